@@ -1,0 +1,2 @@
+/** JMH benchmarks; run commands are in each class and in docs/PERFORMANCE.md. */
+package dnt.benchmarks;

@@ -1,0 +1,2 @@
+/** The {@code dnt aggregate} command and its subcommands. */
+package dnt.cli.aggregate;

@@ -1,0 +1,2 @@
+/** The {@code dnt cache} command and its subcommands. */
+package dnt.cli.cache;

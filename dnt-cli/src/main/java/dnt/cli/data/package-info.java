@@ -1,0 +1,2 @@
+/** The {@code dnt data} command and its subcommands. */
+package dnt.cli.data;

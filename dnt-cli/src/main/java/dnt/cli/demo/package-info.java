@@ -1,0 +1,2 @@
+/** The {@code dnt demo} command and its subcommands. */
+package dnt.cli.demo;

@@ -1,0 +1,2 @@
+/** The {@code dnt experiment} command and its subcommands. */
+package dnt.cli.experiment;

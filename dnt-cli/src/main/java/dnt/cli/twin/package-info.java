@@ -1,0 +1,2 @@
+/** The {@code dnt twin} command and its subcommands. */
+package dnt.cli.twin;

@@ -1,0 +1,212 @@
+package dnt.experiments.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run's folder, {@code results/<experiment>/<run-id>/}, and the manifest written into it. Use
+ * {@link #start}, write tables and plots with {@link #file}, then {@link #finish}.
+ */
+public final class ResultsRun {
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final String experiment;
+  private final Path dir;
+  private final long seed;
+  private final int seeds;
+  private final Instant started;
+  private final long startNanos;
+  private final Map<String, String> config = new LinkedHashMap<>();
+  private final List<RunManifest.InputFile> inputs = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  private ResultsRun(String experiment, Path dir, long seed, int seeds) {
+    this.experiment = experiment;
+    this.dir = dir;
+    this.seed = seed;
+    this.seeds = seeds;
+    this.started = Instant.now();
+    this.startNanos = System.nanoTime();
+  }
+
+  /**
+   * Creates {@code root/experiment/<run-id>/}; the run id is the UTC start time plus the seed, with
+   * a suffix if that folder exists.
+   *
+   * @param root the results root (usually {@code results})
+   * @param experiment the experiment's name
+   * @param seed the base seed
+   * @param seeds the number of replications
+   * @return the run
+   */
+  public static ResultsRun start(Path root, String experiment, long seed, int seeds) {
+    String base = RUN_ID.format(Instant.now()) + "-seed" + seed;
+    Path dir = root.resolve(experiment).resolve(base);
+    for (int i = 2; Files.exists(dir); i++) {
+      dir = root.resolve(experiment).resolve(base + "-" + i);
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create results folder " + dir, e);
+    }
+    return new ResultsRun(experiment, dir, seed, seeds);
+  }
+
+  /**
+   * The run's folder.
+   *
+   * @return the folder
+   */
+  public Path dir() {
+    return dir;
+  }
+
+  /**
+   * A file inside the run's folder.
+   *
+   * @param name the file name
+   * @return its path
+   */
+  public Path file(String name) {
+    return dir.resolve(name);
+  }
+
+  /**
+   * Records a configuration entry for the manifest and {@code config.yaml}.
+   *
+   * @param key the key
+   * @param value the value
+   * @return this run
+   */
+  public ResultsRun config(String key, Object value) {
+    config.put(key, String.valueOf(value));
+    return this;
+  }
+
+  /**
+   * Records an input file (its checksum is computed now).
+   *
+   * @param path the file
+   * @return this run
+   */
+  public ResultsRun input(Path path) {
+    inputs.add(describe(path));
+    return this;
+  }
+
+  /**
+   * Adds a remark to the manifest, e.g. that the data is synthetic.
+   *
+   * @param note the remark
+   * @return this run
+   */
+  public ResultsRun note(String note) {
+    notes.add(note);
+    return this;
+  }
+
+  /**
+   * Writes {@code config.yaml} and {@code manifest.json}.
+   *
+   * @param version the dnt version
+   * @return the manifest written
+   */
+  public RunManifest finish(String version) {
+    double wall = (System.nanoTime() - startNanos) / 1e9;
+    RunManifest m =
+        new RunManifest(
+            experiment,
+            dir.getFileName().toString(),
+            version,
+            gitCommit(),
+            seed,
+            seeds,
+            config,
+            inputs,
+            started.toString(),
+            wall,
+            System.getProperty("java.version"),
+            Runtime.getRuntime().availableProcessors()
+                + " processors, max heap "
+                + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB",
+            notes);
+    try {
+      new YAMLMapper().writeValue(file("config.yaml").toFile(), new LinkedHashMap<>(config));
+      ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+      json.writeValue(file("manifest.json").toFile(), m);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return m;
+  }
+
+  static RunManifest.InputFile describe(Path path) {
+    try {
+      if (Files.isDirectory(path)) {
+        return new RunManifest.InputFile(path.toString(), "", 0);
+      }
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(Files.newInputStream(path), md)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return new RunManifest.InputFile(
+          path.toString(), HexFormat.of().formatHex(md.digest()), Files.size(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read input " + path, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Best effort: the commit of the git checkout the JVM runs in, read from {@code .git}. */
+  static String gitCommit() {
+    String home = System.getProperty("dnt.home", System.getProperty("user.dir"));
+    Path git = Path.of(home, ".git");
+    try {
+      Path head = git.resolve("HEAD");
+      if (!Files.exists(head)) {
+        return "unknown";
+      }
+      String ref = Files.readString(head).trim();
+      if (!ref.startsWith("ref: ")) {
+        return ref;
+      }
+      Path refFile = git.resolve(ref.substring(5));
+      if (Files.exists(refFile)) {
+        return Files.readString(refFile).trim();
+      }
+      Path packed = git.resolve("packed-refs");
+      if (Files.exists(packed)) {
+        for (String line : Files.readAllLines(packed)) {
+          if (line.endsWith(" " + ref.substring(5))) {
+            return line.substring(0, line.indexOf(' '));
+          }
+        }
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return "unknown";
+  }
+}

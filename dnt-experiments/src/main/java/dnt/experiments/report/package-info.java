@@ -1,0 +1,5 @@
+/**
+ * What every experiment writes: a results folder per run with the effective config, a manifest
+ * (seed, version, inputs and their checksums, wall time), CSV tables, PNG plots and a report.
+ */
+package dnt.experiments.report;
