@@ -98,6 +98,12 @@ public final class IngestThroughput {
     }
   }
 
+  private static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
   private static double plainRead(Path file) throws IOException {
     byte[] buf = new byte[1 << 20];
     long n = 0;
