@@ -71,22 +71,33 @@ public final class IngestThroughput {
       System.out.printf("read-only floor (buffered read, best of 3): %.0f MB/s%n", floor);
 
       t = System.nanoTime();
+      double cpu = cpuSeconds();
       RawScanner.Result scan = RawScanner.scan(big, false);
       double scanSeconds = (System.nanoTime() - t) / 1e9;
       System.out.printf(
-          "shape scanner alone: %.0f MB/s (%d rows)%n", bytes / 1e6 / scanSeconds, scan.rows());
+          "shape scanner alone: %.0f MB/s, %.1f CPU s (%d rows)%n",
+          bytes / 1e6 / scanSeconds, cpuSeconds() - cpu, scan.rows());
 
       t = System.nanoTime();
+      cpu = cpuSeconds();
       IngestSummary s;
       try (TrafficStore ts = TrafficStore.create(store)) {
         s = ts.ingest(List.of(big), IngestOptions.defaults());
       }
       double seconds = (System.nanoTime() - t) / 1e9;
+      double cpuUsed = cpuSeconds() - cpu;
       double mbps = bytes / 1e6 / seconds;
       System.out.printf(
           "ingest: %d rows read, %d (cell, slot) rows stored, %d files by the bulk reader,"
               + " %.1f s, %.0f MB/s = %.3f of the read-only floor%n",
           s.rowsRead(), s.rowsStored(), s.filesFastPath(), seconds, mbps, mbps / floor);
+      System.out.printf(
+          "ingest CPU: %.1f s of process CPU (all threads, DuckDB's included) = %.0f MB per CPU"
+              + " second; load average at the end %.1f on %d cores%n",
+          cpuUsed,
+          bytes / 1e6 / cpuUsed,
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
       System.out.printf(
           "full dataset estimate (20.8 GB): %.1f min; peak Java heap used: %.0f MB of %.0f MB max%n",
           20_804.8 / mbps / 60, peakHeapMb(), Runtime.getRuntime().maxMemory() / 1e6);
