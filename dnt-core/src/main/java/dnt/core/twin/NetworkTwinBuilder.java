@@ -131,6 +131,7 @@ public final class NetworkTwinBuilder {
         heights.toDoubleArray(),
         demands.toDoubleArray(),
         null,
+        true,
         progress);
   }
 }
