@@ -18,6 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
 
 /**
  * A digital twin of a cellular downlink: base stations and users (the paper's physical network
@@ -1313,6 +1316,134 @@ public final class NetworkTwin {
    */
   public double rangeM(BaseStationId id) {
     return sRadius[stationIndexOf(id)];
+  }
+
+  /**
+   * The relation between two stations, computed from the current state.
+   *
+   * @param a one station
+   * @param b another station
+   * @return distance, coverage overlap and traffic similarity
+   */
+  public StationRelation relation(BaseStationId a, BaseStationId b) {
+    int sa = stationIndexOf(a);
+    int sb = stationIndexOf(b);
+    double distance = Math.hypot(sX[sa] - sX[sb], sY[sa] - sY[sb]);
+    int na = served.size(sa);
+    int nb = served.size(sb);
+    int overlap = countWithinHysteresis(sa, sb) + countWithinHysteresis(sb, sa);
+    double coverage = na + nb == 0 ? 0 : (double) overlap / (na + nb);
+    return new StationRelation(a, b, distance, coverage, trafficSimilarity(sa, sb));
+  }
+
+  /** Users of {@code own} that receive {@code other} within the hysteresis of their server. */
+  private int countWithinHysteresis(int own, int other) {
+    int count = 0;
+    for (int k = 0; k < served.size(own); k++) {
+      int u = served.get(own, k);
+      if (sActive[other] && rx(other, u) * hysteresis >= uS.get(u)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private double trafficSimilarity(int sa, int sb) {
+    int na = served.size(sa);
+    int nb = served.size(sb);
+    if (na == 0 || nb == 0) {
+      return Double.NaN;
+    }
+    double max = 0;
+    for (int k = 0; k < na; k++) {
+      max = Math.max(max, uDemand.get(served.get(sa, k)));
+    }
+    for (int k = 0; k < nb; k++) {
+      max = Math.max(max, uDemand.get(served.get(sb, k)));
+    }
+    int bins = 16;
+    double[] p = new double[bins];
+    double[] q = new double[bins];
+    for (int k = 0; k < na; k++) {
+      p[bin(uDemand.get(served.get(sa, k)), max, bins)] += 1.0 / na;
+    }
+    for (int k = 0; k < nb; k++) {
+      q[bin(uDemand.get(served.get(sb, k)), max, bins)] += 1.0 / nb;
+    }
+    double jsd = 0;
+    for (int i = 0; i < bins; i++) {
+      double m = 0.5 * (p[i] + q[i]);
+      if (p[i] > 0) {
+        jsd += 0.5 * p[i] * Math.log(p[i] / m);
+      }
+      if (q[i] > 0) {
+        jsd += 0.5 * q[i] * Math.log(q[i] / m);
+      }
+    }
+    return Math.max(0, Math.min(1, 1 - jsd / Math.log(2)));
+  }
+
+  private static int bin(double v, double max, int bins) {
+    return max == 0 ? 0 : Math.min(bins - 1, (int) (v / max * bins));
+  }
+
+  /**
+   * The nearest active stations to a station, closest first (ties: lower id).
+   *
+   * @param id the station
+   * @param k how many
+   * @return up to k station ids
+   */
+  public List<BaseStationId> neighbours(BaseStationId id, int k) {
+    int s = stationIndexOf(id);
+    List<int[]> candidates = new ArrayList<>();
+    double[] d = new double[ns];
+    for (int t = 0; t < ns; t++) {
+      if (t != s && sActive[t]) {
+        d[t] = Math.hypot(sX[t] - sX[s], sY[t] - sY[s]);
+        candidates.add(new int[] {t});
+      }
+    }
+    candidates.sort(
+        (x, y) -> {
+          int c = Double.compare(d[x[0]], d[y[0]]);
+          return c != 0 ? c : Integer.compare(sId[x[0]], sId[y[0]]);
+        });
+    List<BaseStationId> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(k, candidates.size()); i++) {
+      out.add(BaseStationId.of(sId[candidates.get(i)[0]]));
+    }
+    return out;
+  }
+
+  /**
+   * The graph of station twins: each active station linked to its {@code k} nearest active
+   * neighbours, every edge weighted by the pair's coverage overlap ({@link #relation}).
+   *
+   * @param k neighbours per station
+   * @return an undirected weighted graph
+   */
+  public Graph<BaseStationId, DefaultWeightedEdge> relationGraph(int k) {
+    Graph<BaseStationId, DefaultWeightedEdge> g =
+        new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    for (int s = 0; s < ns; s++) {
+      if (sActive[s]) {
+        g.addVertex(BaseStationId.of(sId[s]));
+      }
+    }
+    for (int s = 0; s < ns; s++) {
+      if (!sActive[s]) {
+        continue;
+      }
+      BaseStationId a = BaseStationId.of(sId[s]);
+      for (BaseStationId b : neighbours(a, k)) {
+        if (!g.containsEdge(a, b)) {
+          DefaultWeightedEdge e = g.addEdge(a, b);
+          g.setEdgeWeight(e, relation(a, b).coverageOverlap());
+        }
+      }
+    }
+    return g;
   }
 
   /**
