@@ -34,6 +34,12 @@ import java.util.random.RandomGenerator;
  * without touching the engine's global seed.
  */
 public final class QNetwork implements AutoCloseable {
+  /**
+   * DJL's PyTorch engine allows one collecting GradientCollector per process, so gradient steps of
+   * networks trained on parallel threads are serialised (inference runs on the Java mirrors).
+   */
+  private static final Object GRADIENT_LOCK = new Object();
+
   private final int features;
   private final int hidden;
   private final Model model;
@@ -177,6 +183,12 @@ public final class QNetwork implements AutoCloseable {
    * @return the loss
    */
   public float train(float[] rows, float[] targets) {
+    synchronized (GRADIENT_LOCK) {
+      return trainLocked(rows, targets);
+    }
+  }
+
+  private float trainLocked(float[] rows, float[] targets) {
     int n = targets.length;
     float loss;
     try (NDManager m = trainer.getManager().newSubManager();
