@@ -8,10 +8,21 @@ import java.util.random.RandomGenerator;
 final class ReplayBuffer {
   /**
    * One transition: the chosen action's feature row, the shaped reward, and the next state's
-   * candidate rows (null when terminal) with its admission mask.
+   * candidate rows (null when terminal) with its admission mask. The reward stays mutable after
+   * insertion, because eviction regret arrives later than the next decision.
    */
-  record Transition(
-      float[] row, float reward, float[] nextRows, int nextCount, boolean nextMaskAdmit) {}
+  static final class Transition {
+    final float[] row;
+    float reward;
+    float[] nextRows;
+    int nextCount;
+    boolean nextMaskAdmit;
+
+    Transition(float[] row, float reward) {
+      this.row = row;
+      this.reward = reward;
+    }
+  }
 
   private final List<Transition> items;
   private final int capacity;

@@ -6,6 +6,7 @@ import dnt.caching.network.Topology;
 import dnt.caching.policy.CachePolicy;
 import dnt.caching.twin.DecayedFrequency;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,11 @@ import java.util.random.RandomGenerator;
  * Learned cache replacement for every station of a network, with the reliability modules: the
  * caches it creates delegate each full-cache miss to one shared Double-DQN agent, which chooses
  * among C + 1 actions (evict slot i and admit, or do not admit). Decisions of one station chain
- * into transitions: the reward is the hits that station serves until its next decision, the cost
- * the requests it serves while overloaded.
+ * into transitions. The reward is the eviction regret (after LeCaR, G. Vietri et al., HotStorage
+ * 2018): −1 when the item evicted or refused at a decision is requested again at that station, and
+ * misses, within 2·C of the station's requests; the cost is the requests the station serves while
+ * overloaded. Regret credits each decision directly, which a hits-until-next-decision reward does
+ * not (tried first: it learned far slower than LRU).
  *
  * <p>Feature row of a candidate (reconstructed from the brief; after Zhong et al., "A Deep
  * Reinforcement Learning-Based Framework for Content Caching", CISS 2018, per-item request counts
@@ -55,6 +59,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   private int[][] neighbours = new int[0][];
   private int[][] secondaryClientsHome = new int[0][];
   private Pending[] pending = new Pending[0];
+  private List<Int2ObjectOpenHashMap<Ghost>> ghosts = newGhosts(0);
   private long interventions;
   private long flagged;
   private long episodeRequests;
@@ -62,10 +67,12 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   private long replayDecisions;
 
   private static final class Pending {
-    float[] chosenRow;
-    double reward;
+    ReplayBuffer.Transition transition;
     double cost;
   }
+
+  /** An evicted (or refused) item whose next miss within the regret horizon is charged. */
+  private record Ghost(ReplayBuffer.Transition transition, long tick) {}
 
   /**
    * A controller with a fresh agent.
@@ -174,6 +181,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     shortFreq = new DecayedFrequency[b];
     longFreq = new DecayedFrequency[b];
     pending = new Pending[b];
+    ghosts = newGhosts(b);
     for (int s = 0; s < b; s++) {
       shortFreq[s] = new DecayedFrequency(SHORT_TAU);
       longFreq[s] = new DecayedFrequency(LONG_TAU);
@@ -207,18 +215,40 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     replayDecisions = 0;
   }
 
+  private static List<Int2ObjectOpenHashMap<Ghost>> newGhosts(int b) {
+    List<Int2ObjectOpenHashMap<Ghost>> g = new ArrayList<>();
+    for (int s = 0; s < b; s++) {
+      g.add(new Int2ObjectOpenHashMap<>());
+    }
+    return g;
+  }
+
+  private long regretHorizon(int station) {
+    return 2L * caches[station].capacity();
+  }
+
   @Override
   public void observe(NetworkView v, int item, int server, boolean hit) {
     for (int s : v.clientStations()) {
+      if (!hit) {
+        Ghost g = ghosts.get(s).remove(item);
+        if (g != null && longFreq[s].requests() - g.tick() <= regretHorizon(s)) {
+          g.transition().reward -= 1;
+        }
+      }
       shortFreq[s].record(item);
       longFreq[s].record(item);
+      if (ghosts.get(s).size() > 8 * regretHorizon(s)) {
+        long now = longFreq[s].requests();
+        long h = regretHorizon(s);
+        ghosts.get(s).values().removeIf(g -> now - g.tick() > h);
+      }
     }
     episodeRequests++;
     double cost = v.windowLoad(server) > v.overloadThreshold() ? 1 : 0;
     episodeCost += cost;
     Pending p = pending[server];
     if (p != null) {
-      p.reward += hit ? 1 : 0;
       p.cost += cost;
     }
   }
@@ -230,9 +260,8 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   public void endEpisode() {
     for (int s = 0; s < pending.length; s++) {
       if (pending[s] != null && training) {
-        buffer.add(
-            new ReplayBuffer.Transition(
-                pending[s].chosenRow, (float) shapedReward(pending[s]), null, 0, false));
+        pending[s].transition.reward -= (float) costPenalty(pending[s]);
+        buffer.add(pending[s].transition);
       }
       pending[s] = null;
     }
@@ -245,9 +274,10 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     }
   }
 
-  private double shapedReward(Pending p) {
+  /** (β + λ)·c: the cost part of the shaped reward r' = r − (β + λ)·c. */
+  private double costPenalty(Pending p) {
     double penalty = safety.penalty() + (safety.lagrangeRate() > 0 ? lambda : 0);
-    return p.reward - penalty * p.cost;
+    return penalty * p.cost;
   }
 
   /** Predicted extra requests per load window that admitting the item at the station attracts. */
@@ -342,15 +372,20 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     // chain the previous decision of this station to this state
     Pending prev = pending[station];
     if (prev != null && training) {
-      buffer.add(
-          new ReplayBuffer.Transition(
-              prev.chosenRow, (float) shapedReward(prev), rows, n, maskAdmit));
+      prev.transition.reward -= (float) costPenalty(prev);
+      prev.transition.nextRows = rows;
+      prev.transition.nextCount = n;
+      prev.transition.nextMaskAdmit = maskAdmit;
+      buffer.add(prev.transition);
     }
     Pending p = new Pending();
-    p.chosenRow =
-        java.util.Arrays.copyOfRange(rows, proposed * FEATURES, (proposed + 1) * FEATURES);
-    p.reward = veto ? -safety.vetoPenalty() : 0;
+    p.transition =
+        new ReplayBuffer.Transition(
+            java.util.Arrays.copyOfRange(rows, proposed * FEATURES, (proposed + 1) * FEATURES),
+            veto ? (float) -safety.vetoPenalty() : 0f);
     pending[station] = p;
+    int refused = executed < c ? cache.items[executed] : item;
+    ghosts.get(station).put(refused, new Ghost(p.transition, longFreq[station].requests()));
     decisions++;
     replayDecisions++;
     if (training && decisions % agent.trainEvery() == 0 && buffer.size() >= agent.batchSize()) {
@@ -386,22 +421,22 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     double[] target = new double[0];
     for (int k = 0; k < b; k++) {
       ReplayBuffer.Transition t = buffer.sample(random);
-      System.arraycopy(t.row(), 0, x, k * FEATURES, FEATURES);
-      double value = t.reward();
-      if (t.nextRows() != null) {
-        int n = t.nextCount();
+      System.arraycopy(t.row, 0, x, k * FEATURES, FEATURES);
+      double value = t.reward;
+      if (t.nextRows != null) {
+        int n = t.nextCount;
         if (online.length < n) {
           online = new double[n];
           target = new double[n];
         }
         int a;
-        if (t.nextMaskAdmit()) {
+        if (t.nextMaskAdmit) {
           a = n - 1;
         } else {
-          q.scores(t.nextRows(), n, online);
+          q.scores(t.nextRows, n, online);
           a = argmax(online, n, false);
         }
-        float[] one = java.util.Arrays.copyOfRange(t.nextRows(), a * FEATURES, (a + 1) * FEATURES);
+        float[] one = java.util.Arrays.copyOfRange(t.nextRows, a * FEATURES, (a + 1) * FEATURES);
         q.targetScores(one, 1, target);
         value += agent.gamma() * target[0];
       }
