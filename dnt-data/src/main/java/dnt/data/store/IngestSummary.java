@@ -1,0 +1,30 @@
+package dnt.data.store;
+
+import java.util.List;
+
+/**
+ * What an ingest did.
+ *
+ * @param files files ingested
+ * @param filesSkipped files skipped because the store already holds them
+ * @param rowsRead data rows read (good and bad)
+ * @param rowsStored per-(cell, slot) rows added to the store
+ * @param rowsRejected malformed rows skipped (only with {@code --skip-bad})
+ * @param firstBadRows the first few {@code file:line: what is wrong} messages
+ * @param bytes bytes read (after decompression)
+ * @param synthetic whether any ingested file is synthetic
+ */
+public record IngestSummary(
+    int files,
+    int filesSkipped,
+    long rowsRead,
+    long rowsStored,
+    long rowsRejected,
+    List<String> firstBadRows,
+    long bytes,
+    boolean synthetic) {
+  /** Copies the message list. */
+  public IngestSummary {
+    firstBadRows = List.copyOf(firstBadRows);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The embedded DuckDB traffic store: streaming ingest of raw Milan files into per-(cell, slot)
+ * totals, summary information, the exact CSV export, and loaders returning {@code TrafficDataset}.
+ */
+package dnt.data.store;

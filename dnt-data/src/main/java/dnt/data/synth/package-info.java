@@ -1,0 +1,5 @@
+/**
+ * A synthetic Milan traffic generator calibrated on the bundled real data; its files are in the
+ * exact raw format and are always labelled synthetic.
+ */
+package dnt.data.synth;

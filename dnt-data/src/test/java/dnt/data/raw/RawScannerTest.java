@@ -1,0 +1,61 @@
+package dnt.data.raw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fast scanner passes clean raw files, flags the first odd line, and hashes the content. */
+final class RawScannerTest {
+  @Test
+  void theSampleIsCleanAndItsMd5MatchesAnIndependentDigest() throws Exception {
+    RawScanner.Result r = RawScanner.scan(RawReaderTest.SAMPLE, true);
+    assertThat(r.clean()).isTrue();
+    assertThat(r.rows()).isEqualTo(143);
+    assertThat(r.bytes()).isEqualTo(Files.size(RawReaderTest.SAMPLE));
+    String expected =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("MD5").digest(Files.readAllBytes(RawReaderTest.SAMPLE)));
+    assertThat(r.md5()).isEqualTo(expected);
+  }
+
+  @Test
+  void aGzipFileIsHashedOverItsDecompressedBytes(@TempDir Path dir) throws Exception {
+    Path gz = dir.resolve("s.txt.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(RawReaderTest.SAMPLE, out);
+    }
+    assertThat(RawScanner.scan(gz, true).md5())
+        .isEqualTo(RawScanner.scan(RawReaderTest.SAMPLE, true).md5());
+  }
+
+  @Test
+  void theFirstLineOutsideThePlainShapeIsFlagged(@TempDir Path dir) throws Exception {
+    String good = "1\t1383260400000\t39\t1.5e-3\t\t\t\t2\n";
+    String[] odd = {
+      "1\t1383260400000\n",
+      "1\t1383260400000\t39\t1\t2\t3\t4\t5\t6\n",
+      "10001\t1383260400000\t39\t1\n",
+      "1\t1383260400001\t39\t1\n",
+      "1\t1383260400000\t39\t-1\n",
+      "1\t1383260400000\t39\tNaN\n",
+      "1\t1383260400000\t39\t1\r\n",
+    };
+    for (String line : odd) {
+      Path f = Files.writeString(dir.resolve("f.txt"), good + good + line + good);
+      RawScanner.Result r = RawScanner.scan(f, false);
+      assertThat(r.firstSuspectLine()).as(line).isEqualTo(3);
+    }
+    Path noFinalNewline = Files.writeString(dir.resolve("g.txt"), good + "\n" + good.strip());
+    RawScanner.Result r = RawScanner.scan(noFinalNewline, false);
+    assertThat(r.clean()).isTrue();
+    assertThat(r.rows()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,327 @@
+package dnt.learn.forecast;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import dnt.core.util.Seeds;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * A model and its weights as one flat {@code float[]}: trains on {@link Windows} with a {@link
+ * TrainingRecipe} and predicts. An instance is confined to one thread at a time; run several in
+ * parallel for federated clients.
+ *
+ * <p>Training is deterministic for a seed: weights are initialised in Java from a seeded generator,
+ * dropout masks and shuffling come from a generator derived from the {@code fit} seed, and the
+ * PyTorch engine runs with one intra-op thread. Autograd is driven directly through PyTorch's
+ * thread-local grad mode, because DJL's {@code GradientCollector} allows only one collector per JVM
+ * and would serialise parallel clients.
+ */
+public final class Forecaster {
+  private static final long PREDICT_CHUNK = 4096;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  static {
+    // Loads the native library (and applies ai.djl.pytorch.num_threads) before any JNI call.
+    Engine.getEngine("PyTorch");
+  }
+
+  private final Architecture architecture;
+  private final int[] sizes;
+  private final long[][] shapes;
+  private float[] parameters;
+
+  private Forecaster(Architecture architecture, float[] parameters) {
+    this.architecture = Objects.requireNonNull(architecture, "architecture");
+    List<TensorSpec> tensors = architecture.tensors();
+    this.sizes = new int[tensors.size()];
+    this.shapes = new long[tensors.size()][];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = tensors.get(i).size();
+      shapes[i] = tensors.get(i).shape();
+    }
+    setParameters(parameters);
+  }
+
+  /**
+   * A model with freshly initialised weights.
+   *
+   * @param architecture the network
+   * @param seed the initialisation seed
+   * @return the forecaster
+   */
+  public static Forecaster initialise(Architecture architecture, long seed) {
+    return new Forecaster(architecture, architecture.initialParameters(Seeds.generator(seed)));
+  }
+
+  /**
+   * A model with the given weights.
+   *
+   * @param architecture the network
+   * @param parameters the flat weights (copied)
+   * @return the forecaster
+   */
+  public static Forecaster of(Architecture architecture, float[] parameters) {
+    return new Forecaster(architecture, parameters);
+  }
+
+  /**
+   * The network.
+   *
+   * @return the architecture
+   */
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  /**
+   * A copy of the weights.
+   *
+   * @return the flat weights
+   */
+  public float[] parameters() {
+    return parameters.clone();
+  }
+
+  /**
+   * Replaces the weights.
+   *
+   * @param p the flat weights (copied), of length {@link Architecture#parameterCount()}
+   */
+  public void setParameters(float[] p) {
+    int n = architecture.parameterCount();
+    if (p.length != n) {
+      throw new IllegalArgumentException(
+          architecture.name() + " has " + n + " parameters, got " + p.length);
+    }
+    this.parameters = p.clone();
+  }
+
+  /**
+   * Trains the weights in place on the samples, from the current weights.
+   *
+   * @param data the samples (at least one)
+   * @param recipe the recipe
+   * @param seed the seed of this call's dropout masks and shuffling
+   * @return what was done
+   */
+  public FitReport fit(Windows data, TrainingRecipe recipe, long seed) {
+    checkShape(data);
+    if (data.count() == 0) {
+      throw new IllegalArgumentException("no training samples");
+    }
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
+    RandomGenerator random = Seeds.generator(seed);
+    int n = data.count();
+    int[] order = new int[n];
+    Arrays.setAll(order, i -> i);
+    int steps = 0;
+    double lastEpochLoss = 0;
+    boolean previousGrad = JniUtils.isGradMode();
+    try (NDManager session = NDManager.newBaseManager()) {
+      NDArray flat = session.create(parameters);
+      flat.setRequiresGradient(true);
+      Step step = new Step(recipe, flat, session);
+      for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
+        if (recipe.shuffle()) {
+          shuffle(order, random);
+        }
+        double lossSum = 0;
+        int batches = 0;
+        for (int from = 0; from < n; from += recipe.batchSize()) {
+          int to = Math.min(n, from + recipe.batchSize());
+          try (NDManager batch = session.newSubManager();
+              NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDList input = upload(batch, data, order, from, to);
+            JniUtils.setGradMode(true);
+            NDArray loss;
+            try {
+              NDArray pred =
+                  architecture.forward(
+                      views(flat), input.get(0), input.get(1), dropout(batch, random));
+              loss = pred.sub(input.get(2)).square().mean();
+              JniUtils.backward(
+                  (PtNDArray) loss, (PtNDArray) batch.ones(new Shape()), false, false);
+            } finally {
+              JniUtils.setGradMode(false);
+            }
+            lossSum += loss.getFloat();
+            step.apply(flat.getGradient());
+            JniUtils.zeroGrad((PtNDArray) flat);
+          }
+          steps++;
+          batches++;
+        }
+        lastEpochLoss = lossSum / batches;
+      }
+      parameters = flat.toFloatArray();
+    } finally {
+      JniUtils.setGradMode(previousGrad);
+    }
+    long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+    return new FitReport(steps, (long) n * recipe.epochs(), lastEpochLoss, cpu);
+  }
+
+  /**
+   * Predicts the targets of the samples (their target field is ignored).
+   *
+   * @param data the samples
+   * @return one prediction per sample, in normalised units
+   */
+  public float[] predict(Windows data) {
+    checkShape(data);
+    float[] out = new float[data.count()];
+    if (data.count() == 0) {
+      return out;
+    }
+    int[] order = new int[data.count()];
+    Arrays.setAll(order, i -> i);
+    boolean previousGrad = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    try (NDManager session = NDManager.newBaseManager()) {
+      NDArray flat = session.create(parameters);
+      for (int from = 0; from < data.count(); from += (int) PREDICT_CHUNK) {
+        int to = (int) Math.min(data.count(), from + PREDICT_CHUNK);
+        try (NDManager batch = session.newSubManager();
+            NDScope scope = new NDScope()) {
+          scope.suppressNotUsedWarning();
+          NDList input = upload(batch, data, order, from, to);
+          float[] p =
+              architecture
+                  .forward(views(flat), input.get(0), input.get(1), Architecture.Dropout.NONE)
+                  .toFloatArray();
+          System.arraycopy(p, 0, out, from, p.length);
+        }
+      }
+    } finally {
+      JniUtils.setGradMode(previousGrad);
+    }
+    return out;
+  }
+
+  private void checkShape(Windows data) {
+    WindowSpec w = architecture.windows();
+    if (data.closenessLength() != w.closeness()
+        || data.periodLength() != w.period()
+        || data.features() != w.features()) {
+      throw new IllegalArgumentException(
+          "windows of shape (k="
+              + data.closenessLength()
+              + ", p="
+              + data.periodLength()
+              + ", f="
+              + data.features()
+              + ") do not match "
+              + architecture.name()
+              + "'s "
+              + w);
+    }
+  }
+
+  private NDList views(NDArray flat) {
+    long[] cuts = new long[sizes.length - 1];
+    long at = 0;
+    for (int i = 0; i < cuts.length; i++) {
+      at += sizes[i];
+      cuts[i] = at;
+    }
+    NDList parts = sizes.length == 1 ? new NDList(flat) : flat.split(cuts);
+    NDList views = new NDList(sizes.length);
+    for (int i = 0; i < sizes.length; i++) {
+      views.add(parts.get(i).reshape(shapes[i]));
+    }
+    return views;
+  }
+
+  private static NDList upload(NDManager m, Windows d, int[] order, int from, int to) {
+    int b = to - from;
+    int c = d.closenessLength() * d.features();
+    int p = d.periodLength() * d.features();
+    float[] close = new float[b * c];
+    float[] per = new float[b * p];
+    float[] target = new float[b];
+    for (int i = 0; i < b; i++) {
+      int s = order[from + i];
+      System.arraycopy(d.closeness(), s * c, close, i * c, c);
+      System.arraycopy(d.period(), s * p, per, i * p, p);
+      target[i] = d.target()[s];
+    }
+    NDArray xc = m.create(close, new Shape(b, d.closenessLength(), d.features()));
+    NDArray xp =
+        d.periodLength() == 0
+            ? m.zeros(new Shape(b, 1, d.features()))
+            : m.create(per, new Shape(b, d.periodLength(), d.features()));
+    return new NDList(xc, xp, m.create(target, new Shape(b)));
+  }
+
+  private Architecture.Dropout dropout(NDManager m, RandomGenerator random) {
+    double rate = architecture.dropout();
+    if (rate == 0) {
+      return Architecture.Dropout.NONE;
+    }
+    float keep = (float) (1 / (1 - rate));
+    return x -> {
+      long size = x.size();
+      float[] mask = new float[Math.toIntExact(size)];
+      for (int i = 0; i < mask.length; i++) {
+        mask[i] = random.nextDouble() < rate ? 0f : keep;
+      }
+      return x.mul(m.create(mask, x.getShape()));
+    };
+  }
+
+  private static void shuffle(int[] a, RandomGenerator random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  /** One optimizer's state over the flat weights, in PyTorch's update conventions. */
+  private static final class Step {
+    private final TrainingRecipe recipe;
+    private final NDArray weights;
+    private final NDArray first;
+    private final NDArray second;
+    private int t;
+
+    Step(TrainingRecipe recipe, NDArray weights, NDManager m) {
+      this.recipe = recipe;
+      this.weights = weights;
+      this.first = m.zeros(weights.getShape());
+      this.second = m.zeros(weights.getShape());
+    }
+
+    void apply(NDArray grad) {
+      t++;
+      float lr = (float) recipe.learningRate();
+      if (recipe.optimizer() == TrainingRecipe.Optimizer.SGD) {
+        // v = mu v + g ; w -= lr v  (torch.optim.SGD, dampening 0; v = g at the first step)
+        first.muli((float) recipe.momentum()).addi(grad);
+        weights.subi(first.mul(lr));
+      } else {
+        float b1 = 0.9f;
+        float b2 = 0.999f;
+        first.muli(b1).addi(grad.mul(1 - b1));
+        second.muli(b2).addi(grad.square().muli(1 - b2));
+        double c1 = 1 - Math.pow(b1, t);
+        double c2 = 1 - Math.pow(b2, t);
+        NDArray denom = second.div((float) c2).sqrt().addi(1e-8f);
+        weights.subi(first.mul((float) (lr / c1)).divi(denom));
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dnt.learn.fl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dnt.learn.forecast.Forecaster;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The federated engine end to end on tiny data: determinism for a seed (even with parallel
+ * clients), rejection of poisoned updates, attacker wiring, clustering and asynchronous streaming.
+ */
+final class FederationTest {
+  private static final LinkModel LINK = new LinkModel(0.01);
+
+  private static SyncSettings sync(int rounds, double fraction, ClusterSettings cs) {
+    return new SyncSettings(rounds, fraction, FlFixtures.RECIPE, cs, 1e-3, 1);
+  }
+
+  private static float[] init() {
+    return Forecaster.initialise(FlFixtures.ARCH, 5).parameters();
+  }
+
+  @Test
+  void sameSeedGivesIdenticalModelsAndMetricsWithParallelClients() {
+    List<FlClient> clients = FlFixtures.clients(4);
+    FederatedResult a;
+    FederatedResult b;
+    ClusterSettings cs = new ClusterSettings(true, 2, 1, 1, 0.5);
+    try (LocalTraining pool = new LocalTraining(FlFixtures.ARCH, 2)) {
+      SynchronousFederation fed =
+          new SynchronousFederation(pool, sync(2, 0.75, cs), LINK, FederationHooks.defaults());
+      a = fed.run(clients, init(), 9);
+      b = fed.run(clients, init(), 9);
+    }
+    assertThat(a.global()).containsExactly(b.global());
+    assertThat(a.clusters()).containsExactly(b.clusters());
+    for (int i = 0; i < a.rounds().size(); i++) {
+      assertThat(a.rounds().get(i).meanTrainLoss()).isEqualTo(b.rounds().get(i).meanTrainLoss());
+      assertThat(a.rounds().get(i).participants()).isEqualTo(3);
+    }
+    assertThat(a.global()).isNotEqualTo(init());
+  }
+
+  @Test
+  void updatesWithNanOrWrongDimensionAreRejectedAndCounted() {
+    List<FlClient> clients = FlFixtures.clients(3);
+    Adversary poison =
+        (view, benign) -> {
+          List<ClientUpdate> out = new ArrayList<>(benign);
+          double[] nan = new double[view.currentGlobal().length];
+          nan[0] = Double.NaN;
+          out.add(ClientUpdate.benign("fake-nan", nan, 1));
+          out.add(ClientUpdate.benign("fake-short", new double[3], 1));
+          double[] inf = new double[view.currentGlobal().length];
+          inf[1] = Double.POSITIVE_INFINITY;
+          out.add(ClientUpdate.benign("fake-nan", inf, 1));
+          return out;
+        };
+    FederatedResult r;
+    try (LocalTraining pool = new LocalTraining(FlFixtures.ARCH, 1)) {
+      r =
+          new SynchronousFederation(
+                  pool,
+                  sync(2, 1.0, ClusterSettings.none()),
+                  LINK,
+                  FederationHooks.defaults().withAdversary(poison))
+              .run(clients, init(), 1);
+    }
+    assertThat(r.rejected()).containsEntry("fake-nan", 4).containsEntry("fake-short", 2);
+    for (float v : r.global()) {
+      assertThat(Float.isFinite(v)).isTrue();
+    }
+    assertThat(r.rounds()).allSatisfy(m -> assertThat(m.rejected()).isEqualTo(3));
+    assertThat(r.rounds()).allSatisfy(m -> assertThat(m.participants()).isEqualTo(3));
+  }
+
+  @Test
+  void theAdversarySeesTheGlobalModelsOfTheRound() {
+    List<FlClient> clients = FlFixtures.clients(2);
+    List<AttackView> seen = new ArrayList<>();
+    Adversary spy =
+        (view, benign) -> {
+          seen.add(view);
+          return benign;
+        };
+    float[] w0 = init();
+    try (LocalTraining pool = new LocalTraining(FlFixtures.ARCH, 1)) {
+      new SynchronousFederation(
+              pool,
+              sync(3, 1.0, ClusterSettings.none()),
+              LINK,
+              FederationHooks.defaults().withAdversary(spy))
+          .run(clients, w0, 1);
+    }
+    assertThat(seen).hasSize(3);
+    assertThat(seen.get(0).currentGlobal()).containsExactly(seen.get(0).initialGlobal());
+    assertThat(seen.get(2).previousGlobal()).containsExactly(seen.get(1).currentGlobal());
+    assertThat(seen.get(2).initialGlobal()).containsExactly(Vectors.toDouble(w0));
+  }
+
+  @Test
+  void serverRootDataProvidesAReferenceUpdateToTheRule() {
+    List<FlClient> clients = FlFixtures.clients(2);
+    double[][] reference = new double[1][];
+    AggregationRule useReference =
+        new AggregationRule() {
+          @Override
+          public String name() {
+            return "reference-only";
+          }
+
+          @Override
+          public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
+            reference[0] = context.referenceUpdate().get();
+            return reference[0];
+          }
+        };
+    FederatedResult r;
+    try (LocalTraining pool = new LocalTraining(FlFixtures.ARCH, 1)) {
+      r =
+          new SynchronousFederation(
+                  pool,
+                  sync(1, 1.0, ClusterSettings.none()),
+                  LINK,
+                  FederationHooks.defaults()
+                      .withRule(useReference)
+                      .withRoot(new ServerRoot(clients.get(0).train())))
+              .run(clients, init(), 1);
+    }
+    double[] expected =
+        LocalTraining.train(FlFixtures.ARCH, init(), clients.get(0).train(), FlFixtures.RECIPE, 0)
+            .delta();
+    assertThat(reference[0]).hasSize(expected.length);
+    float[] applied = Vectors.add(init(), reference[0], 1);
+    assertThat(r.global()).containsExactly(applied);
+    assertThat(r.cost().participants()).isEqualTo(3);
+  }
+
+  @Test
+  void asynchronousStreamingIsDeterministicAndCountsOneRoundTripPerStationDay() {
+    List<FlClient> clients = FlFixtures.clients(4);
+    AsyncSettings as =
+        new AsyncSettings(
+            FlFixtures.RECIPE,
+            0.6,
+            new StalenessFunction.Polynomial(0.5),
+            1,
+            1e-3,
+            5,
+            new ClusterSettings(true, 2, 1, 1, 0.5));
+    FederatedResult a;
+    FederatedResult b;
+    List<Integer> days = new ArrayList<>();
+    try (LocalTraining pool = new LocalTraining(FlFixtures.ARCH, 2)) {
+      FederatedResult start =
+          new SynchronousFederation(
+                  pool,
+                  sync(1, 1.0, new ClusterSettings(true, 2, 1, 1, 0.5)),
+                  LINK,
+                  FederationHooks.defaults())
+              .run(clients, init(), 3);
+      AsynchronousFederation async =
+          new AsynchronousFederation(pool, as, LINK, FederationHooks.defaults());
+      a = async.run(clients, start, 4, (day, g, s) -> days.add(day));
+      b = async.run(clients, start, 4, AsynchronousFederation.DayObserver.NONE);
+    }
+    assertThat(days).containsExactly(0, 1);
+    assertThat(a.global()).containsExactly(b.global());
+    assertThat(a.rounds()).hasSize(8);
+    // 4 stations x 2 days x (1 download + 1 upload) of 4 d bytes each.
+    long d = FlFixtures.ARCH.parameterCount();
+    assertThat(a.cost().bytesUp()).isEqualTo(8 * 4 * d);
+    assertThat(a.cost().bytesDown()).isEqualTo(8 * 4 * d);
+    assertThat(a.cost().messages()).isEqualTo(16);
+    double[] times = a.rounds().stream().mapToDouble(RoundMetrics::simulatedSeconds).toArray();
+    for (int i = 1; i < times.length; i++) {
+      assertThat(times[i]).isGreaterThanOrEqualTo(times[i - 1]);
+    }
+  }
+}
