@@ -3,30 +3,35 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateValidator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Wraps a rule so that a federated run never produces a NaN or infinite global model: updates are
- * screened by an {@link UpdateValidator} first; if none survives, or if the rule's output is not
- * finite (e.g. an overflow under a huge-norm attack on the mean), the round's update is zero (the
- * global model is kept) and the event is counted.
+ * Wraps a rule so that it never returns a NaN or infinite aggregate: updates are screened by the
+ * federated engine's {@link UpdateValidator} first (wrong dimension, NaN, infinities; counted per
+ * client); if none survives, or if the rule's output is not finite (e.g. an overflow of the mean
+ * under a huge-norm attack), the round's update is zero (the global model is kept) and the event is
+ * counted. The engine validates updates itself; the guard makes any rule safe to use outside it and
+ * turns an overflowing aggregate into a skipped round instead of a failed run.
  */
 public final class GuardedAggregation implements AggregationRule {
   private final AggregationRule rule;
   private final UpdateValidator validator;
+  private final int dimension;
   private final AtomicInteger skippedRounds = new AtomicInteger();
 
   /**
    * Creates the guard.
    *
    * @param rule the rule to protect
-   * @param validator the validator (its dimension is the model's)
+   * @param dimension the model's dimension d
    */
-  public GuardedAggregation(AggregationRule rule, UpdateValidator validator) {
+  public GuardedAggregation(AggregationRule rule, int dimension) {
     this.rule = Objects.requireNonNull(rule, "rule");
-    this.validator = Objects.requireNonNull(validator, "validator");
+    this.dimension = dimension;
+    this.validator = new UpdateValidator(dimension);
   }
 
   @Override
@@ -44,7 +49,7 @@ public final class GuardedAggregation implements AggregationRule {
   }
 
   /**
-   * The validator, with its per-client rejection counts.
+   * The validator, with its per-client rejection counts ({@link UpdateValidator#rejected()}).
    *
    * @return the validator
    */
@@ -62,17 +67,17 @@ public final class GuardedAggregation implements AggregationRule {
   }
 
   @Override
-  public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    UpdateValidator.Result screened = validator.validate(updates);
-    double[] zero = new double[validator.dimension()];
-    if (screened.accepted().isEmpty()) {
+  public synchronized double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
+    List<ClientUpdate> accepted = validator.filter(updates);
+    double[] zero = new double[dimension];
+    if (accepted.isEmpty()) {
       skippedRounds.incrementAndGet();
       return zero;
     }
-    double[] out = rule.aggregate(screened.accepted(), context);
-    if (out.length != validator.dimension()) {
+    double[] out = rule.aggregate(accepted, context);
+    if (out.length != dimension) {
       throw new IllegalStateException(
-          rule.name() + " returned " + out.length + " coordinates for " + validator.dimension());
+          rule.name() + " returned " + out.length + " coordinates for " + dimension);
     }
     for (double v : out) {
       if (v - v != 0) {
