@@ -29,6 +29,7 @@ public final class Mpaf extends FakeClientAttack {
   private final double lambda;
   private final Base base;
   private final long seed;
+  private final double[] fixedBase;
   private double[] baseModel;
 
   /**
@@ -45,8 +46,27 @@ public final class Mpaf extends FakeClientAttack {
       throw new IllegalArgumentException("MPAF lambda must be positive, got " + lambda);
     }
     this.lambda = lambda;
-    this.base = base;
+    this.base = java.util.Objects.requireNonNull(base, "base");
     this.seed = seed;
+    this.fixedBase = null;
+  }
+
+  /**
+   * MPAF with a given base model, e.g. the attacker's own random initialisation of the model.
+   *
+   * @param lambda the scaling factor, positive
+   * @param share the fake share
+   * @param baseModel the base model w'
+   */
+  public Mpaf(double lambda, double share, double[] baseModel) {
+    super(share);
+    if (!(lambda > 0)) {
+      throw new IllegalArgumentException("MPAF lambda must be positive, got " + lambda);
+    }
+    this.lambda = lambda;
+    this.base = Base.INITIAL;
+    this.seed = 0;
+    this.fixedBase = baseModel.clone();
   }
 
   /**
@@ -75,6 +95,9 @@ public final class Mpaf extends FakeClientAttack {
    * @return w'
    */
   public synchronized double[] baseModel(AttackView view) {
+    if (fixedBase != null) {
+      return fixedBase;
+    }
     if (baseModel == null || baseModel.length != view.initialGlobal().length) {
       baseModel = view.initialGlobal().clone();
       if (base == Base.RANDOM) {

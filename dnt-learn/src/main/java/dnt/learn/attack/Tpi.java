@@ -23,6 +23,7 @@ import java.util.random.RandomGenerator;
 public final class Tpi extends FakeClientAttack {
   private final double eta;
   private final double sigma;
+  private final double[] base;
 
   /**
    * Creates the attack.
@@ -38,6 +39,26 @@ public final class Tpi extends FakeClientAttack {
     }
     this.eta = eta;
     this.sigma = sigma;
+    this.base = null;
+  }
+
+  /**
+   * TPI pulling towards the attacker's own initial model instead of the global {@code w_0} (for a
+   * phase that starts from an already trained model, such as the H-twin).
+   *
+   * @param eta the step multiple, positive
+   * @param sigma the relative noise, non-negative
+   * @param share the fake share
+   * @param base the attacker's initial model
+   */
+  public Tpi(double eta, double sigma, double share, double[] base) {
+    super(share);
+    if (!(eta > 0) || !(sigma >= 0)) {
+      throw new IllegalArgumentException("TPI needs eta > 0 and sigma >= 0");
+    }
+    this.eta = eta;
+    this.sigma = sigma;
+    this.base = base.clone();
   }
 
   /**
@@ -86,7 +107,7 @@ public final class Tpi extends FakeClientAttack {
   @Override
   protected List<double[]> fakeUpdates(AttackView view, int count) {
     double[] wt = view.currentGlobal();
-    double[] w0 = view.initialGlobal();
+    double[] w0 = base != null ? base : view.initialGlobal();
     double[] delta = step(view);
     List<double[]> out = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {

@@ -89,14 +89,14 @@ public final class AggregationRules {
         o -> new Flame());
     add(
         "tid",
-        "Twin Inconsistency Defense, percentile band (paper Sec. IV-C; reconstructed)",
+        "Twin Inconsistency Defense, median +- 3 MAD band (paper Sec. IV-C; reconstructed)",
         o -> new TwinInconsistencyDefense());
     add(
-        "tid-mad",
-        "TID with a median +- 3 MAD band (reconstructed)",
+        "tid-percentile",
+        "TID with the 10th-90th percentile band (reconstructed)",
         o ->
             new TwinInconsistencyDefense(
-                TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.MAD)));
+                TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.PERCENTILE)));
     add(
         "tid-iqr",
         "TID with Tukey's IQR fences (reconstructed)",

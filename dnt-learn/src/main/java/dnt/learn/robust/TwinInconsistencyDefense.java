@@ -72,12 +72,12 @@ public final class TwinInconsistencyDefense implements AggregationRule {
     }
 
     /**
-     * The defaults: 10th-90th percentile band, gamma 2, tau 0.5, no sample weights, no history.
+     * The defaults: median +- 3 MAD band, gamma 2, tau 0.5, no sample weights, no history.
      *
      * @return the defaults
      */
     public static Settings defaults() {
-      return new Settings(BandRule.PERCENTILE, 10, 2, 0.5, false, false, 0.8);
+      return new Settings(BandRule.MAD, 3, 2, 0.5, false, false, 0.8);
     }
 
     /**
@@ -139,7 +139,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
   @Override
   public String name() {
     String band =
-        settings.band() == BandRule.PERCENTILE
+        settings.band() == BandRule.MAD
             ? ""
             : "-" + settings.band().name().toLowerCase(java.util.Locale.ROOT);
     return "tid" + band + (settings.historyCheck() ? "-history" : "");
