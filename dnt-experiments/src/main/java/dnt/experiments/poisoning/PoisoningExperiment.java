@@ -5,7 +5,6 @@ import dnt.data.TrafficDataset;
 import dnt.experiments.plot.Charts;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
-import dnt.learn.privacy.AdaptiveClipping;
 import dnt.learn.privacy.DpFedAvg;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +30,8 @@ public final class PoisoningExperiment {
   static final double[] SHARES = {0.0, 0.05, 0.1, 0.2, 0.3};
   static final double[] LAMBDAS = {1, 10, 1e3, 1e5};
   static final double[] ETAS = {2, 20, 200, 2000};
-  static final double[] NOISES = {0, 0.3, 0.6, 1.0, 2.0};
+  static final double[] NOISES = {0, 0.3, 0.6, 1.0, 2.0, 4.0};
+  static final double DP_CLIP = 1.0;
   static final double DP_FRACTION = 0.6;
   static final double DP_DELTA = 1e-3;
 
@@ -263,9 +263,7 @@ public final class PoisoningExperiment {
         Scores sc =
             study.run(
                 () -> {
-                  holder[0] =
-                      DpFedAvg.adaptive(
-                          z, AdaptiveClipping.defaults(expected), expected, DP_FRACTION);
+                  holder[0] = DpFedAvg.fixed(z, DP_CLIP, expected, DP_FRACTION);
                   return holder[0];
                 },
                 new PoisoningStudy.Attack("none", 0, 1),
@@ -469,20 +467,27 @@ public final class PoisoningExperiment {
                     <= 1.1 * mean(find(cells, p, "tid", "none"), "mae")
                 ? "agrees"
                 : "disagrees");
-        double tid = mean(find(cells, p, "tid", "tpi"), "mae");
+        // degradation = MAE under TPI over clean MAE; "least" within 2 percentage points
+        double tid = degradation(cells, p, "tid");
         boolean least = true;
         for (String r : List.of("mean", "median", "fltrust")) {
-          if (has(cells, p, r, "tpi") && mean(find(cells, p, r, "tpi"), "mae") < tid - 1e-12) {
+          if (has(cells, p, r, "tpi") && degradation(cells, p, r) < tid - 0.02) {
             least = false;
           }
         }
         verdicts.put(
-            ph + ": TID degrades least under TPI among Mean, Median, FLTrust, TID (paper: yes)",
+            ph
+                + ": TID degrades least under TPI among Mean, Median, FLTrust, TID, within 2"
+                + " points of relative MAE (paper: yes)",
             least ? "agrees" : "disagrees");
       }
     }
     verdicts.forEach((claim, v) -> out.add(claim + ": **" + v + "**"));
     return out;
+  }
+
+  private static double degradation(List<Cell> cells, Phase p, String rule) {
+    return mean(find(cells, p, rule, "tpi"), "mae") / mean(find(cells, p, rule, "none"), "mae");
   }
 
   private boolean blowsUp(List<Cell> cells, Phase p, String rule, String attack) {

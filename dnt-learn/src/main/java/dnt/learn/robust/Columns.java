@@ -198,19 +198,31 @@ final class Columns {
    * @return the dot product
    */
   static double dot(double[] a, double[] b) {
+    return dot(a, b, 0, a.length);
+  }
+
+  /**
+   * Dot product over a coordinate range, with four accumulators.
+   *
+   * @param a a vector
+   * @param b a vector of the same length
+   * @param from the first coordinate
+   * @param to one past the last
+   * @return the partial dot product
+   */
+  static double dot(double[] a, double[] b, int from, int to) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
-    int n = a.length;
-    int j = 0;
-    for (; j + 3 < n; j += 4) {
+    int j = from;
+    for (; j + 3 < to; j += 4) {
       s0 += a[j] * b[j];
       s1 += a[j + 1] * b[j + 1];
       s2 += a[j + 2] * b[j + 2];
       s3 += a[j + 3] * b[j + 3];
     }
-    for (; j < n; j++) {
+    for (; j < to; j++) {
       s0 += a[j] * b[j];
     }
     return (s0 + s1) + (s2 + s3);
@@ -267,6 +279,21 @@ final class Columns {
    * @return the symmetric n-by-n matrix of squared distances
    */
   static double[][] pairwiseSquaredDistances(double[][] rows) {
+    return pairwise(rows, true);
+  }
+
+  /**
+   * All pairwise dot products (the Gram matrix), tiled and parallel like {@link
+   * #pairwiseSquaredDistances}.
+   *
+   * @param rows the n rows
+   * @return the symmetric n-by-n Gram matrix (diagonal included)
+   */
+  static double[][] gram(double[][] rows) {
+    return pairwise(rows, false);
+  }
+
+  private static double[][] pairwise(double[][] rows, boolean distances) {
     int n = rows.length;
     int d = rows[0].length;
     int tile = 2048;
@@ -284,15 +311,18 @@ final class Columns {
                 int from = b * tile;
                 int to = Math.min(d, from + tile);
                 for (int i = 0; i < n; i++) {
-                  for (int k = i + 1; k < n; k++) {
-                    acc[i][k] += squaredDistance(rows[i], rows[k], from, to);
+                  for (int k = distances ? i + 1 : i; k < n; k++) {
+                    acc[i][k] +=
+                        distances
+                            ? squaredDistance(rows[i], rows[k], from, to)
+                            : dot(rows[i], rows[k], from, to);
                   }
                 }
               }
             });
     double[][] out = new double[n][n];
     for (int i = 0; i < n; i++) {
-      for (int k = i + 1; k < n; k++) {
+      for (int k = distances ? i + 1 : i; k < n; k++) {
         double s = 0;
         for (int t = 0; t < tasks; t++) {
           s += partial[t][i][k];

@@ -99,26 +99,20 @@ public final class Flame implements AggregationRule {
     if (n < 3) {
       return all;
     }
+    double[][] gram = Columns.gram(rows);
     double[][] dist = new double[n][n];
-    java.util.stream.IntStream.range(0, n)
-        .parallel()
-        .forEach(
-            i -> {
-              for (int k = i + 1; k < n; k++) {
-                double c;
-                if (norms[i] == 0 && norms[k] == 0) {
-                  c = 1;
-                } else if (norms[i] == 0 || norms[k] == 0) {
-                  c = 0;
-                } else {
-                  c = Columns.dot(rows[i], rows[k]) / (norms[i] * norms[k]);
-                }
-                dist[i][k] = Math.max(0, 1 - c);
-              }
-            });
     for (int i = 0; i < n; i++) {
-      for (int k = 0; k < i; k++) {
-        dist[i][k] = dist[k][i];
+      for (int k = i + 1; k < n; k++) {
+        double c;
+        if (norms[i] == 0 && norms[k] == 0) {
+          c = 1;
+        } else if (norms[i] == 0 || norms[k] == 0) {
+          c = 0;
+        } else {
+          c = gram[i][k] / (norms[i] * norms[k]);
+        }
+        dist[i][k] = Math.max(0, 1 - c);
+        dist[k][i] = dist[i][k];
       }
     }
     // Prim's minimum spanning tree
