@@ -20,48 +20,39 @@ final class Select {
    */
   static double kth(double[] a, int from, int to, int k) {
     int lo = from;
-    int hi = to - 1;
+    int hi = to;
     int target = from + k;
-    while (hi > lo) {
-      if (hi - lo < 16) {
-        insertionSort(a, lo, hi);
-        return a[target];
+    while (hi - lo > 16) {
+      double x0 = a[lo];
+      double x1 = a[(lo + hi) >>> 1];
+      double x2 = a[hi - 1];
+      double pivot = Math.max(Math.min(x0, x1), Math.min(Math.max(x0, x1), x2));
+      // branch-free Lomuto pass: values < pivot to the front (no mispredicted branches)
+      int s = lo;
+      for (int i = lo; i < hi; i++) {
+        double x = a[i];
+        a[i] = a[s];
+        a[s] = x;
+        s += x < pivot ? 1 : 0;
       }
-      int mid = (lo + hi) >>> 1;
-      // median of three into a[mid]
-      if (a[mid] < a[lo]) {
-        swap(a, mid, lo);
+      if (target < s) {
+        hi = s;
+        continue;
       }
-      if (a[hi] < a[lo]) {
-        swap(a, hi, lo);
+      // second pass over the rest: values equal to the pivot next, so duplicates cost nothing
+      int e = s;
+      for (int i = s; i < hi; i++) {
+        double x = a[i];
+        a[i] = a[e];
+        a[e] = x;
+        e += x <= pivot ? 1 : 0;
       }
-      if (a[hi] < a[mid]) {
-        swap(a, hi, mid);
+      if (target < e) {
+        return pivot;
       }
-      double pivot = a[mid];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (a[i] < pivot) {
-          i++;
-        }
-        while (a[j] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          swap(a, i, j);
-          i++;
-          j--;
-        }
-      }
-      if (target <= j) {
-        hi = j;
-      } else if (target >= i) {
-        lo = i;
-      } else {
-        return a[target];
-      }
+      lo = e;
     }
+    insertionSort(a, lo, hi - 1);
     return a[target];
   }
 
@@ -127,11 +118,5 @@ final class Select {
       }
       a[j + 1] = v;
     }
-  }
-
-  private static void swap(double[] a, int i, int j) {
-    double t = a[i];
-    a[i] = a[j];
-    a[j] = t;
   }
 }
