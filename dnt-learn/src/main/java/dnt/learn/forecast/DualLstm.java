@@ -11,7 +11,8 @@ import java.util.Objects;
  * Traffic Prediction", INFOCOM 2021) used on the Milan data: the closeness window and the period
  * window each pass through their own stacked LSTM; the two final hidden states of the last layers
  * are summed and a linear head predicts the next value. Dropout acts between the layers of each
- * stack, as PyTorch's {@code nn.LSTM(dropout=...)} does.
+ * stack, as PyTorch's {@code nn.LSTM(dropout=...)} does. The two stacks run batched ({@link
+ * BatchedLstm}); the parameter count equals PyTorch's (two biases per layer).
  *
  * @param windows the windows read (period must be at least 1)
  * @param hidden the hidden size (64 by default)
