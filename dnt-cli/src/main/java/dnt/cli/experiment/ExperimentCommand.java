@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = "Run the paper's case studies (results under results/<experiment>/<run>/).",
-    subcommands = {})
+    subcommands = {ForecastingExperimentCommand.class})
 public final class ExperimentCommand implements Runnable {
   @Spec CommandSpec spec;
 
