@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dnt experiment forecasting}: the paper's case study IV-A (Fig. 3), federated traffic
@@ -30,6 +32,8 @@ import picocli.CommandLine.Option;
       "Writes results/forecasting/<run>/ (metrics.csv, curve.csv, fig3.png, report.md, manifest)."
     })
 public final class ForecastingExperimentCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--data",
       defaultValue = "subset",
@@ -135,8 +139,10 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
             syntheticCells,
             cells);
     ForecastingExperiment.Outcome out =
-        ForecastingExperiment.run(o, VersionProvider.version(), progress());
-    out.lines().forEach(System.out::println);
+        ForecastingExperiment.run(
+            o, VersionProvider.version(), progress(spec.commandLine().getErr()));
+    out.lines().forEach(spec.commandLine().getOut()::println);
+    spec.commandLine().getOut().flush();
     return 0;
   }
 
@@ -149,14 +155,14 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
   }
 
   /** Progress on stderr, at most one line per message change. */
-  private static Progress progress() {
+  private static Progress progress(java.io.PrintWriter err) {
     String[] last = {""};
     return (done, total, message) -> {
       String head = message.contains(":") ? message.substring(0, message.indexOf(':')) : message;
       boolean milestone = total > 0 && (done == total || done % Math.max(1, total / 5) == 0);
       if (!head.equals(last[0]) || milestone) {
-        System.err.println(
-            "forecasting: " + message + (total > 0 ? " (" + done + "/" + total + ")" : ""));
+        err.println("forecasting: " + message + (total > 0 ? " (" + done + "/" + total + ")" : ""));
+        err.flush();
         last[0] = head;
       }
     };
