@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
     description = {
-      "Build a twin of Milan from the bundled base stations and grid and print its KPIs:",
+      "Build a twin of Milan and print its KPIs.",
+      "Stations come from the bundled OpenCellID data, users are placed on the grid; KPIs:",
       "users per station, SINR and rate (mean, 5th percentile), coverage holes, load."
     })
 public final class BuildCommand implements Callable<Integer> {

@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
     description = {
-      "Fork a twin of Milan (or a snapshot), apply the changes of a YAML file to the fork",
-      "(switch-off, power, add-station, move-user, traffic, handover) and compare KPIs."
+      "Compare a twin's KPIs with a fork changed by a YAML file of hypothetical events.",
+      "The twin is a twin of Milan (built from the options) or a snapshot; changes:",
+      "switch-off, power, add-station, move-user, traffic, handover (see docs/twin.md)."
     })
 public final class WhatIfCommand implements Callable<Integer> {
   @Mixin TwinOptions options;

@@ -61,14 +61,24 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  *
  * <h2>Storage</h2>
  *
- * Users live in primitive columns of 4096-row chunks that a {@link #fork} shares copy-on-write;
- * stations (thousands, not millions) are copied on fork. A twin is not thread-safe: one writer at a
- * time, and no {@link #fork} during an {@link #apply} on the same twin.
+ * Users live in primitive storage of 4096-row chunks that a {@link #fork} shares copy-on-write: the
+ * doubles of a user (position, demand, signal, interference) side by side in one record, the ints
+ * in columns. At build time users are renumbered in grid-cell order, so the users an event reaches
+ * are neighbours in memory. Stations (thousands, not millions) are copied on fork. A twin is not
+ * thread-safe: one writer at a time, and no {@link #fork} during an {@link #apply} on the same
+ * twin.
  */
 public final class NetworkTwin {
   private static final int NONE = -1;
   private static final int RANGE_HEIGHT_SAMPLES = 8;
   private static final double NEG_LN10_OVER_10 = -Math.log(10) / 10;
+  private static final int UX = 0;
+  private static final int UY = 1;
+  private static final int UDEMAND = 2;
+  private static final int US = 3;
+  private static final int UI = 4;
+  private static final int UA3 = 5;
+  private static final int U_FIELDS = 6;
 
   private final TwinConfig config;
   private final LinkBudget links;
@@ -105,12 +115,10 @@ public final class NetworkTwin {
   private final int[] uId;
   private final double[] uH;
   private final Int2IntOpenHashMap userIndex;
-  private final CowDoubles uX;
-  private final CowDoubles uY;
-  private final CowDoubles uDemand;
-  private final CowDoubles uS;
-  private final CowDoubles uI;
-  private final CowDoubles uA3Since;
+
+  /** Per-user doubles side by side: position, demand, signal, interference, A3 timer start. */
+  private final CowRecords uRec;
+
   private final CowInts uServing;
   private final CowInts uServSlot;
   private final CowInts uCellSlot;
@@ -120,8 +128,10 @@ public final class NetworkTwin {
 
   // Per-event scratch, private to this instance (not shared by forks).
   private int epoch;
-  private int[] userMark;
-  private int[] freshMark;
+
+  /** Per user: the epoch it was last touched ({@code 2u}) and marked fresh ({@code 2u + 1}). */
+  private int[] marks;
+
   private int[] stationMark;
   private int[] servedMark;
   private int tUserCount;
@@ -153,12 +163,7 @@ public final class NetworkTwin {
     for (int u = 0; u < userCount; u++) {
       userIndex.put(ids[u], u);
     }
-    uX = new CowDoubles(userCount);
-    uY = new CowDoubles(userCount);
-    uDemand = new CowDoubles(userCount);
-    uS = new CowDoubles(userCount);
-    uI = new CowDoubles(userCount);
-    uA3Since = new CowDoubles(userCount);
+    uRec = new CowRecords(userCount, U_FIELDS);
     uServing = new CowInts(userCount);
     uServSlot = new CowInts(userCount);
     uCellSlot = new CowInts(userCount);
@@ -204,12 +209,7 @@ public final class NetworkTwin {
     uId = o.uId;
     uH = o.uH;
     userIndex = o.userIndex;
-    uX = o.uX.fork();
-    uY = o.uY.fork();
-    uDemand = o.uDemand.fork();
-    uS = o.uS.fork();
-    uI = o.uI.fork();
-    uA3Since = o.uA3Since.fork();
+    uRec = o.uRec.fork();
     uServing = o.uServing.fork();
     uServSlot = o.uServSlot.fork();
     uCellSlot = o.uCellSlot.fork();
@@ -303,9 +303,9 @@ public final class NetworkTwin {
       t.appendStation(s);
     }
     for (int u = 0; u < ids.length; u++) {
-      t.uX.set(u, xs[u]);
-      t.uY.set(u, ys[u]);
-      t.uDemand.set(u, demands[u]);
+      t.uRec.set(u, UX, xs[u]);
+      t.uRec.set(u, UY, ys[u]);
+      t.uRec.set(u, UDEMAND, demands[u]);
       int cell = t.grid.cellOf(xs[u], ys[u]);
       t.uCellSlot.set(u, t.userGrid.add(cell, u));
       t.uA3Target.set(u, NONE);
@@ -475,8 +475,8 @@ public final class NetworkTwin {
   // Links
 
   private double distance(int s, int u) {
-    double dx = sX[s] - uX.get(u);
-    double dy = sY[s] - uY.get(u);
+    double dx = sX[s] - uRec.get(u, UX);
+    double dy = sY[s] - uRec.get(u, UY);
     return Math.sqrt(dx * dx + dy * dy);
   }
 
@@ -501,8 +501,8 @@ public final class NetworkTwin {
 
   /** {@link #bestStation(int, int)} for parallel callers: the best power goes to {@code out}. */
   private int bestStation(int u, int exclude, double[] out) {
-    double x = uX.get(u);
-    double y = uY.get(u);
+    double x = uRec.get(u, UX);
+    double y = uRec.get(u, UY);
     int best = NONE;
     double bestPower = -1;
     int c0 = 0;
@@ -544,8 +544,8 @@ public final class NetworkTwin {
   /** Recomputes one user's signal and interference from scratch. */
   private void recomputeUser(int u) {
     int serving = uServing.get(u);
-    double x = uX.get(u);
-    double y = uY.get(u);
+    double x = uRec.get(u, UX);
+    double y = uRec.get(u, UY);
     double sum = 0;
     int c0 = 0;
     int c1 = grid.columns() - 1;
@@ -578,8 +578,8 @@ public final class NetworkTwin {
         }
       }
     }
-    uI.set(u, sum);
-    uS.set(u, serving >= 0 ? rx(serving, u) : 0);
+    uRec.set(u, UI, sum);
+    uRec.set(u, US, serving >= 0 ? rx(serving, u) : 0);
   }
 
   /** Recomputes every derived quantity from the internal state and the associations. */
@@ -589,14 +589,13 @@ public final class NetworkTwin {
       int[] members = served.view(s);
       double load = 0;
       for (int k = 0; k < n; k++) {
-        load += uDemand.get(members[k]);
+        load += uRec.get(members[k], UDEMAND);
       }
       sUsers[s] = n;
       sLoad[s] = load;
       sAct[s] = activity(s);
     }
-    uS.ownAll();
-    uI.ownAll();
+    uRec.ownAll();
     IntStream.range(0, nu).parallel().forEach(this::recomputeUser);
   }
 
@@ -697,13 +696,11 @@ public final class NetworkTwin {
   }
 
   private void begin() {
-    if (userMark == null) {
-      userMark = new int[nu];
-      freshMark = new int[nu];
+    if (marks == null) {
+      marks = new int[2 * nu];
     }
     if (++epoch == Integer.MAX_VALUE) {
-      Arrays.fill(userMark, 0);
-      Arrays.fill(freshMark, 0);
+      Arrays.fill(marks, 0);
       Arrays.fill(stationMark, 0);
       Arrays.fill(servedMark, 0);
       epoch = 1;
@@ -715,10 +712,10 @@ public final class NetworkTwin {
   }
 
   private void touch(int u) {
-    if (userMark[u] == epoch) {
+    if (marks[2 * u] == epoch) {
       return;
     }
-    userMark[u] = epoch;
+    marks[2 * u] = epoch;
     int k = tUserCount++;
     if (k == tUsers.length) {
       tUsers = Arrays.copyOf(tUsers, 2 * k);
@@ -729,20 +726,20 @@ public final class NetworkTwin {
     int s = uServing.get(u);
     tOldServing[k] = s;
     int o = 4 * k;
-    tOldUser[o] = uS.get(u);
-    tOldUser[o + 1] = uI.get(u);
+    tOldUser[o] = uRec.get(u, US);
+    tOldUser[o + 1] = uRec.get(u, UI);
     tOldUser[o + 2] = s < 0 ? 0 : 1.0 / sUsers[s];
-    tOldUser[o + 3] = uDemand.get(u);
+    tOldUser[o + 3] = uRec.get(u, UDEMAND);
   }
 
   private boolean isFresh(int u) {
-    return freshMark[u] == epoch;
+    return marks[2 * u + 1] == epoch;
   }
 
   private void markFresh(int u) {
     touch(u);
-    if (freshMark[u] != epoch) {
-      freshMark[u] = epoch;
+    if (marks[2 * u + 1] != epoch) {
+      marks[2 * u + 1] = epoch;
       tFresh.add(u);
     }
   }
@@ -788,7 +785,7 @@ public final class NetworkTwin {
       uServSlot.set(moved, slot);
     }
     sUsers[s]--;
-    sLoad[s] = sUsers[s] == 0 ? 0 : sLoad[s] - uDemand.get(u);
+    sLoad[s] = sUsers[s] == 0 ? 0 : sLoad[s] - uRec.get(u, UDEMAND);
     uServing.set(u, NONE);
   }
 
@@ -799,7 +796,7 @@ public final class NetworkTwin {
     uServSlot.set(u, served.add(s, u));
     uServing.set(u, s);
     sUsers[s]++;
-    sLoad[s] += uDemand.get(u);
+    sLoad[s] += uRec.get(u, UDEMAND);
   }
 
   private void moveServing(int u, int target) {
@@ -817,7 +814,7 @@ public final class NetworkTwin {
     markFresh(u);
     double x = p.x();
     double y = p.y();
-    int oldCell = grid.cellOf(uX.get(u), uY.get(u));
+    int oldCell = grid.cellOf(uRec.get(u, UX), uRec.get(u, UY));
     int newCell = grid.cellOf(x, y);
     if (oldCell != newCell) {
       int slot = uCellSlot.get(u);
@@ -827,8 +824,8 @@ public final class NetworkTwin {
       }
       uCellSlot.set(u, userGrid.add(newCell, u));
     }
-    uX.set(u, x);
-    uY.set(u, y);
+    uRec.set(u, UX, x);
+    uRec.set(u, UY, y);
     int serving = uServing.get(u);
     int best = bestStation(u, NONE);
     if (serving < 0) {
@@ -840,7 +837,7 @@ public final class NetworkTwin {
     }
     if (best >= 0 && best != serving && bestRx > rx(serving, u) * hysteresis) {
       if (uA3Target.get(u) == best) {
-        if (timeMs - (long) uA3Since.get(u) >= timeToTriggerMs) {
+        if (timeMs - (long) uRec.get(u, UA3) >= timeToTriggerMs) {
           moveServing(u, best);
           clearA3(u);
         }
@@ -849,7 +846,7 @@ public final class NetworkTwin {
         clearA3(u);
       } else {
         uA3Target.set(u, best);
-        uA3Since.set(u, timeMs);
+        uRec.set(u, UA3, timeMs);
       }
     } else {
       clearA3(u);
@@ -874,7 +871,7 @@ public final class NetworkTwin {
         continue;
       }
       double p = rx(s, u);
-      if (serving < 0 || p > uS.get(u) * hysteresis) {
+      if (serving < 0 || p > uRec.get(u, US) * hysteresis) {
         moveServing(u, s);
         clearA3(u);
       }
@@ -909,7 +906,7 @@ public final class NetworkTwin {
     for (int k = 0; k < near.size(); k++) {
       int u = near.getInt(k);
       int serving = uServing.get(u);
-      if (serving < 0 || rx(s, u) > uS.get(u) * hysteresis) {
+      if (serving < 0 || rx(s, u) > uRec.get(u, US) * hysteresis) {
         moveServing(u, s);
         clearA3(u);
       }
@@ -937,9 +934,9 @@ public final class NetworkTwin {
     int s = uServing.get(u);
     if (s >= 0) {
       touchStation(s);
-      sLoad[s] += demand - uDemand.get(u);
+      sLoad[s] += demand - uRec.get(u, UDEMAND);
     }
-    uDemand.set(u, demand);
+    uRec.set(u, UDEMAND, demand);
   }
 
   /** Users within a distance of a point, from the grid. */
@@ -963,8 +960,8 @@ public final class NetworkTwin {
         int[] members = userGrid.view(cell);
         for (int k = 0; k < n; k++) {
           int u = members[k];
-          double dx = uX.get(u) - x;
-          double dy = uY.get(u) - y;
+          double dx = uRec.get(u, UX) - x;
+          double dy = uRec.get(u, UY) - y;
           if (dx * dx + dy * dy <= r2) {
             out.add(u);
           }
@@ -1006,7 +1003,7 @@ public final class NetworkTwin {
           int u = served.get(s, j);
           if (!isFresh(u)) {
             touch(u);
-            uS.set(u, rx(s, u));
+            uRec.set(u, US, rx(s, u));
           }
         }
       }
@@ -1057,12 +1054,12 @@ public final class NetworkTwin {
             continue;
           }
           touch(u);
-          double before = uI.get(u);
+          double before = uRec.get(u, UI);
           double after = before + (cNew - cOld);
           if (after < 0.5 * before || after < 0) {
             markFresh(u); // a large drop: recompute from scratch to keep the error relative
           } else {
-            uI.set(u, after);
+            uRec.set(u, UI, after);
           }
         }
       }
@@ -1084,10 +1081,10 @@ public final class NetworkTwin {
       double oI = tOldUser[4 * k + 1];
       double oShare = tOldUser[4 * k + 2];
       double oDemand = tOldUser[4 * k + 3];
-      double nS = uS.get(u);
-      double nI = uI.get(u);
+      double nS = uRec.get(u, US);
+      double nI = uRec.get(u, UI);
       double nShare = sn < 0 ? 0 : 1.0 / sUsers[sn];
-      double nDemand = uDemand.get(u);
+      double nDemand = uRec.get(u, UDEMAND);
       if (so == sn && oS == nS && oI == nI && oShare == nShare && oDemand == nDemand) {
         continue;
       }
@@ -1168,10 +1165,10 @@ public final class NetworkTwin {
     return userState(
         UserId.of(uId[u]),
         s < 0 ? NONE : sId[s],
-        uS.get(u),
-        uI.get(u),
+        uRec.get(u, US),
+        uRec.get(u, UI),
         s < 0 ? 0 : 1.0 / sUsers[s],
-        uDemand.get(u),
+        uRec.get(u, UDEMAND),
         noiseMw,
         bandwidthHz,
         rate);
@@ -1269,7 +1266,8 @@ public final class NetworkTwin {
    */
   public UserSpec userSpec(UserId id) {
     int u = userIndexOf(id);
-    return new UserSpec(id, new Position(uX.get(u), uY.get(u)), uH[u], uDemand.get(u));
+    return new UserSpec(
+        id, new Position(uRec.get(u, UX), uRec.get(u, UY)), uH[u], uRec.get(u, UDEMAND));
   }
 
   /**
@@ -1341,7 +1339,7 @@ public final class NetworkTwin {
     int count = 0;
     for (int k = 0; k < served.size(own); k++) {
       int u = served.get(own, k);
-      if (sActive[other] && rx(other, u) * hysteresis >= uS.get(u)) {
+      if (sActive[other] && rx(other, u) * hysteresis >= uRec.get(u, US)) {
         count++;
       }
     }
@@ -1356,19 +1354,19 @@ public final class NetworkTwin {
     }
     double max = 0;
     for (int k = 0; k < na; k++) {
-      max = Math.max(max, uDemand.get(served.get(sa, k)));
+      max = Math.max(max, uRec.get(served.get(sa, k), UDEMAND));
     }
     for (int k = 0; k < nb; k++) {
-      max = Math.max(max, uDemand.get(served.get(sb, k)));
+      max = Math.max(max, uRec.get(served.get(sb, k), UDEMAND));
     }
     int bins = 16;
     double[] p = new double[bins];
     double[] q = new double[bins];
     for (int k = 0; k < na; k++) {
-      p[bin(uDemand.get(served.get(sa, k)), max, bins)] += 1.0 / na;
+      p[bin(uRec.get(served.get(sa, k), UDEMAND), max, bins)] += 1.0 / na;
     }
     for (int k = 0; k < nb; k++) {
-      q[bin(uDemand.get(served.get(sb, k)), max, bins)] += 1.0 / nb;
+      q[bin(uRec.get(served.get(sb, k), UDEMAND), max, bins)] += 1.0 / nb;
     }
     double jsd = 0;
     for (int i = 0; i < bins; i++) {
@@ -1496,8 +1494,8 @@ public final class NetworkTwin {
       if (uServing.get(u) != other.uServing.get(u)) {
         return Double.POSITIVE_INFINITY;
       }
-      worst = Math.max(worst, rel(uS.get(u), other.uS.get(u)));
-      worst = Math.max(worst, rel(uI.get(u), other.uI.get(u)));
+      worst = Math.max(worst, rel(uRec.get(u, US), other.uRec.get(u, US)));
+      worst = Math.max(worst, rel(uRec.get(u, UI), other.uRec.get(u, UI)));
     }
     return worst;
   }
@@ -1526,11 +1524,11 @@ public final class NetworkTwin {
         holes++;
         continue;
       }
-      double signal = uS.get(u);
+      double signal = uRec.get(u, US);
       if (signal < threshold) {
         holes++;
       }
-      double linear = signal / (noiseMw + uI.get(u));
+      double linear = signal / (noiseMw + uRec.get(u, UI));
       double db = Units.toDb(linear);
       double r = bandwidthHz * rate.spectralEfficiency(linear) / sUsers[s] / 1e6;
       sinr[servedCount++] = db;
@@ -1593,23 +1591,23 @@ public final class NetworkTwin {
   }
 
   double userX(int u) {
-    return uX.get(u);
+    return uRec.get(u, UX);
   }
 
   double userY(int u) {
-    return uY.get(u);
+    return uRec.get(u, UY);
   }
 
   double userDemand(int u) {
-    return uDemand.get(u);
+    return uRec.get(u, UDEMAND);
   }
 
   double userSignal(int u) {
-    return uS.get(u);
+    return uRec.get(u, US);
   }
 
   double userInterference(int u) {
-    return uI.get(u);
+    return uRec.get(u, UI);
   }
 
   int userServingIndex(int u) {
@@ -1621,7 +1619,7 @@ public final class NetworkTwin {
   }
 
   double userA3Since(int u) {
-    return uA3Since.get(u);
+    return uRec.get(u, UA3);
   }
 
   StationSpec stationSpecAt(int s) {
@@ -1706,10 +1704,10 @@ public final class NetworkTwin {
       sAct[s] = activity(s);
     }
     for (int u = 0; u < nu; u++) {
-      uS.set(u, signal[u]);
-      uI.set(u, interference[u]);
+      uRec.set(u, US, signal[u]);
+      uRec.set(u, UI, interference[u]);
       uA3Target.set(u, a3Target[u]);
-      uA3Since.set(u, a3Since[u]);
+      uRec.set(u, UA3, a3Since[u]);
     }
   }
 }

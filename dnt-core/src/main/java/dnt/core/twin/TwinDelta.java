@@ -1,6 +1,5 @@
 package dnt.core.twin;
 
-import dnt.core.BaseStationId;
 import dnt.core.UserId;
 import dnt.core.radio.RateModel;
 import java.util.AbstractList;
@@ -138,9 +137,5 @@ public final class TwinDelta {
   @Override
   public String toString() {
     return "TwinDelta[" + event + ": " + size + " users, " + stations.size() + " stations changed]";
-  }
-
-  static BaseStationId stationOrNull(int id) {
-    return id < 0 ? null : BaseStationId.of(id);
   }
 }
