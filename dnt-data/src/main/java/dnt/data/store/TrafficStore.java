@@ -134,6 +134,10 @@ public final class TrafficStore implements AutoCloseable {
     try {
       return DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath(), props);
     } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("lock")) {
+        throw new IllegalStateException(
+            "the store " + path + " is in use by another process: " + firstLine(e), e);
+      }
       throw new InvalidInputException(
           path + " is not a dnt store (DuckDB cannot open it: " + firstLine(e) + ")", e);
     }
