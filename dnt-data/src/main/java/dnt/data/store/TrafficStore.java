@@ -61,6 +61,8 @@ public final class TrafficStore implements AutoCloseable {
 
   private static final long SLOT = RawReader.SLOT_MILLIS;
   private static final String SYNTHETIC_PREFIX = "synthetic-";
+  private static final int FEW_CELLS = 16;
+  private static final long SMALL_EXPORT_ROWS = 1_000_000;
 
   private final Path path;
   private final Connection conn;
@@ -571,12 +573,27 @@ public final class TrafficStore implements AutoCloseable {
     } else {
       TreeSet<CellId> wanted = new TreeSet<>(sel.cells());
       TreeSet<CellId> present = new TreeSet<>();
-      try (Statement s = conn.createStatement();
-          ResultSet r =
-              s.executeQuery(
-                  "SELECT DISTINCT cell FROM traffic WHERE cell IN (" + inList(wanted) + ")")) {
-        while (r.next()) {
-          present.add(CellId.of(r.getInt(1)));
+      if (wanted.size() <= FEW_CELLS) {
+        // A LIMIT 1 probe stops at the first row group holding the cell.
+        try (PreparedStatement p =
+            conn.prepareStatement("SELECT 1 FROM traffic WHERE cell = ? LIMIT 1")) {
+          for (CellId c : wanted) {
+            p.setInt(1, c.value());
+            try (ResultSet r = p.executeQuery()) {
+              if (r.next()) {
+                present.add(c);
+              }
+            }
+          }
+        }
+      } else {
+        try (Statement s = conn.createStatement();
+            ResultSet r =
+                s.executeQuery(
+                    "SELECT DISTINCT cell FROM traffic WHERE cell IN (" + inList(wanted) + ")")) {
+          while (r.next()) {
+            present.add(CellId.of(r.getInt(1)));
+          }
         }
       }
       wanted.removeAll(present);
@@ -639,15 +656,28 @@ public final class TrafficStore implements AutoCloseable {
     }
     try {
       Resolved r = resolve(sel);
+      long rows = (long) r.cells().size() * r.length();
+      // A parallel COPY costs more than it saves on a small export (a few cells): run those on
+      // one thread.
+      boolean small = rows <= SMALL_EXPORT_ROWS;
       try (Statement s = conn.createStatement()) {
-        s.execute(
-            "COPY ("
-                + selectionSql(r)
-                + ") TO "
-                + quote(out.toAbsolutePath().toString())
-                + " (FORMAT csv, HEADER true, DELIMITER ',', NEW_LINE '\\n')");
+        if (small) {
+          s.execute("SET threads = 1");
+        }
+        try {
+          s.execute(
+              "COPY ("
+                  + selectionSql(r)
+                  + ") TO "
+                  + quote(out.toAbsolutePath().toString())
+                  + " (FORMAT csv, HEADER true, DELIMITER ',', NEW_LINE '\\n')");
+        } finally {
+          if (small) {
+            s.execute("RESET threads");
+          }
+        }
       }
-      return (long) r.cells().size() * r.length();
+      return rows;
     } catch (SQLException e) {
       throw failure("cannot export from the store " + path + " to " + out, e);
     }
