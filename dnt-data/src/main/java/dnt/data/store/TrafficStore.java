@@ -527,7 +527,7 @@ public final class TrafficStore implements AutoCloseable {
   }
 
   /** A selection resolved against the store: concrete cells and an aligned range. */
-  private record Resolved(List<CellId> cells, long from, long to, long step) {
+  private record Resolved(List<CellId> cells, boolean allCells, long from, long to, long step) {
     int length() {
       return (int) ((to - from) / step);
     }
@@ -607,37 +607,34 @@ public final class TrafficStore implements AutoCloseable {
       }
       cells = List.copyOf(new TreeSet<>(sel.cells()));
     }
-    return new Resolved(cells, from, to, step);
+    return new Resolved(cells, sel.cells().isEmpty(), from, to, step);
   }
 
   private static String selectionSql(Resolved r) {
     String in = inList(r.cells());
-    return "WITH c AS (SELECT unnest(["
-        + in
-        + "]) AS cell),"
-        + " s AS (SELECT range AS time FROM range("
-        + r.from()
-        + ", "
-        + r.to()
-        + ", "
-        + r.step()
-        + ")),"
-        + " a AS (SELECT cell, time - (time % "
-        + r.step()
-        + ") AS time, sum(smsin) AS smsin,"
-        + " sum(smsout) AS smsout, sum(callin) AS callin, sum(callout) AS callout,"
-        + " sum(internet) AS internet FROM traffic WHERE cell IN ("
-        + in
-        + ") AND time >= "
-        + r.from()
-        + " AND time < "
-        + r.to()
-        + " GROUP BY ALL)"
-        + " SELECT c.cell AS cell, s.time AS time, coalesce(a.smsin, 0) AS smsin,"
-        + " coalesce(a.smsout, 0) AS smsout, coalesce(a.callin, 0) AS callin,"
-        + " coalesce(a.callout, 0) AS callout, coalesce(a.internet, 0) AS internet"
-        + " FROM c CROSS JOIN s LEFT JOIN a ON a.cell = c.cell AND a.time = s.time"
-        + " ORDER BY cell, time";
+    String cells =
+        r.allCells() ? "SELECT DISTINCT cell FROM traffic" : "SELECT unnest([" + in + "]) AS cell";
+    String cellFilter = r.allCells() ? "" : "cell IN (" + in + ") AND ";
+    return String.format(
+        Locale.ROOT,
+        "WITH c AS (%s), s AS (SELECT range AS time FROM range(%d, %d, %d)),"
+            + " a AS (SELECT cell, time - (time %% %d) AS time, sum(smsin) AS smsin,"
+            + " sum(smsout) AS smsout, sum(callin) AS callin, sum(callout) AS callout,"
+            + " sum(internet) AS internet FROM traffic WHERE %stime >= %d AND time < %d"
+            + " GROUP BY ALL)"
+            + " SELECT c.cell AS cell, s.time AS time, coalesce(a.smsin, 0) AS smsin,"
+            + " coalesce(a.smsout, 0) AS smsout, coalesce(a.callin, 0) AS callin,"
+            + " coalesce(a.callout, 0) AS callout, coalesce(a.internet, 0) AS internet"
+            + " FROM c CROSS JOIN s LEFT JOIN a ON a.cell = c.cell AND a.time = s.time"
+            + " ORDER BY cell, time",
+        cells,
+        r.from(),
+        r.to(),
+        r.step(),
+        r.step(),
+        cellFilter,
+        r.from(),
+        r.to());
   }
 
   /**
