@@ -51,6 +51,9 @@ import org.duckdb.DuckDBConnection;
  * CSV re-export, goes through the validating {@link RawReader} instead, which reports {@code
  * file:line: what is wrong} (or skips and counts bad rows with {@code skipBad}). The Java heap
  * holds at most one buffer, whatever the file size.
+ *
+ * <p>A store holds one DuckDB connection and is not thread-safe; DuckDB itself uses all cores
+ * inside each query. A store file can be open for writing in one process at a time.
  */
 public final class TrafficStore implements AutoCloseable {
   /** The value of the {@code format} key that marks a dnt store. */
