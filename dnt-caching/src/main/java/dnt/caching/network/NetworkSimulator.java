@@ -26,6 +26,7 @@ public final class NetworkSimulator implements NetworkView {
   private final Topology topology;
   private final SimulationOptions options;
   private final CachePolicy[] caches;
+  private final StationCacheFactory factory;
   private final int[] next;
   private final long[] served;
   private final long[] stationHits;
@@ -59,6 +60,7 @@ public final class NetworkSimulator implements NetworkView {
     ring = new int[options.loadWindow()];
     java.util.Arrays.fill(ring, -1);
     threshold = options.overloadFactor() * options.loadWindow() / b;
+    this.factory = factory;
     caches = new CachePolicy[b];
     for (int s = 0; s < b; s++) {
       caches[s] = factory.create(s, capacity, this);
@@ -121,7 +123,8 @@ public final class NetworkSimulator implements NetworkView {
         }
       }
       int bucket = (int) ((long) i * buckets / n);
-      if (server >= 0) {
+      boolean hit = server >= 0;
+      if (hit) {
         caches[server].recordHit(item, next == null ? CachePolicy.NEVER : next[2 * i + pos]);
         hits++;
         stationHits[server]++;
@@ -134,6 +137,7 @@ public final class NetworkSimulator implements NetworkView {
       served[server]++;
       loadSeries[server][bucket]++;
       events += slide(i, server);
+      factory.observe(this, item, server, hit);
     }
     double[] hitSeries = new double[buckets];
     for (int k = 0; k < buckets; k++) {

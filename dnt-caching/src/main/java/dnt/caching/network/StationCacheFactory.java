@@ -27,6 +27,17 @@ public interface StationCacheFactory {
   }
 
   /**
+   * Called after each request has been served, so that network-wide controllers (learned policies,
+   * safety modules, forecasters) can observe every request; the default ignores it.
+   *
+   * @param view the network
+   * @param item the item requested
+   * @param server the station that served it
+   * @param hit whether it was a hit
+   */
+  default void observe(NetworkView view, int item, int server, boolean hit) {}
+
+  /**
    * The same registered policy at every station, each seeded from {@code seed} and its index.
    *
    * @param spec the policy

@@ -144,4 +144,52 @@ final class SimulateCommandTest {
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("line 3").contains("client 'zero'");
   }
+
+  @Test
+  void aGeneratedTraceAndAssociationReplayWithEveryPolicy() throws IOException {
+    Path t = dir.resolve("gen.csv");
+    Path a = dir.resolve("assoc.csv");
+    Result g =
+        run(
+            "cache",
+            "generate",
+            "--slots",
+            "200",
+            "--catalogue",
+            "500",
+            "--out",
+            t.toString(),
+            "--association-out",
+            a.toString(),
+            "--rare",
+            "--seed",
+            "3");
+    assertThat(g.status()).isZero();
+    assertThat(Files.readAllLines(t).get(0)).isEqualTo("time,client,item");
+    double belady = -1;
+    double lru = -1;
+    for (String policy : List.of("lru", "lfu", "fifo", "random", "arc", "wtinylfu", "belady")) {
+      Result r =
+          run(
+              "cache",
+              "simulate",
+              "--trace",
+              t.toString(),
+              "--capacity",
+              "20",
+              "--association",
+              a.toString(),
+              "--policy",
+              policy);
+      assertThat(r.status()).as(policy).isZero();
+      double h = Double.parseDouble(r.lastLine().substring("hit_rate=".length()));
+      assertThat(h).isBetween(0.0, 1.0);
+      if (policy.equals("belady")) {
+        belady = h;
+      } else if (policy.equals("lru")) {
+        lru = h;
+      }
+    }
+    assertThat(belady).isGreaterThan(lru);
+  }
 }

@@ -14,16 +14,46 @@ package dnt.core.radio;
  * <p>The effective environment height is fixed at 1 m, the value TR 38.901 uses for user heights
  * below 13 m. The model is specified for 10 m &le; d2D &le; 5 km: shorter distances are taken as 10
  * m, longer ones extrapolate the formula.
- *
- * @param carrierGhz the carrier frequency, GHz
  */
-public record UrbanMacro(double carrierGhz) implements PropagationModel {
+public final class UrbanMacro implements PropagationModel {
+  private final double carrierGhz;
+  private final double logFc;
+  private final double breakpointPerHeight;
+  private volatile HeightTerm lastTerm;
+
   /** Effective environment height, metres. */
   public static final double ENVIRONMENT_HEIGHT_M = 1.0;
 
-  /** Validates the frequency. */
-  public UrbanMacro {
+  /**
+   * Creates the model.
+   *
+   * @param carrierGhz the carrier frequency, GHz
+   */
+  public UrbanMacro(double carrierGhz) {
     Propagation.checkCarrier(carrierGhz);
+    this.carrierGhz = carrierGhz;
+    this.logFc = 20 * Math.log10(carrierGhz);
+    this.breakpointPerHeight = 4 * carrierGhz * 1e9 / SPEED_OF_LIGHT;
+  }
+
+  @Override
+  public double carrierGhz() {
+    return carrierGhz;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UrbanMacro m && Double.compare(m.carrierGhz, carrierGhz) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Double.hashCode(carrierGhz) * 31 + UrbanMacro.class.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return name() + "(" + carrierGhz + " GHz)";
   }
 
   @Override
@@ -39,12 +69,9 @@ public record UrbanMacro(double carrierGhz) implements PropagationModel {
    * @return the breakpoint, metres
    */
   public double breakpointM(double stationHeightM, double userHeightM) {
-    return 4
+    return breakpointPerHeight
         * (stationHeightM - ENVIRONMENT_HEIGHT_M)
-        * (userHeightM - ENVIRONMENT_HEIGHT_M)
-        * carrierGhz
-        * 1e9
-        / SPEED_OF_LIGHT;
+        * (userHeightM - ENVIRONMENT_HEIGHT_M);
   }
 
   @Override
@@ -52,21 +79,37 @@ public record UrbanMacro(double carrierGhz) implements PropagationModel {
       double distance2dM, double stationHeightM, double userHeightM, boolean lineOfSight) {
     double d2 = Math.max(Propagation.MIN_DISTANCE_2D_M, distance2dM);
     double d3 = PropagationModel.distance3d(d2, stationHeightM, userHeightM);
-    double logFc = 20 * Math.log10(carrierGhz);
+    double logD = Math.log10(d3);
     double bp = breakpointM(stationHeightM, userHeightM);
     double los;
     if (d2 <= bp) {
-      los = 28 + 22 * Math.log10(d3) + logFc;
+      los = 28 + 22 * logD + logFc;
     } else {
-      double dh = stationHeightM - userHeightM;
-      los = 28 + 40 * Math.log10(d3) + logFc - 9 * Math.log10(bp * bp + dh * dh);
+      los = 28 + 40 * logD + logFc - 9 * breakpointTerm(stationHeightM, userHeightM, bp);
     }
     if (lineOfSight) {
       return los;
     }
-    double nlos = 13.54 + 39.08 * Math.log10(d3) + logFc - 0.6 * (userHeightM - 1.5);
+    double nlos = 13.54 + 39.08 * logD + logFc - 0.6 * (userHeightM - 1.5);
     return Math.max(los, nlos);
   }
+
+  /**
+   * {@code log10(d'BP^2 + (hBS - hUT)^2)}, which depends on the heights only: memoised for the last
+   * pair of heights (an immutable holder, so concurrent callers at worst recompute it).
+   */
+  private double breakpointTerm(double stationHeightM, double userHeightM, double bp) {
+    HeightTerm last = lastTerm;
+    if (last != null && last.stationHeightM == stationHeightM && last.userHeightM == userHeightM) {
+      return last.value;
+    }
+    double dh = stationHeightM - userHeightM;
+    double value = Math.log10(bp * bp + dh * dh);
+    lastTerm = new HeightTerm(stationHeightM, userHeightM, value);
+    return value;
+  }
+
+  private record HeightTerm(double stationHeightM, double userHeightM, double value) {}
 
   @Override
   public double losProbability(double distance2dM, double userHeightM) {

@@ -15,16 +15,48 @@ package dnt.core.radio;
  * <p>The model is specified for 10 m &le; d2D &le; 5 km: shorter distances are taken as 10 m,
  * longer ones extrapolate the formula. PL1 and PL2 meet at the breakpoint ({@code 40 - 2 x 9.5 =
  * 21}), so the loss is continuous and monotone in distance.
- *
- * @param carrierGhz the carrier frequency, GHz
  */
-public record UrbanMicro(double carrierGhz) implements PropagationModel {
+public final class UrbanMicro implements PropagationModel {
+  private final double carrierGhz;
+  private final double logFc;
+  private final double nlosFc;
+  private final double breakpointPerHeight;
+  private volatile HeightTerm lastTerm;
+
   /** Effective environment height, metres. */
   public static final double ENVIRONMENT_HEIGHT_M = 1.0;
 
-  /** Validates the frequency. */
-  public UrbanMicro {
+  /**
+   * Creates the model.
+   *
+   * @param carrierGhz the carrier frequency, GHz
+   */
+  public UrbanMicro(double carrierGhz) {
     Propagation.checkCarrier(carrierGhz);
+    this.carrierGhz = carrierGhz;
+    this.logFc = 20 * Math.log10(carrierGhz);
+    this.nlosFc = 21.3 * Math.log10(carrierGhz);
+    this.breakpointPerHeight = 4 * carrierGhz * 1e9 / SPEED_OF_LIGHT;
+  }
+
+  @Override
+  public double carrierGhz() {
+    return carrierGhz;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UrbanMicro m && Double.compare(m.carrierGhz, carrierGhz) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Double.hashCode(carrierGhz) * 31 + UrbanMicro.class.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return name() + "(" + carrierGhz + " GHz)";
   }
 
   @Override
@@ -40,12 +72,9 @@ public record UrbanMicro(double carrierGhz) implements PropagationModel {
    * @return the breakpoint, metres
    */
   public double breakpointM(double stationHeightM, double userHeightM) {
-    return 4
+    return breakpointPerHeight
         * (stationHeightM - ENVIRONMENT_HEIGHT_M)
-        * (userHeightM - ENVIRONMENT_HEIGHT_M)
-        * carrierGhz
-        * 1e9
-        / SPEED_OF_LIGHT;
+        * (userHeightM - ENVIRONMENT_HEIGHT_M);
   }
 
   @Override
@@ -53,22 +82,37 @@ public record UrbanMicro(double carrierGhz) implements PropagationModel {
       double distance2dM, double stationHeightM, double userHeightM, boolean lineOfSight) {
     double d2 = Math.max(Propagation.MIN_DISTANCE_2D_M, distance2dM);
     double d3 = PropagationModel.distance3d(d2, stationHeightM, userHeightM);
-    double logFc = 20 * Math.log10(carrierGhz);
+    double logD = Math.log10(d3);
     double bp = breakpointM(stationHeightM, userHeightM);
     double los;
     if (d2 <= bp) {
-      los = 32.4 + 21 * Math.log10(d3) + logFc;
+      los = 32.4 + 21 * logD + logFc;
     } else {
-      double dh = stationHeightM - userHeightM;
-      los = 32.4 + 40 * Math.log10(d3) + logFc - 9.5 * Math.log10(bp * bp + dh * dh);
+      los = 32.4 + 40 * logD + logFc - 9.5 * breakpointTerm(stationHeightM, userHeightM, bp);
     }
     if (lineOfSight) {
       return los;
     }
-    double nlos =
-        22.4 + 35.3 * Math.log10(d3) + 21.3 * Math.log10(carrierGhz) - 0.3 * (userHeightM - 1.5);
+    double nlos = 22.4 + 35.3 * logD + nlosFc - 0.3 * (userHeightM - 1.5);
     return Math.max(los, nlos);
   }
+
+  /**
+   * {@code log10(d'BP^2 + (hBS - hUT)^2)}, which depends on the heights only: memoised for the last
+   * pair of heights (an immutable holder, so concurrent callers at worst recompute it).
+   */
+  private double breakpointTerm(double stationHeightM, double userHeightM, double bp) {
+    HeightTerm last = lastTerm;
+    if (last != null && last.stationHeightM == stationHeightM && last.userHeightM == userHeightM) {
+      return last.value;
+    }
+    double dh = stationHeightM - userHeightM;
+    double value = Math.log10(bp * bp + dh * dh);
+    lastTerm = new HeightTerm(stationHeightM, userHeightM, value);
+    return value;
+  }
+
+  private record HeightTerm(double stationHeightM, double userHeightM, double value) {}
 
   @Override
   public double losProbability(double distance2dM, double userHeightM) {

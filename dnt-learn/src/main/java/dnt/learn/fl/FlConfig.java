@@ -1,0 +1,522 @@
+package dnt.learn.fl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dnt.core.InvalidInputException;
+import dnt.learn.forecast.Architecture;
+import dnt.learn.forecast.DualLstm;
+import dnt.learn.forecast.Mlp;
+import dnt.learn.forecast.RecurrentNet;
+import dnt.learn.forecast.TrainingRecipe;
+import dnt.learn.forecast.WindowSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The configuration of federated traffic forecasting, bound from YAML: the commented defaults in
+ * {@code reference.yaml} (on the classpath) overlaid with a user file. Unknown keys and impossible
+ * values fail with an {@link InvalidInputException} that names the field.
+ *
+ * @param model the network
+ * @param windows the input windows
+ * @param training the local training recipe
+ * @param sync synchronous rounds (V-twin)
+ * @param clustering cluster twins
+ * @param async asynchronous streaming (H-twin)
+ * @param centralized the centralized baseline
+ * @param cost the cost model
+ * @param threads Java threads for parallel clients
+ */
+public record FlConfig(
+    Model model,
+    Windows windows,
+    Training training,
+    Sync sync,
+    Clustering clustering,
+    Async async,
+    Centralized centralized,
+    Cost cost,
+    int threads) {
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  /** Checks the fields. */
+  public FlConfig {
+    require(model, "model");
+    require(windows, "windows");
+    require(training, "training");
+    require(sync, "sync");
+    require(clustering, "clustering");
+    require(async, "async");
+    require(centralized, "centralized");
+    require(cost, "cost");
+    check(threads >= 1, "threads must be at least 1, got " + threads);
+  }
+
+  /**
+   * The network section.
+   *
+   * @param architecture dual-lstm, lstm, gru or mlp
+   * @param hidden hidden units
+   * @param layers stacked layers
+   * @param dropout dropout rate in [0, 1)
+   */
+  public record Model(String architecture, int hidden, int layers, double dropout) {
+    /** Checks the fields. */
+    public Model {
+      require(architecture, "architecture");
+      check(
+          java.util.Set.of("dual-lstm", "lstm", "gru", "mlp").contains(architecture),
+          "architecture must be dual-lstm, lstm, gru or mlp, got '" + architecture + "'");
+      check(hidden >= 1, "hidden must be at least 1, got " + hidden);
+      check(layers >= 1, "layers must be at least 1, got " + layers);
+      check(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), got " + dropout);
+    }
+  }
+
+  /**
+   * The windows section.
+   *
+   * @param closeness k
+   * @param period p
+   * @param newestFirst newest first
+   * @param hourOfDay hour-of-day inputs
+   * @param dayOfWeek day-of-week inputs
+   */
+  public record Windows(
+      int closeness, int period, boolean newestFirst, boolean hourOfDay, boolean dayOfWeek) {
+    /** Checks the fields. */
+    public Windows {
+      check(closeness >= 1, "closeness must be at least 1, got " + closeness);
+      check(period >= 0, "period must be >= 0, got " + period);
+    }
+  }
+
+  /**
+   * The training section.
+   *
+   * @param optimizer sgd or adam
+   * @param learningRate the step size
+   * @param momentum SGD momentum
+   * @param batchSize samples per step
+   * @param localEpochs epochs per local call
+   * @param shuffle shuffle every epoch
+   */
+  public record Training(
+      String optimizer,
+      double learningRate,
+      double momentum,
+      int batchSize,
+      int localEpochs,
+      boolean shuffle) {
+    /** Checks the fields. */
+    public Training {
+      require(optimizer, "optimizer");
+      check(
+          optimizer.equalsIgnoreCase("sgd") || optimizer.equalsIgnoreCase("adam"),
+          "optimizer must be sgd or adam, got '" + optimizer + "'");
+      check(
+          learningRate > 0 && Double.isFinite(learningRate),
+          "learningRate must be positive, got " + learningRate);
+      check(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
+      check(batchSize >= 1, "batchSize must be at least 1, got " + batchSize);
+      check(localEpochs >= 1, "localEpochs must be at least 1, got " + localEpochs);
+    }
+  }
+
+  /**
+   * The sync section.
+   *
+   * @param rounds rounds
+   * @param clientFraction fraction sampled per round
+   * @param weighted weighted FedAvg
+   * @param evaluateEvery evaluation period in rounds (0: never)
+   */
+  public record Sync(int rounds, double clientFraction, boolean weighted, int evaluateEvery) {
+    /** Checks the fields. */
+    public Sync {
+      check(rounds >= 1, "rounds must be at least 1, got " + rounds);
+      check(
+          clientFraction > 0 && clientFraction <= 1,
+          "clientFraction must be in (0, 1], got " + clientFraction);
+      check(evaluateEvery >= 0, "evaluateEvery must be >= 0, got " + evaluateEvery);
+    }
+  }
+
+  /**
+   * The clustering section.
+   *
+   * @param clusters k
+   * @param reclusterEvery R
+   * @param locationWeight location weight
+   * @param mixing pull towards the global model
+   */
+  public record Clustering(int clusters, int reclusterEvery, double locationWeight, double mixing) {
+    /** Checks the fields. */
+    public Clustering {
+      check(clusters >= 1, "clusters must be at least 1, got " + clusters);
+      check(reclusterEvery >= 1, "reclusterEvery must be at least 1, got " + reclusterEvery);
+      check(
+          locationWeight >= 0 && Double.isFinite(locationWeight),
+          "locationWeight must be finite and >= 0, got " + locationWeight);
+      check(mixing >= 0 && mixing <= 1, "mixing must be in [0, 1], got " + mixing);
+    }
+  }
+
+  /**
+   * The async section.
+   *
+   * @param alpha mixing rate
+   * @param staleness constant, polynomial or hinge
+   * @param stalenessA exponent or slope
+   * @param stalenessB hinge threshold
+   * @param bufferSize arrivals per server step
+   * @param startSpreadSeconds start offsets
+   */
+  public record Async(
+      double alpha,
+      String staleness,
+      double stalenessA,
+      long stalenessB,
+      int bufferSize,
+      double startSpreadSeconds) {
+    /** Checks the fields. */
+    public Async {
+      check(alpha > 0 && alpha <= 1, "alpha must be in (0, 1], got " + alpha);
+      require(staleness, "staleness");
+      check(
+          java.util.Set.of("constant", "polynomial", "hinge").contains(staleness),
+          "staleness must be constant, polynomial or hinge, got '" + staleness + "'");
+      check(
+          stalenessA >= 0 && Double.isFinite(stalenessA),
+          "stalenessA must be finite and >= 0, got " + stalenessA);
+      check(stalenessB >= 0, "stalenessB must be >= 0, got " + stalenessB);
+      check(bufferSize >= 1, "bufferSize must be at least 1, got " + bufferSize);
+      check(
+          startSpreadSeconds >= 0 && Double.isFinite(startSpreadSeconds),
+          "startSpreadSeconds must be finite and >= 0, got " + startSpreadSeconds);
+    }
+
+    /**
+     * The staleness function.
+     *
+     * @return the function
+     */
+    public StalenessFunction function() {
+      return switch (staleness) {
+        case "constant" -> new StalenessFunction.Constant();
+        case "hinge" -> new StalenessFunction.Hinge(stalenessA, stalenessB);
+        default -> new StalenessFunction.Polynomial(stalenessA);
+      };
+    }
+  }
+
+  /**
+   * The centralized section.
+   *
+   * @param epochs central epochs
+   */
+  public record Centralized(int epochs) {
+    /** Checks the fields. */
+    public Centralized {
+      check(epochs >= 1, "epochs must be at least 1, got " + epochs);
+    }
+  }
+
+  /**
+   * The cost section.
+   *
+   * @param latencySeconds message latency
+   * @param linkRateMbps median link rate in Mbit/s
+   * @param linkRateSpread lognormal sigma of link rates
+   * @param computeSpeedSpread lognormal sigma of compute speeds
+   * @param secondsPerSample nominal seconds per sample
+   * @param rawBytesPerValue bytes per raw value
+   */
+  public record Cost(
+      double latencySeconds,
+      double linkRateMbps,
+      double linkRateSpread,
+      double computeSpeedSpread,
+      double secondsPerSample,
+      int rawBytesPerValue) {
+    /** Checks the fields. */
+    public Cost {
+      check(
+          latencySeconds >= 0 && Double.isFinite(latencySeconds),
+          "latencySeconds must be finite and >= 0, got " + latencySeconds);
+      check(
+          linkRateMbps > 0 && Double.isFinite(linkRateMbps),
+          "linkRateMbps must be positive, got " + linkRateMbps);
+      check(
+          linkRateSpread >= 0 && Double.isFinite(linkRateSpread),
+          "linkRateSpread must be finite and >= 0, got " + linkRateSpread);
+      check(
+          computeSpeedSpread >= 0 && Double.isFinite(computeSpeedSpread),
+          "computeSpeedSpread must be finite and >= 0, got " + computeSpeedSpread);
+      check(
+          secondsPerSample >= 0 && Double.isFinite(secondsPerSample),
+          "secondsPerSample must be finite and >= 0, got " + secondsPerSample);
+      check(rawBytesPerValue >= 1, "rawBytesPerValue must be at least 1, got " + rawBytesPerValue);
+    }
+  }
+
+  /**
+   * The defaults of {@code reference.yaml}.
+   *
+   * @return the default configuration
+   */
+  public static FlConfig defaults() {
+    return bind(referenceTree(), "reference.yaml");
+  }
+
+  /**
+   * The defaults overlaid with a YAML file.
+   *
+   * @param file the user's file
+   * @return the configuration
+   * @throws InvalidInputException naming the file and field for unknown keys or bad values
+   */
+  public static FlConfig load(Path file) {
+    try {
+      return parse(Files.readString(file), file.toString());
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read config file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The defaults overlaid with YAML text.
+   *
+   * @param yaml the overrides
+   * @param source a name for error messages
+   * @return the configuration
+   */
+  public static FlConfig parse(String yaml, String source) {
+    JsonNode user;
+    try {
+      user = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(source + " is not valid YAML: " + e.getOriginalMessage(), e);
+    }
+    ObjectNode merged = referenceTree();
+    if (user != null && !(user instanceof NullNode) && !user.isMissingNode()) {
+      if (!user.isObject()) {
+        throw new InvalidInputException(source + " must be a YAML mapping of sections");
+      }
+      merge(merged, (ObjectNode) user);
+    }
+    return bind(merged, source);
+  }
+
+  /**
+   * Replaces fields with dotted-path overrides, e.g. {@code sync.rounds=100}.
+   *
+   * @param overrides path to value
+   * @return the new configuration
+   */
+  public FlConfig with(Map<String, Object> overrides) {
+    ObjectNode tree = YAML.valueToTree(this);
+    for (Map.Entry<String, Object> e : overrides.entrySet()) {
+      String[] path = e.getKey().split("\\.");
+      ObjectNode at = tree;
+      for (int i = 0; i < path.length - 1; i++) {
+        JsonNode next = at.get(path[i]);
+        if (!(next instanceof ObjectNode o)) {
+          throw new IllegalArgumentException("no config section " + e.getKey());
+        }
+        at = o;
+      }
+      at.set(path[path.length - 1], YAML.valueToTree(e.getValue()));
+    }
+    return bind(tree, "overrides");
+  }
+
+  private static ObjectNode referenceTree() {
+    try (InputStream in = FlConfig.class.getResourceAsStream("/reference.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("reference.yaml is missing from the classpath");
+      }
+      return (ObjectNode) YAML.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void merge(ObjectNode into, ObjectNode from) {
+    for (Map.Entry<String, JsonNode> e : from.properties()) {
+      JsonNode old = into.get(e.getKey());
+      if (old instanceof ObjectNode o && e.getValue() instanceof ObjectNode n) {
+        merge(o, n);
+      } else {
+        into.set(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private static FlConfig bind(JsonNode tree, String source) {
+    try {
+      return YAML.treeToValue(tree, FlConfig.class);
+    } catch (JsonMappingException e) {
+      String field = path(e);
+      Throwable cause = e.getCause();
+      String why =
+          cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+      if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+        why = "unknown key '" + u.getPropertyName() + "'";
+      }
+      throw new InvalidInputException(
+          source + ": config field '" + field + "': " + firstLine(why), e);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(source + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder b = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        if (b.length() > 0) {
+          b.append('.');
+        }
+        b.append(r.getFieldName());
+      }
+    }
+    return b.length() == 0 ? "(top level)" : b.toString();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid value";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  private static void require(Object o, String name) {
+    if (o == null) {
+      throw new IllegalArgumentException(name + " is missing");
+    }
+  }
+
+  /**
+   * The window spec for data with S slots a day.
+   *
+   * @param slotsPerDay S
+   * @return the spec
+   */
+  public WindowSpec windowSpec(int slotsPerDay) {
+    return new WindowSpec(
+        windows.closeness,
+        windows.period,
+        slotsPerDay,
+        windows.newestFirst,
+        windows.hourOfDay,
+        windows.dayOfWeek);
+  }
+
+  /**
+   * The architecture for data with S slots a day.
+   *
+   * @param slotsPerDay S
+   * @return the network
+   */
+  public Architecture architecture(int slotsPerDay) {
+    WindowSpec w = windowSpec(slotsPerDay);
+    return switch (model.architecture) {
+      case "lstm" -> new RecurrentNet(false, w, model.hidden, model.layers, model.dropout);
+      case "gru" -> new RecurrentNet(true, w, model.hidden, model.layers, model.dropout);
+      case "mlp" -> new Mlp(w, model.hidden, model.layers, model.dropout);
+      default -> new DualLstm(w, model.hidden, model.layers, model.dropout);
+    };
+  }
+
+  /**
+   * The local training recipe.
+   *
+   * @return the recipe
+   */
+  public TrainingRecipe recipe() {
+    return new TrainingRecipe(
+        training.localEpochs,
+        training.batchSize,
+        TrainingRecipe.Optimizer.parse(training.optimizer.toLowerCase(Locale.ROOT)),
+        training.learningRate,
+        training.momentum,
+        training.shuffle);
+  }
+
+  /**
+   * The cluster settings, enabled or not.
+   *
+   * @param enabled whether this method clusters
+   * @return the settings
+   */
+  public ClusterSettings clusterSettings(boolean enabled) {
+    return new ClusterSettings(
+        enabled,
+        clustering.clusters,
+        clustering.reclusterEvery,
+        clustering.locationWeight,
+        clustering.mixing);
+  }
+
+  /**
+   * The synchronous settings.
+   *
+   * @param clustered whether this method clusters
+   * @return the settings
+   */
+  public SyncSettings syncSettings(boolean clustered) {
+    return new SyncSettings(
+        sync.rounds,
+        sync.clientFraction,
+        recipe(),
+        clusterSettings(clustered),
+        cost.secondsPerSample,
+        sync.evaluateEvery);
+  }
+
+  /**
+   * The asynchronous settings.
+   *
+   * @param clustered whether this method clusters
+   * @return the settings
+   */
+  public AsyncSettings asyncSettings(boolean clustered) {
+    return new AsyncSettings(
+        recipe(),
+        async.alpha,
+        async.function(),
+        async.bufferSize,
+        cost.secondsPerSample,
+        async.startSpreadSeconds,
+        clusterSettings(clustered));
+  }
+
+  /**
+   * The FedAvg rule of the sync section.
+   *
+   * @return weighted or unweighted FedAvg
+   */
+  public AggregationRule fedAvg() {
+    return new FedAvg(sync.weighted);
+  }
+}

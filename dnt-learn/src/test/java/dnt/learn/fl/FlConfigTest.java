@@ -1,0 +1,48 @@
+package dnt.learn.fl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dnt.core.InvalidInputException;
+import dnt.learn.forecast.DualLstm;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** YAML configuration: defaults, overrides, and errors that name the field. */
+final class FlConfigTest {
+  @Test
+  void defaultsComeFromReferenceYaml() {
+    FlConfig c = FlConfig.defaults();
+    assertThat(c.model().architecture()).isEqualTo("dual-lstm");
+    assertThat(c.architecture(24)).isInstanceOf(DualLstm.class);
+    assertThat(c.recipe().batchSize()).isEqualTo(20);
+    assertThat(c.windows().closeness()).isEqualTo(3);
+  }
+
+  @Test
+  void aPartialFileOverridesOnlyItsKeys() {
+    FlConfig c = FlConfig.parse("sync:\n  rounds: 7\nasync:\n  staleness: hinge\n", "t.yaml");
+    assertThat(c.sync().rounds()).isEqualTo(7);
+    assertThat(c.sync().clientFraction()).isEqualTo(FlConfig.defaults().sync().clientFraction());
+    assertThat(c.async().function()).isInstanceOf(StalenessFunction.Hinge.class);
+    assertThat(c.with(Map.of("sync.clientFraction", 0.5)).sync().clientFraction()).isEqualTo(0.5);
+  }
+
+  @Test
+  void unknownKeysAndImpossibleValuesNameTheField() {
+    assertThatThrownBy(() -> FlConfig.parse("sync:\n  roundz: 3\n", "a.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("a.yaml")
+        .hasMessageContaining("roundz");
+    assertThatThrownBy(() -> FlConfig.parse("sync:\n  clientFraction: 1.5\n", "b.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("sync")
+        .hasMessageContaining("clientFraction must be in (0, 1]");
+    assertThatThrownBy(() -> FlConfig.parse("sync:\n  rounds: 0\n", "c.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("rounds must be at least 1");
+    assertThatThrownBy(() -> FlConfig.parse("model: [1, 2\n", "d.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("d.yaml");
+  }
+}
