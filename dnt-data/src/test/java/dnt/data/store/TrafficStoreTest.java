@@ -313,4 +313,31 @@ final class TrafficStoreTest {
       assertThat(d.series(0, Service.SMS_IN)).containsExactly(1.0, 1.0);
     }
   }
+
+  @Test
+  void rowsNeedNotBeSortedNorAdjacentToBeSummed() throws Exception {
+    Path f =
+        Files.writeString(
+            dir.resolve("unsorted.txt"),
+            "9\t"
+                + (T0 + 600_000)
+                + "\t39\t\t\t\t\t1\n"
+                + "2\t"
+                + T0
+                + "\t39\t\t\t\t\t2\n"
+                + "9\t"
+                + T0
+                + "\t39\t\t\t\t\t4\n"
+                + "9\t"
+                + (T0 + 600_000)
+                + "\t33\t\t\t\t\t8\n");
+    try (TrafficStore store = TrafficStore.create(dir.resolve("u.duckdb"))) {
+      IngestSummary s = store.ingest(List.of(f), IngestOptions.defaults());
+      assertThat(s.filesFastPath()).isEqualTo(1);
+      TrafficDataset d = store.load(Selection.all());
+      assertThat(d.cells()).containsExactly(CellId.of(2), CellId.of(9));
+      assertThat(d.series(0, Service.INTERNET)).containsExactly(2.0, 0.0);
+      assertThat(d.series(1, Service.INTERNET)).containsExactly(4.0, 9.0);
+    }
+  }
 }
