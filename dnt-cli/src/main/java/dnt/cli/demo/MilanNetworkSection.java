@@ -10,6 +10,8 @@ import dnt.data.milan.MilanGrid;
 import dnt.data.milan.MilanSubset;
 import dnt.data.milan.MilanTime;
 import dnt.data.milan.RadioLayer;
+import dnt.data.raw.BadRows;
+import dnt.data.raw.RawReader;
 import dnt.data.store.IngestOptions;
 import dnt.data.store.IngestSummary;
 import dnt.data.store.StoreInfo;
@@ -61,10 +63,14 @@ final class MilanNetworkSection implements DemoSection {
           store.ingest(List.of(BundledData.file(BundledData.RAW_SAMPLE)), IngestOptions.defaults());
       info = store.info();
     }
+    java.util.Set<Integer> codes = new java.util.TreeSet<>();
+    RawReader.read(
+        BundledData.file(BundledData.RAW_SAMPLE), BadRows.fail(), r -> codes.add(r.countryCode()));
     out.printf(
-        "raw sample:    %d rows (13 country codes) -> %d (cell, slot) totals of cell 1,"
+        "raw sample:    %d rows (%d country codes) -> %d (cell, slot) totals of cell 1,"
             + " %s .. %s, ingested in %.2f s%n",
         ingest.rowsRead(),
+        codes.size(),
         ingest.rowsStored(),
         MilanTime.format(info.firstSlotMillis()),
         MilanTime.format(info.lastSlotMillis() + 600_000L),

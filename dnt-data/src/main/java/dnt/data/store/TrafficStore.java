@@ -51,6 +51,9 @@ import org.duckdb.DuckDBConnection;
  * CSV re-export, goes through the validating {@link RawReader} instead, which reports {@code
  * file:line: what is wrong} (or skips and counts bad rows with {@code skipBad}). The Java heap
  * holds at most one buffer, whatever the file size.
+ *
+ * <p>A store holds one DuckDB connection and is not thread-safe; DuckDB itself uses all cores
+ * inside each query. A store file can be open for writing in one process at a time.
  */
 public final class TrafficStore implements AutoCloseable {
   /** The value of the {@code format} key that marks a dnt store. */
@@ -61,6 +64,8 @@ public final class TrafficStore implements AutoCloseable {
 
   private static final long SLOT = RawReader.SLOT_MILLIS;
   private static final String SYNTHETIC_PREFIX = "synthetic-";
+  private static final int FEW_CELLS = 16;
+  private static final long SMALL_EXPORT_ROWS = 1_000_000;
 
   private final Path path;
   private final Connection conn;
@@ -134,6 +139,10 @@ public final class TrafficStore implements AutoCloseable {
     try {
       return DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath(), props);
     } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("lock")) {
+        throw new IllegalStateException(
+            "the store " + path + " is in use by another process: " + firstLine(e), e);
+      }
       throw new InvalidInputException(
           path + " is not a dnt store (DuckDB cannot open it: " + firstLine(e) + ")", e);
     }
@@ -521,7 +530,7 @@ public final class TrafficStore implements AutoCloseable {
   }
 
   /** A selection resolved against the store: concrete cells and an aligned range. */
-  private record Resolved(List<CellId> cells, long from, long to, long step) {
+  private record Resolved(List<CellId> cells, boolean allCells, long from, long to, long step) {
     int length() {
       return (int) ((to - from) / step);
     }
@@ -567,12 +576,27 @@ public final class TrafficStore implements AutoCloseable {
     } else {
       TreeSet<CellId> wanted = new TreeSet<>(sel.cells());
       TreeSet<CellId> present = new TreeSet<>();
-      try (Statement s = conn.createStatement();
-          ResultSet r =
-              s.executeQuery(
-                  "SELECT DISTINCT cell FROM traffic WHERE cell IN (" + inList(wanted) + ")")) {
-        while (r.next()) {
-          present.add(CellId.of(r.getInt(1)));
+      if (wanted.size() <= FEW_CELLS) {
+        // A LIMIT 1 probe stops at the first row group holding the cell.
+        try (PreparedStatement p =
+            conn.prepareStatement("SELECT 1 FROM traffic WHERE cell = ? LIMIT 1")) {
+          for (CellId c : wanted) {
+            p.setInt(1, c.value());
+            try (ResultSet r = p.executeQuery()) {
+              if (r.next()) {
+                present.add(c);
+              }
+            }
+          }
+        }
+      } else {
+        try (Statement s = conn.createStatement();
+            ResultSet r =
+                s.executeQuery(
+                    "SELECT DISTINCT cell FROM traffic WHERE cell IN (" + inList(wanted) + ")")) {
+          while (r.next()) {
+            present.add(CellId.of(r.getInt(1)));
+          }
         }
       }
       wanted.removeAll(present);
@@ -586,37 +610,34 @@ public final class TrafficStore implements AutoCloseable {
       }
       cells = List.copyOf(new TreeSet<>(sel.cells()));
     }
-    return new Resolved(cells, from, to, step);
+    return new Resolved(cells, sel.cells().isEmpty(), from, to, step);
   }
 
   private static String selectionSql(Resolved r) {
     String in = inList(r.cells());
-    return "WITH c AS (SELECT unnest(["
-        + in
-        + "]) AS cell),"
-        + " s AS (SELECT range AS time FROM range("
-        + r.from()
-        + ", "
-        + r.to()
-        + ", "
-        + r.step()
-        + ")),"
-        + " a AS (SELECT cell, time - (time % "
-        + r.step()
-        + ") AS time, sum(smsin) AS smsin,"
-        + " sum(smsout) AS smsout, sum(callin) AS callin, sum(callout) AS callout,"
-        + " sum(internet) AS internet FROM traffic WHERE cell IN ("
-        + in
-        + ") AND time >= "
-        + r.from()
-        + " AND time < "
-        + r.to()
-        + " GROUP BY ALL)"
-        + " SELECT c.cell AS cell, s.time AS time, coalesce(a.smsin, 0) AS smsin,"
-        + " coalesce(a.smsout, 0) AS smsout, coalesce(a.callin, 0) AS callin,"
-        + " coalesce(a.callout, 0) AS callout, coalesce(a.internet, 0) AS internet"
-        + " FROM c CROSS JOIN s LEFT JOIN a ON a.cell = c.cell AND a.time = s.time"
-        + " ORDER BY cell, time";
+    String cells =
+        r.allCells() ? "SELECT DISTINCT cell FROM traffic" : "SELECT unnest([" + in + "]) AS cell";
+    String cellFilter = r.allCells() ? "" : "cell IN (" + in + ") AND ";
+    return String.format(
+        Locale.ROOT,
+        "WITH c AS (%s), s AS (SELECT range AS time FROM range(%d, %d, %d)),"
+            + " a AS (SELECT cell, time - (time %% %d) AS time, sum(smsin) AS smsin,"
+            + " sum(smsout) AS smsout, sum(callin) AS callin, sum(callout) AS callout,"
+            + " sum(internet) AS internet FROM traffic WHERE %stime >= %d AND time < %d"
+            + " GROUP BY ALL)"
+            + " SELECT c.cell AS cell, s.time AS time, coalesce(a.smsin, 0) AS smsin,"
+            + " coalesce(a.smsout, 0) AS smsout, coalesce(a.callin, 0) AS callin,"
+            + " coalesce(a.callout, 0) AS callout, coalesce(a.internet, 0) AS internet"
+            + " FROM c CROSS JOIN s LEFT JOIN a ON a.cell = c.cell AND a.time = s.time"
+            + " ORDER BY cell, time",
+        cells,
+        r.from(),
+        r.to(),
+        r.step(),
+        r.step(),
+        cellFilter,
+        r.from(),
+        r.to());
   }
 
   /**
@@ -635,15 +656,28 @@ public final class TrafficStore implements AutoCloseable {
     }
     try {
       Resolved r = resolve(sel);
+      long rows = (long) r.cells().size() * r.length();
+      // A parallel COPY costs more than it saves on a small export (a few cells): run those on
+      // one thread.
+      boolean small = rows <= SMALL_EXPORT_ROWS;
       try (Statement s = conn.createStatement()) {
-        s.execute(
-            "COPY ("
-                + selectionSql(r)
-                + ") TO "
-                + quote(out.toAbsolutePath().toString())
-                + " (FORMAT csv, HEADER true, DELIMITER ',', NEW_LINE '\\n')");
+        if (small) {
+          s.execute("SET threads = 1");
+        }
+        try {
+          s.execute(
+              "COPY ("
+                  + selectionSql(r)
+                  + ") TO "
+                  + quote(out.toAbsolutePath().toString())
+                  + " (FORMAT csv, HEADER true, DELIMITER ',', NEW_LINE '\\n')");
+        } finally {
+          if (small) {
+            s.execute("RESET threads");
+          }
+        }
       }
-      return (long) r.cells().size() * r.length();
+      return rows;
     } catch (SQLException e) {
       throw failure("cannot export from the store " + path + " to " + out, e);
     }
