@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dnt.core.InvalidInputException;
 import dnt.learn.forecast.Architecture;
@@ -308,8 +308,7 @@ public record FlConfig(
     try {
       user = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          source + " is not valid YAML: " + e.getOriginalMessage(), e);
+      throw new InvalidInputException(source + " is not valid YAML: " + e.getOriginalMessage(), e);
     }
     ObjectNode merged = referenceTree();
     if (user != null && !(user instanceof NullNode) && !user.isMissingNode()) {

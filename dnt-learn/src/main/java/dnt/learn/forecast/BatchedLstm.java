@@ -13,8 +13,8 @@ import java.util.List;
  * forecasting this is about twice as fast as two calls of PyTorch's fused CPU LSTM, whose per-call
  * overhead dominates at this size (measured: docs/PERFORMANCE.md).
  *
- * <p>Per layer l the weights are {@code w_ih [G, in, 4H]}, {@code w_hh [G, H, 4H]} (transposed
- * with respect to PyTorch's layout) and biases {@code b_ih, b_hh [G, 1, 4H]}.
+ * <p>Per layer l the weights are {@code w_ih [G, in, 4H]}, {@code w_hh [G, H, 4H]} (transposed with
+ * respect to PyTorch's layout) and biases {@code b_ih, b_hh [G, 1, 4H]}.
  */
 final class BatchedLstm {
   private BatchedLstm() {}
