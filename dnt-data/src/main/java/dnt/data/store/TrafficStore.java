@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -201,6 +203,7 @@ public final class TrafficStore implements AutoCloseable {
     long stored = 0;
     long bytes = 0;
     boolean synthetic = false;
+    int fast = 0;
     for (Path file : files) {
       options.progress().update(done + skipped, files.size(), file.getFileName().toString());
       long size = size(file);
@@ -214,33 +217,41 @@ public final class TrafficStore implements AutoCloseable {
       stored += r.rowsStored;
       bytes += r.bytes;
       synthetic |= isSynthetic(file);
+      fast += r.fastPath ? 1 : 0;
     }
     options.progress().update(files.size(), files.size(), "done");
     return new IngestSummary(
-        done, skipped, read, stored, bad.count(), bad.firstMessages(), bytes, synthetic);
+        done, skipped, read, stored, bad.count(), bad.firstMessages(), bytes, synthetic, fast);
   }
 
-  private record FileResult(long rowsRead, long rowsStored, long rowsRejected, long bytes) {}
+  private record FileResult(
+      long rowsRead, long rowsStored, long rowsRejected, long bytes, boolean fastPath) {}
 
   private FileResult ingestFile(Path file, long size, IngestOptions options, BadRows bad) {
-    boolean tabRaw = looksLikeTabRaw(file);
-    String md5 = null;
-    RawScanner.Result scan = null;
-    if (tabRaw) {
-      scan = RawScanner.scan(file, options.verify());
-      md5 = scan.md5();
-    } else if (options.verify()) {
-      md5 = md5(file);
-    }
-    if (options.verify()) {
-      options.metadata().verify(file, md5);
-    }
     long badBefore = bad.count();
     try {
       conn.setAutoCommit(false);
       FileResult result = null;
-      if (scan != null && scan.clean()) {
-        result = bulkLoad(file, scan);
+      String md5 = null;
+      if (looksLikeTabRaw(file)) {
+        // The scanner and DuckDB read the file at the same time; the bulk result is kept only if
+        // the scanner finds every line in the plain shape (and the checksum matches).
+        CompletableFuture<RawScanner.Result> scanning =
+            CompletableFuture.supplyAsync(() -> RawScanner.scan(file, options.verify()));
+        FileResult bulk = bulkLoad(file);
+        RawScanner.Result scan = join(scanning);
+        md5 = scan.md5();
+        if (options.verify()) {
+          options.metadata().verify(file, md5);
+        }
+        if (bulk != null && scan.clean()) {
+          result = new FileResult(scan.rows(), bulk.rowsStored, 0, scan.bytes(), true);
+        } else if (bulk != null) {
+          conn.rollback();
+        }
+      } else if (options.verify()) {
+        md5 = md5(file);
+        options.metadata().verify(file, md5);
       }
       if (result == null) {
         result = validatedLoad(file, bad);
@@ -263,8 +274,22 @@ public final class TrafficStore implements AutoCloseable {
     }
   }
 
-  /** DuckDB's CSV reader; returns null (after undoing its work) if DuckDB rejects the file. */
-  private FileResult bulkLoad(Path file, RawScanner.Result scan) throws SQLException {
+  private static RawScanner.Result join(CompletableFuture<RawScanner.Result> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * DuckDB's CSV reader (strict mode off: the scanner checks the shape of every line), grouping
+   * country codes; returns null, with the transaction rolled back, if DuckDB rejects the file.
+   */
+  private FileResult bulkLoad(Path file) throws SQLException {
     String compression;
     try {
       compression = RawFiles.isGzip(file) ? "gzip" : "none";
@@ -277,24 +302,17 @@ public final class TrafficStore implements AutoCloseable {
             + " FROM read_csv("
             + quote(file.toAbsolutePath().toString())
             + ", delim = '\\t', header = false, auto_detect = false, null_padding = true,"
-            + " quote = '', escape = '', compression = '"
+            + " strict_mode = false, quote = '', escape = '', compression = '"
             + compression
             + "', columns = {'cell': 'INTEGER', 'time': 'BIGINT', 'cc': 'INTEGER',"
             + " 'smsin': 'DOUBLE', 'smsout': 'DOUBLE', 'callin': 'DOUBLE', 'callout': 'DOUBLE',"
             + " 'internet': 'DOUBLE'}) WHERE cell IS NOT NULL GROUP BY cell, time ORDER BY cell, time";
     try (Statement s = conn.createStatement()) {
-      s.execute("SAVEPOINT bulk");
-      long stored = s.executeUpdate(sql);
-      return new FileResult(scan.rows(), stored, 0, scan.bytes());
+      return new FileResult(0, s.executeUpdate(sql), 0, 0, true);
     } catch (SQLException e) {
       // DuckDB could not parse a value the scanner let through; the validating reader will say
       // where.
-      try (Statement s = conn.createStatement()) {
-        s.execute("ROLLBACK TO SAVEPOINT bulk");
-      } catch (SQLException savepointUnsupported) {
-        rollback();
-        conn.setAutoCommit(false);
-      }
+      conn.rollback();
       return null;
     }
   }
@@ -338,7 +356,7 @@ public final class TrafficStore implements AutoCloseable {
                   + " ORDER BY cell, time");
       s.execute("DROP TABLE staging");
     }
-    return new FileResult(read.rowsRead(), stored, read.rowsBad(), size(file));
+    return new FileResult(read.rowsRead(), stored, read.rowsBad(), size(file), false);
   }
 
   private void recordFile(Path file, long size, String md5, FileResult r, long rejected)

@@ -71,6 +71,7 @@ final class TrafficStoreTest {
       assertThat(sum.rowsRead()).isEqualTo(143);
       assertThat(sum.rowsStored()).isEqualTo(71);
       assertThat(sum.rowsRejected()).isZero();
+      assertThat(sum.filesFastPath()).isEqualTo(1);
       StoreInfo info = store.info();
       assertThat(info.cells()).isEqualTo(1);
       assertThat(info.firstSlotMillis()).isEqualTo(T0);
@@ -203,6 +204,7 @@ final class TrafficStoreTest {
       assertThat(s.rowsRead()).isEqualTo(3);
       assertThat(s.rowsRejected()).isEqualTo(1);
       assertThat(s.rowsStored()).isEqualTo(2);
+      assertThat(s.filesFastPath()).isZero();
       assertThat(s.firstBadRows())
           .containsExactly(
               mixed

@@ -1,7 +1,6 @@
 package dnt.learn.fl;
 
 import dnt.core.util.Seeds;
-import dnt.learn.forecast.Windows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,26 +138,52 @@ public final class AsynchronousFederation {
         FlClient c = clients.get(e.client);
         int twin = cluster[e.client];
         if (!e.arrival) {
-          Windows data = c.stream().get(day);
-          double down = ledger.transfer(c.id(), modelBytes, c.linkRate(), false);
-          Future<LocalTraining.Result> job =
-              training.submit(
-                  twins.get(twin), data, settings.recipe(), Seeds.derive(seed, 7, day, e.client));
-          double compute =
-              (double) data.count()
-                  * settings.recipe().epochs()
-                  * settings.secondsPerSample()
-                  / c.computeSpeed();
-          double up = link.seconds(modelBytes, c.linkRate());
-          queue.add(
-              new Event(
-                  e.time + down + compute + up,
-                  order++,
-                  true,
-                  e.client,
-                  job,
-                  versions[twin],
-                  data.count()));
+          // Downloads before the earliest arrival they cause see the same server state, so they
+          // are started together (and trained batched).
+          List<Event> downloads = new ArrayList<>();
+          List<Double> arrivals = new ArrayList<>();
+          double horizon = Double.POSITIVE_INFINITY;
+          Event next = e;
+          while (true) {
+            FlClient nc = clients.get(next.client);
+            int samples = nc.stream().get(day).count();
+            double down = ledger.transfer(nc.id(), modelBytes, nc.linkRate(), false);
+            double compute =
+                (double) samples
+                    * settings.recipe().epochs()
+                    * settings.secondsPerSample()
+                    / nc.computeSpeed();
+            double arrival = next.time + down + compute + link.seconds(modelBytes, nc.linkRate());
+            downloads.add(next);
+            arrivals.add(arrival);
+            horizon = Math.min(horizon, arrival);
+            Event peek = queue.peek();
+            if (peek == null || peek.arrival || peek.time > horizon) {
+              break;
+            }
+            next = queue.poll();
+          }
+          List<LocalTraining.Job> work = new ArrayList<>(downloads.size());
+          for (Event dl : downloads) {
+            work.add(
+                new LocalTraining.Job(
+                    twins.get(cluster[dl.client]),
+                    clients.get(dl.client).stream().get(day),
+                    Seeds.derive(seed, 7, day, dl.client)));
+          }
+          List<Future<LocalTraining.Result>> jobs = training.submitAll(work, settings.recipe());
+          for (int j = 0; j < downloads.size(); j++) {
+            Event dl = downloads.get(j);
+            queue.add(
+                new Event(
+                    arrivals.get(j),
+                    order++,
+                    true,
+                    dl.client,
+                    jobs.get(j),
+                    versions[cluster[dl.client]],
+                    work.get(j).data().count()));
+          }
         } else {
           LocalTraining.Result r = LocalTraining.await(e.job);
           ledger.compute(c.id(), r.report().cpuNanos());

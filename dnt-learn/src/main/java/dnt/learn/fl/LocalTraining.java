@@ -5,6 +5,11 @@ import dnt.learn.forecast.FitReport;
 import dnt.learn.forecast.Forecaster;
 import dnt.learn.forecast.TrainingRecipe;
 import dnt.learn.forecast.Windows;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalTraining implements AutoCloseable {
   private final Architecture architecture;
   private final ExecutorService pool;
+  private final int threads;
 
   /**
    * Creates a pool.
@@ -32,6 +38,7 @@ public final class LocalTraining implements AutoCloseable {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.architecture = architecture;
+    this.threads = threads;
     AtomicInteger n = new AtomicInteger();
     ThreadFactory tf =
         r -> {
@@ -75,6 +82,105 @@ public final class LocalTraining implements AutoCloseable {
   }
 
   /**
+   * One local training job.
+   *
+   * @param start the starting weights
+   * @param data the local samples
+   * @param seed the job's seed
+   */
+  public record Job(float[] start, Windows data, long seed) {}
+
+  /** The most models trained in one batched group. */
+  static final int MAX_GROUP = 64;
+
+  /**
+   * Starts several jobs with a common recipe. When the architecture supports it, jobs with equal
+   * sample counts are trained batched ({@link Forecaster#fitMany}) in up to {@code threads}
+   * contiguous groups, which is several times cheaper than one model at a time; the grouping
+   * depends only on the job list and the thread count, so results stay deterministic.
+   *
+   * @param jobs the jobs, in order
+   * @param recipe the recipe
+   * @return one future per job, in order
+   */
+  public List<Future<Result>> submitAll(List<Job> jobs, TrainingRecipe recipe) {
+    List<Future<Result>> out = new ArrayList<>(jobs.size());
+    if (!architecture.supportsMany() || jobs.size() < 2) {
+      for (Job j : jobs) {
+        out.add(submit(j.start(), j.data(), recipe, j.seed()));
+      }
+      return out;
+    }
+    List<CompletableFuture<Result>> futures = new ArrayList<>(jobs.size());
+    for (int i = 0; i < jobs.size(); i++) {
+      futures.add(new CompletableFuture<>());
+    }
+    Map<Integer, List<Integer>> byCount = new LinkedHashMap<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      byCount.computeIfAbsent(jobs.get(i).data().count(), k -> new ArrayList<>()).add(i);
+    }
+    for (List<Integer> group : byCount.values()) {
+      int chunks = Math.max(Math.min(threads, group.size()), ceilDiv(group.size(), MAX_GROUP));
+      int size = ceilDiv(group.size(), chunks);
+      for (int from = 0; from < group.size(); from += size) {
+        List<Integer> chunk = List.copyOf(group.subList(from, Math.min(group.size(), from + size)));
+        pool.submit(() -> runChunk(jobs, chunk, recipe, futures));
+      }
+    }
+    out.addAll(futures);
+    return out;
+  }
+
+  private void runChunk(
+      List<Job> jobs,
+      List<Integer> chunk,
+      TrainingRecipe recipe,
+      List<CompletableFuture<Result>> futures) {
+    try {
+      List<float[]> starts = new ArrayList<>(chunk.size());
+      List<Windows> data = new ArrayList<>(chunk.size());
+      long[] seeds = new long[chunk.size()];
+      for (int k = 0; k < chunk.size(); k++) {
+        Job j = jobs.get(chunk.get(k));
+        starts.add(j.start());
+        data.add(j.data());
+        seeds[k] = j.seed();
+      }
+      List<Forecaster.Trained> trained =
+          chunk.size() == 1
+              ? List.of(single(starts.get(0), data.get(0), recipe, seeds[0]))
+              : Forecaster.fitMany(architecture, starts, data, recipe, seeds);
+      for (int k = 0; k < chunk.size(); k++) {
+        float[] start = starts.get(k);
+        float[] w = trained.get(k).parameters();
+        futures.get(chunk.get(k)).complete(new Result(w, delta(w, start), trained.get(k).report()));
+      }
+    } catch (RuntimeException | Error e) {
+      for (int i : chunk) {
+        futures.get(i).completeExceptionally(e);
+      }
+    }
+  }
+
+  private Forecaster.Trained single(float[] start, Windows data, TrainingRecipe recipe, long seed) {
+    Forecaster f = Forecaster.of(architecture, start);
+    FitReport r = f.fit(data, recipe, seed);
+    return new Forecaster.Trained(f.parameters(), r);
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+
+  private static double[] delta(float[] w, float[] start) {
+    double[] d = new double[w.length];
+    for (int j = 0; j < w.length; j++) {
+      d[j] = (double) w[j] - start[j];
+    }
+    return d;
+  }
+
+  /**
    * Trains on the calling thread.
    *
    * @param architecture the model
@@ -89,11 +195,7 @@ public final class LocalTraining implements AutoCloseable {
     Forecaster f = Forecaster.of(architecture, start);
     FitReport r = f.fit(data, recipe, seed);
     float[] w = f.parameters();
-    double[] d = new double[w.length];
-    for (int j = 0; j < w.length; j++) {
-      d[j] = (double) w[j] - start[j];
-    }
-    return new Result(w, d, r);
+    return new Result(w, delta(w, start), r);
   }
 
   /**

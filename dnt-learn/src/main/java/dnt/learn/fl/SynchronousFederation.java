@@ -85,12 +85,12 @@ public final class SynchronousFederation {
         }
       }
       int[] sampled = sample(n, m, Seeds.generator(Seeds.derive(seed, 2, t)));
-      List<Future<LocalTraining.Result>> jobs = new ArrayList<>(m);
+      List<LocalTraining.Job> work = new ArrayList<>(m);
       for (int i : sampled) {
-        FlClient c = clients.get(i);
         float[] base = cs.enabled() ? twins.get(cluster[i]) : global;
-        jobs.add(training.submit(base, c.train(), settings.recipe(), Seeds.derive(seed, 3, t, i)));
+        work.add(new LocalTraining.Job(base, clients.get(i).train(), Seeds.derive(seed, 3, t, i)));
       }
+      List<Future<LocalTraining.Result>> jobs = training.submitAll(work, settings.recipe());
       List<ClientUpdate> benign = new ArrayList<>(m);
       double lossSum = 0;
       double roundTime = 0;

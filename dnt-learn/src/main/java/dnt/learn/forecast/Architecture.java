@@ -51,6 +51,30 @@ public sealed interface Architecture permits DualLstm, RecurrentNet, Mlp {
   NDArray forward(NDList weights, NDArray closeness, NDArray period, Dropout dropout);
 
   /**
+   * Whether {@link #forwardMany} is implemented (several models trained in the same operations).
+   *
+   * @return true if this architecture can train clients batched
+   */
+  default boolean supportsMany() {
+    return false;
+  }
+
+  /**
+   * The forward pass of C independent models at once: every weight has a leading model dimension C,
+   * as do the inputs.
+   *
+   * @param weights one array {@code [C, ...]} per {@link #tensors()} entry
+   * @param closeness {@code [C, b, k, f]}
+   * @param period {@code [C, b, p, f]}
+   * @param dropout the dropout
+   * @return the predictions {@code [C, b]}
+   * @throws UnsupportedOperationException unless {@link #supportsMany()}
+   */
+  default NDArray forwardMany(NDList weights, NDArray closeness, NDArray period, Dropout dropout) {
+    throw new UnsupportedOperationException(name() + " cannot train several models batched");
+  }
+
+  /**
    * The number of parameters.
    *
    * @return the flat length

@@ -47,21 +47,78 @@ public record DualLstm(WindowSpec windows, int hidden, int layers, double dropou
     return "dual-lstm";
   }
 
+  /**
+   * Per layer {@code w_ih [2, in, 4H]}, {@code w_hh [2, H, 4H]}, {@code b_ih, b_hh [2, 1, 4H]}
+   * (group 0 the closeness stack, group 1 the period stack), then the head {@code [1, H]}, {@code
+   * [1]}.
+   */
   @Override
   public List<TensorSpec> tensors() {
     List<TensorSpec> t = new ArrayList<>();
-    int f = windows.features();
-    Recurrent.addTensors(t, "close", Recurrent.Cell.LSTM, f, hidden, layers);
-    Recurrent.addTensors(t, "period", Recurrent.Cell.LSTM, f, hidden, layers);
+    BatchedLstm.addTensors(t, 2, windows.features(), hidden, layers);
     t.addAll(Recurrent.linearHead("head", hidden, 1));
     return t;
   }
 
   @Override
   public NDArray forward(NDList w, NDArray closeness, NDArray period, Dropout drop) {
-    int per = 4 * layers;
-    NDArray hc = Recurrent.finalState(Recurrent.Cell.LSTM, w, 0, layers, hidden, closeness, drop);
-    NDArray hp = Recurrent.finalState(Recurrent.Cell.LSTM, w, per, layers, hidden, period, drop);
-    return Recurrent.linear(hc.add(hp), w.get(2 * per), w.get(2 * per + 1)).squeeze(1);
+    int head = 4 * layers;
+    NDArray sum;
+    if (windows.closeness() == windows.period()) {
+      // [B, T, F] x 2 -> [2, B, T, F] -> [2, T, B, F]
+      NDArray x = closeness.stack(period).transpose(0, 2, 1, 3);
+      sum = BatchedLstm.finalState(w, 0, layers, hidden, x, drop).sum(new int[] {0});
+    } else {
+      sum = branch(w, 0, closeness, drop).add(branch(w, 1, period, drop));
+    }
+    return Recurrent.linear(sum, w.get(head), w.get(head + 1)).squeeze(1);
+  }
+
+  @Override
+  public boolean supportsMany() {
+    return windows.closeness() == windows.period();
+  }
+
+  /**
+   * C dual LSTMs at once: the 2C branch stacks run as 2C groups of {@link BatchedLstm}.
+   *
+   * <p>{@inheritDoc}
+   */
+  @Override
+  public NDArray forwardMany(NDList w, NDArray closeness, NDArray period, Dropout drop) {
+    if (!supportsMany()) {
+      throw new UnsupportedOperationException("batched training needs closeness == period");
+    }
+    long c = closeness.getShape().get(0);
+    long b = closeness.getShape().get(1);
+    long t = closeness.getShape().get(2);
+    long f = closeness.getShape().get(3);
+    int head = 4 * layers;
+    // [C, B, T, F] x 2 -> [C, 2, B, T, F] -> [C, 2, T, B, F] -> [2C, T, B, F]
+    NDArray x = closeness.stack(period, 1).transpose(0, 1, 3, 2, 4).reshape(2 * c, t, b, f);
+    NDList groups = new NDList(head);
+    for (int i = 0; i < head; i++) {
+      long[] dims = w.get(i).getShape().getShape();
+      long[] merged = new long[dims.length - 1];
+      merged[0] = dims[0] * dims[1];
+      System.arraycopy(dims, 2, merged, 1, dims.length - 2);
+      groups.add(w.get(i).reshape(merged));
+    }
+    NDArray h =
+        BatchedLstm.finalState(groups, 0, layers, hidden, x, drop)
+            .reshape(c, 2, b, hidden)
+            .sum(new int[] {1});
+    // [C, B, H] x [C, H, 1] + [C, 1]
+    return h.batchMatMul(w.get(head).transpose(0, 2, 1)).squeeze(2).add(w.get(head + 1));
+  }
+
+  /** One stack alone (closeness and period windows of different lengths). */
+  private NDArray branch(NDList w, int group, NDArray x, Dropout drop) {
+    NDList mine = new NDList(4 * layers);
+    for (int i = 0; i < 4 * layers; i++) {
+      mine.add(w.get(i).get(group).expandDims(0));
+    }
+    NDArray seq = x.transpose(1, 0, 2).expandDims(0);
+    return BatchedLstm.finalState(mine, 0, layers, hidden, seq, drop).squeeze(0);
   }
 }

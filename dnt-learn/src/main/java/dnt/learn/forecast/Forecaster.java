@@ -174,6 +174,193 @@ public final class Forecaster {
   }
 
   /**
+   * One model trained by {@link #fitMany}.
+   *
+   * @param parameters the trained weights
+   * @param report the fit report; CPU time is the group's, split evenly among its models
+   */
+  public record Trained(float[] parameters, FitReport report) {}
+
+  /**
+   * Trains several independent models of the same architecture in the same tensor operations (one
+   * PyTorch call serves all of them), which amortises the per-operation overhead that dominates
+   * small recurrent models. Each model has its own start weights, data, optimizer state and seed
+   * (dropout masks, shuffling), and the result is what training each alone computes, up to
+   * floating-point summation order. All data sets must have the same number of samples.
+   *
+   * @param architecture the network; {@link Architecture#supportsMany()} must hold
+   * @param starts the start weights per model
+   * @param data the samples per model, equal counts
+   * @param recipe the common recipe
+   * @param seeds the seed per model
+   * @return the trained models, in order
+   */
+  public static List<Trained> fitMany(
+      Architecture architecture,
+      List<float[]> starts,
+      List<Windows> data,
+      TrainingRecipe recipe,
+      long[] seeds) {
+    int c = starts.size();
+    if (data.size() != c || seeds.length != c || c == 0) {
+      throw new IllegalArgumentException("fitMany needs as many data sets and seeds as models");
+    }
+    if (!architecture.supportsMany()) {
+      throw new IllegalArgumentException(architecture.name() + " cannot train batched");
+    }
+    Forecaster shape = Forecaster.of(architecture, starts.get(0));
+    int n = data.get(0).count();
+    int d = architecture.parameterCount();
+    float[] all = new float[c * d];
+    RandomGenerator[] random = new RandomGenerator[c];
+    int[][] order = new int[c][n];
+    for (int i = 0; i < c; i++) {
+      shape.checkShape(data.get(i));
+      if (data.get(i).count() != n) {
+        throw new IllegalArgumentException("fitMany needs equal sample counts");
+      }
+      if (starts.get(i).length != d) {
+        throw new IllegalArgumentException("start model " + i + " has the wrong dimension");
+      }
+      System.arraycopy(starts.get(i), 0, all, i * d, d);
+      random[i] = Seeds.generator(seeds[i]);
+      int[] o = order[i];
+      Arrays.setAll(o, j -> j);
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("no training samples");
+    }
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
+    double[] lastLoss = new double[c];
+    int steps = 0;
+    boolean previousGrad = JniUtils.isGradMode();
+    try (NDManager session = NDManager.newBaseManager()) {
+      NDArray flat = session.create(all, new Shape(c, d));
+      flat.setRequiresGradient(true);
+      Step step = new Step(recipe, flat, session);
+      for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
+        if (recipe.shuffle()) {
+          for (int i = 0; i < c; i++) {
+            shuffle(order[i], random[i]);
+          }
+        }
+        double[] lossSum = new double[c];
+        int batches = 0;
+        for (int from = 0; from < n; from += recipe.batchSize()) {
+          int to = Math.min(n, from + recipe.batchSize());
+          try (NDManager batch = session.newSubManager();
+              NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDList input = uploadMany(batch, data, order, from, to);
+            JniUtils.setGradMode(true);
+            NDArray perModel;
+            try {
+              NDArray pred =
+                  architecture.forwardMany(
+                      shape.viewsMany(flat, c),
+                      input.get(0),
+                      input.get(1),
+                      shape.dropoutMany(batch, random));
+              perModel = pred.sub(input.get(2)).square().mean(new int[] {1});
+              JniUtils.backward(
+                  (PtNDArray) perModel.sum(), (PtNDArray) batch.ones(new Shape()), false, false);
+            } finally {
+              JniUtils.setGradMode(false);
+            }
+            float[] losses = perModel.toFloatArray();
+            for (int i = 0; i < c; i++) {
+              lossSum[i] += losses[i];
+            }
+            step.apply(flat.getGradient());
+            JniUtils.zeroGrad((PtNDArray) flat);
+          }
+          steps++;
+          batches++;
+        }
+        for (int i = 0; i < c; i++) {
+          lastLoss[i] = lossSum[i] / batches;
+        }
+      }
+      all = flat.toFloatArray();
+    } finally {
+      JniUtils.setGradMode(previousGrad);
+    }
+    long cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / c;
+    List<Trained> out = new java.util.ArrayList<>(c);
+    for (int i = 0; i < c; i++) {
+      out.add(
+          new Trained(
+              Arrays.copyOfRange(all, i * d, (i + 1) * d),
+              new FitReport(steps, (long) n * recipe.epochs(), lastLoss[i], cpu)));
+    }
+    return out;
+  }
+
+  private NDList viewsMany(NDArray flat, int c) {
+    long[] cuts = new long[sizes.length - 1];
+    long at = 0;
+    for (int i = 0; i < cuts.length; i++) {
+      at += sizes[i];
+      cuts[i] = at;
+    }
+    NDList parts = sizes.length == 1 ? new NDList(flat) : flat.split(cuts, 1);
+    NDList views = new NDList(sizes.length);
+    for (int i = 0; i < sizes.length; i++) {
+      long[] shape = new long[shapes[i].length + 1];
+      shape[0] = c;
+      System.arraycopy(shapes[i], 0, shape, 1, shapes[i].length);
+      views.add(parts.get(i).reshape(shape));
+    }
+    return views;
+  }
+
+  private static NDList uploadMany(
+      NDManager m, List<Windows> data, int[][] order, int from, int to) {
+    int c = data.size();
+    int b = to - from;
+    Windows d0 = data.get(0);
+    int cl = d0.closenessLength() * d0.features();
+    int pl = d0.periodLength() * d0.features();
+    float[] close = new float[c * b * cl];
+    float[] per = new float[c * b * pl];
+    float[] target = new float[c * b];
+    for (int k = 0; k < c; k++) {
+      Windows d = data.get(k);
+      for (int i = 0; i < b; i++) {
+        int s = order[k][from + i];
+        int row = k * b + i;
+        System.arraycopy(d.closeness(), s * cl, close, row * cl, cl);
+        System.arraycopy(d.period(), s * pl, per, row * pl, pl);
+        target[row] = d.target()[s];
+      }
+    }
+    return new NDList(
+        m.create(close, new Shape(c, b, d0.closenessLength(), d0.features())),
+        m.create(per, new Shape(c, b, d0.periodLength(), d0.features())),
+        m.create(target, new Shape(c, b)));
+  }
+
+  /** Dropout whose mask rows for model i come from model i's generator. */
+  private Architecture.Dropout dropoutMany(NDManager m, RandomGenerator[] random) {
+    double rate = architecture.dropout();
+    if (rate == 0) {
+      return Architecture.Dropout.NONE;
+    }
+    float keep = (float) (1 / (1 - rate));
+    return x -> {
+      float[] mask = new float[Math.toIntExact(x.size())];
+      int chunk = mask.length / random.length;
+      for (int k = 0; k < random.length; k++) {
+        RandomGenerator r = random[k];
+        for (int i = k * chunk; i < (k + 1) * chunk; i++) {
+          mask[i] = r.nextDouble() < rate ? 0f : keep;
+        }
+      }
+      return x.mul(m.create(mask, x.getShape()));
+    };
+  }
+
+  /**
    * Predicts the targets of the samples (their target field is ignored).
    *
    * @param data the samples

@@ -12,7 +12,7 @@ import java.util.Random;
 
 /** Tiny synthetic stations for the engine tests: noisy daily sines, 4 days of hourly data. */
 final class FlFixtures {
-  static final WindowSpec SPEC = new WindowSpec(2, 1, 24, true, false, false);
+  static final WindowSpec SPEC = new WindowSpec(2, 2, 24, true, false, false);
   static final Architecture ARCH = new DualLstm(SPEC, 4, 1, 0.0);
   static final TrainingRecipe RECIPE =
       new TrainingRecipe(1, 16, TrainingRecipe.Optimizer.SGD, 0.05, 0.9, false);
@@ -28,7 +28,7 @@ final class FlFixtures {
       for (int t = 0; t < x.length; t++) {
         x[t] = (float) (Math.sin(2 * Math.PI * (t + 3 * i) / 24.0) + 0.1 * r.nextGaussian());
       }
-      Windows train = b.build(x, 24, 24 * 4, "c" + i);
+      Windows train = b.build(x, 48, 24 * 4, "c" + i);
       List<Windows> stream = List.of(b.build(x, 96, 120, "c" + i), b.build(x, 120, 144, "c" + i));
       double[] profile = new double[24];
       for (int h = 0; h < 24; h++) {

@@ -68,6 +68,64 @@ final class ForecasterTest {
         .hasMessageContaining("parameters");
   }
 
+  @Test
+  void fitManyMatchesTrainingEachModelAlone() {
+    WindowSpec spec = new WindowSpec(3, 3, 24, true, false, false);
+    Architecture a = new DualLstm(spec, 6, 2, 0.2);
+    float[] x = new float[24 * 6];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) Math.sin(2 * Math.PI * i / 24.0 + 0.1 * (i % 5));
+    }
+    WindowBuilder b = new WindowBuilder(spec, 0);
+    List<Windows> data =
+        List.of(b.build(x, 72, 112, "a"), b.build(x, 80, 120, "b"), b.build(x, 90, 130, "c"));
+    List<float[]> starts =
+        List.of(
+            Forecaster.initialise(a, 1).parameters(),
+            Forecaster.initialise(a, 2).parameters(),
+            Forecaster.initialise(a, 3).parameters());
+    TrainingRecipe recipe = new TrainingRecipe(2, 16, TrainingRecipe.Optimizer.ADAM, 0.01, 0, true);
+    long[] seeds = {10, 20, 30};
+    List<Forecaster.Trained> many = Forecaster.fitMany(a, starts, data, recipe, seeds);
+    for (int i = 0; i < 3; i++) {
+      Forecaster alone = Forecaster.of(a, starts.get(i));
+      FitReport r = alone.fit(data.get(i), recipe, seeds[i]);
+      float[] expected = alone.parameters();
+      float[] got = many.get(i).parameters();
+      for (int j = 0; j < expected.length; j++) {
+        assertThat((double) got[j])
+            .isCloseTo(expected[j], org.assertj.core.api.Assertions.within(2e-4));
+      }
+      assertThat(many.get(i).report().meanLoss())
+          .isCloseTo(r.meanLoss(), org.assertj.core.api.Assertions.within(1e-4));
+    }
+  }
+
+  @Test
+  void theBatchedDualLstmComputesPyTorchsLstm() {
+    // The dual LSTM's batched equations against PyTorch's fused LSTM op on the same weights.
+    WindowSpec spec = new WindowSpec(3, 3, 24, true, false, false);
+    DualLstm dual = new DualLstm(spec, 5, 2, 0.0);
+    float[] p = Forecaster.initialise(dual, 4).parameters();
+    Windows w = sine(10).range(0, 10);
+    Windows w3 = new WindowBuilder(spec, 0).build(sineSeries(), 72, 82, "s");
+    float[] got = Forecaster.of(dual, p).predict(w3);
+    float[] expected = TorchReference.dualLstm(dual, p, w3);
+    assertThat(w.count()).isEqualTo(10);
+    for (int i = 0; i < got.length; i++) {
+      assertThat((double) got[i])
+          .isCloseTo(expected[i], org.assertj.core.api.Assertions.within(1e-5));
+    }
+  }
+
+  static float[] sineSeries() {
+    float[] x = new float[24 * 5];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) Math.sin(2 * Math.PI * i / 24.0) + 0.01f * (i % 7);
+    }
+    return x;
+  }
+
   static double mse(float[] p, float[] y) {
     double s = 0;
     for (int i = 0; i < p.length; i++) {

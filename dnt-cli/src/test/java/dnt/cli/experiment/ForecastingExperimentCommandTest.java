@@ -1,0 +1,72 @@
+package dnt.cli.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dnt.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code dnt experiment forecasting}: a tiny end-to-end run and the usage errors. */
+final class ForecastingExperimentCommandTest {
+  private record Result(int status, String out, String err) {}
+
+  private static Result run(String... args) {
+    CommandLine cl = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int status = cl.execute(args);
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void aTinyRunWritesMetricsFigureReportAndManifest(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("tiny.yaml");
+    Files.writeString(
+        config,
+        "model:\n  hidden: 4\n  layers: 1\nsync:\n  rounds: 1\ncentralized:\n  epochs: 1\n"
+            + "clustering:\n  clusters: 2\n");
+    Result r =
+        run(
+            "experiment",
+            "forecasting",
+            "--cells",
+            "3",
+            "--config",
+            config.toString(),
+            "--results-dir",
+            dir.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Persistence", "V-twin", "H-twin w/o cluster", "results:");
+    Path runDir;
+    try (var s = Files.list(dir.resolve("forecasting"))) {
+      runDir = s.findFirst().orElseThrow();
+    }
+    assertThat(runDir.resolve("fig3.png")).isNotEmptyFile();
+    assertThat(runDir.resolve("manifest.json")).isNotEmptyFile();
+    assertThat(Files.readString(runDir.resolve("report.md"))).contains("claims, tested");
+    var lines = Files.readAllLines(runDir.resolve("metrics.csv"));
+    assertThat(lines.get(0)).startsWith("method,seed,mse_z,mae_z,nrmse_z,mse_raw");
+    assertThat(lines).hasSize(1 + 7);
+  }
+
+  @Test
+  void badServiceUnknownPresetAndBadConfigAreUsageErrors(@TempDir Path dir) throws IOException {
+    assertThat(run("experiment", "forecasting", "--service", "fax").status()).isEqualTo(2);
+    assertThat(run("experiment", "forecasting", "--preset", "other").status()).isEqualTo(2);
+    assertThat(run("experiment", "forecasting", "--methods", "magic").status()).isEqualTo(2);
+    assertThat(run("experiment", "forecasting", "--service", "sms").err()).contains("sms");
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "sync:\n  clientFraction: 2\n");
+    Result r = run("experiment", "forecasting", "--config", bad.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("clientFraction");
+  }
+}

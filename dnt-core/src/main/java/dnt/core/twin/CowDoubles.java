@@ -1,0 +1,81 @@
+package dnt.core.twin;
+
+import java.util.Arrays;
+
+/**
+ * A growable column of doubles stored in fixed-size chunks that forks share until one side writes:
+ * a fork copies the chunk table (a few hundred references for a million rows), and the first write
+ * to a shared chunk copies that chunk only.
+ */
+final class CowDoubles {
+  static final int SHIFT = 12;
+  static final int CHUNK = 1 << SHIFT;
+  static final int MASK = CHUNK - 1;
+
+  private double[][] chunks;
+  private boolean[] owned;
+
+  CowDoubles(int capacity) {
+    int n = Math.max(1, (capacity + CHUNK - 1) >>> SHIFT);
+    chunks = new double[n][];
+    owned = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      chunks[i] = new double[CHUNK];
+      owned[i] = true;
+    }
+  }
+
+  private CowDoubles(double[][] chunks) {
+    this.chunks = chunks;
+    this.owned = new boolean[chunks.length];
+  }
+
+  double get(int i) {
+    return chunks[i >>> SHIFT][i & MASK];
+  }
+
+  void set(int i, double v) {
+    int c = i >>> SHIFT;
+    if (c >= chunks.length) {
+      grow(c + 1);
+    }
+    double[] chunk = chunks[c];
+    if (!owned[c]) {
+      chunk = chunk.clone();
+      chunks[c] = chunk;
+      owned[c] = true;
+    }
+    chunk[i & MASK] = v;
+  }
+
+  void add(int i, double delta) {
+    set(i, get(i) + delta);
+  }
+
+  private void grow(int n) {
+    int old = chunks.length;
+    int size = Math.max(n, old * 2);
+    chunks = Arrays.copyOf(chunks, size);
+    owned = Arrays.copyOf(owned, size);
+    for (int c = old; c < size; c++) {
+      chunks[c] = new double[CHUNK];
+      owned[c] = true;
+    }
+  }
+
+  /** Copies every shared chunk, so that writes from several threads need no copying. */
+  void ownAll() {
+    for (int c = 0; c < chunks.length; c++) {
+      if (!owned[c]) {
+        chunks[c] = chunks[c].clone();
+        owned[c] = true;
+      }
+    }
+  }
+
+  /** Shares every chunk with a new column; both sides copy a chunk before writing to it. */
+  CowDoubles fork() {
+    Arrays.fill(owned, false);
+    return new CowDoubles(chunks.clone());
+  }
+}

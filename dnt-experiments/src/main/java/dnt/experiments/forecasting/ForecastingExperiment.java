@@ -1,0 +1,446 @@
+package dnt.experiments.forecasting;
+
+import dnt.core.InvalidInputException;
+import dnt.core.util.Progress;
+import dnt.core.util.Seeds;
+import dnt.data.Service;
+import dnt.data.TrafficDataset;
+import dnt.data.milan.MilanGrid;
+import dnt.data.milan.MilanSubset;
+import dnt.data.store.ExportCsv;
+import dnt.data.store.IngestOptions;
+import dnt.data.store.Selection;
+import dnt.data.store.TrafficStore;
+import dnt.data.synth.SynthConfig;
+import dnt.data.synth.SyntheticMilan;
+import dnt.experiments.report.ResultsRun;
+import dnt.learn.fl.FlConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The forecasting study end to end: loads and prepares the data, runs the methods for each seed,
+ * and writes {@code results/forecasting/<run>/} (metrics.csv, curve.csv, fig3.png, report.md,
+ * config.yaml, manifest.json).
+ *
+ * {@snippet lang="shell" :
+ * dnt experiment forecasting --seeds 3
+ * dnt experiment forecasting --preset fedda --fraction 1.0 --methods v-twin-no-cluster,persistence
+ * }
+ */
+public final class ForecastingExperiment {
+  /** The experiment's name (results folder). */
+  public static final String NAME = "forecasting";
+
+  private ForecastingExperiment() {}
+
+  /**
+   * What to run.
+   *
+   * @param data subset, synthetic, or a store (.duckdb) / export CSV path
+   * @param service internet, sms (in + out) or call (in + out)
+   * @param resolution hour or 10min
+   * @param seed the base seed
+   * @param seeds replications (seed, seed+1, ...)
+   * @param preset a protocol preset ("fedda") or empty
+   * @param timing time FedAvg over all sampled clients only (seconds per client-round)
+   * @param config a YAML file overriding reference.yaml, or empty
+   * @param overrides dotted config overrides applied last (e.g. sync.rounds)
+   * @param methods the methods to run
+   * @param resultsDir the results root
+   * @param syntheticCells cells of the synthetic data
+   * @param cells use only the first n cells (0: all)
+   */
+  public record Options(
+      String data,
+      String service,
+      String resolution,
+      long seed,
+      int seeds,
+      Optional<String> preset,
+      boolean timing,
+      Optional<Path> config,
+      Map<String, Object> overrides,
+      List<Method> methods,
+      Path resultsDir,
+      int syntheticCells,
+      int cells) {
+    /** Checks the fields. */
+    public Options {
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(resolution, "resolution");
+      overrides = Map.copyOf(overrides);
+      methods = List.copyOf(methods);
+      if (seeds < 1) {
+        throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
+      }
+      if (methods.isEmpty()) {
+        throw new InvalidInputException("--methods names no method");
+      }
+      if (cells < 0) {
+        throw new InvalidInputException("--cells must be >= 0, got " + cells);
+      }
+    }
+
+    /**
+     * The defaults: the bundled subset, internet, hourly, seed 42, one seed, all methods.
+     *
+     * @return the options
+     */
+    public static Options defaults() {
+      return new Options(
+          "subset",
+          "internet",
+          "hour",
+          42,
+          1,
+          Optional.empty(),
+          false,
+          Optional.empty(),
+          Map.of(),
+          List.of(Method.values()),
+          Path.of("results"),
+          100,
+          0);
+    }
+  }
+
+  /**
+   * What a run produced.
+   *
+   * @param dir the run folder (empty for demos)
+   * @param results every method's result per seed
+   * @param lines a printable summary
+   */
+  public record Outcome(Optional<Path> dir, List<MethodResult> results, List<String> lines) {}
+
+  /**
+   * The protocol of the published FedDA comparison (issue 5, "--preset fedda"): hourly data, last 7
+   * days as test, closeness 3 newest first + period 3, the dual LSTM (2 layers, hidden 64, dropout
+   * 0.2), SGD lr 0.01 momentum 0.9 reset each round, batch 20, no shuffling, 1 local epoch, 100
+   * rounds, unweighted FedAvg, client fraction 0.1.
+   *
+   * @return the overrides
+   */
+  public static Map<String, Object> feddaPreset() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model.architecture", "dual-lstm");
+    m.put("model.hidden", 64);
+    m.put("model.layers", 2);
+    m.put("model.dropout", 0.2);
+    m.put("windows.closeness", 3);
+    m.put("windows.period", 3);
+    m.put("windows.newestFirst", true);
+    m.put("windows.hourOfDay", false);
+    m.put("windows.dayOfWeek", false);
+    m.put("training.optimizer", "sgd");
+    m.put("training.learningRate", 0.01);
+    m.put("training.momentum", 0.9);
+    m.put("training.batchSize", 20);
+    m.put("training.localEpochs", 1);
+    m.put("training.shuffle", false);
+    m.put("sync.rounds", 100);
+    m.put("sync.clientFraction", 0.1);
+    m.put("sync.weighted", false);
+    return m;
+  }
+
+  /**
+   * The effective configuration of the options.
+   *
+   * @param o the options
+   * @return reference.yaml, then the file, then the preset, then the overrides
+   */
+  public static FlConfig config(Options o) {
+    FlConfig c = o.config().map(FlConfig::load).orElseGet(FlConfig::defaults);
+    if (o.preset().isPresent()) {
+      if (!o.preset().get().equalsIgnoreCase("fedda")) {
+        throw new InvalidInputException(
+            "unknown --preset '" + o.preset().get() + "' (the only preset is fedda)");
+      }
+      c = c.with(feddaPreset());
+    }
+    if (!o.overrides().isEmpty()) {
+      c = c.with(o.overrides());
+    }
+    return c;
+  }
+
+  /**
+   * Loads and prepares the data of the options.
+   *
+   * @param o the options
+   * @param progress progress callback
+   * @return the prepared data
+   */
+  public static ForecastData data(Options o, Progress progress) {
+    List<Service> services =
+        switch (o.service().toLowerCase(Locale.ROOT)) {
+          case "internet" -> List.of(Service.INTERNET);
+          case "sms" -> List.of(Service.SMS_IN, Service.SMS_OUT);
+          case "call" -> List.of(Service.CALL_IN, Service.CALL_OUT);
+          default ->
+              throw new InvalidInputException(
+                  "--service must be internet, sms or call, got '" + o.service() + "'");
+        };
+    boolean hourly =
+        switch (o.resolution().toLowerCase(Locale.ROOT)) {
+          case "hour" -> true;
+          case "10min" -> false;
+          default ->
+              throw new InvalidInputException(
+                  "--resolution must be hour or 10min, got '" + o.resolution() + "'");
+        };
+    if (o.preset().isPresent() && !hourly) {
+      throw new InvalidInputException("--preset fedda uses hourly data; drop --resolution 10min");
+    }
+    String source;
+    TrafficDataset ds;
+    if (o.data().equals("subset")) {
+      ds = MilanSubset.load();
+      source = "bundled Milan subset (25 cells, 30 days)";
+    } else if (o.data().equals("synthetic")) {
+      ds = synthetic(o, progress);
+      source = "synthetic Milan (" + ds.cellCount() + " cells, 30 days)";
+    } else {
+      Path p = Path.of(o.data());
+      if (!Files.exists(p)) {
+        throw new InvalidInputException(
+            "--data must be subset, synthetic, or an existing store or export CSV; "
+                + p
+                + " does not exist");
+      }
+      ds = p.toString().endsWith(".csv") ? ExportCsv.read(p) : openStore(p);
+      source = p.toString();
+    }
+    if (o.cells() > 0 && o.cells() < ds.cellCount()) {
+      ds = ds.selectCells(ds.cells().subList(0, o.cells()));
+    }
+    if (!ds.slot().equals(Duration.ofMinutes(10))) {
+      throw new InvalidInputException(
+          "the data must have 10-minute slots, got " + ds.slot() + " in " + source);
+    }
+    MilanGrid grid = MilanGrid.load();
+    String label =
+        source
+            + ", "
+            + o.service().toLowerCase(Locale.ROOT)
+            + ", "
+            + (hourly ? "hourly" : "10-min");
+    return ForecastData.prepare(ds, services, hourly ? 6 : 1, 7, grid::centroid, label);
+  }
+
+  private static TrafficDataset openStore(Path p) {
+    try (TrafficStore store = TrafficStore.open(p)) {
+      return store.load(Selection.all());
+    }
+  }
+
+  private static TrafficDataset synthetic(Options o, Progress progress) {
+    Path tmp;
+    try {
+      tmp = Files.createTempDirectory("dnt-synthetic-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary folder", e);
+    }
+    try {
+      List<Path> files =
+          SyntheticMilan.bundled()
+              .write(
+                  SynthConfig.of(o.syntheticCells(), 30, o.seed()), tmp.resolve("raw"), progress);
+      try (TrafficStore store = TrafficStore.create(tmp.resolve("store.duckdb"))) {
+        store.ingest(files, IngestOptions.defaults());
+        return store.load(Selection.all());
+      }
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temporary folder
+    }
+  }
+
+  /**
+   * Runs the study and writes the results.
+   *
+   * @param o the options
+   * @param version the dnt version for the manifest
+   * @param progress progress callback
+   * @return the outcome
+   */
+  public static Outcome run(Options o, String version, Progress progress) {
+    FlConfig config = config(o);
+    ForecastData data = data(o, progress);
+    List<Method> methods = o.timing() ? List.of(Method.V_TWIN_NO_CLUSTER) : o.methods();
+    ForecastingStudy study = new ForecastingStudy(config, data, progress);
+    ResultsRun run = ResultsRun.start(o.resultsDir(), NAME, o.seed(), o.seeds());
+    List<MethodResult> results = new ArrayList<>();
+    for (int i = 0; i < o.seeds(); i++) {
+      results.addAll(study.run(methods, o.seed() + i));
+    }
+    ForecastingReport.writeMetrics(run.file("metrics.csv"), results);
+    ForecastingReport.writeCurves(run.file("curve.csv"), results);
+    String title = data.label().replaceAll(" \\(.*?\\)", "");
+    ForecastingReport.writeFigure(run.file("fig3.png"), results, title);
+    List<String> header = header(o, config, data, study, results);
+    try {
+      Files.writeString(run.file("report.md"), ForecastingReport.markdown(results, header));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report", e);
+    }
+    run.config("data", o.data())
+        .config("service", o.service())
+        .config("resolution", o.resolution())
+        .config("preset", o.preset().orElse("none"))
+        .config("methods", methods.stream().map(Method::id).toList())
+        .config("architecture", study.architecture().name())
+        .config("parameters", study.architecture().parameterCount())
+        .config("flConfig", config.toString());
+    if (o.data().equals("subset")) {
+      run.input(dnt.data.milan.BundledData.file(dnt.data.milan.BundledData.SUBSET_SERIES));
+    } else if (o.data().equals("synthetic")) {
+      run.note("synthetic data from dnt.data.synth.SyntheticMilan, not measurements");
+    } else {
+      run.input(Path.of(o.data()));
+    }
+    run.finish(version);
+    List<String> lines = new ArrayList<>(summary(results, o.timing()));
+    lines.add("results: " + run.dir());
+    return new Outcome(Optional.of(run.dir()), results, lines);
+  }
+
+  private static List<String> header(
+      Options o, FlConfig c, ForecastData data, ForecastingStudy study, List<MethodResult> rs) {
+    List<String> h = new ArrayList<>();
+    h.add(
+        "- Data: "
+            + data.label()
+            + "; "
+            + data.cellCount()
+            + " stations; last "
+            + data.testDays()
+            + " days are the test set; per-cell z-score from the training part (sample std).");
+    h.add(
+        "- Model: "
+            + study.architecture().name()
+            + ", "
+            + study.architecture().parameterCount()
+            + " parameters; windows "
+            + c.windows()
+            + ".");
+    h.add("- Local training: " + c.recipe() + ".");
+    h.add("- V-twin: " + c.sync() + "; clustering " + c.clustering() + ".");
+    h.add("- H-twin: " + c.async() + ".");
+    h.add(
+        "- Traditional DT: " + c.centralized() + ", then one fine-tuning epoch per streamed day.");
+    h.add("- Cost model: " + c.cost() + ".");
+    h.add(
+        "- Seeds: "
+            + o.seed()
+            + " .. "
+            + (o.seed() + o.seeds() - 1)
+            + "; preset: "
+            + o.preset().orElse("none")
+            + ".");
+    h.add(
+        "- Machine: "
+            + Runtime.getRuntime().availableProcessors()
+            + " processors, "
+            + c.threads()
+            + " client threads, 1 PyTorch intra-op thread each.");
+    return h;
+  }
+
+  /**
+   * Printable one-line-per-method means.
+   *
+   * @param results the results
+   * @param timing whether to print seconds per client-round
+   * @return the lines
+   */
+  public static List<String> summary(List<MethodResult> results, boolean timing) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%-20s %9s %9s %9s %12s %12s %12s",
+            "method",
+            "MSE(z)",
+            "MAE(z)",
+            "NRMSE",
+            "training s",
+            "comm s",
+            "wall s"));
+    for (Map.Entry<Method, List<MethodResult>> e : ForecastingReport.byMethod(results).entrySet()) {
+      List<MethodResult> rs = e.getValue();
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-20s %9.4f %9.4f %9.4f %12.2f %12.2f %12.2f",
+              e.getKey().label(),
+              ForecastingReport.ci(rs, r -> r.scores().mseZ()).mean(),
+              ForecastingReport.ci(rs, r -> r.scores().maeZ()).mean(),
+              ForecastingReport.ci(rs, r -> r.scores().nrmse()).mean(),
+              ForecastingReport.ci(rs, r -> r.total().trainingSeconds()).mean(),
+              ForecastingReport.ci(rs, r -> r.total().communicationSeconds()).mean(),
+              ForecastingReport.ci(rs, MethodResult::wallSeconds).mean()));
+      if (timing && e.getKey() == Method.V_TWIN_NO_CLUSTER) {
+        double perClientRound =
+            ForecastingReport.ci(rs, r -> r.wallSeconds() / r.clientRounds()).mean();
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "timing: %.4f s per client per round (wall), %d client-rounds per seed",
+                perClientRound,
+                rs.get(0).clientRounds()));
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * A tiny version for {@code dnt demo}: 6 cells of the bundled subset, a small dual LSTM, a few
+   * rounds; well under a minute.
+   *
+   * @return printable lines
+   */
+  public static List<String> demo() {
+    Options o = Options.defaults();
+    FlConfig c =
+        FlConfig.defaults()
+            .with(
+                Map.of(
+                    "model.hidden", 16,
+                    "sync.rounds", 5,
+                    "centralized.epochs", 3,
+                    "clustering.clusters", 2,
+                    "clustering.reclusterEvery", 5));
+    ForecastData data = data(o, Progress.NONE).firstCells(6);
+    ForecastingStudy study = new ForecastingStudy(c, data, Progress.NONE);
+    List<MethodResult> rs = study.run(List.of(Method.values()), Seeds.derive(42, 0));
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "Federated forecasting (paper IV-A): 6 Milan cells, hourly internet traffic, last 7 days"
+            + " as test; dual LSTM, 5 FedAvg rounds, then 7 streamed days for H-twin.");
+    lines.addAll(summary(rs, false));
+    return lines;
+  }
+}

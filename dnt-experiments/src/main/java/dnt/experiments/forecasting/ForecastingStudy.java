@@ -1,0 +1,319 @@
+package dnt.experiments.forecasting;
+
+import dnt.core.util.Progress;
+import dnt.core.util.Seeds;
+import dnt.learn.fl.AsynchronousFederation;
+import dnt.learn.fl.CostLedger;
+import dnt.learn.fl.FederatedResult;
+import dnt.learn.fl.FederationHooks;
+import dnt.learn.fl.FlClient;
+import dnt.learn.fl.FlConfig;
+import dnt.learn.fl.LinkModel;
+import dnt.learn.fl.LocalTraining;
+import dnt.learn.fl.RoundMetrics;
+import dnt.learn.fl.SynchronousFederation;
+import dnt.learn.forecast.Architecture;
+import dnt.learn.forecast.FitReport;
+import dnt.learn.forecast.Forecaster;
+import dnt.learn.forecast.WindowBuilder;
+import dnt.learn.forecast.Windows;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs the methods of the paper's case study IV-A on prepared data for one seed. Protocol (see
+ * docs/forecasting.md): every method forecasts each test slot one step ahead from the true
+ * preceding values. Static twins (V-twin variants) keep their model through the test week; the
+ * evolving methods (H-twin variants and Traditional DT) forecast day d with the model they have at
+ * the start of day d and then learn from that day: H-twin by asynchronous federated updates,
+ * Traditional DT by uploading the day's raw data and fine-tuning centrally.
+ */
+public final class ForecastingStudy {
+  private final FlConfig config;
+  private final ForecastData data;
+  private final Architecture architecture;
+  private final WindowBuilder builder;
+  private final Progress progress;
+
+  /**
+   * Creates a study.
+   *
+   * @param config the configuration
+   * @param data the prepared data
+   * @param progress progress callback
+   */
+  public ForecastingStudy(FlConfig config, ForecastData data, Progress progress) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.data = Objects.requireNonNull(data, "data");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.architecture = config.architecture(data.slotsPerDay());
+    this.builder = new WindowBuilder(config.windowSpec(data.slotsPerDay()), data.firstDayOfWeek());
+    if (data.testDays() < 1) {
+      throw new dnt.core.InvalidInputException("the test part must span at least one whole day");
+    }
+  }
+
+  /**
+   * The network trained by every method.
+   *
+   * @return the architecture
+   */
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  /**
+   * Runs the methods for a seed.
+   *
+   * @param methods the methods to run (H-twin variants also run their V-twin)
+   * @param seed the seed
+   * @return one result per requested method, in {@link Method} order
+   */
+  public List<MethodResult> run(List<Method> methods, long seed) {
+    List<FlClient> clients = clients(seed);
+    Map<Method, MethodResult> out = new EnumMap<>(Method.class);
+    Map<Boolean, VRun> vRuns = new java.util.HashMap<>();
+    try (LocalTraining pool = new LocalTraining(architecture, config.threads())) {
+      for (Method m : Method.values()) {
+        if (!methods.contains(m)) {
+          continue;
+        }
+        progress.update(m.ordinal(), Method.values().length, m.label());
+        out.put(
+            m,
+            switch (m) {
+              case PERSISTENCE -> naive(m, seed, 1);
+              case SEASONAL_NAIVE -> naive(m, seed, data.slotsPerDay());
+              case TRADITIONAL_DT -> centralized(clients, seed);
+              case V_TWIN -> vRun(vRuns, pool, clients, true, seed).result.as(m);
+              case V_TWIN_NO_CLUSTER -> vRun(vRuns, pool, clients, false, seed).result.as(m);
+              case H_TWIN ->
+                  hTwin(vRun(vRuns, pool, clients, true, seed), pool, clients, seed, true);
+              case H_TWIN_NO_CLUSTER ->
+                  hTwin(vRun(vRuns, pool, clients, false, seed), pool, clients, seed, false);
+            });
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  /** The stations: data, location, profile, and seeded resources. */
+  List<FlClient> clients(long seed) {
+    List<FlClient> out = new ArrayList<>();
+    int s = data.slotsPerDay();
+    int from = builder.spec().history();
+    if (from >= data.trainLength()) {
+      throw new dnt.core.InvalidInputException(
+          "the training part ("
+              + data.trainLength()
+              + " slots) is shorter than the windows need ("
+              + from
+              + " slots of history)");
+    }
+    for (int c = 0; c < data.cellCount(); c++) {
+      String id = "cell-" + data.cells().get(c).value();
+      float[] z = data.z()[c];
+      Windows train = builder.build(z, from, data.trainLength(), id);
+      List<Windows> stream = new ArrayList<>();
+      for (int d = 0; d < data.testDays(); d++) {
+        int a = data.trainLength() + d * s;
+        stream.add(builder.build(z, a, a + s, id));
+      }
+      double[] profile = new double[s];
+      int days = data.trainLength() / s;
+      for (int d = 0; d < days; d++) {
+        for (int t = 0; t < s; t++) {
+          profile[t] += z[d * s + t] / days;
+        }
+      }
+      RandomGenerator r = Seeds.generator(Seeds.derive(seed, 1000, c));
+      double speed = Math.exp(config.cost().computeSpeedSpread() * r.nextGaussian());
+      double rate =
+          config.cost().linkRateMbps()
+              * 1e6
+              / 8
+              * Math.exp(config.cost().linkRateSpread() * r.nextGaussian());
+      out.add(
+          new FlClient(
+              id,
+              data.positions().get(c).x(),
+              data.positions().get(c).y(),
+              train,
+              stream,
+              profile,
+              speed,
+              rate));
+    }
+    return out;
+  }
+
+  private MethodResult naive(Method m, long seed, int lag) {
+    float[][] pred = new float[data.cellCount()][data.testLength()];
+    for (int c = 0; c < data.cellCount(); c++) {
+      for (int i = 0; i < data.testLength(); i++) {
+        pred[c][i] = data.z()[c][data.trainLength() + i - lag];
+      }
+    }
+    return new MethodResult(
+        m,
+        seed,
+        Scores.of(data, pred),
+        MethodResult.NO_COST,
+        MethodResult.NO_COST,
+        0,
+        0,
+        List.of());
+  }
+
+  private MethodResult centralized(List<FlClient> clients, long seed) {
+    long t0 = System.nanoTime();
+    LinkModel link = new LinkModel(config.cost().latencySeconds());
+    CostLedger creation = new CostLedger(link);
+    int bytesPerSlot = config.cost().rawBytesPerValue() * data.nativeSlotsPerSlot();
+    List<Windows> all = new ArrayList<>();
+    for (FlClient c : clients) {
+      creation.transfer(c.id(), (long) data.trainLength() * bytesPerSlot, c.linkRate(), true);
+      all.add(c.train());
+    }
+    Forecaster central = Forecaster.initialise(architecture, Seeds.derive(seed, 2000));
+    FitReport fit =
+        central.fit(
+            Windows.concat(all),
+            config.recipe().withEpochs(config.centralized().epochs()),
+            Seeds.derive(seed, 2001));
+    creation.compute("server", fit.cpuNanos());
+    CostLedger ongoing = new CostLedger(link);
+    float[][] pred = new float[data.cellCount()][data.testLength()];
+    for (int d = 0; d < data.testDays(); d++) {
+      List<Windows> today = new ArrayList<>();
+      for (int c = 0; c < clients.size(); c++) {
+        Windows w = clients.get(c).stream().get(d);
+        float[] p = central.predict(w);
+        System.arraycopy(p, 0, pred[c], d * data.slotsPerDay(), p.length);
+        ongoing.transfer(
+            clients.get(c).id(),
+            (long) data.slotsPerDay() * bytesPerSlot,
+            clients.get(c).linkRate(),
+            true);
+        today.add(w);
+      }
+      FitReport r =
+          central.fit(Windows.concat(today), config.recipe(), Seeds.derive(seed, 2002, d));
+      ongoing.compute("server", r.cpuNanos());
+    }
+    return new MethodResult(
+        Method.TRADITIONAL_DT,
+        seed,
+        Scores.of(data, pred),
+        creation.summary(),
+        ongoing.summary(),
+        (System.nanoTime() - t0) / 1e9,
+        0,
+        List.of());
+  }
+
+  private record VRun(MethodResult result, FederatedResult fed) {}
+
+  /** The V-twin run of a seed, computed once and shared by V-twin and H-twin (deterministic). */
+  private VRun vRun(
+      Map<Boolean, VRun> memo,
+      LocalTraining pool,
+      List<FlClient> clients,
+      boolean clustered,
+      long seed) {
+    VRun v = memo.get(clustered);
+    if (v == null) {
+      v = vTwin(pool, clients, clustered ? Method.V_TWIN : Method.V_TWIN_NO_CLUSTER, seed);
+      memo.put(clustered, v);
+    }
+    return v;
+  }
+
+  private VRun vTwin(LocalTraining pool, List<FlClient> clients, Method m, long seed) {
+    boolean clustered = m == Method.V_TWIN;
+    long t0 = System.nanoTime();
+    FederationHooks hooks =
+        FederationHooks.defaults()
+            .withRule(config.fedAvg())
+            .withEvaluator(
+                (g, stations) -> Scores.of(data, predictStatic(clients, stations)).mseZ())
+            .withProgress(
+                (done, total, msg) -> progress.update(done, total, m.label() + ": " + msg));
+    // Same initial model for every method of a seed, so the comparison isolates the method.
+    float[] init = Forecaster.initialise(architecture, Seeds.derive(seed, 2000)).parameters();
+    FederatedResult fed =
+        new SynchronousFederation(
+                pool,
+                config.syncSettings(clustered),
+                new LinkModel(config.cost().latencySeconds()),
+                hooks)
+            .run(clients, init, Seeds.derive(seed, clustered ? 3000 : 3001));
+    double wall = (System.nanoTime() - t0) / 1e9;
+    float[][] pred = predictStatic(clients, fed.stationModels());
+    List<double[]> curve = new ArrayList<>();
+    for (RoundMetrics r : fed.rounds()) {
+      if (!Double.isNaN(r.evaluationMse())) {
+        curve.add(new double[] {r.round() + 1, r.evaluationMse()});
+      }
+    }
+    long clientRounds =
+        (long) config.sync().rounds() * config.syncSettings(false).sampleSize(clients.size());
+    MethodResult res =
+        new MethodResult(
+            m,
+            seed,
+            Scores.of(data, pred),
+            fed.cost(),
+            MethodResult.NO_COST,
+            wall,
+            clientRounds,
+            curve);
+    return new VRun(res, fed);
+  }
+
+  private MethodResult hTwin(
+      VRun v, LocalTraining pool, List<FlClient> clients, long seed, boolean cl) {
+    long t0 = System.nanoTime();
+    float[][] pred = new float[data.cellCount()][data.testLength()];
+    int s = data.slotsPerDay();
+    AsynchronousFederation.DayObserver observer =
+        (day, global, stations) -> {
+          for (int c = 0; c < clients.size(); c++) {
+            float[] p =
+                Forecaster.of(architecture, stations.get(c))
+                    .predict(clients.get(c).stream().get(day));
+            System.arraycopy(p, 0, pred[c], day * s, p.length);
+          }
+        };
+    FederatedResult async =
+        new AsynchronousFederation(
+                pool,
+                config.asyncSettings(cl),
+                new LinkModel(config.cost().latencySeconds()),
+                FederationHooks.defaults().withRule(config.fedAvg()))
+            .run(clients, v.fed, Seeds.derive(seed, cl ? 4000 : 4001), observer);
+    return new MethodResult(
+        cl ? Method.H_TWIN : Method.H_TWIN_NO_CLUSTER,
+        seed,
+        Scores.of(data, pred),
+        v.result.creation(),
+        async.cost(),
+        v.result.wallSeconds() + (System.nanoTime() - t0) / 1e9,
+        v.result.clientRounds(),
+        v.result.curve());
+  }
+
+  private float[][] predictStatic(List<FlClient> clients, List<float[]> models) {
+    float[][] pred = new float[data.cellCount()][];
+    for (int c = 0; c < clients.size(); c++) {
+      Windows test =
+          builder.build(data.z()[c], data.trainLength(), data.length(), clients.get(c).id());
+      pred[c] = Forecaster.of(architecture, models.get(c)).predict(test);
+    }
+    return pred;
+  }
+}

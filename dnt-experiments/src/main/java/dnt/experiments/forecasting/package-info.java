@@ -1,0 +1,6 @@
+/**
+ * The paper's case study IV-A (Fig. 3): federated traffic forecasting on Milan with the Traditional
+ * DT, V-twin and H-twin methods (with and without clustering) beside the persistence and
+ * seasonal-naive baselines; accuracy and cost per method, written as CSV, PNG and a report.
+ */
+package dnt.experiments.forecasting;
