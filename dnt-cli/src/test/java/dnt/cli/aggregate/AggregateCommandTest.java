@@ -100,6 +100,18 @@ final class AggregateCommandTest {
   }
 
   @Test
+  void randomisedRulesAreReproducibleForASeed() throws IOException {
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 9; i++) {
+      csv.append(1 + 0.1 * i).append(',').append(2 - 0.2 * i).append('\n');
+    }
+    String a = aggregate("flame", csv.toString(), "--seed", "7");
+    String b = aggregate("flame", csv.toString(), "--seed", "7");
+    String c = aggregate("flame", csv.toString(), "--seed", "8");
+    assertThat(a).isEqualTo(b).isNotEqualTo(c);
+  }
+
+  @Test
   void raggedRowsAreBadInput() throws IOException {
     Path in = write("u.csv", "1,2\n3\n");
     Result r = run("aggregate", "--rule", "mean", "--input", in.toString(), "--out", "x.csv");

@@ -79,8 +79,12 @@ public final class GuardedAggregation implements AggregationRule {
       throw new IllegalStateException(
           rule.name() + " returned " + out.length + " coordinates for " + dimension);
     }
-    for (double v : out) {
-      if (v - v != 0) {
+    double[] global = context.globalModel();
+    boolean checkModel = global.length == out.length;
+    for (int j = 0; j < out.length; j++) {
+      double v = out[j];
+      // non-finite, or a global model that would overflow the engine's float parameters
+      if (v - v != 0 || (checkModel && Math.abs(global[j] + v) > Float.MAX_VALUE)) {
         skippedRounds.incrementAndGet();
         return zero;
       }

@@ -269,6 +269,30 @@ final class AttackInvariantsTest {
   }
 
   @Test
+  void poisonedFlShrinksLambdaWhenTheModelDoesNotFollowItsSigns() {
+    PoisonedFl p = new PoisonedFl(10, 0.2, 2, 5);
+    double[] s = p.signs(D);
+    double[] w0 = new double[D];
+    // the global model moves against the sign vector: the attack is not working
+    double[] w2 = new double[D];
+    for (int j = 0; j < D; j++) {
+      w2[j] = -s[j];
+    }
+    p.poison(new AttackView(0, w0, w0, w0, 1), benign(8, 1));
+    p.poison(new AttackView(1, w0, w0, w0, 1), benign(8, 1));
+    assertThat(p.lambda()).isEqualTo(10.0);
+    p.poison(new AttackView(2, w0, w0, w2, 1), benign(8, 1));
+    assertThat(p.lambda()).isCloseTo(7.0, within(1e-12));
+    // the model now follows the signs: lambda stays
+    double[] w4 = w2.clone();
+    for (int j = 0; j < D; j++) {
+      w4[j] += 3 * s[j];
+    }
+    p.poison(new AttackView(4, w0, w2, w4, 1), benign(8, 1));
+    assertThat(p.lambda()).isCloseTo(7.0, within(1e-12));
+  }
+
+  @Test
   void theRegistryCreatesEveryAttack() {
     for (String name : Attacks.names()) {
       var adv = Attacks.create(name, Attacks.Options.share(0.2));

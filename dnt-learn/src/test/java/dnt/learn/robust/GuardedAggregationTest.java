@@ -38,6 +38,17 @@ final class GuardedAggregationTest {
   }
 
   @Test
+  void anAggregateThatWouldOverflowTheFloatModelIsSkipped() {
+    GuardedAggregation g = new GuardedAggregation(new FedAvg(false), 1);
+    double[] out =
+        g.aggregate(
+            List.of(ClientUpdate.benign("a", new double[] {1e39}, 1)),
+            AggregationContext.withoutReference(0, new double[] {1}, 1));
+    assertThat(out).containsExactly(0.0);
+    assertThat(g.skippedRounds()).isEqualTo(1);
+  }
+
+  @Test
   void aRoundWithNoValidUpdateKeepsTheModel() {
     GuardedAggregation g = new GuardedAggregation(new CoordinateMedian(), 2);
     double[] out =
