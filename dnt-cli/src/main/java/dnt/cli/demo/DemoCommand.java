@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     description = "Run the main demo on the bundled Milan data.")
 public final class DemoCommand implements Callable<Integer> {
   /** The sections, in the order they run; case studies append theirs here. */
-  static final List<DemoSection> SECTIONS = List.of(new MilanNetworkSection());
+  static final List<DemoSection> SECTIONS = List.of(new MilanNetworkSection(), new TwinSection());
 
   @Spec CommandSpec spec;
 

@@ -24,6 +24,7 @@ final class DemoCommandTest {
     }
     assertThat(out.toString())
         .contains(
-            "grid:          10,000 cells", "143 rows", "busiest cells", "daily profile", "18:00");
+            "grid:          10,000 cells", "143 rows", "busiest cells", "daily profile", "18:00")
+        .contains("SINR mean, dB", "baseline", "what-if", "touched");
   }
 }
