@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 
 /**
  * Writes a caching study's tables, the Fig. 4- and Fig. 5-style plots and {@code report.md} into a
@@ -189,6 +190,7 @@ public final class CachingReport {
     JFreeChart a = Charts.bars("Cache hit rate (mean, 95% CI)", "hit rate", hit);
     JFreeChart b = Charts.bars("Risk interventions", "count per test stream", interventions);
     JFreeChart c = Charts.bars("Load balance (Jain's index)", "J", jain);
+    ((NumberAxis) c.getCategoryPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
     Charts.savePng(run.file("fig4_hit_rate_interventions.png"), 700, 520, a, b, c);
   }
 

@@ -228,7 +228,7 @@ public final class CachingStudy {
               c.capacity(),
               StationCacheFactory.of(PolicyRegistry.spec("belady"), 0),
               options);
-      rows.add(row(rep, seed, test.getKey(), "Belady (per station)", "bound", r, 0));
+      rows.add(row(rep, seed, test.getKey(), "Belady (per BS)", "bound", r, 0));
       FemtocachingPlacement.Result f =
           FemtocachingPlacement.greedy(test.getValue(), topo, c.capacity());
       rows.add(
@@ -236,7 +236,7 @@ public final class CachingStudy {
               rep,
               seed,
               test.getKey(),
-              "Femtocaching (static oracle)",
+              "Femtocaching (static)",
               "bound",
               f.hitRate(),
               0,
