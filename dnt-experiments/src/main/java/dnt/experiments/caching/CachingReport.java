@@ -49,6 +49,7 @@ public final class CachingReport {
     Map<String, Summary> summary = summarise(rows);
     writeSummary(run, summary);
     writeLoadSeries(run, reps.get(0));
+    writeHitSeries(run, reps.get(0));
     figure4(run, summary, systems(rows));
     figure5(run, reps.get(0));
     Files.writeString(run.file("report.md"), report(summary, systems(rows), reps.size(), config));
@@ -157,6 +158,20 @@ public final class CachingReport {
           for (int k = 0; k < s[b].length; k++) {
             w.write("\"" + e.getKey() + "\"," + b + "," + k + "," + s[b][k] + "\n");
           }
+        }
+      }
+    }
+  }
+
+  private static void writeHitSeries(ResultsRun run, CachingStudy.Replication rep)
+      throws IOException {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(run.file("hit_series.csv"), StandardCharsets.UTF_8)) {
+      w.write("system,bucket,hit_rate\n");
+      for (var e : rep.hitSeries().entrySet()) {
+        double[] h = e.getValue();
+        for (int k = 0; k < h.length; k++) {
+          w.write(String.format(Locale.ROOT, "\"%s\",%d,%.6f\n", e.getKey(), k, h[k]));
         }
       }
     }
@@ -358,7 +373,8 @@ public final class CachingReport {
             + " frequencies and counts first requests as hits.\n\n");
     md.append(
         "Figures: `fig4_hit_rate_interventions.png`, `fig5_station_load.png` (replication 0,"
-            + " rare regime). Tables: `metrics.csv`, `summary.csv`, `load_series.csv`.\n");
+            + " rare regime). Tables: `metrics.csv`, `summary.csv`,"
+            + " `load_series.csv` and `hit_series.csv` (replication 0, rare regime, per time bucket).\n");
     return md.toString();
   }
 }
