@@ -1,6 +1,9 @@
 package dnt.caching.policy;
 
 import it.unimi.dsi.fastutil.ints.IntLinkedOpenHashSet;
+import it.unimi.dsi.fastutil.ints.IntSet;
+import it.unimi.dsi.fastutil.ints.IntSets;
+import java.util.List;
 
 /**
  * Adaptive Replacement Cache (N. Megiddo and D. S. Modha, "ARC: A Self-Tuning, Low Overhead
@@ -55,6 +58,15 @@ public final class Arc implements CachePolicy {
    */
   public double target() {
     return p;
+  }
+
+  /** The lists T1, T2, B1, B2 (LRU first), read-only, for invariant checks in tests. */
+  List<IntSet> lists() {
+    return List.of(
+        IntSets.unmodifiable(t1),
+        IntSets.unmodifiable(t2),
+        IntSets.unmodifiable(b1),
+        IntSets.unmodifiable(b2));
   }
 
   @Override

@@ -28,7 +28,7 @@ public record AgentSettings(
     int epsilonDecisions) {
   /** The defaults of the caching study. */
   public static final AgentSettings DEFAULTS =
-      new AgentSettings(16, 1e-3f, 0.5, 32, 4000, 8, 100, 1.0, 0.05, 6000);
+      new AgentSettings(16, 1e-3f, 0.5, 32, 4000, 16, 50, 1.0, 0.05, 6000);
 
   /** Validates the settings. */
   public AgentSettings {

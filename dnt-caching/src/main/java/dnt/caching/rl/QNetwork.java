@@ -19,6 +19,7 @@ import ai.djl.util.Pair;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 
 /**
@@ -36,9 +37,10 @@ import java.util.random.RandomGenerator;
 public final class QNetwork implements AutoCloseable {
   /**
    * DJL's PyTorch engine allows one collecting GradientCollector per process, so gradient steps of
-   * networks trained on parallel threads are serialised (inference runs on the Java mirrors).
+   * networks trained on parallel threads are serialised, fairly so that threads alternate
+   * (inference runs on the Java mirrors).
    */
-  private static final Object GRADIENT_LOCK = new Object();
+  private static final ReentrantLock GRADIENT_LOCK = new ReentrantLock(true);
 
   private final int features;
   private final int hidden;
@@ -183,8 +185,11 @@ public final class QNetwork implements AutoCloseable {
    * @return the loss
    */
   public float train(float[] rows, float[] targets) {
-    synchronized (GRADIENT_LOCK) {
+    GRADIENT_LOCK.lock();
+    try {
       return trainLocked(rows, targets);
+    } finally {
+      GRADIENT_LOCK.unlock();
     }
   }
 

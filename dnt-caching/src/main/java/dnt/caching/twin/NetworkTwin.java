@@ -28,6 +28,7 @@ public final class NetworkTwin {
   private final double[][] cdf;
   private final int[] allItems;
   private final double novelty;
+  private final MarkovForecaster[] markov;
 
   private NetworkTwin(
       Topology topology,
@@ -36,7 +37,9 @@ public final class NetworkTwin {
       int[][] itemsByRank,
       double[][] cdf,
       int[] allItems,
-      double novelty) {
+      double novelty,
+      MarkovForecaster[] markov) {
+    this.markov = markov;
     this.topology = topology;
     this.clients = clients;
     this.requestProbability = requestProbability;
@@ -58,6 +61,27 @@ public final class NetworkTwin {
    */
   public static NetworkTwin fit(
       Trace history, Topology topology, int clients, double tau, double novelty) {
+    return fit(history, topology, clients, tau, novelty, 0);
+  }
+
+  /**
+   * Fits the twin with a choice of forecaster: decayed frequency ({@code markovOrder} 0) or, per
+   * station, an order-k Markov model of the home clients' request stream, which backs off to the
+   * decayed frequencies for unseen contexts.
+   *
+   * @param history the physical requests (times are slots)
+   * @param topology the association
+   * @param clients the number of clients (ids 0..clients-1)
+   * @param tau the frequency forecaster's decay constant, in requests per station
+   * @param novelty ε, the share of synthetic requests drawn uniformly from the seen items
+   * @param markovOrder k for the Markov forecaster, or 0 for decayed frequency only
+   * @return the twin
+   */
+  public static NetworkTwin fit(
+      Trace history, Topology topology, int clients, double tau, double novelty, int markovOrder) {
+    if (markovOrder < 0) {
+      throw new IllegalArgumentException("markovOrder must be non-negative, got " + markovOrder);
+    }
     if (history.size() == 0) {
       throw new IllegalArgumentException("cannot fit a twin to an empty history");
     }
@@ -67,9 +91,20 @@ public final class NetworkTwin {
       perStation[s] = new DecayedFrequency(tau);
     }
     DecayedFrequency all = new DecayedFrequency(Double.MAX_VALUE / 4);
+    MarkovForecaster[] markov = null;
+    if (markovOrder > 0) {
+      markov = new MarkovForecaster[b];
+      for (int s = 0; s < b; s++) {
+        markov[s] = new MarkovForecaster(markovOrder);
+      }
+    }
     for (int i = 0; i < history.size(); i++) {
-      perStation[topology.stationsOf(history.clients()[i])[0]].record(history.items()[i]);
+      int home = topology.stationsOf(history.clients()[i])[0];
+      perStation[home].record(history.items()[i]);
       all.record(history.items()[i]);
+      if (markov != null) {
+        markov[home].record(history.items()[i]);
+      }
     }
     int[][] ranked = new int[b][];
     double[][] cdf = new double[b][];
@@ -104,7 +139,7 @@ public final class NetworkTwin {
     Arrays.sort(seen);
     double slots = history.times()[history.size() - 1] - history.times()[0] + 1;
     double q = Math.min(1, history.size() / (slots * clients));
-    return new NetworkTwin(topology, clients, q, ranked, cdf, seen, novelty);
+    return new NetworkTwin(topology, clients, q, ranked, cdf, seen, novelty, markov);
   }
 
   /**
@@ -142,11 +177,31 @@ public final class NetworkTwin {
   public ItemSampler sampler() {
     return new ItemSampler() {
       private int offset;
+      private final int[][] context =
+          markov == null ? new int[0][] : new int[cdf.length][markov[0].order()];
+      private final int[] drawn = new int[cdf.length];
 
       @Override
       public int sample(int station, int slot, RandomGenerator random) {
+        int item = draw(station, random);
+        if (markov != null) {
+          int[] c = context[station];
+          System.arraycopy(c, 1, c, 0, c.length - 1);
+          c[c.length - 1] = item;
+          drawn[station]++;
+        }
+        return item;
+      }
+
+      private int draw(int station, RandomGenerator random) {
         if (random.nextDouble() < novelty) {
           return allItems[random.nextInt(allItems.length)];
+        }
+        if (markov != null && drawn[station] >= context[station].length) {
+          int item = markov[station].sample(context[station], random);
+          if (item >= 0) {
+            return item;
+          }
         }
         double[] c = cdf[station];
         double u = random.nextDouble();

@@ -58,4 +58,46 @@ final class TwinTest {
     }
     assertThat(topCount).isGreaterThan(50);
   }
+
+  @Test
+  void anOrderTwoMarkovModelLearnsTransitionsThatFrequencyCannotSee() {
+    MarkovForecaster m = new MarkovForecaster(2);
+    // 1,2,3,1,2,4 repeated: after (1,2) comes 3 or 4 equally; after (2,3) always 1.
+    int[] cycle = {1, 2, 3, 1, 2, 4};
+    for (int r = 0; r < 50; r++) {
+      for (int x : cycle) {
+        m.record(x);
+      }
+    }
+    // the last two recorded are (2,4): the next is always 1
+    assertThat(m.probability(1)).isEqualTo(1.0);
+    assertThat(m.probability(3)).isZero();
+    var random = Seeds.generator(4);
+    int threes = 0;
+    for (int i = 0; i < 2000; i++) {
+      int x = m.sample(new int[] {1, 2}, random);
+      assertThat(x).isIn(3, 4);
+      threes += x == 3 ? 1 : 0;
+    }
+    assertThat(threes).isBetween(900, 1100);
+    assertThat(m.sample(new int[] {7, 7}, random)).isEqualTo(-1);
+  }
+
+  @Test
+  void aMarkovTwinReproducesAStationsRequestCycle() {
+    Topology topo = Topology.builder().attach(0, 0, 0).build();
+    int n = 3000;
+    int[] clients = new int[n];
+    int[] items = new int[n];
+    for (int i = 0; i < n; i++) {
+      items[i] = 10 + i % 5;
+    }
+    NetworkTwin twin = NetworkTwin.fit(Trace.sequential(clients, items), topo, 1, 1e12, 0.0, 1);
+    Trace synthetic = twin.synthesize(400, List.of(), Seeds.generator(2));
+    assertThat(synthetic.size()).isEqualTo(400);
+    for (int i = 2; i < synthetic.size(); i++) {
+      int prev = synthetic.items()[i - 1];
+      assertThat(synthetic.items()[i]).isEqualTo(10 + (prev - 10 + 1) % 5);
+    }
+  }
 }

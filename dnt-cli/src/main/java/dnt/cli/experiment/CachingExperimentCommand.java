@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Train and evaluate RL, RL w/ DNT, Reliable RL and Reliable RL w/ DNT, with the classic"
           + " policies and the bounds, on common and rare request streams.",
-      "Writes results/caching/<run>/: metrics.csv, summary.csv, load_series.csv,"
+      "Writes results/caching/<run>/: metrics.csv, summary.csv, load_series.csv, hit_series.csv,"
           + " fig4_hit_rate_interventions.png, fig5_station_load.png, report.md, manifest.json."
     })
 public final class CachingExperimentCommand implements Callable<Integer> {

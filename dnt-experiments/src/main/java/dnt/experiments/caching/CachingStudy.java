@@ -81,8 +81,10 @@ public final class CachingStudy {
    *
    * @param rows one row per (regime, system)
    * @param loadSeries per-station load per time bucket, by system, on the rare stream
+   * @param hitSeries hit rate per time bucket, by system, on the rare stream
    */
-  public record Replication(List<Row> rows, Map<String, long[][]> loadSeries) {}
+  public record Replication(
+      List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {}
 
   private final CachingStudyConfig config;
 
@@ -182,6 +184,7 @@ public final class CachingStudy {
     SimulationOptions options = new SimulationOptions(c.loadWindow(), 50, c.overloadFactor());
     List<Row> rows = new ArrayList<>();
     Map<String, long[][]> loads = new LinkedHashMap<>();
+    Map<String, double[]> hitSeries = new LinkedHashMap<>();
     SystemTrainer trainer = new SystemTrainer(topo, c.clients(), c.capacity(), c.agent(), options);
     for (SystemKind kind : SystemKind.values()) {
       try (RlController ctl =
@@ -193,6 +196,7 @@ public final class CachingStudy {
               row(rep, seed, test.getKey(), kind.label(), "rl", ev.result(), ev.unsafeProposals()));
           if (test.getKey().equals("rare")) {
             loads.put(kind.label(), ev.result().loadSeries());
+            hitSeries.put(kind.label(), ev.result().hitSeries());
           }
         }
       }
@@ -217,6 +221,7 @@ public final class CachingStudy {
                 0));
         if (test.getKey().equals("rare") && name.equals("lru")) {
           loads.put("LRU", r.loadSeries());
+          hitSeries.put("LRU", r.hitSeries());
         }
       }
     }
@@ -228,7 +233,7 @@ public final class CachingStudy {
               c.capacity(),
               StationCacheFactory.of(PolicyRegistry.spec("belady"), 0),
               options);
-      rows.add(row(rep, seed, test.getKey(), "Belady (per station)", "bound", r, 0));
+      rows.add(row(rep, seed, test.getKey(), "Belady (per BS)", "bound", r, 0));
       FemtocachingPlacement.Result f =
           FemtocachingPlacement.greedy(test.getValue(), topo, c.capacity());
       rows.add(
@@ -236,7 +241,7 @@ public final class CachingStudy {
               rep,
               seed,
               test.getKey(),
-              "Femtocaching (static oracle)",
+              "Femtocaching (static)",
               "bound",
               f.hitRate(),
               0,
@@ -246,7 +251,7 @@ public final class CachingStudy {
               Double.NaN,
               Double.NaN));
     }
-    return new Replication(rows, loads);
+    return new Replication(rows, loads, hitSeries);
   }
 
   private ItemSampler world(long worldSeed) {

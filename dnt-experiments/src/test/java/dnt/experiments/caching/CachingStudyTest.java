@@ -46,6 +46,7 @@ final class CachingStudyTest {
             "metrics.csv",
             "summary.csv",
             "load_series.csv",
+            "hit_series.csv",
             "fig4_hit_rate_interventions.png",
             "fig5_station_load.png",
             "report.md",
