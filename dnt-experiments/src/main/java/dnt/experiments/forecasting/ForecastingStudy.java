@@ -101,8 +101,14 @@ public final class ForecastingStudy {
     return List.copyOf(out.values());
   }
 
-  /** The stations: data, location, profile, and seeded resources. */
-  List<FlClient> clients(long seed) {
+  /**
+   * The stations: training windows, one window set per test day, location, mean daily profile, and
+   * seeded compute speed and link rate.
+   *
+   * @param seed the seed of the resources
+   * @return the clients, in cell order
+   */
+  public List<FlClient> clients(long seed) {
     List<FlClient> out = new ArrayList<>();
     int s = data.slotsPerDay();
     int from = builder.spec().history();

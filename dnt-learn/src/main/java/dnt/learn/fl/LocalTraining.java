@@ -26,6 +26,7 @@ public final class LocalTraining implements AutoCloseable {
   private final Architecture architecture;
   private final ExecutorService pool;
   private final int threads;
+  private final boolean batched;
 
   /**
    * Creates a pool.
@@ -34,11 +35,23 @@ public final class LocalTraining implements AutoCloseable {
    * @param threads worker threads (at least 1)
    */
   public LocalTraining(Architecture architecture, int threads) {
+    this(architecture, threads, true);
+  }
+
+  /**
+   * Creates a pool, optionally without batched training (for comparisons).
+   *
+   * @param architecture the model trained by every client
+   * @param threads worker threads (at least 1)
+   * @param batched train jobs of {@link #submitAll} batched when the architecture supports it
+   */
+  public LocalTraining(Architecture architecture, int threads, boolean batched) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.architecture = architecture;
     this.threads = threads;
+    this.batched = batched;
     AtomicInteger n = new AtomicInteger();
     ThreadFactory tf =
         r -> {
@@ -105,7 +118,7 @@ public final class LocalTraining implements AutoCloseable {
    */
   public List<Future<Result>> submitAll(List<Job> jobs, TrainingRecipe recipe) {
     List<Future<Result>> out = new ArrayList<>(jobs.size());
-    if (!architecture.supportsMany() || jobs.size() < 2) {
+    if (!batched || !architecture.supportsMany() || jobs.size() < 2) {
       for (Job j : jobs) {
         out.add(submit(j.start(), j.data(), recipe, j.seed()));
       }
