@@ -29,8 +29,9 @@ import java.util.random.RandomGenerator;
  * docs/forecasting.md): every method forecasts each test slot one step ahead from the true
  * preceding values. Static twins (V-twin variants) keep their model through the test week; the
  * evolving methods (H-twin variants and Traditional DT) forecast day d with the model they have at
- * the start of day d and then learn from that day: H-twin by asynchronous federated updates,
- * Traditional DT by uploading the day's raw data and fine-tuning centrally.
+ * the start of day d and then learn from that day (and the {@code async.historyDays - 1} days
+ * before it): H-twin by asynchronous federated updates, Traditional DT by uploading the day's raw
+ * data and fine-tuning centrally on the same recent windows.
  */
 public final class ForecastingStudy {
   private final FlConfig config;
@@ -123,9 +124,10 @@ public final class ForecastingStudy {
       float[] z = data.z()[c];
       Windows train = builder.build(z, from, data.trainLength(), id);
       List<Windows> stream = new ArrayList<>();
+      int recent = config.async().historyDays() * s;
       for (int d = 0; d < data.testDays(); d++) {
-        int a = data.trainLength() + d * s;
-        stream.add(builder.build(z, a, a + s, id));
+        int end = data.trainLength() + (d + 1) * s;
+        stream.add(builder.build(z, Math.max(from, end - recent), end, id));
       }
       double[] profile = new double[s];
       int days = data.trainLength() / s;
@@ -196,7 +198,7 @@ public final class ForecastingStudy {
       List<Windows> today = new ArrayList<>();
       for (int c = 0; c < clients.size(); c++) {
         Windows w = clients.get(c).stream().get(d);
-        float[] p = central.predict(w);
+        float[] p = central.predict(testDay(c, d));
         System.arraycopy(p, 0, pred[c], d * data.slotsPerDay(), p.length);
         ongoing.transfer(
             clients.get(c).id(),
@@ -349,9 +351,7 @@ public final class ForecastingStudy {
     AsynchronousFederation.DayObserver observer =
         (day, global, stations) -> {
           for (int c = 0; c < clients.size(); c++) {
-            float[] p =
-                Forecaster.of(architecture, stations.get(c))
-                    .predict(clients.get(c).stream().get(day));
+            float[] p = Forecaster.of(architecture, stations.get(c)).predict(testDay(c, day));
             System.arraycopy(p, 0, pred[c], day * s, p.length);
           }
         };
@@ -374,6 +374,12 @@ public final class ForecastingStudy {
             v.clientRounds(),
             v.curve());
     return new Phase(res, async);
+  }
+
+  /** The windows whose targets are test day d of cell c. */
+  private Windows testDay(int c, int day) {
+    int a = data.trainLength() + day * data.slotsPerDay();
+    return builder.build(data.z()[c], a, a + data.slotsPerDay(), "cell " + c);
   }
 
   /**
