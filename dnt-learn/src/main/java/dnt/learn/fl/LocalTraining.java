@@ -74,11 +74,11 @@ public final class LocalTraining implements AutoCloseable {
   /**
    * The result of one local training job.
    *
-   * @param model the trained weights
-   * @param delta {@code model - start}, in double precision
+   * @param delta {@code trained - start}, in double precision (the trained weights are {@code
+   *     start + delta}; they are not kept, to halve the memory of large rounds)
    * @param report the fit report (loss, CPU time)
    */
-  public record Result(float[] model, double[] delta, FitReport report) {}
+  public record Result(double[] delta, FitReport report) {}
 
   /**
    * Starts a job.
@@ -166,7 +166,7 @@ public final class LocalTraining implements AutoCloseable {
       for (int k = 0; k < chunk.size(); k++) {
         float[] start = starts.get(k);
         float[] w = trained.get(k).parameters();
-        futures.get(chunk.get(k)).complete(new Result(w, delta(w, start), trained.get(k).report()));
+        futures.get(chunk.get(k)).complete(new Result(delta(w, start), trained.get(k).report()));
       }
     } catch (RuntimeException | Error e) {
       for (int i : chunk) {
@@ -208,7 +208,7 @@ public final class LocalTraining implements AutoCloseable {
     Forecaster f = Forecaster.of(architecture, start);
     FitReport r = f.fit(data, recipe, seed);
     float[] w = f.parameters();
-    return new Result(w, delta(w, start), r);
+    return new Result(delta(w, start), r);
   }
 
   /**
