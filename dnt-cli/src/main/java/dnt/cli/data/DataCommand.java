@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "data",
     mixinStandardHelpOptions = true,
     description = "Ingest, inspect, export and synthesise Milan traffic data.",
-    subcommands = {})
+    subcommands = {IngestCommand.class, InfoCommand.class, ExportCommand.class, SynthCommand.class})
 public final class DataCommand implements Runnable {
   @Spec CommandSpec spec;
 

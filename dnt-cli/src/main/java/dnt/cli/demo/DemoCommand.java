@@ -1,15 +1,54 @@
 package dnt.cli.demo;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code dnt demo}: the main job, run on the bundled Milan data. */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = "Run the main demo on the bundled Milan data.")
-public final class DemoCommand implements Runnable {
+public final class DemoCommand implements Callable<Integer> {
+  /** The sections, in the order they run; case studies append theirs here. */
+  static final List<DemoSection> SECTIONS = List.of(new MilanNetworkSection());
+
+  @Spec CommandSpec spec;
+
   @Override
-  public void run() {
-    System.out.println("dnt demo");
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path work = Files.createTempDirectory("dnt-demo");
+    try {
+      DemoContext ctx = new DemoContext(out, work);
+      for (DemoSection section : SECTIONS) {
+        out.println();
+        out.println("== " + section.title() + " ==");
+        section.run(ctx);
+        out.flush();
+      }
+    } finally {
+      deleteRecursively(work);
+    }
+    return 0;
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the demo folder " + dir, e);
+    }
   }
 }

@@ -10,7 +10,11 @@ import picocli.CommandLine.Spec;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = "Run the paper's case studies (results under results/<experiment>/<run>/).",
-    subcommands = {ForecastingExperimentCommand.class})
+    subcommands = {
+      ForecastingExperimentCommand.class,
+      CachingExperimentCommand.class,
+      PoisoningExperimentCommand.class
+    })
 public final class ExperimentCommand implements Runnable {
   @Spec CommandSpec spec;
 

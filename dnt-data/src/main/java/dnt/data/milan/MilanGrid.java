@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Milan grid of 100 x 100 squares of about 235 m, read from {@code milano-grid.geojson}.
@@ -25,6 +26,8 @@ import java.util.List;
  * eastward along rows of 100 (see {@link CellId}).
  */
 public final class MilanGrid {
+  private static final ConcurrentHashMap<Path, MilanGrid> BUNDLED = new ConcurrentHashMap<>();
+
   private final LocalProjection projection;
   private final GeoBounds bounds;
 
@@ -89,12 +92,13 @@ public final class MilanGrid {
   }
 
   /**
-   * Loads the bundled grid.
+   * Loads the bundled grid. The grid is immutable, so it is parsed once per file and shared.
    *
    * @return the grid
    */
   public static MilanGrid load() {
-    return load(BundledData.file(BundledData.GRID));
+    Path file = BundledData.file(BundledData.GRID).toAbsolutePath().normalize();
+    return BUNDLED.computeIfAbsent(file, MilanGrid::load);
   }
 
   /**

@@ -305,7 +305,7 @@ public final class RawReader {
       if (v < 0) {
         throw new BadField(column + " " + text + " is negative");
       }
-      return v;
+      return v + 0.0; // -0 becomes 0
     }
 
     private static String unquote(String s) {

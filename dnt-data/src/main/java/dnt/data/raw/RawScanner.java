@@ -52,95 +52,155 @@ public final class RawScanner {
    */
   public static Result scan(Path file, boolean md5) {
     MessageDigest digest = md5 ? newMd5() : null;
-    byte[] buf = new byte[BUFFER];
-    long rows = 0;
+    Lines lines = new Lines();
+    byte[] buf = new byte[BUFFER + 1];
+    int len = 0;
     long bytes = 0;
-    long line = 1;
-    long suspect = 0;
-    // Per-line state.
-    int field = 0;
-    int fieldLength = 0;
-    long number = 0;
-    boolean lineEmpty = true;
     try (InputStream in = RawFiles.open(file)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        bytes += n;
-        if (digest != null) {
-          digest.update(buf, 0, n);
+      while (true) {
+        int n = in.read(buf, len, BUFFER - len);
+        if (n < 0) {
+          break;
         }
-        if (suspect != 0) {
+        if (digest != null) {
+          digest.update(buf, len, n);
+        }
+        bytes += n;
+        len += n;
+        if (lines.suspect != 0) {
+          len = 0;
           continue;
         }
-        for (int i = 0; i < n; i++) {
-          byte b = buf[i];
-          if (b == '\n') {
-            if (!lineEmpty) {
-              if (field < 3 || !endField(field, fieldLength, number)) {
-                suspect = line;
-                break;
-              }
-              rows++;
-            }
-            line++;
-            field = 0;
-            fieldLength = 0;
-            number = 0;
-            lineEmpty = true;
-          } else if (b == '\t') {
-            if (!endField(field, fieldLength, number) || field == 7) {
-              suspect = line;
-              break;
-            }
-            field++;
-            fieldLength = 0;
-            number = 0;
-            lineEmpty = false;
-          } else {
-            lineEmpty = false;
-            if (b >= '0' && b <= '9') {
-              if (field < 3) {
-                if (fieldLength >= 18) {
-                  suspect = line;
-                  break;
-                }
-                number = number * 10 + (b - '0');
-              }
-            } else if (field < 3
-                || !(b == '.'
-                    || b == 'e'
-                    || b == 'E'
-                    || b == '+'
-                    || (b == '-' && fieldLength > 0))) {
-              suspect = line;
-              break;
-            }
-            fieldLength++;
-          }
+        int done = lines.scan(buf, len);
+        if (lines.suspect == 0 && done == 0 && len == BUFFER) {
+          lines.suspect = lines.line; // a line longer than the buffer
         }
+        if (lines.suspect != 0) {
+          len = 0;
+          continue;
+        }
+        System.arraycopy(buf, done, buf, 0, len - done);
+        len -= done;
       }
-      if (suspect == 0 && !lineEmpty) {
-        if (field < 3 || !endField(field, fieldLength, number)) {
-          suspect = line;
-        } else {
-          rows++;
-        }
+      if (lines.suspect == 0 && len > 0) {
+        buf[len] = '\n'; // the last line has no newline
+        lines.scan(buf, len + 1);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     return new Result(
-        rows, bytes, suspect, digest == null ? null : HexFormat.of().formatHex(digest.digest()));
+        lines.rows,
+        bytes,
+        lines.suspect,
+        digest == null ? null : HexFormat.of().formatHex(digest.digest()));
   }
 
-  /** Checks the field that just ended. */
-  private static boolean endField(int field, int length, long number) {
-    return switch (field) {
-      case 0 -> length > 0 && number >= 1 && number <= CellId.MAX;
-      case 1 -> length > 0 && number % RawReader.SLOT_MILLIS == 0;
-      case 2 -> length > 0 && length <= 9;
-      default -> true;
-    };
+  private static final int INCOMPLETE = -1;
+  private static final int SUSPECT = -2;
+  private static final boolean[] VALUE = new boolean[256];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      VALUE[c] = true;
+    }
+    for (char c : new char[] {'.', 'e', 'E', '+', '-'}) {
+      VALUE[c] = true;
+    }
+  }
+
+  /** Line-by-line state: only whole lines are checked, each inside one buffer. */
+  private static final class Lines {
+    long rows;
+    long line = 1;
+    long suspect;
+
+    /**
+     * Checks the complete lines of {@code b[0, end)}.
+     *
+     * @return the offset of the first byte not consumed (the start of an incomplete line)
+     */
+    int scan(byte[] b, int end) {
+      int p = 0;
+      while (p < end) {
+        int next = line(b, p, end);
+        if (next == INCOMPLETE) {
+          return p;
+        }
+        if (next == SUSPECT) {
+          suspect = line;
+          return p;
+        }
+        line++;
+        p = next;
+      }
+      return p;
+    }
+
+    /** One line from {@code p}: the offset after its newline, or INCOMPLETE, or SUSPECT. */
+    private int line(byte[] b, int p, int end) {
+      if (b[p] == '\n') {
+        return p + 1; // a blank line
+      }
+      // cell, time, country code: digits only.
+      long cell = 0;
+      int q = p;
+      while (p < end && isDigit(b[p])) {
+        cell = cell * 10 + (b[p++] - '0');
+      }
+      if (p >= end) {
+        return INCOMPLETE;
+      }
+      if (b[p] != '\t' || p == q || p - q > 5 || cell < 1 || cell > CellId.MAX) {
+        return SUSPECT;
+      }
+      long time = 0;
+      q = ++p;
+      while (p < end && isDigit(b[p])) {
+        time = time * 10 + (b[p++] - '0');
+      }
+      if (p >= end) {
+        return INCOMPLETE;
+      }
+      if (b[p] != '\t' || p == q || p - q > 18 || time % RawReader.SLOT_MILLIS != 0) {
+        return SUSPECT;
+      }
+      q = ++p;
+      while (p < end && isDigit(b[p])) {
+        p++;
+      }
+      if (p >= end) {
+        return INCOMPLETE;
+      }
+      if (b[p] != '\t' || p == q || p - q > 9) {
+        return SUSPECT;
+      }
+      // 1 to 5 value fields of [0-9.eE+-], none starting with '-'.
+      for (int fields = 1; fields <= 5; fields++) {
+        q = ++p;
+        while (p < end && VALUE[b[p] & 0xff]) {
+          p++;
+        }
+        if (p >= end) {
+          return INCOMPLETE;
+        }
+        if (p > q && b[q] == '-') {
+          return SUSPECT;
+        }
+        if (b[p] == '\n') {
+          rows++;
+          return p + 1;
+        }
+        if (b[p] != '\t') {
+          return SUSPECT;
+        }
+      }
+      return SUSPECT; // a ninth field
+    }
+
+    private static boolean isDigit(byte b) {
+      return b >= '0' && b <= '9';
+    }
   }
 
   static MessageDigest newMd5() {

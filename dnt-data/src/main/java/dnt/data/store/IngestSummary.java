@@ -13,6 +13,8 @@ import java.util.List;
  * @param firstBadRows the first few {@code file:line: what is wrong} messages
  * @param bytes bytes read (after decompression)
  * @param synthetic whether any ingested file is synthetic
+ * @param filesFastPath files loaded by DuckDB's CSV reader (the others went through the validating
+ *     Java reader)
  */
 public record IngestSummary(
     int files,
@@ -22,7 +24,8 @@ public record IngestSummary(
     long rowsRejected,
     List<String> firstBadRows,
     long bytes,
-    boolean synthetic) {
+    boolean synthetic,
+    int filesFastPath) {
   /** Copies the message list. */
   public IngestSummary {
     firstBadRows = List.copyOf(firstBadRows);

@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -49,6 +51,9 @@ import org.duckdb.DuckDBConnection;
  * CSV re-export, goes through the validating {@link RawReader} instead, which reports {@code
  * file:line: what is wrong} (or skips and counts bad rows with {@code skipBad}). The Java heap
  * holds at most one buffer, whatever the file size.
+ *
+ * <p>A store holds one DuckDB connection and is not thread-safe; DuckDB itself uses all cores
+ * inside each query. A store file can be open for writing in one process at a time.
  */
 public final class TrafficStore implements AutoCloseable {
   /** The value of the {@code format} key that marks a dnt store. */
@@ -59,6 +64,8 @@ public final class TrafficStore implements AutoCloseable {
 
   private static final long SLOT = RawReader.SLOT_MILLIS;
   private static final String SYNTHETIC_PREFIX = "synthetic-";
+  private static final int FEW_CELLS = 16;
+  private static final long SMALL_EXPORT_ROWS = 1_000_000;
 
   private final Path path;
   private final Connection conn;
@@ -132,6 +139,10 @@ public final class TrafficStore implements AutoCloseable {
     try {
       return DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath(), props);
     } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("lock")) {
+        throw new IllegalStateException(
+            "the store " + path + " is in use by another process: " + firstLine(e), e);
+      }
       throw new InvalidInputException(
           path + " is not a dnt store (DuckDB cannot open it: " + firstLine(e) + ")", e);
     }
@@ -201,6 +212,7 @@ public final class TrafficStore implements AutoCloseable {
     long stored = 0;
     long bytes = 0;
     boolean synthetic = false;
+    int fast = 0;
     for (Path file : files) {
       options.progress().update(done + skipped, files.size(), file.getFileName().toString());
       long size = size(file);
@@ -214,33 +226,41 @@ public final class TrafficStore implements AutoCloseable {
       stored += r.rowsStored;
       bytes += r.bytes;
       synthetic |= isSynthetic(file);
+      fast += r.fastPath ? 1 : 0;
     }
     options.progress().update(files.size(), files.size(), "done");
     return new IngestSummary(
-        done, skipped, read, stored, bad.count(), bad.firstMessages(), bytes, synthetic);
+        done, skipped, read, stored, bad.count(), bad.firstMessages(), bytes, synthetic, fast);
   }
 
-  private record FileResult(long rowsRead, long rowsStored, long rowsRejected, long bytes) {}
+  private record FileResult(
+      long rowsRead, long rowsStored, long rowsRejected, long bytes, boolean fastPath) {}
 
   private FileResult ingestFile(Path file, long size, IngestOptions options, BadRows bad) {
-    boolean tabRaw = looksLikeTabRaw(file);
-    String md5 = null;
-    RawScanner.Result scan = null;
-    if (tabRaw) {
-      scan = RawScanner.scan(file, options.verify());
-      md5 = scan.md5();
-    } else if (options.verify()) {
-      md5 = md5(file);
-    }
-    if (options.verify()) {
-      options.metadata().verify(file, md5);
-    }
     long badBefore = bad.count();
     try {
       conn.setAutoCommit(false);
       FileResult result = null;
-      if (scan != null && scan.clean()) {
-        result = bulkLoad(file, scan);
+      String md5 = null;
+      if (looksLikeTabRaw(file)) {
+        // The scanner and DuckDB read the file at the same time; the bulk result is kept only if
+        // the scanner finds every line in the plain shape (and the checksum matches).
+        CompletableFuture<RawScanner.Result> scanning =
+            CompletableFuture.supplyAsync(() -> RawScanner.scan(file, options.verify()));
+        FileResult bulk = bulkLoad(file);
+        RawScanner.Result scan = join(scanning);
+        md5 = scan.md5();
+        if (options.verify()) {
+          options.metadata().verify(file, md5);
+        }
+        if (bulk != null && scan.clean()) {
+          result = new FileResult(scan.rows(), bulk.rowsStored, 0, scan.bytes(), true);
+        } else if (bulk != null) {
+          conn.rollback();
+        }
+      } else if (options.verify()) {
+        md5 = md5(file);
+        options.metadata().verify(file, md5);
       }
       if (result == null) {
         result = validatedLoad(file, bad);
@@ -263,8 +283,22 @@ public final class TrafficStore implements AutoCloseable {
     }
   }
 
-  /** DuckDB's CSV reader; returns null (after undoing its work) if DuckDB rejects the file. */
-  private FileResult bulkLoad(Path file, RawScanner.Result scan) throws SQLException {
+  private static RawScanner.Result join(CompletableFuture<RawScanner.Result> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * DuckDB's CSV reader (strict mode off: the scanner checks the shape of every line), grouping
+   * country codes; returns null, with the transaction rolled back, if DuckDB rejects the file.
+   */
+  private FileResult bulkLoad(Path file) throws SQLException {
     String compression;
     try {
       compression = RawFiles.isGzip(file) ? "gzip" : "none";
@@ -277,24 +311,17 @@ public final class TrafficStore implements AutoCloseable {
             + " FROM read_csv("
             + quote(file.toAbsolutePath().toString())
             + ", delim = '\\t', header = false, auto_detect = false, null_padding = true,"
-            + " quote = '', escape = '', compression = '"
+            + " strict_mode = false, quote = '', escape = '', compression = '"
             + compression
             + "', columns = {'cell': 'INTEGER', 'time': 'BIGINT', 'cc': 'INTEGER',"
             + " 'smsin': 'DOUBLE', 'smsout': 'DOUBLE', 'callin': 'DOUBLE', 'callout': 'DOUBLE',"
             + " 'internet': 'DOUBLE'}) WHERE cell IS NOT NULL GROUP BY cell, time ORDER BY cell, time";
     try (Statement s = conn.createStatement()) {
-      s.execute("SAVEPOINT bulk");
-      long stored = s.executeUpdate(sql);
-      return new FileResult(scan.rows(), stored, 0, scan.bytes());
+      return new FileResult(0, s.executeUpdate(sql), 0, 0, true);
     } catch (SQLException e) {
       // DuckDB could not parse a value the scanner let through; the validating reader will say
       // where.
-      try (Statement s = conn.createStatement()) {
-        s.execute("ROLLBACK TO SAVEPOINT bulk");
-      } catch (SQLException savepointUnsupported) {
-        rollback();
-        conn.setAutoCommit(false);
-      }
+      conn.rollback();
       return null;
     }
   }
@@ -338,7 +365,7 @@ public final class TrafficStore implements AutoCloseable {
                   + " ORDER BY cell, time");
       s.execute("DROP TABLE staging");
     }
-    return new FileResult(read.rowsRead(), stored, read.rowsBad(), size(file));
+    return new FileResult(read.rowsRead(), stored, read.rowsBad(), size(file), false);
   }
 
   private void recordFile(Path file, long size, String md5, FileResult r, long rejected)
@@ -503,7 +530,7 @@ public final class TrafficStore implements AutoCloseable {
   }
 
   /** A selection resolved against the store: concrete cells and an aligned range. */
-  private record Resolved(List<CellId> cells, long from, long to, long step) {
+  private record Resolved(List<CellId> cells, boolean allCells, long from, long to, long step) {
     int length() {
       return (int) ((to - from) / step);
     }
@@ -549,12 +576,27 @@ public final class TrafficStore implements AutoCloseable {
     } else {
       TreeSet<CellId> wanted = new TreeSet<>(sel.cells());
       TreeSet<CellId> present = new TreeSet<>();
-      try (Statement s = conn.createStatement();
-          ResultSet r =
-              s.executeQuery(
-                  "SELECT DISTINCT cell FROM traffic WHERE cell IN (" + inList(wanted) + ")")) {
-        while (r.next()) {
-          present.add(CellId.of(r.getInt(1)));
+      if (wanted.size() <= FEW_CELLS) {
+        // A LIMIT 1 probe stops at the first row group holding the cell.
+        try (PreparedStatement p =
+            conn.prepareStatement("SELECT 1 FROM traffic WHERE cell = ? LIMIT 1")) {
+          for (CellId c : wanted) {
+            p.setInt(1, c.value());
+            try (ResultSet r = p.executeQuery()) {
+              if (r.next()) {
+                present.add(c);
+              }
+            }
+          }
+        }
+      } else {
+        try (Statement s = conn.createStatement();
+            ResultSet r =
+                s.executeQuery(
+                    "SELECT DISTINCT cell FROM traffic WHERE cell IN (" + inList(wanted) + ")")) {
+          while (r.next()) {
+            present.add(CellId.of(r.getInt(1)));
+          }
         }
       }
       wanted.removeAll(present);
@@ -568,37 +610,34 @@ public final class TrafficStore implements AutoCloseable {
       }
       cells = List.copyOf(new TreeSet<>(sel.cells()));
     }
-    return new Resolved(cells, from, to, step);
+    return new Resolved(cells, sel.cells().isEmpty(), from, to, step);
   }
 
   private static String selectionSql(Resolved r) {
     String in = inList(r.cells());
-    return "WITH c AS (SELECT unnest(["
-        + in
-        + "]) AS cell),"
-        + " s AS (SELECT range AS time FROM range("
-        + r.from()
-        + ", "
-        + r.to()
-        + ", "
-        + r.step()
-        + ")),"
-        + " a AS (SELECT cell, time - (time % "
-        + r.step()
-        + ") AS time, sum(smsin) AS smsin,"
-        + " sum(smsout) AS smsout, sum(callin) AS callin, sum(callout) AS callout,"
-        + " sum(internet) AS internet FROM traffic WHERE cell IN ("
-        + in
-        + ") AND time >= "
-        + r.from()
-        + " AND time < "
-        + r.to()
-        + " GROUP BY ALL)"
-        + " SELECT c.cell AS cell, s.time AS time, coalesce(a.smsin, 0) AS smsin,"
-        + " coalesce(a.smsout, 0) AS smsout, coalesce(a.callin, 0) AS callin,"
-        + " coalesce(a.callout, 0) AS callout, coalesce(a.internet, 0) AS internet"
-        + " FROM c CROSS JOIN s LEFT JOIN a ON a.cell = c.cell AND a.time = s.time"
-        + " ORDER BY cell, time";
+    String cells =
+        r.allCells() ? "SELECT DISTINCT cell FROM traffic" : "SELECT unnest([" + in + "]) AS cell";
+    String cellFilter = r.allCells() ? "" : "cell IN (" + in + ") AND ";
+    return String.format(
+        Locale.ROOT,
+        "WITH c AS (%s), s AS (SELECT range AS time FROM range(%d, %d, %d)),"
+            + " a AS (SELECT cell, time - (time %% %d) AS time, sum(smsin) AS smsin,"
+            + " sum(smsout) AS smsout, sum(callin) AS callin, sum(callout) AS callout,"
+            + " sum(internet) AS internet FROM traffic WHERE %stime >= %d AND time < %d"
+            + " GROUP BY ALL)"
+            + " SELECT c.cell AS cell, s.time AS time, coalesce(a.smsin, 0) AS smsin,"
+            + " coalesce(a.smsout, 0) AS smsout, coalesce(a.callin, 0) AS callin,"
+            + " coalesce(a.callout, 0) AS callout, coalesce(a.internet, 0) AS internet"
+            + " FROM c CROSS JOIN s LEFT JOIN a ON a.cell = c.cell AND a.time = s.time"
+            + " ORDER BY cell, time",
+        cells,
+        r.from(),
+        r.to(),
+        r.step(),
+        r.step(),
+        cellFilter,
+        r.from(),
+        r.to());
   }
 
   /**
@@ -617,15 +656,28 @@ public final class TrafficStore implements AutoCloseable {
     }
     try {
       Resolved r = resolve(sel);
+      long rows = (long) r.cells().size() * r.length();
+      // A parallel COPY costs more than it saves on a small export (a few cells): run those on
+      // one thread.
+      boolean small = rows <= SMALL_EXPORT_ROWS;
       try (Statement s = conn.createStatement()) {
-        s.execute(
-            "COPY ("
-                + selectionSql(r)
-                + ") TO "
-                + quote(out.toAbsolutePath().toString())
-                + " (FORMAT csv, HEADER true, DELIMITER ',', NEW_LINE '\\n')");
+        if (small) {
+          s.execute("SET threads = 1");
+        }
+        try {
+          s.execute(
+              "COPY ("
+                  + selectionSql(r)
+                  + ") TO "
+                  + quote(out.toAbsolutePath().toString())
+                  + " (FORMAT csv, HEADER true, DELIMITER ',', NEW_LINE '\\n')");
+        } finally {
+          if (small) {
+            s.execute("RESET threads");
+          }
+        }
       }
-      return (long) r.cells().size() * r.length();
+      return rows;
     } catch (SQLException e) {
       throw failure("cannot export from the store " + path + " to " + out, e);
     }

@@ -65,12 +65,15 @@ final class MilanGridTest {
   }
 
   @Test
+  void theBundledGridIsParsedOnceAndShared() {
+    assertThat(MilanGrid.load()).isSameAs(grid);
+  }
+
+  @Test
   void aFileWithoutFeaturesIsRejected(@TempDir Path dir) throws Exception {
     Path f = Files.writeString(dir.resolve("g.geojson"), "{\"type\": \"FeatureCollection\"}");
     assertThatThrownBy(() -> MilanGrid.load(f))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("FeatureCollection");
-    assertThatThrownBy(() -> grid.centroid(CellId.of(1)).distanceTo(null))
-        .isInstanceOf(NullPointerException.class);
   }
 }

@@ -136,4 +136,12 @@ final class RawReaderTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("not a raw Milan file");
   }
+
+  @Test
+  void negativeZeroReadsAsPlainZero(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("z.txt"), "1\t1383260400000\t39\t-0\t0.5\n");
+    RawRow r = readAll(f).get(0);
+    assertThat(Double.doubleToRawLongBits(r.smsIn())).isZero();
+    assertThat(r.smsOut()).isEqualTo(0.5);
+  }
 }

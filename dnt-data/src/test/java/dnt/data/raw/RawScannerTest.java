@@ -58,4 +58,26 @@ final class RawScannerTest {
     assertThat(r.clean()).isTrue();
     assertThat(r.rows()).isEqualTo(2);
   }
+
+  @Test
+  void linesAcrossBufferBoundariesAreCountedAndLocated(@TempDir Path dir) throws Exception {
+    StringBuilder text = new StringBuilder();
+    int lines = 60_000; // about 2.6 MB: several 1 MiB buffers
+    for (int i = 0; i < lines; i++) {
+      text.append(1 + i % 10_000)
+          .append("\t1383260400000\t39\t")
+          .append(i)
+          .append(".25\t\t\t\t7\n");
+    }
+    Path clean = Files.writeString(dir.resolve("big.txt"), text);
+    RawScanner.Result r = RawScanner.scan(clean, false);
+    assertThat(r.clean()).isTrue();
+    assertThat(r.rows()).isEqualTo(lines);
+    assertThat(r.bytes()).isEqualTo(Files.size(clean));
+    String bad = text.toString().replace("\t59998.25\t", "\t59998.25x\t");
+    assertThat(
+            RawScanner.scan(Files.writeString(dir.resolve("bad.txt"), bad), false)
+                .firstSuspectLine())
+        .isEqualTo(59_999);
+  }
 }

@@ -71,6 +71,7 @@ final class TrafficStoreTest {
       assertThat(sum.rowsRead()).isEqualTo(143);
       assertThat(sum.rowsStored()).isEqualTo(71);
       assertThat(sum.rowsRejected()).isZero();
+      assertThat(sum.filesFastPath()).isEqualTo(1);
       StoreInfo info = store.info();
       assertThat(info.cells()).isEqualTo(1);
       assertThat(info.firstSlotMillis()).isEqualTo(T0);
@@ -203,6 +204,7 @@ final class TrafficStoreTest {
       assertThat(s.rowsRead()).isEqualTo(3);
       assertThat(s.rowsRejected()).isEqualTo(1);
       assertThat(s.rowsStored()).isEqualTo(2);
+      assertThat(s.filesFastPath()).isZero();
       assertThat(s.firstBadRows())
           .containsExactly(
               mixed
@@ -288,6 +290,54 @@ final class TrafficStoreTest {
       assertThat(part.length()).isEqualTo(2);
       assertThat(part.series(0, Service.INTERNET))
           .containsExactly(all.value(0, 1, Service.INTERNET), all.value(0, 2, Service.INTERNET));
+    }
+  }
+
+  @Test
+  void aCsvReExportGoesThroughTheValidatingReaderWithTheSameSums() throws Exception {
+    Path csv =
+        Files.writeString(
+            dir.resolve("kaggle.csv"),
+            "datetime,CellID,countrycode,smsin,smsout,callin,callout,internet\n"
+                + "2013-11-01 00:00:00,7,39,1,2,3,4,5\n"
+                + "2013-11-01 00:00:00,7,33,,,,,0.5\n"
+                + "2013-11-01 00:10:00,7,39,1,,,,\n");
+    try (TrafficStore store = TrafficStore.create(dir.resolve("k.duckdb"))) {
+      IngestSummary s = store.ingest(List.of(csv), IngestOptions.defaults());
+      assertThat(s.filesFastPath()).isZero();
+      assertThat(s.rowsRead()).isEqualTo(3);
+      assertThat(s.rowsStored()).isEqualTo(2);
+      TrafficDataset d = store.load(Selection.all());
+      assertThat(d.startMillis()).isEqualTo(T0);
+      assertThat(d.series(0, Service.INTERNET)).containsExactly(5.5, 0.0);
+      assertThat(d.series(0, Service.SMS_IN)).containsExactly(1.0, 1.0);
+    }
+  }
+
+  @Test
+  void rowsNeedNotBeSortedNorAdjacentToBeSummed() throws Exception {
+    Path f =
+        Files.writeString(
+            dir.resolve("unsorted.txt"),
+            "9\t"
+                + (T0 + 600_000)
+                + "\t39\t\t\t\t\t1\n"
+                + "2\t"
+                + T0
+                + "\t39\t\t\t\t\t2\n"
+                + "9\t"
+                + T0
+                + "\t39\t\t\t\t\t4\n"
+                + "9\t"
+                + (T0 + 600_000)
+                + "\t33\t\t\t\t\t8\n");
+    try (TrafficStore store = TrafficStore.create(dir.resolve("u.duckdb"))) {
+      IngestSummary s = store.ingest(List.of(f), IngestOptions.defaults());
+      assertThat(s.filesFastPath()).isEqualTo(1);
+      TrafficDataset d = store.load(Selection.all());
+      assertThat(d.cells()).containsExactly(CellId.of(2), CellId.of(9));
+      assertThat(d.series(0, Service.INTERNET)).containsExactly(2.0, 0.0);
+      assertThat(d.series(1, Service.INTERNET)).containsExactly(4.0, 9.0);
     }
   }
 }

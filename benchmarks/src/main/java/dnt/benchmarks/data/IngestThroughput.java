@@ -1,0 +1,140 @@
+package dnt.benchmarks.data;
+
+import dnt.core.util.Progress;
+import dnt.data.raw.RawScanner;
+import dnt.data.store.IngestOptions;
+import dnt.data.store.IngestSummary;
+import dnt.data.store.TrafficStore;
+import dnt.data.synth.SynthConfig;
+import dnt.data.synth.SyntheticMilan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Ingest throughput of {@code dnt data ingest} on one large synthetic raw file, as MB/s and as a
+ * ratio to the read-only floor (a plain 1 MiB-buffered read of the same file, measured in the same
+ * run after the page cache is warm). A single-shot measurement, so not a JMH benchmark. Run it with
+ * a small heap to show that ingest streams:
+ *
+ * {@snippet lang="shell" :
+ * mvn -B -q -DskipTests package -pl benchmarks -am
+ * java -Xmx512m -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
+ *   -Ddnt.repo.dir=. dnt.benchmarks.data.IngestThroughput /tmp/dnt-bench 7
+ * }
+ *
+ * <p>Arguments: a work folder (the big file and the store are written there and deleted at the end)
+ * and the number of synthetic days of all 10,000 cells to concatenate (7 days make about 1.2 GB).
+ */
+public final class IngestThroughput {
+  private IngestThroughput() {}
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param args work folder and number of days
+   * @throws IOException if the work folder cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    Path work = Path.of(args.length > 0 ? args[0] : "/tmp/dnt-bench");
+    int days = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    Files.createDirectories(work);
+    Path big = work.resolve("synthetic-bench-raw.txt");
+    Path store = work.resolve("bench.duckdb");
+    Files.deleteIfExists(store);
+    try {
+      long t = System.nanoTime();
+      List<Path> parts =
+          SyntheticMilan.bundled()
+              .write(SynthConfig.of(10_000, days, 42), work.resolve("days"), Progress.NONE);
+      try (OutputStream out = Files.newOutputStream(big)) {
+        for (Path p : parts) {
+          Files.copy(p, out);
+          Files.delete(p);
+        }
+      }
+      long bytes = Files.size(big);
+      System.out.printf(
+          "file: %s, %.1f MB (synthetic, %d days x 10,000 cells), written in %.1f s%n",
+          big, bytes / 1e6, days, (System.nanoTime() - t) / 1e9);
+
+      double floor = 0;
+      for (int i = 0; i < 3; i++) {
+        floor = Math.max(floor, plainRead(big));
+      }
+      System.out.printf("read-only floor (buffered read, best of 3): %.0f MB/s%n", floor);
+
+      t = System.nanoTime();
+      double cpu = cpuSeconds();
+      RawScanner.Result scan = RawScanner.scan(big, false);
+      double scanSeconds = (System.nanoTime() - t) / 1e9;
+      System.out.printf(
+          "shape scanner alone: %.0f MB/s, %.1f CPU s (%d rows)%n",
+          bytes / 1e6 / scanSeconds, cpuSeconds() - cpu, scan.rows());
+
+      t = System.nanoTime();
+      cpu = cpuSeconds();
+      IngestSummary s;
+      try (TrafficStore ts = TrafficStore.create(store)) {
+        s = ts.ingest(List.of(big), IngestOptions.defaults());
+      }
+      double seconds = (System.nanoTime() - t) / 1e9;
+      double cpuUsed = cpuSeconds() - cpu;
+      double mbps = bytes / 1e6 / seconds;
+      System.out.printf(
+          "ingest: %d rows read, %d (cell, slot) rows stored, %d files by the bulk reader,"
+              + " %.1f s, %.0f MB/s = %.3f of the read-only floor%n",
+          s.rowsRead(), s.rowsStored(), s.filesFastPath(), seconds, mbps, mbps / floor);
+      System.out.printf(
+          "ingest CPU: %.1f s of process CPU (all threads, DuckDB's included) = %.0f MB per CPU"
+              + " second; load average at the end %.1f on %d cores%n",
+          cpuUsed,
+          bytes / 1e6 / cpuUsed,
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
+      System.out.printf(
+          "full dataset estimate (20.8 GB): %.1f min; peak Java heap used: %.0f MB of %.0f MB max%n",
+          20_804.8 / mbps / 60, peakHeapMb(), Runtime.getRuntime().maxMemory() / 1e6);
+    } finally {
+      Files.deleteIfExists(big);
+      Files.deleteIfExists(store);
+      Files.deleteIfExists(work.resolve("bench.duckdb.wal"));
+      Files.deleteIfExists(work.resolve("days"));
+    }
+  }
+
+  private static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
+  private static double plainRead(Path file) throws IOException {
+    byte[] buf = new byte[1 << 20];
+    long n = 0;
+    long t = System.nanoTime();
+    try (InputStream in = Files.newInputStream(file)) {
+      int k;
+      while ((k = in.read(buf)) > 0) {
+        n += k;
+      }
+    }
+    return n / 1e6 / ((System.nanoTime() - t) / 1e9);
+  }
+
+  private static double peakHeapMb() {
+    double peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak / 1e6;
+  }
+}

@@ -1,0 +1,2 @@
+/** JMH benchmarks of the robust aggregation rules at federated scale (n = 100, d = 1,000,000). */
+package dnt.benchmarks.robust;

@@ -1,0 +1,2 @@
+/** Offline bounds for caching networks: the greedy femtocaching static placement. */
+package dnt.caching.bound;

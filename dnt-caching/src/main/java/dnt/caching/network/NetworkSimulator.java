@@ -1,0 +1,225 @@
+package dnt.caching.network;
+
+import dnt.caching.policy.CachePolicy;
+import dnt.core.InvalidInputException;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+
+/**
+ * Replays a trace over a caching network with the fixed serving rule of the DNT caching case study
+ * (reconstructed from the paper's Sec. IV-B and the D-REC description, see docs/caching.md):
+ *
+ * <ul>
+ *   <li>a request from client u for item f is a hit if f is cached at any of u's stations; when two
+ *       hold it, the station that has served fewer requests so far serves it, ties to the home
+ *       station;
+ *   <li>on a miss the home station fetches f over the backhaul, serves it, and its cache decides
+ *       admission and eviction ({@link CachePolicy#admit});
+ *   <li>stations never fetch from each other.
+ * </ul>
+ *
+ * <p>Offline policies receive each request's next-use position in the substream of requests from
+ * the clients associated with that station (per-station Belady over a fixed routing, as the brief's
+ * bound (2)).
+ */
+public final class NetworkSimulator implements NetworkView {
+  private final Trace trace;
+  private final Topology topology;
+  private final SimulationOptions options;
+  private final CachePolicy[] caches;
+  private final StationCacheFactory factory;
+  private final int[] next;
+  private final long[] served;
+  private final long[] stationHits;
+  private final long[] homeRequests;
+  private final int[] windowLoad;
+  private final boolean[] overloaded;
+  private final int[] ring;
+  private final double threshold;
+  private int request;
+  private int client;
+  private int[] clientStations = new int[0];
+
+  private NetworkSimulator(
+      Trace trace,
+      Topology topology,
+      int capacity,
+      StationCacheFactory factory,
+      SimulationOptions options) {
+    if (capacity < 1) {
+      throw new InvalidInputException("capacity must be at least 1, got " + capacity);
+    }
+    this.trace = trace;
+    this.topology = topology;
+    this.options = options;
+    int b = topology.stationCount();
+    served = new long[b];
+    stationHits = new long[b];
+    homeRequests = new long[b];
+    windowLoad = new int[b];
+    overloaded = new boolean[b];
+    ring = new int[options.loadWindow()];
+    java.util.Arrays.fill(ring, -1);
+    threshold = options.overloadFactor() * options.loadWindow() / b;
+    this.factory = factory;
+    caches = new CachePolicy[b];
+    for (int s = 0; s < b; s++) {
+      caches[s] = factory.create(s, capacity, this);
+    }
+    next = factory.needsFuture() ? nextUse(trace, topology) : null;
+  }
+
+  /**
+   * Replays a trace.
+   *
+   * @param trace the requests, in time order
+   * @param topology the client-station association
+   * @param capacity slots per station, at least 1
+   * @param factory the caches
+   * @param options the measurement settings
+   * @return the metrics
+   * @throws InvalidInputException when a client has no station or the capacity is below 1
+   */
+  public static SimulationResult run(
+      Trace trace,
+      Topology topology,
+      int capacity,
+      StationCacheFactory factory,
+      SimulationOptions options) {
+    return new NetworkSimulator(trace, topology, capacity, factory, options).replay();
+  }
+
+  private SimulationResult replay() {
+    int n = trace.size();
+    int b = caches.length;
+    int buckets = Math.max(1, Math.min(options.timeBuckets(), n));
+    long[] bucketHits = new long[buckets];
+    long[] bucketRequests = new long[buckets];
+    long[][] loadSeries = new long[b][buckets];
+    long hits = 0;
+    long events = 0;
+    int[] clients = trace.clients();
+    int[] items = trace.items();
+    for (int i = 0; i < n; i++) {
+      request = i;
+      client = clients[i];
+      int[] st = topology.stationsOf(client);
+      if (st.length == 0) {
+        throw new InvalidInputException(
+            "request " + (i + 1) + ": client " + client + " has no station");
+      }
+      clientStations = st;
+      int item = items[i];
+      int home = st[0];
+      homeRequests[home]++;
+      int server = -1;
+      int pos = 0;
+      if (caches[home].contains(item)) {
+        server = home;
+      }
+      if (st.length == 2 && caches[st[1]].contains(item)) {
+        if (server < 0 || served[st[1]] < served[home]) {
+          server = st[1];
+          pos = 1;
+        }
+      }
+      int bucket = (int) ((long) i * buckets / n);
+      boolean hit = server >= 0;
+      if (hit) {
+        caches[server].recordHit(item, next == null ? CachePolicy.NEVER : next[2 * i + pos]);
+        hits++;
+        stationHits[server]++;
+        bucketHits[bucket]++;
+      } else {
+        server = home;
+        caches[home].admit(item, next == null ? CachePolicy.NEVER : next[2 * i]);
+      }
+      bucketRequests[bucket]++;
+      served[server]++;
+      loadSeries[server][bucket]++;
+      events += slide(i, server);
+      factory.observe(this, item, server, hit);
+    }
+    double[] hitSeries = new double[buckets];
+    for (int k = 0; k < buckets; k++) {
+      hitSeries[k] = bucketRequests[k] == 0 ? 0 : (double) bucketHits[k] / bucketRequests[k];
+    }
+    long interventions = 0;
+    for (CachePolicy c : caches) {
+      interventions += c.interventions();
+    }
+    return new SimulationResult(
+        n, hits, served, stationHits, homeRequests, hitSeries, loadSeries, events, interventions);
+  }
+
+  /** Moves the load window by one request; returns 1 when a station just became overloaded. */
+  private int slide(int i, int server) {
+    int slot = i % ring.length;
+    int leaving = ring[slot];
+    ring[slot] = server;
+    windowLoad[server]++;
+    if (leaving >= 0) {
+      windowLoad[leaving]--;
+      if (windowLoad[leaving] <= threshold) {
+        overloaded[leaving] = false;
+      }
+    }
+    if (windowLoad[server] > threshold && !overloaded[server]) {
+      overloaded[server] = true;
+      return 1;
+    }
+    return 0;
+  }
+
+  /** next[2i + k]: the next request of items[i] among clients attached to stationsOf(i)[k]. */
+  private static int[] nextUse(Trace trace, Topology topology) {
+    int n = trace.size();
+    int[] next = new int[2 * n];
+    Int2IntOpenHashMap[] last = new Int2IntOpenHashMap[topology.stationCount()];
+    for (int s = 0; s < last.length; s++) {
+      last[s] = new Int2IntOpenHashMap();
+      last[s].defaultReturnValue(CachePolicy.NEVER);
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      int[] st = topology.stationsOf(trace.clients()[i]);
+      for (int k = 0; k < st.length; k++) {
+        next[2 * i + k] = last[st[k]].put(trace.items()[i], i);
+      }
+    }
+    return next;
+  }
+
+  @Override
+  public int stationCount() {
+    return caches.length;
+  }
+
+  @Override
+  public int requestIndex() {
+    return request;
+  }
+
+  @Override
+  public int client() {
+    return client;
+  }
+
+  @Override
+  public int[] clientStations() {
+    return clientStations;
+  }
+
+  @Override
+  public int windowLoad(int station) {
+    return windowLoad[station];
+  }
+
+  @Override
+  public int loadWindow() {
+    return ring.length;
+  }
+
+  @Override
+  public double overloadThreshold() {
+    return threshold;
+  }
+}

@@ -1,0 +1,76 @@
+package dnt.caching.policy;
+
+/**
+ * Belady's MIN, the offline optimum for one cache that must admit every miss (L. A. Belady, "A
+ * study of replacement algorithms for a virtual-storage computer", IBM Systems Journal 5(2), 1966):
+ * evicts the cached item whose next request is farthest in the future; an item never requested
+ * again is infinitely far; ties (several such items) go to the smallest item id.
+ *
+ * <p>The caller supplies each request's precomputed next-use position (see {@link NextUse}), so a
+ * replay is O(n log C) time with memory linear in the trace, unlike simulators that rescan the
+ * future at each miss.
+ */
+public final class Belady implements CachePolicy {
+  private final SlotTable table;
+  private final IndexedMinHeap heap;
+
+  /**
+   * An empty Belady cache.
+   *
+   * @param capacity the number of slots, at least 1
+   */
+  public Belady(int capacity) {
+    table = new SlotTable(capacity);
+    heap = new IndexedMinHeap(capacity);
+  }
+
+  @Override
+  public String name() {
+    return "belady";
+  }
+
+  @Override
+  public int capacity() {
+    return table.capacity();
+  }
+
+  @Override
+  public int size() {
+    return table.size();
+  }
+
+  @Override
+  public boolean contains(int item) {
+    return table.slotOf(item) >= 0;
+  }
+
+  @Override
+  public void recordHit(int item, int nextUse) {
+    int slot = table.slotOf(item);
+    if (slot < 0) {
+      throw new IllegalStateException("item " + item + " is not cached");
+    }
+    heap.update(slot, key(nextUse, item));
+  }
+
+  @Override
+  public int admit(int item, int nextUse) {
+    SlotTable.checkItem(item);
+    if (!table.isFull()) {
+      heap.add(table.append(item), key(nextUse, item));
+      return -1;
+    }
+    int slot = heap.min();
+    int evicted = table.replace(slot, item);
+    heap.update(slot, key(nextUse, item));
+    return evicted;
+  }
+
+  /** Smallest key = farthest next use, then smallest item. */
+  private static long key(int nextUse, int item) {
+    if (nextUse < 0) {
+      throw new IllegalArgumentException("next-use positions are non-negative, got " + nextUse);
+    }
+    return ((long) (NEVER - nextUse) << 32) | item;
+  }
+}

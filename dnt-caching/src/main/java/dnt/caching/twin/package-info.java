@@ -1,0 +1,5 @@
+/**
+ * The caching network's digital twin by vertical mapping: a per-station next-request forecaster
+ * fitted from request logs, used as a one-step predictor and as a generator of synthetic episodes.
+ */
+package dnt.caching.twin;

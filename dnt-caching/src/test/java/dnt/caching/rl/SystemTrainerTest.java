@@ -1,0 +1,71 @@
+package dnt.caching.rl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dnt.caching.network.SimulationOptions;
+import dnt.caching.network.Topology;
+import dnt.caching.network.Trace;
+import dnt.caching.workload.RareEvent;
+import dnt.caching.workload.RequestGenerator;
+import dnt.caching.workload.ZipfPopularity;
+import dnt.core.util.Seeds;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The four systems train on a tiny network and evaluate reproducibly (a few hundred steps). */
+final class SystemTrainerTest {
+  private static final AgentSettings TINY =
+      new AgentSettings(8, 1e-3f, 0.9, 16, 500, 4, 20, 1.0, 0.05, 300);
+
+  private static Topology topology() {
+    return Topology.ring(3, 4, 0.5, Seeds.generator(1));
+  }
+
+  private static Trace trace(Topology topo, long seed, List<RareEvent> events) {
+    ZipfPopularity z = new ZipfPopularity(3, 300, 0.9, 0.2, Seeds.generator(seed));
+    return new RequestGenerator(topo, 12, 0.5).generate(z, 120, events, Seeds.generator(seed + 1));
+  }
+
+  @Test
+  void theReliableSystemsShieldUnsafeAdmissionsAndThePlainOnesOnlyCountThem() {
+    Topology topo = topology();
+    SystemTrainer trainer =
+        new SystemTrainer(topo, 12, 10, TINY, new SimulationOptions(60, 10, 1.2));
+    List<Trace> physical = List.of(trace(topo, 3, List.of()));
+    List<Trace> twin = List.of(trace(topo, 5, List.of(new RareEvent.RateSurge(0, 120, 0, 3.0))));
+    Trace test = trace(topo, 7, List.of(new RareEvent.RateSurge(20, 80, 0, 3.0)));
+    for (SystemKind kind : SystemKind.values()) {
+      try (RlController c = trainer.train(kind, physical, twin, 11, (d, t, m) -> {})) {
+        assertThat(c.gradientSteps()).as(kind.label()).isPositive();
+        SystemTrainer.Evaluation e = trainer.evaluate(c, test);
+        assertThat(e.decisions()).isPositive();
+        assertThat(e.result().hitRate()).isBetween(0.0, 1.0);
+        if (kind.reliable()) {
+          assertThat(e.result().interventions()).isEqualTo(e.unsafeProposals());
+        } else {
+          assertThat(e.result().interventions()).isZero();
+        }
+      }
+    }
+  }
+
+  @Test
+  void trainingIsReproducibleForASeed() {
+    Topology topo = topology();
+    SystemTrainer trainer =
+        new SystemTrainer(topo, 12, 10, TINY, new SimulationOptions(60, 10, 1.2));
+    List<Trace> physical = List.of(trace(topo, 3, List.of()));
+    Trace test = trace(topo, 9, List.of());
+    double[] hitRates = new double[2];
+    float[][] weights = new float[2][];
+    for (int k = 0; k < 2; k++) {
+      try (RlController c =
+          trainer.train(SystemKind.RELIABLE_RL, physical, List.of(), 4, (d, t, m) -> {})) {
+        weights[k] = c.network().weights();
+        hitRates[k] = trainer.evaluate(c, test).result().hitRate();
+      }
+    }
+    assertThat(weights[1]).containsExactly(weights[0]);
+    assertThat(hitRates[1]).isEqualTo(hitRates[0]);
+  }
+}

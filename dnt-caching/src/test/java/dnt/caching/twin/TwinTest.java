@@ -1,0 +1,61 @@
+package dnt.caching.twin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dnt.caching.network.Topology;
+import dnt.caching.network.Trace;
+import dnt.caching.workload.RequestGenerator;
+import dnt.caching.workload.ZipfPopularity;
+import dnt.core.util.Seeds;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The decayed-frequency forecaster and the twin fitted from a log. */
+final class TwinTest {
+  @Test
+  void decayedCountsFollowTheClosedForm() {
+    DecayedFrequency f = new DecayedFrequency(10);
+    f.record(1); // tick 0
+    f.record(2); // tick 1
+    f.record(1); // tick 2
+    // now tick 3: item 1 = e^-3/10 + e^-1/10, item 2 = e^-2/10
+    double c1 = Math.exp(-0.3) + Math.exp(-0.1);
+    double c2 = Math.exp(-0.2);
+    assertThat(f.count(1)).isCloseTo(c1, within(1e-12));
+    assertThat(f.count(2)).isCloseTo(c2, within(1e-12));
+    assertThat(f.total()).isCloseTo(c1 + c2, within(1e-12));
+    assertThat(f.probability(1)).isCloseTo(c1 / (c1 + c2), within(1e-12));
+    assertThat(f.age(2)).isEqualTo(2);
+    assertThat(f.count(9)).isZero();
+    assertThat(f.age(9)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void theFittedTwinForecastsEachStationsPopularityAndRate() {
+    Topology topo = Topology.ring(2, 3, 0.0, Seeds.generator(1));
+    ZipfPopularity z = new ZipfPopularity(2, 200, 1.0, 1.0, Seeds.generator(2));
+    Trace history =
+        new RequestGenerator(topo, 6, 0.5).generate(z, 3000, List.of(), Seeds.generator(3));
+    NetworkTwin twin = NetworkTwin.fit(history, topo, 6, 1e12, 0.0);
+    assertThat(twin.requestProbability()).isCloseTo(0.5, within(0.02));
+    for (int s = 0; s < 2; s++) {
+      int top = z.itemAt(s, 0);
+      double p = new dnt.caching.workload.ZipfDistribution(200, 1.0).probability(0);
+      assertThat(twin.forecast(s, top)).isCloseTo(p, within(0.02));
+    }
+    Trace a = twin.synthesize(500, List.of(), Seeds.generator(9));
+    Trace b = twin.synthesize(500, List.of(), Seeds.generator(9));
+    assertThat(a.items()).containsExactly(b.items());
+    assertThat(a.size()).isBetween(1300, 1700);
+    // the synthetic stream's most requested item at station 0 is the physical top item
+    int top0 = z.itemAt(0, 0);
+    long topCount = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (topo.stationsOf(a.clients()[i])[0] == 0 && a.items()[i] == top0) {
+        topCount++;
+      }
+    }
+    assertThat(topCount).isGreaterThan(50);
+  }
+}

@@ -1,0 +1,58 @@
+package dnt.cli.data;
+
+import dnt.data.Service;
+import dnt.data.milan.MilanTime;
+import dnt.data.store.StoreInfo;
+import dnt.data.store.TrafficStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dnt data info}: summarise a store. */
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description = "Summarise a store: cells, time span, totals per service, missing slots.")
+public final class InfoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--store", required = true, paramLabel = "PATH", description = "The store file.")
+  Path store;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    StoreInfo i;
+    try (TrafficStore ts = TrafficStore.open(store)) {
+      i = ts.info();
+    }
+    out.printf("store:         %s%n", store);
+    out.printf(
+        "files:         %d%s%n",
+        i.files(), i.syntheticFiles() > 0 ? " (" + i.syntheticFiles() + " SYNTHETIC)" : "");
+    out.printf("cells:         %d%n", i.cells());
+    if (i.rows() == 0) {
+      out.println("time span:     (empty)");
+      return 0;
+    }
+    out.printf(
+        "time span:     %s .. %s (%d ten-minute slots, %.1f days)%n",
+        MilanTime.format(i.firstSlotMillis()),
+        MilanTime.format(i.lastSlotMillis() + 600_000L),
+        i.slots(),
+        i.slots() / 144.0);
+    out.printf("rows:          %d (cell, slot) totals%n", i.rows());
+    out.printf("missing slots: %d slots with no data in any cell%n", i.slotsWithoutData());
+    out.printf(
+        "               %d (cell, slot) pairs without activity (read as 0)%n", i.absentCellSlots());
+    out.println("totals:");
+    for (Service s : Service.values()) {
+      out.printf("  %-9s %,.1f%n", s.column(), i.totals().get(s));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,218 @@
+package dnt.cli.twin;
+
+import dnt.core.InvalidInputException;
+import dnt.core.radio.AttenuatedShannon;
+import dnt.core.radio.LinkBudget;
+import dnt.core.radio.LosMode;
+import dnt.core.radio.Propagation;
+import dnt.core.radio.RateModel;
+import dnt.core.radio.Shannon;
+import dnt.core.twin.HandoverRule;
+import dnt.core.twin.InterferenceFloor;
+import dnt.core.twin.NetworkTwin;
+import dnt.core.twin.TwinConfig;
+import dnt.core.twin.TwinSnapshot;
+import dnt.core.util.Progress;
+import dnt.data.milan.RadioLayer;
+import dnt.data.twinbuild.MilanTwin;
+import dnt.data.twinbuild.StationProfile;
+import dnt.data.twinbuild.UserPlacement;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The options that describe a Milan twin, shared by {@code dnt twin build} and {@code whatif}. */
+final class TwinOptions {
+  @Option(
+      names = "--snapshot",
+      description =
+          "Load this twin snapshot instead of building one (the options below are ignored).")
+  Path snapshot;
+
+  @Option(names = "--layer", defaultValue = "lte", description = "Base stations: lte or lte-umts.")
+  String layer;
+
+  @Option(names = "--users", defaultValue = "20000", description = "Number of users.")
+  int users;
+
+  @Option(
+      names = "--placement",
+      defaultValue = "stations",
+      description =
+          "Where users are: uniform, stations (by station density) or traffic (25-square subset).")
+  String placement;
+
+  @Option(
+      names = "--slot",
+      defaultValue = "113",
+      description =
+          "10-minute slot of the subset for --placement traffic (113 = 18:50 on 1 Nov 2013).")
+  int slot;
+
+  @Option(names = "--demand-mbps", defaultValue = "0.5", description = "Mean user demand, Mbit/s.")
+  double demandMbps;
+
+  @Option(
+      names = "--profile",
+      defaultValue = "small",
+      description =
+          "Station settings: small (10 m, 30 dBm, 150 Mbit/s) or macro (25 m, 43 dBm + 8 dBi).")
+  String profile;
+
+  @Option(names = "--model", defaultValue = "umi", description = "Path loss: uma, umi or fspl.")
+  String model;
+
+  @Option(
+      names = "--los",
+      defaultValue = "random",
+      description = "Line of sight: always, never, random.")
+  String los;
+
+  @Option(
+      names = "--shadowing",
+      defaultValue = "off",
+      description = "Log-normal shadowing: on or off.")
+  String shadowing;
+
+  @Option(names = "--carrier-ghz", defaultValue = "3.5", description = "Carrier frequency, GHz.")
+  double carrierGhz;
+
+  @Option(names = "--bandwidth-mhz", defaultValue = "20", description = "Bandwidth, MHz.")
+  double bandwidthMhz;
+
+  @Option(names = "--noise-figure-db", defaultValue = "9", description = "Noise figure, dB.")
+  double noiseFigureDb;
+
+  @Option(names = "--rate", defaultValue = "shannon", description = "Rate: shannon or attenuated.")
+  String rate;
+
+  @Option(
+      names = "--floor-db",
+      defaultValue = "20",
+      description = "Ignore interference this many dB under the noise; 'none' keeps every link.")
+  String floorDb;
+
+  @Option(names = "--hysteresis-db", defaultValue = "3", description = "A3 offset, dB.")
+  double hysteresisDb;
+
+  @Option(names = "--ttt-ms", defaultValue = "160", description = "A3 time-to-trigger, ms.")
+  long tttMs;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of placement, LOS and shadowing.")
+  long seed;
+
+  /** Builds the twin the options describe, or loads the snapshot. */
+  NetworkTwin twin(PrintStream log) throws IOException {
+    long t0 = System.nanoTime();
+    NetworkTwin twin;
+    if (snapshot != null) {
+      twin = TwinSnapshot.load(snapshot);
+      log.printf(
+          Locale.ROOT, "dnt: loaded %s in %.1f s%n", snapshot, (System.nanoTime() - t0) / 1e9);
+      return twin;
+    }
+    MilanTwin milan =
+        MilanTwin.bundled(
+            parseLayer(),
+            parseProfile(),
+            users,
+            UserPlacement.parse(placement),
+            slot,
+            demandMbps,
+            seed);
+    twin = milan.build(config(milan), Progress.NONE);
+    log.printf(
+        Locale.ROOT,
+        "dnt: built a twin of Milan (%d stations, %d users) in %.1f s%n",
+        twin.stationCount(),
+        twin.userCount(),
+        (System.nanoTime() - t0) / 1e9);
+    return twin;
+  }
+
+  /** One line describing the radio configuration. */
+  String describe() {
+    if (snapshot != null) {
+      return "snapshot " + snapshot;
+    }
+    return String.format(
+        Locale.ROOT,
+        "Milan %s stations (%s profile), %d users placed by %s, %s %.1f GHz, LOS %s, shadowing %s,"
+            + " %.0f MHz, floor %s dB under noise, seed %d",
+        layer,
+        profile,
+        users,
+        placement,
+        model,
+        carrierGhz,
+        los,
+        shadowing,
+        bandwidthMhz,
+        floorDb,
+        seed);
+  }
+
+  private TwinConfig config(MilanTwin milan) {
+    boolean shadow =
+        switch (shadowing.trim().toLowerCase(Locale.ROOT)) {
+          case "on" -> true;
+          case "off" -> false;
+          default ->
+              throw new InvalidInputException(
+                  "--shadowing must be on or off, got '" + shadowing + "'");
+        };
+    RateModel r =
+        switch (rate.trim().toLowerCase(Locale.ROOT)) {
+          case "shannon" -> new Shannon();
+          case "attenuated", "attenuated-shannon" -> AttenuatedShannon.downlink();
+          default ->
+              throw new InvalidInputException(
+                  "--rate must be shannon or attenuated, got '" + rate + "'");
+        };
+    InterferenceFloor floor;
+    if (floorDb.trim().equalsIgnoreCase("none")) {
+      floor = InterferenceFloor.NONE;
+    } else {
+      try {
+        floor = new InterferenceFloor(Double.parseDouble(floorDb));
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException(
+            "--floor-db must be a number of dB or 'none', got '" + floorDb + "'", e);
+      }
+    }
+    return new TwinConfig(
+        milan.area(),
+        new LinkBudget(Propagation.byName(model, carrierGhz), LosMode.parse(los), shadow, seed),
+        bandwidthMhz * 1e6,
+        noiseFigureDb,
+        r,
+        floor,
+        new HandoverRule(hysteresisDb, tttMs),
+        -110,
+        250);
+  }
+
+  private RadioLayer parseLayer() {
+    return switch (layer.trim().toLowerCase(Locale.ROOT)) {
+      case "lte" -> RadioLayer.LTE;
+      case "lte-umts", "lte_umts" -> RadioLayer.LTE_UMTS;
+      default ->
+          throw new InvalidInputException("--layer must be lte or lte-umts, got '" + layer + "'");
+    };
+  }
+
+  private StationProfile parseProfile() {
+    return switch (profile.trim().toLowerCase(Locale.ROOT)) {
+      case "small" -> StationProfile.smallCell();
+      case "macro" -> StationProfile.macro();
+      default ->
+          throw new InvalidInputException(
+              "--profile must be small or macro, got '" + profile + "'");
+    };
+  }
+}

@@ -1,0 +1,107 @@
+package dnt.cli.twin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dnt.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The exact contract of {@code dnt twin sinr}. */
+final class SinrCommandTest {
+  @TempDir Path dir;
+
+  private record Result(int status, String err) {}
+
+  private Result run(String stations, String users, String... extra) throws IOException {
+    Path s = dir.resolve("s.csv");
+    Path u = dir.resolve("u.csv");
+    Files.writeString(s, stations);
+    Files.writeString(u, users);
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "twin",
+                "sinr",
+                "--stations",
+                s.toString(),
+                "--users",
+                u.toString(),
+                "--model",
+                "fspl",
+                "--los",
+                "always",
+                "--shadowing",
+                "off",
+                "--carrier-ghz",
+                "2",
+                "--bandwidth-mhz",
+                "20",
+                "--out",
+                dir.resolve("out.csv").toString()));
+    args.addAll(List.of(extra));
+    CommandLine cl = Main.newCommandLine().setOverwrittenOptionsAllowed(true);
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    return new Result(cl.execute(args.toArray(String[]::new)), err.toString());
+  }
+
+  private static final String STATIONS =
+      "id,x,y,height,tx_power_dbm\n1,0,0,1.5,46\n2,1000,0,1.5,46\n";
+
+  @Test
+  void writesOneRowPerUserInInputOrderWithTheContractHeader() throws IOException {
+    Result r = run(STATIONS, "id,x,y,height\n5,900,0,1.5\n3,250,0,1.5\n4,500,0,1.5\n");
+    assertThat(r.status()).isZero();
+    List<String> lines = Files.readAllLines(dir.resolve("out.csv"));
+    assertThat(lines.get(0)).isEqualTo("user,serving,rsrp_dbm,sinr_db,rate_mbps");
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1)).startsWith("5,2,");
+    assertThat(lines.get(2)).startsWith("3,1,");
+    // the midpoint is a tie: the lowest id serves
+    assertThat(lines.get(3)).startsWith("4,1,");
+    String[] f = lines.get(2).split(",");
+    double sinr = Math.pow(10, Double.parseDouble(f[3]) / 10);
+    // free space, equal stations: S/I = (750/250)^2 = 9 (noise is 42 dB below I)
+    assertThat(sinr).isCloseTo(9, within(1e-3));
+    assertThat(Double.parseDouble(f[4]))
+        .isCloseTo(20 * Math.log(1 + sinr) / Math.log(2), within(1e-4));
+  }
+
+  @Test
+  void randomLosAndShadowingAreReproducibleForASeed() throws IOException {
+    String users = "id,x,y,height\n1,300,40,1.5\n2,700,-30,1.5\n";
+    String stations = "id,x,y,height,tx_power_dbm\n1,0,0,25,46\n2,1000,0,25,46\n";
+    assertThat(
+            run(stations, users, "--model", "uma", "--los", "random", "--shadowing", "on").status())
+        .isZero();
+    String first = Files.readString(dir.resolve("out.csv"));
+    run(stations, users, "--model", "uma", "--los", "random", "--shadowing", "on");
+    assertThat(Files.readString(dir.resolve("out.csv"))).isEqualTo(first);
+  }
+
+  @Test
+  void badInputExitsWithStatusTwoAndNamesTheProblem() throws IOException {
+    String users = "id,x,y,height\n1,1,1,1.5\n";
+    assertThat(run("id,x,y,height,tx_power_dbm\n1,0,0,1.5,46\n1,5,0,1.5,46\n", users))
+        .satisfies(r -> assertThat(r.status()).isEqualTo(2))
+        .satisfies(r -> assertThat(r.err()).contains("line 3", "station id 1 appears twice"));
+    assertThat(run(STATIONS, "id,x,y,height\n1,NaN,1,1.5\n").err()).contains("line 2", "x");
+    assertThat(run(STATIONS, "id,x,y,height\n1,1,1,-2\n").err()).contains("height");
+    assertThat(run(STATIONS, "id,x,y\n1,1,1\n").err()).contains("expected id,x,y,height");
+    assertThat(run(STATIONS, "id,x,y,height\n1,1,1,1.5\n1,2,2,1.5\n").err())
+        .contains("user id 1 appears twice");
+    assertThat(run(STATIONS, users, "--model", "rma").err()).contains("rma");
+    assertThat(run(STATIONS, users, "--shadowing", "maybe").status()).isEqualTo(2);
+    assertThat(run(STATIONS, "id,x,y,height\nx,1,1,1.5\n").status()).isEqualTo(2);
+    assertThat(run(STATIONS, "id,x,y,height\n1,1,1\n").status()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,41 @@
+package dnt.core.whatif;
+
+import dnt.core.twin.NetworkTwin;
+import dnt.core.twin.StationChange;
+import dnt.core.twin.TwinDelta;
+import dnt.core.twin.TwinEvent;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import java.util.List;
+
+/**
+ * What-if analysis (Zhang et al., Sec. II: a twin lets the operator "try changes safely before they
+ * touch the real network"): forks the twin copy-on-write, applies hypothetical events to the fork
+ * and compares KPIs. The original twin is never modified.
+ */
+public final class WhatIf {
+  private WhatIf() {}
+
+  /**
+   * Evaluates a scenario.
+   *
+   * @param twin the original twin (left untouched)
+   * @param changes the hypothetical events, applied in order
+   * @return the comparison
+   */
+  public static WhatIfResult evaluate(NetworkTwin twin, List<TwinEvent> changes) {
+    NetworkTwin fork = twin.fork();
+    IntOpenHashSet users = new IntOpenHashSet();
+    IntOpenHashSet stations = new IntOpenHashSet();
+    for (TwinEvent e : changes) {
+      TwinDelta d = fork.apply(e);
+      for (int k = 0; k < d.userChangeCount(); k++) {
+        users.add(d.changedUserId(k));
+      }
+      for (StationChange c : d.stationChanges()) {
+        stations.add(c.after().id().value());
+      }
+    }
+    return new WhatIfResult(
+        twin.kpis(), fork.kpis(), changes.size(), users.size(), stations.size(), fork);
+  }
+}

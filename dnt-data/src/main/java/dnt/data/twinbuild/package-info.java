@@ -1,0 +1,5 @@
+/**
+ * Building network twins from data: a twin of Milan from the bundled grid, base stations and
+ * traffic, and synthetic cities of any size for benchmarks.
+ */
+package dnt.data.twinbuild;

@@ -1,0 +1,325 @@
+package dnt.experiments.caching;
+
+import dnt.caching.bound.FemtocachingPlacement;
+import dnt.caching.network.NetworkSimulator;
+import dnt.caching.network.SimulationOptions;
+import dnt.caching.network.SimulationResult;
+import dnt.caching.network.StationCacheFactory;
+import dnt.caching.network.Topology;
+import dnt.caching.network.Trace;
+import dnt.caching.policy.PolicyRegistry;
+import dnt.caching.rl.RlController;
+import dnt.caching.rl.SystemKind;
+import dnt.caching.rl.SystemTrainer;
+import dnt.caching.twin.NetworkTwin;
+import dnt.caching.workload.ItemSampler;
+import dnt.caching.workload.RareEvent;
+import dnt.caching.workload.RequestGenerator;
+import dnt.caching.workload.ShotNoise;
+import dnt.caching.workload.ZipfPopularity;
+import dnt.core.util.Progress;
+import dnt.core.util.Seeds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+
+/**
+ * One replication of the caching study per seed: builds a network and its physical request model,
+ * records a common-regime history, fits the twin to it, trains the four systems, and evaluates them
+ * with the classic policies and the bounds on the same common and rare test streams.
+ *
+ * <p>The rare test regime (reconstructed) combines a rate surge at station 0 over the middle third,
+ * a flash crowd at station 1 over the third quarter, and a popularity shift at two thirds. Twin
+ * episodes inject the same kinds of events at random stations and times.
+ */
+public final class CachingStudy {
+  /** Items of flash crowds get ids from here on, far above the catalogue and shot contents. */
+  static final int FLASH_ITEMS = 50_000_000;
+
+  /** The classic policies evaluated beside the learned systems. */
+  static final List<String> CLASSIC = List.of("lru", "lfu", "fifo", "random", "arc", "wtinylfu");
+
+  /**
+   * The metrics of one system on one test stream.
+   *
+   * @param replication the replication index
+   * @param seed the replication's seed
+   * @param regime "common" or "rare"
+   * @param system the system's name
+   * @param family "rl", "classic" or "bound"
+   * @param hitRate the hit rate
+   * @param interventions shield vetoes
+   * @param unsafeProposals admissions judged unsafe by the look-ahead (RL systems)
+   * @param overloadEvents overload events
+   * @param maxOverMean load imbalance max/mean over the whole stream
+   * @param jain Jain's index of the stations' loads
+   * @param bucketImbalance mean over time buckets of max/mean load
+   */
+  public record Row(
+      int replication,
+      long seed,
+      String regime,
+      String system,
+      String family,
+      double hitRate,
+      long interventions,
+      long unsafeProposals,
+      long overloadEvents,
+      double maxOverMean,
+      double jain,
+      double bucketImbalance) {}
+
+  /**
+   * Everything a replication produced.
+   *
+   * @param rows one row per (regime, system)
+   * @param loadSeries per-station load per time bucket, by system, on the rare stream
+   */
+  public record Replication(List<Row> rows, Map<String, long[][]> loadSeries) {}
+
+  private final CachingStudyConfig config;
+
+  /**
+   * A study.
+   *
+   * @param config its settings
+   */
+  public CachingStudy(CachingStudyConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Runs replications 0..seeds-1 in parallel on the configured threads; results do not depend on
+   * scheduling since each replication is seeded from {@code Seeds.derive(seed, r)}.
+   *
+   * @param seed the base seed
+   * @param seeds the number of replications
+   * @param progress receives one update per finished replication
+   * @return the replications in order
+   * @throws InterruptedException when interrupted
+   */
+  public List<Replication> run(long seed, int seeds, Progress progress)
+      throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), seeds));
+    try {
+      List<Future<Replication>> futures = new ArrayList<>();
+      for (int r = 0; r < seeds; r++) {
+        int rep = r;
+        futures.add(pool.submit(() -> replicate(rep, Seeds.derive(seed, rep))));
+      }
+      List<Replication> out = new ArrayList<>();
+      for (int r = 0; r < seeds; r++) {
+        try {
+          out.add(futures.get(r).get());
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException("replication " + r + " failed: " + cause, cause);
+        }
+        progress.update(r + 1, seeds, "replication " + (r + 1) + " of " + seeds);
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * One replication.
+   *
+   * @param rep its index
+   * @param seed its seed
+   * @return its rows and load series
+   */
+  public Replication replicate(int rep, long seed) {
+    CachingStudyConfig c = config;
+    Topology topo =
+        Topology.ring(
+            c.stations(),
+            c.clientsPerStation(),
+            c.overlap(),
+            Seeds.generator(Seeds.derive(seed, 1)));
+    RequestGenerator gen = new RequestGenerator(topo, c.clients(), c.requestProbability());
+    long worldSeed = Seeds.derive(seed, 2);
+
+    List<Trace> physical = new ArrayList<>();
+    for (int e = 0; e < c.physicalEpisodes(); e++) {
+      physical.add(
+          gen.generate(
+              world(worldSeed),
+              c.episodeSlots(),
+              List.of(),
+              Seeds.generator(Seeds.derive(seed, 3, e))));
+    }
+    NetworkTwin twin = NetworkTwin.fit(concat(physical), topo, c.clients(), 2000, 0.05);
+    List<Trace> twinEpisodes = new ArrayList<>();
+    for (int e = 0; e < c.twinEpisodes(); e++) {
+      RandomGenerator r = Seeds.generator(Seeds.derive(seed, 4, e));
+      twinEpisodes.add(twin.synthesize(c.episodeSlots(), randomEvents(r), r));
+    }
+    int t = c.testSlots();
+    List<RareEvent> rare =
+        List.of(
+            new RareEvent.RateSurge(t / 3, t / 3, 0, c.surgeFactor()),
+            new RareEvent.FlashCrowd(t / 2, t / 4, 1 % c.stations(), 5, 0.5, FLASH_ITEMS),
+            new RareEvent.PopularityShift(2 * t / 3, c.catalogue() / 10));
+    Map<String, Trace> tests = new LinkedHashMap<>();
+    tests.put(
+        "common",
+        gen.generate(world(worldSeed), t, List.of(), Seeds.generator(Seeds.derive(seed, 5))));
+    tests.put(
+        "rare", gen.generate(world(worldSeed), t, rare, Seeds.generator(Seeds.derive(seed, 6))));
+
+    SimulationOptions options = new SimulationOptions(c.loadWindow(), 50, c.overloadFactor());
+    List<Row> rows = new ArrayList<>();
+    Map<String, long[][]> loads = new LinkedHashMap<>();
+    SystemTrainer trainer = new SystemTrainer(topo, c.clients(), c.capacity(), c.agent(), options);
+    for (SystemKind kind : SystemKind.values()) {
+      try (RlController ctl =
+          trainer.train(
+              kind, physical, twinEpisodes, Seeds.derive(seed, 7, kind.ordinal()), Progress.NONE)) {
+        for (var test : tests.entrySet()) {
+          SystemTrainer.Evaluation ev = trainer.evaluate(ctl, test.getValue());
+          rows.add(
+              row(rep, seed, test.getKey(), kind.label(), "rl", ev.result(), ev.unsafeProposals()));
+          if (test.getKey().equals("rare")) {
+            loads.put(kind.label(), ev.result().loadSeries());
+          }
+        }
+      }
+    }
+    for (String name : CLASSIC) {
+      for (var test : tests.entrySet()) {
+        SimulationResult r =
+            NetworkSimulator.run(
+                test.getValue(),
+                topo,
+                c.capacity(),
+                StationCacheFactory.of(PolicyRegistry.spec(name), Seeds.derive(seed, 8)),
+                options);
+        rows.add(
+            row(
+                rep,
+                seed,
+                test.getKey(),
+                name.toUpperCase(java.util.Locale.ROOT),
+                "classic",
+                r,
+                0));
+        if (test.getKey().equals("rare") && name.equals("lru")) {
+          loads.put("LRU", r.loadSeries());
+        }
+      }
+    }
+    for (var test : tests.entrySet()) {
+      SimulationResult r =
+          NetworkSimulator.run(
+              test.getValue(),
+              topo,
+              c.capacity(),
+              StationCacheFactory.of(PolicyRegistry.spec("belady"), 0),
+              options);
+      rows.add(row(rep, seed, test.getKey(), "Belady (per station)", "bound", r, 0));
+      FemtocachingPlacement.Result f =
+          FemtocachingPlacement.greedy(test.getValue(), topo, c.capacity());
+      rows.add(
+          new Row(
+              rep,
+              seed,
+              test.getKey(),
+              "Femtocaching (static oracle)",
+              "bound",
+              f.hitRate(),
+              0,
+              0,
+              0,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN));
+    }
+    return new Replication(rows, loads);
+  }
+
+  private ItemSampler world(long worldSeed) {
+    CachingStudyConfig c = config;
+    ZipfPopularity zipf =
+        new ZipfPopularity(
+            c.stations(), c.catalogue(), c.alpha(), c.locality(), Seeds.generator(worldSeed));
+    return new ShotNoise(
+        zipf, c.shotArrivals(), 60, c.shotLifetime(), c.shotShare(), c.catalogue());
+  }
+
+  private List<RareEvent> randomEvents(RandomGenerator r) {
+    CachingStudyConfig c = config;
+    int slots = c.episodeSlots();
+    int third = Math.max(1, slots / 3);
+    List<RareEvent> events = new ArrayList<>();
+    events.add(
+        new RareEvent.RateSurge(
+            r.nextInt(slots - third + 1), third, r.nextInt(c.stations()), c.surgeFactor()));
+    events.add(
+        new RareEvent.FlashCrowd(
+            r.nextInt(slots - third + 1),
+            Math.max(1, slots / 4),
+            r.nextInt(c.stations()),
+            5,
+            0.5,
+            FLASH_ITEMS + 100 * (1 + r.nextInt(1000))));
+    events.add(new RareEvent.PopularityShift(r.nextInt(slots), 1 + r.nextInt(c.catalogue() / 5)));
+    return events;
+  }
+
+  private static Row row(
+      int rep,
+      long seed,
+      String regime,
+      String system,
+      String family,
+      SimulationResult r,
+      long unsafe) {
+    return new Row(
+        rep,
+        seed,
+        regime,
+        system,
+        family,
+        r.hitRate(),
+        r.interventions(),
+        unsafe,
+        r.overloadEvents(),
+        r.maxOverMean(),
+        r.jain(),
+        r.meanBucketImbalance());
+  }
+
+  /** Concatenates traces, shifting each one's times to follow the previous. */
+  static Trace concat(List<Trace> traces) {
+    int n = traces.stream().mapToInt(Trace::size).sum();
+    double[] times = new double[n];
+    int[] clients = new int[n];
+    int[] items = new int[n];
+    int k = 0;
+    double offset = 0;
+    for (Trace t : traces) {
+      double last = 0;
+      for (int i = 0; i < t.size(); i++) {
+        times[k] = t.times()[i] + offset;
+        clients[k] = t.clients()[i];
+        items[k] = t.items()[i];
+        last = t.times()[i];
+        k++;
+      }
+      offset += last + 1;
+    }
+    return new Trace(Arrays.copyOf(times, k), clients, items);
+  }
+}

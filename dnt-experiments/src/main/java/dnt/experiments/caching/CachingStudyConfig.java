@@ -1,0 +1,129 @@
+package dnt.experiments.caching;
+
+import dnt.caching.rl.AgentSettings;
+
+/**
+ * Settings of the caching study; every number is a parameter (the defaults follow the paper's Sec.
+ * IV-B where it gives them: 5 stations, 150 slots, 8 clients per station, up to two stations per
+ * client; the rest is reconstructed, see docs/caching.md).
+ *
+ * @param stations B
+ * @param clientsPerStation home clients per station
+ * @param overlap fraction of clients attached to a second station
+ * @param capacity C, slots per station
+ * @param catalogue items in the IRM catalogue
+ * @param alpha the Zipf exponent
+ * @param locality fraction of each station's ranks swapped (local popularity)
+ * @param requestProbability q, requests per client per slot
+ * @param shotShare fraction of requests going to shot-noise contents
+ * @param shotArrivals new shot-noise contents per slot
+ * @param shotLifetime mean shot lifetime in slots
+ * @param episodeSlots slots per training episode
+ * @param physicalEpisodes physical training episodes
+ * @param twinEpisodes twin-generated training episodes (w/ DNT systems)
+ * @param testSlots slots per test trace
+ * @param surgeFactor rate multiplier of the rare regime's surge
+ * @param loadWindow W, requests in the sliding load window
+ * @param overloadFactor overload above this multiple of the fair share W / B
+ * @param agent the DQN's hyper-parameters
+ * @param threads worker threads (seeds run in parallel)
+ */
+public record CachingStudyConfig(
+    int stations,
+    int clientsPerStation,
+    double overlap,
+    int capacity,
+    int catalogue,
+    double alpha,
+    double locality,
+    double requestProbability,
+    double shotShare,
+    double shotArrivals,
+    int shotLifetime,
+    int episodeSlots,
+    int physicalEpisodes,
+    int twinEpisodes,
+    int testSlots,
+    double surgeFactor,
+    int loadWindow,
+    double overloadFactor,
+    AgentSettings agent,
+    int threads) {
+
+  /** The default study. */
+  public static final CachingStudyConfig DEFAULTS =
+      new CachingStudyConfig(
+          5,
+          8,
+          0.4,
+          150,
+          10_000,
+          0.9,
+          0.3,
+          0.5,
+          0.2,
+          2.0,
+          40,
+          150,
+          4,
+          4,
+          300,
+          3.0,
+          400,
+          1.5,
+          AgentSettings.DEFAULTS,
+          2);
+
+  /**
+   * A small configuration for smoke tests (seconds).
+   *
+   * @return the quick settings
+   */
+  public static CachingStudyConfig quick() {
+    return new CachingStudyConfig(
+        3,
+        4,
+        0.5,
+        15,
+        600,
+        0.9,
+        0.3,
+        0.5,
+        0.2,
+        1.0,
+        20,
+        60,
+        1,
+        1,
+        80,
+        3.0,
+        60,
+        1.3,
+        new AgentSettings(8, 1e-3f, 0.9, 16, 500, 4, 20, 1.0, 0.05, 200),
+        2);
+  }
+
+  /** Validates the settings. */
+  public CachingStudyConfig {
+    if (stations < 1 || clientsPerStation < 1 || capacity < 1 || catalogue < capacity) {
+      throw new IllegalArgumentException(
+          "need stations, clients and capacity >= 1, catalogue >= C");
+    }
+    if (episodeSlots < 1 || physicalEpisodes < 1 || twinEpisodes < 0 || testSlots < 3) {
+      throw new IllegalArgumentException(
+          "need at least one slot, one episode and three test slots");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+  }
+
+  /**
+   * The number of clients.
+   *
+   * @return B times the clients per station
+   */
+  public int clients() {
+    return stations * clientsPerStation;
+  }
+}

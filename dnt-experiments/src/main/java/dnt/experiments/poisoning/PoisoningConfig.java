@@ -1,0 +1,88 @@
+package dnt.experiments.poisoning;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The settings of the poisoning study. The defaults keep a run to a few minutes on two cores: a
+ * small MLP, few rounds, one seed.
+ *
+ * @param seed the base seed; replication i uses {@code seed + i}
+ * @param seeds the number of replications
+ * @param phases the phases to run
+ * @param rules the aggregation rules (registry names), Mean, Median, FLTrust and TID first
+ * @param vRounds V-twin synchronous rounds
+ * @param hDays H-twin streamed days (one asynchronous server step per day)
+ * @param fakeShare the fake share of the table's attack columns
+ * @param mpafLambda MPAF's scaling factor
+ * @param tpiEta TPI's step multiple
+ * @param tpiSigma TPI's relative noise
+ * @param hidden the MLP's hidden width
+ * @param threads client-training threads
+ * @param sweeps run the fake-share and lambda sweeps
+ * @param privacy run the DP-FedAvg accuracy-versus-epsilon curve
+ */
+public record PoisoningConfig(
+    long seed,
+    int seeds,
+    Set<Phase> phases,
+    List<String> rules,
+    int vRounds,
+    int hDays,
+    double fakeShare,
+    double mpafLambda,
+    double tpiEta,
+    double tpiSigma,
+    int hidden,
+    int threads,
+    boolean sweeps,
+    boolean privacy) {
+  /** The rules of the table: the paper's four rows first, then the rest of the library. */
+  public static final List<String> TABLE_RULES =
+      List.of(
+          "mean",
+          "median",
+          "fltrust",
+          "tid",
+          "trimmed-mean",
+          "krum",
+          "multi-krum",
+          "bulyan",
+          "geomed",
+          "centered-clipping",
+          "norm-bounding",
+          "dnc",
+          "flame",
+          "tid-percentile",
+          "tid-iqr",
+          "tid-zscore",
+          "tid-history");
+
+  /** Checks the values. */
+  public PoisoningConfig {
+    phases = Set.copyOf(phases);
+    rules = List.copyOf(rules);
+    Objects.requireNonNull(phases);
+    if (seeds < 1 || vRounds < 1 || hDays < 1 || hDays > 7 || hidden < 1 || threads < 1) {
+      throw new IllegalArgumentException(
+          "need seeds, rounds, hidden and threads >= 1 and 1 to 7 H-twin days");
+    }
+    if (!(fakeShare > 0 && fakeShare < 0.5)) {
+      throw new IllegalArgumentException("fake share must be in (0, 0.5), got " + fakeShare);
+    }
+  }
+
+  /**
+   * The default study for a seed.
+   *
+   * @param seed the base seed
+   * @param seeds replications
+   * @param phases the phases
+   * @return the configuration
+   */
+  public static PoisoningConfig defaults(long seed, int seeds, Set<Phase> phases) {
+    return new PoisoningConfig(
+        seed, seeds, phases, TABLE_RULES, 5, 7, 0.2, 1e5, 2.0, 0.1, 16, 2, true, true);
+  }
+}

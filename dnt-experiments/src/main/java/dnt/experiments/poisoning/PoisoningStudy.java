@@ -1,0 +1,320 @@
+package dnt.experiments.poisoning;
+
+import dnt.core.util.Seeds;
+import dnt.data.Service;
+import dnt.data.TrafficDataset;
+import dnt.data.prep.ZScore;
+import dnt.learn.attack.Mpaf;
+import dnt.learn.attack.Tpi;
+import dnt.learn.fl.Adversary;
+import dnt.learn.fl.AggregationRule;
+import dnt.learn.fl.AsyncSettings;
+import dnt.learn.fl.AsynchronousFederation;
+import dnt.learn.fl.ClusterSettings;
+import dnt.learn.fl.FederatedResult;
+import dnt.learn.fl.FederationHooks;
+import dnt.learn.fl.FlClient;
+import dnt.learn.fl.LinkModel;
+import dnt.learn.fl.LocalTraining;
+import dnt.learn.fl.ServerRoot;
+import dnt.learn.fl.StalenessFunction;
+import dnt.learn.fl.SyncSettings;
+import dnt.learn.fl.SynchronousFederation;
+import dnt.learn.forecast.Architecture;
+import dnt.learn.forecast.Forecaster;
+import dnt.learn.forecast.Mlp;
+import dnt.learn.forecast.TrainingRecipe;
+import dnt.learn.forecast.WindowBuilder;
+import dnt.learn.forecast.WindowSpec;
+import dnt.learn.forecast.Windows;
+import dnt.learn.robust.AggregationRules;
+import dnt.learn.robust.GuardedAggregation;
+import dnt.learn.robust.MinimumClients;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One federated forecasting setup on the Milan internet subset, and the poisoned runs on it.
+ *
+ * <p>Data: the bundled 25 cells x 30 days, summed to hours and z-scored per cell with statistics of
+ * the first 16 days. Days 0-15 train the V-twin (synchronous FedAvg-style rounds over all 25
+ * stations); days 16-22 are streamed one day at a time to the H-twin (asynchronous, one buffered
+ * server step per day with every station's update, starting from the clean V-twin model of the same
+ * rule); days 23-29 are the test week. Inputs: the FedDA windows (3 recent hours, the same hour on
+ * the 3 previous days); model: a one-hidden-layer MLP. The FLTrust server's root data: two clean
+ * days (days 3-4) of five of the cells, standing in for the operator's own cells.
+ *
+ * <p>Attacks: fake stations join with the configured share; MPAF pulls towards, and TPI pushes back
+ * to, the attacker's own initial model (a fresh random initialisation), in both phases.
+ */
+public final class PoisoningStudy implements AutoCloseable {
+  static final int HOURS_PER_DAY = 24;
+  static final int TRAIN_DAYS = 16;
+  static final int STREAM_DAYS = 7;
+  static final int TEST_FROM_DAY = 23;
+  static final int DAYS = 30;
+
+  private final PoisoningConfig config;
+  private final Architecture architecture;
+  private final TrainingRecipe recipe;
+  private final List<FlClient> clients;
+  private final List<Windows> test;
+  private final ServerRoot root;
+  private final LocalTraining pool;
+  private final Map<String, FederatedResult> cleanVTwin = new HashMap<>();
+
+  /**
+   * Prepares the data and the training pool.
+   *
+   * @param config the study's settings
+   * @param data the Milan subset (10-minute slots, internet)
+   */
+  public PoisoningStudy(PoisoningConfig config, TrafficDataset data) {
+    this.config = config;
+    TrafficDataset hourly = data.select(Service.INTERNET).resample(6);
+    if (hourly.length() < DAYS * HOURS_PER_DAY) {
+      throw new IllegalArgumentException(
+          "the study needs 30 days of data, got " + hourly.length() + " hours");
+    }
+    ZScore z = ZScore.fit(hourly.slice(0, TRAIN_DAYS * HOURS_PER_DAY));
+    TrafficDataset norm = z.apply(hourly);
+    WindowSpec spec = WindowSpec.fedda(HOURS_PER_DAY);
+    this.architecture = new Mlp(spec, config.hidden(), 1, 0.0);
+    this.recipe = new TrainingRecipe(1, 32, TrainingRecipe.Optimizer.SGD, 0.05, 0.9, false);
+    WindowBuilder builder = new WindowBuilder(spec, 4); // 1 Nov 2013 was a Friday
+    List<FlClient> cs = new ArrayList<>();
+    List<Windows> tests = new ArrayList<>();
+    List<Windows> rootParts = new ArrayList<>();
+    for (int c = 0; c < norm.cellCount(); c++) {
+      String id = "cell-" + norm.cells().get(c).value();
+      double[] s = norm.series(c, Service.INTERNET);
+      float[] x = new float[s.length];
+      for (int t = 0; t < s.length; t++) {
+        x[t] = (float) s[t];
+      }
+      int h = HOURS_PER_DAY;
+      Windows train = builder.build(x, spec.history(), TRAIN_DAYS * h, id);
+      List<Windows> stream = new ArrayList<>();
+      for (int d = 0; d < STREAM_DAYS; d++) {
+        int from = (TRAIN_DAYS + d) * h;
+        stream.add(builder.build(x, from, from + h, id));
+      }
+      tests.add(builder.build(x, TEST_FROM_DAY * h, DAYS * h, id));
+      if (c % 5 == 0) {
+        rootParts.add(builder.build(x, 3 * h, 5 * h, id));
+      }
+      double[] profile = new double[h];
+      for (int t = 0; t < TRAIN_DAYS * h; t++) {
+        profile[t % h] += s[t] / TRAIN_DAYS;
+      }
+      cs.add(new FlClient(id, c % 5 * 235.0, c / 5 * 235.0, train, stream, profile, 1, 1e6));
+    }
+    this.clients = List.copyOf(cs);
+    this.test = List.copyOf(tests);
+    this.root = new ServerRoot(Windows.concat(rootParts));
+    this.pool = new LocalTraining(architecture, config.threads());
+  }
+
+  /**
+   * The number of benign stations.
+   *
+   * @return 25 for the bundled subset
+   */
+  public int stations() {
+    return clients.size();
+  }
+
+  /**
+   * The model's parameter count.
+   *
+   * @return d
+   */
+  public int parameters() {
+    return architecture.parameterCount();
+  }
+
+  /**
+   * What one run attacks with.
+   *
+   * @param name "none", "mpaf" or "tpi"
+   * @param share the fake share
+   * @param strength MPAF's lambda or TPI's eta
+   */
+  public record Attack(String name, double share, double strength) {}
+
+  /**
+   * Trains a twin with a rule under an attack in a phase and scores it on the test week.
+   *
+   * @param ruleName the aggregation rule's registry name
+   * @param attack the attack
+   * @param phase the phase attacked
+   * @param seed the replication's seed
+   * @return the capped scores
+   */
+  public Scores run(String ruleName, Attack attack, Phase phase, long seed) {
+    return run(() -> rule(ruleName, attack), attack, phase, seed, ruleName);
+  }
+
+  /**
+   * As {@link #run(String, Attack, Phase, long)} with a rule supplied directly (DP-FedAvg).
+   *
+   * @param rule creates a fresh rule
+   * @param attack the attack
+   * @param phase the phase
+   * @param seed the seed
+   * @param cacheKey names the rule for caching the clean V-twin model
+   * @return the capped scores
+   */
+  public Scores run(
+      Supplier<AggregationRule> rule, Attack attack, Phase phase, long seed, String cacheKey) {
+    return run(rule, attack, phase, seed, cacheKey, 1.0);
+  }
+
+  /**
+   * As {@link #run(Supplier, Attack, Phase, long, String)} with a V-twin client fraction (the
+   * DP-FedAvg sampling rate q).
+   *
+   * @param rule creates a fresh rule
+   * @param attack the attack
+   * @param phase the phase
+   * @param seed the seed
+   * @param cacheKey names the rule for caching the clean V-twin model
+   * @param clientFraction the fraction of stations per V-twin round
+   * @return the capped scores
+   */
+  public Scores run(
+      Supplier<AggregationRule> rule,
+      Attack attack,
+      Phase phase,
+      long seed,
+      String cacheKey,
+      double clientFraction) {
+    Adversary adversary = adversary(attack, seed);
+    FederatedResult result;
+    if (phase == Phase.V_TWIN) {
+      result =
+          "none".equals(attack.name())
+              ? cleanVTwin(rule, seed, cacheKey, clientFraction)
+              : vTwin(rule.get(), adversary, seed, clientFraction);
+    } else {
+      FederatedResult start = cleanVTwin(rule, seed, cacheKey, clientFraction);
+      AsyncSettings async =
+          new AsyncSettings(
+              recipe,
+              1.0,
+              new StalenessFunction.Constant(),
+              clients.size(),
+              0,
+              3600,
+              ClusterSettings.none());
+      result =
+          new AsynchronousFederation(pool, async, new LinkModel(0.01), hooks(rule.get(), adversary))
+              .run(
+                  clients.stream().map(c -> limitStream(c, config.hDays())).toList(),
+                  start,
+                  Seeds.derive(seed, 0x4B),
+                  AsynchronousFederation.DayObserver.NONE);
+    }
+    return score(result.global());
+  }
+
+  private FederatedResult cleanVTwin(
+      Supplier<AggregationRule> rule, long seed, String key, double fraction) {
+    String k = key + "@" + seed + "@" + fraction;
+    FederatedResult r = cleanVTwin.get(k);
+    if (r == null) {
+      r = vTwin(rule.get(), Adversary.NONE, seed, fraction);
+      cleanVTwin.put(k, r);
+    }
+    return r;
+  }
+
+  private FederatedResult vTwin(
+      AggregationRule rule, Adversary adversary, long seed, double fraction) {
+    SyncSettings sync =
+        new SyncSettings(config.vRounds(), fraction, recipe, ClusterSettings.none(), 0, 0);
+    float[] init = Forecaster.initialise(architecture, Seeds.derive(seed, 0x1)).parameters();
+    return new SynchronousFederation(pool, sync, new LinkModel(0.01), hooks(rule, adversary))
+        .run(clients, init, Seeds.derive(seed, 0x5));
+  }
+
+  private FederationHooks hooks(AggregationRule rule, Adversary adversary) {
+    return FederationHooks.defaults()
+        .withRule(new GuardedAggregation(rule, architecture.parameterCount()))
+        .withAdversary(adversary)
+        .withRoot(root);
+  }
+
+  private static FlClient limitStream(FlClient c, int days) {
+    return new FlClient(
+        c.id(),
+        c.x(),
+        c.y(),
+        c.train(),
+        c.stream().subList(0, Math.min(days, c.stream().size())),
+        c.profile(),
+        c.computeSpeed(),
+        c.linkRate());
+  }
+
+  /** A rule for a scenario; Byzantine budgets f are the number of fakes, capped per rule. */
+  AggregationRule rule(String name, Attack attack) {
+    int fakes = fakeCount(Math.max(attack.share(), config.fakeShare()));
+    int n = clients.size();
+    int f = fakes;
+    AggregationRule r = AggregationRules.create(name, new AggregationRules.Options(f, 0.1));
+    while (r instanceof MinimumClients mc && mc.minClients() > n && f > 0) {
+      f--;
+      r = AggregationRules.create(name, new AggregationRules.Options(f, 0.1));
+    }
+    return r;
+  }
+
+  int fakeCount(double share) {
+    return dnt.learn.attack.FakeClientAttack.fakeCount(clients.size(), share);
+  }
+
+  private Adversary adversary(Attack attack, long seed) {
+    double[] attackerInit =
+        toDouble(Forecaster.initialise(architecture, Seeds.derive(seed, 0xA7)).parameters());
+    return switch (attack.name()) {
+      case "none" -> Adversary.NONE;
+      case "mpaf" -> new Mpaf(attack.strength(), attack.share(), attackerInit);
+      case "tpi" -> new Tpi(attack.strength(), config.tpiSigma(), attack.share(), attackerInit);
+      default -> throw new IllegalArgumentException("unknown attack " + attack.name());
+    };
+  }
+
+  private Scores score(float[] global) {
+    Forecaster f = Forecaster.of(architecture, global);
+    double se = 0;
+    double ae = 0;
+    long count = 0;
+    for (Windows w : test) {
+      float[] p = f.predict(w);
+      for (int i = 0; i < p.length; i++) {
+        double e = (double) p[i] - w.target()[i];
+        se += e * e;
+        ae += Math.abs(e);
+        count++;
+      }
+    }
+    return Scores.capped(se / count, ae / count);
+  }
+
+  private static double[] toDouble(float[] x) {
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = x[i];
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

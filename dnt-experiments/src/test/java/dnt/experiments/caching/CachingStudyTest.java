@@ -1,0 +1,94 @@
+package dnt.experiments.caching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dnt.caching.network.Trace;
+import dnt.experiments.report.ResultsRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A smoke run of the caching study: every system on both regimes, reproducible, all outputs. */
+final class CachingStudyTest {
+  @TempDir Path dir;
+
+  @Test
+  void aQuickStudyWritesEveryTableFigureAndTheReport() throws Exception {
+    CachingStudyConfig config = CachingStudyConfig.quick();
+    List<CachingStudy.Replication> reps = new CachingStudy(config).run(3, 2, (d, t, m) -> {});
+    assertThat(reps).hasSize(2);
+    List<CachingStudy.Row> rows = reps.get(0).rows();
+    // 4 RL systems + 6 classic policies + 2 bounds, on 2 regimes
+    assertThat(rows).hasSize(2 * (4 + CachingStudy.CLASSIC.size() + 2));
+    assertThat(rows).allSatisfy(r -> assertThat(r.hitRate()).isBetween(0.0, 1.0));
+    double belady =
+        rows.stream()
+            .filter(r -> r.system().startsWith("Belady") && r.regime().equals("common"))
+            .findFirst()
+            .orElseThrow()
+            .hitRate();
+    double lru =
+        rows.stream()
+            .filter(r -> r.system().equals("LRU") && r.regime().equals("common"))
+            .findFirst()
+            .orElseThrow()
+            .hitRate();
+    assertThat(belady).isGreaterThanOrEqualTo(lru);
+    assertThat(reps.get(0).loadSeries()).containsKeys("RL", "Reliable RL w/ DNT", "LRU");
+
+    ResultsRun run = ResultsRun.start(dir, "caching", 3, 2);
+    CachingReport.write(run, reps, config);
+    run.finish("test");
+    for (String f :
+        List.of(
+            "metrics.csv",
+            "summary.csv",
+            "load_series.csv",
+            "fig4_hit_rate_interventions.png",
+            "fig5_station_load.png",
+            "report.md",
+            "manifest.json")) {
+      assertThat(run.file(f)).exists();
+    }
+    assertThat(Files.readString(run.file("report.md")))
+        .contains("Reliable RL w/ DNT")
+        .contains("the twin reduces the interventions");
+    assertThat(Files.readAllLines(run.file("metrics.csv"))).hasSize(1 + 2 * rows.size());
+  }
+
+  @Test
+  void aReplicationIsReproducibleForItsSeed() {
+    CachingStudy study = new CachingStudy(CachingStudyConfig.quick());
+    List<CachingStudy.Row> a = study.replicate(0, 17).rows();
+    List<CachingStudy.Row> b = study.replicate(0, 17).rows();
+    assertThat(b).isEqualTo(a);
+  }
+
+  @Test
+  void concatenationShiftsTimesToFollowEachOther() {
+    Trace a = Trace.sequential(new int[] {0, 1}, new int[] {5, 6});
+    Trace b = Trace.sequential(new int[] {2}, new int[] {7});
+    Trace c = CachingStudy.concat(List.of(a, b));
+    assertThat(c.times()).containsExactly(0, 1, 2);
+    assertThat(c.items()).containsExactly(5, 6, 7);
+  }
+
+  @Test
+  void comparisonsNameTheDirectionAndSignificance() {
+    var lo =
+        new CachingReport.Summary(
+            "r", "a", "m", new dnt.experiments.report.Stats.MeanCi(1, 0.1, 5));
+    var hi =
+        new CachingReport.Summary(
+            "r", "b", "m", new dnt.experiments.report.Stats.MeanCi(2, 0.1, 5));
+    var near =
+        new CachingReport.Summary(
+            "r", "c", "m", new dnt.experiments.report.Stats.MeanCi(1.05, 0.1, 5));
+    assertThat(CachingReport.compare(lo, hi, 1)).startsWith("agrees (significant");
+    assertThat(CachingReport.compare(lo, near, 1)).startsWith("agrees in the mean");
+    assertThat(CachingReport.compare(hi, lo, 1)).startsWith("disagrees (significant");
+    assertThat(CachingReport.compare(hi, lo, -1)).startsWith("agrees (significant");
+  }
+}

@@ -1,0 +1,107 @@
+package dnt.experiments.poisoning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dnt.core.util.Progress;
+import dnt.data.milan.MilanSubset;
+import dnt.experiments.report.ResultsRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The poisoning study end to end on a tiny configuration (one round, one streamed day, three
+ * rules), and its claim verdicts on hand-made tables.
+ */
+final class PoisoningExperimentTest {
+  @TempDir Path dir;
+
+  @Test
+  void aTinyStudyWritesTheTableHeatMapsAndReportAndMpafBreaksOnlyTheMean() throws IOException {
+    PoisoningConfig config =
+        new PoisoningConfig(
+            42,
+            1,
+            EnumSet.allOf(Phase.class),
+            List.of("mean", "median", "tid"),
+            1,
+            1,
+            0.2,
+            1e5,
+            2,
+            0.1,
+            8,
+            2,
+            false,
+            false);
+    ResultsRun run = ResultsRun.start(dir, "poisoning", 42, 1);
+    List<PoisoningExperiment.Cell> cells =
+        new PoisoningExperiment(config, Progress.NONE).run(MilanSubset.load(), run);
+    assertThat(cells).hasSize(2 * 3 * 3);
+    for (String f : List.of("table2.csv", "table2-mae.png", "table2-mse.png", "report.md")) {
+      assertThat(run.file(f)).exists();
+    }
+    List<String> csv = Files.readAllLines(run.file("table2.csv"));
+    assertThat(csv).hasSize(1 + 18);
+    assertThat(csv.get(0)).isEqualTo("phase,rule,attack,mse,mse_ci95,mae,mae_ci95,seeds");
+    for (PoisoningExperiment.Cell c : cells) {
+      assertThat(c.mae()[0]).isBetween(0.0, Scores.CAP);
+      if (c.attack().equals("mpaf")) {
+        if (c.rule().equals("mean")) {
+          assertThat(c.mae()[0]).as("mean under MPAF, %s", c.phase()).isEqualTo(Scores.CAP);
+        } else {
+          assertThat(c.mae()[0]).as("%s under MPAF, %s", c.rule(), c.phase()).isLessThan(1.0);
+        }
+      }
+    }
+    assertThat(Files.readString(run.file("report.md")))
+        .contains("Table II", "mean blows up under MPAF (paper: yes): **agrees**");
+  }
+
+  @Test
+  void theClaimVerdictsFollowTheNumbers() {
+    PoisoningConfig config = PoisoningConfig.defaults(1, 1, EnumSet.of(Phase.V_TWIN));
+    List<PoisoningExperiment.Cell> cells =
+        List.of(
+            cell("mean", "none", 0.3),
+            cell("mean", "mpaf", 100),
+            cell("mean", "tpi", 0.31),
+            cell("median", "none", 0.3),
+            cell("median", "mpaf", 0.3),
+            cell("median", "tpi", 100),
+            cell("fltrust", "none", 0.3),
+            cell("fltrust", "mpaf", 3.5),
+            cell("fltrust", "tpi", 0.3),
+            cell("tid", "none", 0.3),
+            cell("tid", "mpaf", 0.31),
+            cell("tid", "tpi", 0.6));
+    List<String> v =
+        new PoisoningExperiment(config, Progress.NONE).claims(cells, List.of(Phase.V_TWIN));
+    assertThat(v)
+        .contains(
+            "v-twin: mean blows up under MPAF (paper: yes): **agrees**",
+            "v-twin: mean blows up under TPI (paper: yes): **disagrees**",
+            "v-twin: fltrust blows up under MPAF (paper: yes): **agrees**",
+            "v-twin: median survives MPAF (paper: yes): **agrees**",
+            "v-twin: median collapses under TPI (paper: yes): **agrees**",
+            "v-twin: TID stays accurate under MPAF (paper: yes): **agrees**");
+    // TID doubles under TPI while Mean and FLTrust barely move: it does not degrade least
+    assertThat(v)
+        .anyMatch(s -> s.startsWith("v-twin: TID degrades least") && s.endsWith("**disagrees**"));
+  }
+
+  @Test
+  void scoresAreCappedAtOneHundredAndADivergedModelScoresTheCap() {
+    assertThat(Scores.capped(Double.NaN, 1e9)).isEqualTo(new Scores(100, 100));
+    assertThat(Scores.capped(0.25, 0.4)).isEqualTo(new Scores(0.25, 0.4));
+  }
+
+  private static PoisoningExperiment.Cell cell(String rule, String attack, double mae) {
+    return new PoisoningExperiment.Cell(
+        Phase.V_TWIN, rule, attack, new double[] {Math.min(100, mae * mae)}, new double[] {mae});
+  }
+}

@@ -1,0 +1,176 @@
+package dnt.learn.robust;
+
+import dnt.learn.fl.AggregationRule;
+import dnt.learn.fl.FedAvg;
+import dnt.learn.privacy.DpFedAvg;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The registry of aggregation rules by lowercase hyphenated name (after the Caffeine simulator's
+ * policy registry). Rules are created fresh per call because some keep per-run state.
+ *
+ * <pre>{@code
+ * AggregationRule rule = AggregationRules.create("trimmed-mean", new Options(0, 0.1));
+ * }</pre>
+ */
+public final class AggregationRules {
+  /**
+   * What a rule may be configured with from a command line.
+   *
+   * @param f the number of Byzantine clients tolerated (Krum, Multi-Krum, Bulyan, DnC)
+   * @param beta the trimming fraction per end (trimmed mean)
+   */
+  public record Options(int f, double beta) {
+    /** Checks the values. */
+    public Options {
+      if (f < 0) {
+        throw new IllegalArgumentException("f must be >= 0, got " + f);
+      }
+      if (!(beta >= 0 && beta < 0.5)) {
+        throw new IllegalArgumentException("beta must be in [0, 0.5), got " + beta);
+      }
+    }
+
+    /**
+     * The defaults: {@code f = 0}, {@code beta = 0.1}.
+     *
+     * @return the defaults
+     */
+    public static Options defaults() {
+      return new Options(0, TrimmedMean.DEFAULT_BETA);
+    }
+  }
+
+  private record Entry(String description, Function<Options, AggregationRule> factory) {}
+
+  private static final Map<String, Entry> RULES = new LinkedHashMap<>();
+
+  static {
+    add("mean", "FedAvg, the unweighted mean (McMahan et al. 2017)", o -> new FedAvg(false));
+    add("weighted-mean", "FedAvg weighted by sample counts", o -> new FedAvg(true));
+    add("median", "coordinate-wise median (Yin et al. 2018)", o -> new CoordinateMedian());
+    add(
+        "trimmed-mean",
+        "coordinate-wise trimmed mean, drops floor(beta*n) per end (Yin et al. 2018)",
+        o -> new TrimmedMean(o.beta()));
+    add("krum", "Krum, the most central update (Blanchard et al. 2017)", o -> Krum.krum(o.f()));
+    add(
+        "multi-krum",
+        "Multi-Krum, the mean of the n-f most central updates",
+        o -> Krum.multiKrum(o.f()));
+    add("bulyan", "Bulyan (El Mhamdi et al. 2018)", o -> new Bulyan(o.f()));
+    add(
+        "geomed",
+        "geometric median, smoothed Weiszfeld (Pillutla et al. 2022)",
+        o -> new GeometricMedian());
+    add(
+        "centered-clipping",
+        "centered clipping, tau = 100, L = 1 (Karimireddy et al. 2021)",
+        o -> new CenteredClipping(100, 1));
+    add(
+        "norm-bounding",
+        "mean of updates clipped to the median norm (Sun et al. 2019)",
+        o -> new NormBounding());
+    add(
+        "fltrust",
+        "FLTrust, needs a server reference update (Cao et al. 2021)",
+        o -> new FlTrust());
+    add(
+        "dnc",
+        "Divide-and-Conquer (Shejwalkar and Houmansadr 2021)",
+        o -> new DivideAndConquer(o.f()));
+    add(
+        "flame",
+        "FLAME, majority cosine cluster + clipping + noise (Nguyen et al. 2022)",
+        o -> new Flame());
+    add(
+        "tid",
+        "Twin Inconsistency Defense, median +- 3 MAD band (paper Sec. IV-C; reconstructed)",
+        o -> new TwinInconsistencyDefense());
+    add(
+        "tid-percentile",
+        "TID with the 10th-90th percentile band (reconstructed)",
+        o ->
+            new TwinInconsistencyDefense(
+                TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.PERCENTILE)));
+    add(
+        "tid-iqr",
+        "TID with Tukey's IQR fences (reconstructed)",
+        o ->
+            new TwinInconsistencyDefense(
+                TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.IQR)));
+    add(
+        "tid-zscore",
+        "TID with a mean +- 3 std band (reconstructed)",
+        o ->
+            new TwinInconsistencyDefense(
+                TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.ZSCORE)));
+    add(
+        "tid-history",
+        "TID plus the sign-agreement history check against TPI (reconstructed)",
+        o ->
+            new TwinInconsistencyDefense(
+                TwinInconsistencyDefense.Settings.defaults().withHistory(true)));
+    add(
+        "dp-fedavg",
+        "DP-FedAvg: clip to 1, Gaussian noise z = 1, divide by n (McMahan et al. 2018)",
+        o -> DpFedAvg.fixed(1.0, 1.0, Double.NaN, 1.0));
+  }
+
+  private AggregationRules() {}
+
+  private static void add(String name, String description, Function<Options, AggregationRule> f) {
+    RULES.put(name, new Entry(description, f));
+  }
+
+  /**
+   * Every registered name, in registry order.
+   *
+   * @return the names
+   */
+  public static List<String> names() {
+    return List.copyOf(RULES.keySet());
+  }
+
+  /**
+   * Names and one-line descriptions.
+   *
+   * @return name to description, in registry order
+   */
+  public static Map<String, String> descriptions() {
+    Map<String, String> out = new LinkedHashMap<>();
+    RULES.forEach((k, v) -> out.put(k, v.description()));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Whether a name is registered.
+   *
+   * @param name the name
+   * @return true if known
+   */
+  public static boolean contains(String name) {
+    return RULES.containsKey(name);
+  }
+
+  /**
+   * Creates a fresh rule.
+   *
+   * @param name the registry name
+   * @param options f and beta
+   * @return the rule
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static AggregationRule create(String name, Options options) {
+    Entry e = RULES.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException(
+          "unknown aggregation rule '" + name + "'; known rules: " + String.join(", ", names()));
+    }
+    return e.factory().apply(options);
+  }
+}

@@ -1,0 +1,102 @@
+package dnt.learn.robust;
+
+/**
+ * How {@link TwinInconsistencyDefense} (TID) builds its per-coordinate acceptance band from the n
+ * values of one coordinate. The paper (Sec. IV-C) names percentile range, standard deviation, IQR
+ * and z-score rules; the MAD rule is the robust counterpart of the standard-deviation rule.
+ */
+public enum BandRule {
+  /**
+   * {@code [q_p, q_(1-p)]}, the p-th and (100-p)-th percentiles (linear interpolation); the
+   * parameter is p in percent (default 10).
+   */
+  PERCENTILE(10),
+  /**
+   * {@code median +- k * 1.4826 * MAD} (normal-consistent median absolute deviation); the parameter
+   * is k (default 3).
+   */
+  MAD(3),
+  /** {@code [Q1 - k * IQR, Q3 + k * IQR]} (Tukey's fences); the parameter is k (default 1.5). */
+  IQR(1.5),
+  /**
+   * {@code mean +- z * std} (population standard deviation); the parameter is z (default 3). Not
+   * robust: a large enough group of outliers inflates the standard deviation and masks itself.
+   */
+  ZSCORE(3);
+
+  private final double defaultParameter;
+
+  BandRule(double defaultParameter) {
+    this.defaultParameter = defaultParameter;
+  }
+
+  /**
+   * The rule's default parameter.
+   *
+   * @return p for PERCENTILE, k for MAD and IQR, z for ZSCORE
+   */
+  public double defaultParameter() {
+    return defaultParameter;
+  }
+
+  /**
+   * Computes the band of {@code values[from, from+n)}; may reorder the slice.
+   *
+   * @param values the values
+   * @param from the offset
+   * @param n the count
+   * @param parameter the rule's parameter
+   * @param scratch a buffer of length at least n
+   * @param low receives the band's lower end at {@code low[index]}
+   * @param index where to store the lower end
+   * @return the band's upper end
+   */
+  double band(
+      double[] values,
+      int from,
+      int n,
+      double parameter,
+      double[] scratch,
+      double[] low,
+      int index) {
+    switch (this) {
+      case PERCENTILE -> {
+        double p = parameter / 100.0;
+        low[index] = Select.quantile(values, from, n, p);
+        return Select.quantile(values, from, n, 1 - p);
+      }
+      case MAD -> {
+        double med = Select.median(values, from, n);
+        for (int i = 0; i < n; i++) {
+          scratch[i] = Math.abs(values[from + i] - med);
+        }
+        double mad = 1.4826 * Select.median(scratch, 0, n);
+        low[index] = med - parameter * mad;
+        return med + parameter * mad;
+      }
+      case IQR -> {
+        double q1 = Select.quantile(values, from, n, 0.25);
+        double q3 = Select.quantile(values, from, n, 0.75);
+        double iqr = q3 - q1;
+        low[index] = q1 - parameter * iqr;
+        return q3 + parameter * iqr;
+      }
+      case ZSCORE -> {
+        double mean = 0;
+        for (int i = from; i < from + n; i++) {
+          mean += values[i];
+        }
+        mean /= n;
+        double ss = 0;
+        for (int i = from; i < from + n; i++) {
+          double e = values[i] - mean;
+          ss += e * e;
+        }
+        double sd = Math.sqrt(ss / n);
+        low[index] = mean - parameter * sd;
+        return mean + parameter * sd;
+      }
+      default -> throw new AssertionError(this);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dnt.learn.robust;
+
+import dnt.learn.fl.AggregationContext;
+import dnt.learn.fl.AggregationRule;
+import dnt.learn.fl.ClientUpdate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Bulyan (El Mhamdi, Guerraoui and Rouault, "The Hidden Vulnerability of Distributed Learning in
+ * Byzantium", ICML 2018): Krum is applied repeatedly to select {@code theta = n - 2f} updates
+ * (removing each pick from the candidates); then, per coordinate, the {@code beta = theta - 2f}
+ * selected values closest to their median are averaged. Needs {@code n >= 4f + 3}. The distance
+ * matrix is computed once and reused by every Krum round.
+ */
+public final class Bulyan implements AggregationRule, MinimumClients {
+  private final int f;
+
+  /**
+   * Creates the rule.
+   *
+   * @param f the number of Byzantine clients tolerated
+   */
+  public Bulyan(int f) {
+    if (f < 0) {
+      throw new IllegalArgumentException("f must be >= 0, got " + f);
+    }
+    this.f = f;
+  }
+
+  @Override
+  public String name() {
+    return "bulyan";
+  }
+
+  @Override
+  public int minClients() {
+    return 4 * f + 3;
+  }
+
+  @Override
+  public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
+    double[][] rows = Columns.rows(updates);
+    int n = rows.length;
+    MinimumClients.check(name(), n, "n >= 4f + 3 with f = " + f, minClients());
+    int theta = n - 2 * f;
+    int beta = theta - 2 * f;
+    double[][] dist = Columns.pairwiseSquaredDistances(rows);
+    int[] candidates = KrumScores.all(n);
+    double[][] selected = new double[theta][];
+    for (int s = 0; s < theta; s++) {
+      double[] scores = KrumScores.scores(dist, candidates, f);
+      int best = KrumScores.order(scores)[0];
+      selected[s] = rows[candidates[best]];
+      int[] rest = new int[candidates.length - 1];
+      for (int a = 0, k = 0; a < candidates.length; a++) {
+        if (a != best) {
+          rest[k++] = candidates[a];
+        }
+      }
+      candidates = rest;
+    }
+    double inv = 1.0 / beta;
+    return Columns.map(
+        selected,
+        (v, from, cnt, scratch, j) -> {
+          Arrays.sort(v, from, from + cnt);
+          // the beta values closest to the median form a contiguous window of the sorted values
+          int half = cnt >>> 1;
+          double med =
+              (cnt & 1) == 1 ? v[from + half] : v[from + half - 1] / 2 + v[from + half] / 2;
+          int lo = (cnt - 1) / 2;
+          int hi = lo;
+          while (hi - lo + 1 < beta) {
+            if (lo == 0) {
+              hi++;
+            } else if (hi == cnt - 1) {
+              lo--;
+            } else if (med - v[from + lo - 1] <= v[from + hi + 1] - med) {
+              lo--;
+            } else {
+              hi++;
+            }
+          }
+          double s = 0;
+          for (int i = lo; i <= hi; i++) {
+            s += v[from + i];
+          }
+          return s * inv;
+        });
+  }
+}

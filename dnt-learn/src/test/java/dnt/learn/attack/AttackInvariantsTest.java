@@ -1,0 +1,326 @@
+package dnt.learn.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dnt.learn.fl.AttackView;
+import dnt.learn.fl.ClientUpdate;
+import dnt.learn.robust.Krum;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Each attack's defining invariant, checked on random benign rounds. */
+final class AttackInvariantsTest {
+  static final int D = 8;
+
+  static List<ClientUpdate> benign(int n, long seed) {
+    Random rng = new Random(seed);
+    List<ClientUpdate> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double[] x = new double[D];
+      for (int j = 0; j < D; j++) {
+        x[j] = 0.3 * (j % 3 - 1) + 0.05 + 0.1 * rng.nextGaussian();
+      }
+      out.add(ClientUpdate.benign("s" + i, x, 10 + i));
+    }
+    return out;
+  }
+
+  static AttackView view(long seed) {
+    Random rng = new Random(seed);
+    double[] w0 = new double[D];
+    double[] prev = new double[D];
+    double[] cur = new double[D];
+    for (int j = 0; j < D; j++) {
+      w0[j] = rng.nextGaussian();
+      prev[j] = w0[j] + 0.5 * rng.nextGaussian();
+      cur[j] = prev[j] + 0.1 * rng.nextGaussian();
+    }
+    return new AttackView(5, w0, prev, cur, seed);
+  }
+
+  static List<ClientUpdate> fakes(List<ClientUpdate> all) {
+    return all.stream().filter(ClientUpdate::fake).toList();
+  }
+
+  @Test
+  void fakeSharesCountFakesAmongAllClients() {
+    assertThat(FakeClientAttack.fakeCount(40, 0.2)).isEqualTo(10);
+    assertThat(FakeClientAttack.fakeCount(40, 0)).isZero();
+    assertThat(FakeClientAttack.fakeCount(9, 0.1)).isEqualTo(1);
+    List<ClientUpdate> b = benign(40, 1);
+    List<ClientUpdate> all = new Mpaf(10, 0.2).poison(view(1), b);
+    assertThat(all).hasSize(50);
+    assertThat(fakes(all)).hasSize(10).allMatch(u -> u.weight() == 29.5);
+    assertThat(all.subList(0, 40)).containsExactlyElementsOf(b);
+  }
+
+  @Test
+  void mpafUpdatesAreIdenticalAndParallelToBaseMinusGlobal() {
+    for (long seed = 0; seed < 20; seed++) {
+      AttackView v = view(seed);
+      Mpaf mpaf = new Mpaf(1e5, 0.25, seed % 2 == 0 ? Mpaf.Base.INITIAL : Mpaf.Base.RANDOM, seed);
+      List<ClientUpdate> f = fakes(mpaf.poison(v, benign(9, seed)));
+      double[] dir = new double[D];
+      double[] base = mpaf.baseModel(v);
+      for (int j = 0; j < D; j++) {
+        dir[j] = base[j] - v.currentGlobal()[j];
+      }
+      for (ClientUpdate u : f) {
+        assertThat(u.delta()).containsExactly(f.get(0).delta());
+        double cos = dot(u.delta(), dir) / (norm(u.delta()) * norm(dir));
+        assertThat(cos).isCloseTo(1.0, within(1e-12));
+        assertThat(norm(u.delta())).isCloseTo(1e5 * norm(dir), within(1e-6 * norm(dir) * 1e5));
+      }
+    }
+  }
+
+  @Test
+  void tpiStaysWithinItsPerCoordinateBoundAndPointsBackToTheInitialModel() {
+    for (long seed = 0; seed < 20; seed++) {
+      AttackView v = view(seed);
+      Tpi tpi = new Tpi(2, 0.1, 0.2);
+      double[] bound = tpi.bound(v);
+      List<ClientUpdate> f = fakes(tpi.poison(v, benign(16, seed)));
+      assertThat(f).hasSize(4);
+      for (ClientUpdate u : f) {
+        for (int j = 0; j < D; j++) {
+          double x = u.delta()[j];
+          double delta = Math.abs(v.currentGlobal()[j] - v.previousGlobal()[j]);
+          assertThat(Math.abs(x)).isLessThanOrEqualTo(bound[j] + 1e-15);
+          assertThat(bound[j]).isCloseTo(2.3 * delta, within(1e-12));
+          // the noise (at most 0.3 delta) never overturns the push towards w0 (2 delta)
+          assertThat(Math.signum(x))
+              .isEqualTo(Math.signum(v.initialGlobal()[j] - v.currentGlobal()[j]));
+        }
+      }
+      // fakes differ from one another (independent noise)
+      assertThat(f.get(0).delta()).isNotEqualTo(f.get(1).delta());
+    }
+  }
+
+  @Test
+  void tpiFallsBackToTheAverageStepWhenThePreviousModelIsUnknown() {
+    double[] w0 = {0, 0};
+    double[] wt = {4, -2};
+    AttackView v = new AttackView(2, w0, wt, wt, 1);
+    assertThat(Tpi.step(v)).containsExactly(2.0, 1.0);
+  }
+
+  @Test
+  void minMaxStaysWithinTheBenignDistanceBound() {
+    for (long seed = 0; seed < 10; seed++) {
+      for (MinMax.Perturbation p : MinMax.Perturbation.values()) {
+        List<ClientUpdate> b = benign(12, seed);
+        List<ClientUpdate> all = new MinMax(0.25, false, p).poison(view(seed), b);
+        double[] m = all.get(0).delta();
+        double maxPair = 0;
+        double maxToM = 0;
+        for (ClientUpdate x : b) {
+          maxToM = Math.max(maxToM, dist(m, x.delta()));
+          for (ClientUpdate y : b) {
+            maxPair = Math.max(maxPair, dist(x.delta(), y.delta()));
+          }
+        }
+        assertThat(maxToM).isLessThanOrEqualTo(maxPair * (1 + 1e-12));
+        // and it is not trivially the mean: the search moved it to (near) the boundary
+        assertThat(maxToM).isGreaterThan(0.9 * maxPair);
+        assertThat(all.subList(0, 3)).allMatch(u -> java.util.Arrays.equals(u.delta(), m));
+        assertThat(all.subList(3, 12)).isEqualTo(b.subList(3, 12));
+      }
+    }
+  }
+
+  @Test
+  void minSumStaysWithinTheBenignSumOfSquaresBound() {
+    List<ClientUpdate> b = benign(12, 3);
+    double[] m =
+        new MinMax(0.25, true, MinMax.Perturbation.UNIT_VECTOR).poison(view(3), b).get(0).delta();
+    double bound = 0;
+    for (ClientUpdate x : b) {
+      double s = 0;
+      for (ClientUpdate y : b) {
+        s += Math.pow(dist(x.delta(), y.delta()), 2);
+      }
+      bound = Math.max(bound, s);
+    }
+    double s = 0;
+    for (ClientUpdate x : b) {
+      s += Math.pow(dist(m, x.delta()), 2);
+    }
+    assertThat(s).isLessThanOrEqualTo(bound * (1 + 1e-12)).isGreaterThan(0.99 * bound);
+  }
+
+  @Test
+  void lieShiftsTheMeanByZStandardDeviations() {
+    List<ClientUpdate> b = benign(10, 4);
+    List<ClientUpdate> all = new Lie(0.2, 1.5).poison(view(4), b);
+    double[] m = all.get(0).delta();
+    for (int j = 0; j < D; j++) {
+      double mean = 0;
+      for (ClientUpdate u : b) {
+        mean += u.delta()[j] / b.size();
+      }
+      double ss = 0;
+      for (ClientUpdate u : b) {
+        ss += Math.pow(u.delta()[j] - mean, 2) / b.size();
+      }
+      assertThat(m[j]).isCloseTo(mean - 1.5 * Math.sqrt(ss), within(1e-12));
+    }
+    assertThat(all.get(1).delta()).containsExactly(m);
+    // the default z for n = 50, f = 10: s = 26 - 10 = 16, Phi^-1(24/40) = 0.2533
+    assertThat(Lie.defaultZ(50, 10)).isCloseTo(0.2533, within(1e-4));
+  }
+
+  @Test
+  void fangAgainstTrimmedMeanGoesBeyondTheBenignExtremeAgainstTheBenignDirection() {
+    List<ClientUpdate> b = benign(10, 5);
+    List<ClientUpdate> all = new FangTrimmedMean(0.3, 2).poison(view(5), b);
+    for (int k = 0; k < 3; k++) {
+      double[] m = all.get(k).delta();
+      for (int j = 0; j < D; j++) {
+        double mean = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (ClientUpdate u : b) {
+          mean += u.delta()[j];
+          min = Math.min(min, u.delta()[j]);
+          max = Math.max(max, u.delta()[j]);
+        }
+        if (mean > 0) {
+          assertThat(m[j]).isLessThanOrEqualTo(min);
+          assertThat(Math.abs(m[j])).isLessThanOrEqualTo(2 * Math.abs(min) + 1e-12);
+        } else {
+          assertThat(m[j]).isGreaterThanOrEqualTo(max);
+          assertThat(Math.abs(m[j])).isLessThanOrEqualTo(2 * Math.abs(max) + 1e-12);
+        }
+      }
+    }
+  }
+
+  @Test
+  void fangAgainstKrumGetsAMaliciousUpdateSelected() {
+    // the attack works when honest updates are noisy relative to their mean (high-dimensional
+    // SGD noise): the crafted update then sits closer to everyone than they are to each other
+    Random rng = new Random(6);
+    List<ClientUpdate> b = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      double[] x = new double[D];
+      for (int j = 0; j < D; j++) {
+        x[j] = 0.05 + rng.nextGaussian();
+      }
+      b.add(ClientUpdate.benign("s" + i, x, 1));
+    }
+    List<ClientUpdate> all = new FangKrum(0.2).poison(view(6), b);
+    assertThat(Krum.krum(3).selectedIndex(all)).isLessThan(3);
+    double[] m = all.get(0).delta();
+    // -lambda * sign(mu): every coordinate has the same magnitude
+    for (int j = 1; j < D; j++) {
+      assertThat(Math.abs(m[j])).isCloseTo(Math.abs(m[0]), within(1e-15));
+    }
+  }
+
+  @Test
+  void ipmSignFlipGaussianAndMimicDoWhatTheirNamesSay() {
+    List<ClientUpdate> b = benign(10, 7);
+    double[] mu = new double[D];
+    for (ClientUpdate u : b) {
+      for (int j = 0; j < D; j++) {
+        mu[j] += u.delta()[j] / b.size();
+      }
+    }
+    double[] ipm = SimpleAttacks.ipm(0.2, 2).poison(view(7), b).get(0).delta();
+    for (int j = 0; j < D; j++) {
+      assertThat(ipm[j]).isCloseTo(-2 * mu[j], within(1e-12));
+    }
+    List<ClientUpdate> flipped = SimpleAttacks.signFlip(0.2, 1).poison(view(7), b);
+    for (int j = 0; j < D; j++) {
+      assertThat(flipped.get(1).delta()[j]).isEqualTo(-b.get(1).delta()[j]);
+    }
+    assertThat(flipped.get(2)).isEqualTo(b.get(2));
+    List<ClientUpdate> mimic = SimpleAttacks.mimic(0.2).poison(view(7), b);
+    assertThat(mimic.get(0).delta()).containsExactly(b.get(2).delta());
+    List<ClientUpdate> g = SimpleAttacks.gaussian(0.5, 1).poison(view(7), benign(400, 7));
+    double s = 0;
+    double ss = 0;
+    for (int i = 0; i < 200; i++) {
+      for (double x : g.get(i).delta()) {
+        s += x;
+        ss += x * x;
+      }
+    }
+    assertThat(s / 1600).isCloseTo(0, within(0.1));
+    assertThat(ss / 1600).isCloseTo(1, within(0.15));
+  }
+
+  @Test
+  void poisonedFlKeepsOneSignVectorAcrossRoundsAndScalesWithTheGlobalStep() {
+    PoisonedFl p = new PoisonedFl(10, 0.2, 50, 3);
+    AttackView v = view(8);
+    double[] g1 = fakes(p.poison(v, benign(8, 8))).get(0).delta();
+    double[] g2 = fakes(p.poison(view(9), benign(8, 9))).get(0).delta();
+    for (int j = 0; j < D; j++) {
+      assertThat(Math.signum(g1[j])).isEqualTo(Math.signum(g2[j]));
+    }
+    double step = dist(v.currentGlobal(), v.previousGlobal());
+    assertThat(norm(g1)).isCloseTo(10 * step, within(1e-9));
+  }
+
+  @Test
+  void poisonedFlShrinksLambdaWhenTheModelDoesNotFollowItsSigns() {
+    PoisonedFl p = new PoisonedFl(10, 0.2, 2, 5);
+    double[] s = p.signs(D);
+    double[] w0 = new double[D];
+    // the global model moves against the sign vector: the attack is not working
+    double[] w2 = new double[D];
+    for (int j = 0; j < D; j++) {
+      w2[j] = -s[j];
+    }
+    p.poison(new AttackView(0, w0, w0, w0, 1), benign(8, 1));
+    p.poison(new AttackView(1, w0, w0, w0, 1), benign(8, 1));
+    assertThat(p.lambda()).isEqualTo(10.0);
+    p.poison(new AttackView(2, w0, w0, w2, 1), benign(8, 1));
+    assertThat(p.lambda()).isCloseTo(7.0, within(1e-12));
+    // the model now follows the signs: lambda stays
+    double[] w4 = w2.clone();
+    for (int j = 0; j < D; j++) {
+      w4[j] += 3 * s[j];
+    }
+    p.poison(new AttackView(4, w0, w2, w4, 1), benign(8, 1));
+    assertThat(p.lambda()).isCloseTo(7.0, within(1e-12));
+  }
+
+  @Test
+  void theRegistryCreatesEveryAttack() {
+    for (String name : Attacks.names()) {
+      var adv = Attacks.create(name, Attacks.Options.share(0.2));
+      List<ClientUpdate> out = adv.poison(view(1), benign(10, 1));
+      assertThat(out.size()).as(name).isGreaterThanOrEqualTo(10);
+      for (ClientUpdate u : out) {
+        assertThat(u.delta()).hasSize(D);
+      }
+    }
+  }
+
+  static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int j = 0; j < a.length; j++) {
+      s += a[j] * b[j];
+    }
+    return s;
+  }
+
+  static double norm(double[] a) {
+    return Math.sqrt(dot(a, a));
+  }
+
+  static double dist(double[] a, double[] b) {
+    double s = 0;
+    for (int j = 0; j < a.length; j++) {
+      s += (a[j] - b[j]) * (a[j] - b[j]);
+    }
+    return Math.sqrt(s);
+  }
+}

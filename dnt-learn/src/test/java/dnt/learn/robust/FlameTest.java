@@ -1,0 +1,46 @@
+package dnt.learn.robust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dnt.learn.fl.AggregationRule;
+import dnt.learn.fl.ClientUpdate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** FLAME: the contract (its noise needs a looser identity tolerance) and a hand example. */
+final class FlameTest extends AggregationRuleContractTest {
+  @Override
+  AggregationRule rule() {
+    return new Flame();
+  }
+
+  @Override
+  boolean robust() {
+    return true;
+  }
+
+  @Override
+  double identityTolerance() {
+    return 0.01; // Gaussian noise of std 0.001 * S per coordinate
+  }
+
+  @Test
+  void admitsTheMajorityCosineClusterClipsToTheMedianNormAndAverages() {
+    List<ClientUpdate> u =
+        updates(
+            new double[] {1, 0},
+            new double[] {1, 0.1},
+            new double[] {1, -0.1},
+            new double[] {1.2, 0},
+            new double[] {-5, 0},
+            new double[] {-5, 0});
+    Flame flame = new Flame(0);
+    assertThat(flame.admitted(u)).containsExactly(true, true, true, true, false, false);
+    // norms 1, 1.005, 1.005, 1.2, 5, 5 -> S = (1.005 + 1.2) / 2; (1.2, 0) is clipped to S
+    double s = (Math.hypot(1, 0.1) + 1.2) / 2;
+    double[] r = flame.aggregate(u, context(u, new double[2]));
+    assertThat(r[0]).isCloseTo((3 + s) / 4, within(1e-12));
+    assertThat(r[1]).isCloseTo(0, within(1e-12));
+  }
+}

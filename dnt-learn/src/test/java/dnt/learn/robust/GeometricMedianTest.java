@@ -1,0 +1,57 @@
+package dnt.learn.robust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dnt.learn.fl.AggregationRule;
+import dnt.learn.fl.ClientUpdate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Geometric median: the contract, and first-order optimality on an asymmetric triangle. */
+final class GeometricMedianTest extends AggregationRuleContractTest {
+  @Override
+  AggregationRule rule() {
+    return new GeometricMedian();
+  }
+
+  @Override
+  boolean robust() {
+    return true;
+  }
+
+  @Override
+  double identityTolerance() {
+    return 1e-9;
+  }
+
+  private static double sumOfDistances(double[] p, List<ClientUpdate> u) {
+    double s = 0;
+    for (ClientUpdate c : u) {
+      s += Math.sqrt(Columns.squaredDistance(p, c.delta()));
+    }
+    return s;
+  }
+
+  @Test
+  void theResultMinimisesTheSumOfDistances() {
+    // Fermat point of (0,0), (4,0), (0,3): no closed form at hand, so check optimality directly
+    List<ClientUpdate> u = updates(new double[] {0, 0}, new double[] {4, 0}, new double[] {0, 3});
+    double[] m = new GeometricMedian(200, 1e-9).aggregate(u, context(u, new double[2]));
+    double best = sumOfDistances(m, u);
+    for (int k = 0; k < 16; k++) {
+      double a = 2 * Math.PI * k / 16;
+      double[] p = {m[0] + 1e-3 * Math.cos(a), m[1] + 1e-3 * Math.sin(a)};
+      assertThat(sumOfDistances(p, u)).isGreaterThanOrEqualTo(best - 1e-12);
+    }
+    // and it is not the mean (4/3, 1), whose sum of distances is larger
+    assertThat(best).isLessThan(sumOfDistances(new double[] {4.0 / 3, 1}, u));
+  }
+
+  @Test
+  void inOneDimensionItIsTheMedian() {
+    List<ClientUpdate> u = updates(new double[] {0}, new double[] {1}, new double[] {10});
+    double[] m = new GeometricMedian(500, 1e-12).aggregate(u, context(u, new double[1]));
+    assertThat(m[0]).isCloseTo(1.0, within(1e-3));
+  }
+}
