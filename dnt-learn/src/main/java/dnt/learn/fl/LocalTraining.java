@@ -74,8 +74,8 @@ public final class LocalTraining implements AutoCloseable {
   /**
    * The result of one local training job.
    *
-   * @param delta {@code trained - start}, in double precision (the trained weights are {@code
-   *     start + delta}; they are not kept, to halve the memory of large rounds)
+   * @param delta {@code trained - start}, in double precision (the trained weights are {@code start
+   *     + delta}; they are not kept, to halve the memory of large rounds)
    * @param report the fit report (loss, CPU time)
    */
   public record Result(double[] delta, FitReport report) {}
