@@ -29,8 +29,9 @@ import java.util.random.RandomGenerator;
  * docs/forecasting.md): every method forecasts each test slot one step ahead from the true
  * preceding values. Static twins (V-twin variants) keep their model through the test week; the
  * evolving methods (H-twin variants and Traditional DT) forecast day d with the model they have at
- * the start of day d and then learn from that day: H-twin by asynchronous federated updates,
- * Traditional DT by uploading the day's raw data and fine-tuning centrally.
+ * the start of day d and then learn from that day (and the {@code async.historyDays - 1} days
+ * before it): H-twin by asynchronous federated updates, Traditional DT by uploading the day's raw
+ * data and fine-tuning centrally on the same recent windows.
  */
 public final class ForecastingStudy {
   private final FlConfig config;
@@ -76,7 +77,7 @@ public final class ForecastingStudy {
   public List<MethodResult> run(List<Method> methods, long seed) {
     List<FlClient> clients = clients(seed);
     Map<Method, MethodResult> out = new EnumMap<>(Method.class);
-    Map<Boolean, VRun> vRuns = new java.util.HashMap<>();
+    Map<Boolean, Phase> vRuns = new java.util.HashMap<>();
     try (LocalTraining pool = new LocalTraining(architecture, config.threads())) {
       for (Method m : Method.values()) {
         if (!methods.contains(m)) {
@@ -89,20 +90,24 @@ public final class ForecastingStudy {
               case PERSISTENCE -> naive(m, seed, 1);
               case SEASONAL_NAIVE -> naive(m, seed, data.slotsPerDay());
               case TRADITIONAL_DT -> centralized(clients, seed);
-              case V_TWIN -> vRun(vRuns, pool, clients, true, seed).result.as(m);
-              case V_TWIN_NO_CLUSTER -> vRun(vRuns, pool, clients, false, seed).result.as(m);
-              case H_TWIN ->
-                  hTwin(vRun(vRuns, pool, clients, true, seed), pool, clients, seed, true);
-              case H_TWIN_NO_CLUSTER ->
-                  hTwin(vRun(vRuns, pool, clients, false, seed), pool, clients, seed, false);
+              case V_TWIN -> vRun(vRuns, pool, clients, true, seed).result();
+              case V_TWIN_NO_CLUSTER -> vRun(vRuns, pool, clients, false, seed).result();
+              case H_TWIN -> evolve(vRuns, pool, clients, true, seed);
+              case H_TWIN_NO_CLUSTER -> evolve(vRuns, pool, clients, false, seed);
             });
       }
     }
     return List.copyOf(out.values());
   }
 
-  /** The stations: data, location, profile, and seeded resources. */
-  List<FlClient> clients(long seed) {
+  /**
+   * The stations: training windows, one window set per test day, location, mean daily profile, and
+   * seeded compute speed and link rate.
+   *
+   * @param seed the seed of the resources
+   * @return the clients, in cell order
+   */
+  public List<FlClient> clients(long seed) {
     List<FlClient> out = new ArrayList<>();
     int s = data.slotsPerDay();
     int from = builder.spec().history();
@@ -119,9 +124,10 @@ public final class ForecastingStudy {
       float[] z = data.z()[c];
       Windows train = builder.build(z, from, data.trainLength(), id);
       List<Windows> stream = new ArrayList<>();
+      int recent = config.async().historyDays() * s;
       for (int d = 0; d < data.testDays(); d++) {
-        int a = data.trainLength() + d * s;
-        stream.add(builder.build(z, a, a + s, id));
+        int end = data.trainLength() + (d + 1) * s;
+        stream.add(builder.build(z, Math.max(from, end - recent), end, id));
       }
       double[] profile = new double[s];
       int days = data.trainLength() / s;
@@ -192,7 +198,7 @@ public final class ForecastingStudy {
       List<Windows> today = new ArrayList<>();
       for (int c = 0; c < clients.size(); c++) {
         Windows w = clients.get(c).stream().get(d);
-        float[] p = central.predict(w);
+        float[] p = central.predict(testDay(c, d));
         System.arraycopy(p, 0, pred[c], d * data.slotsPerDay(), p.length);
         ongoing.transfer(
             clients.get(c).id(),
@@ -216,33 +222,78 @@ public final class ForecastingStudy {
         List.of());
   }
 
-  private record VRun(MethodResult result, FederatedResult fed) {}
+  /**
+   * A twinning phase: its scored result and the federated run behind it (to continue from).
+   *
+   * @param result the method's scores and cost
+   * @param federated the federated run (models, rounds, rejections)
+   */
+  public record Phase(MethodResult result, FederatedResult federated) {}
 
-  /** The V-twin run of a seed, computed once and shared by V-twin and H-twin (deterministic). */
-  private VRun vRun(
-      Map<Boolean, VRun> memo,
+  /**
+   * The default hooks of the study: the configuration's FedAvg, no attacker, no root data.
+   *
+   * @return the hooks
+   */
+  public FederationHooks defaultHooks() {
+    return FederationHooks.defaults().withRule(config.fedAvg());
+  }
+
+  private MethodResult evolve(
+      Map<Boolean, Phase> memo,
       LocalTraining pool,
       List<FlClient> clients,
       boolean clustered,
       long seed) {
-    VRun v = memo.get(clustered);
+    Phase v = vRun(memo, pool, clients, clustered, seed);
+    return evolveTwin(pool, clients, v, defaultHooks(), clustered, seed).result();
+  }
+
+  /** The V-twin run of a seed, computed once and shared by V-twin and H-twin (deterministic). */
+  private Phase vRun(
+      Map<Boolean, Phase> memo,
+      LocalTraining pool,
+      List<FlClient> clients,
+      boolean clustered,
+      long seed) {
+    Phase v = memo.get(clustered);
     if (v == null) {
-      v = vTwin(pool, clients, clustered ? Method.V_TWIN : Method.V_TWIN_NO_CLUSTER, seed);
+      v = createTwin(pool, clients, defaultHooks(), clustered, seed);
       memo.put(clustered, v);
     }
     return v;
   }
 
-  private VRun vTwin(LocalTraining pool, List<FlClient> clients, Method m, long seed) {
-    boolean clustered = m == Method.V_TWIN;
+  /**
+   * The V-twin phase (twin creation by synchronous FL) with the given hooks, scored on the test
+   * week with static models. The poisoning study calls this with its rules and attackers.
+   *
+   * @param pool the client training pool (of {@link #architecture()})
+   * @param clients the stations ({@link #clients(long)})
+   * @param hooks rule, attacker, root data; an evaluator and progress are added if absent
+   * @param clustered with cluster twins (V-twin) or plain FedAvg (V-twin w/o cluster)
+   * @param seed the seed
+   * @return the phase
+   */
+  public Phase createTwin(
+      LocalTraining pool,
+      List<FlClient> clients,
+      FederationHooks hooks,
+      boolean clustered,
+      long seed) {
+    Method m = clustered ? Method.V_TWIN : Method.V_TWIN_NO_CLUSTER;
     long t0 = System.nanoTime();
-    FederationHooks hooks =
-        FederationHooks.defaults()
-            .withRule(config.fedAvg())
-            .withEvaluator(
-                (g, stations) -> Scores.of(data, predictStatic(clients, stations)).mseZ())
-            .withProgress(
-                (done, total, msg) -> progress.update(done, total, m.label() + ": " + msg));
+    FederationHooks h = hooks;
+    if (h.evaluator() == FederationHooks.Evaluator.NONE) {
+      h =
+          h.withEvaluator(
+              (g, stations) -> Scores.of(data, predictStatic(clients, stations)).mseZ());
+    }
+    if (h.progress() == Progress.NONE) {
+      h =
+          h.withProgress(
+              (done, total, msg) -> progress.update(done, total, m.label() + ": " + msg));
+    }
     // Same initial model for every method of a seed, so the comparison isolates the method.
     float[] init = Forecaster.initialise(architecture, Seeds.derive(seed, 2000)).parameters();
     FederatedResult fed =
@@ -250,7 +301,7 @@ public final class ForecastingStudy {
                 pool,
                 config.syncSettings(clustered),
                 new LinkModel(config.cost().latencySeconds()),
-                hooks)
+                h)
             .run(clients, init, Seeds.derive(seed, clustered ? 3000 : 3001));
     double wall = (System.nanoTime() - t0) / 1e9;
     float[][] pred = predictStatic(clients, fed.stationModels());
@@ -272,39 +323,74 @@ public final class ForecastingStudy {
             wall,
             clientRounds,
             curve);
-    return new VRun(res, fed);
+    return new Phase(res, fed);
   }
 
-  private MethodResult hTwin(
-      VRun v, LocalTraining pool, List<FlClient> clients, long seed, boolean cl) {
+  /**
+   * The H-twin phase (twin evolution by asynchronous FL over the streamed test week) from a V-twin
+   * phase, scored prequentially: day d is forecast by the models at the start of day d.
+   *
+   * @param pool the client training pool
+   * @param clients the stations
+   * @param vTwin the creation phase to continue from
+   * @param hooks rule, attacker, root data
+   * @param clustered with cluster twins (H-twin) or without (H-twin w/o cluster)
+   * @param seed the seed
+   * @return the phase (its result's creation cost is the V-twin's, ongoing this phase's)
+   */
+  public Phase evolveTwin(
+      LocalTraining pool,
+      List<FlClient> clients,
+      Phase vTwin,
+      FederationHooks hooks,
+      boolean clustered,
+      long seed) {
     long t0 = System.nanoTime();
     float[][] pred = new float[data.cellCount()][data.testLength()];
     int s = data.slotsPerDay();
     AsynchronousFederation.DayObserver observer =
         (day, global, stations) -> {
           for (int c = 0; c < clients.size(); c++) {
-            float[] p =
-                Forecaster.of(architecture, stations.get(c))
-                    .predict(clients.get(c).stream().get(day));
+            float[] p = Forecaster.of(architecture, stations.get(c)).predict(testDay(c, day));
             System.arraycopy(p, 0, pred[c], day * s, p.length);
           }
         };
     FederatedResult async =
         new AsynchronousFederation(
                 pool,
-                config.asyncSettings(cl),
+                config.asyncSettings(clustered),
                 new LinkModel(config.cost().latencySeconds()),
-                FederationHooks.defaults().withRule(config.fedAvg()))
-            .run(clients, v.fed, Seeds.derive(seed, cl ? 4000 : 4001), observer);
-    return new MethodResult(
-        cl ? Method.H_TWIN : Method.H_TWIN_NO_CLUSTER,
-        seed,
-        Scores.of(data, pred),
-        v.result.creation(),
-        async.cost(),
-        v.result.wallSeconds() + (System.nanoTime() - t0) / 1e9,
-        v.result.clientRounds(),
-        v.result.curve());
+                hooks)
+            .run(clients, vTwin.federated(), Seeds.derive(seed, clustered ? 4000 : 4001), observer);
+    MethodResult v = vTwin.result();
+    MethodResult res =
+        new MethodResult(
+            clustered ? Method.H_TWIN : Method.H_TWIN_NO_CLUSTER,
+            seed,
+            Scores.of(data, pred),
+            v.creation(),
+            async.cost(),
+            v.wallSeconds() + (System.nanoTime() - t0) / 1e9,
+            v.clientRounds(),
+            v.curve());
+    return new Phase(res, async);
+  }
+
+  /** The windows whose targets are test day d of cell c. */
+  private Windows testDay(int c, int day) {
+    int a = data.trainLength() + day * data.slotsPerDay();
+    return builder.build(data.z()[c], a, a + data.slotsPerDay(), "cell " + c);
+  }
+
+  /**
+   * Forecasts the test week with fixed per-station models.
+   *
+   * @param clients the stations
+   * @param models each station's model
+   * @return the scores
+   */
+  public Scores scoreStatic(List<FlClient> clients, List<float[]> models) {
+    return Scores.of(data, predictStatic(clients, models));
   }
 
   private float[][] predictStatic(List<FlClient> clients, List<float[]> models) {

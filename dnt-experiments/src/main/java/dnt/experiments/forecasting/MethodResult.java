@@ -43,16 +43,6 @@ public record MethodResult(
     return creation.plus(ongoing);
   }
 
-  /**
-   * The same result under another method's name (V-twin runs shared with H-twin).
-   *
-   * @param m the method
-   * @return the relabelled result
-   */
-  public MethodResult as(Method m) {
-    return new MethodResult(m, seed, scores, creation, ongoing, wallSeconds, clientRounds, curve);
-  }
-
   /** A zero cost. */
   static final CostSummary NO_COST = new CostSummary(0, 0, 0, 0, 0, 0);
 }

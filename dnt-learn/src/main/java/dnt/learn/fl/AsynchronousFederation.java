@@ -230,6 +230,7 @@ public final class AsynchronousFederation {
     private final List<RoundMetrics> metrics;
     private final double[] w0;
     private final long seed;
+    private final java.util.Map<Integer, double[]> previous = new java.util.HashMap<>();
     private int count;
 
     Step(
@@ -256,7 +257,8 @@ public final class AsynchronousFederation {
       }
       buffer.clear();
       double[] cur = Vectors.toDouble(current);
-      AttackView view = new AttackView(t, w0, cur, cur, Seeds.derive(seed, 9, t));
+      double[] prev = previous.getOrDefault(twin, w0);
+      AttackView view = new AttackView(t, w0, prev, cur, Seeds.derive(seed, 9, t));
       List<ClientUpdate> received = hooks.adversary().poison(view, benign);
       int before = validator.rejectedCount();
       List<ClientUpdate> accepted = validator.filter(received);
@@ -273,6 +275,7 @@ public final class AsynchronousFederation {
                 Seeds.derive(seed, 10, t),
                 Seeds.derive(seed, 11, t),
                 ledger);
+        previous.put(twin, cur);
         twins.set(twin, Vectors.add(current, delta, settings.alpha()));
         versions[twin]++;
         norm = Vectors.norm(delta, settings.alpha());

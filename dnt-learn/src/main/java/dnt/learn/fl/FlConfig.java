@@ -183,6 +183,8 @@ public record FlConfig(
    * @param stalenessB hinge threshold
    * @param bufferSize arrivals per server step
    * @param startSpreadSeconds start offsets
+   * @param localEpochs local epochs per new day
+   * @param historyDays days of recent data (the new day and those before it) trained on each day
    */
   public record Async(
       double alpha,
@@ -190,7 +192,9 @@ public record FlConfig(
       double stalenessA,
       long stalenessB,
       int bufferSize,
-      double startSpreadSeconds) {
+      double startSpreadSeconds,
+      int localEpochs,
+      int historyDays) {
     /** Checks the fields. */
     public Async {
       check(alpha > 0 && alpha <= 1, "alpha must be in (0, 1], got " + alpha);
@@ -206,6 +210,8 @@ public record FlConfig(
       check(
           startSpreadSeconds >= 0 && Double.isFinite(startSpreadSeconds),
           "startSpreadSeconds must be finite and >= 0, got " + startSpreadSeconds);
+      check(localEpochs >= 1, "localEpochs must be at least 1, got " + localEpochs);
+      check(historyDays >= 1, "historyDays must be at least 1, got " + historyDays);
     }
 
     /**
@@ -502,7 +508,7 @@ public record FlConfig(
    */
   public AsyncSettings asyncSettings(boolean clustered) {
     return new AsyncSettings(
-        recipe(),
+        recipe().withEpochs(async.localEpochs),
         async.alpha,
         async.function(),
         async.bufferSize,

@@ -26,6 +26,7 @@ public final class LocalTraining implements AutoCloseable {
   private final Architecture architecture;
   private final ExecutorService pool;
   private final int threads;
+  private final boolean batched;
 
   /**
    * Creates a pool.
@@ -34,11 +35,23 @@ public final class LocalTraining implements AutoCloseable {
    * @param threads worker threads (at least 1)
    */
   public LocalTraining(Architecture architecture, int threads) {
+    this(architecture, threads, true);
+  }
+
+  /**
+   * Creates a pool, optionally without batched training (for comparisons).
+   *
+   * @param architecture the model trained by every client
+   * @param threads worker threads (at least 1)
+   * @param batched train jobs of {@link #submitAll} batched when the architecture supports it
+   */
+  public LocalTraining(Architecture architecture, int threads, boolean batched) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.architecture = architecture;
     this.threads = threads;
+    this.batched = batched;
     AtomicInteger n = new AtomicInteger();
     ThreadFactory tf =
         r -> {
@@ -61,11 +74,11 @@ public final class LocalTraining implements AutoCloseable {
   /**
    * The result of one local training job.
    *
-   * @param model the trained weights
-   * @param delta {@code model - start}, in double precision
+   * @param delta {@code trained - start}, in double precision (the trained weights are {@code start
+   *     + delta}; they are not kept, to halve the memory of large rounds)
    * @param report the fit report (loss, CPU time)
    */
-  public record Result(float[] model, double[] delta, FitReport report) {}
+  public record Result(double[] delta, FitReport report) {}
 
   /**
    * Starts a job.
@@ -105,7 +118,7 @@ public final class LocalTraining implements AutoCloseable {
    */
   public List<Future<Result>> submitAll(List<Job> jobs, TrainingRecipe recipe) {
     List<Future<Result>> out = new ArrayList<>(jobs.size());
-    if (!architecture.supportsMany() || jobs.size() < 2) {
+    if (!batched || !architecture.supportsMany() || jobs.size() < 2) {
       for (Job j : jobs) {
         out.add(submit(j.start(), j.data(), recipe, j.seed()));
       }
@@ -153,7 +166,7 @@ public final class LocalTraining implements AutoCloseable {
       for (int k = 0; k < chunk.size(); k++) {
         float[] start = starts.get(k);
         float[] w = trained.get(k).parameters();
-        futures.get(chunk.get(k)).complete(new Result(w, delta(w, start), trained.get(k).report()));
+        futures.get(chunk.get(k)).complete(new Result(delta(w, start), trained.get(k).report()));
       }
     } catch (RuntimeException | Error e) {
       for (int i : chunk) {
@@ -195,7 +208,7 @@ public final class LocalTraining implements AutoCloseable {
     Forecaster f = Forecaster.of(architecture, start);
     FitReport r = f.fit(data, recipe, seed);
     float[] w = f.parameters();
-    return new Result(w, delta(w, start), r);
+    return new Result(delta(w, start), r);
   }
 
   /**

@@ -179,4 +179,54 @@ final class FederationTest {
       assertThat(times[i]).isGreaterThanOrEqualTo(times[i - 1]);
     }
   }
+
+  @Test
+  void asynchronousUpdatesAreScaledByTheirStaleness() {
+    List<FlClient> clients = FlFixtures.clients(2);
+    AsyncSettings as =
+        new AsyncSettings(
+            FlFixtures.RECIPE,
+            1.0,
+            new StalenessFunction.Polynomial(1),
+            1,
+            1e-3,
+            0,
+            ClusterSettings.none());
+    List<ClientUpdate> seen = new ArrayList<>();
+    Adversary spy =
+        (view, benign) -> {
+          seen.addAll(benign);
+          return benign;
+        };
+    long seed = 5;
+    FederatedResult start;
+    try (LocalTraining pool = new LocalTraining(FlFixtures.ARCH, 2)) {
+      start =
+          new SynchronousFederation(
+                  pool, sync(1, 1.0, ClusterSettings.none()), LINK, FederationHooks.defaults())
+              .run(clients, init(), 3);
+      new AsynchronousFederation(pool, as, LINK, FederationHooks.defaults().withAdversary(spy))
+          .run(clients, start, seed, AsynchronousFederation.DayObserver.NONE);
+    }
+    // Day 0: both stations download the same model; the first arrival has staleness 0 (weight 1),
+    // the second staleness 1 (weight 1/2 under (tau + 1)^-1).
+    assertThat(seen.size()).isEqualTo(4);
+    for (int k = 0; k < 2; k++) {
+      ClientUpdate u = seen.get(k);
+      int i = u.clientId().equals("c0") ? 0 : 1;
+      double[] raw =
+          LocalTraining.train(
+                  FlFixtures.ARCH,
+                  start.global(),
+                  clients.get(i).stream().get(0),
+                  FlFixtures.RECIPE,
+                  dnt.core.util.Seeds.derive(seed, 7, 0, i))
+              .delta();
+      double scale = k == 0 ? 1.0 : 0.5;
+      for (int j = 0; j < raw.length; j++) {
+        assertThat(u.delta()[j])
+            .isCloseTo(scale * raw[j], org.assertj.core.api.Assertions.within(1e-4));
+      }
+    }
+  }
 }

@@ -1,0 +1,2 @@
+/** Benchmarks of the forecasters and the federated engine. */
+package dnt.benchmarks.learn;
