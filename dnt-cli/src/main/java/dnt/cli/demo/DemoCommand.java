@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     description = "Run the main demo on the bundled Milan data.")
 public final class DemoCommand implements Callable<Integer> {
   /** The sections, in the order they run; case studies append theirs here. */
-  static final List<DemoSection> SECTIONS = List.of(new MilanNetworkSection(), new TwinSection());
+  static final List<DemoSection> SECTIONS =
+      List.of(new MilanNetworkSection(), new TwinSection(), new ForecastingSection());
 
   @Spec CommandSpec spec;
 

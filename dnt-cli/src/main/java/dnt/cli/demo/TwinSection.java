@@ -11,13 +11,20 @@ import picocli.CommandLine;
  * what-if analysis on the twin before touching the real network).
  */
 final class TwinSection implements DemoSection {
-  /** The hypothetical changes: an outage, a neighbour raising its power, a new small cell. */
+  /**
+   * The hypothetical changes: an outage of the four sites nearest the busiest square of the bundled
+   * subset (5545, central Milan), a neighbour raising its power by 6 dB, and a new small cell in
+   * the square.
+   */
   static final String CHANGES =
       """
       changes:
-        - switch-off: 1000
-        - power: {station: 1001, dbm: 36}
-        - add-station: {id: 900001, x: 11800, y: 11800, height: 10, power-dbm: 30, gain-db: 0, capacity-mbps: 150}
+        - switch-off: 2535
+        - switch-off: 2611
+        - switch-off: 2536
+        - switch-off: 2534
+        - power: {station: 2470, dbm: 36}
+        - add-station: {id: 900001, x: 10456, y: 13054, height: 10, power-dbm: 30, gain-db: 0, capacity-mbps: 150}
       """;
 
   @Override

@@ -25,6 +25,7 @@ final class DemoCommandTest {
     assertThat(out.toString())
         .contains(
             "grid:          10,000 cells", "143 rows", "busiest cells", "daily profile", "18:00")
-        .contains("SINR mean, dB", "baseline", "what-if", "touched");
+        .contains("SINR mean, dB", "baseline", "what-if", "touched")
+        .contains("Persistence", "Traditional DT", "V-twin w/o cluster", "H-twin w/o cluster");
   }
 }
