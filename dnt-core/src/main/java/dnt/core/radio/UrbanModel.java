@@ -83,16 +83,20 @@ public abstract sealed class UrbanModel implements PropagationModel permits Urba
   }
 
   /**
-   * The LOS breakpoint distance {@code d'BP = 4 h'BS h'UT fc / c}.
+   * The LOS breakpoint distance {@code d'BP = 4 h'BS h'UT fc / c}. An antenna at or below the
+   * environment height (outside the table's 1.5 m &le; hUT range) has an effective height of 0, so
+   * the breakpoint is 0 and PL2 applies at every distance; without that floor a negative effective
+   * height would square into a distant breakpoint and give a user 0.5 m up about 14 dB less loss
+   * than one 1.5 m up.
    *
    * @param stationHeightM station height, metres
    * @param userHeightM user height, metres
-   * @return the breakpoint, metres
+   * @return the breakpoint, metres (non-negative)
    */
   public final double breakpointM(double stationHeightM, double userHeightM) {
     return breakpointPerHeight
-        * (stationHeightM - ENVIRONMENT_HEIGHT_M)
-        * (userHeightM - ENVIRONMENT_HEIGHT_M);
+        * Math.max(0, stationHeightM - ENVIRONMENT_HEIGHT_M)
+        * Math.max(0, userHeightM - ENVIRONMENT_HEIGHT_M);
   }
 
   @Override
