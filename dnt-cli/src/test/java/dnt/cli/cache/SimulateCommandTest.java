@@ -164,6 +164,28 @@ final class SimulateCommandTest {
   }
 
   @Test
+  void stationsNumberedWithGapsAreBadInput() throws IOException {
+    // stations 1 and 2 used to replay over three caches, station 0 empty, and count it in the
+    // load imbalance; a station id of 10^9 used to allocate 10^9 caches
+    Path t = file("t.csv", "time,client,item\n0,0,1\n1,1,1\n");
+    for (String stations : new String[] {"1\n1,2\n", "0\n1,1000000000\n"}) {
+      Path a = file("a.csv", "client,station\n0," + stations);
+      Result r =
+          run(
+              "cache",
+              "simulate",
+              "--trace",
+              t.toString(),
+              "--capacity",
+              "2",
+              "--association",
+              a.toString());
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains(a.toString()).contains("has no client");
+    }
+  }
+
+  @Test
   void zeroCapacityAndUnknownPoliciesAreBadInput() throws IOException {
     Path t = file("t.csv", "time,client,item\n0,0,1\n");
     Result zero = run("cache", "simulate", "--trace", t.toString(), "--capacity", "0");
