@@ -57,7 +57,8 @@ public final class NetworkSimulator implements NetworkView {
     homeRequests = new long[b];
     windowLoad = new int[b];
     overloaded = new boolean[b];
-    ring = new int[options.loadWindow()];
+    // a window longer than the trace never slides: the trace's length is all the ring needs
+    ring = new int[Math.max(1, Math.min(options.loadWindow(), trace.size()))];
     java.util.Arrays.fill(ring, -1);
     threshold = options.overloadFactor() * options.loadWindow() / b;
     this.factory = factory;
@@ -215,7 +216,7 @@ public final class NetworkSimulator implements NetworkView {
 
   @Override
   public int loadWindow() {
-    return ring.length;
+    return options.loadWindow();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dnt.caching.network;
 
 import dnt.core.InvalidInputException;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.random.RandomGenerator;
 
 /**
@@ -152,14 +153,35 @@ public final class Topology {
     }
 
     /**
-     * The topology; stations are numbered 0..max station index.
+     * The topology; stations are numbered 0..max station index, and every one of them must have a
+     * client: a station without one would be an empty cache that still counts in the load
+     * imbalance, the overload threshold and the statistics (as with stations numbered from 1).
      *
      * @return the topology
-     * @throws InvalidInputException when no client was attached
+     * @throws InvalidInputException when no client was attached, or a station index below the
+     *     largest has no client
      */
     public Topology build() {
       if (byClient.isEmpty()) {
         throw new InvalidInputException("the association lists no client");
+      }
+      IntOpenHashSet used = new IntOpenHashSet();
+      for (int[] stations : byClient.values()) {
+        for (int s : stations) {
+          used.add(s);
+        }
+      }
+      if (used.size() != maxStation + 1) {
+        int gap = 0;
+        while (used.contains(gap)) {
+          gap++;
+        }
+        throw new InvalidInputException(
+            "station "
+                + gap
+                + " has no client; stations are numbered 0.."
+                + maxStation
+                + " without gaps");
       }
       return new Topology(maxStation + 1, byClient, false);
     }

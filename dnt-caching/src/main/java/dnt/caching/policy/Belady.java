@@ -10,8 +10,7 @@ package dnt.caching.policy;
  * replay is O(n log C) time with memory linear in the trace, unlike simulators that rescan the
  * future at each miss.
  */
-public final class Belady implements CachePolicy {
-  private final SlotTable table;
+public final class Belady extends SlotPolicy {
   private final IndexedMinHeap heap;
 
   /**
@@ -20,7 +19,7 @@ public final class Belady implements CachePolicy {
    * @param capacity the number of slots, at least 1
    */
   public Belady(int capacity) {
-    table = new SlotTable(capacity);
+    super(capacity);
     heap = new IndexedMinHeap(capacity);
   }
 
@@ -30,26 +29,8 @@ public final class Belady implements CachePolicy {
   }
 
   @Override
-  public int capacity() {
-    return table.capacity();
-  }
-
-  @Override
-  public int size() {
-    return table.size();
-  }
-
-  @Override
-  public boolean contains(int item) {
-    return table.slotOf(item) >= 0;
-  }
-
-  @Override
   public void recordHit(int item, int nextUse) {
-    int slot = table.slotOf(item);
-    if (slot < 0) {
-      throw new IllegalStateException("item " + item + " is not cached");
-    }
+    int slot = cachedSlot(item);
     heap.update(slot, key(nextUse, item));
   }
 

@@ -4,8 +4,7 @@ package dnt.caching.policy;
  * First in, first out: evicts the item admitted longest ago; hits change nothing. Since a full
  * cache always evicts the oldest slot and refills it, the queue is a ring pointer over the slots.
  */
-public final class Fifo implements CachePolicy {
-  private final SlotTable table;
+public final class Fifo extends SlotPolicy {
   private int oldest;
 
   /**
@@ -14,7 +13,7 @@ public final class Fifo implements CachePolicy {
    * @param capacity the number of slots, at least 1
    */
   public Fifo(int capacity) {
-    table = new SlotTable(capacity);
+    super(capacity);
   }
 
   @Override
@@ -23,25 +22,8 @@ public final class Fifo implements CachePolicy {
   }
 
   @Override
-  public int capacity() {
-    return table.capacity();
-  }
-
-  @Override
-  public int size() {
-    return table.size();
-  }
-
-  @Override
-  public boolean contains(int item) {
-    return table.slotOf(item) >= 0;
-  }
-
-  @Override
   public void recordHit(int item, int nextUse) {
-    if (table.slotOf(item) < 0) {
-      throw new IllegalStateException("item " + item + " is not cached");
-    }
+    cachedSlot(item);
   }
 
   @Override

@@ -5,8 +5,7 @@ package dnt.caching.policy;
  * admission (the admitting request counts as one), ties broken by least recent request. An indexed
  * heap keyed by (frequency, last-request tick) gives O(log C) per access.
  */
-public final class Lfu implements CachePolicy {
-  private final SlotTable table;
+public final class Lfu extends SlotPolicy {
   private final IndexedMinHeap heap;
   private final int[] frequency;
   private long tick;
@@ -17,7 +16,7 @@ public final class Lfu implements CachePolicy {
    * @param capacity the number of slots, at least 1
    */
   public Lfu(int capacity) {
-    table = new SlotTable(capacity);
+    super(capacity);
     heap = new IndexedMinHeap(capacity);
     frequency = new int[capacity];
   }
@@ -28,26 +27,8 @@ public final class Lfu implements CachePolicy {
   }
 
   @Override
-  public int capacity() {
-    return table.capacity();
-  }
-
-  @Override
-  public int size() {
-    return table.size();
-  }
-
-  @Override
-  public boolean contains(int item) {
-    return table.slotOf(item) >= 0;
-  }
-
-  @Override
   public void recordHit(int item, int nextUse) {
-    int slot = table.slotOf(item);
-    if (slot < 0) {
-      throw new IllegalStateException("item " + item + " is not cached");
-    }
+    int slot = cachedSlot(item);
     frequency[slot] = frequency[slot] == Integer.MAX_VALUE ? frequency[slot] : frequency[slot] + 1;
     heap.update(slot, key(slot));
   }

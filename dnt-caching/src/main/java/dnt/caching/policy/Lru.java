@@ -5,8 +5,7 @@ package dnt.caching.policy;
  * is updated on every hit this cache serves. A doubly linked list over slot indices (int arrays)
  * keeps every operation O(1) without allocation.
  */
-public final class Lru implements CachePolicy {
-  private final SlotTable table;
+public final class Lru extends SlotPolicy {
   private final int[] prev;
   private final int[] next;
   private int head = -1; // most recent
@@ -18,7 +17,7 @@ public final class Lru implements CachePolicy {
    * @param capacity the number of slots, at least 1
    */
   public Lru(int capacity) {
-    table = new SlotTable(capacity);
+    super(capacity);
     prev = new int[capacity];
     next = new int[capacity];
   }
@@ -29,26 +28,8 @@ public final class Lru implements CachePolicy {
   }
 
   @Override
-  public int capacity() {
-    return table.capacity();
-  }
-
-  @Override
-  public int size() {
-    return table.size();
-  }
-
-  @Override
-  public boolean contains(int item) {
-    return table.slotOf(item) >= 0;
-  }
-
-  @Override
   public void recordHit(int item, int nextUse) {
-    int slot = table.slotOf(item);
-    if (slot < 0) {
-      throw new IllegalStateException("item " + item + " is not cached");
-    }
+    int slot = cachedSlot(item);
     moveToHead(slot);
   }
 

@@ -3,8 +3,7 @@ package dnt.caching.policy;
 import java.util.random.RandomGenerator;
 
 /** Random replacement: evicts a uniformly chosen slot, from an injected seeded generator. */
-public final class RandomEviction implements CachePolicy {
-  private final SlotTable table;
+public final class RandomEviction extends SlotPolicy {
   private final RandomGenerator random;
 
   /**
@@ -14,7 +13,7 @@ public final class RandomEviction implements CachePolicy {
    * @param random the source of randomness
    */
   public RandomEviction(int capacity, RandomGenerator random) {
-    table = new SlotTable(capacity);
+    super(capacity);
     this.random = random;
   }
 
@@ -24,25 +23,8 @@ public final class RandomEviction implements CachePolicy {
   }
 
   @Override
-  public int capacity() {
-    return table.capacity();
-  }
-
-  @Override
-  public int size() {
-    return table.size();
-  }
-
-  @Override
-  public boolean contains(int item) {
-    return table.slotOf(item) >= 0;
-  }
-
-  @Override
   public void recordHit(int item, int nextUse) {
-    if (table.slotOf(item) < 0) {
-      throw new IllegalStateException("item " + item + " is not cached");
-    }
+    cachedSlot(item);
   }
 
   @Override

@@ -37,7 +37,7 @@ final class TwinTest {
     ZipfPopularity z = new ZipfPopularity(2, 200, 1.0, 1.0, Seeds.generator(2));
     Trace history =
         new RequestGenerator(topo, 6, 0.5).generate(z, 3000, List.of(), Seeds.generator(3));
-    NetworkTwin twin = NetworkTwin.fit(history, topo, 6, 1e12, 0.0);
+    CachingTwin twin = CachingTwin.fit(history, topo, 6, 1e12, 0.0);
     assertThat(twin.requestProbability()).isCloseTo(0.5, within(0.02));
     for (int s = 0; s < 2; s++) {
       int top = z.itemAt(s, 0);
@@ -92,7 +92,7 @@ final class TwinTest {
     for (int i = 0; i < n; i++) {
       items[i] = 10 + i % 5;
     }
-    NetworkTwin twin = NetworkTwin.fit(Trace.sequential(clients, items), topo, 1, 1e12, 0.0, 1);
+    CachingTwin twin = CachingTwin.fit(Trace.sequential(clients, items), topo, 1, 1e12, 0.0, 1);
     Trace synthetic = twin.synthesize(400, List.of(), Seeds.generator(2));
     assertThat(synthetic.size()).isEqualTo(400);
     for (int i = 2; i < synthetic.size(); i++) {

@@ -109,6 +109,10 @@ public final class SimulateCommand implements Callable<Integer> {
             StationCacheFactory.of(policySpec, seed),
             new SimulationOptions(loadWindow, 50, 1.5));
     if (out != null) {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
       try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
         StatsCsv.write(r, w);
       }

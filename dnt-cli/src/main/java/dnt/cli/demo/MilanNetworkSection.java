@@ -22,6 +22,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
@@ -43,6 +44,7 @@ final class MilanNetworkSection implements DemoSection {
     MilanGrid grid = MilanGrid.load();
     GeoBounds b = grid.bounds();
     out.printf(
+        Locale.ROOT,
         "grid:          %,d cells of about %.0f m, %.1f km x %.1f km%n",
         grid.size(),
         grid.centroid(CellId.of(1)).distanceTo(grid.centroid(CellId.of(2))),
@@ -51,8 +53,10 @@ final class MilanNetworkSection implements DemoSection {
     BaseStations lte = BaseStations.load(RadioLayer.LTE, grid);
     BaseStations all = BaseStations.load(RadioLayer.LTE_UMTS, grid);
     out.printf(
+        Locale.ROOT,
         "base stations: %,d LTE sites and %,d LTE+UMTS sites (OpenCellID, aggregated per cell)%n",
-        lte.size(), all.size());
+        lte.size(),
+        all.size());
     double[] density = SyntheticMilan.baseStationDensity(grid, all);
 
     long start = System.nanoTime();
@@ -67,6 +71,7 @@ final class MilanNetworkSection implements DemoSection {
     RawReader.read(
         BundledData.file(BundledData.RAW_SAMPLE), BadRows.fail(), r -> codes.add(r.countryCode()));
     out.printf(
+        Locale.ROOT,
         "raw sample:    %d rows (%d country codes) -> %d (cell, slot) totals of cell 1,"
             + " %s .. %s, ingested in %.2f s%n",
         ingest.rowsRead(),
@@ -77,15 +82,18 @@ final class MilanNetworkSection implements DemoSection {
         (System.nanoTime() - start) / 1e9);
     StringBuilder totals = new StringBuilder("  traffic totals:");
     for (Service s : Service.values()) {
-      totals.append(String.format(" %s %.1f", s.column(), info.totals().get(s)));
+      totals.append(String.format(Locale.ROOT, " %s %.1f", s.column(), info.totals().get(s)));
     }
     out.println(totals);
 
     TrafficDataset subset = MilanSubset.load();
     out.printf(
+        Locale.ROOT,
         "subset:        %d cells (5x5 block 5541..5945, mapping inferred) x %d days of internet"
             + " from %s%n",
-        subset.cellCount(), subset.length() / 144, MilanTime.format(subset.startMillis()));
+        subset.cellCount(),
+        subset.length() / 144,
+        MilanTime.format(subset.startMillis()));
     busiestCells(out, subset, grid, density);
     dailyProfile(out, subset);
   }
@@ -107,6 +115,7 @@ final class MilanNetworkSection implements DemoSection {
               CellId id = subset.cells().get(c);
               var p = grid.centroid(id);
               out.printf(
+                  Locale.ROOT,
                   "  %-5d  %3d %3d  %6.2f  %6.2f  %13.0f  %14.1f%n",
                   id.value(),
                   grid.row(id),
@@ -139,10 +148,11 @@ final class MilanNetworkSection implements DemoSection {
       weekday[h] /= days * hourly.cellCount();
       max = Math.max(max, weekday[h]);
     }
-    out.printf("daily profile (weekdays, mean internet per cell and hour, %d days):%n", days);
+    out.printf(
+        Locale.ROOT, "daily profile (weekdays, mean internet per cell and hour, %d days):%n", days);
     for (int h = 0; h < 24; h++) {
       int bar = (int) Math.round(BAR_WIDTH * weekday[h] / max);
-      out.printf("  %02d:00 %7.0f %s%n", h, weekday[h], "#".repeat(bar));
+      out.printf(Locale.ROOT, "  %02d:00 %7.0f %s%n", h, weekday[h], "#".repeat(bar));
     }
   }
 }

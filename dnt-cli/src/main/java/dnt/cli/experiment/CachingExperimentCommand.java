@@ -74,7 +74,7 @@ public final class CachingExperimentCommand implements Callable<Integer> {
       throw new InvalidInputException("--threads must be at least 1, got " + threads);
     }
     CachingStudyConfig base = quick ? CachingStudyConfig.quick() : CachingStudyConfig.DEFAULTS;
-    CachingStudyConfig config = withThreads(base, threads);
+    CachingStudyConfig config = base.withThreads(threads);
     ResultsRun run = ResultsRun.start(resultsDir, "caching", seed, seeds);
     record(run, config);
     PrintWriter err = spec.commandLine().getErr();
@@ -85,30 +85,6 @@ public final class CachingExperimentCommand implements Callable<Integer> {
     run.finish(VersionProvider.version());
     spec.commandLine().getOut().println(run.dir());
     return 0;
-  }
-
-  private static CachingStudyConfig withThreads(CachingStudyConfig c, int threads) {
-    return new CachingStudyConfig(
-        c.stations(),
-        c.clientsPerStation(),
-        c.overlap(),
-        c.capacity(),
-        c.catalogue(),
-        c.alpha(),
-        c.locality(),
-        c.requestProbability(),
-        c.shotShare(),
-        c.shotArrivals(),
-        c.shotLifetime(),
-        c.episodeSlots(),
-        c.physicalEpisodes(),
-        c.twinEpisodes(),
-        c.testSlots(),
-        c.surgeFactor(),
-        c.loadWindow(),
-        c.overloadFactor(),
-        c.agent(),
-        threads);
   }
 
   private static void record(ResultsRun run, CachingStudyConfig c) {

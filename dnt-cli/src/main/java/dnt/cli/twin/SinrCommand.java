@@ -64,14 +64,7 @@ public final class SinrCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    boolean shadow =
-        switch (shadowing.trim().toLowerCase(Locale.ROOT)) {
-          case "on" -> true;
-          case "off" -> false;
-          default ->
-              throw new InvalidInputException(
-                  "--shadowing must be on or off, got '" + shadowing + "'");
-        };
+    boolean shadow = TwinOptions.parseShadowing(shadowing);
     if (!(bandwidthMhz > 0) || Double.isInfinite(bandwidthMhz)) {
       throw new InvalidInputException("--bandwidth-mhz must be positive, got " + bandwidthMhz);
     }

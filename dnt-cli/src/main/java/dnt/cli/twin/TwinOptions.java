@@ -158,14 +158,7 @@ final class TwinOptions {
   }
 
   private TwinConfig config(MilanTwin milan) {
-    boolean shadow =
-        switch (shadowing.trim().toLowerCase(Locale.ROOT)) {
-          case "on" -> true;
-          case "off" -> false;
-          default ->
-              throw new InvalidInputException(
-                  "--shadowing must be on or off, got '" + shadowing + "'");
-        };
+    boolean shadow = parseShadowing(shadowing);
     RateModel r =
         switch (rate.trim().toLowerCase(Locale.ROOT)) {
           case "shannon" -> new Shannon();
@@ -195,6 +188,21 @@ final class TwinOptions {
         new HandoverRule(hysteresisDb, tttMs),
         -110,
         250);
+  }
+
+  /**
+   * Parses a {@code --shadowing} value (this command's and {@code dnt twin sinr}'s).
+   *
+   * @param value {@code on} or {@code off}, any case
+   * @return whether shadowing is on
+   */
+  static boolean parseShadowing(String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new InvalidInputException("--shadowing must be on or off, got '" + value + "'");
+    };
   }
 
   private RadioLayer parseLayer() {

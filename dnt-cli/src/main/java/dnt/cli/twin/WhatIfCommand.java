@@ -1,5 +1,6 @@
 package dnt.cli.twin;
 
+import dnt.core.InvalidInputException;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinEvent;
 import dnt.core.whatif.WhatIf;
@@ -38,7 +39,12 @@ public final class WhatIfCommand implements Callable<Integer> {
     List<TwinEvent> events = ChangesFile.read(changes);
     NetworkTwin twin = options.twin(System.err);
     long t0 = System.nanoTime();
-    WhatIfResult r = WhatIf.evaluate(twin, events);
+    WhatIfResult r;
+    try {
+      r = WhatIf.evaluate(twin, events);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(changes + ", " + e.getMessage(), e);
+    }
     System.err.printf(
         Locale.ROOT,
         "dnt: applied %d changes to a fork in %.1f ms%n",

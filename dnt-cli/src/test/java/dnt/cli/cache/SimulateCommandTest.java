@@ -48,6 +48,44 @@ final class SimulateCommandTest {
   }
 
   @Test
+  void aLoadWindowLongerThanTheTraceBehavesAsOneAsLongAsTheTrace() throws IOException {
+    // the ring of the window used to be allocated at the window's length: 8 GB here
+    Path t = file("t.csv", "time,client,item\n0,0,1\n1,1,2\n2,0,1\n3,1,3\n4,0,2\n5,0,3\n6,1,1\n");
+    Result huge =
+        run(
+            "cache",
+            "simulate",
+            "--trace",
+            t.toString(),
+            "--capacity",
+            "2",
+            "--load-window",
+            "2000000000");
+    Result exact =
+        run("cache", "simulate", "--trace", t.toString(), "--capacity", "2", "--load-window", "7");
+    assertThat(huge.status()).isZero();
+    assertThat(huge.out()).isEqualTo(exact.out());
+  }
+
+  @Test
+  void theStatisticsFileMayGoIntoANewDirectory() throws IOException {
+    Path t = file("t.csv", "time,client,item\n0,0,1\n1,0,1\n");
+    Path stats = dir.resolve("new/dir/stats.csv");
+    Result r =
+        run(
+            "cache",
+            "simulate",
+            "--trace",
+            t.toString(),
+            "--capacity",
+            "1",
+            "--out",
+            stats.toString());
+    assertThat(r.status()).isZero();
+    assertThat(Files.readAllLines(stats)).first().isEqualTo("station,requests,hits,hit_rate,load");
+  }
+
+  @Test
   void beladyUsesTheFutureOnTheSameTrace() throws IOException {
     Path t = file("t.csv", "time,client,item\n0,0,1\n1,1,2\n2,0,3\n3,1,1\n4,0,2\n");
     Result r =
@@ -123,6 +161,28 @@ final class SimulateCommandTest {
             a.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("line 4").contains("more than two");
+  }
+
+  @Test
+  void stationsNumberedWithGapsAreBadInput() throws IOException {
+    // stations 1 and 2 used to replay over three caches, station 0 empty, and count it in the
+    // load imbalance; a station id of 10^9 used to allocate 10^9 caches
+    Path t = file("t.csv", "time,client,item\n0,0,1\n1,1,1\n");
+    for (String stations : new String[] {"1\n1,2\n", "0\n1,1000000000\n"}) {
+      Path a = file("a.csv", "client,station\n0," + stations);
+      Result r =
+          run(
+              "cache",
+              "simulate",
+              "--trace",
+              t.toString(),
+              "--capacity",
+              "2",
+              "--association",
+              a.toString());
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains(a.toString()).contains("has no client");
+    }
   }
 
   @Test

@@ -88,7 +88,8 @@ final class BuildAndWhatIfCommandTest {
     Result unknown =
         run("twin", "whatif", "--users", "50", "--los", "never", "--changes", changes.toString());
     assertThat(unknown.status()).isEqualTo(2);
-    assertThat(unknown.err()).contains("station 123456789 is not in the twin");
+    assertThat(unknown.err())
+        .contains(changes + ", change 1: station 123456789 is not in the twin");
     assertThat(run("twin", "build", "--users", "10", "--placement", "nowhere").status())
         .isEqualTo(2);
   }

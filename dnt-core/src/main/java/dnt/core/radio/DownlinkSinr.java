@@ -1,11 +1,8 @@
 package dnt.core.radio;
 
-import dnt.core.InvalidInputException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * SINR and rate of every user of a static layout with all stations on one carrier at full activity
@@ -35,39 +32,20 @@ public record DownlinkSinr(
    * @return one result per user, in input order
    */
   public List<DownlinkResult> compute(List<Transmitter> stations, List<Receiver> users) {
-    if (stations.isEmpty()) {
-      throw new InvalidInputException("at least one station is needed to serve the users");
-    }
-    Set<Integer> seen = new HashSet<>();
-    for (Transmitter t : stations) {
-      if (!seen.add(t.id().value())) {
-        throw new InvalidInputException("station id " + t.id() + " appears twice");
-      }
-    }
-    seen.clear();
-    for (Receiver r : users) {
-      if (!seen.add(r.id().value())) {
-        throw new InvalidInputException("user id " + r.id() + " appears twice");
-      }
-    }
+    StrongestServer.checkLayout(stations, users);
     double noiseMw = ThermalNoise.mw(bandwidthHz, noiseFigureDb);
     double[] rx = new double[stations.size()];
     List<DownlinkResult> out = new ArrayList<>(users.size());
     for (Receiver user : users) {
-      int best = -1;
-      double total = 0;
       for (int s = 0; s < stations.size(); s++) {
         Transmitter t = stations.get(s);
         double d = t.position().distanceTo(user.position());
         double loss =
             links.lossDb(t.id().value(), user.id().value(), d, t.heightM(), user.heightM());
         rx[s] = t.txPowerDbm() - loss;
-        if (best < 0
-            || rx[s] > rx[best]
-            || (rx[s] == rx[best] && t.id().compareTo(stations.get(best).id()) < 0)) {
-          best = s;
-        }
       }
+      int best = StrongestServer.of(stations, rx);
+      double total = 0;
       for (int s = 0; s < stations.size(); s++) {
         if (s != best) {
           total += Units.dbmToMw(rx[s]);

@@ -1,6 +1,5 @@
 package dnt.core.radio;
 
-import dnt.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,32 +40,23 @@ public record UplinkSinr(
    * @return one result per user, in input order
    */
   public List<UplinkResult> compute(List<Transmitter> stations, List<Receiver> users) {
-    if (stations.isEmpty()) {
-      throw new InvalidInputException("at least one station is needed to serve the users");
-    }
+    StrongestServer.checkLayout(stations, users);
     int ns = stations.size();
     int nu = users.size();
     double[][] loss = new double[nu][ns];
     int[] serving = new int[nu];
     int[] count = new int[ns];
     double[] power = new double[nu];
+    double[] rx = new double[ns];
     for (int u = 0; u < nu; u++) {
       Receiver r = users.get(u);
-      int best = -1;
       for (int s = 0; s < ns; s++) {
         Transmitter t = stations.get(s);
         double d = t.position().distanceTo(r.position());
         loss[u][s] = links.lossDb(t.id().value(), r.id().value(), d, t.heightM(), r.heightM());
-        if (best < 0) {
-          best = s;
-          continue;
-        }
-        double rx = t.txPowerDbm() - loss[u][s];
-        double bestRx = stations.get(best).txPowerDbm() - loss[u][best];
-        if (rx > bestRx || (rx == bestRx && t.id().compareTo(stations.get(best).id()) < 0)) {
-          best = s;
-        }
+        rx[s] = t.txPowerDbm() - loss[u][s];
       }
+      int best = StrongestServer.of(stations, rx);
       serving[u] = best;
       count[best]++;
       power[u] = powerControl.txPowerDbm(loss[u][best]);

@@ -1,28 +1,21 @@
 package dnt.core.radio;
 
 /**
- * 3GPP TR 38.901 UMa path loss (Table 7.4.1-1) and LOS probability (Table 7.4.2-1).
+ * 3GPP TR 38.901 UMa path loss (Table 7.4.1-1) and LOS probability (Table 7.4.2-1), in the shape of
+ * {@link UrbanModel}:
  *
  * <ul>
- *   <li>LOS: {@code PL1 = 28 + 22 log10(d3D) + 20 log10(fc)} up to the breakpoint {@code d'BP = 4
- *       h'BS h'UT fc / c} (effective heights {@code h' = h - 1 m}), then {@code PL2 = 28 + 40
- *       log10(d3D) + 20 log10(fc) - 9 log10(d'BP^2 + (hBS - hUT)^2)}; sigma 4 dB.
+ *   <li>LOS: {@code PL1 = 28 + 22 log10(d3D) + 20 log10(fc)} up to the breakpoint, then {@code PL2
+ *       = 28 + 40 log10(d3D) + 20 log10(fc) - 9 log10(d'BP^2 + (hBS - hUT)^2)}; sigma 4 dB.
  *   <li>NLOS: {@code max(PL_LOS, 13.54 + 39.08 log10(d3D) + 20 log10(fc) - 0.6 (hUT - 1.5))}; sigma
  *       6 dB.
+ *   <li>LOS probability: 1 up to 18 m, then {@code (18/d2D + exp(-d2D/63) (1 - 18/d2D)) (1 +
+ *       C'(hUT) 5/4 (d2D/100)^3 exp(-d2D/150))}, with {@code C'(hUT) = ((hUT - 13)/10)^1.5} above
+ *       13 m and 0 below.
  * </ul>
- *
- * <p>The effective environment height is fixed at 1 m, the value TR 38.901 uses for user heights
- * below 13 m. The model is specified for 10 m &le; d2D &le; 5 km: shorter distances are taken as 10
- * m, longer ones extrapolate the formula.
  */
-public final class UrbanMacro implements PropagationModel {
-  private final double carrierGhz;
-  private final double logFc;
-  private final double breakpointPerHeight;
-  private volatile HeightTerm lastTerm;
-
-  /** Effective environment height, metres. */
-  public static final double ENVIRONMENT_HEIGHT_M = 1.0;
+public final class UrbanMacro extends UrbanModel {
+  private static final Constants UMA = new Constants(28, 22, 9, 13.54, 39.08, 20, 0.6, 4.0, 6.0);
 
   /**
    * Creates the model.
@@ -30,30 +23,7 @@ public final class UrbanMacro implements PropagationModel {
    * @param carrierGhz the carrier frequency, GHz
    */
   public UrbanMacro(double carrierGhz) {
-    Propagation.checkCarrier(carrierGhz);
-    this.carrierGhz = carrierGhz;
-    this.logFc = 20 * Math.log10(carrierGhz);
-    this.breakpointPerHeight = 4 * carrierGhz * 1e9 / SPEED_OF_LIGHT;
-  }
-
-  @Override
-  public double carrierGhz() {
-    return carrierGhz;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof UrbanMacro m && Double.compare(m.carrierGhz, carrierGhz) == 0;
-  }
-
-  @Override
-  public int hashCode() {
-    return Double.hashCode(carrierGhz) * 31 + UrbanMacro.class.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return name() + "(" + carrierGhz + " GHz)";
+    super(carrierGhz, UMA);
   }
 
   @Override
@@ -61,70 +31,12 @@ public final class UrbanMacro implements PropagationModel {
     return "uma";
   }
 
-  /**
-   * The LOS breakpoint distance {@code d'BP = 4 h'BS h'UT fc / c}.
-   *
-   * @param stationHeightM station height, metres
-   * @param userHeightM user height, metres
-   * @return the breakpoint, metres
-   */
-  public double breakpointM(double stationHeightM, double userHeightM) {
-    return breakpointPerHeight
-        * (stationHeightM - ENVIRONMENT_HEIGHT_M)
-        * (userHeightM - ENVIRONMENT_HEIGHT_M);
-  }
-
-  @Override
-  public double pathLossDb(
-      double distance2dM, double stationHeightM, double userHeightM, boolean lineOfSight) {
-    double d2 = Math.max(Propagation.MIN_DISTANCE_2D_M, distance2dM);
-    double d3 = PropagationModel.distance3d(d2, stationHeightM, userHeightM);
-    double logD = Math.log10(d3);
-    double bp = breakpointM(stationHeightM, userHeightM);
-    double los;
-    if (d2 <= bp) {
-      los = 28 + 22 * logD + logFc;
-    } else {
-      los = 28 + 40 * logD + logFc - 9 * breakpointTerm(stationHeightM, userHeightM, bp);
-    }
-    if (lineOfSight) {
-      return los;
-    }
-    double nlos = 13.54 + 39.08 * logD + logFc - 0.6 * (userHeightM - 1.5);
-    return Math.max(los, nlos);
-  }
-
-  /**
-   * {@code log10(d'BP^2 + (hBS - hUT)^2)}, which depends on the heights only: memoised for the last
-   * pair of heights (an immutable holder, so concurrent callers at worst recompute it).
-   */
-  private double breakpointTerm(double stationHeightM, double userHeightM, double bp) {
-    HeightTerm last = lastTerm;
-    if (last != null && last.stationHeightM == stationHeightM && last.userHeightM == userHeightM) {
-      return last.value;
-    }
-    double dh = stationHeightM - userHeightM;
-    double value = Math.log10(bp * bp + dh * dh);
-    lastTerm = new HeightTerm(stationHeightM, userHeightM, value);
-    return value;
-  }
-
-  private record HeightTerm(double stationHeightM, double userHeightM, double value) {}
-
   @Override
   public double losProbability(double distance2dM, double userHeightM) {
-    if (distance2dM <= 18) {
-      return 1.0;
-    }
-    double base = 18 / distance2dM + Math.exp(-distance2dM / 63) * (1 - 18 / distance2dM);
+    double base = streetLosProbability(distance2dM, 63);
     double c = userHeightM <= 13 ? 0 : Math.pow((userHeightM - 13) / 10, 1.5);
     double heightTerm =
         1 + c * 5.0 / 4.0 * Math.pow(distance2dM / 100, 3) * Math.exp(-distance2dM / 150);
     return Math.min(1.0, base * heightTerm);
-  }
-
-  @Override
-  public double shadowingSigmaDb(boolean lineOfSight) {
-    return lineOfSight ? 4.0 : 6.0;
   }
 }

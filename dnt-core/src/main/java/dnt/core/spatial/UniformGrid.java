@@ -95,28 +95,42 @@ public record UniformGrid(GeoBounds bounds, double cellSizeM, int columns, int r
    * @param visitor receives cell indices
    */
   public void forEachCellNear(double x, double y, double radiusM, CellVisitor visitor) {
-    int c0;
-    int c1;
-    int r0;
-    int r1;
-    if (Double.isInfinite(radiusM)) {
-      c0 = 0;
-      r0 = 0;
-      c1 = columns - 1;
-      r1 = rows - 1;
-    } else {
-      c0 = column(x - radiusM);
-      c1 = column(x + radiusM);
-      r0 = row(y - radiusM);
-      r1 = row(y + radiusM);
-    }
-    for (int r = r0; r <= r1; r++) {
+    Window w = window(x, y, radiusM);
+    for (int r = w.firstRow(); r <= w.lastRow(); r++) {
       int base = r * columns;
-      for (int c = c0; c <= c1; c++) {
+      for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
         visitor.visit(base + c);
       }
     }
   }
+
+  /**
+   * The cells that a disc overlaps, as a rectangle of columns and rows (a superset: the cells of
+   * its bounding square, clamped to the grid). An infinite radius gives the whole grid. Loops that
+   * must stay free of callbacks iterate it in place of {@link #forEachCellNear}.
+   *
+   * @param x centre, metres east
+   * @param y centre, metres north
+   * @param radiusM radius, metres
+   * @return the window
+   */
+  public Window window(double x, double y, double radiusM) {
+    if (Double.isInfinite(radiusM)) {
+      return new Window(0, columns - 1, 0, rows - 1);
+    }
+    return new Window(column(x - radiusM), column(x + radiusM), row(y - radiusM), row(y + radiusM));
+  }
+
+  /**
+   * A rectangle of grid cells, bounds inclusive; cell {@code (c, r)} has index {@code r * columns +
+   * c}.
+   *
+   * @param firstColumn the westmost column
+   * @param lastColumn the eastmost column
+   * @param firstRow the southmost row
+   * @param lastRow the northmost row
+   */
+  public record Window(int firstColumn, int lastColumn, int firstRow, int lastRow) {}
 
   /** Receives the index of a grid cell. */
   @FunctionalInterface

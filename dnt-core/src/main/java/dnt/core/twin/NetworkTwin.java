@@ -505,18 +505,9 @@ public final class NetworkTwin {
     double y = uRec.get(u, UY);
     int best = NONE;
     double bestPower = -1;
-    int c0 = 0;
-    int c1 = grid.columns() - 1;
-    int r0 = 0;
-    int r1 = grid.rows() - 1;
-    if (!Double.isInfinite(maxRadius)) {
-      c0 = grid.column(x - maxRadius);
-      c1 = grid.column(x + maxRadius);
-      r0 = grid.row(y - maxRadius);
-      r1 = grid.row(y + maxRadius);
-    }
-    for (int r = r0; r <= r1; r++) {
-      for (int c = c0; c <= c1; c++) {
+    UniformGrid.Window w = grid.window(x, y, maxRadius);
+    for (int r = w.firstRow(); r <= w.lastRow(); r++) {
+      for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
         int cell = r * grid.columns() + c;
         int n = stationGrid.size(cell);
         int[] members = stationGrid.view(cell);
@@ -547,18 +538,9 @@ public final class NetworkTwin {
     double x = uRec.get(u, UX);
     double y = uRec.get(u, UY);
     double sum = 0;
-    int c0 = 0;
-    int c1 = grid.columns() - 1;
-    int r0 = 0;
-    int r1 = grid.rows() - 1;
-    if (!Double.isInfinite(maxRadius)) {
-      c0 = grid.column(x - maxRadius);
-      c1 = grid.column(x + maxRadius);
-      r0 = grid.row(y - maxRadius);
-      r1 = grid.row(y + maxRadius);
-    }
-    for (int r = r0; r <= r1; r++) {
-      for (int c = c0; c <= c1; c++) {
+    UniformGrid.Window w = grid.window(x, y, maxRadius);
+    for (int r = w.firstRow(); r <= w.lastRow(); r++) {
+      for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
         int cell = r * grid.columns() + c;
         int n = stationGrid.size(cell);
         int[] members = stationGrid.view(cell);
@@ -942,19 +924,10 @@ public final class NetworkTwin {
   /** Users within a distance of a point, from the grid. */
   private IntArrayList usersNear(double x, double y, double radius) {
     IntArrayList out = new IntArrayList();
-    int c0 = 0;
-    int c1 = grid.columns() - 1;
-    int r0 = 0;
-    int r1 = grid.rows() - 1;
-    if (!Double.isInfinite(radius)) {
-      c0 = grid.column(x - radius);
-      c1 = grid.column(x + radius);
-      r0 = grid.row(y - radius);
-      r1 = grid.row(y + radius);
-    }
+    UniformGrid.Window w = grid.window(x, y, radius);
     double r2 = radius * radius;
-    for (int r = r0; r <= r1; r++) {
-      for (int c = c0; c <= c1; c++) {
+    for (int r = w.firstRow(); r <= w.lastRow(); r++) {
+      for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
         int cell = r * grid.columns() + c;
         int n = userGrid.size(cell);
         int[] members = userGrid.view(cell);
@@ -1021,18 +994,9 @@ public final class NetworkTwin {
       int s, double oldScale, double oldEirp, double newScale, double newEirp, double radius) {
     double x = sX[s];
     double y = sY[s];
-    int c0 = 0;
-    int c1 = grid.columns() - 1;
-    int r0 = 0;
-    int r1 = grid.rows() - 1;
-    if (!Double.isInfinite(radius)) {
-      c0 = grid.column(x - radius);
-      c1 = grid.column(x + radius);
-      r0 = grid.row(y - radius);
-      r1 = grid.row(y + radius);
-    }
-    for (int r = r0; r <= r1; r++) {
-      for (int c = c0; c <= c1; c++) {
+    UniformGrid.Window w = grid.window(x, y, radius);
+    for (int r = w.firstRow(); r <= w.lastRow(); r++) {
+      for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
         int cell = r * grid.columns() + c;
         int n = userGrid.size(cell);
         int[] members = userGrid.view(cell);

@@ -81,6 +81,17 @@ public record TwinConfig(
   }
 
   /**
+   * This configuration over another area.
+   *
+   * @param a the area
+   * @return the changed configuration
+   */
+  public TwinConfig withArea(GeoBounds a) {
+    return new TwinConfig(
+        a, links, bandwidthHz, noiseFigureDb, rate, floor, handover, coverageRsrpDbm, gridCellM);
+  }
+
+  /**
    * This configuration with another link model.
    *
    * @param l the link model

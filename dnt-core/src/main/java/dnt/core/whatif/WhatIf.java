@@ -1,5 +1,6 @@
 package dnt.core.whatif;
 
+import dnt.core.InvalidInputException;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.StationChange;
 import dnt.core.twin.TwinDelta;
@@ -21,13 +22,20 @@ public final class WhatIf {
    * @param twin the original twin (left untouched)
    * @param changes the hypothetical events, applied in order
    * @return the comparison
+   * @throws InvalidInputException when the fork rejects a change; the message numbers the change
+   *     from 1
    */
   public static WhatIfResult evaluate(NetworkTwin twin, List<TwinEvent> changes) {
     NetworkTwin fork = twin.fork();
     IntOpenHashSet users = new IntOpenHashSet();
     IntOpenHashSet stations = new IntOpenHashSet();
-    for (TwinEvent e : changes) {
-      TwinDelta d = fork.apply(e);
+    for (int i = 0; i < changes.size(); i++) {
+      TwinDelta d;
+      try {
+        d = fork.apply(changes.get(i));
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("change " + (i + 1) + ": " + e.getMessage(), e);
+      }
       for (int k = 0; k < d.userChangeCount(); k++) {
         users.add(d.changedUserId(k));
       }

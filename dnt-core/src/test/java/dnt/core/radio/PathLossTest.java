@@ -84,6 +84,19 @@ final class PathLossTest {
   }
 
   @Test
+  void anAntennaBelowTheEnvironmentHeightHasNoBreakpointRegion() {
+    assertThat(uma.breakpointM(25, 0.5)).isZero();
+    assertThat(umi.breakpointM(0.8, 1.5)).isZero();
+    // PL2 from 10 m on: 28 + 40 log10(sqrt(100^2 + 24.5^2)) + 10.8814 - 9 log10(24.5^2) = 94.383,
+    // more than the 83.138 of a user 1.5 m up (a negative h'UT used to give 69.9)
+    assertThat(uma.pathLossDb(100, 25, 0.5, true)).isCloseTo(94.383, within(TOL));
+    assertThat(uma.pathLossDb(100, 25, 0.5, true))
+        .isGreaterThan(uma.pathLossDb(100, 25, 1.5, true));
+    assertThat(umi.pathLossDb(100, 10, 0.5, true))
+        .isGreaterThan(umi.pathLossDb(100, 10, 1.5, true));
+  }
+
+  @Test
   void distancesBelowTenMetresAreTakenAsTen() {
     assertThat(uma.pathLossDb(0, 25, 1.5, true)).isEqualTo(uma.pathLossDb(10, 25, 1.5, true));
   }

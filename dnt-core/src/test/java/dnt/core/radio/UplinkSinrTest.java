@@ -72,6 +72,26 @@ final class UplinkSinrTest {
   }
 
   @Test
+  void aUserHalfwayAttachesToTheLowerIdWhateverTheOrder() {
+    UplinkSinr up = new UplinkSinr(fspl, 20e6, 5, new Shannon(), OpenLoopPowerControl.defaults());
+    List<Transmitter> reversed = List.of(twoStations().get(1), twoStations().get(0));
+    assertThat(up.compute(reversed, List.of(user(7, 500))).get(0).serving())
+        .isEqualTo(BaseStationId.of(1));
+  }
+
+  @Test
+  void repeatedIdsAreRejected() {
+    UplinkSinr up = new UplinkSinr(fspl, 20e6, 5, new Shannon(), OpenLoopPowerControl.defaults());
+    Transmitter one = twoStations().get(0);
+    assertThatThrownBy(() -> up.compute(List.of(one, one), List.of(user(7, 100))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("station id");
+    assertThatThrownBy(() -> up.compute(twoStations(), List.of(user(7, 100), user(7, 900))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("user id");
+  }
+
+  @Test
   void badParametersAreRejected() {
     assertThatThrownBy(() -> new OpenLoopPowerControl(-80, 1.5, 23))
         .isInstanceOf(InvalidInputException.class)

@@ -41,6 +41,14 @@ final class UniformGridTest {
   }
 
   @Test
+  void aWindowIsTheClampedRectangleOfTheDiscsBoundingSquare() {
+    assertThat(grid.window(450, 250, 120)).isEqualTo(new UniformGrid.Window(3, 5, 1, 3));
+    assertThat(grid.window(30, 480, 250)).isEqualTo(new UniformGrid.Window(0, 2, 2, 4));
+    assertThat(grid.window(0, 0, Double.POSITIVE_INFINITY))
+        .isEqualTo(new UniformGrid.Window(0, 9, 0, 4));
+  }
+
+  @Test
   void badSizesAreRejected() {
     assertThatThrownBy(() -> UniformGrid.over(new GeoBounds(0, 0, 1, 1), 0))
         .isInstanceOf(InvalidInputException.class);

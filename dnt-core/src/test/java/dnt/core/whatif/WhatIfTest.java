@@ -1,8 +1,10 @@
 package dnt.core.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dnt.core.BaseStationId;
+import dnt.core.InvalidInputException;
 import dnt.core.geo.GeoBounds;
 import dnt.core.geo.Position;
 import dnt.core.twin.HandoverRule;
@@ -49,6 +51,21 @@ final class WhatIfTest {
     assertThat(r.scenario().usersPerStationMax()).isGreaterThan(before.usersPerStationMax());
     assertThat(r.usersAffected()).isGreaterThanOrEqualTo(twin.usersOf(BaseStationId.of(0)).size());
     assertThat(r.stationsAffected()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aRejectedChangeIsNumberedAndLeavesTheTwinAlone() {
+    NetworkTwin twin = city();
+    TwinKpis before = twin.kpis();
+    List<TwinEvent> changes =
+        List.of(
+            new TwinEvent.StationRemoved(BaseStationId.of(0)),
+            new TwinEvent.StationRemoved(BaseStationId.of(77)));
+    assertThatThrownBy(() -> WhatIf.evaluate(twin, changes))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("change 2: ")
+        .hasMessageContaining("77");
+    assertThat(twin.kpis()).isEqualTo(before);
   }
 
   @Test

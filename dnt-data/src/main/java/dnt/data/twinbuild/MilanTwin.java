@@ -126,18 +126,7 @@ public record MilanTwin(
    * @return the twin
    */
   public NetworkTwin build(TwinConfig config, Progress progress) {
-    TwinConfig c =
-        new TwinConfig(
-            area(),
-            config.links(),
-            config.bandwidthHz(),
-            config.noiseFigureDb(),
-            config.rate(),
-            config.floor(),
-            config.handover(),
-            config.coverageRsrpDbm(),
-            config.gridCellM());
-    NetworkTwinBuilder b = NetworkTwin.builder(c);
+    NetworkTwinBuilder b = NetworkTwin.builder(config.withArea(area()));
     for (BaseStations.Station s : stations.stations()) {
       b.station(profile.station(s.id(), s.position()));
     }

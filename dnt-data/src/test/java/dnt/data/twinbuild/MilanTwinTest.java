@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
 import dnt.core.UserId;
+import dnt.core.geo.GeoBounds;
 import dnt.core.radio.LinkBudget;
 import dnt.core.radio.LosMode;
 import dnt.core.radio.UrbanMicro;
@@ -50,6 +51,26 @@ final class MilanTwinTest {
     assertThat(k.activeStations()).isEqualTo(uniform.stations().size());
     assertThat(k.sinrP5Db()).isLessThan(k.sinrMeanDb());
     assertThat(uniform.area().width()).isGreaterThanOrEqualTo(uniform.grid().bounds().width());
+  }
+
+  @Test
+  void theTwinSpansTheCityWhateverAreaTheConfigurationNames() {
+    MilanTwin empty =
+        new MilanTwin(
+            uniform.grid(),
+            uniform.stations(),
+            StationProfile.smallCell(),
+            0,
+            UserPlacement.UNIFORM,
+            0,
+            0.5,
+            7);
+    TwinConfig elsewhere =
+        TwinConfig.defaults(new GeoBounds(0, 0, 1, 1))
+            .withLinks(new LinkBudget(new UrbanMicro(3.5), LosMode.NEVER, false, 1));
+    NetworkTwin twin = empty.build(elsewhere, Progress.NONE);
+    assertThat(twin.config().area()).isEqualTo(empty.area());
+    assertThat(twin.config().withArea(elsewhere.area())).isEqualTo(elsewhere);
   }
 
   @Test

@@ -311,57 +311,34 @@ public final class CachingReport {
       if (rl == null || rlD == null || rel == null || relD == null) {
         continue;
       }
-      md.append("- ")
-          .append(regime)
-          .append(": the twin raises the hit rate (RL -> RL w/ DNT): ")
-          .append(compare(rl, rlD, 1))
-          .append(" (")
-          .append(fmt(rl))
-          .append(" -> ")
-          .append(fmt(rlD))
-          .append(")\n");
-      md.append("- ")
-          .append(regime)
-          .append(": the twin raises the hit rate (Reliable RL -> Reliable RL w/ DNT): ")
-          .append(compare(rel, relD, 1))
-          .append(" (")
-          .append(fmt(rel))
-          .append(" -> ")
-          .append(fmt(relD))
-          .append(")\n");
-      Summary iv = summary.get(key(regime, "Reliable RL", "interventions"));
-      Summary ivD = summary.get(key(regime, "Reliable RL w/ DNT", "interventions"));
-      md.append("- ")
-          .append(regime)
-          .append(": the twin reduces the interventions (Reliable RL -> Reliable RL w/ DNT): ")
-          .append(compare(iv, ivD, -1))
-          .append(" (")
-          .append(fmt(iv))
-          .append(" -> ")
-          .append(fmt(ivD))
-          .append(")\n");
-      Summary j = summary.get(key(regime, "RL", "load_jain"));
-      Summary jD = summary.get(key(regime, "Reliable RL w/ DNT", "load_jain"));
-      md.append("- ")
-          .append(regime)
-          .append(": DNT + safety balances loads better (Jain, RL -> Reliable RL w/ DNT): ")
-          .append(compare(j, jD, 1))
-          .append(" (")
-          .append(fmt(j))
-          .append(" -> ")
-          .append(fmt(jD))
-          .append(")\n");
+      claim(md, regime, "the twin raises the hit rate (RL -> RL w/ DNT)", rl, rlD, 1, " -> ");
+      claim(
+          md,
+          regime,
+          "the twin raises the hit rate (Reliable RL -> Reliable RL w/ DNT)",
+          rel,
+          relD,
+          1,
+          " -> ");
+      claim(
+          md,
+          regime,
+          "the twin reduces the interventions (Reliable RL -> Reliable RL w/ DNT)",
+          summary.get(key(regime, "Reliable RL", "interventions")),
+          summary.get(key(regime, "Reliable RL w/ DNT", "interventions")),
+          -1,
+          " -> ");
+      claim(
+          md,
+          regime,
+          "DNT + safety balances loads better (Jain, RL -> Reliable RL w/ DNT)",
+          summary.get(key(regime, "RL", "load_jain")),
+          summary.get(key(regime, "Reliable RL w/ DNT", "load_jain")),
+          1,
+          " -> ");
       Summary lru = summary.get(key(regime, "LRU", "hit_rate"));
       if (lru != null) {
-        md.append("- ")
-            .append(regime)
-            .append(": Reliable RL w/ DNT against LRU: ")
-            .append(compare(lru, relD, 1))
-            .append(" (")
-            .append(fmt(lru))
-            .append(" vs ")
-            .append(fmt(relD))
-            .append(")\n");
+        claim(md, regime, "Reliable RL w/ DNT against LRU", lru, relD, 1, " vs ");
       }
     }
     md.append(
@@ -376,5 +353,27 @@ public final class CachingReport {
             + " rare regime). Tables: `metrics.csv`, `summary.csv`,"
             + " `load_series.csv` and `hit_series.csv` (replication 0, rare regime, per time bucket).\n");
     return md.toString();
+  }
+
+  /** One line of the claims list: {@code - regime: claim: verdict (a -> b)}. */
+  private static void claim(
+      StringBuilder md,
+      String regime,
+      String claim,
+      Summary a,
+      Summary b,
+      int better,
+      String joiner) {
+    md.append("- ")
+        .append(regime)
+        .append(": ")
+        .append(claim)
+        .append(": ")
+        .append(compare(a, b, better))
+        .append(" (")
+        .append(fmt(a))
+        .append(joiner)
+        .append(fmt(b))
+        .append(")\n");
   }
 }

@@ -11,7 +11,7 @@ import dnt.caching.policy.PolicyRegistry;
 import dnt.caching.rl.RlController;
 import dnt.caching.rl.SystemKind;
 import dnt.caching.rl.SystemTrainer;
-import dnt.caching.twin.NetworkTwin;
+import dnt.caching.twin.CachingTwin;
 import dnt.caching.workload.ItemSampler;
 import dnt.caching.workload.RareEvent;
 import dnt.caching.workload.RequestGenerator;
@@ -162,7 +162,7 @@ public final class CachingStudy {
               List.of(),
               Seeds.generator(Seeds.derive(seed, 3, e))));
     }
-    NetworkTwin twin = NetworkTwin.fit(concat(physical), topo, c.clients(), 2000, 0.05);
+    CachingTwin twin = CachingTwin.fit(concat(physical), topo, c.clients(), 2000, 0.05);
     List<Trace> twinEpisodes = new ArrayList<>();
     for (int e = 0; e < c.twinEpisodes(); e++) {
       RandomGenerator r = Seeds.generator(Seeds.derive(seed, 4, e));

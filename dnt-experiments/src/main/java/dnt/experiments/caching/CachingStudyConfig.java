@@ -119,6 +119,36 @@ public record CachingStudyConfig(
   }
 
   /**
+   * These settings on another number of worker threads (the results do not depend on it).
+   *
+   * @param workers the worker threads, at least 1
+   * @return the changed copy
+   */
+  public CachingStudyConfig withThreads(int workers) {
+    return new CachingStudyConfig(
+        stations,
+        clientsPerStation,
+        overlap,
+        capacity,
+        catalogue,
+        alpha,
+        locality,
+        requestProbability,
+        shotShare,
+        shotArrivals,
+        shotLifetime,
+        episodeSlots,
+        physicalEpisodes,
+        twinEpisodes,
+        testSlots,
+        surgeFactor,
+        loadWindow,
+        overloadFactor,
+        agent,
+        workers);
+  }
+
+  /**
    * The number of clients.
    *
    * @return B times the clients per station

@@ -68,6 +68,15 @@ final class CachingStudyTest {
   }
 
   @Test
+  void withThreadsChangesTheThreadCountOnly() {
+    CachingStudyConfig quick = CachingStudyConfig.quick();
+    CachingStudyConfig one = quick.withThreads(1);
+    assertThat(one.threads()).isEqualTo(1);
+    assertThat(one).usingRecursiveComparison().ignoringFields("threads").isEqualTo(quick);
+    assertThat(one.withThreads(quick.threads())).isEqualTo(quick);
+  }
+
+  @Test
   void concatenationShiftsTimesToFollowEachOther() {
     Trace a = Trace.sequential(new int[] {0, 1}, new int[] {5, 6});
     Trace b = Trace.sequential(new int[] {2}, new int[] {7});

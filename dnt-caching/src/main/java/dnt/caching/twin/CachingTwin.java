@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * <p>Sampling draws from each station's forecast with probability 1 − ε and a uniformly chosen seen
  * item otherwise (so that items outside the current top set keep appearing).
  */
-public final class NetworkTwin {
+public final class CachingTwin {
   private final Topology topology;
   private final int clients;
   private final double requestProbability;
@@ -30,7 +30,7 @@ public final class NetworkTwin {
   private final double novelty;
   private final MarkovForecaster[] markov;
 
-  private NetworkTwin(
+  private CachingTwin(
       Topology topology,
       int clients,
       double requestProbability,
@@ -59,7 +59,7 @@ public final class NetworkTwin {
    * @param novelty ε, the share of synthetic requests drawn uniformly from the seen items
    * @return the twin
    */
-  public static NetworkTwin fit(
+  public static CachingTwin fit(
       Trace history, Topology topology, int clients, double tau, double novelty) {
     return fit(history, topology, clients, tau, novelty, 0);
   }
@@ -77,7 +77,7 @@ public final class NetworkTwin {
    * @param markovOrder k for the Markov forecaster, or 0 for decayed frequency only
    * @return the twin
    */
-  public static NetworkTwin fit(
+  public static CachingTwin fit(
       Trace history, Topology topology, int clients, double tau, double novelty, int markovOrder) {
     if (markovOrder < 0) {
       throw new IllegalArgumentException("markovOrder must be non-negative, got " + markovOrder);
@@ -139,7 +139,7 @@ public final class NetworkTwin {
     Arrays.sort(seen);
     double slots = history.times()[history.size() - 1] - history.times()[0] + 1;
     double q = Math.min(1, history.size() / (slots * clients));
-    return new NetworkTwin(topology, clients, q, ranked, cdf, seen, novelty, markov);
+    return new CachingTwin(topology, clients, q, ranked, cdf, seen, novelty, markov);
   }
 
   /**
