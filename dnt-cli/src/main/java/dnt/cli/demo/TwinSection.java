@@ -1,6 +1,6 @@
 package dnt.cli.demo;
 
-import dnt.cli.twin.WhatIfCommand;
+import dnt.cli.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -36,9 +36,18 @@ final class TwinSection implements DemoSection {
   public void run(DemoContext context) throws Exception {
     Path changes = context.workDir().resolve("whatif.yaml");
     Files.writeString(changes, CHANGES);
-    CommandLine cl = new CommandLine(new WhatIfCommand());
+    CommandLine cl = Main.newCommandLine();
     cl.setOut(context.out());
-    int status = cl.execute("--users", "20000", "--los", "never", "--changes", changes.toString());
+    int status =
+        cl.execute(
+            "twin",
+            "whatif",
+            "--users",
+            "20000",
+            "--los",
+            "never",
+            "--changes",
+            changes.toString());
     if (status != 0) {
       throw new IllegalStateException("the what-if step failed with status " + status);
     }
