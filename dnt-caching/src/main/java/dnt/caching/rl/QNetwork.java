@@ -19,7 +19,6 @@ import ai.djl.util.Pair;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,13 +34,6 @@ import java.util.random.RandomGenerator;
  * without touching the engine's global seed.
  */
 public final class QNetwork implements AutoCloseable {
-  /**
-   * DJL's PyTorch engine allows one collecting GradientCollector per process, so gradient steps of
-   * networks trained on parallel threads are serialised, fairly so that threads alternate
-   * (inference runs on the Java mirrors).
-   */
-  private static final ReentrantLock GRADIENT_LOCK = new ReentrantLock(true);
-
   private final int features;
   private final int hidden;
   private final Model model;
@@ -185,11 +177,11 @@ public final class QNetwork implements AutoCloseable {
    * @return the loss
    */
   public float train(float[] rows, float[] targets) {
-    GRADIENT_LOCK.lock();
+    GradientLock.LOCK.lock();
     try {
       return trainLocked(rows, targets);
     } finally {
-      GRADIENT_LOCK.unlock();
+      GradientLock.LOCK.unlock();
     }
   }
 

@@ -14,13 +14,14 @@ import java.util.random.RandomGenerator;
 
 /**
  * Learned cache replacement for every station of a network, with the reliability modules: the
- * caches it creates delegate each full-cache miss to one shared Double-DQN agent, which chooses
- * among C + 1 actions (evict slot i and admit, or do not admit). Decisions of one station chain
- * into transitions. The reward is the eviction regret (after LeCaR, G. Vietri et al., HotStorage
- * 2018): −1 when the item evicted or refused at a decision is requested again at that station, and
- * misses, within 2·C of the station's requests; the cost is the requests the station serves while
- * overloaded. Regret credits each decision directly, which a hits-until-next-decision reward does
- * not (tried first: it learned far slower than LRU).
+ * caches it creates delegate each full-cache miss to one shared agent (Double DQN by default, or
+ * PPO-Lagrangian, see {@link AgentKind}), which chooses among C + 1 actions (evict slot i and
+ * admit, or do not admit). Decisions of one station chain into transitions. The reward is the
+ * eviction regret (after LeCaR, G. Vietri et al., HotStorage 2018): −1 when the item evicted or
+ * refused at a decision is requested again at that station, and misses, within 2·C of the station's
+ * requests; the cost is the requests the station serves while overloaded. Regret credits each
+ * decision directly, which a hits-until-next-decision reward does not (tried first: it learned far
+ * slower than LRU).
  *
  * <p>Feature row of a candidate (reconstructed from the brief; after Zhong et al., "A Deep
  * Reinforcement Learning-Based Framework for Content Caching", CISS 2018, per-item request counts
@@ -43,8 +44,10 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   private final int clients;
   private final AgentSettings agent;
   private final SafetySettings safety;
+  private final AgentKind kind;
   private final QNetwork q;
   private final ReplayBuffer buffer;
+  private final PpoLagrangian ppo;
   private final RandomGenerator random;
   private boolean training;
   private long decisions;
@@ -65,17 +68,21 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   private long episodeRequests;
   private double episodeCost;
   private long replayDecisions;
+  private List<List<Decision>> rollout = new ArrayList<>();
 
   private static final class Pending {
     ReplayBuffer.Transition transition;
     double cost;
   }
 
+  /** A PPO decision with the pending reward and cost it collects until the station's next one. */
+  private record Decision(PpoLagrangian.Step step, Pending pending) {}
+
   /** An evicted (or refused) item whose next miss within the regret horizon is charged. */
   private record Ghost(ReplayBuffer.Transition transition, long tick) {}
 
   /**
-   * A controller with a fresh agent.
+   * A controller with a fresh Double-DQN agent.
    *
    * @param topology the network's association
    * @param clients the number of clients (ids 0..clients-1), for the load look-ahead
@@ -89,13 +96,57 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
       AgentSettings agent,
       SafetySettings safety,
       RandomGenerator random) {
+    this(topology, clients, AgentKind.DDQN, agent, PpoSettings.DEFAULTS, safety, random);
+  }
+
+  /**
+   * A controller with a fresh agent of the given kind. Both agents see the same feature rows, the
+   * same C + 1 actions and the same shield; with PPO-Lagrangian the shield's forbidden admissions
+   * are masked out of the policy (probability 0), an intervention is counted when the unmasked
+   * policy proposed one of them (as the Double-DQN's vetoes are counted), the reward is the
+   * eviction regret alone and the cost goes to the cost critic and the multiplier (β and the veto
+   * penalty are Double-DQN reward shaping, unused by PPO-Lagrangian).
+   *
+   * @param topology the network's association
+   * @param clients the number of clients (ids 0..clients-1), for the load look-ahead
+   * @param kind the agent
+   * @param agent the Double-DQN's hyper-parameters (used by {@link AgentKind#DDQN})
+   * @param ppo the PPO-Lagrangian's hyper-parameters (used by {@link AgentKind#PPO_LAGRANGIAN})
+   * @param safety the reliability modules
+   * @param random the source of randomness (weights, exploration, replay or minibatch sampling)
+   */
+  public RlController(
+      Topology topology,
+      int clients,
+      AgentKind kind,
+      AgentSettings agent,
+      PpoSettings ppo,
+      SafetySettings safety,
+      RandomGenerator random) {
     this.topology = topology;
     this.clients = clients;
+    this.kind = kind;
     this.agent = agent;
     this.safety = safety;
     this.random = random;
-    this.q = new QNetwork(FEATURES, agent.hidden(), agent.learningRate(), random);
-    this.buffer = new ReplayBuffer(agent.bufferSize());
+    if (kind == AgentKind.DDQN) {
+      this.q = new QNetwork(FEATURES, agent.hidden(), agent.learningRate(), random);
+      this.buffer = new ReplayBuffer(agent.bufferSize());
+      this.ppo = null;
+    } else {
+      this.q = null;
+      this.buffer = null;
+      this.ppo = new PpoLagrangian(FEATURES, ppo, random);
+    }
+  }
+
+  /**
+   * The agent driving the decisions.
+   *
+   * @return the agent's kind
+   */
+  public AgentKind agentKind() {
+    return kind;
   }
 
   /**
@@ -115,7 +166,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
    * @return λ
    */
   public double lambda() {
-    return lambda;
+    return ppo != null ? ppo.lambda() : lambda;
   }
 
   /**
@@ -133,7 +184,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
    * @return the count
    */
   public long gradientSteps() {
-    return steps;
+    return ppo != null ? ppo.gradientSteps() : steps;
   }
 
   /**
@@ -159,9 +210,26 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
    * The online network (for tests).
    *
    * @return the Q network
+   * @throws IllegalStateException when the agent is not Double DQN
    */
   public QNetwork network() {
+    if (q == null) {
+      throw new IllegalStateException("the " + kind + " agent has no Q network");
+    }
     return q;
+  }
+
+  /**
+   * The PPO-Lagrangian agent (for tests).
+   *
+   * @return the agent
+   * @throws IllegalStateException when the agent is not PPO-Lagrangian
+   */
+  public PpoLagrangian ppo() {
+    if (ppo == null) {
+      throw new IllegalStateException("the " + kind + " agent is not PPO-Lagrangian");
+    }
+    return ppo;
   }
 
   @Override
@@ -213,6 +281,10 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     episodeRequests = 0;
     episodeCost = 0;
     replayDecisions = 0;
+    rollout = new ArrayList<>();
+    for (int s = 0; s < b; s++) {
+      rollout.add(new ArrayList<>());
+    }
   }
 
   private static List<Int2ObjectOpenHashMap<Ghost>> newGhosts(int b) {
@@ -258,6 +330,10 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
    * multiplier, updates λ from the episode's mean cost.
    */
   public void endEpisode() {
+    if (ppo != null) {
+      endPpoEpisode();
+      return;
+    }
     for (int s = 0; s < pending.length; s++) {
       if (pending[s] != null && training) {
         pending[s].transition.reward -= (float) costPenalty(pending[s]);
@@ -272,6 +348,32 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
               lambda
                   + safety.lagrangeRate() * (episodeCost / episodeRequests - safety.budget()) * 10);
     }
+  }
+
+  /** Fills in the rollout's rewards and costs and runs the PPO-Lagrangian update. */
+  private void endPpoEpisode() {
+    java.util.Arrays.fill(pending, null);
+    if (!training || episodeRequests == 0) {
+      rollout.forEach(List::clear);
+      return;
+    }
+    List<List<PpoLagrangian.Step>> trajectories = new ArrayList<>();
+    for (List<Decision> station : rollout) {
+      List<PpoLagrangian.Step> chain = new ArrayList<>();
+      for (Decision d : station) {
+        d.step().reward = d.pending().transition.reward;
+        d.step().cost = d.pending().cost;
+        chain.add(d.step());
+      }
+      trajectories.add(chain);
+      station.clear();
+    }
+    ppo.update(
+        trajectories,
+        episodeCost / episodeRequests,
+        safety.budget(),
+        safety.lagrangeRate(),
+        random);
   }
 
   /** (β + λ)·c: the cost part of the shaped reward r' = r − (β + λ)·c. */
@@ -351,8 +453,9 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     boolean maskAdmit = unsafe && safety.shield();
 
     int proposed;
-    double epsilon = epsilon();
-    if (training && random.nextDouble() < epsilon) {
+    if (ppo != null) {
+      proposed = ppo.propose(rows, n, training, random);
+    } else if (training && random.nextDouble() < epsilon()) {
       proposed = random.nextInt(n);
     } else {
       double[] scores = new double[n];
@@ -371,7 +474,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     }
     // chain the previous decision of this station to this state
     Pending prev = pending[station];
-    if (prev != null && training) {
+    if (prev != null && training && ppo == null) {
       prev.transition.reward -= (float) costPenalty(prev);
       prev.transition.nextRows = rows;
       prev.transition.nextCount = n;
@@ -382,13 +485,19 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     p.transition =
         new ReplayBuffer.Transition(
             java.util.Arrays.copyOfRange(rows, proposed * FEATURES, (proposed + 1) * FEATURES),
-            veto ? (float) -safety.vetoPenalty() : 0f);
+            veto && ppo == null ? (float) -safety.vetoPenalty() : 0f);
     pending[station] = p;
+    if (ppo != null && training) {
+      rollout.get(station).add(new Decision(ppo.record(rows, n, maskAdmit, executed), p));
+    }
     int refused = executed < c ? cache.items[executed] : item;
     ghosts.get(station).put(refused, new Ghost(p.transition, longFreq[station].requests()));
     decisions++;
     replayDecisions++;
-    if (training && decisions % agent.trainEvery() == 0 && buffer.size() >= agent.batchSize()) {
+    if (ppo == null
+        && training
+        && decisions % agent.trainEvery() == 0
+        && buffer.size() >= agent.batchSize()) {
       trainStep();
     }
     return executed < c ? executed : -1;
@@ -451,7 +560,12 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
 
   @Override
   public void close() {
-    q.close();
+    if (q != null) {
+      q.close();
+    }
+    if (ppo != null) {
+      ppo.close();
+    }
   }
 
   /** A station's cache: C slots whose full-cache misses the agent decides. */
@@ -473,7 +587,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
 
     @Override
     public String name() {
-      return "ddqn";
+      return kind.id();
     }
 
     @Override

@@ -28,11 +28,13 @@ public final class SystemTrainer {
   private final Topology topology;
   private final int clients;
   private final int capacity;
+  private final AgentKind kind;
   private final AgentSettings agent;
+  private final PpoSettings ppo;
   private final SimulationOptions options;
 
   /**
-   * A trainer for one network.
+   * A trainer of Double-DQN systems for one network.
    *
    * @param topology the association
    * @param clients the number of clients
@@ -46,10 +48,34 @@ public final class SystemTrainer {
       int capacity,
       AgentSettings agent,
       SimulationOptions options) {
+    this(topology, clients, capacity, AgentKind.DDQN, agent, PpoSettings.DEFAULTS, options);
+  }
+
+  /**
+   * A trainer for one network with a chosen agent.
+   *
+   * @param topology the association
+   * @param clients the number of clients
+   * @param capacity slots per station
+   * @param kind the agent
+   * @param agent the Double-DQN's hyper-parameters
+   * @param ppo the PPO-Lagrangian's hyper-parameters
+   * @param options the replay's measurement settings (load window, overload threshold)
+   */
+  public SystemTrainer(
+      Topology topology,
+      int clients,
+      int capacity,
+      AgentKind kind,
+      AgentSettings agent,
+      PpoSettings ppo,
+      SimulationOptions options) {
     this.topology = topology;
     this.clients = clients;
     this.capacity = capacity;
+    this.kind = kind;
     this.agent = agent;
+    this.ppo = ppo;
     this.options = options;
   }
 
@@ -77,7 +103,8 @@ public final class SystemTrainer {
       }
     }
     RlController c =
-        new RlController(topology, clients, agent, kind.safety(), Seeds.generator(seed));
+        new RlController(
+            topology, clients, this.kind, agent, ppo, kind.safety(), Seeds.generator(seed));
     c.setTraining(true);
     for (int e = 0; e < episodes.size(); e++) {
       NetworkSimulator.run(episodes.get(e), topology, capacity, c, options);
