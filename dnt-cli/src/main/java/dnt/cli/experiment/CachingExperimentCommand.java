@@ -1,5 +1,6 @@
 package dnt.cli.experiment;
 
+import dnt.caching.rl.AgentKind;
 import dnt.cli.VersionProvider;
 import dnt.core.InvalidInputException;
 import dnt.experiments.caching.CachingReport;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
  *
  * {@snippet lang="shell" :
  * dnt experiment caching --seeds 5
+ * dnt experiment caching --agent ppo-lagrangian --quick
  * }
  */
 @Command(
@@ -61,6 +63,13 @@ public final class CachingExperimentCommand implements Callable<Integer> {
   int threads;
 
   @Option(
+      names = "--agent",
+      defaultValue = "ddqn",
+      description =
+          "Agent of the four RL systems: ddqn or ppo-lagrangian (default: ${DEFAULT-VALUE}).")
+  String agent;
+
+  @Option(
       names = "--quick",
       description = "A tiny network and short streams (a smoke test in seconds).")
   boolean quick;
@@ -73,13 +82,20 @@ public final class CachingExperimentCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new InvalidInputException("--threads must be at least 1, got " + threads);
     }
+    AgentKind agentKind;
+    try {
+      agentKind = AgentKind.of(agent);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--agent: " + e.getMessage());
+    }
     CachingStudyConfig base = quick ? CachingStudyConfig.quick() : CachingStudyConfig.DEFAULTS;
     CachingStudyConfig config = base.withThreads(threads);
     ResultsRun run = ResultsRun.start(resultsDir, "caching", seed, seeds);
     record(run, config);
+    run.config("agent_kind", agentKind.id());
     PrintWriter err = spec.commandLine().getErr();
     List<CachingStudy.Replication> reps =
-        new CachingStudy(config)
+        new CachingStudy(config, agentKind)
             .run(seed, seeds, (done, total, message) -> err.println("dnt: caching " + message));
     CachingReport.write(run, reps, config);
     run.finish(VersionProvider.version());

@@ -8,6 +8,8 @@ import dnt.caching.network.StationCacheFactory;
 import dnt.caching.network.Topology;
 import dnt.caching.network.Trace;
 import dnt.caching.policy.PolicyRegistry;
+import dnt.caching.rl.AgentKind;
+import dnt.caching.rl.PpoSettings;
 import dnt.caching.rl.RlController;
 import dnt.caching.rl.SystemKind;
 import dnt.caching.rl.SystemTrainer;
@@ -87,14 +89,26 @@ public final class CachingStudy {
       List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {}
 
   private final CachingStudyConfig config;
+  private final AgentKind agentKind;
 
   /**
-   * A study.
+   * A study of Double-DQN systems.
    *
    * @param config its settings
    */
   public CachingStudy(CachingStudyConfig config) {
+    this(config, AgentKind.DDQN);
+  }
+
+  /**
+   * A study whose four learned systems use the given agent.
+   *
+   * @param config its settings
+   * @param agentKind the agent of the RL systems
+   */
+  public CachingStudy(CachingStudyConfig config, AgentKind agentKind) {
     this.config = config;
+    this.agentKind = agentKind;
   }
 
   /**
@@ -185,7 +199,9 @@ public final class CachingStudy {
     List<Row> rows = new ArrayList<>();
     Map<String, long[][]> loads = new LinkedHashMap<>();
     Map<String, double[]> hitSeries = new LinkedHashMap<>();
-    SystemTrainer trainer = new SystemTrainer(topo, c.clients(), c.capacity(), c.agent(), options);
+    SystemTrainer trainer =
+        new SystemTrainer(
+            topo, c.clients(), c.capacity(), agentKind, c.agent(), PpoSettings.DEFAULTS, options);
     for (SystemKind kind : SystemKind.values()) {
       try (RlController ctl =
           trainer.train(
