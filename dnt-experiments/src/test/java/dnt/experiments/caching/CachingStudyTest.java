@@ -3,6 +3,7 @@ package dnt.experiments.caching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dnt.caching.network.Trace;
+import dnt.caching.rl.AgentKind;
 import dnt.experiments.report.ResultsRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,5 +101,18 @@ final class CachingStudyTest {
     assertThat(CachingReport.compare(lo, near, 1)).startsWith("agrees in the mean");
     assertThat(CachingReport.compare(hi, lo, 1)).startsWith("disagrees (significant");
     assertThat(CachingReport.compare(hi, lo, -1)).startsWith("agrees (significant");
+  }
+
+  @Test
+  void theStudyRunsWithThePpoLagrangianAgentAndASeedReproducesIt() throws Exception {
+    CachingStudyConfig config = CachingStudyConfig.quick();
+    List<CachingStudy.Row> first =
+        new CachingStudy(config, AgentKind.PPO_LAGRANGIAN).run(5, 1, (d, t, m) -> {}).get(0).rows();
+    List<CachingStudy.Row> again =
+        new CachingStudy(config, AgentKind.PPO_LAGRANGIAN).run(5, 1, (d, t, m) -> {}).get(0).rows();
+    assertThat(again).isEqualTo(first);
+    assertThat(first.stream().filter(r -> r.family().equals("rl")))
+        .hasSize(8)
+        .allSatisfy(r -> assertThat(r.hitRate()).isBetween(0.0, 1.0));
   }
 }
