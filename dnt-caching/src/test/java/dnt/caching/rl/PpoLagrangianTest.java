@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dnt.core.util.Seeds;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +95,49 @@ final class PpoLagrangianTest {
   void theCriticsSeeTheIncomingRowAndTheMeanCandidate() {
     float[] rows = {1, 2, 3, 6, 10, 20};
     assertThat(PpoLagrangian.criticInput(rows, 3, 2)).containsExactly(10, 20, 2, 4);
+  }
+
+  /** Single-decision trajectories in one state, alternating the two actions. */
+  private static List<List<PpoLagrangian.Step>> bandit(
+      PpoLagrangian agent, float[] rows, double[] reward, double[] cost) {
+    List<List<PpoLagrangian.Step>> trajectories = new ArrayList<>();
+    for (int k = 0; k < 32; k++) {
+      PpoLagrangian.Step s = agent.record(rows, 2, false, k % 2);
+      s.reward = reward[k % 2];
+      s.cost = cost[k % 2];
+      trajectories.add(List.of(s));
+    }
+    return trajectories;
+  }
+
+  @Test
+  void anUpdateMakesTheRewardedActionMoreLikelyAndMovesTheMultiplier() {
+    PpoSettings settings = new PpoSettings(8, 1e-2f, 0.9, 0.9, 0.2, 4, 8, 0);
+    RandomGenerator random = Seeds.generator(9);
+    try (PpoLagrangian agent = new PpoLagrangian(3, settings, random)) {
+      float[] rows = rows(2, 3, random);
+      double before = agent.probabilities(rows, 2, false)[0];
+      agent.update(
+          bandit(agent, rows, new double[] {1, -1}, new double[] {0, 0}), 0.3, 0.05, 1.0, random);
+      assertThat(agent.probabilities(rows, 2, false)[0]).isGreaterThan(before);
+      assertThat(agent.lambda()).isCloseTo(0.25, within(1e-12));
+      assertThat(agent.gradientSteps()).isEqualTo(4 * 32 / 8);
+    }
+  }
+
+  @Test
+  void withAPositiveMultiplierTheCostlyActionBecomesLessLikely() {
+    PpoSettings settings = new PpoSettings(8, 1e-2f, 0.9, 0.9, 0.2, 4, 8, 0);
+    RandomGenerator random = Seeds.generator(10);
+    try (PpoLagrangian agent = new PpoLagrangian(3, settings, random)) {
+      float[] rows = rows(2, 3, random);
+      double[] none = {0, 0};
+      agent.update(bandit(agent, rows, none, none), 2.05, 0.05, 1.0, random);
+      assertThat(agent.lambda()).isCloseTo(2.0, within(1e-12));
+      double before = agent.probabilities(rows, 2, false)[0];
+      agent.update(bandit(agent, rows, none, new double[] {1, 0}), 0.05, 0.05, 1.0, random);
+      assertThat(agent.probabilities(rows, 2, false)[0]).isLessThan(before);
+      assertThat(agent.lambda()).isCloseTo(2.0, within(1e-12));
+    }
   }
 }
