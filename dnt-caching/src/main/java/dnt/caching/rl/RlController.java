@@ -111,7 +111,8 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
    * @param clients the number of clients (ids 0..clients-1), for the load look-ahead
    * @param kind the agent
    * @param agent the Double-DQN's hyper-parameters (used by {@link AgentKind#DDQN})
-   * @param ppo the PPO-Lagrangian's hyper-parameters (used by {@link AgentKind#PPO_LAGRANGIAN})
+   * @param ppoSettings the PPO-Lagrangian's hyper-parameters (used by {@link
+   *     AgentKind#PPO_LAGRANGIAN})
    * @param safety the reliability modules
    * @param random the source of randomness (weights, exploration, replay or minibatch sampling)
    */
@@ -120,7 +121,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
       int clients,
       AgentKind kind,
       AgentSettings agent,
-      PpoSettings ppo,
+      PpoSettings ppoSettings,
       SafetySettings safety,
       RandomGenerator random) {
     this.topology = topology;
@@ -136,7 +137,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     } else {
       this.q = null;
       this.buffer = null;
-      this.ppo = new PpoLagrangian(FEATURES, ppo, random);
+      this.ppo = new PpoLagrangian(FEATURES, ppoSettings, random);
     }
   }
 
