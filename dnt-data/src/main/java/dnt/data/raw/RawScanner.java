@@ -11,18 +11,14 @@ import java.util.HexFormat;
 /**
  * A fast byte-level check of a raw tab-separated file, used before handing the file to a bulk
  * loader. It accepts only the plain shape of the original files: 4 to 8 tab-separated fields per
- * line, a cell id in 1..10000, a time that starts a 10-minute slot before slot 2<sup>32</sup> (that
- * is, before the year 83,000, so that a bulk loader can pack (cell, slot) into one 64-bit key) and
- * a country code made of digits, and value fields made of {@code 0-9 . e E + -} that do not start
- * with {@code -}. It does not explain what is wrong: on the first line that does not fit, it stops
- * and reports the line, and the caller re-reads the file with {@link RawReader} for a precise
- * message. It can compute the MD5 of the (decompressed) bytes in the same pass.
+ * line, a cell id in 1..10000, a time that starts a 10-minute slot and a country code made of
+ * digits, and value fields made of {@code 0-9 . e E + -} that do not start with {@code -}. It does
+ * not explain what is wrong: on the first line that does not fit, it stops and reports the line,
+ * and the caller re-reads the file with {@link RawReader} for a precise message. It can compute the
+ * MD5 of the (decompressed) bytes in the same pass.
  */
 public final class RawScanner {
   private static final int BUFFER = 1 << 20;
-
-  /** The first time (epoch ms) not accepted: the start of slot 2<sup>32</sup>. */
-  public static final long TIME_LIMIT = (1L << 32) * RawReader.SLOT_MILLIS;
 
   /**
    * What the scan saw.
@@ -166,11 +162,7 @@ public final class RawScanner {
       if (p >= end) {
         return INCOMPLETE;
       }
-      if (b[p] != '\t'
-          || p == q
-          || p - q > 18
-          || time % RawReader.SLOT_MILLIS != 0
-          || time >= TIME_LIMIT) {
+      if (b[p] != '\t' || p == q || p - q > 18 || time % RawReader.SLOT_MILLIS != 0) {
         return SUSPECT;
       }
       q = ++p;

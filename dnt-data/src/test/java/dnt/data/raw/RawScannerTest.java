@@ -80,16 +80,4 @@ final class RawScannerTest {
                 .firstSuspectLine())
         .isEqualTo(59_999);
   }
-
-  @Test
-  void timesFromSlotTwoToTheThirtyTwoOnAreFlagged(@TempDir Path dir) throws Exception {
-    long last = RawScanner.TIME_LIMIT - RawReader.SLOT_MILLIS;
-    Path inRange = Files.writeString(dir.resolve("a.txt"), "1\t" + last + "\t39\t1\n");
-    assertThat(RawScanner.scan(inRange, false).clean()).isTrue();
-    Path beyond =
-        Files.writeString(
-            dir.resolve("b.txt"),
-            "1\t" + last + "\t39\t1\n1\t" + RawScanner.TIME_LIMIT + "\t39\t1\n");
-    assertThat(RawScanner.scan(beyond, false).firstSuspectLine()).isEqualTo(2);
-  }
 }

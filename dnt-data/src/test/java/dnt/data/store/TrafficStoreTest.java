@@ -13,7 +13,6 @@ import dnt.data.milan.BundledData;
 import dnt.data.raw.BadRows;
 import dnt.data.raw.DataverseMetadata;
 import dnt.data.raw.RawReader;
-import dnt.data.raw.RawScanner;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -372,23 +371,6 @@ final class TrafficStoreTest {
       long[] a = rows.get(i - 1);
       long[] b = rows.get(i);
       assertThat(a[0] < b[0] || (a[0] == b[0] && a[1] < b[1])).as("row %d in order", i).isTrue();
-    }
-  }
-
-  @Test
-  void timesBeyondTheBulkLoadersKeyRangeAreStoredExactlyByTheValidatingReader() throws Exception {
-    long far = RawScanner.TIME_LIMIT + 600_000L;
-    Path f =
-        Files.writeString(
-            dir.resolve("far.txt"),
-            "3\t" + far + "\t39\t1.5\n" + "3\t" + far + "\t0\t2.25\n" + "4\t" + T0 + "\t0\t1\n");
-    try (TrafficStore store = TrafficStore.create(dir.resolve("far.duckdb"))) {
-      IngestSummary s = store.ingest(List.of(f), IngestOptions.defaults());
-      assertThat(s.filesFastPath()).isZero();
-      assertThat(s.rowsStored()).isEqualTo(2);
-      StoreInfo info = store.info();
-      assertThat(info.lastSlotMillis()).isEqualTo(far);
-      assertThat(info.totals().get(Service.SMS_IN)).isEqualTo(4.75);
     }
   }
 }
