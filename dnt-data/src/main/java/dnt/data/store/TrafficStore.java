@@ -305,16 +305,13 @@ public final class TrafficStore implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    // parallel = true: with null_padding and strict mode off DuckDB otherwise reads a file of a few
-    // hundred MB on one thread. The format has no quotes, so every line break ends a row and the
-    // file can be split between threads safely.
     String sql =
         "INSERT INTO traffic SELECT cell, time, sum(coalesce(smsin, 0)), sum(coalesce(smsout, 0)),"
             + " sum(coalesce(callin, 0)), sum(coalesce(callout, 0)), sum(coalesce(internet, 0))"
             + " FROM read_csv("
             + quote(file.toAbsolutePath().toString())
             + ", delim = '\\t', header = false, auto_detect = false, null_padding = true,"
-            + " strict_mode = false, parallel = true, quote = '', escape = '', compression = '"
+            + " strict_mode = false, quote = '', escape = '', compression = '"
             + compression
             + "', columns = {'cell': 'INTEGER', 'time': 'BIGINT', 'cc': 'INTEGER',"
             + " 'smsin': 'DOUBLE', 'smsout': 'DOUBLE', 'callin': 'DOUBLE', 'callout': 'DOUBLE',"
