@@ -1,6 +1,7 @@
 package dnt.benchmarks.data;
 
 import dnt.core.util.Progress;
+import dnt.data.raw.RawFiles;
 import dnt.data.raw.RawScanner;
 import dnt.data.store.IngestOptions;
 import dnt.data.store.IngestSummary;
@@ -15,6 +16,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +33,13 @@ import java.util.List;
  *
  * <p>Arguments: a work folder (the big file and the store are written there and deleted at the end)
  * and the number of synthetic days of all 10,000 cells to concatenate (7 days make about 1.2 GB).
+ * Or {@code --inputs FILE_OR_FOLDER...}: ingest existing raw files (kept) into a store in the
+ * system's temporary folder, e.g. one big file written by a first run, or a folder of daily files:
+ *
+ * {@snippet lang="shell" :
+ * java -Xmx512m -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
+ *   dnt.benchmarks.data.IngestThroughput --inputs /tmp/dnt-bench/synthetic-bench-raw.txt
+ * }
  */
 public final class IngestThroughput {
   private IngestThroughput() {}
@@ -42,6 +51,21 @@ public final class IngestThroughput {
    * @throws IOException if the work folder cannot be written
    */
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("--inputs")) {
+      List<Path> inputs = new ArrayList<>();
+      for (int i = 1; i < args.length; i++) {
+        inputs.add(Path.of(args[i]));
+      }
+      Path store = Files.createTempFile("dnt-ingest-bench", ".duckdb");
+      Files.delete(store);
+      try {
+        measure(RawFiles.expand(inputs), store);
+      } finally {
+        Files.deleteIfExists(store);
+        Files.deleteIfExists(Path.of(store + ".wal"));
+      }
+      return;
+    }
     Path work = Path.of(args.length > 0 ? args[0] : "/tmp/dnt-bench");
     int days = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     Files.createDirectories(work);
@@ -59,48 +83,10 @@ public final class IngestThroughput {
           Files.delete(p);
         }
       }
-      long bytes = Files.size(big);
       System.out.printf(
           "file: %s, %.1f MB (synthetic, %d days x 10,000 cells), written in %.1f s%n",
-          big, bytes / 1e6, days, (System.nanoTime() - t) / 1e9);
-
-      double floor = 0;
-      for (int i = 0; i < 3; i++) {
-        floor = Math.max(floor, plainRead(big));
-      }
-      System.out.printf("read-only floor (buffered read, best of 3): %.0f MB/s%n", floor);
-
-      t = System.nanoTime();
-      double cpu = cpuSeconds();
-      RawScanner.Result scan = RawScanner.scan(big, false);
-      double scanSeconds = (System.nanoTime() - t) / 1e9;
-      System.out.printf(
-          "shape scanner alone: %.0f MB/s, %.1f CPU s (%d rows)%n",
-          bytes / 1e6 / scanSeconds, cpuSeconds() - cpu, scan.rows());
-
-      t = System.nanoTime();
-      cpu = cpuSeconds();
-      IngestSummary s;
-      try (TrafficStore ts = TrafficStore.create(store)) {
-        s = ts.ingest(List.of(big), IngestOptions.defaults());
-      }
-      double seconds = (System.nanoTime() - t) / 1e9;
-      double cpuUsed = cpuSeconds() - cpu;
-      double mbps = bytes / 1e6 / seconds;
-      System.out.printf(
-          "ingest: %d rows read, %d (cell, slot) rows stored, %d files by the bulk reader,"
-              + " %.1f s, %.0f MB/s = %.3f of the read-only floor%n",
-          s.rowsRead(), s.rowsStored(), s.filesFastPath(), seconds, mbps, mbps / floor);
-      System.out.printf(
-          "ingest CPU: %.1f s of process CPU (all threads, DuckDB's included) = %.0f MB per CPU"
-              + " second; load average at the end %.1f on %d cores%n",
-          cpuUsed,
-          bytes / 1e6 / cpuUsed,
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-          Runtime.getRuntime().availableProcessors());
-      System.out.printf(
-          "full dataset estimate (20.8 GB): %.1f min; peak Java heap used: %.0f MB of %.0f MB max%n",
-          20_804.8 / mbps / 60, peakHeapMb(), Runtime.getRuntime().maxMemory() / 1e6);
+          big, Files.size(big) / 1e6, days, (System.nanoTime() - t) / 1e9);
+      measure(List.of(big), store);
     } finally {
       Files.deleteIfExists(big);
       Files.deleteIfExists(store);
@@ -109,20 +95,70 @@ public final class IngestThroughput {
     }
   }
 
+  private static void measure(List<Path> files, Path store) throws IOException {
+    long bytes = 0;
+    for (Path f : files) {
+      bytes += Files.size(f);
+    }
+    System.out.printf("input: %d file(s), %.1f MB%n", files.size(), bytes / 1e6);
+    double floor = 0;
+    for (int i = 0; i < 3; i++) {
+      floor = Math.max(floor, plainRead(files));
+    }
+    System.out.printf("read-only floor (buffered read, best of 3): %.0f MB/s%n", floor);
+
+    long t = System.nanoTime();
+    double cpu = cpuSeconds();
+    long rows = 0;
+    for (Path f : files) {
+      rows += RawScanner.scan(f, false).rows();
+    }
+    double scanSeconds = (System.nanoTime() - t) / 1e9;
+    System.out.printf(
+        "shape scanner alone: %.0f MB/s, %.1f CPU s (%d rows)%n",
+        bytes / 1e6 / scanSeconds, cpuSeconds() - cpu, rows);
+
+    t = System.nanoTime();
+    cpu = cpuSeconds();
+    IngestSummary s;
+    try (TrafficStore ts = TrafficStore.create(store)) {
+      s = ts.ingest(files, IngestOptions.defaults());
+    }
+    double seconds = (System.nanoTime() - t) / 1e9;
+    double cpuUsed = cpuSeconds() - cpu;
+    double mbps = bytes / 1e6 / seconds;
+    System.out.printf(
+        "ingest: %d rows read, %d (cell, slot) rows stored, %d files by the bulk reader,"
+            + " %.1f s, %.0f MB/s = %.3f of the read-only floor%n",
+        s.rowsRead(), s.rowsStored(), s.filesFastPath(), seconds, mbps, mbps / floor);
+    System.out.printf(
+        "ingest CPU: %.1f s of process CPU (all threads, DuckDB's included) = %.0f MB per CPU"
+            + " second; load average at the end %.1f on %d cores%n",
+        cpuUsed,
+        bytes / 1e6 / cpuUsed,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        "full dataset estimate (20.8 GB): %.1f min; peak Java heap used: %.0f MB of %.0f MB max%n",
+        20_804.8 / mbps / 60, peakHeapMb(), Runtime.getRuntime().maxMemory() / 1e6);
+  }
+
   private static double cpuSeconds() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime()
         / 1e9;
   }
 
-  private static double plainRead(Path file) throws IOException {
+  private static double plainRead(List<Path> files) throws IOException {
     byte[] buf = new byte[1 << 20];
     long n = 0;
     long t = System.nanoTime();
-    try (InputStream in = Files.newInputStream(file)) {
-      int k;
-      while ((k = in.read(buf)) > 0) {
-        n += k;
+    for (Path file : files) {
+      try (InputStream in = Files.newInputStream(file)) {
+        int k;
+        while ((k = in.read(buf)) > 0) {
+          n += k;
+        }
       }
     }
     return n / 1e6 / ((System.nanoTime() - t) / 1e9);

@@ -340,4 +340,37 @@ final class TrafficStoreTest {
       assertThat(d.series(1, Service.INTERNET)).containsExactly(4.0, 9.0);
     }
   }
+
+  @Test
+  void theBulkLoaderWritesEachFileInCellThenTimeOrder() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int slot = 5; slot >= 0; slot--) {
+      for (int cell : new int[] {300, 7, 10_000, 1}) {
+        text.append(cell).append('\t').append(T0 + slot * 600_000L).append("\t39\t1\n");
+        text.append(cell).append('\t').append(T0 + slot * 600_000L).append("\t0\t\t2\n");
+      }
+    }
+    Path f = Files.writeString(dir.resolve("time-major.txt"), text);
+    Path db = dir.resolve("o.duckdb");
+    try (TrafficStore store = TrafficStore.create(db)) {
+      assertThat(store.ingest(List.of(f), IngestOptions.defaults()).filesFastPath()).isEqualTo(1);
+    }
+    List<long[]> rows = new java.util.ArrayList<>();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet r = st.executeQuery("SELECT cell, time, smsin, smsout FROM traffic")) {
+      while (r.next()) {
+        assertThat(r.getDouble(3)).isEqualTo(1.0);
+        assertThat(r.getDouble(4)).isEqualTo(2.0);
+        rows.add(new long[] {r.getLong(1), r.getLong(2)});
+      }
+    }
+    assertThat(rows).hasSize(24);
+    for (int i = 1; i < rows.size(); i++) {
+      long[] a = rows.get(i - 1);
+      long[] b = rows.get(i);
+      assertThat(a[0] < b[0] || (a[0] == b[0] && a[1] < b[1])).as("row %d in order", i).isTrue();
+    }
+  }
 }
