@@ -180,12 +180,20 @@ public final class SynchronousFederation {
    * rule other than the plain mean, an attacker, or clustering).
    */
   private RunningMean streamingMean(int d) {
-    if (hooks.rule() instanceof FedAvg mean
+    return streams(hooks, settings) ? new RunningMean(d, ((FedAvg) hooks.rule()).weighted()) : null;
+  }
+
+  /**
+   * Whether rounds with these hooks and settings stream their updates into a running mean.
+   *
+   * @param hooks the hooks
+   * @param settings the settings
+   * @return true for the plain mean without an attacker and without clustering
+   */
+  static boolean streams(FederationHooks hooks, SyncSettings settings) {
+    return hooks.rule() instanceof FedAvg
         && hooks.adversary() == Adversary.NONE
-        && !settings.clustering().enabled()) {
-      return new RunningMean(d, mean.weighted());
-    }
-    return null;
+        && !settings.clustering().enabled();
   }
 
   /**

@@ -35,6 +35,33 @@ final class StreamingAggregationTest {
   }
 
   @Test
+  void onlyThePlainMeanWithoutAttackerOrClustersStreams() {
+    FederationHooks plain = FederationHooks.defaults();
+    AggregationRule wrapped =
+        new AggregationRule() {
+          @Override
+          public String name() {
+            return "wrapped-mean";
+          }
+
+          @Override
+          public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
+            return new FedAvg(false).aggregate(updates, context);
+          }
+        };
+    SyncSettings clustered =
+        new SyncSettings(
+            1, 1.0, FlFixtures.RECIPE, new ClusterSettings(true, 2, 1, 1, 0.5), 1e-3, 1);
+    assertThat(SynchronousFederation.streams(plain, sync(1, 1.0))).isTrue();
+    assertThat(SynchronousFederation.streams(plain.withRule(new FedAvg(true)), sync(1, 1.0)))
+        .isTrue();
+    assertThat(SynchronousFederation.streams(plain.withAdversary(PASS_THROUGH), sync(1, 1.0)))
+        .isFalse();
+    assertThat(SynchronousFederation.streams(plain.withRule(wrapped), sync(1, 1.0))).isFalse();
+    assertThat(SynchronousFederation.streams(plain, clustered)).isFalse();
+  }
+
+  @Test
   void streamingMeanGivesBitIdenticalModelsToTheBufferedRound() {
     List<FlClient> clients = FlFixtures.clients(6);
     for (boolean weighted : new boolean[] {false, true}) {
