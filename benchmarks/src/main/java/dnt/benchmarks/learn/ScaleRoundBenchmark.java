@@ -33,15 +33,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * One synchronous round of the default forecasting configuration (dual LSTM 2x64, hourly data, 23
  * days of history per station: 480 training samples) over many stations. The stations reuse the
  * bundled subset's 25 series in turn with their own positions and seeds, which costs the same as
- * distinct synthetic series. Memory grows with the sampled stations: each update is d = 100,929
- * doubles (0.8 MB) held until aggregation.
+ * distinct synthetic series. The round streams (plain FedAvg, no attacker): each update (d =
+ * 100,929 doubles, 0.8 MB) joins one running sum as it is collected, so memory does not grow with
+ * the sampled stations; the full round over 10,000 stations runs in a 2 GB heap. One single shot
+ * per configuration, in process ({@code -f 0}) so that {@code /usr/bin/time -v} reports its maximum
+ * resident set size:
  *
  * {@snippet lang="shell" :
  * mvn -B -q -DskipTests package -pl benchmarks -am
- * java -Xmx8g -Ddnt.home=$PWD -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
- *   -Dai.djl.pytorch.num_interop_threads=1 \
+ * /usr/bin/time -v java -Xmx2g -Ddnt.home=$PWD -Dai.djl.offline=true \
+ *   -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
  *   -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
- *   org.openjdk.jmh.Main ScaleRoundBenchmark -p stations=1000 -p fraction=0.1
+ *   org.openjdk.jmh.Main ScaleRoundBenchmark -f 0 -wi 0 -i 1 -p stations=10000 -p fraction=1.0
  * }
  */
 @State(Scope.Benchmark)
@@ -49,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx8g")
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 public class ScaleRoundBenchmark {
   /** Stations in the network. */
   @Param({"1000", "10000"})

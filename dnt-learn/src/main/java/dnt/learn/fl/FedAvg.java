@@ -40,24 +40,10 @@ public final class FedAvg implements AggregationRule {
     if (updates.isEmpty()) {
       throw new IllegalArgumentException("no updates to aggregate");
     }
-    int d = updates.get(0).delta().length;
-    double[] sum = new double[d];
-    double total = 0;
+    RunningMean mean = new RunningMean(updates.get(0).delta().length, weighted);
     for (ClientUpdate u : updates) {
-      double w = weighted ? u.weight() : 1.0;
-      double[] x = u.delta();
-      for (int j = 0; j < d; j++) {
-        sum[j] += w * x[j];
-      }
-      total += w;
+      mean.add(u);
     }
-    if (total <= 0) {
-      throw new IllegalArgumentException("the updates' weights sum to zero");
-    }
-    double inv = 1.0 / total;
-    for (int j = 0; j < d; j++) {
-      sum[j] *= inv;
-    }
-    return sum;
+    return mean.mean();
   }
 }

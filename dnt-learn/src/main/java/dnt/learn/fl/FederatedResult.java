@@ -8,7 +8,9 @@ import java.util.Map;
  * twin, or the global model without clustering), per-round metrics, rejections and cost.
  *
  * @param global the global model
- * @param stationModels the model of each station, in client order
+ * @param stationModels the model of each station, in client order; stations holding the same model
+ *     (all of them without clustering, a cluster's stations with it) share one array, so treat the
+ *     arrays as read-only
  * @param clusters the final cluster of each station (all 0 without clustering)
  * @param rounds per-round metrics
  * @param rejected rejected updates per client id

@@ -100,7 +100,8 @@ public record FederationHooks(
      * Scores the models.
      *
      * @param global the global model
-     * @param stationModels each station's model, in client order
+     * @param stationModels each station's model, in client order (read-only; stations holding the
+     *     same model share one array)
      * @return a score (lower is better), or NaN
      */
     double evaluate(float[] global, List<float[]> stationModels);

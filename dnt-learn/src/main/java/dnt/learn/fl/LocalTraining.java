@@ -137,7 +137,15 @@ public final class LocalTraining implements AutoCloseable {
       int size = ceilDiv(group.size(), chunks);
       for (int from = 0; from < group.size(); from += size) {
         List<Integer> chunk = List.copyOf(group.subList(from, Math.min(group.size(), from + size)));
-        pool.submit(() -> runChunk(jobs, chunk, recipe, futures));
+        List<Job> chunkJobs = new ArrayList<>(chunk.size());
+        List<CompletableFuture<Result>> chunkFutures = new ArrayList<>(chunk.size());
+        for (int i : chunk) {
+          chunkJobs.add(jobs.get(i));
+          chunkFutures.add(futures.get(i));
+        }
+        // A queued chunk holds only its own futures, so a result the caller has consumed and
+        // dropped is not kept alive by the chunks still waiting to run.
+        pool.submit(() -> runChunk(chunkJobs, recipe, chunkFutures));
       }
     }
     out.addAll(futures);
@@ -145,16 +153,13 @@ public final class LocalTraining implements AutoCloseable {
   }
 
   private void runChunk(
-      List<Job> jobs,
-      List<Integer> chunk,
-      TrainingRecipe recipe,
-      List<CompletableFuture<Result>> futures) {
+      List<Job> chunk, TrainingRecipe recipe, List<CompletableFuture<Result>> futures) {
     try {
       List<float[]> starts = new ArrayList<>(chunk.size());
       List<Windows> data = new ArrayList<>(chunk.size());
       long[] seeds = new long[chunk.size()];
       for (int k = 0; k < chunk.size(); k++) {
-        Job j = jobs.get(chunk.get(k));
+        Job j = chunk.get(k);
         starts.add(j.start());
         data.add(j.data());
         seeds[k] = j.seed();
@@ -166,11 +171,11 @@ public final class LocalTraining implements AutoCloseable {
       for (int k = 0; k < chunk.size(); k++) {
         float[] start = starts.get(k);
         float[] w = trained.get(k).parameters();
-        futures.get(chunk.get(k)).complete(new Result(delta(w, start), trained.get(k).report()));
+        futures.get(k).complete(new Result(delta(w, start), trained.get(k).report()));
       }
     } catch (RuntimeException | Error e) {
-      for (int i : chunk) {
-        futures.get(i).completeExceptionally(e);
+      for (CompletableFuture<Result> f : futures) {
+        f.completeExceptionally(e);
       }
     }
   }

@@ -30,14 +30,19 @@ final class Server {
             .aggregate(
                 updates,
                 new AggregationContext(step, Vectors.toDouble(base), contextSeed, reference));
-    if (delta.length != base.length) {
+    return checked(hooks.rule(), delta, base.length, step);
+  }
+
+  /** Returns a rule's output after checking its dimension and that every entry is finite. */
+  static double[] checked(AggregationRule rule, double[] delta, int dimension, int step) {
+    if (delta.length != dimension) {
       throw new IllegalStateException(
-          "rule " + hooks.rule().name() + " returned a vector of the wrong dimension");
+          "rule " + rule.name() + " returned a vector of the wrong dimension");
     }
     for (double v : delta) {
       if (!Double.isFinite(v)) {
         throw new IllegalStateException(
-            "rule " + hooks.rule().name() + " returned a non-finite aggregate at step " + step);
+            "rule " + rule.name() + " returned a non-finite aggregate at step " + step);
       }
     }
     return delta;

@@ -17,6 +17,13 @@ import java.util.random.RandomGenerator;
  * from their twin's model, let the {@link Adversary} see the round's updates, reject invalid
  * updates ({@link UpdateValidator}), aggregate with the {@link AggregationRule}, apply.
  * Deterministic for a seed.
+ *
+ * <p>When nothing needs the round's updates side by side (the rule is a plain {@link FedAvg} mean,
+ * there is no {@link Adversary} and no clustering) the round streams: each update is validated and
+ * added to one running sum ({@link RunningMean}) as soon as it is collected, in client order, then
+ * dropped. The model is bit-identical to aggregating the list, and the round's memory is one model
+ * vector plus the updates of the training batches in flight instead of one vector per sampled
+ * station. Robust rules and attacks keep the whole round's list.
  */
 public final class SynchronousFederation {
   private final LocalTraining training;
@@ -91,41 +98,58 @@ public final class SynchronousFederation {
         work.add(new LocalTraining.Job(base, clients.get(i).train(), Seeds.derive(seed, 3, t, i)));
       }
       List<Future<LocalTraining.Result>> jobs = training.submitAll(work, settings.recipe());
-      List<ClientUpdate> benign = new ArrayList<>(m);
+      RunningMean streamed = streamingMean(d);
+      List<ClientUpdate> benign = new ArrayList<>(streamed == null ? m : 0);
+      int before = validator.rejectedCount();
       double lossSum = 0;
       double roundTime = 0;
       for (int j = 0; j < m; j++) {
         FlClient c = clients.get(sampled[j]);
         LocalTraining.Result r = LocalTraining.await(jobs.get(j));
+        jobs.set(j, null); // drop the finished job: its update is collectable once used
         ledger.compute(c.id(), r.report().cpuNanos());
         double down = ledger.transfer(c.id(), modelBytes, c.linkRate(), false);
         double up = ledger.transfer(c.id(), modelBytes, c.linkRate(), true);
         double compute = r.report().samples() * settings.secondsPerSample() / c.computeSpeed();
         roundTime = Math.max(roundTime, down + compute + up);
         lossSum += r.report().meanLoss();
-        benign.add(ClientUpdate.benign(c.id(), r.delta(), c.train().count()));
+        ClientUpdate u = ClientUpdate.benign(c.id(), r.delta(), c.train().count());
+        if (streamed == null) {
+          benign.add(u);
+        } else if (validator.accept(u)) {
+          streamed.add(u);
+        }
       }
       clock += roundTime;
-      AttackView view =
-          new AttackView(
-              t,
-              Vectors.toDouble(w0),
-              Vectors.toDouble(previous),
-              Vectors.toDouble(global),
-              Seeds.derive(seed, 4, t));
-      List<ClientUpdate> received = hooks.adversary().poison(view, benign);
-      int before = validator.rejectedCount();
-      List<ClientUpdate> accepted = validator.filter(received);
-      int rejectedNow = validator.rejectedCount() - before;
-      previous = global;
-      if (!cs.enabled()) {
-        if (!accepted.isEmpty()) {
-          double[] delta = aggregate(accepted, t, global, seed, -1, ledger);
-          global = Vectors.add(global, delta, 1);
+      int participants;
+      if (streamed != null) {
+        participants = streamed.count();
+        previous = global;
+        if (participants > 0) {
+          global = Vectors.add(global, Server.checked(hooks.rule(), streamed.mean(), d, t), 1);
         }
       } else {
-        global = hierarchical(accepted, index, cluster, twins, clients, t, seed, ledger);
+        AttackView view =
+            new AttackView(
+                t,
+                Vectors.toDouble(w0),
+                Vectors.toDouble(previous),
+                Vectors.toDouble(global),
+                Seeds.derive(seed, 4, t));
+        List<ClientUpdate> received = hooks.adversary().poison(view, benign);
+        List<ClientUpdate> accepted = validator.filter(received);
+        participants = accepted.size();
+        previous = global;
+        if (!cs.enabled()) {
+          if (!accepted.isEmpty()) {
+            double[] delta = aggregate(accepted, t, global, seed, -1, ledger);
+            global = Vectors.add(global, delta, 1);
+          }
+        } else {
+          global = hierarchical(accepted, index, cluster, twins, clients, t, seed, ledger);
+        }
       }
+      int rejectedNow = validator.rejectedCount() - before;
       double norm = 0;
       for (int j = 0; j < d; j++) {
         double x = (double) global[j] - previous[j];
@@ -138,7 +162,7 @@ public final class SynchronousFederation {
       }
       metrics.add(
           new RoundMetrics(
-              t, accepted.size(), rejectedNow, lossSum / m, Math.sqrt(norm), clock, eval));
+              t, participants, rejectedNow, lossSum / m, Math.sqrt(norm), clock, eval));
       hooks.progress().update(t + 1, settings.rounds(), "round " + (t + 1));
     }
     int[] finalClusters = cs.enabled() ? cluster : new int[n];
@@ -151,10 +175,44 @@ public final class SynchronousFederation {
         ledger.summary());
   }
 
+  /**
+   * The streaming accumulator for this run's round, or null when the round must keep its updates (a
+   * rule other than the plain mean, an attacker, or clustering).
+   */
+  private RunningMean streamingMean(int d) {
+    return streams(hooks, settings) ? new RunningMean(d, ((FedAvg) hooks.rule()).weighted()) : null;
+  }
+
+  /**
+   * Whether rounds with these hooks and settings stream their updates into a running mean.
+   *
+   * @param hooks the hooks
+   * @param settings the settings
+   * @return true for the plain mean without an attacker and without clustering
+   */
+  static boolean streams(FederationHooks hooks, SyncSettings settings) {
+    return hooks.rule() instanceof FedAvg
+        && hooks.adversary() == Adversary.NONE
+        && !settings.clustering().enabled();
+  }
+
+  /**
+   * Each station's model: one copy per distinct model (the global model, or each cluster's twin),
+   * shared by the stations that hold it, so the result does not grow with stations x parameters.
+   */
   private List<float[]> stationModels(float[] global, List<float[]> twins, int[] cluster) {
+    boolean clustered = settings.clustering().enabled();
+    List<float[]> copies = new ArrayList<>();
+    if (clustered) {
+      for (float[] twin : twins) {
+        copies.add(twin.clone());
+      }
+    } else {
+      copies.add(global.clone());
+    }
     List<float[]> out = new ArrayList<>(cluster.length);
     for (int c : cluster) {
-      out.add(settings.clustering().enabled() ? twins.get(c).clone() : global.clone());
+      out.add(copies.get(clustered ? c : 0));
     }
     return out;
   }
