@@ -2,8 +2,9 @@ package dnt.learn.robust;
 
 /**
  * Order statistics of one coordinate's n values, computed out of place so the input slice keeps its
- * (client) order. One instance per task: it owns two work regions of n doubles plus a buffer of n
- * deviations, so a column pass allocates nothing per coordinate.
+ * (client) order. One instance per task: it owns three work regions of n doubles (a selection
+ * alternates between two; the third lets the trimmed mean's two ranks share a first partition), so
+ * a column pass allocates nothing per coordinate.
  *
  * <p>The selection is quickselect (Hoare, "Algorithm 65: Find", CACM 1961) with a median-of-five
  * pivot and a branch-free out-of-place three-way partition: each value is written both to the front
@@ -13,7 +14,8 @@ package dnt.learn.robust;
  * pivot are only counted. Segments of at most {@link #SMALL} values are finished by insertion sort.
  * Two adjacent ranks (the even-count median, interpolated quantiles) come out of one selection:
  * when a partition separates them, the lower is the maximum of the lower part or the pivot and the
- * upper the pivot or the minimum of the upper part.
+ * upper the pivot or the minimum of the upper part. The median absolute deviation computes the
+ * deviations inside its first partition pass instead of in a pass of their own.
  */
 final class ColumnSelector {
   /** Segments this short are sorted instead of partitioned. */
@@ -21,7 +23,6 @@ final class ColumnSelector {
 
   private final int capacity;
   private final double[] work;
-  private final double[] deviations;
   private double low;
   private double high;
 
@@ -33,7 +34,6 @@ final class ColumnSelector {
   ColumnSelector(int capacity) {
     this.capacity = capacity;
     this.work = new double[3 * capacity];
-    this.deviations = new double[capacity];
   }
 
   /**
@@ -137,12 +137,12 @@ final class ColumnSelector {
     // the upper part first: selecting the lower rank leaves region 0 intact either way
     double upperValue = p;
     if (k2 >= notAbove) {
-      select(w, notAbove, above, k2 - notAbove, false, capacity, 2 * capacity);
+      select(w, notAbove, above, k2 - notAbove, false, capacity, 2 * capacity, false, 0);
       upperValue = low;
     }
     double lowerValue = p;
     if (k < below) {
-      select(w, 0, below, k, false, capacity, 2 * capacity);
+      select(w, 0, below, k, false, capacity, 2 * capacity, false, 0);
       lowerValue = low;
     }
     low = lowerValue;
@@ -177,11 +177,16 @@ final class ColumnSelector {
    * @return the median absolute deviation
    */
   double medianAbsoluteDeviation(double[] values, int from, int n, double centre) {
-    double[] dev = deviations;
-    for (int i = 0; i < n; i++) {
-      dev[i] = Math.abs(values[from + i] - centre);
+    if (n > capacity) {
+      throw new IllegalArgumentException(n + " values exceed the selector's capacity " + capacity);
     }
-    return median(dev, 0, n);
+    if ((n & 1) == 1) {
+      select(values, from, n, n >>> 1, false, 0, capacity, true, centre);
+      return low;
+    }
+    select(values, from, n, (n >>> 1) - 1, true, 0, capacity, true, centre);
+    double mid = (low + high) / 2;
+    return Double.isInfinite(mid) ? low / 2 + high / 2 : mid;
   }
 
   /**
@@ -197,15 +202,26 @@ final class ColumnSelector {
     if (n > capacity) {
       throw new IllegalArgumentException(n + " values exceed the selector's capacity " + capacity);
     }
-    select(src, from, n, k, pair, 0, capacity);
+    select(src, from, n, k, pair, 0, capacity, false, 0);
   }
 
   /**
    * As {@link #select(double[], int, int, int, boolean)}, writing partitions alternately into the
-   * work regions at {@code regionA} and {@code regionB} (neither may hold the input).
+   * work regions at {@code regionA} and {@code regionB} (neither may hold the input); with {@code
+   * deviations}, it selects among {@code |src_i - centre|} instead, computed on the fly by the
+   * first pass.
    */
   private void select(
-      double[] src, int from, int n, int k, boolean pair, int regionA, int regionB) {
+      double[] src,
+      int from,
+      int n,
+      int k,
+      boolean pair,
+      int regionA,
+      int regionB,
+      boolean deviations,
+      double centre) {
+    boolean dev = deviations;
     double[] a = src;
     int o = from;
     int m = n;
@@ -213,16 +229,29 @@ final class ColumnSelector {
     int last = pair ? k + 1 : k;
     double[] w = work;
     while (m > SMALL) {
-      double p = pivot(a, o, m);
       int below = 0;
       int above = 0;
       int top = base + m - 1;
-      for (int i = o, end = o + m; i < end; i++) {
-        double x = a[i];
-        w[base + below] = x;
-        w[top - above] = x;
-        below += x < p ? 1 : 0;
-        above += x > p ? 1 : 0;
+      double p;
+      if (dev) {
+        p = deviationPivot(a, o, m, centre);
+        for (int i = o, end = o + m; i < end; i++) {
+          double x = Math.abs(a[i] - centre);
+          w[base + below] = x;
+          w[top - above] = x;
+          below += x < p ? 1 : 0;
+          above += x > p ? 1 : 0;
+        }
+        dev = false;
+      } else {
+        p = pivot(a, o, m);
+        for (int i = o, end = o + m; i < end; i++) {
+          double x = a[i];
+          w[base + below] = x;
+          w[top - above] = x;
+          below += x < p ? 1 : 0;
+          above += x > p ? 1 : 0;
+        }
       }
       int notAbove = m - above;
       if (last < below) {
@@ -246,7 +275,13 @@ final class ColumnSelector {
       base = base == regionA ? regionB : regionA;
     }
     int start = base;
-    System.arraycopy(a, o, w, start, m);
+    if (dev) {
+      for (int i = 0; i < m; i++) {
+        w[start + i] = Math.abs(a[o + i] - centre);
+      }
+    } else {
+      System.arraycopy(a, o, w, start, m);
+    }
     insertionSort(w, start, start + m);
     low = w[start + k];
     if (pair) {
@@ -263,6 +298,20 @@ final class ColumnSelector {
     double x2 = a[i + 2 * step];
     double x3 = a[i + 3 * step];
     double x4 = a[i + 4 * step];
+    double f = Math.max(Math.min(x0, x1), Math.min(x2, x3));
+    double g = Math.min(Math.max(x0, x1), Math.max(x2, x3));
+    return median3(x4, f, g);
+  }
+
+  /** As {@link #pivot}, over the absolute deviations from a centre. */
+  private static double deviationPivot(double[] a, int o, int m, double centre) {
+    int step = m / 5;
+    int i = o + (step >>> 1) + 1;
+    double x0 = Math.abs(a[i] - centre);
+    double x1 = Math.abs(a[i + step] - centre);
+    double x2 = Math.abs(a[i + 2 * step] - centre);
+    double x3 = Math.abs(a[i + 3 * step] - centre);
+    double x4 = Math.abs(a[i + 4 * step] - centre);
     double f = Math.max(Math.min(x0, x1), Math.min(x2, x3));
     double g = Math.min(Math.max(x0, x1), Math.max(x2, x3));
     return median3(x4, f, g);

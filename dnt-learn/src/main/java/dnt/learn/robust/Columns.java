@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  * of {@link #blockWidth} coordinates, transposed into a small per-task buffer (so each coordinate's
  * n values are contiguous and cache-resident) and processed; blocks are spread over the common
  * fork-join pool. Each task allocates one buffer of about 51,200 doubles and one {@link
- * ColumnSelector} (4n doubles), so the extra memory is independent of d.
+ * ColumnSelector} (3n doubles), so the extra memory is independent of d.
  */
 final class Columns {
   /** Coordinates per block for 100 rows: 512 coordinates times 100 rows is 400 KiB, L2-resident. */

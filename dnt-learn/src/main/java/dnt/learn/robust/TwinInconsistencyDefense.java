@@ -110,6 +110,9 @@ public final class TwinInconsistencyDefense implements AggregationRule {
     }
   }
 
+  /** Coordinates per chunk of the aggregation pass. */
+  private static final int CHUNK = 1024;
+
   private final Settings settings;
   private final Map<String, Double> agreement = new HashMap<>();
   private double[] initialGlobal;
@@ -169,25 +172,31 @@ public final class TwinInconsistencyDefense implements AggregationRule {
     Columns.forRanges(
         d,
         (from, to) -> {
-          double[] num = new double[to - from];
-          double[] den = new double[to - from];
-          for (int i = 0; i < n; i++) {
-            double ai = a[i];
-            if (ai == 0) {
-              continue;
-            }
-            double[] row = rows[i];
-            for (int j = from; j < to; j++) {
-              double x = row[j];
-              if (x >= lo[j] && x <= hi[j]) {
-                num[j - from] += ai * x;
-                den[j - from] += ai;
+          // chunks small enough that the bands and accumulators stay in L1 while every row streams
+          // by
+          double[] num = new double[CHUNK];
+          double[] den = new double[CHUNK];
+          for (int c = from; c < to; c += CHUNK) {
+            int end = Math.min(to, c + CHUNK);
+            java.util.Arrays.fill(num, 0);
+            java.util.Arrays.fill(den, 0);
+            for (int i = 0; i < n; i++) {
+              double ai = a[i];
+              if (ai == 0) {
+                continue;
+              }
+              double[] row = rows[i];
+              for (int j = c; j < end; j++) {
+                double x = row[j];
+                boolean in = x >= lo[j] & x <= hi[j];
+                num[j - c] += in ? ai * x : 0.0;
+                den[j - c] += in ? ai : 0.0;
               }
             }
-          }
-          for (int j = from; j < to; j++) {
-            double dd = den[j - from];
-            out[j] = dd > 0 ? num[j - from] / dd : 0;
+            for (int j = c; j < end; j++) {
+              double dd = den[j - c];
+              out[j] = dd > 0 ? num[j - c] / dd : 0;
+            }
           }
         });
     return out;
@@ -229,7 +238,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
           double low = lo[j];
           for (int i = 0; i < cnt; i++) {
             double x = v[from + i];
-            tally[i] += x >= low && x <= high ? 1 : 0;
+            tally[i] += x >= low & x <= high ? 1 : 0;
           }
           return high;
         },
