@@ -19,7 +19,7 @@ package dnt.learn.robust;
  */
 final class ColumnSelector {
   /** Segments this short are sorted instead of partitioned. */
-  static final int SMALL = 12;
+  static final int SMALL = 8;
 
   private final int capacity;
   private final double[] work;
@@ -289,10 +289,13 @@ final class ColumnSelector {
     }
   }
 
-  /** Median of five values spread over the segment (one of them, so partitions always shrink). */
+  /**
+   * Median of five values spread evenly over the segment (centred, inside it for any {@code m >=
+   * 5}); it is one of the segment's values, so every partition shrinks the segment.
+   */
   private static double pivot(double[] a, int o, int m) {
     int step = m / 5;
-    int i = o + (step >>> 1) + 1;
+    int i = o + ((m - 1 - 4 * step) >>> 1);
     double x0 = a[i];
     double x1 = a[i + step];
     double x2 = a[i + 2 * step];
@@ -306,7 +309,7 @@ final class ColumnSelector {
   /** As {@link #pivot}, over the absolute deviations from a centre. */
   private static double deviationPivot(double[] a, int o, int m, double centre) {
     int step = m / 5;
-    int i = o + (step >>> 1) + 1;
+    int i = o + ((m - 1 - 4 * step) >>> 1);
     double x0 = Math.abs(a[i] - centre);
     double x1 = Math.abs(a[i + step] - centre);
     double x2 = Math.abs(a[i + 2 * step] - centre);
