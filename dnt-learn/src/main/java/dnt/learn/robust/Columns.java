@@ -3,18 +3,23 @@ package dnt.learn.robust;
 import dnt.learn.fl.ClientUpdate;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * Column-wise (per-coordinate) kernels over n update rows of length d. The rows are read in blocks
- * of {@link #blockWidth} coordinates, transposed into a small per-task buffer (so each coordinate's
- * n values are contiguous and cache-resident) and processed; blocks are spread over the common
- * fork-join pool. Each task allocates one buffer of about 51,200 doubles and one {@link
- * ColumnSelector} (3n doubles), so the extra memory is independent of d.
+ * of {@link #blockWidth} coordinates, transposed into a small per-worker buffer (so each
+ * coordinate's n values are contiguous and cache-resident) and processed; the workers, one per
+ * thread of the common fork-join pool plus the caller, claim blocks from a shared counter. Each
+ * worker allocates one buffer of about 51,200 doubles and one {@link ColumnSelector} (3n doubles),
+ * so the extra memory is independent of d.
  */
 final class Columns {
+  /** Coordinates per range of {@link #forRanges}: 128 KiB of each array involved. */
+  static final int RANGE = 16_384;
+
   /** Coordinates per block for 100 rows: 512 coordinates times 100 rows is 400 KiB, L2-resident. */
   private static final int BLOCK_DOUBLES = 51_200;
 
@@ -132,17 +137,15 @@ final class Columns {
     double[] out = new double[d];
     int width = blockWidth(n);
     int blocks = (d + width - 1) / width;
-    int tasks = Math.min(blocks, 4 * ForkJoinPool.getCommonPoolParallelism() + 4);
-    IntStream.range(0, tasks)
+    AtomicInteger next = new AtomicInteger();
+    IntStream.range(0, workers(blocks))
         .parallel()
         .forEach(
             t -> {
               double[] buf = new double[n * width];
               ColumnSelector selector = new ColumnSelector(n);
               S state = newState.get();
-              for (int b = (int) ((long) blocks * t / tasks);
-                  b < (int) ((long) blocks * (t + 1) / tasks);
-                  b++) {
+              for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
                 int from = b * width;
                 int to = Math.min(d, from + width);
                 transpose(rows, from, to - from, buf);
@@ -207,18 +210,30 @@ final class Columns {
    * @param body called with {@code [from, to)} ranges covering {@code [0, d)} exactly once
    */
   static void forRanges(int d, RangeBody body) {
-    int blocks = (d + 4095) / 4096;
-    int tasks = Math.max(1, Math.min(blocks, 4 * ForkJoinPool.getCommonPoolParallelism() + 4));
-    IntStream.range(0, tasks)
+    int blocks = (d + RANGE - 1) / RANGE;
+    AtomicInteger next = new AtomicInteger();
+    IntStream.range(0, workers(blocks))
         .parallel()
         .forEach(
             t -> {
-              int from = (int) ((long) d * t / tasks);
-              int to = (int) ((long) d * (t + 1) / tasks);
-              if (to > from) {
-                body.run(from, to);
+              for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                body.run(b * RANGE, (int) Math.min(d, (long) (b + 1) * RANGE));
               }
             });
+  }
+
+  /**
+   * The number of workers for a parallel pass: one per thread that can run it (the common pool's
+   * workers and the caller), never more than the blocks. Workers claim blocks one at a time from a
+   * shared counter, so a worker slowed down (by another process on a shared machine, say) leaves at
+   * most one block of imbalance; every block's result depends only on its coordinates, never on
+   * which worker computed it.
+   *
+   * @param blocks the number of blocks
+   * @return the number of workers, at least one
+   */
+  private static int workers(int blocks) {
+    return Math.max(1, Math.min(blocks, ForkJoinPool.getCommonPoolParallelism() + 1));
   }
 
   /** A body over a coordinate range. */
