@@ -2,7 +2,7 @@ package dnt.learn.robust;
 
 /**
  * Order statistics of one coordinate's n values, computed out of place so the input slice keeps its
- * (client) order. One instance per task: it owns three work regions of n doubles (a selection
+ * (client) order. One instance per worker: it owns three work regions of n doubles (a selection
  * alternates between two; the third lets the trimmed mean's two ranks share a first partition), so
  * a column pass allocates nothing per coordinate.
  *

@@ -46,7 +46,7 @@ final class Columns {
      *     order of the rows
      * @param from the offset
      * @param n the number of values
-     * @param selector the task's selector for columns of n values
+     * @param selector the worker's selector for columns of n values
      * @param coordinate the coordinate's index j
      * @return the aggregate for this coordinate
      */
@@ -54,7 +54,7 @@ final class Columns {
   }
 
   /**
-   * A column function with per-task state (for example per-row tallies).
+   * A column function with per-worker state (for example per-row tallies).
    *
    * @param <S> the state's type
    */
@@ -63,12 +63,12 @@ final class Columns {
     /**
      * Computes the coordinate's aggregate.
      *
-     * @param state the task's state
+     * @param state the worker's state
      * @param values a buffer holding the coordinate's n values at {@code [from, from+n)}, in the
      *     order of the rows
      * @param from the offset
      * @param n the number of values
-     * @param selector the task's selector for columns of n values
+     * @param selector the worker's selector for columns of n values
      * @param coordinate the coordinate's index j
      * @return the aggregate for this coordinate
      */
@@ -116,15 +116,15 @@ final class Columns {
   }
 
   /**
-   * Applies a function with per-task state to every coordinate's column of values; each task
+   * Applies a function with per-worker state to every coordinate's column of values; each worker
    * creates its state once and hands it to {@code finish} (called under a lock, one task at a time)
    * when its blocks are done.
    *
    * @param <S> the state's type
    * @param rows the n rows, all of length d
-   * @param newState creates one task's state
+   * @param newState creates one worker's state
    * @param f the per-coordinate function
-   * @param finish receives each task's final state
+   * @param finish receives each worker's final state
    * @return a new array of length d with the results
    */
   static <S> double[] map(

@@ -78,7 +78,7 @@ public final class TrimmedMean implements AggregationRule {
    * @param from the first index
    * @param n the count
    * @param k the number trimmed at each end, {@code n - 2k >= 1}
-   * @param selector the task's selector
+   * @param selector the worker's selector
    * @return the sum of the middle {@code n - 2k} values
    */
   static double trimmedSum(double[] v, int from, int n, int k, ColumnSelector selector) {
