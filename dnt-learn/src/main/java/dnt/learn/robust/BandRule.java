@@ -40,13 +40,13 @@ public enum BandRule {
   }
 
   /**
-   * Computes the band of {@code values[from, from+n)}; may reorder the slice.
+   * Computes the band of {@code values[from, from+n)}; the slice is not modified.
    *
    * @param values the values
    * @param from the offset
    * @param n the count
    * @param parameter the rule's parameter
-   * @param scratch a buffer of length at least n
+   * @param selector a selector for columns of at least n values
    * @param low receives the band's lower end at {@code low[index]}
    * @param index where to store the lower end
    * @return the band's upper end
@@ -56,27 +56,24 @@ public enum BandRule {
       int from,
       int n,
       double parameter,
-      double[] scratch,
+      ColumnSelector selector,
       double[] low,
       int index) {
     switch (this) {
       case PERCENTILE -> {
         double p = parameter / 100.0;
-        low[index] = Select.quantile(values, from, n, p);
-        return Select.quantile(values, from, n, 1 - p);
+        low[index] = selector.quantile(values, from, n, p);
+        return selector.quantile(values, from, n, 1 - p);
       }
       case MAD -> {
-        double med = Select.median(values, from, n);
-        for (int i = 0; i < n; i++) {
-          scratch[i] = Math.abs(values[from + i] - med);
-        }
-        double mad = 1.4826 * Select.median(scratch, 0, n);
+        double med = selector.median(values, from, n);
+        double mad = 1.4826 * selector.medianAbsoluteDeviation(values, from, n, med);
         low[index] = med - parameter * mad;
         return med + parameter * mad;
       }
       case IQR -> {
-        double q1 = Select.quantile(values, from, n, 0.25);
-        double q3 = Select.quantile(values, from, n, 0.75);
+        double q1 = selector.quantile(values, from, n, 0.25);
+        double q3 = selector.quantile(values, from, n, 0.75);
         double iqr = q3 - q1;
         low[index] = q1 - parameter * iqr;
         return q3 + parameter * iqr;

@@ -63,7 +63,7 @@ public final class Bulyan implements AggregationRule, MinimumClients {
     double inv = 1.0 / beta;
     return Columns.map(
         selected,
-        (v, from, cnt, scratch, j) -> {
+        (v, from, cnt, selector, j) -> {
           Arrays.sort(v, from, from + cnt);
           // the beta values closest to the median form a contiguous window of the sorted values
           int half = cnt >>> 1;

@@ -3,18 +3,36 @@ package dnt.learn.robust;
 import dnt.learn.fl.ClientUpdate;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * Column-wise (per-coordinate) kernels over n update rows of length d. The rows are read in blocks
- * of {@link #BLOCK} coordinates, transposed into a small per-task buffer (so each coordinate's n
- * values are contiguous and cache-resident) and processed; blocks are spread over the common
- * fork-join pool. Each task allocates one buffer of {@code n * BLOCK} doubles, so the extra memory
- * is independent of d.
+ * of {@link #blockWidth} coordinates, transposed into a small per-worker buffer (so each
+ * coordinate's n values are contiguous and cache-resident) and processed; the workers, one per
+ * thread of the common fork-join pool plus the caller, claim blocks from a shared counter. Each
+ * worker allocates one buffer of about 51,200 doubles and one {@link ColumnSelector} (3n doubles),
+ * so the extra memory is independent of d.
  */
 final class Columns {
-  /** Coordinates per block: 256 coordinates times 100 clients is 200 KiB, L2-resident. */
-  static final int BLOCK = 256;
+  /** Coordinates per range of {@link #forRanges}: 128 KiB of each array involved. */
+  static final int RANGE = 16_384;
+
+  /** Coordinates per block for 100 rows: 512 coordinates times 100 rows is 400 KiB, L2-resident. */
+  private static final int BLOCK_DOUBLES = 51_200;
+
+  /**
+   * The block width for n rows: about {@link #BLOCK_DOUBLES} values per block (long runs of each
+   * row read sequentially, the block still L2-resident), a multiple of 8 between 16 and 1,024.
+   *
+   * @param n the number of rows
+   * @return coordinates per block
+   */
+  static int blockWidth(int n) {
+    return Math.max(16, Math.min(1024, BLOCK_DOUBLES / n) & ~7);
+  }
 
   private Columns() {}
 
@@ -24,14 +42,38 @@ final class Columns {
     /**
      * Computes the coordinate's aggregate.
      *
-     * @param values a buffer holding the coordinate's n values at {@code [from, from+n)}
+     * @param values a buffer holding the coordinate's n values at {@code [from, from+n)}, in the
+     *     order of the rows
      * @param from the offset
      * @param n the number of values
-     * @param scratch a per-task scratch buffer of length n
+     * @param selector the worker's selector for columns of n values
      * @param coordinate the coordinate's index j
      * @return the aggregate for this coordinate
      */
-    double apply(double[] values, int from, int n, double[] scratch, int coordinate);
+    double apply(double[] values, int from, int n, ColumnSelector selector, int coordinate);
+  }
+
+  /**
+   * A column function with per-worker state (for example per-row tallies).
+   *
+   * @param <S> the state's type
+   */
+  @FunctionalInterface
+  interface StatefulColumnFunction<S> {
+    /**
+     * Computes the coordinate's aggregate.
+     *
+     * @param state the worker's state
+     * @param values a buffer holding the coordinate's n values at {@code [from, from+n)}, in the
+     *     order of the rows
+     * @param from the offset
+     * @param n the number of values
+     * @param selector the worker's selector for columns of n values
+     * @param coordinate the coordinate's index j
+     * @return the aggregate for this coordinate
+     */
+    double apply(
+        S state, double[] values, int from, int n, ColumnSelector selector, int coordinate);
   }
 
   /**
@@ -69,35 +111,96 @@ final class Columns {
    * @return a new array of length d with the results
    */
   static double[] map(double[][] rows, ColumnFunction f) {
+    return map(
+        rows, () -> null, (state, v, from, n, sel, j) -> f.apply(v, from, n, sel, j), s -> {});
+  }
+
+  /**
+   * Applies a function with per-worker state to every coordinate's column of values; each worker
+   * creates its state once and hands it to {@code finish} (called under a lock, one task at a time)
+   * when its blocks are done.
+   *
+   * @param <S> the state's type
+   * @param rows the n rows, all of length d
+   * @param newState creates one worker's state
+   * @param f the per-coordinate function
+   * @param finish receives each worker's final state
+   * @return a new array of length d with the results
+   */
+  static <S> double[] map(
+      double[][] rows,
+      Supplier<S> newState,
+      StatefulColumnFunction<S> f,
+      Consumer<? super S> finish) {
     int n = rows.length;
     int d = rows[0].length;
     double[] out = new double[d];
-    int blocks = (d + BLOCK - 1) / BLOCK;
-    int tasks = Math.min(blocks, 4 * ForkJoinPool.getCommonPoolParallelism() + 4);
-    IntStream.range(0, tasks)
+    int width = blockWidth(n);
+    int blocks = (d + width - 1) / width;
+    AtomicInteger next = new AtomicInteger();
+    IntStream.range(0, workers(blocks))
         .parallel()
         .forEach(
             t -> {
-              double[] buf = new double[n * BLOCK];
-              double[] scratch = new double[n];
-              for (int b = (int) ((long) blocks * t / tasks);
-                  b < (int) ((long) blocks * (t + 1) / tasks);
-                  b++) {
-                int from = b * BLOCK;
-                int to = Math.min(d, from + BLOCK);
-                int width = to - from;
-                for (int i = 0; i < n; i++) {
-                  double[] row = rows[i];
-                  for (int j = 0; j < width; j++) {
-                    buf[j * n + i] = row[from + j];
-                  }
+              double[] buf = new double[n * width];
+              ColumnSelector selector = new ColumnSelector(n);
+              S state = newState.get();
+              for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                int from = b * width;
+                int to = Math.min(d, from + width);
+                transpose(rows, from, to - from, buf);
+                for (int j = 0; j < to - from; j++) {
+                  out[from + j] = f.apply(state, buf, j * n, n, selector, from + j);
                 }
-                for (int j = 0; j < width; j++) {
-                  out[from + j] = f.apply(buf, j * n, n, scratch, from + j);
-                }
+              }
+              synchronized (finish) {
+                finish.accept(state);
               }
             });
     return out;
+  }
+
+  /**
+   * Copies coordinates {@code [from, from+width)} of every row into {@code buf}, column after
+   * column ({@code buf[j * n + i] = rows[i][from + j]}). Rows are taken eight at a time so that
+   * each coordinate writes a whole cache line of the buffer and the rows are read as eight
+   * sequential streams.
+   *
+   * @param rows the n rows
+   * @param from the first coordinate
+   * @param width the number of coordinates
+   * @param buf the destination, at least {@code n * width} long
+   */
+  static void transpose(double[][] rows, int from, int width, double[] buf) {
+    int n = rows.length;
+    int i = 0;
+    for (; i + 7 < n; i += 8) {
+      double[] r0 = rows[i];
+      double[] r1 = rows[i + 1];
+      double[] r2 = rows[i + 2];
+      double[] r3 = rows[i + 3];
+      double[] r4 = rows[i + 4];
+      double[] r5 = rows[i + 5];
+      double[] r6 = rows[i + 6];
+      double[] r7 = rows[i + 7];
+      for (int j = 0, b = i; j < width; j++, b += n) {
+        int c = from + j;
+        buf[b] = r0[c];
+        buf[b + 1] = r1[c];
+        buf[b + 2] = r2[c];
+        buf[b + 3] = r3[c];
+        buf[b + 4] = r4[c];
+        buf[b + 5] = r5[c];
+        buf[b + 6] = r6[c];
+        buf[b + 7] = r7[c];
+      }
+    }
+    for (; i < n; i++) {
+      double[] row = rows[i];
+      for (int j = 0, b = i; j < width; j++, b += n) {
+        buf[b] = row[from + j];
+      }
+    }
   }
 
   /**
@@ -107,18 +210,30 @@ final class Columns {
    * @param body called with {@code [from, to)} ranges covering {@code [0, d)} exactly once
    */
   static void forRanges(int d, RangeBody body) {
-    int blocks = (d + 4095) / 4096;
-    int tasks = Math.max(1, Math.min(blocks, 4 * ForkJoinPool.getCommonPoolParallelism() + 4));
-    IntStream.range(0, tasks)
+    int blocks = (d + RANGE - 1) / RANGE;
+    AtomicInteger next = new AtomicInteger();
+    IntStream.range(0, workers(blocks))
         .parallel()
         .forEach(
             t -> {
-              int from = (int) ((long) d * t / tasks);
-              int to = (int) ((long) d * (t + 1) / tasks);
-              if (to > from) {
-                body.run(from, to);
+              for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                body.run(b * RANGE, (int) Math.min(d, (long) (b + 1) * RANGE));
               }
             });
+  }
+
+  /**
+   * The number of workers for a parallel pass: one per thread that can run it (the common pool's
+   * workers and the caller), never more than the blocks. Workers claim blocks one at a time from a
+   * shared counter, so a worker slowed down (by another process on a shared machine, say) leaves at
+   * most one block of imbalance; every block's result depends only on its coordinates, never on
+   * which worker computed it.
+   *
+   * @param blocks the number of blocks
+   * @return the number of workers, at least one
+   */
+  private static int workers(int blocks) {
+    return Math.max(1, Math.min(blocks, ForkJoinPool.getCommonPoolParallelism() + 1));
   }
 
   /** A body over a coordinate range. */

@@ -9,7 +9,8 @@ import java.util.List;
  * Coordinate-wise median (Yin et al., "Byzantine-Robust Distributed Learning: Towards Optimal
  * Statistical Rates", ICML 2018): {@code agg_j = median_i g_ij}; for an even count, the mean of the
  * two middle values. Tolerates fewer than n/2 arbitrary updates per coordinate. One of the rows of
- * the paper's Table II. Linear expected time per coordinate (quickselect), no full sort.
+ * the paper's Table II. Linear expected time per coordinate (one {@link ColumnSelector} pass finds
+ * both middle values), no full sort.
  */
 public final class CoordinateMedian implements AggregationRule {
   @Override
@@ -20,6 +21,6 @@ public final class CoordinateMedian implements AggregationRule {
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
     double[][] rows = Columns.rows(updates);
-    return Columns.map(rows, (v, from, n, scratch, j) -> Select.median(v, from, n));
+    return Columns.map(rows, (v, from, n, selector, j) -> selector.median(v, from, n));
   }
 }

@@ -33,8 +33,9 @@ import java.util.Objects;
  * direction a TPI attacker pushes; clients whose average exceeds a threshold (default 0.8) get
  * weight zero. Honest clients move the model away from {@code w_0} and stay near or below 0.5.
  *
- * <p>Cost: one band pass (quickselect per coordinate), one masking pass per client and one
- * aggregation pass; extra memory two arrays of length d.
+ * <p>Cost: one pass over transposed coordinate blocks that computes the bands (out-of-place
+ * selection per coordinate, {@link ColumnSelector}) and counts each client's kept coordinates, then
+ * one aggregation pass; extra memory two arrays of length d.
  */
 public final class TwinInconsistencyDefense implements AggregationRule {
   /**
@@ -109,6 +110,9 @@ public final class TwinInconsistencyDefense implements AggregationRule {
     }
   }
 
+  /** Coordinates per chunk of the aggregation pass. */
+  private static final int CHUNK = 1024;
+
   private final Settings settings;
   private final Map<String, Double> agreement = new HashMap<>();
   private double[] initialGlobal;
@@ -151,12 +155,9 @@ public final class TwinInconsistencyDefense implements AggregationRule {
     int n = rows.length;
     int d = rows[0].length;
     double[] lo = new double[d];
-    double parameter = settings.parameter();
-    BandRule rule = settings.band();
-    double[] hi =
-        Columns.map(
-            rows, (v, from, cnt, scratch, j) -> rule.band(v, from, cnt, parameter, scratch, lo, j));
-    double[] a = clientWeights(updates, rows, lo, hi);
+    long[] kept = new long[n];
+    double[] hi = bands(rows, lo, kept);
+    double[] a = clientWeights(updates, kept, d);
     if (settings.historyCheck()) {
       applyHistory(updates, rows, context.globalModel(), a);
     }
@@ -171,25 +172,31 @@ public final class TwinInconsistencyDefense implements AggregationRule {
     Columns.forRanges(
         d,
         (from, to) -> {
-          double[] num = new double[to - from];
-          double[] den = new double[to - from];
-          for (int i = 0; i < n; i++) {
-            double ai = a[i];
-            if (ai == 0) {
-              continue;
-            }
-            double[] row = rows[i];
-            for (int j = from; j < to; j++) {
-              double x = row[j];
-              if (x >= lo[j] && x <= hi[j]) {
-                num[j - from] += ai * x;
-                den[j - from] += ai;
+          // chunks small enough that the bands and accumulators stay in L1 while every row streams
+          // by
+          double[] num = new double[CHUNK];
+          double[] den = new double[CHUNK];
+          for (int c = from; c < to; c += CHUNK) {
+            int end = Math.min(to, c + CHUNK);
+            java.util.Arrays.fill(num, 0);
+            java.util.Arrays.fill(den, 0);
+            for (int i = 0; i < n; i++) {
+              double ai = a[i];
+              if (ai == 0) {
+                continue;
+              }
+              double[] row = rows[i];
+              for (int j = c; j < end; j++) {
+                double x = row[j];
+                boolean in = x >= lo[j] & x <= hi[j];
+                num[j - c] += in ? ai * x : 0.0;
+                den[j - c] += in ? ai : 0.0;
               }
             }
-          }
-          for (int j = from; j < to; j++) {
-            double dd = den[j - from];
-            out[j] = dd > 0 ? num[j - from] / dd : 0;
+            for (int j = c; j < end; j++) {
+              double dd = den[j - c];
+              out[j] = dd > 0 ? num[j - c] / dd : 0;
+            }
           }
         });
     return out;
@@ -204,39 +211,55 @@ public final class TwinInconsistencyDefense implements AggregationRule {
    */
   public double[] clientWeights(List<ClientUpdate> updates) {
     double[][] rows = Columns.rows(updates);
-    double[] lo = new double[rows[0].length];
-    double[] hi =
-        Columns.map(
-            rows,
-            (v, from, cnt, scratch, j) ->
-                settings.band().band(v, from, cnt, settings.parameter(), scratch, lo, j));
-    return clientWeights(updates, rows, lo, hi);
+    long[] kept = new long[rows.length];
+    bands(rows, new double[rows[0].length], kept);
+    return clientWeights(updates, kept, rows[0].length);
   }
 
-  private double[] clientWeights(
-      List<ClientUpdate> updates, double[][] rows, double[] lo, double[] hi) {
+  /**
+   * The acceptance bands of all coordinates, and in the same pass over the transposed blocks the
+   * number of coordinates of each client inside its band (the mask {@code m_ij} summed over j), so
+   * the mask costs no extra pass over the updates.
+   *
+   * @param rows the n update rows
+   * @param lo receives the bands' lower ends
+   * @param kept receives, per client, the number of coordinates inside the band
+   * @return the bands' upper ends
+   */
+  private double[] bands(double[][] rows, double[] lo, long[] kept) {
     int n = rows.length;
-    int d = rows[0].length;
+    double parameter = settings.parameter();
+    BandRule rule = settings.band();
+    return Columns.map(
+        rows,
+        () -> new long[n],
+        (tally, v, from, cnt, selector, j) -> {
+          double high = rule.band(v, from, cnt, parameter, selector, lo, j);
+          double low = lo[j];
+          for (int i = 0; i < cnt; i++) {
+            double x = v[from + i];
+            tally[i] += x >= low & x <= high ? 1 : 0;
+          }
+          return high;
+        },
+        tally -> {
+          for (int i = 0; i < n; i++) {
+            kept[i] += tally[i];
+          }
+        });
+  }
+
+  private double[] clientWeights(List<ClientUpdate> updates, long[] kept, int d) {
+    int n = kept.length;
     double[] a = new double[n];
-    java.util.stream.IntStream.range(0, n)
-        .parallel()
-        .forEach(
-            i -> {
-              double[] row = rows[i];
-              long kept = 0;
-              for (int j = 0; j < d; j++) {
-                double x = row[j];
-                if (x >= lo[j] && x <= hi[j]) {
-                  kept++;
-                }
-              }
-              double frac = (double) kept / d;
-              double w = frac < settings.minKeptFraction() ? 0 : Math.pow(frac, settings.gamma());
-              if (settings.weightBySamples()) {
-                w *= updates.get(i).weight();
-              }
-              a[i] = w;
-            });
+    for (int i = 0; i < n; i++) {
+      double frac = (double) kept[i] / d;
+      double w = frac < settings.minKeptFraction() ? 0 : Math.pow(frac, settings.gamma());
+      if (settings.weightBySamples()) {
+        w *= updates.get(i).weight();
+      }
+      a[i] = w;
+    }
     return a;
   }
 
