@@ -95,11 +95,21 @@ final class Mlp implements AutoCloseable {
 
   /** The output for the row at {@code offset} of {@code rows}, on the Java mirror. */
   double score(float[] rows, int offset) {
-    float[] w1 = mirror[0];
-    float[] b1 = mirror[1];
-    float[] w2 = mirror[2];
-    float[] b2 = mirror[3];
-    float[] w3 = mirror[4];
+    return scoreWith(mirror, rows, offset);
+  }
+
+  /**
+   * The output for a row under given weights of this network's shape (e.g. a frozen copy used as a
+   * target network).
+   *
+   * @param weights w1 [hidden x in], b1, w2 [hidden x hidden], b2, w3 [hidden], b3
+   */
+  double scoreWith(float[][] weights, float[] rows, int offset) {
+    float[] w1 = weights[0];
+    float[] b1 = weights[1];
+    float[] w2 = weights[2];
+    float[] b2 = weights[3];
+    float[] w3 = weights[4];
     double[] h1 = new double[hidden];
     for (int j = 0; j < hidden; j++) {
       double a = b1[j];
@@ -109,7 +119,7 @@ final class Mlp implements AutoCloseable {
       }
       h1[j] = a > 0 ? a : 0;
     }
-    double out = mirror[5][0];
+    double out = weights[5][0];
     for (int j = 0; j < hidden; j++) {
       double a = b2[j];
       int base = j * hidden;
@@ -121,6 +131,15 @@ final class Mlp implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** A deep copy of the current weights, for {@link #scoreWith}. */
+  float[][] weightsCopy() {
+    float[][] copy = new float[mirror.length][];
+    for (int k = 0; k < mirror.length; k++) {
+      copy[k] = mirror[k].clone();
+    }
+    return copy;
   }
 
   /**

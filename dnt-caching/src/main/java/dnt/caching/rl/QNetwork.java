@@ -1,24 +1,8 @@
 package dnt.caching.rl;
 
-import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
-import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -26,63 +10,16 @@ import java.util.random.RandomGenerator;
  * feature row of one action (evict this candidate) to its Q value, shared across all actions as in
  * action-embedding DQNs. Training runs on DJL (PyTorch engine, Adam, L2 loss); inference runs on a
  * plain-Java mirror of the weights, refreshed after every gradient step, so that acting and target
- * evaluation cost no native calls. A second mirror, synced every K steps, is the target network of
- * Double DQN (H. van Hasselt, A. Guez, D. Silver, "Deep Reinforcement Learning with Double
- * Q-learning", AAAI 2016).
+ * evaluation cost no native calls (both through {@link Mlp}). A frozen copy of the weights, synced
+ * every K steps, is the target network of Double DQN (H. van Hasselt, A. Guez, D. Silver, "Deep
+ * Reinforcement Learning with Double Q-learning", AAAI 2016).
  *
  * <p>Weights are initialised from an injected generator (Xavier uniform), so runs are reproducible
  * without touching the engine's global seed.
  */
 public final class QNetwork implements AutoCloseable {
-  private final int features;
-  private final int hidden;
-  private final Model model;
-  private final Trainer trainer;
-  private final List<Parameter> parameters = new ArrayList<>();
-  private final Mirror online;
-  private final Mirror target;
-
-  /**
-   * Plain-Java weights of the MLP: w1 [hidden x in], b1, w2 [hidden x hidden], b2, w3 [hidden], b3.
-   */
-  private static final class Mirror {
-    final float[][] arrays = new float[6][];
-
-    double score(float[] row, int offset, int in, int hidden) {
-      float[] w1 = arrays[0];
-      float[] b1 = arrays[1];
-      float[] w2 = arrays[2];
-      float[] b2 = arrays[3];
-      float[] w3 = arrays[4];
-      double[] h1 = new double[hidden];
-      for (int j = 0; j < hidden; j++) {
-        double a = b1[j];
-        int base = j * in;
-        for (int i = 0; i < in; i++) {
-          a += w1[base + i] * row[offset + i];
-        }
-        h1[j] = a > 0 ? a : 0;
-      }
-      double out = arrays[5][0];
-      for (int j = 0; j < hidden; j++) {
-        double a = b2[j];
-        int base = j * hidden;
-        for (int i = 0; i < hidden; i++) {
-          a += w2[base + i] * h1[i];
-        }
-        if (a > 0) {
-          out += w3[j] * a;
-        }
-      }
-      return out;
-    }
-
-    void copyFrom(Mirror other) {
-      for (int k = 0; k < arrays.length; k++) {
-        arrays[k] = other.arrays[k].clone();
-      }
-    }
-  }
+  private final Mlp online;
+  private float[][] target;
 
   /**
    * Builds and initialises the network.
@@ -93,45 +30,8 @@ public final class QNetwork implements AutoCloseable {
    * @param random the source of the initial weights
    */
   public QNetwork(int features, int hidden, float learningRate, RandomGenerator random) {
-    this.features = features;
-    this.hidden = hidden;
-    SequentialBlock net =
-        new SequentialBlock()
-            .add(Linear.builder().setUnits(hidden).build())
-            .add(Activation::relu)
-            .add(Linear.builder().setUnits(hidden).build())
-            .add(Activation::relu)
-            .add(Linear.builder().setUnits(1).build());
-    model = Model.newInstance("dnt-caching-q");
-    model.setBlock(net);
-    trainer =
-        model.newTrainer(
-            new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(
-                    Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build()));
-    trainer.initialize(new Shape(1, features));
-    for (Pair<String, Parameter> p : net.getParameters()) {
-      parameters.add(p.getValue());
-    }
-    if (parameters.size() != 6) {
-      throw new IllegalStateException("expected 6 parameter arrays, got " + parameters.size());
-    }
-    for (Parameter p : parameters) {
-      NDArray a = p.getArray();
-      long[] shape = a.getShape().getShape();
-      float[] v = new float[(int) a.size()];
-      if (shape.length == 2) {
-        double limit = Math.sqrt(6.0 / (shape[0] + shape[1]));
-        for (int i = 0; i < v.length; i++) {
-          v[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
-        }
-      }
-      a.set(FloatBuffer.wrap(v));
-    }
-    online = new Mirror();
-    target = new Mirror();
-    refreshOnline();
-    target.copyFrom(online);
+    online = new Mlp("dnt-caching-q", features, hidden, learningRate, random);
+    target = online.weightsCopy();
   }
 
   /**
@@ -140,7 +40,7 @@ public final class QNetwork implements AutoCloseable {
    * @return F
    */
   public int features() {
-    return features;
+    return online.inputs();
   }
 
   /**
@@ -151,8 +51,9 @@ public final class QNetwork implements AutoCloseable {
    * @param out receives n values
    */
   public void scores(float[] rows, int n, double[] out) {
+    int f = features();
     for (int r = 0; r < n; r++) {
-      out[r] = online.score(rows, r * features, features, hidden);
+      out[r] = online.score(rows, r * f);
     }
   }
 
@@ -164,8 +65,9 @@ public final class QNetwork implements AutoCloseable {
    * @param out receives n values
    */
   public void targetScores(float[] rows, int n, double[] out) {
+    int f = features();
     for (int r = 0; r < n; r++) {
-      out[r] = target.score(rows, r * features, features, hidden);
+      out[r] = online.scoreWith(target, rows, r * f);
     }
   }
 
@@ -177,34 +79,19 @@ public final class QNetwork implements AutoCloseable {
    * @return the loss
    */
   public float train(float[] rows, float[] targets) {
-    GradientLock.LOCK.lock();
-    try {
-      return trainLocked(rows, targets);
-    } finally {
-      GradientLock.LOCK.unlock();
-    }
-  }
-
-  private float trainLocked(float[] rows, float[] targets) {
     int n = targets.length;
-    float loss;
-    try (NDManager m = trainer.getManager().newSubManager();
-        GradientCollector gc = trainer.newGradientCollector()) {
-      NDArray x = m.create(rows, new Shape(n, features));
-      NDArray y = m.create(targets, new Shape(n, 1));
-      NDArray q = trainer.forward(new NDList(x)).singletonOrThrow();
-      NDArray l = trainer.getLoss().evaluate(new NDList(y), new NDList(q));
-      gc.backward(l);
-      loss = l.getFloat();
-    }
-    trainer.step();
-    refreshOnline();
-    return loss;
+    int f = features();
+    return online.step(
+        (m, forward) -> {
+          NDList y = new NDList(m.create(targets, new Shape(n, 1)));
+          NDList q = new NDList(forward.apply(m.create(rows, new Shape(n, f))));
+          return Loss.l2Loss().evaluate(y, q);
+        });
   }
 
   /** Copies the online weights into the target network. */
   public void syncTarget() {
-    target.copyFrom(online);
+    target = online.weightsCopy();
   }
 
   /**
@@ -213,28 +100,11 @@ public final class QNetwork implements AutoCloseable {
    * @return a copy
    */
   public float[] weights() {
-    int total = 0;
-    for (float[] a : online.arrays) {
-      total += a.length;
-    }
-    float[] w = new float[total];
-    int k = 0;
-    for (float[] a : online.arrays) {
-      System.arraycopy(a, 0, w, k, a.length);
-      k += a.length;
-    }
-    return w;
-  }
-
-  private void refreshOnline() {
-    for (int k = 0; k < 6; k++) {
-      online.arrays[k] = parameters.get(k).getArray().toFloatArray();
-    }
+    return online.weights();
   }
 
   @Override
   public void close() {
-    trainer.close();
-    model.close();
+    online.close();
   }
 }
