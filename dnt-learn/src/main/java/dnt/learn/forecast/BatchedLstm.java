@@ -74,7 +74,7 @@ final class BatchedLstm {
     return h;
   }
 
-  private static NDArray sigmoid(NDArray x) {
+  static NDArray sigmoid(NDArray x) {
     return x.getNDArrayInternal().sigmoid();
   }
 }

@@ -1,12 +1,12 @@
 package dnt.learn.forecast;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Shared code of the recurrent architectures: stacks of LSTM or GRU layers over PyTorch's ops. */
+/** Shared code of the recurrent architectures: stacks of LSTM or GRU layers in PyTorch's layout. */
 final class Recurrent {
   private Recurrent() {}
 
@@ -39,6 +39,14 @@ final class Recurrent {
   /**
    * Runs a stack over {@code x [b, t, f]} and returns the last layer's final hidden state {@code
    * [b, h]}. Dropout is applied to the outputs of every layer but the last, as in PyTorch.
+   *
+   * <p>The cells are written out with PyTorch's documented equations ({@code torch.nn.LSTM}, gates
+   * i, f, g, o; {@code torch.nn.GRU}, gates r, z, n with {@code n = tanh(W_in x + b_in + r (W_hn h
+   * + b_hn))} and {@code h' = (1 - z) n + z h}) as matrix products and element-wise ops, not with
+   * PyTorch's fused RNN operators: on CPUs with AVX-512, oneDNN 3.7.1's fused f32 RNN kernel
+   * ({@code brgemm:avx512_core}) was measured to deviate from a double-precision evaluation by up
+   * to 1.7e-3 on values of about 0.37 (docs/forecasting.md, "Numerical reproducibility"), while
+   * these equations stay within float rounding on every CPU.
    */
   static NDArray finalState(
       Cell cell,
@@ -48,33 +56,54 @@ final class Recurrent {
       int hidden,
       NDArray x,
       Architecture.Dropout dropout) {
-    long batch = x.getShape().get(0);
-    NDArray in = x;
-    NDArray last = null;
+    long b = x.getShape().get(0);
+    long t = x.getShape().get(1);
+    long gates = (long) cell.gates * hidden;
+    NDArray seq = x.transpose(1, 0, 2); // [t, b, in]
+    NDArray h = null;
     for (int l = 0; l < layers; l++) {
-      NDList params =
-          new NDList(
-              weights.get(from + 4 * l),
-              weights.get(from + 4 * l + 1),
-              weights.get(from + 4 * l + 2),
-              weights.get(from + 4 * l + 3));
-      NDArray h0 = x.getManager().zeros(new Shape(1, batch, hidden));
-      NDList out;
-      if (cell == Cell.LSTM) {
-        NDArray c0 = x.getManager().zeros(new Shape(1, batch, hidden));
-        out =
-            in.getNDArrayInternal()
-                .lstm(in, new NDList(h0, c0), params, true, 1, 0.0, false, false, true);
-      } else {
-        out = in.getNDArrayInternal().gru(in, h0, params, true, 1, 0.0, false, false, true);
+      NDArray wih = weights.get(from + 4 * l);
+      NDArray whh = weights.get(from + 4 * l + 1).transpose();
+      NDArray bih = weights.get(from + 4 * l + 2);
+      NDArray bhh = weights.get(from + 4 * l + 3);
+      long in = seq.getShape().get(2);
+      NDArray inputBias = cell == Cell.LSTM ? bih.add(bhh) : bih;
+      NDArray projected =
+          seq.reshape(t * b, in).matMul(wih.transpose()).add(inputBias).reshape(t, b, gates);
+      NDList steps = t == 1 ? new NDList(projected) : projected.split(t, 0);
+      List<NDArray> outputs = new ArrayList<>((int) t);
+      h = null;
+      NDArray c = null;
+      for (int s = 0; s < t; s++) {
+        NDArray xs = steps.get(s).squeeze(0);
+        if (cell == Cell.LSTM) {
+          NDArray g = h == null ? xs : xs.add(h.matMul(whh));
+          NDList parts = g.split(4, 1);
+          NDArray i = BatchedLstm.sigmoid(parts.get(0));
+          NDArray candidate = parts.get(2).tanh();
+          NDArray o = BatchedLstm.sigmoid(parts.get(3));
+          c =
+              c == null
+                  ? i.mul(candidate)
+                  : BatchedLstm.sigmoid(parts.get(1)).mul(c).add(i.mul(candidate));
+          h = o.mul(c.tanh());
+        } else {
+          NDArray hh = h == null ? bhh.broadcast(b, gates) : h.matMul(whh).add(bhh);
+          NDList xp = xs.split(3, 1);
+          NDList hp = hh.split(3, 1);
+          NDArray r = BatchedLstm.sigmoid(xp.get(0).add(hp.get(0)));
+          NDArray z = BatchedLstm.sigmoid(xp.get(1).add(hp.get(1)));
+          NDArray n = xp.get(2).add(r.mul(hp.get(2))).tanh();
+          // h' = (1 - z) n + z h = n + z (h - n), with h = 0 before the first step
+          h = h == null ? n.sub(z.mul(n)) : n.add(z.mul(h.sub(n)));
+        }
+        outputs.add(h);
       }
       if (l < layers - 1) {
-        in = dropout.apply(out.get(0));
-      } else {
-        last = out.get(1).squeeze(0);
+        seq = dropout.apply(NDArrays.stack(new NDList(outputs), 0));
       }
     }
-    return last;
+    return h;
   }
 
   static List<TensorSpec> linearHead(String name, int input, int output) {
