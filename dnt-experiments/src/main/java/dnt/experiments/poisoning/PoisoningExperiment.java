@@ -1,11 +1,13 @@
 package dnt.experiments.poisoning;
 
+import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.data.TrafficDataset;
 import dnt.experiments.plot.Charts;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
 import dnt.learn.privacy.DpFedAvg;
+import dnt.learn.robust.AggregationRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,7 @@ public final class PoisoningExperiment {
   static final double DP_DELTA = 1e-3;
 
   private final PoisoningConfig config;
+  private final List<String> rules;
   private final Progress progress;
 
   /**
@@ -46,7 +49,30 @@ public final class PoisoningExperiment {
    */
   public PoisoningExperiment(PoisoningConfig config, Progress progress) {
     this.config = config;
+    this.rules = canonicalRules(config.rules());
     this.progress = progress;
+  }
+
+  /**
+   * The registry spelling of every rule name, matched without regard to letter case.
+   *
+   * @param names the names as configured
+   * @return the registry names, in the same order
+   * @throws InvalidInputException naming the unknown rule and listing the known ones
+   */
+  static List<String> canonicalRules(List<String> names) {
+    List<String> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      if (!AggregationRules.contains(name)) {
+        throw new InvalidInputException(
+            "unknown aggregation rule '"
+                + name
+                + "' in the poisoning study's rules; known rules: "
+                + String.join(", ", AggregationRules.names()));
+      }
+      out.add(AggregationRules.canonicalName(name));
+    }
+    return List.copyOf(out);
   }
 
   /** One cell of the table, over seeds. */
@@ -68,7 +94,7 @@ public final class PoisoningExperiment {
     }
     List<String> attacks = List.of("none", "mpaf", "tpi");
     long total =
-        (long) phases.size() * config.rules().size() * attacks.size() * config.seeds()
+        (long) phases.size() * rules.size() * attacks.size() * config.seeds()
             + (config.sweeps()
                 ? (long) SWEEP_RULES.size()
                     * (2L * SHARES.length + LAMBDAS.length + ETAS.length)
@@ -82,7 +108,7 @@ public final class PoisoningExperiment {
       run.config("model.parameters", study.parameters());
       run.config("fakes.table", study.fakeCount(config.fakeShare()));
       for (Phase phase : phases) {
-        for (String rule : config.rules()) {
+        for (String rule : rules) {
           for (String attack : attacks) {
             double[] mse = new double[config.seeds()];
             double[] mae = new double[config.seeds()];
@@ -362,19 +388,19 @@ public final class PoisoningExperiment {
       }
     }
     for (String metric : List.of("mae", "mse")) {
-      double[][] values = new double[config.rules().size()][columns.size()];
-      for (int r = 0; r < config.rules().size(); r++) {
+      double[][] values = new double[rules.size()][columns.size()];
+      for (int r = 0; r < rules.size(); r++) {
         int col = 0;
         for (Phase p : phases) {
           for (String a : List.of("none", "mpaf", "tpi")) {
-            values[r][col++] = mean(find(cells, p, config.rules().get(r), a), metric);
+            values[r][col++] = mean(find(cells, p, rules.get(r), a), metric);
           }
         }
       }
       Charts.heatmapPng(
           run.file("table2-" + metric + ".png"),
           "Table II: test " + metric.toUpperCase(Locale.ROOT) + " (normalised, capped at 100)",
-          config.rules(),
+          rules,
           columns,
           values,
           true);
@@ -413,7 +439,7 @@ public final class PoisoningExperiment {
           .append(" TPI |");
     }
     md.append("\n|---|").append("---|".repeat(3 * phases.size())).append('\n');
-    for (String rule : config.rules()) {
+    for (String rule : rules) {
       md.append("| ").append(rule).append(" |");
       for (Phase p : phases) {
         for (String a : List.of("none", "mpaf", "tpi")) {
