@@ -3,7 +3,6 @@ package dnt.experiments.poisoning;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.data.TrafficDataset;
-import dnt.experiments.plot.Charts;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
 import dnt.learn.privacy.DpFedAvg;
@@ -143,9 +142,9 @@ public final class PoisoningExperiment {
 
   private String sweeps(PoisoningStudy study, ResultsRun run, long[] done, long total) {
     StringBuilder csv = new StringBuilder("sweep,attack,rule,x,mse,mse_ci95,mae,mae_ci95\n");
-    List<Charts.Line> shareLines = new ArrayList<>();
-    List<Charts.Line> lambdaLines = new ArrayList<>();
-    List<Charts.Line> etaLines = new ArrayList<>();
+    Map<String, List<PoisoningPlots.Curve>> shareCurves = new LinkedHashMap<>();
+    List<PoisoningPlots.Curve> lambdaCurves = new ArrayList<>();
+    List<PoisoningPlots.Curve> etaCurves = new ArrayList<>();
     StringBuilder md = new StringBuilder("## Sweeps (V-twin, MAE)\n\n");
     for (String attack : List.of("mpaf", "tpi")) {
       md.append("Fake share, ").append(attack.toUpperCase(Locale.ROOT)).append(":\n\n");
@@ -163,7 +162,9 @@ public final class PoisoningExperiment {
                 csv,
                 done,
                 total);
-        shareLines.add(new Charts.Line(rule + " / " + attack, scale(SHARES, 100), log10(y)));
+        shareCurves
+            .computeIfAbsent(attack, a -> new ArrayList<>())
+            .add(new PoisoningPlots.Curve(rule, scale(SHARES, 100), y));
         md.append(row(rule, y));
       }
       md.append('\n');
@@ -182,7 +183,7 @@ public final class PoisoningExperiment {
               csv,
               done,
               total);
-      lambdaLines.add(new Charts.Line(rule, log10(LAMBDAS), log10(y)));
+      lambdaCurves.add(new PoisoningPlots.Curve(rule, LAMBDAS, y));
       md.append(row(rule, y));
     }
     md.append("\nTPI eta (fake share ").append(pct(config.fakeShare())).append("):\n\n");
@@ -199,22 +200,18 @@ public final class PoisoningExperiment {
               csv,
               done,
               total);
-      etaLines.add(new Charts.Line(rule, log10(ETAS), log10(y)));
+      etaCurves.add(new PoisoningPlots.Curve(rule, ETAS, y));
       md.append(row(rule, y));
     }
     write(run.file("sweeps.csv"), csv.toString());
-    Charts.savePng(
+    PoisoningPlots.sweeps(
         run.file("sweeps.png"),
-        520,
-        400,
-        Charts.lines(
-            "Fake share sweep (V-twin)",
-            "fake share (%)",
-            "log10 test MAE (cap 100 = 2)",
-            shareLines),
-        Charts.lines(
-            "MPAF lambda sweep", "log10 lambda", "log10 test MAE (cap 100 = 2)", lambdaLines),
-        Charts.lines("TPI eta sweep", "log10 eta", "log10 test MAE (cap 100 = 2)", etaLines));
+        SWEEP_RULES,
+        shareCurves.get("mpaf"),
+        shareCurves.get("tpi"),
+        lambdaCurves,
+        etaCurves,
+        config.fakeShare());
     md.append("\nFiles: `sweeps.csv`, `sweeps.png`.\n");
     return md.toString();
   }
@@ -338,26 +335,27 @@ public final class PoisoningExperiment {
     }
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
+    double noiseless = Double.NaN;
     for (int k = 0; k < NOISES.length; k++) {
       if (Double.isFinite(eps[k])) {
-        xs.add(Math.log10(eps[k]));
+        xs.add(eps[k]);
         ys.add(maes[k]);
+      } else {
+        noiseless = maes[k];
       }
     }
     write(run.file("privacy.csv"), csv.toString());
-    Charts.savePng(
+    PoisoningPlots.privacy(
         run.file("privacy.png"),
-        560,
-        400,
-        Charts.lines(
-            "DP-FedAvg: test MAE vs epsilon (delta " + DP_DELTA + ")",
-            "log10 epsilon",
-            "test MAE",
-            List.of(
-                new Charts.Line(
-                    "dp-fedavg",
-                    xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                    ys.stream().mapToDouble(Double::doubleValue).toArray()))));
+        String.format(
+            Locale.ROOT,
+            "V-twin, no attack; C = %.1f, q = %.1f, delta = %.0e",
+            DP_CLIP,
+            DP_FRACTION,
+            DP_DELTA),
+        xs.stream().mapToDouble(Double::doubleValue).toArray(),
+        ys.stream().mapToDouble(Double::doubleValue).toArray(),
+        noiseless);
     md.append("\nFiles: `privacy.csv`, `privacy.png`.\n");
     return md.toString();
   }
@@ -397,13 +395,7 @@ public final class PoisoningExperiment {
           }
         }
       }
-      Charts.heatmapPng(
-          run.file("table2-" + metric + ".png"),
-          "Table II: test " + metric.toUpperCase(Locale.ROOT) + " (normalised, capped at 100)",
-          rules,
-          columns,
-          values,
-          true);
+      PoisoningPlots.heatmap(run.file("table2-" + metric + ".png"), metric, rules, columns, values);
     }
   }
 
@@ -573,14 +565,6 @@ public final class PoisoningExperiment {
     double[] out = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       out[i] = x[i] * f;
-    }
-    return out;
-  }
-
-  private static double[] log10(double[] x) {
-    double[] out = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = Math.log10(x[i]);
     }
     return out;
   }
