@@ -199,7 +199,7 @@ abstract class AggregationRuleContractTest {
    * The largest distance from the honest mean that the rule's robustness guarantee allows with
    * {@code f} Byzantine updates among {@code n}. The default, the honest bounding box's diagonal,
    * holds for every rule whose aggregate is, coordinate by coordinate, a weighted mean or an order
-   * statistic of honest values only (median and trimmed mean with {@code f < beta n}, Krum,
+   * statistic of honest values only (median, trimmed mean dropping at least f per end, Krum,
    * Multi-Krum and Bulyan, which select honest updates, TID's masked mean, DnC's mean of the kept
    * updates). Rules with a weaker guarantee override it with theirs. It must stay below the honest
    * mean's norm, or the check could not tell the rule from one that returns zeros.
