@@ -46,7 +46,7 @@ public final class AggregateCommand implements Runnable {
       required = true,
       paramLabel = "NAME",
       completionCandidates = RuleNames.class,
-      description = "Aggregation rule, one of: ${COMPLETION-CANDIDATES}.")
+      description = "Aggregation rule, one of (in any letter case): ${COMPLETION-CANDIDATES}.")
   String rule;
 
   @Option(
@@ -109,20 +109,21 @@ public final class AggregateCommand implements Runnable {
               + "' for --rule; known rules: "
               + String.join(", ", AggregationRules.names()));
     }
+    String name = AggregationRules.canonicalName(rule);
     if (f < 0) {
       throw new InvalidInputException("--f must be >= 0, got " + f);
     }
     if (!(beta >= 0 && beta < 0.5)) {
       throw new InvalidInputException("--beta must be in [0, 0.5), got " + beta);
     }
-    AggregationRule r = AggregationRules.create(rule, new AggregationRules.Options(f, beta));
+    AggregationRule r = AggregationRules.create(name, new AggregationRules.Options(f, beta));
     try {
       double[][] rows = DecimalCsv.read(input);
       int n = rows.length;
       int d = rows[0].length;
       if (r instanceof MinimumClients mc && n < mc.minClients()) {
         throw new InvalidInputException(
-            rule
+            name
                 + " with --f "
                 + f
                 + " needs at least "
@@ -146,7 +147,7 @@ public final class AggregateCommand implements Runnable {
               () -> {
                 if (ref == null) {
                   throw new InvalidInputException(
-                      rule + " needs the server's reference update: pass --reference REF.csv");
+                      name + " needs the server's reference update: pass --reference REF.csv");
                 }
                 return ref;
               });
@@ -158,7 +159,7 @@ public final class AggregateCommand implements Runnable {
       Files.writeString(out, DecimalCsv.format(result) + "\n", StandardCharsets.UTF_8);
       spec.commandLine()
           .getErr()
-          .printf("dnt: %s of %d updates of dimension %d written to %s%n", rule, n, d, out);
+          .printf("dnt: %s of %d updates of dimension %d written to %s%n", name, n, d, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -164,9 +164,27 @@ final class AggregateCommandTest {
   @Test
   void anUnknownRuleIsBadInputListingTheKnownOnes() throws IOException {
     Path in = write("u.csv", "0\n1\n");
-    Result r = run("aggregate", "--rule", "average", "--input", in.toString(), "--out", "x.csv");
+    Path out = dir.resolve("x.csv");
+    Result r =
+        run("aggregate", "--rule", "average", "--input", in.toString(), "--out", out.toString());
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).contains("trimmed-mean");
+    assertThat(r.err())
+        .contains(
+            "unknown rule 'average' for --rule; known rules: "
+                + String.join(", ", dnt.learn.robust.AggregationRules.names()))
+        .doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void ruleNamesAreMatchedWithoutRegardToLetterCase() throws IOException {
+    String csv = "1,10\n3,20\n2,30\n100,-5\n";
+    String lower = aggregate("median", csv);
+    assertThat(lower).isEqualTo("2.5,15.0\n");
+    assertThat(aggregate("MEDIAN", csv)).isEqualTo(lower);
+    assertThat(aggregate("Median", csv)).isEqualTo(lower);
+    // n = 4, beta 0.25 -> one value per end: {1, 2, 3, 100} -> 2.5; {-5, 10, 20, 30} -> 15
+    assertThat(aggregate("Trimmed-Mean", csv, "--beta", "0.25")).isEqualTo("2.5,15.0\n");
   }
 
   @Test

@@ -56,7 +56,6 @@ public record PoisoningConfig(
           "flame",
           "tid-percentile",
           "tid-iqr",
-          "tid-zscore",
           "tid-history");
 
   /** Checks the values. */

@@ -1,11 +1,12 @@
 package dnt.experiments.poisoning;
 
+import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.data.TrafficDataset;
-import dnt.experiments.plot.Charts;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
 import dnt.learn.privacy.DpFedAvg;
+import dnt.learn.robust.AggregationRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ public final class PoisoningExperiment {
   static final double DP_DELTA = 1e-3;
 
   private final PoisoningConfig config;
+  private final List<String> rules;
   private final Progress progress;
 
   /**
@@ -46,7 +48,30 @@ public final class PoisoningExperiment {
    */
   public PoisoningExperiment(PoisoningConfig config, Progress progress) {
     this.config = config;
+    this.rules = canonicalRules(config.rules());
     this.progress = progress;
+  }
+
+  /**
+   * The registry spelling of every rule name, matched without regard to letter case.
+   *
+   * @param names the names as configured
+   * @return the registry names, in the same order
+   * @throws InvalidInputException naming the unknown rule and listing the known ones
+   */
+  static List<String> canonicalRules(List<String> names) {
+    List<String> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      if (!AggregationRules.contains(name)) {
+        throw new InvalidInputException(
+            "unknown aggregation rule '"
+                + name
+                + "' in the poisoning study's rules; known rules: "
+                + String.join(", ", AggregationRules.names()));
+      }
+      out.add(AggregationRules.canonicalName(name));
+    }
+    return List.copyOf(out);
   }
 
   /** One cell of the table, over seeds. */
@@ -68,7 +93,7 @@ public final class PoisoningExperiment {
     }
     List<String> attacks = List.of("none", "mpaf", "tpi");
     long total =
-        (long) phases.size() * config.rules().size() * attacks.size() * config.seeds()
+        (long) phases.size() * rules.size() * attacks.size() * config.seeds()
             + (config.sweeps()
                 ? (long) SWEEP_RULES.size()
                     * (2L * SHARES.length + LAMBDAS.length + ETAS.length)
@@ -82,7 +107,7 @@ public final class PoisoningExperiment {
       run.config("model.parameters", study.parameters());
       run.config("fakes.table", study.fakeCount(config.fakeShare()));
       for (Phase phase : phases) {
-        for (String rule : config.rules()) {
+        for (String rule : rules) {
           for (String attack : attacks) {
             double[] mse = new double[config.seeds()];
             double[] mae = new double[config.seeds()];
@@ -117,9 +142,9 @@ public final class PoisoningExperiment {
 
   private String sweeps(PoisoningStudy study, ResultsRun run, long[] done, long total) {
     StringBuilder csv = new StringBuilder("sweep,attack,rule,x,mse,mse_ci95,mae,mae_ci95\n");
-    List<Charts.Line> shareLines = new ArrayList<>();
-    List<Charts.Line> lambdaLines = new ArrayList<>();
-    List<Charts.Line> etaLines = new ArrayList<>();
+    Map<String, List<PoisoningPlots.Curve>> shareCurves = new LinkedHashMap<>();
+    List<PoisoningPlots.Curve> lambdaCurves = new ArrayList<>();
+    List<PoisoningPlots.Curve> etaCurves = new ArrayList<>();
     StringBuilder md = new StringBuilder("## Sweeps (V-twin, MAE)\n\n");
     for (String attack : List.of("mpaf", "tpi")) {
       md.append("Fake share, ").append(attack.toUpperCase(Locale.ROOT)).append(":\n\n");
@@ -137,7 +162,9 @@ public final class PoisoningExperiment {
                 csv,
                 done,
                 total);
-        shareLines.add(new Charts.Line(rule + " / " + attack, scale(SHARES, 100), log10(y)));
+        shareCurves
+            .computeIfAbsent(attack, a -> new ArrayList<>())
+            .add(new PoisoningPlots.Curve(rule, scale(SHARES, 100), y));
         md.append(row(rule, y));
       }
       md.append('\n');
@@ -156,7 +183,7 @@ public final class PoisoningExperiment {
               csv,
               done,
               total);
-      lambdaLines.add(new Charts.Line(rule, log10(LAMBDAS), log10(y)));
+      lambdaCurves.add(new PoisoningPlots.Curve(rule, LAMBDAS, y));
       md.append(row(rule, y));
     }
     md.append("\nTPI eta (fake share ").append(pct(config.fakeShare())).append("):\n\n");
@@ -173,22 +200,18 @@ public final class PoisoningExperiment {
               csv,
               done,
               total);
-      etaLines.add(new Charts.Line(rule, log10(ETAS), log10(y)));
+      etaCurves.add(new PoisoningPlots.Curve(rule, ETAS, y));
       md.append(row(rule, y));
     }
     write(run.file("sweeps.csv"), csv.toString());
-    Charts.savePng(
+    PoisoningPlots.sweeps(
         run.file("sweeps.png"),
-        520,
-        400,
-        Charts.lines(
-            "Fake share sweep (V-twin)",
-            "fake share (%)",
-            "log10 test MAE (cap 100 = 2)",
-            shareLines),
-        Charts.lines(
-            "MPAF lambda sweep", "log10 lambda", "log10 test MAE (cap 100 = 2)", lambdaLines),
-        Charts.lines("TPI eta sweep", "log10 eta", "log10 test MAE (cap 100 = 2)", etaLines));
+        SWEEP_RULES,
+        shareCurves.get("mpaf"),
+        shareCurves.get("tpi"),
+        lambdaCurves,
+        etaCurves,
+        config.fakeShare());
     md.append("\nFiles: `sweeps.csv`, `sweeps.png`.\n");
     return md.toString();
   }
@@ -312,26 +335,27 @@ public final class PoisoningExperiment {
     }
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
+    double noiseless = Double.NaN;
     for (int k = 0; k < NOISES.length; k++) {
       if (Double.isFinite(eps[k])) {
-        xs.add(Math.log10(eps[k]));
+        xs.add(eps[k]);
         ys.add(maes[k]);
+      } else {
+        noiseless = maes[k];
       }
     }
     write(run.file("privacy.csv"), csv.toString());
-    Charts.savePng(
+    PoisoningPlots.privacy(
         run.file("privacy.png"),
-        560,
-        400,
-        Charts.lines(
-            "DP-FedAvg: test MAE vs epsilon (delta " + DP_DELTA + ")",
-            "log10 epsilon",
-            "test MAE",
-            List.of(
-                new Charts.Line(
-                    "dp-fedavg",
-                    xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                    ys.stream().mapToDouble(Double::doubleValue).toArray()))));
+        String.format(
+            Locale.ROOT,
+            "V-twin, no attack; C = %.1f, q = %.1f, delta = %.0e",
+            DP_CLIP,
+            DP_FRACTION,
+            DP_DELTA),
+        xs.stream().mapToDouble(Double::doubleValue).toArray(),
+        ys.stream().mapToDouble(Double::doubleValue).toArray(),
+        noiseless);
     md.append("\nFiles: `privacy.csv`, `privacy.png`.\n");
     return md.toString();
   }
@@ -362,22 +386,16 @@ public final class PoisoningExperiment {
       }
     }
     for (String metric : List.of("mae", "mse")) {
-      double[][] values = new double[config.rules().size()][columns.size()];
-      for (int r = 0; r < config.rules().size(); r++) {
+      double[][] values = new double[rules.size()][columns.size()];
+      for (int r = 0; r < rules.size(); r++) {
         int col = 0;
         for (Phase p : phases) {
           for (String a : List.of("none", "mpaf", "tpi")) {
-            values[r][col++] = mean(find(cells, p, config.rules().get(r), a), metric);
+            values[r][col++] = mean(find(cells, p, rules.get(r), a), metric);
           }
         }
       }
-      Charts.heatmapPng(
-          run.file("table2-" + metric + ".png"),
-          "Table II: test " + metric.toUpperCase(Locale.ROOT) + " (normalised, capped at 100)",
-          config.rules(),
-          columns,
-          values,
-          true);
+      PoisoningPlots.heatmap(run.file("table2-" + metric + ".png"), metric, rules, columns, values);
     }
   }
 
@@ -413,7 +431,7 @@ public final class PoisoningExperiment {
           .append(" TPI |");
     }
     md.append("\n|---|").append("---|".repeat(3 * phases.size())).append('\n');
-    for (String rule : config.rules()) {
+    for (String rule : rules) {
       md.append("| ").append(rule).append(" |");
       for (Phase p : phases) {
         for (String a : List.of("none", "mpaf", "tpi")) {
@@ -547,14 +565,6 @@ public final class PoisoningExperiment {
     double[] out = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       out[i] = x[i] * f;
-    }
-    return out;
-  }
-
-  private static double[] log10(double[] x) {
-    double[] out = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = Math.log10(x[i]);
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dnt.experiments.poisoning;
 
+import dnt.core.InvalidInputException;
 import dnt.core.util.Seeds;
 import dnt.data.Service;
 import dnt.data.TrafficDataset;
@@ -33,6 +34,7 @@ import dnt.learn.robust.MinimumClients;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -139,11 +141,27 @@ public final class PoisoningStudy implements AutoCloseable {
   /**
    * What one run attacks with.
    *
-   * @param name "none", "mpaf" or "tpi"
+   * @param name "none", "mpaf" or "tpi", in any letter case (kept in lower case)
    * @param share the fake share
    * @param strength MPAF's lambda or TPI's eta
    */
-  public record Attack(String name, double share, double strength) {}
+  public record Attack(String name, double share, double strength) {
+    /** The attacks the study runs. */
+    public static final List<String> NAMES = List.of("none", "mpaf", "tpi");
+
+    /** Matches the name without regard to letter case. */
+    public Attack {
+      String key = name.toLowerCase(Locale.ROOT);
+      if (!NAMES.contains(key)) {
+        throw new InvalidInputException(
+            "unknown attack '"
+                + name
+                + "' for the poisoning study; known attacks: "
+                + String.join(", ", NAMES));
+      }
+      name = key;
+    }
+  }
 
   /**
    * Trains a twin with a rule under an attack in a phase and scores it on the test week.
@@ -284,7 +302,7 @@ public final class PoisoningStudy implements AutoCloseable {
       case "none" -> Adversary.NONE;
       case "mpaf" -> new Mpaf(attack.strength(), attack.share(), attackerInit);
       case "tpi" -> new Tpi(attack.strength(), config.tpiSigma(), attack.share(), attackerInit);
-      default -> throw new IllegalArgumentException("unknown attack " + attack.name());
+      default -> throw new AssertionError(attack.name());
     };
   }
 

@@ -1,10 +1,13 @@
 package dnt.experiments.poisoning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.data.milan.MilanSubset;
 import dnt.experiments.report.ResultsRun;
+import dnt.learn.robust.AggregationRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +30,7 @@ final class PoisoningExperimentTest {
             42,
             1,
             EnumSet.allOf(Phase.class),
-            List.of("mean", "median", "tid"),
+            List.of("MEAN", "Median", "tid"), // names in any letter case
             1,
             1,
             0.2,
@@ -42,6 +45,8 @@ final class PoisoningExperimentTest {
     List<PoisoningExperiment.Cell> cells =
         new PoisoningExperiment(config, Progress.NONE).run(MilanSubset.load(), run);
     assertThat(cells).hasSize(2 * 3 * 3);
+    assertThat(cells.stream().map(PoisoningExperiment.Cell::rule).distinct())
+        .containsExactly("mean", "median", "tid");
     for (String f : List.of("table2.csv", "table2-mae.png", "table2-mse.png", "report.md")) {
       assertThat(run.file(f)).exists();
     }
@@ -92,6 +97,21 @@ final class PoisoningExperimentTest {
     // TID doubles under TPI while Mean and FLTrust barely move: it does not degrade least
     assertThat(v)
         .anyMatch(s -> s.startsWith("v-twin: TID degrades least") && s.endsWith("**disagrees**"));
+  }
+
+  @Test
+  void anUnknownRuleOrAttackIsRefusedListingTheKnownNames() {
+    assertThat(PoisoningExperiment.canonicalRules(List.of("FLTrust", "TID-IQR")))
+        .containsExactly("fltrust", "tid-iqr");
+    assertThatThrownBy(() -> PoisoningExperiment.canonicalRules(List.of("mean", "average")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "unknown aggregation rule 'average' in the poisoning study's rules; known rules: "
+                + String.join(", ", AggregationRules.names()));
+    assertThat(new PoisoningStudy.Attack("MPAF", 0.2, 10).name()).isEqualTo("mpaf");
+    assertThatThrownBy(() -> new PoisoningStudy.Attack("lie", 0.2, 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("unknown attack 'lie' for the poisoning study; known attacks: none, mpaf, tpi");
   }
 
   @Test

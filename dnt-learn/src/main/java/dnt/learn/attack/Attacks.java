@@ -1,15 +1,18 @@
 package dnt.learn.attack;
 
+import dnt.core.InvalidInputException;
 import dnt.learn.fl.Adversary;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The registry of attacks by lowercase hyphenated name, each with its default parameters and a
- * configurable share (fake share for fake-client attacks, compromised fraction for the others).
+ * The registry of attacks by lowercase hyphenated name (matched without regard to letter case),
+ * each with its default parameters and a configurable share (fake share for fake-client attacks,
+ * compromised fraction for the others).
  */
 public final class Attacks {
   /**
@@ -118,18 +121,31 @@ public final class Attacks {
   }
 
   /**
-   * Creates a fresh attack (some keep state across rounds).
+   * The registered spelling of an attack's name, matched without regard to letter case ({@code
+   * "MPAF"} is {@code "mpaf"}).
    *
-   * @param name the registry name
-   * @param options share, lambda and seed
-   * @return the adversary
+   * @param name the name as a user wrote it
+   * @return the registry name
+   * @throws InvalidInputException for an unknown name, listing the known ones
    */
-  public static Adversary create(String name, Options options) {
-    Entry e = ATTACKS.get(name);
-    if (e == null) {
-      throw new IllegalArgumentException(
+  public static String canonicalName(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    if (!ATTACKS.containsKey(key)) {
+      throw new InvalidInputException(
           "unknown attack '" + name + "'; known attacks: " + String.join(", ", names()));
     }
-    return e.factory().apply(options);
+    return key;
+  }
+
+  /**
+   * Creates a fresh attack (some keep state across rounds).
+   *
+   * @param name the registry name, in any letter case
+   * @param options share, lambda and seed
+   * @return the adversary
+   * @throws InvalidInputException for an unknown name, listing the known ones
+   */
+  public static Adversary create(String name, Options options) {
+    return ATTACKS.get(canonicalName(name)).factory().apply(options);
   }
 }

@@ -1,17 +1,20 @@
 package dnt.learn.robust;
 
+import dnt.core.InvalidInputException;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.FedAvg;
 import dnt.learn.privacy.DpFedAvg;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The registry of aggregation rules by lowercase hyphenated name (after the Caffeine simulator's
- * policy registry). Rules are created fresh per call because some keep per-run state.
+ * policy registry); names are matched without regard to letter case. Rules are created fresh per
+ * call because some keep per-run state.
  *
  * <pre>{@code
  * AggregationRule rule = AggregationRules.create("trimmed-mean", new Options(0, 0.1));
@@ -104,12 +107,6 @@ public final class AggregationRules {
             new TwinInconsistencyDefense(
                 TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.IQR)));
     add(
-        "tid-zscore",
-        "TID with a mean +- 3 std band (reconstructed)",
-        o ->
-            new TwinInconsistencyDefense(
-                TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.ZSCORE)));
-    add(
         "tid-history",
         "TID plus the sign-agreement history check against TPI (reconstructed)",
         o ->
@@ -148,29 +145,45 @@ public final class AggregationRules {
   }
 
   /**
-   * Whether a name is registered.
+   * Whether a name is registered, in any letter case.
    *
    * @param name the name
    * @return true if known
    */
   public static boolean contains(String name) {
-    return RULES.containsKey(name);
+    return RULES.containsKey(key(name));
+  }
+
+  /**
+   * The registered spelling of a rule's name, matched without regard to letter case ({@code
+   * "MEDIAN"} and {@code "Median"} are {@code "median"}).
+   *
+   * @param name the name as a user wrote it
+   * @return the registry name
+   * @throws InvalidInputException for an unknown name, listing the known ones
+   */
+  public static String canonicalName(String name) {
+    String key = key(name);
+    if (!RULES.containsKey(key)) {
+      throw new InvalidInputException(
+          "unknown aggregation rule '" + name + "'; known rules: " + String.join(", ", names()));
+    }
+    return key;
   }
 
   /**
    * Creates a fresh rule.
    *
-   * @param name the registry name
+   * @param name the registry name, in any letter case
    * @param options f and beta
    * @return the rule
-   * @throws IllegalArgumentException for an unknown name
+   * @throws InvalidInputException for an unknown name, listing the known ones
    */
   public static AggregationRule create(String name, Options options) {
-    Entry e = RULES.get(name);
-    if (e == null) {
-      throw new IllegalArgumentException(
-          "unknown aggregation rule '" + name + "'; known rules: " + String.join(", ", names()));
-    }
-    return e.factory().apply(options);
+    return RULES.get(canonicalName(name)).factory().apply(options);
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 }

@@ -3,7 +3,11 @@ package dnt.learn.robust;
 /**
  * How {@link TwinInconsistencyDefense} (TID) builds its per-coordinate acceptance band from the n
  * values of one coordinate. The paper (Sec. IV-C) names percentile range, standard deviation, IQR
- * and z-score rules; the MAD rule is the robust counterpart of the standard-deviation rule.
+ * and z-score rules; the MAD rule is the robust counterpart of the standard-deviation rule. There
+ * is no z-score ({@code mean +- z * std}) band: outliers inflate the standard deviation they are
+ * measured against and mask themselves. k equal outliers among n values sit {@code sqrt((n - k) /
+ * k)} standard deviations from the mean (2.35 for 2 of 13), inside a 3-sigma band however large
+ * they are, so no z-score band is robust to a minority of two.
  */
 public enum BandRule {
   /**
@@ -17,12 +21,7 @@ public enum BandRule {
    */
   MAD(3),
   /** {@code [Q1 - k * IQR, Q3 + k * IQR]} (Tukey's fences); the parameter is k (default 1.5). */
-  IQR(1.5),
-  /**
-   * {@code mean +- z * std} (population standard deviation); the parameter is z (default 3). Not
-   * robust: a large enough group of outliers inflates the standard deviation and masks itself.
-   */
-  ZSCORE(3);
+  IQR(1.5);
 
   private final double defaultParameter;
 
@@ -33,7 +32,7 @@ public enum BandRule {
   /**
    * The rule's default parameter.
    *
-   * @return p for PERCENTILE, k for MAD and IQR, z for ZSCORE
+   * @return p for PERCENTILE, k for MAD and IQR
    */
   public double defaultParameter() {
     return defaultParameter;
@@ -77,21 +76,6 @@ public enum BandRule {
         double iqr = q3 - q1;
         low[index] = q1 - parameter * iqr;
         return q3 + parameter * iqr;
-      }
-      case ZSCORE -> {
-        double mean = 0;
-        for (int i = from; i < from + n; i++) {
-          mean += values[i];
-        }
-        mean /= n;
-        double ss = 0;
-        for (int i = from; i < from + n; i++) {
-          double e = values[i] - mean;
-          ss += e * e;
-        }
-        double sd = Math.sqrt(ss / n);
-        low[index] = mean - parameter * sd;
-        return mean + parameter * sd;
       }
       default -> throw new AssertionError(this);
     }

@@ -1,6 +1,7 @@
 package dnt.learn.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dnt.learn.fl.AttackView;
@@ -170,8 +171,43 @@ final class AttackInvariantsTest {
       assertThat(m[j]).isCloseTo(mean - 1.5 * Math.sqrt(ss), within(1e-12));
     }
     assertThat(all.get(1).delta()).containsExactly(m);
-    // the default z for n = 50, f = 10: s = 26 - 10 = 16, Phi^-1(24/40) = 0.2533
-    assertThat(Lie.defaultZ(50, 10)).isCloseTo(0.2533, within(1e-4));
+  }
+
+  @Test
+  void lieTakesBaruchEtAlsZMaxByDefault() {
+    // z_max = Phi^-1((n - s) / n), s = floor(n/2 + 1) - f (Baruch et al. 2019, Algorithm 1);
+    // quantiles from a standard normal table, given to 4 decimals (so within 5e-5 of the truth):
+    // n = 50, f = 10: s = 26 - 10 = 16, Phi^-1(34/50 = 0.68) = 0.4677
+    // n = 50, f = 12: s = 26 - 12 = 14, Phi^-1(36/50 = 0.72) = 0.5828
+    // n = 20, f = 4: s = 11 - 4 = 7, Phi^-1(13/20 = 0.65) = 0.3853
+    // n = 10, f = 2: s = 6 - 2 = 4, Phi^-1(6/10 = 0.6) = 0.2533
+    // n = 10, f = 1: s = 6 - 1 = 5, Phi^-1(5/10 = 0.5) = 0
+    assertThat(Lie.zMax(50, 10)).isCloseTo(0.4677, within(1e-4));
+    assertThat(Lie.zMax(50, 12)).isCloseTo(0.5828, within(1e-4));
+    assertThat(Lie.zMax(20, 4)).isCloseTo(0.3853, within(1e-4));
+    assertThat(Lie.zMax(10, 2)).isCloseTo(0.2533, within(1e-4));
+    assertThat(Lie.zMax(10, 1)).isCloseTo(0.0, within(1e-4));
+    // the former formula, kept as HONEST_FRACTION: Phi^-1((n - f - s) / (n - f))
+    // n = 50, f = 10: Phi^-1(24/40 = 0.6) = 0.2533; n = 20, f = 4: Phi^-1(9/16 = 0.5625) = 0.1573
+    assertThat(Lie.z(Lie.ZRule.HONEST_FRACTION, 50, 10)).isCloseTo(0.2533, within(1e-4));
+    assertThat(Lie.z(Lie.ZRule.HONEST_FRACTION, 20, 4)).isCloseTo(0.1573, within(1e-4));
+
+    // the attack uses z_max: 2 of 10 clients compromised -> z = 0.2533 (table, as above)
+    List<ClientUpdate> b = benign(10, 4);
+    double[] crafted = new Lie(0.2, Double.NaN).poison(view(4), b).get(0).delta();
+    for (int j = 0; j < D; j++) {
+      double mean = 0;
+      for (ClientUpdate u : b) {
+        mean += u.delta()[j] / b.size();
+      }
+      double ss = 0;
+      for (ClientUpdate u : b) {
+        ss += Math.pow(u.delta()[j] - mean, 2) / b.size();
+      }
+      double sd = Math.sqrt(ss);
+      // the table's 5e-5 error in z times sd, plus double rounding
+      assertThat(crafted[j]).isCloseTo(mean - 0.2533 * sd, within(5e-5 * sd + 1e-12));
+    }
   }
 
   @Test
@@ -302,6 +338,19 @@ final class AttackInvariantsTest {
         assertThat(u.delta()).hasSize(D);
       }
     }
+  }
+
+  @Test
+  void attackNamesAreMatchedWithoutRegardToLetterCase() {
+    for (String name : Attacks.names()) {
+      assertThat(Attacks.canonicalName(name.toUpperCase(java.util.Locale.ROOT))).isEqualTo(name);
+    }
+    assertThat(Attacks.create("MPAF", Attacks.Options.share(0.2))).isInstanceOf(Mpaf.class);
+    assertThat(Attacks.create("Lie", Attacks.Options.share(0.2))).isInstanceOf(Lie.class);
+    assertThatThrownBy(() -> Attacks.create("LITTLE", Attacks.Options.share(0.2)))
+        .isInstanceOf(dnt.core.InvalidInputException.class)
+        .hasMessage(
+            "unknown attack 'LITTLE'; known attacks: " + String.join(", ", Attacks.names()));
   }
 
   static double dot(double[] a, double[] b) {

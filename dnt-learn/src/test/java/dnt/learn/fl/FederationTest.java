@@ -1,8 +1,10 @@
 package dnt.learn.fl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dnt.learn.forecast.Forecaster;
+import dnt.learn.forecast.Windows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,8 @@ final class FederationTest {
   @Test
   void serverRootDataProvidesAReferenceUpdateToTheRule() {
     List<FlClient> clients = FlFixtures.clients(2);
+    // root data that no client holds, so the reference cannot be mistaken for a client's update
+    Windows rootData = FlFixtures.clients(3).get(2).train();
     double[][] reference = new double[1][];
     AggregationRule useReference =
         new AggregationRule() {
@@ -118,6 +122,7 @@ final class FederationTest {
           }
         };
     FederatedResult r;
+    long seed = 1;
     try (LocalTraining pool = new LocalTraining(FlFixtures.ARCH, 1)) {
       r =
           new SynchronousFederation(
@@ -126,13 +131,36 @@ final class FederationTest {
                   LINK,
                   FederationHooks.defaults()
                       .withRule(useReference)
-                      .withRoot(new ServerRoot(clients.get(0).train())))
-              .run(clients, init(), 1);
+                      .withRoot(new ServerRoot(rootData)))
+              .run(clients, init(), seed);
     }
+    // the server trains on its root data from the round's global model (w_0) with the clients'
+    // recipe and the root seed of round 0 (Seeds.derive(seed, 6, round, cluster + 1))
     double[] expected =
+        LocalTraining.train(
+                FlFixtures.ARCH,
+                init(),
+                rootData,
+                FlFixtures.RECIPE,
+                dnt.core.util.Seeds.derive(seed, 6, 0, 0L))
+            .delta();
+    double[] clientUpdate =
         LocalTraining.train(FlFixtures.ARCH, init(), clients.get(0).train(), FlFixtures.RECIPE, 0)
             .delta();
     assertThat(reference[0]).hasSize(expected.length);
+    // The same float32 training of the same model on the same data: only a different order of
+    // the native kernels' float32 sums could separate them, by a few ulps (1.2e-7 relative) of
+    // weights of order 1 per step over a handful of steps; 1e-5 covers that and is far below the
+    // gap to a client's update (asserted next), so a wrong reference cannot pass.
+    double tolerance = 1e-5;
+    for (int j = 0; j < expected.length; j++) {
+      assertThat(reference[0][j]).as("coordinate %d", j).isCloseTo(expected[j], within(tolerance));
+    }
+    double gap = 0;
+    for (int j = 0; j < expected.length; j++) {
+      gap = Math.max(gap, Math.abs(expected[j] - clientUpdate[j]));
+    }
+    assertThat(gap).isGreaterThan(100 * tolerance);
     float[] applied = Vectors.add(init(), reference[0], 1);
     assertThat(r.global()).containsExactly(applied);
     assertThat(r.cost().participants()).isEqualTo(3);

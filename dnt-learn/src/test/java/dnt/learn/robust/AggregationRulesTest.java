@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dnt.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** The registry: every name creates a rule that reports that name. */
@@ -25,6 +26,32 @@ final class AggregationRulesTest {
             () -> AggregationRules.create("average", AggregationRules.Options.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("trimmed-mean");
+  }
+
+  @Test
+  void namesAreMatchedWithoutRegardToLetterCase() {
+    for (String name : AggregationRules.names()) {
+      String upper = name.toUpperCase(java.util.Locale.ROOT);
+      assertThat(AggregationRules.contains(upper)).as(upper).isTrue();
+      assertThat(AggregationRules.canonicalName(upper)).isEqualTo(name);
+      assertThat(AggregationRules.create(upper, AggregationRules.Options.defaults()).name())
+          .isEqualTo(name);
+    }
+    assertThat(AggregationRules.canonicalName("Trimmed-Mean")).isEqualTo("trimmed-mean");
+    assertThatThrownBy(() -> AggregationRules.canonicalName("MEDIAN-OF-MEANS"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "unknown aggregation rule 'MEDIAN-OF-MEANS'; known rules: "
+                + String.join(", ", AggregationRules.names()));
+  }
+
+  @Test
+  void theZScoreBandIsNotOffered() {
+    // a z-score band cannot hold two equal outliers among 13: they sit sqrt(11/2) = 2.35 standard
+    // deviations from the mean, inside mean +- 3 std however large they are (docs/security.md)
+    assertThat(AggregationRules.contains("tid-zscore")).isFalse();
+    assertThat(java.util.Arrays.stream(BandRule.values()).map(Enum::name))
+        .containsExactly("PERCENTILE", "MAD", "IQR");
   }
 
   @Test

@@ -20,6 +20,12 @@ final class CenteredClippingTest extends AggregationRuleContractTest {
     return true;
   }
 
+  /** From v = 0 with L = 1 the rule is the clipped mean {@code (1/n) sum clip_10(g_i)}. */
+  @Override
+  double robustnessBound(Honest honest) {
+    return honest.clippedMeanBound(10);
+  }
+
   @Test
   void clipsEachUpdateAroundTheMomentumAndCarriesItToTheNextRound() {
     CenteredClipping cc = new CenteredClipping(1, 1);

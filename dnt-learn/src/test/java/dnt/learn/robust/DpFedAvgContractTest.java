@@ -14,4 +14,10 @@ final class DpFedAvgContractTest extends AggregationRuleContractTest {
   boolean robust() {
     return true;
   }
+
+  /** Without noise and with the actual count as denominator: the clipped mean, C = 10. */
+  @Override
+  double robustnessBound(Honest honest) {
+    return honest.clippedMeanBound(10);
+  }
 }

@@ -22,6 +22,22 @@ final class FlTrustTest extends AggregationRuleContractTest {
     return true;
   }
 
+  /**
+   * The outliers point away from the reference (the honest centre), so their trust {@code
+   * ReLU(cos)} is zero; the result is a convex combination of honest updates rescaled to the
+   * reference's norm, each within the honest radius plus its rescaling {@code | ||g0|| - ||h|| |}
+   * of the honest mean.
+   */
+  @Override
+  double robustnessBound(Honest honest) {
+    double g0 = Columns.norm(benignCentre());
+    double rescaling = 0;
+    for (double[] h : honest.rows()) {
+      rescaling = Math.max(rescaling, Math.abs(g0 - Columns.norm(h)));
+    }
+    return honest.radius() + rescaling;
+  }
+
   @Test
   void weighsByClippedCosineAndRescalesToTheReferenceNorm() {
     double[] g0 = {1, 0};

@@ -20,6 +20,23 @@ final class FlameTest extends AggregationRuleContractTest {
     return true;
   }
 
+  /**
+   * The outliers fall outside the majority cosine cluster, so the result is the mean of admitted
+   * honest updates clipped to S (the median norm of all n): each within the honest radius plus its
+   * clipping {@code max(0, ||h|| - S)} of the honest mean. Then noise N(0, (0.001 S)^2) per
+   * coordinate, whose norm exceeds 5 standard deviations times sqrt(d) with probability far below
+   * 1e-6 (chi distribution, 6 degrees of freedom).
+   */
+  @Override
+  double robustnessBound(Honest honest) {
+    double s = honest.medianNormWithLargestOutliers();
+    double clipping = 0;
+    for (double[] h : honest.rows()) {
+      clipping = Math.max(clipping, Columns.norm(h) - s);
+    }
+    return honest.radius() + clipping + 5 * 0.001 * s * Math.sqrt(D);
+  }
+
   @Override
   double identityTolerance() {
     return 0.01; // Gaussian noise of std 0.001 * S per coordinate

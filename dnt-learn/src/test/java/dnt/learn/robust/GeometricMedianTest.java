@@ -20,6 +20,18 @@ final class GeometricMedianTest extends AggregationRuleContractTest {
     return true;
   }
 
+  /**
+   * The geometric median's breakdown bound (Minsker, Bernoulli 2015, Lemma 2.1; RFA, Pillutla et
+   * al. 2022): with a fraction {@code a = f/n < 1/2} of arbitrary points it lies within {@code 2(1
+   * - a)/(1 - 2a)} times the honest radius of the honest mean; the smoothed Weiszfeld iterations
+   * stop near it, well inside the margin between that bound and the honest mean's norm.
+   */
+  @Override
+  double robustnessBound(Honest honest) {
+    double a = (double) honest.f() / honest.n();
+    return 2 * (1 - a) / (1 - 2 * a) * honest.radius();
+  }
+
   @Override
   double identityTolerance() {
     return 1e-9;

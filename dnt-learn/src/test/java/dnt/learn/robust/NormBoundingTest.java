@@ -20,6 +20,12 @@ final class NormBoundingTest extends AggregationRuleContractTest {
     return true;
   }
 
+  /** The clipped mean with C = the median norm of all n updates (the outliers' are the largest). */
+  @Override
+  double robustnessBound(Honest honest) {
+    return honest.clippedMeanBound(honest.medianNormWithLargestOutliers());
+  }
+
   @Test
   void scalesUpdatesAboveTheMedianNormDownToItThenAverages() {
     // norms 5, 1, 2 -> M = 2; (3,4) -> (1.2, 1.6); mean over 3
