@@ -58,7 +58,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       defaultValue = "zipf",
-      description = "zipf or shot_noise (default: ${DEFAULT-VALUE}).")
+      description = "zipf or shot_noise, case-insensitive (default: ${DEFAULT-VALUE}).")
   Model model;
 
   @Option(names = "--stations", defaultValue = "5", description = "B (default: ${DEFAULT-VALUE}).")

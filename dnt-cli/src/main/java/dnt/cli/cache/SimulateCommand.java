@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dnt cache simulate}: replays a request trace over one shared cache or a network of
- * stations, with a classic policy or the Belady bound.
+ * stations, with a classic policy or Belady's MIN: the Belady bound for one shared cache, a
+ * clairvoyant reference (not a bound) over a network of stations that serve each other's clients.
  *
  * {@snippet lang="shell" :
  * dnt cache simulate --trace trace.csv --capacity 150 --policy lru --association assoc.csv --out stats.csv
@@ -63,7 +64,11 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--policy",
       defaultValue = "lru",
       paramLabel = "NAME",
-      description = "lru, lfu, fifo, random, arc, wtinylfu or belady (default: ${DEFAULT-VALUE}).")
+      description =
+          "lru, lfu, fifo, random, arc, wtinylfu or belady, case-insensitive (default:"
+              + " ${DEFAULT-VALUE}). belady is the offline MIN: a bound for one shared cache, but"
+              + " with --association a clairvoyant reference, not a bound (stations serve each"
+              + " other's clients).")
   String policy;
 
   @Option(
