@@ -56,8 +56,16 @@ public final class CachingReport {
     writeSummary(run, summary);
     writeLoadSeries(run, reps.get(0));
     writeHitSeries(run, reps.get(0));
-    figure4(run, summary, systems(rows), reps.size());
-    figure5(run, reps.get(0));
+    Charts.savePng(
+        run.file("fig4_hit_rate_interventions.png"),
+        700,
+        520,
+        figure4(summary, systems(rows), reps.size()).toArray(JFreeChart[]::new));
+    Charts.savePng(
+        run.file("fig5_station_load.png"),
+        480,
+        400,
+        figure5(reps.get(0)).toArray(JFreeChart[]::new));
     Files.writeString(run.file("report.md"), report(summary, systems(rows), reps.size(), config));
   }
 
@@ -197,8 +205,9 @@ public final class CachingReport {
           new Color(0x56B4E9),
           Color.BLACK);
 
-  private static void figure4(
-      ResultsRun run, Map<String, Summary> summary, List<String> systems, int replications) {
+  /** The three panels of the Fig. 4-style plot: hit rate, interventions, Jain's index. */
+  static List<JFreeChart> figure4(
+      Map<String, Summary> summary, List<String> systems, int replications) {
     List<Charts.Bar> hit = new ArrayList<>();
     List<Charts.Bar> interventions = new ArrayList<>();
     List<Charts.Bar> jain = new ArrayList<>();
@@ -234,7 +243,7 @@ public final class CachingReport {
     fromZero(a, hit, 1);
     fromZero(b, interventions, Double.POSITIVE_INFINITY);
     fromZero(c, jain, 1);
-    Charts.savePng(run.file("fig4_hit_rate_interventions.png"), 700, 520, a, b, c);
+    return List.of(a, b, c);
   }
 
   /** A bar of a summary; a single replication draws no error bar. */
@@ -271,7 +280,8 @@ public final class CachingReport {
     axis.setRange(0, Math.min(max, top > 0 ? top * 1.08 : 1));
   }
 
-  private static void figure5(ResultsRun run, CachingStudy.Replication rep) {
+  /** The panels of the Fig. 5-style plot: requests served per station over time, per system. */
+  static List<JFreeChart> figure5(CachingStudy.Replication rep) {
     List<JFreeChart> panels = new ArrayList<>();
     for (var e : rep.loadSeries().entrySet()) {
       long[][] s = e.getValue();
@@ -297,7 +307,7 @@ public final class CachingReport {
       }
       panels.add(chart);
     }
-    Charts.savePng(run.file("fig5_station_load.png"), 480, 400, panels.toArray(JFreeChart[]::new));
+    return panels;
   }
 
   private static String fmt(Summary s) {
