@@ -311,8 +311,8 @@ public final class CachingReport {
   }
 
   private static String fmt(Summary s) {
-    if (s == null) {
-      return "n/a";
+    if (s == null || Double.isNaN(s.value().mean())) {
+      return "n/a"; // e.g. the load of the femtocaching placement, which replays nothing
     }
     Stats.MeanCi v = s.value();
     // one replication has no interval: print the value alone, not "± 0"

@@ -61,6 +61,7 @@ final class CachingStudyTest {
         .contains("Reliable RL w/ DNT")
         .contains("the twin reduces the interventions")
         .contains("clairvoyant reference, not a bound")
+        .doesNotContain("NaN")
         .doesNotContain("Belady (per BS)");
     List<String> metrics = Files.readAllLines(run.file("metrics.csv"));
     assertThat(metrics).hasSize(1 + 2 * rows.size());
