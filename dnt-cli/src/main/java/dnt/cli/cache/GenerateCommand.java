@@ -131,6 +131,8 @@ public final class GenerateCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "need --q in (0, 1], --overlap and --locality in [0, 1] and --alpha >= 0");
     }
+    Outputs.check("--out", out);
+    Outputs.check("--association-out", associationOut);
     int clients = checkSizesFit();
     Topology topo =
         Topology.ring(stations, clientsPerStation, overlap, Seeds.generator(Seeds.derive(seed, 1)));
@@ -149,10 +151,11 @@ public final class GenerateCommand implements Callable<Integer> {
     Trace trace =
         new RequestGenerator(topo, clients, q)
             .generate(sampler, slots, events, Seeds.generator(Seeds.derive(seed, 3)));
-    TraceCsv.write(trace, out);
+    Outputs outputs = new Outputs().add("--out", out, f -> TraceCsv.write(trace, f));
     if (associationOut != null) {
-      AssociationCsv.write(topo, clients, associationOut);
+      outputs.add("--association-out", associationOut, f -> AssociationCsv.write(topo, clients, f));
     }
+    outputs.commit();
     spec.commandLine().getOut().println("requests=" + trace.size());
     return 0;
   }

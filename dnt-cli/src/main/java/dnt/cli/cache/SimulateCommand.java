@@ -105,6 +105,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (loadWindow < 1) {
       throw new InvalidInputException("--load-window must be at least 1, got " + loadWindow);
     }
+    Outputs.check("--out", out);
     PolicyRegistry.Spec policySpec = PolicyRegistry.spec(policy);
     Topology topology = association == null ? Topology.shared() : AssociationCsv.read(association);
     checkCapacityFits(policySpec, topology.stationCount());
@@ -118,13 +119,16 @@ public final class SimulateCommand implements Callable<Integer> {
             StationCacheFactory.of(policySpec, seed),
             new SimulationOptions(loadWindow, 50, 1.5));
     if (out != null) {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        StatsCsv.write(r, w);
-      }
+      new Outputs()
+          .add(
+              "--out",
+              out,
+              f -> {
+                try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                  StatsCsv.write(r, w);
+                }
+              })
+          .commit();
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(Locale.ROOT, "policy=%s%n", policySpec.name());

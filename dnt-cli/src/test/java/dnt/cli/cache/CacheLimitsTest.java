@@ -145,6 +145,48 @@ final class CacheLimitsTest {
     assertThat(bad.err()).contains("--model").contains("zipf").contains("shot_noise");
   }
 
+  @Test
+  void aFailedGenerateLeavesNoFileBehind() throws IOException {
+    // the trace used to be written before the association failed, leaving half the output
+    Path out = dir.resolve("t.csv");
+    Path assocDir = Files.createDirectory(dir.resolve("assoc"));
+    Result r =
+        run(
+            "cache",
+            "generate",
+            "--slots",
+            "10",
+            "--out",
+            out.toString(),
+            "--association-out",
+            assocDir.toString());
+    assertRefused(r, "--association-out " + assocDir);
+    assertThat(out).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(assocDir);
+    }
+    assertThat(assocDir).isEmptyDirectory();
+  }
+
+  @Test
+  void aStatisticsFileThatIsADirectoryIsRefusedBeforeTheReplay() throws IOException {
+    Path t = trace();
+    Path stats = Files.createDirectory(dir.resolve("stats"));
+    Result r =
+        run(
+            "cache",
+            "simulate",
+            "--trace",
+            t.toString(),
+            "--capacity",
+            "1",
+            "--out",
+            stats.toString());
+    assertRefused(r, "--out " + stats);
+    assertThat(r.out()).doesNotContain("hit_rate");
+    assertThat(stats).isEmptyDirectory();
+  }
+
   private static String[] generate(Path out, String model, String... more) {
     String[] head = {"cache", "generate", "--out", out.toString(), "--model", model};
     String[] all = new String[head.length + more.length];
