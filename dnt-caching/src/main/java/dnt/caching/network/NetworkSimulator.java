@@ -18,8 +18,8 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
  * </ul>
  *
  * <p>Offline policies receive each request's next-use position in the substream of requests from
- * the clients associated with that station (per-station Belady over a fixed routing, as the brief's
- * bound (2)).
+ * the clients associated with that station: per-station Belady over a fixed routing, the network's
+ * {@link ClairvoyantReference} (a bound only for a single cache).
  */
 public final class NetworkSimulator implements NetworkView {
   private final Trace trace;

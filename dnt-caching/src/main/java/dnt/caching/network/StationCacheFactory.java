@@ -17,8 +17,8 @@ public interface StationCacheFactory {
   CachePolicy create(int station, int capacity, NetworkView view);
 
   /**
-   * Whether the caches read next-use positions (offline bounds); the simulator computes them only
-   * then.
+   * Whether the caches read next-use positions (offline policies such as Belady's MIN); the
+   * simulator computes them only then.
    *
    * @return true for offline policies
    */

@@ -30,7 +30,7 @@ public final class PolicyRegistry {
    *
    * @param name the registry name
    * @param description one line for help texts
-   * @param offline whether it needs the future (next-use positions), i.e. is a bound
+   * @param offline whether it needs the future (next-use positions)
    * @param factory the factory
    */
   public record Spec(String name, String description, boolean offline, Factory factory) {}
@@ -60,7 +60,11 @@ public final class PolicyRegistry {
             "wtinylfu", "window TinyLFU (Einziger et al. 2017)", false, (c, s) -> new WTinyLfu(c)));
     register(
         new Spec(
-            "belady", "offline optimum MIN (Belady 1966), a bound", true, (c, s) -> new Belady(c)));
+            "belady",
+            "offline MIN (Belady 1966): a bound for one cache that admits every miss; over a"
+                + " network, a clairvoyant reference",
+            true,
+            (c, s) -> new Belady(c)));
   }
 
   private PolicyRegistry() {}

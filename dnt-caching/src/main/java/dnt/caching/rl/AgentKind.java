@@ -26,15 +26,17 @@ public enum AgentKind {
   }
 
   /**
-   * The agent of a name.
+   * The agent of a name, case-insensitive, with '_' read as '-' ("PPO_Lagrangian" is
+   * ppo-lagrangian).
    *
    * @param name "ddqn" or "ppo-lagrangian"
    * @return the agent
-   * @throws IllegalArgumentException for an unknown name
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   public static AgentKind of(String name) {
+    String key = name.trim().replace('_', '-');
     for (AgentKind k : values()) {
-      if (k.id.equals(name)) {
+      if (k.id.equalsIgnoreCase(key)) {
         return k;
       }
     }

@@ -6,7 +6,6 @@ import dnt.caching.network.Topology;
 import dnt.caching.policy.CachePolicy;
 import dnt.caching.twin.DecayedFrequency;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +61,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   private int[][] neighbours = new int[0][];
   private int[][] secondaryClientsHome = new int[0][];
   private Pending[] pending = new Pending[0];
-  private List<Int2ObjectOpenHashMap<Ghost>> ghosts = newGhosts(0);
+  private RegretLedger[] regret = new RegretLedger[0];
   private long interventions;
   private long flagged;
   private long episodeRequests;
@@ -77,9 +76,6 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
 
   /** A PPO decision with the pending reward and cost it collects until the station's next one. */
   private record Decision(PpoLagrangian.Step step, Pending pending) {}
-
-  /** An evicted (or refused) item whose next miss within the regret horizon is charged. */
-  private record Ghost(ReplayBuffer.Transition transition, long tick) {}
 
   /**
    * A controller with a fresh Double-DQN agent.
@@ -250,7 +246,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     shortFreq = new DecayedFrequency[b];
     longFreq = new DecayedFrequency[b];
     pending = new Pending[b];
-    ghosts = newGhosts(b);
+    regret = new RegretLedger[b];
     for (int s = 0; s < b; s++) {
       shortFreq[s] = new DecayedFrequency(SHORT_TAU);
       longFreq[s] = new DecayedFrequency(LONG_TAU);
@@ -288,34 +284,21 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     }
   }
 
-  private static List<Int2ObjectOpenHashMap<Ghost>> newGhosts(int b) {
-    List<Int2ObjectOpenHashMap<Ghost>> g = new ArrayList<>();
-    for (int s = 0; s < b; s++) {
-      g.add(new Int2ObjectOpenHashMap<>());
+  private RegretLedger regret(int station) {
+    if (regret[station] == null) {
+      regret[station] = new RegretLedger(2L * caches[station].capacity());
     }
-    return g;
-  }
-
-  private long regretHorizon(int station) {
-    return 2L * caches[station].capacity();
+    return regret[station];
   }
 
   @Override
   public void observe(NetworkView v, int item, int server, boolean hit) {
     for (int s : v.clientStations()) {
       if (!hit) {
-        Ghost g = ghosts.get(s).remove(item);
-        if (g != null && longFreq[s].requests() - g.tick() <= regretHorizon(s)) {
-          g.transition().reward -= 1;
-        }
+        regret(s).missed(item, longFreq[s].requests());
       }
       shortFreq[s].record(item);
       longFreq[s].record(item);
-      if (ghosts.get(s).size() > 8 * regretHorizon(s)) {
-        long now = longFreq[s].requests();
-        long h = regretHorizon(s);
-        ghosts.get(s).values().removeIf(g -> now - g.tick() > h);
-      }
     }
     episodeRequests++;
     double cost = v.windowLoad(server) > v.overloadThreshold() ? 1 : 0;
@@ -492,7 +475,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
       rollout.get(station).add(new Decision(ppo.record(rows, n, maskAdmit, executed), p));
     }
     int refused = executed < c ? cache.items[executed] : item;
-    ghosts.get(station).put(refused, new Ghost(p.transition, longFreq[station].requests()));
+    regret(station).remember(refused, p.transition, longFreq[station].requests());
     decisions++;
     replayDecisions++;
     if (ppo == null

@@ -2,6 +2,7 @@ package dnt.cli.cache;
 
 import dnt.caching.io.AssociationCsv;
 import dnt.caching.io.TraceCsv;
+import dnt.caching.network.Footprint;
 import dnt.caching.network.Topology;
 import dnt.caching.network.Trace;
 import dnt.caching.workload.ItemSampler;
@@ -14,6 +15,7 @@ import dnt.core.util.Seeds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +58,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       defaultValue = "zipf",
-      description = "zipf or shot_noise (default: ${DEFAULT-VALUE}).")
+      description = "zipf or shot_noise, case-insensitive (default: ${DEFAULT-VALUE}).")
   Model model;
 
   @Option(names = "--stations", defaultValue = "5", description = "B (default: ${DEFAULT-VALUE}).")
@@ -129,6 +131,9 @@ public final class GenerateCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "need --q in (0, 1], --overlap and --locality in [0, 1] and --alpha >= 0");
     }
+    Outputs.check("--out", out);
+    Outputs.check("--association-out", associationOut);
+    int clients = checkSizesFit();
     Topology topo =
         Topology.ring(stations, clientsPerStation, overlap, Seeds.generator(Seeds.derive(seed, 1)));
     ZipfPopularity zipf =
@@ -143,15 +148,76 @@ public final class GenerateCommand implements Callable<Integer> {
                 new RareEvent.FlashCrowd(slots / 2, slots / 4, 1 % stations, 5, 0.5, 50_000_000),
                 new RareEvent.PopularityShift(2 * slots / 3, catalogue / 10))
             : List.of();
-    int clients = stations * clientsPerStation;
     Trace trace =
         new RequestGenerator(topo, clients, q)
             .generate(sampler, slots, events, Seeds.generator(Seeds.derive(seed, 3)));
-    TraceCsv.write(trace, out);
+    Outputs outputs = new Outputs().add("--out", out, f -> TraceCsv.write(trace, f));
     if (associationOut != null) {
-      AssociationCsv.write(topo, clients, associationOut);
+      outputs.add("--association-out", associationOut, f -> AssociationCsv.write(topo, clients, f));
     }
+    outputs.commit();
     spec.commandLine().getOut().println("requests=" + trace.size());
     return 0;
+  }
+
+  /**
+   * Refuses, before any work, sizes whose trace cannot be indexed or whose trace, popularity tables
+   * and association would not fit in the heap this Java VM can still use (estimated from their data
+   * structures, see {@link Footprint}).
+   *
+   * @return the number of clients
+   */
+  private int checkSizesFit() {
+    long clients = (long) stations * clientsPerStation;
+    if (clients > Integer.MAX_VALUE) {
+      throw new InvalidInputException(
+          String.format(
+              Locale.ROOT,
+              "--stations %d x --clients-per-station %d = %d clients, more than the %d client ids"
+                  + " a trace can hold",
+              stations,
+              clientsPerStation,
+              clients,
+              Integer.MAX_VALUE));
+    }
+    // the rare regime's surge triples station 0's requests over a third of the slots
+    double surge = rare ? 1 + 2.0 / (3.0 * stations) : 1;
+    double expected = (double) slots * clients * q * surge;
+    long mostRequests = (long) ((Integer.MAX_VALUE - 8) / 1.2); // the columns reserve 20% more
+    if (expected > mostRequests) {
+      throw new InvalidInputException(
+          String.format(
+              Locale.ROOT,
+              "--slots %d x %d clients x --q %s gives about %.3g requests, more than the %d a trace"
+                  + " can hold",
+              slots,
+              clients,
+              q,
+              expected,
+              mostRequests));
+    }
+    long traceBytes = Footprint.generatedTrace(expected);
+    long tableBytes = Footprint.popularity(stations, catalogue);
+    long need = traceBytes + tableBytes + Footprint.association(clients);
+    long available = Footprint.available();
+    if (need > available) {
+      throw new InvalidInputException(
+          String.format(
+              Locale.ROOT,
+              "these sizes cannot fit in memory: the trace (--slots %d x %d clients x --q %s, about"
+                  + " %.3g requests) needs up to %s and the popularity tables (--catalogue %d items"
+                  + " x %d --stations) up to %s, and this Java VM can use %s more; lower them or"
+                  + " give Java a larger heap (e.g. DNT_JAVA_OPTS=-Xmx16g)",
+              slots,
+              clients,
+              q,
+              expected,
+              Footprint.format(traceBytes),
+              catalogue,
+              stations,
+              Footprint.format(tableBytes),
+              Footprint.format(available)));
+    }
+    return (int) clients;
   }
 }

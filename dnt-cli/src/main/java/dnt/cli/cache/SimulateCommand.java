@@ -3,6 +3,7 @@ package dnt.cli.cache;
 import dnt.caching.io.AssociationCsv;
 import dnt.caching.io.StatsCsv;
 import dnt.caching.io.TraceCsv;
+import dnt.caching.network.Footprint;
 import dnt.caching.network.NetworkSimulator;
 import dnt.caching.network.SimulationOptions;
 import dnt.caching.network.SimulationResult;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dnt cache simulate}: replays a request trace over one shared cache or a network of
- * stations, with a classic policy or the Belady bound.
+ * stations, with a classic policy or Belady's MIN: the Belady bound for one shared cache, a
+ * clairvoyant reference (not a bound) over a network of stations that serve each other's clients.
  *
  * {@snippet lang="shell" :
  * dnt cache simulate --trace trace.csv --capacity 150 --policy lru --association assoc.csv --out stats.csv
@@ -53,14 +55,20 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--capacity",
       required = true,
       paramLabel = "C",
-      description = "Slots per cache (each station has C slots).")
+      description =
+          "Slots per cache (each station has C slots); at most 268435456, and the full caches"
+              + " must fit in the Java heap (64 to 96 bytes a slot, by policy).")
   int capacity;
 
   @Option(
       names = "--policy",
       defaultValue = "lru",
       paramLabel = "NAME",
-      description = "lru, lfu, fifo, random, arc, wtinylfu or belady (default: ${DEFAULT-VALUE}).")
+      description =
+          "lru, lfu, fifo, random, arc, wtinylfu or belady, case-insensitive (default:"
+              + " ${DEFAULT-VALUE}). belady is the offline MIN: a bound for one shared cache, but"
+              + " with --association a clairvoyant reference, not a bound (stations serve each"
+              + " other's clients).")
   String policy;
 
   @Option(
@@ -97,9 +105,11 @@ public final class SimulateCommand implements Callable<Integer> {
     if (loadWindow < 1) {
       throw new InvalidInputException("--load-window must be at least 1, got " + loadWindow);
     }
+    Outputs.check("--out", out);
     PolicyRegistry.Spec policySpec = PolicyRegistry.spec(policy);
-    Trace requests = TraceCsv.read(trace);
     Topology topology = association == null ? Topology.shared() : AssociationCsv.read(association);
+    checkCapacityFits(policySpec, topology.stationCount());
+    Trace requests = TraceCsv.read(trace);
     AssociationCsv.checkCovers(requests, topology, trace.toString());
     SimulationResult r =
         NetworkSimulator.run(
@@ -109,13 +119,16 @@ public final class SimulateCommand implements Callable<Integer> {
             StationCacheFactory.of(policySpec, seed),
             new SimulationOptions(loadWindow, 50, 1.5));
     if (out != null) {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        StatsCsv.write(r, w);
-      }
+      new Outputs()
+          .add(
+              "--out",
+              out,
+              f -> {
+                try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                  StatsCsv.write(r, w);
+                }
+              })
+          .commit();
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(Locale.ROOT, "policy=%s%n", policySpec.name());
@@ -128,5 +141,41 @@ public final class SimulateCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "hit_rate=%.6f%n", r.hitRate());
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * Refuses, before any work, a capacity the policies cannot index or whose caches, when full,
+   * would not fit in the heap this Java VM can still use (estimated from their data structures).
+   */
+  private void checkCapacityFits(PolicyRegistry.Spec policySpec, int stations) {
+    if (capacity > Footprint.MAX_CAPACITY) {
+      throw new InvalidInputException(
+          String.format(
+              Locale.ROOT,
+              "--capacity %d is above %d, the largest cache whose item index the policies can"
+                  + " address (2^30 hash-table entries at load 0.5 for 2C items)",
+              capacity,
+              Footprint.MAX_CAPACITY));
+    }
+    long need = Footprint.caches(policySpec, stations, capacity);
+    long available = Footprint.available();
+    if (need > available) {
+      long perSlot = Footprint.bytesPerSlot(policySpec);
+      throw new InvalidInputException(
+          String.format(
+              Locale.ROOT,
+              "--capacity %d cannot fit in memory: %d %s of %d slots under %s need up to %s (%d"
+                  + " bytes a slot when full) and this Java VM can use %s more; use --capacity %d"
+                  + " or less, or give Java a larger heap (e.g. DNT_JAVA_OPTS=-Xmx16g)",
+              capacity,
+              stations,
+              stations == 1 ? "cache" : "caches",
+              capacity,
+              policySpec.name(),
+              Footprint.format(need),
+              perSlot,
+              Footprint.format(available),
+              available / (perSlot * stations)));
+    }
   }
 }

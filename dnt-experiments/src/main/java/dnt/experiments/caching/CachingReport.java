@@ -3,6 +3,7 @@ package dnt.experiments.caching;
 import dnt.experiments.plot.Charts;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
+import java.awt.Color;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
  * Writes a caching study's tables, the Fig. 4- and Fig. 5-style plots and {@code report.md} into a
@@ -50,8 +56,16 @@ public final class CachingReport {
     writeSummary(run, summary);
     writeLoadSeries(run, reps.get(0));
     writeHitSeries(run, reps.get(0));
-    figure4(run, summary, systems(rows));
-    figure5(run, reps.get(0));
+    Charts.savePng(
+        run.file("fig4_hit_rate_interventions.png"),
+        700,
+        520,
+        figure4(summary, systems(rows), reps.size()).toArray(JFreeChart[]::new));
+    Charts.savePng(
+        run.file("fig5_station_load.png"),
+        480,
+        400,
+        figure5(reps.get(0)).toArray(JFreeChart[]::new));
     Files.writeString(run.file("report.md"), report(summary, systems(rows), reps.size(), config));
   }
 
@@ -177,7 +191,23 @@ public final class CachingReport {
     }
   }
 
-  private static void figure4(ResultsRun run, Map<String, Summary> summary, List<String> systems) {
+  /**
+   * Colours of the series, in order: the Okabe-Ito palette without its yellow, which is invisible
+   * on white (M. Okabe, K. Ito, "Color Universal Design", 2008).
+   */
+  private static final List<Color> PALETTE =
+      List.of(
+          new Color(0x0072B2),
+          new Color(0xD55E00),
+          new Color(0x009E73),
+          new Color(0xCC79A7),
+          new Color(0xE69F00),
+          new Color(0x56B4E9),
+          Color.BLACK);
+
+  /** The three panels of the Fig. 4-style plot: hit rate, interventions, Jain's index. */
+  static List<JFreeChart> figure4(
+      Map<String, Summary> summary, List<String> systems, int replications) {
     List<Charts.Bar> hit = new ArrayList<>();
     List<Charts.Bar> interventions = new ArrayList<>();
     List<Charts.Bar> jain = new ArrayList<>();
@@ -185,7 +215,7 @@ public final class CachingReport {
       for (String system : systems) {
         Summary h = summary.get(key(regime, system, "hit_rate"));
         if (h != null) {
-          hit.add(new Charts.Bar(regime, system, h.value().mean(), h.value().halfWidth()));
+          hit.add(bar(regime, system, h));
         }
       }
       for (String system : RL) {
@@ -193,26 +223,65 @@ public final class CachingReport {
         Summary u = summary.get(key(regime, system, "unsafe_proposals"));
         Summary j = summary.get(key(regime, system, "load_jain"));
         if (i != null) {
-          interventions.add(
-              new Charts.Bar(regime + ": vetoes", system, i.value().mean(), i.value().halfWidth()));
-          interventions.add(
-              new Charts.Bar(
-                  regime + ": unsafe proposals", system, u.value().mean(), u.value().halfWidth()));
-          jain.add(new Charts.Bar(regime, system, j.value().mean(), j.value().halfWidth()));
+          interventions.add(bar(regime + ": vetoes", system, i));
+          interventions.add(bar(regime + ": unsafe proposals", system, u));
+          jain.add(bar(regime, system, j));
         }
       }
     }
-    JFreeChart a = Charts.bars("Cache hit rate (mean, 95% CI)", "hit rate", hit);
-    JFreeChart b = Charts.bars("Risk interventions", "count per test stream", interventions);
-    JFreeChart c = Charts.bars("Load balance (Jain's index)", "J", jain);
-    double low = jain.stream().mapToDouble(x -> x.mean() - x.halfWidth()).min().orElse(0);
-    if (low > 0.02 && low < 1) {
-      ((NumberAxis) c.getCategoryPlot().getRangeAxis()).setRange(low - 0.02, 1.005);
+    boolean intervals = replications > 1;
+    String what = intervals ? " (mean, 95% CI)" : " (one replication)";
+    JFreeChart a = Charts.bars("Cache hit rate" + what, "hit rate", hit);
+    JFreeChart b = Charts.bars("Risk interventions" + what, "count per test stream", interventions);
+    JFreeChart c =
+        Charts.bars("Load balance (Jain's index)", "Jain's index (1 = equal loads)", jain);
+    for (JFreeChart chart : List.of(a, b, c)) {
+      style(chart, intervals);
     }
-    Charts.savePng(run.file("fig4_hit_rate_interventions.png"), 700, 520, a, b, c);
+    // every system's name in full: tilted labels are never wrapped inside a word
+    a.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    fromZero(a, hit, 1);
+    fromZero(b, interventions, Double.POSITIVE_INFINITY);
+    fromZero(c, jain, 1);
+    return List.of(a, b, c);
   }
 
-  private static void figure5(ResultsRun run, CachingStudy.Replication rep) {
+  /** A bar of a summary; a single replication draws no error bar. */
+  private static Charts.Bar bar(String series, String category, Summary s) {
+    Stats.MeanCi v = s.value();
+    return new Charts.Bar(series, category, v.mean(), v.n() < 2 ? 0 : v.halfWidth());
+  }
+
+  /** Series colours from {@link #PALETTE}; without intervals, no error bars at all. */
+  private static void style(JFreeChart chart, boolean intervals) {
+    CategoryItemRenderer r = chart.getCategoryPlot().getRenderer();
+    for (int i = 0; i < PALETTE.size(); i++) {
+      r.setSeriesPaint(i, PALETTE.get(i));
+    }
+    if (!intervals && r instanceof StatisticalBarRenderer bars) {
+      bars.setErrorIndicatorPaint(new Color(0, 0, 0, 0));
+    }
+  }
+
+  /**
+   * Starts the value axis at zero (bars are read by their length), with room above the highest
+   * error bar up to the metric's maximum; an interval reaching below zero or above the maximum is
+   * cut at the axis, since counts and rates are never negative and rates and Jain's index never
+   * exceed 1 (a Student-t interval of a bounded quantity may cross its bounds).
+   */
+  private static void fromZero(JFreeChart chart, List<Charts.Bar> bars, double max) {
+    double top = 0;
+    for (Charts.Bar x : bars) {
+      if (Double.isFinite(x.mean())) {
+        top = Math.max(top, x.mean() + (Double.isFinite(x.halfWidth()) ? x.halfWidth() : 0));
+      }
+    }
+    NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
+    axis.setRange(0, Math.min(max, top > 0 ? top * 1.08 : 1));
+  }
+
+  /** The panels of the Fig. 5-style plot: requests served per station over time, per system. */
+  static List<JFreeChart> figure5(CachingStudy.Replication rep) {
     List<JFreeChart> panels = new ArrayList<>();
     for (var e : rep.loadSeries().entrySet()) {
       long[][] s = e.getValue();
@@ -226,20 +295,41 @@ public final class CachingReport {
         }
         lines.add(new Charts.Line("BS " + b, x, y));
       }
-      panels.add(Charts.lines(e.getKey(), "time bucket (rare regime)", "requests served", lines));
+      JFreeChart chart =
+          Charts.lines(e.getKey(), "time bucket (rare regime)", "requests served", lines);
+      XYItemRenderer r = chart.getXYPlot().getRenderer();
+      for (int i = 0; i < lines.size(); i++) {
+        r.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+      }
+      // the stations' lines overlap outside the surge: a marker per station tells them apart
+      if (r instanceof XYLineAndShapeRenderer shapes) {
+        shapes.setDefaultShapesVisible(true);
+      }
+      panels.add(chart);
     }
-    Charts.savePng(run.file("fig5_station_load.png"), 480, 400, panels.toArray(JFreeChart[]::new));
+    return panels;
   }
 
   private static String fmt(Summary s) {
-    return s == null
-        ? "n/a"
-        : String.format(Locale.ROOT, "%.4f ± %.4f", s.value().mean(), s.value().halfWidth());
+    if (s == null || Double.isNaN(s.value().mean())) {
+      return "n/a"; // e.g. the load of the femtocaching placement, which replays nothing
+    }
+    Stats.MeanCi v = s.value();
+    // one replication has no interval: print the value alone, not "± 0"
+    return v.n() < 2
+        ? String.format(Locale.ROOT, "%.4f", v.mean())
+        : String.format(Locale.ROOT, "%.4f ± %.4f", v.mean(), v.halfWidth());
   }
 
   /** Whether b's mean exceeds a's (direction +1) or falls below it (-1), beyond both intervals. */
   static String compare(Summary a, Summary b, int direction) {
     double d = (b.value().mean() - a.value().mean()) * direction;
+    if (a.value().n() < 2 || b.value().n() < 2) {
+      // one replication has no interval, so nothing can be called significant
+      return d > 0
+          ? "agrees (one replication: no interval)"
+          : d < 0 ? "disagrees (one replication: no interval)" : "no difference";
+    }
     boolean separated = b.value().low() > a.value().high() || b.value().high() < a.value().low();
     if (d > 0 && separated) {
       return "agrees (significant at 95%)";
@@ -344,10 +434,15 @@ public final class CachingReport {
     md.append(
         "\nNotes: vetoes are the shield's interventions (only the Reliable systems have a"
             + " shield); unsafe proposals count the admissions the one-step look-ahead judged"
-            + " overloading, for every system, vetoed or not. Belady is per station on the"
-            + " substream of each station's clients (a bound on one cache, not on the cooperative"
-            + " network); the femtocaching placement is a static oracle from the test stream's own"
-            + " frequencies and counts first requests as hits.\n\n");
+            + " overloading, for every system, vetoed or not. "
+            + CachingStudy.CLAIRVOYANT
+            + " is a clairvoyant reference, not a bound: Belady's MIN at each station over the"
+            + " substream of its own clients, admitting every miss. MIN is a bound only for one"
+            + " cache that must admit every miss; here the learned systems may refuse admission"
+            + " and stations serve each other's clients, so a system may beat it. "
+            + CachingStudy.FEMTOCACHING
+            + " is the greedy femtocaching placement from the test stream's own frequencies, a"
+            + " static clairvoyant reference that counts first requests as hits.\n\n");
     md.append(
         "Figures: `fig4_hit_rate_interventions.png`, `fig5_station_load.png` (replication 0,"
             + " rare regime). Tables: `metrics.csv`, `summary.csv`,"

@@ -1,6 +1,7 @@
 package dnt.experiments.caching;
 
 import dnt.caching.bound.FemtocachingPlacement;
+import dnt.caching.network.ClairvoyantReference;
 import dnt.caching.network.NetworkSimulator;
 import dnt.caching.network.SimulationOptions;
 import dnt.caching.network.SimulationResult;
@@ -35,7 +36,8 @@ import java.util.random.RandomGenerator;
 /**
  * One replication of the caching study per seed: builds a network and its physical request model,
  * records a common-regime history, fits the twin to it, trains the four systems, and evaluates them
- * with the classic policies and the bounds on the same common and rare test streams.
+ * with the classic policies and the clairvoyant references on the same common and rare test
+ * streams.
  *
  * <p>The rare test regime (reconstructed) combines a rate surge at station 0 over the middle third,
  * a flash crowd at station 1 over the third quarter, and a popularity shift at two thirds. Twin
@@ -44,6 +46,16 @@ import java.util.random.RandomGenerator;
 public final class CachingStudy {
   /** Items of flash crowds get ids from here on, far above the catalogue and shot contents. */
   static final int FLASH_ITEMS = 50_000_000;
+
+  /**
+   * The name of the clairvoyant reference: per-station Belady MIN, which sees the future but is no
+   * bound on this network (the agents may refuse admission, and stations serve each other's
+   * clients; see {@link ClairvoyantReference}).
+   */
+  public static final String CLAIRVOYANT = "Clairvoyant";
+
+  /** The name of the greedy femtocaching placement from the stream's own frequencies. */
+  public static final String FEMTOCACHING = "Femtocaching";
 
   /** The classic policies evaluated beside the learned systems. */
   static final List<String> CLASSIC = List.of("lru", "lfu", "fifo", "random", "arc", "wtinylfu");
@@ -55,7 +67,7 @@ public final class CachingStudy {
    * @param seed the replication's seed
    * @param regime "common" or "rare"
    * @param system the system's name
-   * @param family "rl", "classic" or "bound"
+   * @param family "rl", "classic" or "reference" (clairvoyant: sees the test stream; no bound)
    * @param hitRate the hit rate
    * @param interventions shield vetoes
    * @param unsafeProposals admissions judged unsafe by the look-ahead (RL systems)
@@ -243,13 +255,8 @@ public final class CachingStudy {
     }
     for (var test : tests.entrySet()) {
       SimulationResult r =
-          NetworkSimulator.run(
-              test.getValue(),
-              topo,
-              c.capacity(),
-              StationCacheFactory.of(PolicyRegistry.spec("belady"), 0),
-              options);
-      rows.add(row(rep, seed, test.getKey(), "Belady (per BS)", "bound", r, 0));
+          ClairvoyantReference.replay(test.getValue(), topo, c.capacity(), options);
+      rows.add(row(rep, seed, test.getKey(), CLAIRVOYANT, "reference", r, 0));
       FemtocachingPlacement.Result f =
           FemtocachingPlacement.greedy(test.getValue(), topo, c.capacity());
       rows.add(
@@ -257,8 +264,8 @@ public final class CachingStudy {
               rep,
               seed,
               test.getKey(),
-              "Femtocaching (static)",
-              "bound",
+              FEMTOCACHING,
+              "reference",
               f.hitRate(),
               0,
               0,

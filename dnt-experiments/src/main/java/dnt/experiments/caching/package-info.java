@@ -1,5 +1,6 @@
 /**
  * The reliable edge-caching study (case study IV-B of the DNT paper, Figs. 4 and 5): the four RL
- * systems, the classic policies and the bounds on the same common and rare request streams.
+ * systems, the classic policies and the clairvoyant references on the same common and rare request
+ * streams.
  */
 package dnt.experiments.caching;
