@@ -7,10 +7,10 @@ import picocli.CommandLine.Option;
 final class StateOutputOptions {
   @Option(
       names = "--out",
-      description = {
-        "Write every station's and user's state: FILE.csv (stations) plus FILE.users.csv (users),",
-        "or FILE.geojson (WGS84 points). whatif adds old_ and new_ values and 'changed'."
-      })
+      description =
+          "Write every station's and user's state: FILE.csv (stations) plus FILE.users.csv"
+              + " (users), or FILE.geojson (WGS84 points); whatif writes old_ and new_ values and"
+              + " 'changed'. An existing file is refused unless --overwrite.")
   Path out;
 
   @Option(names = "--overwrite", description = "Replace existing --out files.")

@@ -216,4 +216,28 @@ final class BuildAndWhatIfCommandTest {
             "dnt: step 2 of 2: computing signal and interference: 70,000 of 70,000 users (100%)");
     assertThat(lines).noneMatch(l -> l.contains(": 0 of"));
   }
+
+  @Test
+  void theShippedExampleChangesApplyToATwinOfMilan() {
+    Path changes = SinrCommandTest.examples().resolve("whatif.yaml");
+    Path out = dir.resolve("whatif.csv");
+    Result r =
+        run(
+            "twin",
+            "whatif",
+            "--users",
+            "200",
+            "--los",
+            "never",
+            "--changes",
+            changes.toString(),
+            "--out",
+            out.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("3 changes from " + changes);
+    // the example switches station 1000 off and adds station 900001
+    assertThat(out).content().contains("\n1000,true,");
+    // an added station has no old values: old_lon, right after "changed", is empty
+    assertThat(out).content().contains("\n900001,true,,");
+  }
 }
