@@ -20,10 +20,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Build a twin of Milan and print its KPIs.",
       "Stations come from the bundled OpenCellID data, users are placed on the grid; KPIs:",
-      "users per station, SINR and rate (mean, 5th percentile), coverage holes, load."
+      "users per station, SINR and rate (mean, 5th percentile), coverage holes, load.",
+      "Progress goes to stderr. --out writes every station's and user's state (see docs/twin.md)."
     })
 public final class BuildCommand implements Callable<Integer> {
   @Mixin TwinOptions options;
+
+  @Mixin StateOutputOptions output;
 
   @Option(names = "--save", description = "Write the twin to this snapshot file.")
   Path save;
@@ -32,18 +35,27 @@ public final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NetworkTwin twin = options.twin(System.err);
+    OutputTarget target = output.target();
+    NetworkTwin twin = options.twin(spec.commandLine().getErr());
     var out = spec.commandLine().getOut();
     out.println("# " + options.describe());
     out.print(KpiTable.single(twin.kpis()));
     out.flush();
+    if (target != null) {
+      new TwinStateFile(TwinOptions.projection()).writeState(target, twin);
+      spec.commandLine().getErr().println("dnt: wrote the twin's state to " + target.files());
+    }
     if (save != null) {
       Path parent = save.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+      Files.createDirectories(parent);
+      Path tmp = OutputTarget.temporarySibling(save);
+      try {
+        TwinSnapshot.save(twin, tmp);
+        OutputTarget.move(tmp, save);
+      } finally {
+        Files.deleteIfExists(tmp);
       }
-      TwinSnapshot.save(twin, save);
-      System.err.println("dnt: saved the twin to " + save);
+      spec.commandLine().getErr().println("dnt: saved the twin to " + save);
     }
     return 0;
   }

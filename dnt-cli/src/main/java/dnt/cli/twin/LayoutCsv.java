@@ -20,8 +20,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the station and user layouts of {@code dnt twin sinr}: {@code id,x,y,height,tx_power_dbm}
- * and {@code id,x,y,height} (metres, dBm). Every malformed value is reported with its file, line
- * and column.
+ * and {@code id,x,y,height} (metres, dBm). Every malformed value, and every value outside its
+ * {@link dnt.core.PhysicalLimits} range, is reported with its file, line and column.
  */
 final class LayoutCsv {
   static final List<String> STATION_HEADER = List.of("id", "x", "y", "height", "tx_power_dbm");
@@ -105,7 +105,15 @@ final class LayoutCsv {
                   + " fields, found "
                   + r.size());
         }
-        handler.accept(r, line);
+        try {
+          handler.accept(r, line);
+        } catch (InvalidInputException e) {
+          if (e.getMessage().startsWith(file.toString())) {
+            throw e;
+          }
+          // a value the domain rejects (out of its physical range): add the file and line
+          throw new InvalidInputException(file + " line " + line + ": " + e.getMessage(), e);
+        }
       }
     } catch (IllegalStateException | java.io.UncheckedIOException e) {
       throw new InvalidInputException(file + " is not valid CSV: " + e.getMessage(), e);

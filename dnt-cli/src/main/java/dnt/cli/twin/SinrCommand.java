@@ -1,6 +1,6 @@
 package dnt.cli.twin;
 
-import dnt.core.InvalidInputException;
+import dnt.core.PhysicalLimits;
 import dnt.core.radio.DownlinkResult;
 import dnt.core.radio.DownlinkSinr;
 import dnt.core.radio.LinkBudget;
@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
     showDefaultValues = true,
     description = {
       "Compute each user's serving station, RSRP, SINR and Shannon rate for a static layout.",
-      "Stations CSV: id,x,y,height,tx_power_dbm (metres, dBm); users CSV: id,x,y,height.",
+      "Stations CSV: id,x,y,height,tx_power_dbm (metres, dBm EIRP); users CSV: id,x,y,height.",
+      "Ranges: x, y within 100 km of the origin; station height 1..300 m, user height",
+      "0.5..300 m; tx_power_dbm -30..80 dBm. Example: docs/examples/stations.csv, users.csv.",
       "Output CSV: user,serving,rsrp_dbm,sinr_db,rate_mbps, one row per user in input order."
     })
 public final class SinrCommand implements Callable<Integer> {
@@ -47,13 +49,16 @@ public final class SinrCommand implements Callable<Integer> {
   @Option(names = "--shadowing", required = true, description = "Log-normal shadowing: on or off.")
   String shadowing;
 
-  @Option(names = "--carrier-ghz", required = true, description = "Carrier frequency, GHz.")
+  @Option(
+      names = "--carrier-ghz",
+      required = true,
+      description = "Carrier frequency, GHz: 0.5..100.")
   double carrierGhz;
 
-  @Option(names = "--bandwidth-mhz", required = true, description = "Bandwidth, MHz.")
+  @Option(names = "--bandwidth-mhz", required = true, description = "Bandwidth, MHz: 0.18..2000.")
   double bandwidthMhz;
 
-  @Option(names = "--noise-figure-db", defaultValue = "9", description = "Noise figure, dB.")
+  @Option(names = "--noise-figure-db", defaultValue = "9", description = "Noise figure, dB: 0..30.")
   double noiseFigureDb;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of LOS and shadowing draws.")
@@ -65,9 +70,9 @@ public final class SinrCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     boolean shadow = TwinOptions.parseShadowing(shadowing);
-    if (!(bandwidthMhz > 0) || Double.isInfinite(bandwidthMhz)) {
-      throw new InvalidInputException("--bandwidth-mhz must be positive, got " + bandwidthMhz);
-    }
+    PhysicalLimits.CARRIER_GHZ.check("--carrier-ghz", carrierGhz);
+    PhysicalLimits.BANDWIDTH_MHZ.check("--bandwidth-mhz", bandwidthMhz);
+    PhysicalLimits.NOISE_FIGURE_DB.check("--noise-figure-db", noiseFigureDb);
     LinkBudget links =
         new LinkBudget(Propagation.byName(model, carrierGhz), LosMode.parse(los), shadow, seed);
     DownlinkSinr calc = new DownlinkSinr(links, bandwidthMhz * 1e6, noiseFigureDb, new Shannon());
@@ -77,7 +82,8 @@ public final class SinrCommand implements Callable<Integer> {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    try (BufferedWriter w = Files.newBufferedWriter(out)) {
+    Path tmp = OutputTarget.temporarySibling(out);
+    try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
       w.write("user,serving,rsrp_dbm,sinr_db,rate_mbps\n");
       for (DownlinkResult r : results) {
         w.write(
@@ -90,7 +96,11 @@ public final class SinrCommand implements Callable<Integer> {
                 r.sinrDb(),
                 r.rateMbps()));
       }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
     }
+    OutputTarget.move(tmp, out);
     System.err.printf(Locale.ROOT, "dnt: wrote %d users to %s%n", results.size(), out);
     return 0;
   }

@@ -1,6 +1,9 @@
 package dnt.cli.twin;
 
 import dnt.core.InvalidInputException;
+import dnt.core.PhysicalLimits;
+import dnt.core.PhysicalRange;
+import dnt.core.geo.LocalProjection;
 import dnt.core.radio.AttenuatedShannon;
 import dnt.core.radio.LinkBudget;
 import dnt.core.radio.LosMode;
@@ -11,14 +14,15 @@ import dnt.core.twin.HandoverRule;
 import dnt.core.twin.InterferenceFloor;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinConfig;
+import dnt.core.twin.TwinFootprint;
 import dnt.core.twin.TwinSnapshot;
-import dnt.core.util.Progress;
+import dnt.data.milan.MilanGrid;
 import dnt.data.milan.RadioLayer;
 import dnt.data.twinbuild.MilanTwin;
 import dnt.data.twinbuild.StationProfile;
 import dnt.data.twinbuild.UserPlacement;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -34,7 +38,13 @@ final class TwinOptions {
   @Option(names = "--layer", defaultValue = "lte", description = "Base stations: lte or lte-umts.")
   String layer;
 
-  @Option(names = "--users", defaultValue = "20000", description = "Number of users.")
+  @Option(
+      names = "--users",
+      defaultValue = "20000",
+      description =
+          "Number of users: 0 up to what fits in memory (about "
+              + TwinFootprint.BYTES_PER_USER
+              + " bytes each while the twin is built; checked before building).")
   int users;
 
   @Option(
@@ -51,7 +61,11 @@ final class TwinOptions {
           "10-minute slot of the subset for --placement traffic (113 = 18:50 on 1 Nov 2013).")
   int slot;
 
-  @Option(names = "--demand-mbps", defaultValue = "0.5", description = "Mean user demand, Mbit/s.")
+  @Option(
+      names = "--demand-mbps",
+      defaultValue = "0.5",
+      description =
+          "Mean user demand, Mbit/s (each user draws uniformly up to twice it); 0..10000.")
   double demandMbps;
 
   @Option(
@@ -76,13 +90,19 @@ final class TwinOptions {
       description = "Log-normal shadowing: on or off.")
   String shadowing;
 
-  @Option(names = "--carrier-ghz", defaultValue = "3.5", description = "Carrier frequency, GHz.")
+  @Option(
+      names = "--carrier-ghz",
+      defaultValue = "3.5",
+      description = "Carrier frequency, GHz: 0.5..100 (the range of TR 38.901).")
   double carrierGhz;
 
-  @Option(names = "--bandwidth-mhz", defaultValue = "20", description = "Bandwidth, MHz.")
+  @Option(
+      names = "--bandwidth-mhz",
+      defaultValue = "20",
+      description = "Bandwidth, MHz: 0.18..2000.")
   double bandwidthMhz;
 
-  @Option(names = "--noise-figure-db", defaultValue = "9", description = "Noise figure, dB.")
+  @Option(names = "--noise-figure-db", defaultValue = "9", description = "Noise figure, dB: 0..30.")
   double noiseFigureDb;
 
   @Option(names = "--rate", defaultValue = "shannon", description = "Rate: shannon or attenuated.")
@@ -94,10 +114,13 @@ final class TwinOptions {
       description = "Ignore interference this many dB under the noise; 'none' keeps every link.")
   String floorDb;
 
-  @Option(names = "--hysteresis-db", defaultValue = "3", description = "A3 offset, dB.")
+  @Option(names = "--hysteresis-db", defaultValue = "3", description = "A3 offset, dB: 0..30.")
   double hysteresisDb;
 
-  @Option(names = "--ttt-ms", defaultValue = "160", description = "A3 time-to-trigger, ms.")
+  @Option(
+      names = "--ttt-ms",
+      defaultValue = "160",
+      description = "A3 time-to-trigger, ms: 0..5120.")
   long tttMs;
 
   @Option(
@@ -106,8 +129,12 @@ final class TwinOptions {
       description = "Seed of placement, LOS and shadowing.")
   long seed;
 
-  /** Builds the twin the options describe, or loads the snapshot. */
-  NetworkTwin twin(PrintStream log) throws IOException {
+  /**
+   * Builds the twin the options describe, or loads the snapshot, with progress on {@code log}.
+   * Options are checked, and the memory the build needs compared with what this JVM may use, before
+   * anything is built.
+   */
+  NetworkTwin twin(PrintWriter log) throws IOException {
     long t0 = System.nanoTime();
     NetworkTwin twin;
     if (snapshot != null) {
@@ -116,16 +143,26 @@ final class TwinOptions {
           Locale.ROOT, "dnt: loaded %s in %.1f s%n", snapshot, (System.nanoTime() - t0) / 1e9);
       return twin;
     }
+    checkOptions();
+    RadioLayer radioLayer = parseLayer();
+    StationProfile stationProfile = parseProfile();
+    UserPlacement userPlacement = UserPlacement.parse(placement);
     MilanTwin milan =
-        MilanTwin.bundled(
-            parseLayer(),
-            parseProfile(),
-            users,
-            UserPlacement.parse(placement),
-            slot,
-            demandMbps,
-            seed);
-    twin = milan.build(config(milan), Progress.NONE);
+        MilanTwin.bundled(radioLayer, stationProfile, users, userPlacement, slot, demandMbps, seed);
+    TwinConfig config = config(milan);
+    try {
+      new TwinFootprint(users, milan.stations().stations().size())
+          .requireFits(TwinFootprint.availableHeapBytes());
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(
+          "--users "
+              + users
+              + " cannot fit: "
+              + e.getMessage()
+              + " (give Java more memory with DNT_JAVA_OPTS=-Xmx<size>)",
+          e);
+    }
+    twin = milan.build(config, new ProgressLine(log, "users"));
     log.printf(
         Locale.ROOT,
         "dnt: built a twin of Milan (%d stations, %d users) in %.1f s%n",
@@ -133,6 +170,31 @@ final class TwinOptions {
         twin.userCount(),
         (System.nanoTime() - t0) / 1e9);
     return twin;
+  }
+
+  /** Checks the numeric options against their physical ranges, naming the option. */
+  private void checkOptions() {
+    if (users < 0) {
+      throw new InvalidInputException("--users must be 0 or more, got " + users);
+    }
+    PhysicalLimits.CARRIER_GHZ.check("--carrier-ghz", carrierGhz);
+    PhysicalLimits.BANDWIDTH_MHZ.check("--bandwidth-mhz", bandwidthMhz);
+    PhysicalLimits.NOISE_FIGURE_DB.check("--noise-figure-db", noiseFigureDb);
+    // users draw up to twice the mean, which must stay within the demand range
+    new PhysicalRange("mean demand", "Mbit/s", 0, PhysicalLimits.DEMAND_MBPS.max() / 2)
+        .check("--demand-mbps", demandMbps);
+    PhysicalLimits.HYSTERESIS_DB.check("--hysteresis-db", hysteresisDb);
+    PhysicalLimits.TIME_TO_TRIGGER_MS.check("--ttt-ms", tttMs);
+  }
+
+  /**
+   * The plane the twin's positions are on: the Milan grid's (snapshots are taken to be twins of
+   * Milan, the only twins this command builds).
+   *
+   * @return the projection from WGS84 to the twin's plane
+   */
+  static LocalProjection projection() {
+    return MilanGrid.load().projection();
   }
 
   /** One line describing the radio configuration. */

@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Compare a twin's KPIs with a fork changed by a YAML file of hypothetical events.",
       "The twin is a twin of Milan (built from the options) or a snapshot; changes:",
-      "switch-off, power, add-station, move-user, traffic, handover (see docs/twin.md)."
+      "switch-off, power, add-station, move-user, traffic, handover (see docs/twin.md;",
+      "kinds and keys in any case). Allowed ranges: power and power-dbm -30..80 dBm,",
+      "height 1..300 m, gain-db -10..40 dBi, capacity-mbps 0.001..100000, traffic mbps",
+      "0..20000, time-ms 0 or more, x and y inside the twin's area; other keys are errors."
     })
 public final class WhatIfCommand implements Callable<Integer> {
   @Mixin TwinOptions options;
@@ -32,12 +35,16 @@ public final class WhatIfCommand implements Callable<Integer> {
   @Option(names = "--changes", required = true, description = "YAML file of changes.")
   Path changes;
 
+  @Mixin StateOutputOptions output;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     List<TwinEvent> events = ChangesFile.read(changes);
-    NetworkTwin twin = options.twin(System.err);
+    OutputTarget target = output.target();
+    var err = spec.commandLine().getErr();
+    NetworkTwin twin = options.twin(err);
     long t0 = System.nanoTime();
     WhatIfResult r;
     try {
@@ -45,7 +52,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new InvalidInputException(changes + ", " + e.getMessage(), e);
     }
-    System.err.printf(
+    err.printf(
         Locale.ROOT,
         "dnt: applied %d changes to a fork in %.1f ms%n",
         r.eventsApplied(),
@@ -61,6 +68,10 @@ public final class WhatIfCommand implements Callable<Integer> {
         r.stationsAffected());
     out.print(KpiTable.compare(r.baseline(), r.scenario()));
     out.flush();
+    if (target != null) {
+      new TwinStateFile(TwinOptions.projection()).writeWhatIf(target, twin, r.scenarioTwin());
+      err.println("dnt: wrote the baseline and what-if state to " + target.files());
+    }
     return 0;
   }
 }

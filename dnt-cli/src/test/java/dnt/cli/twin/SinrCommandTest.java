@@ -104,4 +104,110 @@ final class SinrCommandTest {
     assertThat(run(STATIONS, "id,x,y,height\nx,1,1,1.5\n").status()).isEqualTo(2);
     assertThat(run(STATIONS, "id,x,y,height\n1,1,1\n").status()).isEqualTo(2);
   }
+
+  /** The repository's docs/examples, found from the module directory the tests run in. */
+  static Path examples() {
+    Path d = Path.of("").toAbsolutePath();
+    while (d != null && !Files.isDirectory(d.resolve("docs/examples"))) {
+      d = d.getParent();
+    }
+    assertThat(d).as("docs/examples above the working directory").isNotNull();
+    return d.resolve("docs/examples");
+  }
+
+  @Test
+  void theShippedExampleLayoutRunsAsTheReadmeShowsIt() throws IOException {
+    Path stations = examples().resolve("stations.csv");
+    Path users = examples().resolve("users.csv");
+    Path out = dir.resolve("sinr.csv");
+    // the README's command, with the shipped files
+    CommandLine cl = Main.newCommandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    int status =
+        cl.execute(
+            "twin",
+            "sinr",
+            "--stations",
+            stations.toString(),
+            "--users",
+            users.toString(),
+            "--model",
+            "uma",
+            "--los",
+            "random",
+            "--shadowing",
+            "on",
+            "--carrier-ghz",
+            "3.5",
+            "--bandwidth-mhz",
+            "20",
+            "--seed",
+            "7",
+            "--out",
+            out.toString());
+    assertThat(status).as(err.toString()).isZero();
+    List<String> userRows = Files.readAllLines(users).subList(1, Files.readAllLines(users).size());
+    List<String> stationRows = Files.readAllLines(stations);
+    java.util.Set<String> stationIds = new java.util.HashSet<>();
+    for (String row : stationRows.subList(1, stationRows.size())) {
+      stationIds.add(row.split(",")[0]);
+    }
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("user,serving,rsrp_dbm,sinr_db,rate_mbps");
+    assertThat(lines).hasSize(userRows.size() + 1);
+    for (int i = 0; i < userRows.size(); i++) {
+      String[] f = lines.get(i + 1).split(",");
+      assertThat(f[0]).isEqualTo(userRows.get(i).split(",")[0]);
+      assertThat(stationIds).contains(f[1]);
+      double sinr = Math.pow(10, Double.parseDouble(f[3]) / 10);
+      // rate = 20 MHz x log2(1 + SINR); the CSV rounds to 6 decimals (5e-7 relative on SINR)
+      assertThat(Double.parseDouble(f[4]))
+          .isCloseTo(20 * Math.log(1 + sinr) / Math.log(2), within(1e-4));
+    }
+
+    // with LOS everywhere and no shadowing, equal masts and powers: the nearest station serves
+    // (UMa loss grows with distance), worked out here from the coordinates alone
+    assertThat(
+            run(
+                    Files.readString(stations),
+                    Files.readString(users),
+                    "--model",
+                    "uma",
+                    "--carrier-ghz",
+                    "3.5")
+                .status())
+        .isZero();
+    List<String> los = Files.readAllLines(dir.resolve("out.csv"));
+    for (int i = 0; i < userRows.size(); i++) {
+      String[] u = userRows.get(i).split(",");
+      double ux = Double.parseDouble(u[1]);
+      double uy = Double.parseDouble(u[2]);
+      String nearest = null;
+      double best = Double.POSITIVE_INFINITY;
+      for (String row : stationRows.subList(1, stationRows.size())) {
+        String[] s = row.split(",");
+        double d = Math.hypot(Double.parseDouble(s[1]) - ux, Double.parseDouble(s[2]) - uy);
+        if (d < best) {
+          best = d;
+          nearest = s[0];
+        }
+      }
+      assertThat(los.get(i + 1).split(",")[1]).as("user %s", u[0]).isEqualTo(nearest);
+    }
+  }
+
+  @Test
+  void impossibleLayoutValuesAreRejectedWithFileAndLine() throws IOException {
+    Result power = run("id,x,y,height,tx_power_dbm\n1,0,0,25,3600\n", "id,x,y,height\n1,5,5,1.5\n");
+    assertThat(power.status()).isEqualTo(2);
+    assertThat(power.err())
+        .contains(
+            "s.csv line 2", "transmit power 3600 dBm is outside the allowed range -30..80 dBm");
+    Result far = run(STATIONS, "id,x,y,height\n1,5,1e9,1.5\n");
+    assertThat(far.status()).isEqualTo(2);
+    assertThat(far.err()).contains("u.csv line 2", "coordinate");
+    assertThat(run(STATIONS, "id,x,y,height\n1,5,5,1.5\n", "--bandwidth-mhz", "1e9").err())
+        .contains("--bandwidth-mhz", "0.18..2000 MHz");
+  }
 }

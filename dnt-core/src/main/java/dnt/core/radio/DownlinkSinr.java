@@ -21,7 +21,7 @@ public record DownlinkSinr(
   public DownlinkSinr {
     Objects.requireNonNull(links, "links");
     Objects.requireNonNull(rate, "rate");
-    ThermalNoise.dbm(bandwidthHz, noiseFigureDb);
+    ThermalNoise.checkReceiver(bandwidthHz, noiseFigureDb);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dnt.core.radio;
 
 import dnt.core.InvalidInputException;
+import dnt.core.PhysicalLimits;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
@@ -55,9 +56,6 @@ public final class Propagation {
   }
 
   static void checkCarrier(double carrierGhz) {
-    if (!(carrierGhz >= 0.5 && carrierGhz <= 100)) {
-      throw new InvalidInputException(
-          "carrier frequency " + carrierGhz + " GHz is outside the 0.5..100 GHz of TR 38.901");
-    }
+    PhysicalLimits.CARRIER_GHZ.check("the propagation model (TR 38.901)", carrierGhz);
   }
 }

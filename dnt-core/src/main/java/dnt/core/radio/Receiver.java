@@ -1,6 +1,6 @@
 package dnt.core.radio;
 
-import dnt.core.InvalidInputException;
+import dnt.core.PhysicalLimits;
 import dnt.core.UserId;
 import dnt.core.geo.Position;
 import java.util.Objects;
@@ -9,17 +9,17 @@ import java.util.Objects;
  * A receiving user of a static layout.
  *
  * @param id the user's id
- * @param position where it is, metres
- * @param heightM antenna height, metres (positive)
+ * @param position where it is, metres ({@link PhysicalLimits#COORDINATE_M})
+ * @param heightM antenna height, metres ({@link PhysicalLimits#USER_HEIGHT_M})
  */
 public record Receiver(UserId id, Position position, double heightM) {
   /** Validates the user. */
   public Receiver {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(position, "position");
-    if (!(heightM > 0) || Double.isInfinite(heightM)) {
-      throw new InvalidInputException(
-          "user " + id + " has height " + heightM + " m; heights must be positive");
-    }
+    String subject = "user " + id;
+    PhysicalLimits.COORDINATE_M.check(subject, position.x());
+    PhysicalLimits.COORDINATE_M.check(subject, position.y());
+    PhysicalLimits.USER_HEIGHT_M.check(subject, heightM);
   }
 }

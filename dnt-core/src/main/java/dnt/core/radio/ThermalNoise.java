@@ -1,6 +1,7 @@
 package dnt.core.radio;
 
 import dnt.core.InvalidInputException;
+import dnt.core.PhysicalLimits;
 
 /**
  * Receiver noise power: thermal noise density {@code -174 dBm/Hz} (kT at 290 K) over the bandwidth,
@@ -28,6 +29,20 @@ public final class ThermalNoise {
           "noise figure must be non-negative and finite, got " + noiseFigureDb + " dB");
     }
     return DENSITY_DBM_PER_HZ + 10 * Math.log10(bandwidthHz) + noiseFigureDb;
+  }
+
+  /**
+   * Checks the bandwidth and noise figure of a receiver against {@link
+   * PhysicalLimits#BANDWIDTH_MHZ} and {@link PhysicalLimits#NOISE_FIGURE_DB}; {@link #dbm} itself
+   * takes any positive bandwidth (1 Hz gives the noise density).
+   *
+   * @param bandwidthHz the carrier bandwidth, Hz
+   * @param noiseFigureDb the noise figure, dB
+   * @throws dnt.core.InvalidInputException when either is outside its range
+   */
+  public static void checkReceiver(double bandwidthHz, double noiseFigureDb) {
+    PhysicalLimits.BANDWIDTH_MHZ.check("the receiver", bandwidthHz / 1e6);
+    PhysicalLimits.NOISE_FIGURE_DB.check("the receiver", noiseFigureDb);
   }
 
   /**

@@ -29,7 +29,7 @@ public record UplinkSinr(
     Objects.requireNonNull(links, "links");
     Objects.requireNonNull(rate, "rate");
     Objects.requireNonNull(powerControl, "powerControl");
-    ThermalNoise.dbm(bandwidthHz, noiseFigureDb);
+    ThermalNoise.checkReceiver(bandwidthHz, noiseFigureDb);
   }
 
   /**

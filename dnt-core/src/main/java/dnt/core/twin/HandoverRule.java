@@ -1,25 +1,21 @@
 package dnt.core.twin;
 
-import dnt.core.InvalidInputException;
+import dnt.core.PhysicalLimits;
 
 /**
  * The A3 handover rule of 3GPP TS 38.331 (Sec. 5.5.4.4), simplified to one offset: a user hands
  * over to a neighbour once the neighbour's received power exceeds the serving station's by more
  * than the hysteresis, and keeps doing so for the time-to-trigger.
  *
- * @param hysteresisDb the A3 offset plus hysteresis, dB (non-negative)
- * @param timeToTriggerMs how long the condition must hold, milliseconds (non-negative)
+ * @param hysteresisDb the A3 offset plus hysteresis, dB ({@link PhysicalLimits#HYSTERESIS_DB})
+ * @param timeToTriggerMs how long the condition must hold, milliseconds ({@link
+ *     PhysicalLimits#TIME_TO_TRIGGER_MS})
  */
 public record HandoverRule(double hysteresisDb, long timeToTriggerMs) {
   /** Validates the rule. */
   public HandoverRule {
-    if (!(hysteresisDb >= 0) || Double.isInfinite(hysteresisDb)) {
-      throw new InvalidInputException("A3 hysteresis must be non-negative, got " + hysteresisDb);
-    }
-    if (timeToTriggerMs < 0) {
-      throw new InvalidInputException(
-          "time-to-trigger must be non-negative, got " + timeToTriggerMs);
-    }
+    PhysicalLimits.HYSTERESIS_DB.check("the handover rule", hysteresisDb);
+    PhysicalLimits.TIME_TO_TRIGGER_MS.check("the handover rule", timeToTriggerMs);
   }
 
   /**

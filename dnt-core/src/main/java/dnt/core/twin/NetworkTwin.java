@@ -2,6 +2,7 @@ package dnt.core.twin;
 
 import dnt.core.BaseStationId;
 import dnt.core.InvalidInputException;
+import dnt.core.PhysicalLimits;
 import dnt.core.UserId;
 import dnt.core.geo.GeoBounds;
 import dnt.core.geo.Position;
@@ -310,14 +311,16 @@ public final class NetworkTwin {
       t.uCellSlot.set(u, t.userGrid.add(cell, u));
       t.uA3Target.set(u, NONE);
     }
-    progress.update(1, 3, "associating users");
+    int steps = derive ? 2 : 1;
     int[] serving = initialServing;
     if (serving == null) {
       serving = new int[ids.length];
       int[] out = serving;
-      IntStream.range(0, ids.length)
-          .parallel()
-          .forEach(u -> out[u] = t.bestStation(u, NONE, new double[1]));
+      inBlocks(
+          ids.length,
+          progress,
+          "step 1 of " + steps + ": associating users with their strongest station",
+          u -> out[u] = t.bestStation(u, NONE, new double[1]));
     }
     for (int u = 0; u < ids.length; u++) {
       int s = serving[u];
@@ -326,12 +329,26 @@ public final class NetworkTwin {
         t.uServSlot.set(u, t.served.add(s, u));
       }
     }
-    progress.update(2, 3, "computing interference");
     if (derive) {
-      t.recomputeAll();
+      t.recomputeAll(progress, "step 2 of 2: computing signal and interference");
     }
-    progress.update(3, 3, "built");
     return t;
+  }
+
+  /** Users per progress report of a build. */
+  private static final int PROGRESS_BLOCK = 1 << 16;
+
+  /**
+   * Runs {@code work} for every user index in parallel, in blocks, reporting after each block the
+   * number of users done (from the first block's size up to {@code n}).
+   */
+  private static void inBlocks(
+      int n, Progress progress, String message, java.util.function.IntConsumer work) {
+    for (int from = 0; from < n; from += PROGRESS_BLOCK) {
+      int to = Math.min(n, from + PROGRESS_BLOCK);
+      IntStream.range(from, to).parallel().forEach(work);
+      progress.update(to, n, message);
+    }
   }
 
   private static int[] permute(int[] a, int[] order) {
@@ -566,6 +583,10 @@ public final class NetworkTwin {
 
   /** Recomputes every derived quantity from the internal state and the associations. */
   private void recomputeAll() {
+    recomputeAll(Progress.NONE, "");
+  }
+
+  private void recomputeAll(Progress progress, String message) {
     for (int s = 0; s < ns; s++) {
       int n = served.size(s);
       int[] members = served.view(s);
@@ -578,7 +599,7 @@ public final class NetworkTwin {
       sAct[s] = activity(s);
     }
     uRec.ownAll();
-    IntStream.range(0, nu).parallel().forEach(this::recomputeUser);
+    inBlocks(nu, progress, message, this::recomputeUser);
   }
 
   private double activity(int s) {
@@ -631,15 +652,13 @@ public final class NetworkTwin {
     if (event instanceof TwinEvent.UserMoved e) {
       requireUser(e.user());
       requireInArea("user " + e.user(), e.position());
+      PhysicalLimits.TIME_MS.check("user " + e.user(), e.timeMs());
     } else if (event instanceof TwinEvent.Handover e) {
       requireUser(e.user());
       requireActiveStation(e.target());
     } else if (event instanceof TwinEvent.PowerChanged e) {
       requireActiveStation(e.station());
-      if (!Double.isFinite(e.txPowerDbm())) {
-        throw new InvalidInputException(
-            "station " + e.station() + " cannot change to power " + e.txPowerDbm() + " dBm");
-      }
+      PhysicalLimits.TX_POWER_DBM.check("station " + e.station(), e.txPowerDbm());
     } else if (event instanceof TwinEvent.StationAdded e) {
       if (stationIndex.containsKey(e.station().id().value())) {
         throw new InvalidInputException(

@@ -86,10 +86,7 @@ public final class NetworkTwinBuilder {
     if (!Double.isFinite(x) || !Double.isFinite(y)) {
       throw new InvalidInputException("user " + id + " has coordinates (" + x + ", " + y + ")");
     }
-    if (!(heightM > 0) || Double.isInfinite(heightM)) {
-      throw new InvalidInputException(
-          "user " + id + " has height " + heightM + " m; it must be positive");
-    }
+    UserSpec.checkHeight(uid, heightM);
     UserSpec.checkDemand(uid, demandMbps);
     if (!config.area().contains(new Position(x, y))) {
       throw new InvalidInputException(

@@ -1,7 +1,7 @@
 package dnt.core.twin;
 
 import dnt.core.BaseStationId;
-import dnt.core.InvalidInputException;
+import dnt.core.PhysicalLimits;
 import dnt.core.geo.Position;
 import java.util.Objects;
 
@@ -11,10 +11,12 @@ import java.util.Objects;
  *
  * @param id the station's id
  * @param position where it stands, metres
- * @param heightM antenna height, metres (positive)
- * @param txPowerDbm transmit power, dBm
- * @param antennaGainDb antenna gain, dBi (isotropic pattern)
- * @param capacityMbps the traffic at which the station is fully active, Mbit/s (positive)
+ * @param heightM antenna height, metres ({@link PhysicalLimits#STATION_HEIGHT_M})
+ * @param txPowerDbm transmit power, dBm ({@link PhysicalLimits#TX_POWER_DBM})
+ * @param antennaGainDb antenna gain, dBi, isotropic pattern ({@link
+ *     PhysicalLimits#ANTENNA_GAIN_DBI})
+ * @param capacityMbps the traffic at which the station is fully active, Mbit/s ({@link
+ *     PhysicalLimits#CAPACITY_MBPS})
  */
 public record StationSpec(
     BaseStationId id,
@@ -27,18 +29,11 @@ public record StationSpec(
   public StationSpec {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(position, "position");
-    if (!(heightM > 0) || Double.isInfinite(heightM)) {
-      throw new InvalidInputException(
-          "station " + id + " has height " + heightM + " m; it must be positive");
-    }
-    if (!Double.isFinite(txPowerDbm) || !Double.isFinite(antennaGainDb)) {
-      throw new InvalidInputException(
-          "station " + id + " has a non-finite transmit power or antenna gain");
-    }
-    if (!(capacityMbps > 0) || Double.isInfinite(capacityMbps)) {
-      throw new InvalidInputException(
-          "station " + id + " has capacity " + capacityMbps + " Mbit/s; it must be positive");
-    }
+    String subject = "station " + id;
+    PhysicalLimits.STATION_HEIGHT_M.check(subject, heightM);
+    PhysicalLimits.TX_POWER_DBM.check(subject, txPowerDbm);
+    PhysicalLimits.ANTENNA_GAIN_DBI.check(subject, antennaGainDb);
+    PhysicalLimits.CAPACITY_MBPS.check(subject, capacityMbps);
   }
 
   /**

@@ -41,7 +41,7 @@ public record TwinConfig(
     Objects.requireNonNull(rate, "rate");
     Objects.requireNonNull(floor, "floor");
     Objects.requireNonNull(handover, "handover");
-    ThermalNoise.dbm(bandwidthHz, noiseFigureDb);
+    ThermalNoise.checkReceiver(bandwidthHz, noiseFigureDb);
     if (Double.isNaN(coverageRsrpDbm)) {
       throw new InvalidInputException("the coverage threshold must be a number");
     }

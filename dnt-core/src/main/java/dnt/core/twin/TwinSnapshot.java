@@ -146,6 +146,7 @@ public final class TwinSnapshot {
       }
       TwinConfig config = readConfig(in);
       int ns = count(in.readInt(), "stations");
+      new TwinFootprint(0, ns).requireFits(TwinFootprint.availableHeapBytes());
       double maxRadius = in.readDouble();
       List<StationSpec> stations = new ArrayList<>(ns);
       boolean[] active = new boolean[ns];
@@ -163,6 +164,7 @@ public final class TwinSnapshot {
         loads[s] = in.readDouble();
       }
       int nu = count(in.readInt(), "users");
+      new TwinFootprint(nu, ns).requireFits(TwinFootprint.availableHeapBytes());
       int[] ids = new int[nu];
       double[] xs = new double[nu];
       double[] ys = new double[nu];

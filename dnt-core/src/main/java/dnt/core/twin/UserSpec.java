@@ -1,6 +1,6 @@
 package dnt.core.twin;
 
-import dnt.core.InvalidInputException;
+import dnt.core.PhysicalLimits;
 import dnt.core.UserId;
 import dnt.core.geo.Position;
 import java.util.Objects;
@@ -10,29 +10,23 @@ import java.util.Objects;
  *
  * @param id the user's id
  * @param position where it is, metres
- * @param heightM antenna height, metres (positive)
- * @param demandMbps offered downlink traffic, Mbit/s (non-negative)
+ * @param heightM antenna height, metres ({@link PhysicalLimits#USER_HEIGHT_M})
+ * @param demandMbps offered downlink traffic, Mbit/s ({@link PhysicalLimits#DEMAND_MBPS})
  */
 public record UserSpec(UserId id, Position position, double heightM, double demandMbps) {
   /** Validates the user. */
   public UserSpec {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(position, "position");
-    if (!(heightM > 0) || Double.isInfinite(heightM)) {
-      throw new InvalidInputException(
-          "user " + id + " has height " + heightM + " m; it must be positive");
-    }
+    checkHeight(id, heightM);
     checkDemand(id, demandMbps);
   }
 
+  static void checkHeight(UserId id, double heightM) {
+    PhysicalLimits.USER_HEIGHT_M.check("user " + id, heightM);
+  }
+
   static void checkDemand(UserId id, double demandMbps) {
-    if (!(demandMbps >= 0) || Double.isInfinite(demandMbps)) {
-      throw new InvalidInputException(
-          "user "
-              + id
-              + " has demand "
-              + demandMbps
-              + " Mbit/s; it must be non-negative and finite");
-    }
+    PhysicalLimits.DEMAND_MBPS.check("user " + id, demandMbps);
   }
 }
