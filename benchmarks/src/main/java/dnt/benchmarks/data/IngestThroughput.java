@@ -128,7 +128,7 @@ public final class IngestThroughput {
     double cpuUsed = cpuSeconds() - cpu;
     double mbps = bytes / 1e6 / seconds;
     System.out.printf(
-        "ingest: %d rows read, %d (cell, slot) rows stored, %d files by the bulk reader,"
+        "ingest: %d rows read, %d (cell, slot, country code) rows stored, %d files by the bulk reader,"
             + " %.1f s, %.0f MB/s = %.3f of the read-only floor%n",
         s.rowsRead(), s.rowsStored(), s.filesFastPath(), seconds, mbps, mbps / floor);
     System.out.printf(
