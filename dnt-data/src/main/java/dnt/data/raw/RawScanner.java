@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A fast byte-level check of a raw tab-separated file, used before handing the file to a bulk
@@ -30,8 +31,10 @@ public final class RawScanner {
    * @param bytes bytes read (after decompression)
    * @param firstSuspectLine the first line that does not fit the plain shape, or 0 if none
    * @param md5 lower-case hex MD5 of the bytes, or null when not asked for
-   * @param keysInOrder whether the (cell, slot) pairs come in ascending order, each in one run of
-   *     adjacent lines, with no country code twice in a run: then no key occurs twice
+   * @param keysInOrder whether no key (cell, slot, country code) can occur twice: the file is a
+   *     sequence of runs sorted by (cell, slot), each (cell, slot) in adjacent lines with no
+   *     country code twice, and the runs' time ranges are disjoint (as in one original daily file,
+   *     or several days concatenated)
    */
   public record Result(
       long rows, long bytes, long firstSuspectLine, String md5, boolean keysInOrder) {
@@ -100,10 +103,11 @@ public final class RawScanner {
         bytes,
         lines.suspect,
         digest == null ? null : HexFormat.of().formatHex(digest.digest()),
-        lines.inOrder);
+        lines.keysDistinct());
   }
 
   private static final int INCOMPLETE = -1;
+  private static final int MAX_RUNS = 100_000;
   private static final int SUSPECT = -2;
   private static final boolean[] VALUE = new boolean[256];
 
@@ -127,7 +131,18 @@ public final class RawScanner {
     private int[] codes = new int[16];
     private int codeCount;
 
-    /** Tracks key order; a (cell, slot) run holds few country codes, so a linear search does. */
+    /** Sorted runs of lines, as (first time, last time) pairs; see {@link #keysDistinct()}. */
+    private final java.util.List<long[]> runs = new java.util.ArrayList<>();
+
+    private long runMin = Long.MAX_VALUE;
+    private long runMax = Long.MIN_VALUE;
+
+    /**
+     * Tracks the keys: the file is a sequence of runs, each sorted by (cell, time) with the rows of
+     * a (cell, time) adjacent (a day of the original files is one run; days concatenated make one
+     * run each). A country code twice in a (cell, time) group is a duplicate key; runs whose time
+     * ranges are disjoint cannot share a key.
+     */
     private void key(long cell, long time, int cc) {
       if (!inOrder) {
         return;
@@ -146,13 +161,38 @@ public final class RawScanner {
         return;
       }
       if (cell < lastCell || (cell == lastCell && time < lastTime)) {
-        inOrder = false;
-        return;
+        if (runs.size() >= MAX_RUNS) {
+          inOrder = false; // not sorted runs: let the store look for duplicates
+          return;
+        }
+        runs.add(new long[] {runMin, runMax});
+        runMin = Long.MAX_VALUE;
+        runMax = Long.MIN_VALUE;
       }
+      runMin = Math.min(runMin, time);
+      runMax = Math.max(runMax, time);
       lastCell = cell;
       lastTime = time;
       codes[0] = cc;
       codeCount = 1;
+    }
+
+    /** Whether no key occurs twice: every run fine and the runs' time ranges disjoint. */
+    boolean keysDistinct() {
+      if (!inOrder) {
+        return false;
+      }
+      List<long[]> all = new java.util.ArrayList<>(runs);
+      if (runMin <= runMax) {
+        all.add(new long[] {runMin, runMax});
+      }
+      all.sort(java.util.Comparator.comparingLong(r -> r[0]));
+      for (int i = 1; i < all.size(); i++) {
+        if (all.get(i)[0] <= all.get(i - 1)[1]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**

@@ -123,4 +123,25 @@ final class IngestIdempotenceTest {
     RawReader.read(f, BadRows.fail(), r -> rows[0]++);
     assertThat(rows[0]).isEqualTo(3);
   }
+
+  @Test
+  void aFileHoldingTheSameDayTwiceStoresItOnce() throws Exception {
+    Path doubled = dir.resolve("doubled.txt");
+    String day = Files.readString(SAMPLE, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+    Files.writeString(
+        doubled, day + "\n" + day + "\n", java.nio.charset.StandardCharsets.ISO_8859_1);
+    Snapshot once;
+    try (TrafficStore store = TrafficStore.create(dir.resolve("once.duckdb"))) {
+      store.ingest(List.of(SAMPLE), IngestOptions.defaults());
+      once = snapshot(store, "once");
+    }
+    try (TrafficStore store = TrafficStore.create(dir.resolve("doubled.duckdb"))) {
+      IngestSummary s = store.ingest(List.of(doubled), IngestOptions.defaults());
+      assertThat(s.filesFastPath()).isEqualTo(1);
+      assertThat(s.rowsReplaced()).isEqualTo(sampleRows());
+      Snapshot twice = snapshot(store, "doubled");
+      assertThat(twice.csv()).isEqualTo(once.csv());
+      assertThat(twice.info().rows()).isEqualTo(once.info().rows());
+    }
+  }
 }
