@@ -30,13 +30,18 @@ public final class TrafficDataset {
   /** Flat storage, index {@code (cell * length + t) * services + s}. */
   private final float[] data;
 
+  /** Whether the values come from synthetic data ({@code dnt data synth}), not measurements. */
+  private final boolean synthetic;
+
   private TrafficDataset(
       List<CellId> cells,
       long startMillis,
       Duration slot,
       List<Service> services,
       int length,
-      float[] data) {
+      float[] data,
+      boolean synthetic) {
+    this.synthetic = synthetic;
     this.cells = cells;
     this.startMillis = startMillis;
     this.slot = slot;
@@ -125,7 +130,7 @@ public final class TrafficDataset {
         }
       }
     }
-    return new TrafficDataset(cellList, startMillis, slot, serviceList, length, data);
+    return new TrafficDataset(cellList, startMillis, slot, serviceList, length, data, false);
   }
 
   private static List<CellId> checkCells(List<CellId> cells) {
@@ -253,6 +258,29 @@ public final class TrafficDataset {
   }
 
   /**
+   * Whether the values are synthetic (written by {@code dnt data synth} and ingested, or read from
+   * an export of such a store), not measurements. Every derived view keeps the label; a report
+   * built on a synthetic dataset must say so.
+   *
+   * @return true for synthetic data
+   */
+  public boolean synthetic() {
+    return synthetic;
+  }
+
+  /**
+   * The same values labelled synthetic or not.
+   *
+   * @param isSynthetic whether the values are synthetic
+   * @return a dataset sharing this one's values (it is immutable), with the label set
+   */
+  public TrafficDataset labelledSynthetic(boolean isSynthetic) {
+    return isSynthetic == synthetic
+        ? this
+        : new TrafficDataset(cells, startMillis, slot, services, length, data, isSynthetic);
+  }
+
+  /**
    * Keeps only some services, in the given order.
    *
    * @param keep the services to keep
@@ -272,7 +300,7 @@ public final class TrafficDataset {
         out[ct * nk + k] = data[ct * ns + from[k]];
       }
     }
-    return new TrafficDataset(cells, startMillis, slot, kept, length, out);
+    return new TrafficDataset(cells, startMillis, slot, kept, length, out, synthetic);
   }
 
   /**
@@ -301,7 +329,7 @@ public final class TrafficDataset {
       }
     }
     return new TrafficDataset(
-        cells, startMillis, slot.multipliedBy(factor), services, newLength, out);
+        cells, startMillis, slot.multipliedBy(factor), services, newLength, out, synthetic);
   }
 
   /**
@@ -322,7 +350,7 @@ public final class TrafficDataset {
     for (int c = 0; c < cells.size(); c++) {
       System.arraycopy(data, (c * length + fromSlot) * ns, out, c * newLength * ns, newLength * ns);
     }
-    return new TrafficDataset(cells, timeOf(fromSlot), slot, services, newLength, out);
+    return new TrafficDataset(cells, timeOf(fromSlot), slot, services, newLength, out, synthetic);
   }
 
   /**
@@ -339,7 +367,7 @@ public final class TrafficDataset {
     for (int i = 0; i < kept.size(); i++) {
       System.arraycopy(data, indexOf(kept.get(i)) * block, out, i * block, block);
     }
-    return new TrafficDataset(kept, startMillis, slot, services, length, out);
+    return new TrafficDataset(kept, startMillis, slot, services, length, out, synthetic);
   }
 
   /**
@@ -395,6 +423,7 @@ public final class TrafficDataset {
         + services
         + ", from "
         + java.time.Instant.ofEpochMilli(startMillis)
+        + (synthetic ? ", SYNTHETIC" : "")
         + "]";
   }
 }

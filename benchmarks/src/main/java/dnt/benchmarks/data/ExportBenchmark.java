@@ -66,14 +66,19 @@ public class ExportBenchmark {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath());
         Statement s = c.createStatement()) {
       for (int d = 0; d < DAYS; d++) {
+        // One country code per (cell, slot), in the cell-major order of the original files.
         s.executeUpdate(
             "INSERT INTO traffic SELECT c.range::INTEGER, "
                 + (T0 + d * 86_400_000L)
-                + " + t.range * 600000, random(), random(), random(), random(), 100 * random()"
+                + " + t.range * 600000, 39, random(), random(), random(), random(), 100 * random(), 1"
                 + " FROM range(1, 10001) c, range(0, 144) t ORDER BY 1, 2");
+        s.executeUpdate(
+            "INSERT INTO slots SELECT 1, "
+                + (T0 + d * 86_400_000L)
+                + " + range * 600000 FROM range(0, 144)");
       }
       s.execute(
-          "INSERT INTO files VALUES ('synthetic-export-bench', '', 0, NULL, 0, 0, 0, true,"
+          "INSERT INTO files VALUES (1, 'synthetic-export-bench', '', 0, 0, NULL, 0, 0, 0, 0, true,"
               + " current_timestamp)");
     }
   }
@@ -86,7 +91,7 @@ public class ExportBenchmark {
   @Benchmark
   public long exportOneCell() {
     next = (next * 7919 + 4_999) % CellId.MAX;
-    return store.export(Selection.all().withCells(List.of(CellId.of(next + 1))), out);
+    return store.export(Selection.all().withCells(List.of(CellId.of(next + 1))), out, true).rows();
   }
 
   /**

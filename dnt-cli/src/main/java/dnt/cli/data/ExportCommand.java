@@ -2,8 +2,10 @@ package dnt.cli.data;
 
 import dnt.core.CellId;
 import dnt.data.milan.MilanTime;
+import dnt.data.store.ExportResult;
 import dnt.data.store.Resolution;
 import dnt.data.store.Selection;
+import dnt.data.store.TimeRange;
 import dnt.data.store.TrafficStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,9 +23,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write per-(cell, slot) totals as CSV: header cell,time,smsin,smsout,callin,callout,internet;"
-          + " time = slot start in epoch ms UTC; values summed over country codes, 0 where no"
-          + " activity; rows ordered by cell then time.",
-      "With --resolution hour, a row sums its hour's six slots and time is the hour's first slot."
+          + " time = slot start in epoch ms UTC; values summed over country codes, 0 for an"
+          + " ingested slot without activity; rows ordered by cell then time.",
+      "--from/--to must lie inside the span the store holds (see dnt data info). A slot that no"
+          + " ingested file held is a gap: its step has no row, and the gaps are listed on stderr.",
+      "With --resolution hour, a row sums its hour's six slots and time is the hour's first slot;"
+          + " --from and --to must then be whole hours.",
+      "If the store holds SYNTHETIC data, a sidecar FILE.csv.synthetic is written next to the CSV"
+          + " and a note goes to stderr."
     })
 public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -62,6 +69,9 @@ public final class ExportCommand implements Callable<Integer> {
       description = "The CSV file to write.")
   Path out;
 
+  @Option(names = "--force", description = "Replace --out if it exists.")
+  boolean force;
+
   @Override
   public Integer call() {
     Selection sel =
@@ -70,16 +80,24 @@ public final class ExportCommand implements Callable<Integer> {
             from == null ? OptionalLong.empty() : OptionalLong.of(MilanTime.parse(from)),
             to == null ? OptionalLong.empty() : OptionalLong.of(MilanTime.parse(to)),
             Resolution.parse(resolution));
-    long rows;
-    boolean synthetic;
+    ExportResult r;
     try (TrafficStore ts = TrafficStore.open(store)) {
-      rows = ts.export(sel, out);
-      synthetic = ts.hasSyntheticData();
+      r = ts.export(sel, out, force);
     }
     PrintWriter o = spec.commandLine().getOut();
-    o.printf("wrote %d rows to %s%n", rows, out);
-    if (synthetic) {
-      spec.commandLine().getErr().println("note: the store holds SYNTHETIC data (dnt data synth)");
+    PrintWriter err = spec.commandLine().getErr();
+    o.printf("wrote %d rows to %s%n", r.rows(), out);
+    if (!r.gaps().isEmpty()) {
+      long slots = r.gaps().stream().mapToLong(TimeRange::slots).sum();
+      err.printf(
+          "note: %d slots in %d gaps were never ingested, so their steps have no row (for every"
+              + " cell): %s%n",
+          slots, r.gaps().size(), TrafficStore.describe(r.gaps()));
+    }
+    if (r.synthetic()) {
+      err.printf(
+          "note: the store holds SYNTHETIC data (dnt data synth); labelled by %s%n",
+          TrafficStore.sidecarOf(out));
     }
     return 0;
   }

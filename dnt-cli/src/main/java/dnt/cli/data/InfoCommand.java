@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
-    description = "Summarise a store: cells, time span, totals per service, missing slots.")
+    description =
+        "Summarise a store: cells, time span, rows replaced by a later ingest of the same key,"
+            + " gaps (slots no file held), totals per service.")
 public final class InfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -45,10 +47,19 @@ public final class InfoCommand implements Callable<Integer> {
         MilanTime.format(i.lastSlotMillis() + 600_000L),
         i.slots(),
         i.slots() / 144.0);
-    out.printf("rows:          %d (cell, slot) totals%n", i.rows());
-    out.printf("missing slots: %d slots with no data in any cell%n", i.slotsWithoutData());
     out.printf(
-        "               %d (cell, slot) pairs without activity (read as 0)%n", i.absentCellSlots());
+        "rows:          %d (cell, slot, country code) rows in %d (cell, slot) pairs%n",
+        i.rows(), i.cellSlots());
+    out.printf(
+        "replaced:      %d rows replaced by a later row of the same key (re-ingested data)%n",
+        i.rowsReplaced());
+    out.printf(
+        "gaps:          %d slots of the span held by no ingested file (not ingested; export"
+            + " leaves them out)%n",
+        i.slotsWithoutData());
+    out.printf(
+        "               %d (cell, slot) pairs of ingested slots without activity (read as 0)%n",
+        i.absentCellSlots());
     out.println("totals:");
     for (Service s : Service.values()) {
       out.printf("  %-9s %,.1f%n", s.column(), i.totals().get(s));

@@ -1,12 +1,16 @@
 package dnt.cli.data;
 
+import dnt.core.InvalidInputException;
 import dnt.data.raw.DataverseMetadata;
 import dnt.data.raw.RawFiles;
 import dnt.data.store.IngestOptions;
 import dnt.data.store.IngestSummary;
 import dnt.data.store.TrafficStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +26,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Load raw Milan files (sms-call-internet-mi-YYYY-MM-DD.txt, plain or .gz, or the CSV"
           + " re-export with a header) into a DuckDB store of per-(cell, slot) totals.",
-      "Folders are expanded to their .txt/.csv/.tsv files. Files already in the store are skipped."
+      "Folders are expanded to their .txt/.csv/.tsv files. A row whose key (cell, slot, country"
+          + " code) the store already holds replaces the stored one (the last one wins, in the"
+          + " order the files are given): ingesting a day twice does not double it. A file with"
+          + " the name, size and modification time of one already ingested is skipped.",
+      "A new store is written under a temporary name and appears only when every file is in;"
+          + " with an existing store, each file is one transaction and the files before a failing"
+          + " one stay ingested."
     })
 public final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -65,10 +75,17 @@ public final class IngestCommand implements Callable<Integer> {
               }
             });
     RawFiles.expand(inputs); // fail on a missing input before creating the store
+    if (Files.isDirectory(store)) {
+      throw new InvalidInputException("--store " + store + " is a folder, not a store file");
+    }
     long start = System.nanoTime();
     IngestSummary s;
-    try (TrafficStore ts = TrafficStore.create(store)) {
-      s = ts.ingest(inputs, options);
+    if (Files.exists(store)) {
+      try (TrafficStore ts = TrafficStore.create(store)) {
+        s = ts.ingest(inputs, options);
+      }
+    } else {
+      s = ingestIntoNewStore(options);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     for (String bad : s.firstBadRows()) {
@@ -81,7 +98,9 @@ public final class IngestCommand implements Callable<Integer> {
     out.printf(
         "files:         %d ingested, %d already in the store%n", s.files(), s.filesSkipped());
     out.printf("rows read:     %d%n", s.rowsRead());
-    out.printf("rows stored:   %d (cell, slot) totals%n", s.rowsStored());
+    out.printf("rows stored:   %d (cell, slot, country code) rows%n", s.rowsStored());
+    out.printf(
+        "rows replaced: %d (a key already stored: the later row replaced it)%n", s.rowsReplaced());
     out.printf("rows rejected: %d%n", s.rowsRejected());
     out.printf(
         "throughput:    %.1f MB in %.2f s (%.1f MB/s)%n",
@@ -90,5 +109,33 @@ public final class IngestCommand implements Callable<Integer> {
       out.println("note:          SYNTHETIC data (files written by dnt data synth)");
     }
     return 0;
+  }
+
+  /** Ingests into a temporary store next to {@code store}, moved into place on success. */
+  private IngestSummary ingestIntoNewStore(IngestOptions options) {
+    Path absolute = store.toAbsolutePath();
+    Path folder = absolute.getParent();
+    Path created = OutputFiles.firstMissing(folder);
+    OutputFiles.createFolder(folder, "--store");
+    Path tmp =
+        folder.resolve(
+            "." + absolute.getFileName() + ".ingest-" + ProcessHandle.current().pid() + ".tmp");
+    boolean ok = false;
+    try {
+      IngestSummary s;
+      try (TrafficStore ts = TrafficStore.create(tmp)) {
+        s = ts.ingest(inputs, options);
+      }
+      Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);
+      ok = true;
+      return s;
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot create the store " + store + ": " + e, e);
+    } finally {
+      if (!ok) {
+        OutputFiles.removeQuietly(Path.of(tmp + ".wal"), null);
+        OutputFiles.removeQuietly(tmp, created);
+      }
+    }
   }
 }

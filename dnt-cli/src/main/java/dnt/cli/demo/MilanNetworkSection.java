@@ -76,7 +76,7 @@ final class MilanNetworkSection implements DemoSection {
             + " %s .. %s, ingested in %.2f s%n",
         ingest.rowsRead(),
         codes.size(),
-        ingest.rowsStored(),
+        info.cellSlots(),
         MilanTime.format(info.firstSlotMillis()),
         MilanTime.format(info.lastSlotMillis() + 600_000L),
         (System.nanoTime() - start) / 1e9);

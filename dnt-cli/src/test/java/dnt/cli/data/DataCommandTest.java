@@ -40,11 +40,18 @@ final class DataCommandTest {
             store);
     assertThat(ingest.status()).isZero();
     assertThat(ingest.out())
-        .contains("rows read:     143", "rows stored:   71", "rows rejected: 0");
+        .contains(
+            "rows read:     143", "rows stored:   143", "rows replaced: 0", "rows rejected: 0");
 
     Result info = run("data", "info", "--store", store);
     assertThat(info.status()).isZero();
-    assertThat(info.out()).contains("cells:         1", "2013-11-01T00:00+01:00", "internet");
+    assertThat(info.out())
+        .contains(
+            "cells:         1",
+            "2013-11-01T00:00+01:00",
+            "143 (cell, slot, country code) rows in 71 (cell, slot) pairs",
+            "replaced:      0 rows",
+            "internet");
 
     Path csv = dir.resolve("h.csv");
     Result export =
@@ -75,9 +82,10 @@ final class DataCommandTest {
   void aMalformedRowExitsWithTwoAndNamesFileAndLine() throws Exception {
     Path bad =
         Files.writeString(dir.resolve("bad.txt"), "1\t1383260400000\t39\t1\n1\t1383260400000\n");
+    // (two fields: a row of three, cell, time and country code, is a valid row without activity)
     Result r = run("data", "ingest", bad.toString(), "--store", dir.resolve("s.duckdb").toString());
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).contains(bad + ":2: a raw row has 4 to 8").doesNotContain("at dnt.");
+    assertThat(r.err()).contains(bad + ":2: a raw row has 3 to 8").doesNotContain("at dnt.");
     Result skip =
         run(
             "data",
@@ -124,8 +132,14 @@ final class DataCommandTest {
     String store = dir.resolve("s.duckdb").toString();
     Result ingest = run("data", "ingest", out.toString(), "--store", store);
     assertThat(ingest.status()).isZero();
-    assertThat(ingest.out()).contains("rows stored:   576", "SYNTHETIC");
+    assertThat(ingest.out()).contains("SYNTHETIC");
     Result info = run("data", "info", "--store", store);
-    assertThat(info.out()).contains("cells:         4", "(1 SYNTHETIC)");
+    assertThat(info.out()).contains("cells:         4", "(1 SYNTHETIC)", "576 (cell, slot) pairs");
+    Path csv = dir.resolve("e.csv");
+    Result export = run("data", "export", "--store", store, "--out", csv.toString());
+    assertThat(export.status()).isZero();
+    assertThat(export.err()).contains("SYNTHETIC", csv + ".synthetic");
+    assertThat(Files.exists(Path.of(csv + ".synthetic"))).isTrue();
+    assertThat(Files.exists(csv)).isTrue();
   }
 }

@@ -26,9 +26,9 @@ import java.util.function.Consumer;
  * <p>Two layouts are accepted, told apart by the first line:
  *
  * <ul>
- *   <li>The original files: no header, tab-separated, 4 to 8 fields {@code cellid,
+ *   <li>The original files: no header, tab-separated, 3 to 8 fields {@code cellid,
  *       time_interval_ms, countrycode, smsin, smsout, callin, callout, internet}; trailing empty
- *       fields may be dropped, and empty fields are 0.
+ *       fields may be dropped (a row of 3 fields has no activity), and empty fields are 0.
  *   <li>The common CSV re-export: a header naming the columns (comma- or tab-separated, any order):
  *       the cell as {@code GridID}, {@code CellID} or {@code square_id}; the time as {@code
  *       TimeInterval} (epoch ms) or {@code datetime} ({@code yyyy-MM-dd HH:mm:ss}, local Milan time
@@ -219,9 +219,9 @@ public final class RawReader {
 
     RawRow parse(String line) throws BadField {
       String[] f = split(line, delimiter);
-      if (!header && (f.length < 4 || f.length > 8)) {
+      if (!header && (f.length < 3 || f.length > 8)) {
         throw new BadField(
-            "a raw row has 4 to 8 tab-separated fields ("
+            "a raw row has 3 to 8 tab-separated fields ("
                 + String.join(", ", RAW_COLUMNS)
                 + "), found "
                 + f.length);

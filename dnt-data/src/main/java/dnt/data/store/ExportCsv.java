@@ -16,7 +16,9 @@ import java.util.List;
 
 /**
  * Reads the CSV written by {@code dnt data export} back into a {@link TrafficDataset}: header
- * {@value #HEADER}, rows ordered by cell then time, every cell on the same evenly spaced times.
+ * {@value #HEADER}, rows ordered by cell then time, every cell on the same evenly spaced times. An
+ * export with a {@code .synthetic} sidecar (written by the export of a store holding synthetic
+ * data) reads as a dataset labelled synthetic.
  */
 public final class ExportCsv {
   /** The exact header of an export. */
@@ -111,7 +113,8 @@ public final class ExportCsv {
     }
     float[][][] values = series.toArray(new float[0][][]);
     return TrafficDataset.of(
-        cells, times.get(0), Duration.ofMillis(step), List.of(Service.values()), values);
+            cells, times.get(0), Duration.ofMillis(step), List.of(Service.values()), values)
+        .labelledSynthetic(TrafficStore.isSynthetic(file));
   }
 
   private static void finishCell(

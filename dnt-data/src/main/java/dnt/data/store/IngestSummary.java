@@ -8,7 +8,10 @@ import java.util.List;
  * @param files files ingested
  * @param filesSkipped files skipped because the store already holds them
  * @param rowsRead data rows read (good and bad)
- * @param rowsStored per-(cell, slot) rows added to the store
+ * @param rowsStored raw rows added to the store (one per key: cell, slot, country code), net of
+ *     those replaced
+ * @param rowsReplaced stored rows replaced by a row of the same key read later (in a later file, a
+ *     later line of the same file, or a file ingested again under another name)
  * @param rowsRejected malformed rows skipped (only with {@code --skip-bad})
  * @param firstBadRows the first few {@code file:line: what is wrong} messages
  * @param bytes bytes read (after decompression)
@@ -21,6 +24,7 @@ public record IngestSummary(
     int filesSkipped,
     long rowsRead,
     long rowsStored,
+    long rowsReplaced,
     long rowsRejected,
     List<String> firstBadRows,
     long bytes,

@@ -9,12 +9,15 @@ import java.util.Map;
  * @param files files ingested
  * @param syntheticFiles how many of them are synthetic
  * @param cells distinct cells with any activity
- * @param rows stored per-(cell, slot) rows
+ * @param rows stored raw rows, one per key (cell, slot, country code)
+ * @param cellSlots distinct (cell, slot) pairs with a row
+ * @param rowsReplaced rows that a later ingested row of the same key replaced (a day ingested twice
+ *     replaces every row of the first ingest instead of adding to it)
  * @param firstSlotMillis start of the first slot, epoch ms (0 when empty)
  * @param lastSlotMillis start of the last slot, epoch ms (0 when empty)
  * @param slots slots in the span from the first to the last
- * @param slotsWithoutData slots of the span with no row in any cell
- * @param absentCellSlots (cell, slot) pairs of the span with no row (no activity, read as 0)
+ * @param slotsWithoutData slots of the span that no ingested file holds (gaps: not ingested)
+ * @param absentCellSlots (cell, slot) pairs of ingested slots with no row (no activity, read as 0)
  * @param totals total activity per service
  */
 public record StoreInfo(
@@ -22,6 +25,8 @@ public record StoreInfo(
     long syntheticFiles,
     long cells,
     long rows,
+    long cellSlots,
+    long rowsReplaced,
     long firstSlotMillis,
     long lastSlotMillis,
     long slots,

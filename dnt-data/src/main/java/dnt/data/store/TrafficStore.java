@@ -4,6 +4,7 @@ import dnt.core.CellId;
 import dnt.core.InvalidInputException;
 import dnt.data.Service;
 import dnt.data.TrafficDataset;
+import dnt.data.milan.MilanTime;
 import dnt.data.raw.BadRows;
 import dnt.data.raw.RawFiles;
 import dnt.data.raw.RawReader;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -21,13 +23,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -37,20 +39,26 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The traffic store: one embedded DuckDB file holding per-(cell, slot) activity totals summed over
+ * The traffic store: one embedded DuckDB file holding the raw rows of the ingested files, one per
+ * (cell, slot, country code), the key of a raw row.
+ *
+ * <p>Schema (layout version {@value #VERSION}): {@code traffic(cell INTEGER, time BIGINT, cc
+ * INTEGER, smsin, smsout, callin, callout, internet DOUBLE, file INTEGER)}, a {@code NULL} value
+ * being no activity (0); {@code slots(file, time)} the slots each file holds a row for (what was
+ * ingested, so that a slot without a row in any file is a gap, not zero activity); {@code files}
+ * every ingested file; {@code dnt_store} marks the database as a dnt store. Queries sum over
  * country codes.
  *
- * <p>Schema: {@code traffic(cell INTEGER, time BIGINT, smsin, smsout, callin, callout, internet
- * DOUBLE)} with one row per (cell, slot) that had activity in a file (absent pairs are 0 activity),
- * each file's rows inserted sorted by cell then time so that DuckDB's per-row-group min/max
- * statistics make a one-cell query touch few row groups; {@code files} records every ingested file;
- * {@code dnt_store} marks the database as a dnt store.
+ * <p><b>Ingest is idempotent on the key.</b> A row whose (cell, slot, country code) is already in
+ * the store replaces the stored one (the last one wins, in the order the files are given; inside
+ * one file the later line wins), and the number of replaced rows is counted per file. Ingesting the
+ * same day twice, under one name or two, leaves the store as one ingest of it.
  *
  * <p>Ingest streams: the fast path checks a raw tab-separated file with {@link RawScanner} and lets
- * DuckDB's CSV reader parse and group it; any file the scanner or DuckDB does not accept, and every
- * CSV re-export, goes through the validating {@link RawReader} instead, which reports {@code
- * file:line: what is wrong} (or skips and counts bad rows with {@code skipBad}). The Java heap
- * holds at most one buffer, whatever the file size.
+ * DuckDB's CSV reader parse it into the table in one statement; any file the scanner or DuckDB does
+ * not accept, and every CSV re-export, goes through the validating {@link RawReader} instead, which
+ * reports {@code file:line: what is wrong} (or skips and counts bad rows with {@code skipBad}). The
+ * Java heap holds at most one buffer, whatever the file size.
  *
  * <p>A store holds one DuckDB connection and is not thread-safe; DuckDB itself uses all cores
  * inside each query. A store file can be open for writing in one process at a time.
@@ -60,12 +68,16 @@ public final class TrafficStore implements AutoCloseable {
   static final String FORMAT = "dnt-traffic-store";
 
   /** The store layout version. */
-  static final String VERSION = "1";
+  static final String VERSION = "2";
+
+  /** The suffix of the sidecar file that labels a data file synthetic. */
+  public static final String SYNTHETIC_SIDECAR = ".synthetic";
 
   private static final long SLOT = RawReader.SLOT_MILLIS;
   private static final String SYNTHETIC_PREFIX = "synthetic-";
   private static final int FEW_CELLS = 16;
   private static final long SMALL_EXPORT_ROWS = 1_000_000;
+  private static final int GAPS_LISTED = 5;
 
   private final Path path;
   private final Connection conn;
@@ -80,7 +92,8 @@ public final class TrafficStore implements AutoCloseable {
    *
    * @param path the store file
    * @return the store
-   * @throws InvalidInputException if the path exists but is not a store
+   * @throws InvalidInputException if the path exists but is not a store, or its folder cannot be
+   *     created
    */
   public static TrafficStore create(Path path) {
     boolean exists = Files.exists(path);
@@ -93,7 +106,15 @@ public final class TrafficStore implements AutoCloseable {
         Files.createDirectories(parent);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the folder of " + path, e);
+      throw new InvalidInputException(
+          "cannot create the folder of the store " + path + ": " + e.getMessage(), e);
+    }
+    if (!exists) {
+      Path parent = path.toAbsolutePath().getParent();
+      if (parent != null && !Files.isWritable(parent)) {
+        throw new InvalidInputException(
+            "cannot create the store " + path + ": its folder is not writable");
+      }
     }
     TrafficStore store = new TrafficStore(path, connect(path, false));
     try {
@@ -117,6 +138,9 @@ public final class TrafficStore implements AutoCloseable {
    * @throws InvalidInputException if the file is missing or is not a store
    */
   public static TrafficStore open(Path path) {
+    if (Files.isDirectory(path)) {
+      throw new InvalidInputException("the store path " + path + " is a folder, not a store file");
+    }
     if (!Files.isRegularFile(path)) {
       throw new InvalidInputException(
           "no store at " + path + "; create one with dnt data ingest FILE... --store " + path);
@@ -158,12 +182,14 @@ public final class TrafficStore implements AutoCloseable {
               + VERSION
               + "')");
       s.execute(
-          "CREATE TABLE traffic(cell INTEGER NOT NULL, time BIGINT NOT NULL, smsin DOUBLE NOT NULL,"
-              + " smsout DOUBLE NOT NULL, callin DOUBLE NOT NULL, callout DOUBLE NOT NULL,"
-              + " internet DOUBLE NOT NULL)");
+          "CREATE TABLE traffic(cell INTEGER NOT NULL, time BIGINT NOT NULL, cc INTEGER NOT NULL,"
+              + " smsin DOUBLE, smsout DOUBLE, callin DOUBLE, callout DOUBLE, internet DOUBLE,"
+              + " file INTEGER NOT NULL)");
+      s.execute("CREATE TABLE slots(file INTEGER NOT NULL, time BIGINT NOT NULL)");
       s.execute(
-          "CREATE TABLE files(name VARCHAR, path VARCHAR, bytes BIGINT, md5 VARCHAR,"
-              + " rows_read BIGINT, rows_stored BIGINT, rows_rejected BIGINT, synthetic BOOLEAN,"
+          "CREATE TABLE files(id INTEGER, name VARCHAR, path VARCHAR, bytes BIGINT,"
+              + " modified BIGINT, md5 VARCHAR, rows_read BIGINT, rows_stored BIGINT,"
+              + " rows_replaced BIGINT, rows_rejected BIGINT, synthetic BOOLEAN,"
               + " ingested_at TIMESTAMP)");
     } catch (SQLException e) {
       throw failure("cannot create the store schema", e);
@@ -171,16 +197,35 @@ public final class TrafficStore implements AutoCloseable {
   }
 
   private void checkMarker() {
+    String format = null;
+    String version = null;
     try (Statement s = conn.createStatement();
-        ResultSet r = s.executeQuery("SELECT value FROM dnt_store WHERE key = 'format'")) {
-      if (r.next() && FORMAT.equals(r.getString(1))) {
-        return;
+        ResultSet r = s.executeQuery("SELECT key, value FROM dnt_store")) {
+      while (r.next()) {
+        if (r.getString(1).equals("format")) {
+          format = r.getString(2);
+        } else if (r.getString(1).equals("version")) {
+          version = r.getString(2);
+        }
       }
     } catch (SQLException e) {
       // fall through: no marker table
     }
-    throw new InvalidInputException(
-        path + " is a DuckDB database but not a dnt store (it has no dnt_store marker)");
+    if (!FORMAT.equals(format)) {
+      throw new InvalidInputException(
+          path + " is a DuckDB database but not a dnt store (it has no dnt_store marker)");
+    }
+    if (!VERSION.equals(version)) {
+      throw new InvalidInputException(
+          "the store "
+              + path
+              + " has layout version "
+              + version
+              + " (this dnt reads version "
+              + VERSION
+              + ", which keeps country codes so that a row ingested twice is replaced, not"
+              + " added); ingest its files again into a new store");
+    }
   }
 
   /**
@@ -195,13 +240,17 @@ public final class TrafficStore implements AutoCloseable {
   // ---------------------------------------------------------------------------------- ingest
 
   /**
-   * Ingests files (or folders of files) into the store, one transaction per file.
+   * Ingests files (or folders of files) into the store, one transaction per file. A row whose key
+   * (cell, slot, country code) the store already holds replaces the stored row. A file whose name,
+   * size and modification time match a file already ingested is skipped (ingesting it again would
+   * change nothing).
    *
    * @param inputs files and folders; folders give their data files sorted by name
    * @param options verification, bad-row policy and progress
    * @return the summary
    * @throws InvalidInputException at the first malformed row (unless skipping bad rows), for an MD5
-   *     mismatch, or for a missing input; files before it stay ingested
+   *     mismatch, for a missing input or for a file that cannot be read (a truncated {@code .gz});
+   *     files before it stay ingested
    */
   public IngestSummary ingest(List<Path> inputs, IngestOptions options) {
     List<Path> files = RawFiles.expand(inputs);
@@ -210,51 +259,81 @@ public final class TrafficStore implements AutoCloseable {
     int skipped = 0;
     long read = 0;
     long stored = 0;
+    long replaced = 0;
     long bytes = 0;
     boolean synthetic = false;
     int fast = 0;
     for (Path file : files) {
       options.progress().update(done + skipped, files.size(), file.getFileName().toString());
       long size = size(file);
-      if (alreadyIngested(file, size)) {
+      long modified = modified(file);
+      if (alreadyIngested(file, size, modified)) {
         skipped++;
         continue;
       }
-      FileResult r = ingestFile(file, size, options, bad);
+      FileResult r;
+      try {
+        r = ingestFile(file, size, modified, options, bad);
+      } catch (UncheckedIOException e) {
+        throw new InvalidInputException(
+            "cannot read "
+                + file
+                + " (is it a complete, readable file?): "
+                + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()),
+            e);
+      }
       done++;
       read += r.rowsRead;
       stored += r.rowsStored;
+      replaced += r.rowsReplaced;
       bytes += r.bytes;
       synthetic |= isSynthetic(file);
       fast += r.fastPath ? 1 : 0;
     }
     options.progress().update(files.size(), files.size(), "done");
     return new IngestSummary(
-        done, skipped, read, stored, bad.count(), bad.firstMessages(), bytes, synthetic, fast);
+        done,
+        skipped,
+        read,
+        stored,
+        replaced,
+        bad.count(),
+        bad.firstMessages(),
+        bytes,
+        synthetic,
+        fast);
   }
 
   private record FileResult(
-      long rowsRead, long rowsStored, long rowsRejected, long bytes, boolean fastPath) {}
+      long rowsRead, long rowsStored, long rowsReplaced, long bytes, boolean fastPath) {
+    FileResult withReplaced(long replaced) {
+      return new FileResult(rowsRead, rowsStored - replaced, replaced, bytes, fastPath);
+    }
+  }
 
-  private FileResult ingestFile(Path file, long size, IngestOptions options, BadRows bad) {
+  private FileResult ingestFile(
+      Path file, long size, long modified, IngestOptions options, BadRows bad) {
     long badBefore = bad.count();
     try {
       conn.setAutoCommit(false);
+      int id = nextFileId();
       FileResult result = null;
       String md5 = null;
+      boolean keysInOrder = false;
       if (looksLikeTabRaw(file)) {
         // The scanner and DuckDB read the file at the same time; the bulk result is kept only if
         // the scanner finds every line in the plain shape (and the checksum matches).
         CompletableFuture<RawScanner.Result> scanning =
             CompletableFuture.supplyAsync(() -> RawScanner.scan(file, options.verify()));
-        FileResult bulk = bulkLoad(file);
+        Long bulk = bulkLoad(file, id);
         RawScanner.Result scan = join(scanning);
         md5 = scan.md5();
         if (options.verify()) {
           options.metadata().verify(file, md5);
         }
         if (bulk != null && scan.clean()) {
-          result = new FileResult(scan.rows(), bulk.rowsStored, 0, scan.bytes(), true);
+          result = new FileResult(scan.rows(), bulk, 0, scan.bytes(), true);
+          keysInOrder = scan.keysInOrder();
         } else if (bulk != null) {
           conn.rollback();
         }
@@ -263,9 +342,12 @@ public final class TrafficStore implements AutoCloseable {
         options.metadata().verify(file, md5);
       }
       if (result == null) {
-        result = validatedLoad(file, bad);
+        result = validatedLoad(file, id, bad);
       }
-      recordFile(file, size, md5, result, bad.count() - badBefore);
+      long replaced = keysInOrder ? 0 : dropEarlierDuplicatesWithin(id);
+      replaced += replaceEarlierFiles(id);
+      result = result.withReplaced(replaced);
+      recordFile(id, file, size, modified, md5, result, bad.count() - badBefore);
       conn.commit();
       return result;
     } catch (SQLException e) {
@@ -283,6 +365,62 @@ public final class TrafficStore implements AutoCloseable {
     }
   }
 
+  private int nextFileId() throws SQLException {
+    try (Statement s = conn.createStatement();
+        ResultSet r = s.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM files")) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  /**
+   * Inside one file the later line of a key wins: deletes the earlier ones (DuckDB keeps the
+   * insertion order in row ids). Skipped when the scanner saw every key once, in order.
+   */
+  private long dropEarlierDuplicatesWithin(int id) throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      return s.executeUpdate(
+          "DELETE FROM traffic WHERE file = "
+              + id
+              + " AND rowid NOT IN (SELECT max(rowid) FROM traffic WHERE file = "
+              + id
+              + " GROUP BY cell, time, cc)");
+    }
+  }
+
+  /**
+   * Records the file's slots and deletes the rows of earlier files that the new file replaces (same
+   * key); only slots that an earlier file also holds are compared.
+   */
+  private long replaceEarlierFiles(int id) throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO slots SELECT DISTINCT " + id + ", time FROM traffic WHERE file = " + id);
+      long shared;
+      try (ResultSet r =
+          s.executeQuery(
+              "SELECT count(*) FROM slots WHERE file <> "
+                  + id
+                  + " AND time IN (SELECT time FROM slots WHERE file = "
+                  + id
+                  + ")")) {
+        r.next();
+        shared = r.getLong(1);
+      }
+      if (shared == 0) {
+        return 0;
+      }
+      return s.executeUpdate(
+          "DELETE FROM traffic AS o USING (SELECT cell, time, cc FROM traffic WHERE file = "
+              + id
+              + " AND time IN (SELECT time FROM slots WHERE file <> "
+              + id
+              + ")) AS n WHERE o.file <> "
+              + id
+              + " AND o.cell = n.cell AND o.time = n.time AND o.cc = n.cc");
+    }
+  }
+
   private static RawScanner.Result join(CompletableFuture<RawScanner.Result> f) {
     try {
       return f.join();
@@ -295,10 +433,11 @@ public final class TrafficStore implements AutoCloseable {
   }
 
   /**
-   * DuckDB's CSV reader (strict mode off: the scanner checks the shape of every line), grouping
-   * country codes; returns null, with the transaction rolled back, if DuckDB rejects the file.
+   * DuckDB's CSV reader (strict mode off: the scanner checks the shape of every line) inserting the
+   * raw rows in file order; returns the rows inserted, or null, with the transaction rolled back,
+   * if DuckDB rejects the file.
    */
-  private FileResult bulkLoad(Path file) throws SQLException {
+  private Long bulkLoad(Path file, int id) throws SQLException {
     String compression;
     try {
       compression = RawFiles.isGzip(file) ? "gzip" : "none";
@@ -306,8 +445,8 @@ public final class TrafficStore implements AutoCloseable {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     String sql =
-        "INSERT INTO traffic SELECT cell, time, sum(coalesce(smsin, 0)), sum(coalesce(smsout, 0)),"
-            + " sum(coalesce(callin, 0)), sum(coalesce(callout, 0)), sum(coalesce(internet, 0))"
+        "INSERT INTO traffic SELECT cell, time, cc, smsin, smsout, callin, callout, internet, "
+            + id
             + " FROM read_csv("
             + quote(file.toAbsolutePath().toString())
             + ", delim = '\\t', header = false, auto_detect = false, null_padding = true,"
@@ -315,23 +454,23 @@ public final class TrafficStore implements AutoCloseable {
             + compression
             + "', columns = {'cell': 'INTEGER', 'time': 'BIGINT', 'cc': 'INTEGER',"
             + " 'smsin': 'DOUBLE', 'smsout': 'DOUBLE', 'callin': 'DOUBLE', 'callout': 'DOUBLE',"
-            + " 'internet': 'DOUBLE'}) WHERE cell IS NOT NULL GROUP BY cell, time ORDER BY cell, time";
+            + " 'internet': 'DOUBLE'}) WHERE cell IS NOT NULL";
     try (Statement s = conn.createStatement()) {
-      return new FileResult(0, s.executeUpdate(sql), 0, 0, true);
+      return (long) s.executeUpdate(sql);
     } catch (SQLException e) {
-      // DuckDB could not parse a value the scanner let through; the validating reader will say
-      // where.
+      // DuckDB could not parse a value the scanner let through (or a truncated .gz); the
+      // validating reader will say where.
       conn.rollback();
       return null;
     }
   }
 
-  /** The validating Java reader, appending country-code rows to a staging table. */
-  private FileResult validatedLoad(Path file, BadRows bad) throws SQLException {
+  /** The validating Java reader, appending rows to a staging table in file order. */
+  private FileResult validatedLoad(Path file, int id, BadRows bad) throws SQLException {
     try (Statement s = conn.createStatement()) {
       s.execute(
-          "CREATE OR REPLACE TEMP TABLE staging(cell INTEGER, time BIGINT, smsin DOUBLE,"
-              + " smsout DOUBLE, callin DOUBLE, callout DOUBLE, internet DOUBLE)");
+          "CREATE OR REPLACE TEMP TABLE staging(cell INTEGER, time BIGINT, cc INTEGER,"
+              + " smsin DOUBLE, smsout DOUBLE, callin DOUBLE, callout DOUBLE, internet DOUBLE)");
     }
     RawReader.Result read;
     try (DuckDBAppender app =
@@ -345,6 +484,7 @@ public final class TrafficStore implements AutoCloseable {
                   app.beginRow()
                       .append(row.cell())
                       .append(row.timeMillis())
+                      .append(row.countryCode())
                       .append(row.smsIn())
                       .append(row.smsOut())
                       .append(row.callIn())
@@ -360,36 +500,43 @@ public final class TrafficStore implements AutoCloseable {
     try (Statement s = conn.createStatement()) {
       stored =
           s.executeUpdate(
-              "INSERT INTO traffic SELECT cell, time, sum(smsin), sum(smsout), sum(callin),"
-                  + " sum(callout), sum(internet) FROM staging GROUP BY cell, time"
-                  + " ORDER BY cell, time");
+              "INSERT INTO traffic SELECT cell, time, cc, smsin, smsout, callin, callout,"
+                  + " internet, "
+                  + id
+                  + " FROM staging ORDER BY rowid");
       s.execute("DROP TABLE staging");
     }
-    return new FileResult(read.rowsRead(), stored, read.rowsBad(), size(file), false);
+    return new FileResult(read.rowsRead(), stored, 0, size(file), false);
   }
 
-  private void recordFile(Path file, long size, String md5, FileResult r, long rejected)
+  private void recordFile(
+      int id, Path file, long size, long modified, String md5, FileResult r, long rejected)
       throws SQLException {
     try (PreparedStatement p =
         conn.prepareStatement(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)")) {
-      p.setString(1, RawFiles.plainName(file));
-      p.setString(2, file.toAbsolutePath().toString());
-      p.setLong(3, size);
-      p.setString(4, md5);
-      p.setLong(5, r.rowsRead);
-      p.setLong(6, r.rowsStored);
-      p.setLong(7, rejected);
-      p.setBoolean(8, isSynthetic(file));
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)")) {
+      p.setInt(1, id);
+      p.setString(2, RawFiles.plainName(file));
+      p.setString(3, file.toAbsolutePath().toString());
+      p.setLong(4, size);
+      p.setLong(5, modified);
+      p.setString(6, md5);
+      p.setLong(7, r.rowsRead);
+      p.setLong(8, r.rowsStored);
+      p.setLong(9, r.rowsReplaced);
+      p.setLong(10, rejected);
+      p.setBoolean(11, isSynthetic(file));
       p.executeUpdate();
     }
   }
 
-  private boolean alreadyIngested(Path file, long size) {
+  private boolean alreadyIngested(Path file, long size, long modified) {
     try (PreparedStatement p =
-        conn.prepareStatement("SELECT count(*) FROM files WHERE name = ? AND bytes = ?")) {
+        conn.prepareStatement(
+            "SELECT count(*) FROM files WHERE name = ? AND bytes = ? AND modified = ?")) {
       p.setString(1, RawFiles.plainName(file));
       p.setLong(2, size);
+      p.setLong(3, modified);
       try (ResultSet r = p.executeQuery()) {
         r.next();
         return r.getLong(1) > 0;
@@ -399,9 +546,29 @@ public final class TrafficStore implements AutoCloseable {
     }
   }
 
-  /** Whether a file name marks synthetic data ({@code synthetic-...}). */
-  static boolean isSynthetic(Path file) {
-    return file.getFileName().toString().startsWith(SYNTHETIC_PREFIX);
+  /**
+   * Whether a data file is labelled synthetic: its name starts with {@code synthetic-} (what {@code
+   * dnt data synth} writes), or a sidecar file of the same name plus {@value #SYNTHETIC_SIDECAR}
+   * lies next to it (what {@code dnt data export} writes for an export of synthetic data).
+   *
+   * @param file a data file
+   * @return true when the file is labelled synthetic
+   */
+  public static boolean isSynthetic(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(SYNTHETIC_PREFIX)
+        || Files.exists(sidecarOf(file))
+        || Files.exists(sidecarOf(file.resolveSibling(RawFiles.plainName(file))));
+  }
+
+  /**
+   * The sidecar that labels a data file synthetic.
+   *
+   * @param file a data file
+   * @return {@code file} with {@value #SYNTHETIC_SIDECAR} appended to its name
+   */
+  public static Path sidecarOf(Path file) {
+    return file.resolveSibling(file.getFileName() + SYNTHETIC_SIDECAR);
   }
 
   private static boolean looksLikeTabRaw(Path file) {
@@ -432,7 +599,15 @@ public final class TrafficStore implements AutoCloseable {
     try {
       return Files.size(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -449,46 +624,60 @@ public final class TrafficStore implements AutoCloseable {
   /**
    * Summarises the store.
    *
-   * @return cells, span, totals, missing slots and file counts
+   * @return cells, span, totals, gaps, replaced rows and file counts
    */
   public StoreInfo info() {
     try (Statement s = conn.createStatement()) {
       long files;
       long synthetic;
+      long replaced;
       try (ResultSet r =
-          s.executeQuery("SELECT count(*), count(*) FILTER (WHERE synthetic) FROM files")) {
+          s.executeQuery(
+              "SELECT count(*), count(*) FILTER (WHERE synthetic), coalesce(sum(rows_replaced), 0)"
+                  + " FROM files")) {
         r.next();
         files = r.getLong(1);
         synthetic = r.getLong(2);
+        replaced = r.getLong(3);
+      }
+      long first;
+      long last;
+      long ingestedSlots;
+      try (ResultSet r =
+          s.executeQuery(
+              "SELECT coalesce(min(time), 0), coalesce(max(time), 0), count(DISTINCT time)"
+                  + " FROM slots")) {
+        r.next();
+        first = r.getLong(1);
+        last = r.getLong(2);
+        ingestedSlots = r.getLong(3);
       }
       try (ResultSet r =
           s.executeQuery(
-              "SELECT count(DISTINCT cell), count(*), coalesce(min(time), 0), coalesce(max(time), 0),"
-                  + " count(DISTINCT time), count(DISTINCT (cell, time)), coalesce(sum(smsin), 0),"
-                  + " coalesce(sum(smsout), 0), coalesce(sum(callin), 0),"
+              "SELECT count(DISTINCT cell), count(*), count(DISTINCT (cell, time)),"
+                  + " coalesce(sum(smsin), 0), coalesce(sum(smsout), 0), coalesce(sum(callin), 0),"
                   + " coalesce(sum(callout), 0), coalesce(sum(internet), 0) FROM traffic")) {
         r.next();
         long cells = r.getLong(1);
         long rows = r.getLong(2);
-        long first = r.getLong(3);
-        long last = r.getLong(4);
-        long distinctTimes = r.getLong(5);
-        long distinctPairs = r.getLong(6);
-        long slots = rows == 0 ? 0 : (last - first) / SLOT + 1;
+        long pairs = r.getLong(3);
+        long slots = ingestedSlots == 0 ? 0 : (last - first) / SLOT + 1;
         Map<Service, Double> totals = new EnumMap<>(Service.class);
         for (Service sv : Service.values()) {
-          totals.put(sv, r.getDouble(7 + sv.ordinal()));
+          totals.put(sv, r.getDouble(4 + sv.ordinal()));
         }
         return new StoreInfo(
             files,
             synthetic,
             cells,
             rows,
+            pairs,
+            replaced,
             first,
             last,
             slots,
-            slots - distinctTimes,
-            cells * slots - distinctPairs,
+            slots - ingestedSlots,
+            cells * ingestedSlots - pairs,
             totals);
       }
     } catch (SQLException e) {
@@ -497,7 +686,7 @@ public final class TrafficStore implements AutoCloseable {
   }
 
   /**
-   * The cells with any activity, ascending.
+   * The cells with any row, ascending.
    *
    * @return the cells
    */
@@ -529,46 +718,113 @@ public final class TrafficStore implements AutoCloseable {
     }
   }
 
-  /** A selection resolved against the store: concrete cells and an aligned range. */
-  private record Resolved(List<CellId> cells, boolean allCells, long from, long to, long step) {
-    int length() {
-      return (int) ((to - from) / step);
+  /**
+   * The ranges of 10-minute slots inside a selection that no ingested file holds (never ingested,
+   * as opposed to ingested without activity).
+   *
+   * @param sel cells, range and resolution
+   * @return the gaps, in time order, each a maximal run of missing slots
+   * @throws InvalidInputException if the selection is outside the store's span
+   */
+  public List<TimeRange> gaps(Selection sel) {
+    try {
+      return gaps(resolve(sel));
+    } catch (SQLException e) {
+      throw failure("cannot read the store " + path, e);
     }
   }
 
+  private List<TimeRange> gaps(Resolved r) throws SQLException {
+    List<TimeRange> out = new ArrayList<>();
+    String sql =
+        String.format(
+            Locale.ROOT,
+            "SELECT range FROM range(%d, %d, %d) WHERE range NOT IN"
+                + " (SELECT DISTINCT time FROM slots WHERE time >= %d AND time < %d) ORDER BY 1",
+            r.from(),
+            r.to(),
+            SLOT,
+            r.from(),
+            r.to());
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      long start = -1;
+      long end = -1;
+      while (rs.next()) {
+        long t = rs.getLong(1);
+        if (t != end) {
+          if (start >= 0) {
+            out.add(new TimeRange(start, end));
+          }
+          start = t;
+        }
+        end = t + SLOT;
+      }
+      if (start >= 0) {
+        out.add(new TimeRange(start, end));
+      }
+    }
+    return out;
+  }
+
+  /** A selection resolved against the store: concrete cells and an aligned range. */
+  private record Resolved(List<CellId> cells, boolean allCells, long from, long to, long step) {}
+
   private Resolved resolve(Selection sel) throws SQLException {
     long step = sel.resolution().step().toMillis();
+    String stepName = sel.resolution() == Resolution.HOUR ? "an hour" : "a 10-minute slot";
     long first;
-    long last;
+    long end;
     try (Statement s = conn.createStatement();
-        ResultSet r = s.executeQuery("SELECT min(time), max(time), count(*) FROM traffic")) {
+        ResultSet r = s.executeQuery("SELECT min(time), max(time), count(*) FROM slots")) {
       r.next();
       if (r.getLong(3) == 0) {
         throw new InvalidInputException("the store " + path + " is empty; ingest files first");
       }
       first = r.getLong(1);
-      last = r.getLong(2);
+      end = r.getLong(2) + SLOT;
     }
-    long from = Math.floorDiv(sel.fromMillis().orElse(first), step) * step;
-    long to = -Math.floorDiv(-sel.toMillis().orElse(last + SLOT), step) * step;
+    for (OptionalLong bound : List.of(sel.fromMillis(), sel.toMillis())) {
+      if (bound.isPresent() && Math.floorMod(bound.getAsLong(), step) != 0) {
+        throw new InvalidInputException(
+            "the time "
+                + MilanTime.format(bound.getAsLong())
+                + " is not the start of "
+                + stepName
+                + "; at this resolution --from and --to must fall on step boundaries (e.g. "
+                + MilanTime.format(Math.floorDiv(bound.getAsLong(), step) * step)
+                + ")");
+      }
+    }
+    // Without a bound: the whole steps inside the store's span.
+    long from = sel.fromMillis().orElse(-Math.floorDiv(-first, step) * step);
+    long to = sel.toMillis().orElse(Math.floorDiv(end, step) * step);
+    if (from < first || to > end) {
+      throw new InvalidInputException(
+          "the time range "
+              + MilanTime.format(from)
+              + " .. "
+              + MilanTime.format(to)
+              + " is outside the store "
+              + path
+              + ", which holds "
+              + MilanTime.format(first)
+              + " .. "
+              + MilanTime.format(end));
+    }
     if (from >= to) {
       throw new InvalidInputException(
           "the time range "
-              + Instant.ofEpochMilli(from)
+              + MilanTime.format(from)
               + " .. "
-              + Instant.ofEpochMilli(to)
-              + " is empty");
-    }
-    if (to <= first || from > last) {
-      throw new InvalidInputException(
-          "the time range "
-              + Instant.ofEpochMilli(from)
+              + MilanTime.format(to)
+              + " holds no whole step of "
+              + sel.resolution().label()
+              + " (the store holds "
+              + MilanTime.format(first)
               + " .. "
-              + Instant.ofEpochMilli(to)
-              + " holds no data; the store covers "
-              + Instant.ofEpochMilli(first)
-              + " .. "
-              + Instant.ofEpochMilli(last + SLOT));
+              + MilanTime.format(end)
+              + ")");
     }
     List<CellId> cells;
     if (sel.cells().isEmpty()) {
@@ -613,6 +869,10 @@ public final class TrafficStore implements AutoCloseable {
     return new Resolved(cells, sel.cells().isEmpty(), from, to, step);
   }
 
+  /**
+   * The rows of a selection: every cell at every step whose slots were all ingested (a step with a
+   * gap is left out), summed over country codes, 0 without activity.
+   */
   private static String selectionSql(Resolved r) {
     String in = inList(r.cells());
     String cells =
@@ -620,7 +880,8 @@ public final class TrafficStore implements AutoCloseable {
     String cellFilter = r.allCells() ? "" : "cell IN (" + in + ") AND ";
     return String.format(
         Locale.ROOT,
-        "WITH c AS (%s), s AS (SELECT range AS time FROM range(%d, %d, %d)),"
+        "WITH c AS (%s), s AS (SELECT time - (time %% %d) AS time FROM (SELECT DISTINCT time"
+            + " FROM slots WHERE time >= %d AND time < %d) GROUP BY 1 HAVING count(*) = %d),"
             + " a AS (SELECT cell, time - (time %% %d) AS time, sum(smsin) AS smsin,"
             + " sum(smsout) AS smsout, sum(callin) AS callin, sum(callout) AS callout,"
             + " sum(internet) AS internet FROM traffic WHERE %stime >= %d AND time < %d"
@@ -631,9 +892,10 @@ public final class TrafficStore implements AutoCloseable {
             + " FROM c CROSS JOIN s LEFT JOIN a ON a.cell = c.cell AND a.time = s.time"
             + " ORDER BY cell, time",
         cells,
+        r.step(),
         r.from(),
         r.to(),
-        r.step(),
+        r.step() / SLOT,
         r.step(),
         cellFilter,
         r.from(),
@@ -643,56 +905,117 @@ public final class TrafficStore implements AutoCloseable {
   /**
    * Writes the exact export CSV: header {@code cell,time,smsin,smsout,callin,callout,internet}, one
    * row per (cell, step), {@code time} the step's first slot in epoch ms UTC, values summed over
-   * country codes (0 without activity), ordered by cell then time.
+   * country codes (0 for an ingested slot without activity), ordered by cell then time. A step with
+   * a slot that no file held (a gap) has no row; the gaps are returned. The file is written under a
+   * temporary name in its folder and moved into place, so a failure leaves no partial file. When
+   * the store holds synthetic data, a sidecar {@code out.synthetic} is written next to the CSV (and
+   * a stale one removed otherwise).
    *
    * @param sel cells, range and resolution
    * @param out the CSV file to write (its folder must exist)
-   * @return rows written
+   * @param overwrite whether an existing {@code out} may be replaced
+   * @return rows written and the gaps left out
+   * @throws InvalidInputException for a range outside the store's span, an unaligned bound, an
+   *     existing {@code out} without {@code overwrite}, or an output that cannot be written
    */
-  public long export(Selection sel, Path out) {
+  public ExportResult export(Selection sel, Path out, boolean overwrite) {
     Path parent = out.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
+    if (Files.isDirectory(out)) {
+      throw new InvalidInputException("the output file " + out + " is a folder");
+    }
+    if (Files.exists(out) && !overwrite) {
+      throw new InvalidInputException(
+          "the output file " + out + " exists; choose another name or pass --force to replace it");
+    }
+    if (parent == null || !Files.isDirectory(parent)) {
       throw new InvalidInputException("the folder of the output file " + out + " does not exist");
     }
+    if (!Files.isWritable(parent)) {
+      throw new InvalidInputException(
+          "cannot write the output file " + out + ": its folder is not writable");
+    }
+    Path tmp = null;
     try {
       Resolved r = resolve(sel);
-      long rows = (long) r.cells().size() * r.length();
-      // A parallel COPY costs more than it saves on a small export (a few cells): run those on
-      // one thread.
-      boolean small = rows <= SMALL_EXPORT_ROWS;
+      List<TimeRange> gaps = gaps(r);
+      boolean synthetic = hasSyntheticData();
+      tmp = Files.createTempFile(parent, "." + out.getFileName() + ".", ".tmp");
+      long rows;
       try (Statement s = conn.createStatement()) {
+        // A parallel COPY costs more than it saves on a small export (a few cells): run those on
+        // one thread.
+        long estimate = (long) r.cells().size() * ((r.to() - r.from()) / r.step());
+        boolean small = estimate <= SMALL_EXPORT_ROWS;
         if (small) {
           s.execute("SET threads = 1");
         }
         try {
-          s.execute(
-              "COPY ("
-                  + selectionSql(r)
-                  + ") TO "
-                  + quote(out.toAbsolutePath().toString())
-                  + " (FORMAT csv, HEADER true, DELIMITER ',', NEW_LINE '\\n')");
+          rows =
+              s.executeUpdate(
+                  "COPY ("
+                      + selectionSql(r)
+                      + ") TO "
+                      + quote(tmp.toAbsolutePath().toString())
+                      + " (FORMAT csv, HEADER true, DELIMITER ',', NEW_LINE '\\n')");
         } finally {
           if (small) {
             s.execute("RESET threads");
           }
         }
       }
-      return rows;
+      Path sidecar = sidecarOf(out);
+      if (synthetic) {
+        Files.writeString(
+            sidecar,
+            "SYNTHETIC: "
+                + out.getFileName()
+                + " was exported from the store "
+                + path.toAbsolutePath()
+                + ", which holds data written by dnt data synth, not measurements.\n");
+      } else {
+        Files.deleteIfExists(sidecar);
+      }
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+      return new ExportResult(rows, gaps, synthetic);
     } catch (SQLException e) {
-      throw failure("cannot export from the store " + path + " to " + out, e);
+      throw new InvalidInputException(
+          "cannot export from the store " + path + " to " + out + ": " + firstLine(e), e);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot write the output file " + out + ": " + e, e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // best effort: the temporary file of a failed export
+        }
+      }
     }
   }
 
   /**
-   * Loads a selection as a dataset of all five services.
+   * Loads a selection as a dataset of all five services, labelled synthetic when the store holds
+   * synthetic data.
    *
    * @param sel cells, range and resolution
    * @return the dataset (cells ascending)
+   * @throws InvalidInputException if the selection is outside the store's span or holds a gap (a
+   *     slot no file held: a dense dataset would have to fill it with zeros)
    */
   public TrafficDataset load(Selection sel) {
     try {
       Resolved r = resolve(sel);
-      int length = r.length();
+      List<TimeRange> gaps = gaps(r);
+      if (!gaps.isEmpty()) {
+        throw new InvalidInputException(
+            "the store "
+                + path
+                + " has no data for "
+                + describe(gaps)
+                + " inside the selection; choose a range without gaps");
+      }
+      int length = (int) ((r.to() - r.from()) / r.step());
       float[][][] values = new float[r.cells().size()][length][5];
       int cellIndex = -1;
       int lastCell = -1;
@@ -711,10 +1034,37 @@ public final class TrafficStore implements AutoCloseable {
         }
       }
       return TrafficDataset.of(
-          r.cells(), r.from(), Duration.ofMillis(r.step()), List.of(Service.values()), values);
+              r.cells(), r.from(), Duration.ofMillis(r.step()), List.of(Service.values()), values)
+          .labelledSynthetic(hasSyntheticData());
     } catch (SQLException e) {
       throw failure("cannot read the store " + path, e);
     }
+  }
+
+  /**
+   * Describes gaps for a message: the first few ranges in Milan time, and how many more.
+   *
+   * @param gaps the gaps
+   * @return e.g. {@code 2013-11-02T00:00+01:00 .. 2013-11-03T00:00+01:00 (144 slots)}
+   */
+  public static String describe(List<TimeRange> gaps) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < Math.min(GAPS_LISTED, gaps.size()); i++) {
+      TimeRange g = gaps.get(i);
+      if (i > 0) {
+        b.append(", ");
+      }
+      b.append(MilanTime.format(g.fromMillis()))
+          .append(" .. ")
+          .append(MilanTime.format(g.toMillis()))
+          .append(" (")
+          .append(g.slots())
+          .append(g.slots() == 1 ? " slot)" : " slots)");
+    }
+    if (gaps.size() > GAPS_LISTED) {
+      b.append(" and ").append(gaps.size() - GAPS_LISTED).append(" more gaps");
+    }
+    return b.toString();
   }
 
   @Override

@@ -90,7 +90,7 @@ final class RawReaderTest {
   void eachKindOfBadRowIsReportedWithFileAndLine(@TempDir Path dir) throws Exception {
     String good = "1\t1383260400000\t39\t1.0\n";
     String[][] cases = {
-      {"1\t1383260400000\n", "4 to 8"},
+      {"1\t1383260400000\n", "3 to 8"},
       {"1\t1383260400000\t39\t1\t2\t3\t4\t5\t6\n", "found 9"},
       {"0\t1383260400000\t39\t1\n", "outside the Milan grid"},
       {"10001\t1383260400000\t39\t1\n", "outside the Milan grid"},

@@ -80,4 +80,35 @@ final class RawScannerTest {
                 .firstSuspectLine())
         .isEqualTo(59_999);
   }
+
+  private static String day(long t0, int cells) {
+    StringBuilder b = new StringBuilder();
+    for (int c = 1; c <= cells; c++) {
+      for (int t = 0; t < 3; t++) {
+        b.append(c).append('\t').append(t0 + t * 600_000L).append("\t39\t1\n");
+        b.append(c).append('\t').append(t0 + t * 600_000L).append("\t33\n");
+      }
+    }
+    return b.toString();
+  }
+
+  @Test
+  void itTellsWhenNoKeyCanOccurTwice(@TempDir Path dir) throws Exception {
+    long t0 = 1_383_260_400_000L;
+    long nextDay = t0 + 86_400_000L;
+    // One sorted day, and two different days concatenated: every key once.
+    assertThat(scan(dir, "a.txt", day(t0, 3)).keysInOrder()).isTrue();
+    assertThat(scan(dir, "b.txt", day(t0, 3) + day(nextDay, 3)).keysInOrder()).isTrue();
+    // The same day twice, a country code twice in a (cell, slot), overlapping runs: not known.
+    assertThat(scan(dir, "c.txt", day(t0, 3) + day(t0, 3)).keysInOrder()).isFalse();
+    assertThat(scan(dir, "d.txt", "1\t" + t0 + "\t39\t1\n1\t" + t0 + "\t39\t2\n").keysInOrder())
+        .isFalse();
+    assertThat(scan(dir, "e.txt", day(t0, 2) + day(t0 + 600_000L, 1)).keysInOrder()).isFalse();
+    // Every line is still in the plain shape.
+    assertThat(scan(dir, "f.txt", day(t0, 3) + day(t0, 3)).clean()).isTrue();
+  }
+
+  private static RawScanner.Result scan(Path dir, String name, String text) throws Exception {
+    return RawScanner.scan(Files.writeString(dir.resolve(name), text), false);
+  }
 }

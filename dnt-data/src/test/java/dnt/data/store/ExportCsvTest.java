@@ -26,7 +26,7 @@ final class ExportCsvTest {
     TrafficDataset fromStore;
     try (TrafficStore store = TrafficStore.create(dir.resolve("s.duckdb"))) {
       store.ingest(java.util.List.of(raw), IngestOptions.defaults());
-      store.export(Selection.all(), csv);
+      store.export(Selection.all(), csv, false);
       fromStore = store.load(Selection.all());
     }
     TrafficDataset back = ExportCsv.read(csv);

@@ -71,31 +71,77 @@ final class SyntheticMilanTest {
     assertThat(Files.readAllBytes(other.get(0))).isNotEqualTo(Files.readAllBytes(files.get(0)));
   }
 
-  @Test
-  void theDailyProfileCorrelatesWithTheRealSubsets() {
-    double[] synthetic = new double[144];
-    for (RawRow r : rows()) {
-      synthetic[(int) ((r.timeMillis() - MilanSubset.START_MILLIS) / 600_000L % 144)] +=
-          r.internet();
-    }
-    TrafficDataset real = MilanSubset.load();
+  /** Internet summed per slot of the day over every cell and day of a dataset. */
+  private static double[] dailyProfile(TrafficDataset d) {
     double[] profile = new double[144];
-    for (int c = 0; c < real.cellCount(); c++) {
-      double[] x = real.series(c, Service.INTERNET);
+    for (int c = 0; c < d.cellCount(); c++) {
+      double[] x = d.series(c, Service.INTERNET);
       for (int t = 0; t < x.length; t++) {
         profile[t % 144] += x[t];
       }
     }
-    assertThat(Calibration.correlation(synthetic, 0, profile, 0, 144)).isGreaterThan(0.9);
+    return profile;
   }
 
+  /**
+   * Calibrated on the first half of the real subset (15 days), the generator is checked against the
+   * other half, which it never saw: its daily profile must correlate with the held-out profile
+   * about as well as the calibration half itself does, and its mean level must be that of the
+   * held-out days within the factor that separates the central cells from the subset's.
+   */
   @Test
-  void theMeanLevelMatchesTheSubset() {
-    double total = rows().stream().mapToDouble(RawRow::internet).sum();
+  void calibratedOnHalfTheSubsetItMatchesTheHeldOutHalf() throws Exception {
+    TrafficDataset real = MilanSubset.load();
+    int half = real.length() / 144 / 2 * 144;
+    TrafficDataset calibration = real.slice(0, half);
+    TrafficDataset heldOut = real.slice(half, 2 * half);
+    double[] density =
+        SyntheticMilan.baseStationDensity(
+            dnt.data.milan.MilanGrid.load(),
+            dnt.data.milan.BaseStations.load(
+                dnt.data.milan.RadioLayer.LTE_UMTS, dnt.data.milan.MilanGrid.load()));
+    double[] subsetDensity =
+        real.cells().stream().mapToDouble(c -> density[c.value() - 1]).toArray();
+    List<RawRow> sample = new ArrayList<>();
+    RawReader.read(
+        dnt.data.milan.BundledData.file(dnt.data.milan.BundledData.RAW_SAMPLE),
+        BadRows.fail(),
+        sample::add);
+    SyntheticMilan trained =
+        new SyntheticMilan(
+            Calibration.measure(calibration, subsetDensity, sample), density, real.cells());
+    List<Path> out =
+        trained.write(SynthConfig.of(CELLS, DAYS, 11), dir.resolve("held-out"), Progress.NONE);
+    double[] synthetic = new double[144];
+    double total = 0;
+    for (Path f : out) {
+      for (RawRow r : readAll(f)) {
+        synthetic[(int) ((r.timeMillis() - MilanSubset.START_MILLIS) / 600_000L % 144)] +=
+            r.internet();
+        total += r.internet();
+      }
+    }
+    double[] held = dailyProfile(heldOut);
+    double reference = Calibration.correlation(dailyProfile(calibration), 0, held, 0, 144);
+    double check = Calibration.correlation(synthetic, 0, held, 0, 144);
+    // The real halves correlate at `reference` (0.990: the daily cycle is stable); the generator
+    // adds its own noise (AR(1) field and per-row noise over 25 cells x 8 days), which may lower
+    // the correlation of a 144-point profile by a few hundredths (it lowers it by 0.001 at seed
+    // 11), so 0.05 below the real-to-real figure bounds that noise and still fails a wrong or
+    // shifted profile (the calibration half shifted by one hour correlates at 0.913).
+    assertThat(check).isGreaterThan(reference - 0.05);
     double perCellSlot = total / (CELLS * DAYS * 144.0);
-    // The 25 central cells are busier than the subset on average, but within a factor of 3.
-    double real = generator.calibration().meanActivity();
-    assertThat(perCellSlot).isBetween(real / 3, real * 3);
+    double heldMean = Arrays.stream(held).sum() / (heldOut.cellCount() * (double) half);
+    // The generator writes the 25 cells nearest the grid centre, not the subset's block; their
+    // demand differs from the block's through the base-station density proxy, so only the order
+    // of magnitude is checked: within a factor of 3 of the held-out mean (1.4 at seed 11).
+    assertThat(perCellSlot).isBetween(heldMean / 3, heldMean * 3);
+  }
+
+  private static List<RawRow> readAll(Path f) {
+    List<RawRow> rows = new ArrayList<>();
+    RawReader.read(f, BadRows.fail(), rows::add);
+    return rows;
   }
 
   @Test

@@ -226,6 +226,9 @@ public final class ForecastingExperiment {
       ds = p.toString().endsWith(".csv") ? ExportCsv.read(p) : openStore(p);
       source = p.toString();
     }
+    if (ds.synthetic()) {
+      source = "SYNTHETIC data (dnt data synth, not measurements): " + source;
+    }
     if (o.cells() > 0 && o.cells() < ds.cellCount()) {
       ds = ds.selectCells(ds.cells().subList(0, o.cells()));
     }
