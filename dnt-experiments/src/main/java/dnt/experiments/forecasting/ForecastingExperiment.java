@@ -1,5 +1,7 @@
 package dnt.experiments.forecasting;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.core.util.Seeds;
@@ -14,6 +16,7 @@ import dnt.data.store.TrafficStore;
 import dnt.data.synth.SynthConfig;
 import dnt.data.synth.SyntheticMilan;
 import dnt.experiments.report.ResultsRun;
+import dnt.experiments.settings.SettingsYaml;
 import dnt.learn.fl.FlConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -165,7 +168,7 @@ public final class ForecastingExperiment {
    * @return reference.yaml, then the file, then the preset, then the overrides
    */
   public static FlConfig config(Options o) {
-    FlConfig c = o.config().map(FlConfig::load).orElseGet(FlConfig::defaults);
+    FlConfig c = o.config().map(ForecastingExperiment::flConfig).orElseGet(FlConfig::defaults);
     if (o.preset().isPresent()) {
       if (!o.preset().get().equalsIgnoreCase("fedda")) {
         throw new InvalidInputException(
@@ -177,6 +180,102 @@ public final class ForecastingExperiment {
       c = c.with(o.overrides());
     }
     return c;
+  }
+
+  /**
+   * The model and federation sections of a settings file (every key but {@code experiment} and
+   * {@code run}), over {@code reference.yaml}.
+   *
+   * @param file the settings file
+   * @return the configuration
+   * @throws InvalidInputException naming the file and the key path
+   */
+  static FlConfig flConfig(Path file) {
+    ObjectNode tree = SettingsYaml.read(file);
+    SettingsYaml.expectExperiment(tree, NAME, file.toString());
+    SettingsYaml.take(tree, "run");
+    return FlConfig.parse(SettingsYaml.text(tree), file.toString());
+  }
+
+  /**
+   * The options of a run: the defaults of {@link RunSettings}, then the {@code run:} section of the
+   * settings file, then the options given on the command line (each layer replaces the one below).
+   *
+   * @param file the settings file (a {@code config.yaml} a run wrote, or a user's file), if any
+   * @param given run keys given on the command line (e.g. {@code seeds}), highest precedence
+   * @param preset a protocol preset, applied over the file's model sections
+   * @param flOverrides dotted model overrides given on the command line (e.g. {@code sync.rounds})
+   * @param resultsDir the results root
+   * @return the options
+   * @throws InvalidInputException naming the file (or the command line) and the key path
+   */
+  public static Options options(
+      Optional<Path> file,
+      Map<String, Object> given,
+      Optional<String> preset,
+      Map<String, Object> flOverrides,
+      Path resultsDir) {
+    ObjectNode run = SettingsYaml.tree(RunSettings.defaults());
+    if (file.isPresent()) {
+      ObjectNode tree = SettingsYaml.read(file.get());
+      SettingsYaml.expectExperiment(tree, NAME, file.get().toString());
+      JsonNode section = tree.get("run");
+      if (section != null) {
+        if (!(section instanceof ObjectNode o)) {
+          throw new InvalidInputException(file.get() + ": key 'run' must be a mapping");
+        }
+        SettingsYaml.merge(run, o);
+        SettingsYaml.bind(run, RunSettings.class, file.get().toString(), "run");
+      }
+    }
+    SettingsYaml.override(run, given);
+    RunSettings r = SettingsYaml.bind(run, RunSettings.class, "command line", "run");
+    return new Options(
+        r.data(),
+        r.service(),
+        r.resolution(),
+        r.seed(),
+        r.seeds(),
+        preset,
+        r.timing(),
+        file,
+        flOverrides,
+        r.parsedMethods(),
+        resultsDir,
+        r.syntheticCells(),
+        r.cells());
+  }
+
+  /**
+   * The complete effective settings of a run as written to {@code config.yaml}: {@code experiment},
+   * the {@code run:} section and every section of the model configuration (preset and overrides
+   * expanded). Passing this file back with {@code --config} reproduces the run.
+   *
+   * @param o the options
+   * @param config the effective model configuration
+   * @param methods the methods that ran
+   * @return the tree
+   */
+  public static ObjectNode settings(Options o, FlConfig config, List<Method> methods) {
+    String data =
+        o.data().equals("subset") || o.data().equals("synthetic")
+            ? o.data()
+            : Path.of(o.data()).toAbsolutePath().normalize().toString();
+    RunSettings run =
+        new RunSettings(
+            data,
+            o.service(),
+            o.resolution(),
+            o.seed(),
+            o.seeds(),
+            methods.stream().map(Method::id).toList(),
+            o.cells(),
+            o.syntheticCells(),
+            o.timing());
+    ObjectNode tree = SettingsYaml.tree(Map.of("experiment", NAME));
+    tree.set("run", SettingsYaml.tree(run));
+    SettingsYaml.merge(tree, SettingsYaml.tree(config));
+    return tree;
   }
 
   /**
@@ -297,6 +396,7 @@ public final class ForecastingExperiment {
       results.addAll(study.run(methods, o.seed() + i));
     }
     ForecastingReport.writeMetrics(run.file("metrics.csv"), results);
+    ForecastingReport.writeTimings(run.file("timing.csv"), results);
     ForecastingReport.writeCurves(run.file("curve.csv"), results);
     String title = data.label().replaceAll(" \\(.*?\\)", "");
     ForecastingReport.writeFigure(run.file("fig3.png"), results, title);
@@ -306,14 +406,16 @@ public final class ForecastingExperiment {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report", e);
     }
-    run.config("data", o.data())
-        .config("service", o.service())
-        .config("resolution", o.resolution())
-        .config("preset", o.preset().orElse("none"))
-        .config("methods", methods.stream().map(Method::id).toList())
+    run.settings(
+            settings(o, config, methods),
+            List.of(
+                "dnt experiment forecasting: the complete effective configuration of this run.",
+                "Rerun it with: dnt experiment forecasting --config config.yaml",
+                "(options given beside --config override this file; preset: "
+                    + o.preset().orElse("none")
+                    + ", expanded below)"))
         .config("architecture", study.architecture().name())
-        .config("parameters", study.architecture().parameterCount())
-        .config("flConfig", config.toString());
+        .config("parameters", study.architecture().parameterCount());
     if (o.data().equals("subset")) {
       run.input(dnt.data.milan.BundledData.file(dnt.data.milan.BundledData.SUBSET_SERIES));
     } else if (o.data().equals("synthetic")) {

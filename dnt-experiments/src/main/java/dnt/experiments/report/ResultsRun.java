@@ -3,7 +3,8 @@ package dnt.experiments.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dnt.experiments.settings.SettingsYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +36,9 @@ public final class ResultsRun {
   private final int seeds;
   private final Instant started;
   private final long startNanos;
-  private final Map<String, String> config = new LinkedHashMap<>();
+  private final Map<String, String> facts = new LinkedHashMap<>();
+  private ObjectNode settings;
+  private List<String> settingsComments = List.of();
   private final List<RunManifest.InputFile> inputs = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -92,14 +95,29 @@ public final class ResultsRun {
   }
 
   /**
-   * Records a configuration entry for the manifest and {@code config.yaml}.
+   * Records the complete effective settings: {@link #finish} writes them to {@code config.yaml}
+   * (which {@code --config} reads back to reproduce the run) and, flattened, into the manifest.
+   *
+   * @param tree the settings
+   * @param comments lines written as YAML comments above them
+   * @return this run
+   */
+  public ResultsRun settings(ObjectNode tree, List<String> comments) {
+    this.settings = tree.deepCopy();
+    this.settingsComments = List.copyOf(comments);
+    return this;
+  }
+
+  /**
+   * Records a value derived during the run (a parameter count, a station count) for the manifest's
+   * {@code facts}; settings go through {@link #settings}.
    *
    * @param key the key
    * @param value the value
    * @return this run
    */
   public ResultsRun config(String key, Object value) {
-    config.put(key, String.valueOf(value));
+    facts.put(key, String.valueOf(value));
     return this;
   }
 
@@ -133,15 +151,21 @@ public final class ResultsRun {
    */
   public RunManifest finish(String version) {
     double wall = (System.nanoTime() - startNanos) / 1e9;
+    Map<String, String> config = new LinkedHashMap<>();
+    if (settings != null) {
+      SettingsYaml.flatten(settings, config);
+    }
     RunManifest m =
         new RunManifest(
             experiment,
             dir.getFileName().toString(),
+            dir.toAbsolutePath().normalize().toString(),
             version,
             gitCommit(),
             seed,
             seeds,
             config,
+            facts,
             inputs,
             started.toString(),
             wall,
@@ -152,7 +176,9 @@ public final class ResultsRun {
                 + " MiB",
             notes);
     try {
-      new YAMLMapper().writeValue(file("config.yaml").toFile(), new LinkedHashMap<>(config));
+      if (settings != null) {
+        SettingsYaml.write(file("config.yaml"), settingsComments, settings);
+      }
       ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
       json.writeValue(file("manifest.json").toFile(), m);
     } catch (IOException e) {
@@ -161,7 +187,8 @@ public final class ResultsRun {
     return m;
   }
 
-  static RunManifest.InputFile describe(Path path) {
+  static RunManifest.InputFile describe(Path given) {
+    Path path = given.toAbsolutePath().normalize();
     try {
       if (Files.isDirectory(path)) {
         return new RunManifest.InputFile(path.toString(), "", 0);
