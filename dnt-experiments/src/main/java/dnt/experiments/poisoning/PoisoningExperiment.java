@@ -102,6 +102,7 @@ public final class PoisoningExperiment {
           }
         }
       }
+      writeMetrics(run, cells);
       writeTable(run, cells, phases);
       List<String> sections = new ArrayList<>();
       if (config.sweeps()) {
@@ -334,6 +335,26 @@ public final class PoisoningExperiment {
                     ys.stream().mapToDouble(Double::doubleValue).toArray()))));
     md.append("\nFiles: `privacy.csv`, `privacy.png`.\n");
     return md.toString();
+  }
+
+  /** {@code metrics.csv}: one row per table cell and seed (what the seed and settings fix). */
+  private void writeMetrics(ResultsRun run, List<Cell> cells) {
+    StringBuilder csv = new StringBuilder("phase,rule,attack,seed,mse,mae\n");
+    for (Cell c : cells) {
+      for (int s = 0; s < c.mse().length; s++) {
+        csv.append(
+            String.format(
+                Locale.ROOT,
+                "%s,%s,%s,%d,%.6f,%.6f\n",
+                c.phase().label(),
+                c.rule(),
+                c.attack(),
+                config.seed() + s,
+                c.mse()[s],
+                c.mae()[s]));
+      }
+    }
+    write(run.file("metrics.csv"), csv.toString());
   }
 
   private void writeTable(ResultsRun run, List<Cell> cells, List<Phase> phases) {
