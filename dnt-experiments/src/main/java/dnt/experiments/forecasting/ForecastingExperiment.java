@@ -393,7 +393,7 @@ public final class ForecastingExperiment {
     ResultsRun run = ResultsRun.start(o.resultsDir(), NAME, o.seed(), o.seeds());
     List<MethodResult> results = new ArrayList<>();
     for (int i = 0; i < o.seeds(); i++) {
-      results.addAll(study.run(methods, o.seed() + i));
+      results.addAll(study.run(methods, o.seed() + i, i, o.seeds()));
     }
     ForecastingReport.writeMetrics(run.file("metrics.csv"), results);
     ForecastingReport.writeTimings(run.file("timing.csv"), results);
