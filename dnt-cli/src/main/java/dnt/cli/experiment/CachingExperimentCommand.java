@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
       "Train and evaluate RL, RL w/ DNT, Reliable RL and Reliable RL w/ DNT, with the classic"
           + " policies and the bounds, on common and rare request streams.",
       "Writes results/caching/<run>/: metrics.csv, summary.csv, load_series.csv, hit_series.csv,"
-          + " fig4_hit_rate_interventions.png, fig5_station_load.png, report.md, manifest.json."
+          + " fig4_hit_rate_interventions.png, fig5_station_load.png, report.md, config.yaml,"
+          + " manifest.json."
     })
 public final class CachingExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Federated traffic forecasting on Milan (paper IV-A, Fig. 3): Traditional DT, V-twin,"
           + " V-twin w/o cluster, H-twin, H-twin w/o cluster, persistence and seasonal naive.",
-      "Writes results/forecasting/<run>/ (metrics.csv, curve.csv, fig3.png, report.md, manifest)."
+      "Writes results/forecasting/<run>/ (metrics.csv, timing.csv, curve.csv, fig3.png,"
+          + " report.md, config.yaml, manifest.json)."
     })
 public final class ForecastingExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       "Federated traffic twins on the bundled Milan subset under fake-station poisoning (MPAF,"
           + " TPI) with every aggregation rule; fake-share, MPAF-lambda and TPI-eta sweeps; a"
           + " DP-FedAvg accuracy-versus-epsilon curve.",
-      "Writes results/poisoning/<run>/: table2.csv, table2-mae.png, table2-mse.png, sweeps.csv,"
+      "Writes results/poisoning/<run>/: metrics.csv, table2.csv, table2-mae.png, table2-mse.png, sweeps.csv,"
           + " sweeps.png, privacy.csv, privacy.png, report.md, config.yaml, manifest.json."
     })
 public final class PoisoningExperimentCommand implements Callable<Integer> {
