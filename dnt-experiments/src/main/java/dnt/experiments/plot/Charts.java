@@ -206,6 +206,16 @@ public final class Charts {
         Comparable category, float width, RectangleEdge edge, Graphics2D g2) {
       Font font = getTickLabelFont(category);
       FontMetrics fm = g2.getFontMetrics(font);
+      double longest = 0;
+      for (String word : category.toString().trim().split(" +")) {
+        longest = Math.max(longest, fm.stringWidth(word));
+      }
+      if (longest > width && width > 0) {
+        // a word wider than its category: a smaller font (not below 7 pt) rather than overlap
+        float size = (float) Math.max(7, font.getSize2D() * width / longest);
+        font = font.deriveFont(size);
+        fm = g2.getFontMetrics(font);
+      }
       TextBlock block = new TextBlock();
       for (String line : wrap(category.toString(), width, fm::stringWidth)) {
         block.addLine(line, font, getTickLabelPaint(category));
