@@ -120,21 +120,23 @@ public final class CachingExperimentCommand implements Callable<Integer> {
     CachingRunSettings settings =
         CachingRunSettings.resolve(Optional.ofNullable(config), quick, given);
     CachingStudyConfig study = settings.study();
-    ResultsRun run = ResultsRun.start(resultsDir, "caching", settings.seed(), settings.seeds());
-    run.settings(settings.tree(), CachingRunSettings.comments())
-        .note(
-            "synthetic request streams (Zipf/IRM + shot noise, seeded); environment and agent"
-                + " are reconstructions of the paper's case study IV-B");
-    PrintWriter err = spec.commandLine().getErr();
-    List<CachingStudy.Replication> reps =
-        new CachingStudy(study, settings.kind())
-            .run(
-                settings.seed(),
-                settings.seeds(),
-                (done, total, message) -> err.println("dnt: caching " + message));
-    CachingReport.write(run, reps, study);
-    run.finish(VersionProvider.version());
-    spec.commandLine().getOut().println(run.dir());
-    return 0;
+    try (ResultsRun run =
+        ResultsRun.start(resultsDir, "caching", settings.seed(), settings.seeds())) {
+      run.settings(settings.tree(), CachingRunSettings.comments())
+          .note(
+              "synthetic request streams (Zipf/IRM + shot noise, seeded); environment and agent"
+                  + " are reconstructions of the paper's case study IV-B");
+      PrintWriter err = spec.commandLine().getErr();
+      List<CachingStudy.Replication> reps =
+          new CachingStudy(study, settings.kind())
+              .run(
+                  settings.seed(),
+                  settings.seeds(),
+                  (done, total, message) -> err.println("dnt: caching " + message));
+      CachingReport.write(run, reps, study);
+      run.finish(VersionProvider.version());
+      spec.commandLine().getOut().println(run.dir());
+      return 0;
+    }
   }
 }

@@ -125,18 +125,20 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
     }
     PoisoningConfig config =
         PoisoningConfig.resolve(Optional.ofNullable(this.config), quick, given);
-    ResultsRun run = ResultsRun.start(resultsDir, "poisoning", config.seed(), config.seeds());
-    run.settings(config.tree(), PoisoningConfig.comments())
-        .input(BundledData.file(BundledData.SUBSET_SERIES))
-        .note("TPI and TID are reconstructions (the paper gives no equations)");
-    PrintWriter err = spec.commandLine().getErr();
-    new PoisoningExperiment(
-            config,
-            (done, total, message) ->
-                err.printf("dnt: poisoning [%d/%d] %s%n", done, total, message))
-        .run(MilanSubset.load(), run);
-    run.finish(VersionProvider.version());
-    spec.commandLine().getOut().println(run.dir());
-    return 0;
+    try (ResultsRun run =
+        ResultsRun.start(resultsDir, "poisoning", config.seed(), config.seeds())) {
+      run.settings(config.tree(), PoisoningConfig.comments())
+          .input(BundledData.file(BundledData.SUBSET_SERIES))
+          .note("TPI and TID are reconstructions (the paper gives no equations)");
+      PrintWriter err = spec.commandLine().getErr();
+      new PoisoningExperiment(
+              config,
+              (done, total, message) ->
+                  err.printf("dnt: poisoning [%d/%d] %s%n", done, total, message))
+          .run(MilanSubset.load(), run);
+      run.finish(VersionProvider.version());
+      spec.commandLine().getOut().println(run.dir());
+      return 0;
+    }
   }
 }

@@ -390,43 +390,44 @@ public final class ForecastingExperiment {
     ForecastData data = data(o, progress);
     List<Method> methods = o.timing() ? List.of(Method.V_TWIN_NO_CLUSTER) : o.methods();
     ForecastingStudy study = new ForecastingStudy(config, data, progress);
-    ResultsRun run = ResultsRun.start(o.resultsDir(), NAME, o.seed(), o.seeds());
-    List<MethodResult> results = new ArrayList<>();
-    for (int i = 0; i < o.seeds(); i++) {
-      results.addAll(study.run(methods, o.seed() + i, i, o.seeds()));
+    try (ResultsRun run = ResultsRun.start(o.resultsDir(), NAME, o.seed(), o.seeds())) {
+      List<MethodResult> results = new ArrayList<>();
+      for (int i = 0; i < o.seeds(); i++) {
+        results.addAll(study.run(methods, o.seed() + i, i, o.seeds()));
+      }
+      ForecastingReport.writeMetrics(run.file("metrics.csv"), results);
+      ForecastingReport.writeTimings(run.file("timing.csv"), results);
+      ForecastingReport.writeCurves(run.file("curve.csv"), results);
+      String title = data.label().replaceAll(" \\(.*?\\)", "");
+      ForecastingReport.writeFigure(run.file("fig3.png"), results, title);
+      List<String> header = header(o, config, data, study, results);
+      try {
+        Files.writeString(run.file("report.md"), ForecastingReport.markdown(results, header));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the report", e);
+      }
+      run.settings(
+              settings(o, config, methods),
+              List.of(
+                  "dnt experiment forecasting: the complete effective configuration of this run.",
+                  "Rerun it with: dnt experiment forecasting --config config.yaml",
+                  "(options given beside --config override this file; preset: "
+                      + o.preset().orElse("none")
+                      + ", expanded below)"))
+          .config("architecture", study.architecture().name())
+          .config("parameters", study.architecture().parameterCount());
+      if (o.data().equals("subset")) {
+        run.input(dnt.data.milan.BundledData.file(dnt.data.milan.BundledData.SUBSET_SERIES));
+      } else if (o.data().equals("synthetic")) {
+        run.note("synthetic data from dnt.data.synth.SyntheticMilan, not measurements");
+      } else {
+        run.input(Path.of(o.data()));
+      }
+      run.finish(version);
+      List<String> lines = new ArrayList<>(summary(results, o.timing()));
+      lines.add("results: " + run.dir());
+      return new Outcome(Optional.of(run.dir()), results, lines);
     }
-    ForecastingReport.writeMetrics(run.file("metrics.csv"), results);
-    ForecastingReport.writeTimings(run.file("timing.csv"), results);
-    ForecastingReport.writeCurves(run.file("curve.csv"), results);
-    String title = data.label().replaceAll(" \\(.*?\\)", "");
-    ForecastingReport.writeFigure(run.file("fig3.png"), results, title);
-    List<String> header = header(o, config, data, study, results);
-    try {
-      Files.writeString(run.file("report.md"), ForecastingReport.markdown(results, header));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report", e);
-    }
-    run.settings(
-            settings(o, config, methods),
-            List.of(
-                "dnt experiment forecasting: the complete effective configuration of this run.",
-                "Rerun it with: dnt experiment forecasting --config config.yaml",
-                "(options given beside --config override this file; preset: "
-                    + o.preset().orElse("none")
-                    + ", expanded below)"))
-        .config("architecture", study.architecture().name())
-        .config("parameters", study.architecture().parameterCount());
-    if (o.data().equals("subset")) {
-      run.input(dnt.data.milan.BundledData.file(dnt.data.milan.BundledData.SUBSET_SERIES));
-    } else if (o.data().equals("synthetic")) {
-      run.note("synthetic data from dnt.data.synth.SyntheticMilan, not measurements");
-    } else {
-      run.input(Path.of(o.data()));
-    }
-    run.finish(version);
-    List<String> lines = new ArrayList<>(summary(results, o.timing()));
-    lines.add("results: " + run.dir());
-    return new Outcome(Optional.of(run.dir()), results, lines);
   }
 
   private static List<String> header(

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,21 +18,26 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One run's folder, {@code results/<experiment>/<run-id>/}, and the manifest written into it. Use
- * {@link #start}, write tables and plots with {@link #file}, then {@link #finish}.
+ * {@link #start}, write tables and plots with {@link #file}, then {@link #finish}. Until {@link
+ * #finish} the files go to a hidden {@code .<run-id>.partial} folder beside it, moved into place at
+ * the end; {@link #close} without {@link #finish} (a failed run) deletes it, so a failed run leaves
+ * no partial output.
  */
-public final class ResultsRun {
+public final class ResultsRun implements AutoCloseable {
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final String experiment;
-  private final Path dir;
+  private Path dir;
   private final long seed;
   private final int seeds;
   private final Instant started;
@@ -42,9 +48,13 @@ public final class ResultsRun {
   private final List<RunManifest.InputFile> inputs = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  private ResultsRun(String experiment, Path dir, long seed, int seeds) {
+  private final Path finalDir;
+  private boolean finished;
+
+  private ResultsRun(String experiment, Path partial, Path finalDir, long seed, int seeds) {
     this.experiment = experiment;
-    this.dir = dir;
+    this.dir = partial;
+    this.finalDir = finalDir;
     this.seed = seed;
     this.seeds = seeds;
     this.started = Instant.now();
@@ -63,20 +73,28 @@ public final class ResultsRun {
    */
   public static ResultsRun start(Path root, String experiment, long seed, int seeds) {
     String base = RUN_ID.format(Instant.now()) + "-seed" + seed;
-    Path dir = root.resolve(experiment).resolve(base);
-    for (int i = 2; Files.exists(dir); i++) {
-      dir = root.resolve(experiment).resolve(base + "-" + i);
+    Path parent = root.resolve(experiment);
+    String name = base;
+    for (int i = 2;
+        Files.exists(parent.resolve(name)) || Files.exists(parent.resolve(partial(name)));
+        i++) {
+      name = base + "-" + i;
     }
+    Path partial = parent.resolve(partial(name));
     try {
-      Files.createDirectories(dir);
+      Files.createDirectories(partial);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create results folder " + dir, e);
+      throw new UncheckedIOException("cannot create results folder " + partial, e);
     }
-    return new ResultsRun(experiment, dir, seed, seeds);
+    return new ResultsRun(experiment, partial, parent.resolve(name), seed, seeds);
+  }
+
+  private static String partial(String name) {
+    return "." + name + ".partial";
   }
 
   /**
-   * The run's folder.
+   * The run's folder: the hidden partial folder until {@link #finish}, the final one after.
    *
    * @return the folder
    */
@@ -158,8 +176,8 @@ public final class ResultsRun {
     RunManifest m =
         new RunManifest(
             experiment,
-            dir.getFileName().toString(),
-            dir.toAbsolutePath().normalize().toString(),
+            finalDir.getFileName().toString(),
+            finalDir.toAbsolutePath().normalize().toString(),
             version,
             gitCommit(),
             seed,
@@ -181,10 +199,34 @@ public final class ResultsRun {
       }
       ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
       json.writeValue(file("manifest.json").toFile(), m);
+      Files.move(dir, finalDir, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot write the run folder " + finalDir, e);
     }
+    dir = finalDir;
+    finished = true;
     return m;
+  }
+
+  /** Deletes the partial folder of a run that did not {@link #finish} (best effort). */
+  @Override
+  public void close() {
+    if (finished) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+      Path parent = dir.getParent();
+      try (Stream<Path> left = Files.list(parent)) {
+        if (left.findAny().isEmpty()) {
+          Files.deleteIfExists(parent);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: the run's own failure is what the user must see
+    }
   }
 
   static RunManifest.InputFile describe(Path given) {

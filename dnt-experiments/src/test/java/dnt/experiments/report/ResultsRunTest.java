@@ -45,6 +45,33 @@ final class ResultsRunTest {
   }
 
   @Test
+  void aRunThatFailsBeforeFinishLeavesNothingBehind(@TempDir Path tmp) throws Exception {
+    Path root = tmp.resolve("results");
+    try (ResultsRun run = ResultsRun.start(root, "demo", 1, 1)) {
+      Files.writeString(run.file("metrics.csv"), "half a table");
+      // the failure: no finish
+    }
+    assertThat(root.resolve("demo")).doesNotExist();
+  }
+
+  @Test
+  void aFinishedRunIsMovedIntoPlaceWithNoPartialFolderLeft(@TempDir Path tmp) throws Exception {
+    Path root = tmp.resolve("results");
+    Path dir;
+    try (ResultsRun run = ResultsRun.start(root, "demo", 1, 1)) {
+      Files.writeString(run.file("metrics.csv"), "a,b\n");
+      assertThat(run.dir().getFileName().toString()).startsWith(".").endsWith(".partial");
+      run.finish("test");
+      dir = run.dir();
+    }
+    try (var s = Files.list(root.resolve("demo"))) {
+      assertThat(s.toList()).containsExactly(dir);
+    }
+    assertThat(dir.resolve("metrics.csv")).hasContent("a,b");
+    assertThat(dir.resolve("manifest.json")).content().contains(dir.getFileName().toString());
+  }
+
+  @Test
   void twoRunsInTheSameSecondGetDistinctFolders(@TempDir Path tmp) {
     ResultsRun a = ResultsRun.start(tmp, "x", 1, 1);
     ResultsRun b = ResultsRun.start(tmp, "x", 1, 1);
