@@ -15,9 +15,12 @@ final class ForecastingSection implements DemoSection {
 
   @Override
   public void run(DemoContext context) {
-    ForecastingExperiment.demo().forEach(context.out()::println);
+    ForecastingExperiment.demo().lines().forEach(context.out()::println);
     context
         .out()
-        .println("(full study: ./dnt experiment forecasting; details in docs/forecasting.md)");
+        .println(
+            "(one seed, a small model and 6 cells; the full study with all seven methods on 25"
+                + " cells and 95% intervals over seeds: ./dnt experiment forecasting --seeds 3;"
+                + " details in docs/forecasting.md)");
   }
 }

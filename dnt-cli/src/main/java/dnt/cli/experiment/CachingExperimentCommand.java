@@ -4,17 +4,22 @@ import dnt.caching.rl.AgentKind;
 import dnt.cli.VersionProvider;
 import dnt.core.InvalidInputException;
 import dnt.experiments.caching.CachingReport;
+import dnt.experiments.caching.CachingRunSettings;
 import dnt.experiments.caching.CachingStudy;
 import dnt.experiments.caching.CachingStudyConfig;
 import dnt.experiments.report.ResultsRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,10 +38,20 @@ import picocli.CommandLine.Spec;
       "Train and evaluate RL, RL w/ DNT, Reliable RL and Reliable RL w/ DNT, with the classic"
           + " policies and clairvoyant references, on common and rare request streams.",
       "Writes results/caching/<run>/: metrics.csv, summary.csv, load_series.csv, hit_series.csv,"
-          + " fig4_hit_rate_interventions.png, fig5_station_load.png, report.md, manifest.json."
+          + " fig4_hit_rate_interventions.png, fig5_station_load.png, report.md, config.yaml,"
+          + " manifest.json."
     })
 public final class CachingExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Settings file: a config.yaml that a run wrote (reproduces it) or any subset of its"
+              + " keys (seed, seeds, agentKind, study.*). Options given on the command line"
+              + " override the file; the file overrides the defaults or --quick.")
+  Path config;
 
   @Option(
       names = "--seed",
@@ -47,7 +62,7 @@ public final class CachingExperimentCommand implements Callable<Integer> {
   @Option(
       names = "--seeds",
       defaultValue = "5",
-      description = "Replications (default: ${DEFAULT-VALUE}).")
+      description = "Replications, at least 1 (default: ${DEFAULT-VALUE}).")
   int seeds;
 
   @Option(
@@ -59,7 +74,9 @@ public final class CachingExperimentCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       defaultValue = "2",
-      description = "Worker threads; replications run in parallel (default: ${DEFAULT-VALUE}).")
+      description =
+          "Worker threads, at least 1; replications run in parallel and the results do not"
+              + " depend on it (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(
@@ -76,56 +93,50 @@ public final class CachingExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (seeds < 1) {
-      throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
+    ParseResult pr = spec.commandLine().getParseResult();
+    Map<String, Object> given = new LinkedHashMap<>();
+    if (pr.hasMatchedOption("--seed")) {
+      given.put("seed", seed);
     }
-    if (threads < 1) {
-      throw new InvalidInputException("--threads must be at least 1, got " + threads);
+    if (pr.hasMatchedOption("--seeds")) {
+      if (seeds < 1) {
+        throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
+      }
+      given.put("seeds", seeds);
     }
-    AgentKind agentKind;
-    try {
-      agentKind = AgentKind.of(agent);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--agent: " + e.getMessage());
+    if (pr.hasMatchedOption("--threads")) {
+      if (threads < 1) {
+        throw new InvalidInputException("--threads must be at least 1, got " + threads);
+      }
+      given.put("study.threads", threads);
     }
-    CachingStudyConfig base = quick ? CachingStudyConfig.quick() : CachingStudyConfig.DEFAULTS;
-    CachingStudyConfig config = base.withThreads(threads);
-    ResultsRun run = ResultsRun.start(resultsDir, "caching", seed, seeds);
-    record(run, config);
-    run.config("agent_kind", agentKind.id());
-    PrintWriter err = spec.commandLine().getErr();
-    List<CachingStudy.Replication> reps =
-        new CachingStudy(config, agentKind)
-            .run(seed, seeds, (done, total, message) -> err.println("dnt: caching " + message));
-    CachingReport.write(run, reps, config);
-    run.finish(VersionProvider.version());
-    spec.commandLine().getOut().println(run.dir());
-    return 0;
-  }
-
-  private static void record(ResultsRun run, CachingStudyConfig c) {
-    run.config("stations", c.stations())
-        .config("clients_per_station", c.clientsPerStation())
-        .config("overlap", c.overlap())
-        .config("capacity", c.capacity())
-        .config("catalogue", c.catalogue())
-        .config("alpha", c.alpha())
-        .config("locality", c.locality())
-        .config("request_probability", c.requestProbability())
-        .config("shot_share", c.shotShare())
-        .config("shot_arrivals", c.shotArrivals())
-        .config("shot_lifetime", c.shotLifetime())
-        .config("episode_slots", c.episodeSlots())
-        .config("physical_episodes", c.physicalEpisodes())
-        .config("twin_episodes", c.twinEpisodes())
-        .config("test_slots", c.testSlots())
-        .config("surge_factor", c.surgeFactor())
-        .config("load_window", c.loadWindow())
-        .config("overload_factor", c.overloadFactor())
-        .config("agent", c.agent())
-        .config("threads", c.threads())
-        .note(
-            "synthetic request streams (Zipf/IRM + shot noise, seeded); environment and agent"
-                + " are reconstructions of the paper's case study IV-B");
+    if (pr.hasMatchedOption("--agent")) {
+      try {
+        given.put("agentKind", AgentKind.of(agent).id());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("--agent: " + e.getMessage());
+      }
+    }
+    CachingRunSettings settings =
+        CachingRunSettings.resolve(Optional.ofNullable(config), quick, given);
+    CachingStudyConfig study = settings.study();
+    try (ResultsRun run =
+        ResultsRun.start(resultsDir, "caching", settings.seed(), settings.seeds())) {
+      run.settings(settings.tree(), CachingRunSettings.comments())
+          .note(
+              "synthetic request streams (Zipf/IRM + shot noise, seeded); environment and agent"
+                  + " are reconstructions of the paper's case study IV-B");
+      PrintWriter err = spec.commandLine().getErr();
+      List<CachingStudy.Replication> reps =
+          new CachingStudy(study, settings.kind())
+              .run(
+                  settings.seed(),
+                  settings.seeds(),
+                  (done, total, message) -> err.println("dnt: caching " + message));
+      CachingReport.write(run, reps, study);
+      run.finish(VersionProvider.version());
+      spec.commandLine().getOut().println(run.dir());
+      return 0;
+    }
   }
 }

@@ -5,8 +5,9 @@ import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.experiments.forecasting.ForecastingExperiment;
 import dnt.experiments.forecasting.Method;
+import dnt.experiments.forecasting.RunSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,39 +27,59 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "forecasting",
     mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description = {
       "Federated traffic forecasting on Milan (paper IV-A, Fig. 3): Traditional DT, V-twin,"
           + " V-twin w/o cluster, H-twin, H-twin w/o cluster, persistence and seasonal naive.",
-      "Writes results/forecasting/<run>/ (metrics.csv, curve.csv, fig3.png, report.md, manifest)."
+      "Writes results/forecasting/<run>/ (metrics.csv, timing.csv, curve.csv, fig3.png,"
+          + " report.md, config.yaml, manifest.json)."
     })
 public final class ForecastingExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Settings file: a config.yaml that a run wrote (reproduces it) or any subset of its"
+              + " keys (run: data, service, resolution, seed, seeds, methods, cells,"
+              + " syntheticCells, timing; and the sections of reference.yaml). Options given on"
+              + " the command line override the file.")
+  Path config;
+
+  @Option(
       names = "--data",
       defaultValue = "subset",
-      description = "subset (bundled 25 cells), synthetic, or a store (.duckdb) / export CSV path.")
+      description =
+          "subset (bundled 25 cells), synthetic, or a store (.duckdb) / export CSV path (default:"
+              + " ${DEFAULT-VALUE}).")
   String data;
 
   @Option(
       names = "--service",
       defaultValue = "internet",
-      description = "internet, sms (in + out) or call (in + out).")
+      description = "internet, sms (in + out) or call (in + out) (default: ${DEFAULT-VALUE}).")
   String service;
 
-  @Option(names = "--resolution", defaultValue = "hour", description = "hour or 10min.")
+  @Option(
+      names = "--resolution",
+      defaultValue = "hour",
+      description = "hour or 10min (default: ${DEFAULT-VALUE}).")
   String resolution;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Base seed.")
+  @Option(names = "--seed", defaultValue = "42", description = "Base seed (default: 42).")
   long seed;
 
-  @Option(names = "--seeds", defaultValue = "1", description = "Replications (seed, seed+1, ...).")
+  @Option(
+      names = "--seeds",
+      defaultValue = "1",
+      description = "Replications seed, seed+1, ..., at least 1 (default: ${DEFAULT-VALUE}).")
   int seeds;
 
   @Option(
       names = "--preset",
-      description = "fedda: the published FedDA protocol exactly (see docs/forecasting.md).")
+      description =
+          "fedda: the published FedDA protocol exactly (see docs/forecasting.md); applied over"
+              + " --config, below --rounds, --fraction, --threads.")
   String preset;
 
   @Option(
@@ -65,38 +87,50 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
       description = "Time FedAvg over all sampled clients only; print seconds per client-round.")
   boolean timing;
 
-  @Option(names = "--config", description = "YAML file overriding reference.yaml.")
-  Path config;
-
-  @Option(names = "--rounds", description = "Override sync.rounds.")
+  @Option(names = "--rounds", description = "Override sync.rounds, at least 1.")
   Integer rounds;
 
   @Option(names = "--fraction", description = "Override sync.clientFraction, in (0, 1].")
   Double fraction;
 
-  @Option(names = "--threads", description = "Override threads (parallel clients).")
+  @Option(
+      names = "--threads",
+      description = "Override threads (parallel clients), at least 1; results do not depend on it.")
   Integer threads;
 
   @Option(
       names = "--methods",
       split = ",",
-      description = "Methods to run (default all): ${COMPLETION-CANDIDATES}.")
+      paramLabel = "METHOD",
+      completionCandidates = MethodIds.class,
+      description = "Comma-separated methods to run (default: all): ${COMPLETION-CANDIDATES}.")
   List<String> methods;
 
   @Option(
       names = "--cells",
       defaultValue = "0",
-      description = "Use only the first N cells (0: all).")
+      description = "Use only the first N cells, N >= 0 (0: all; default: ${DEFAULT-VALUE}).")
   int cells;
 
   @Option(
       names = "--synthetic-cells",
       defaultValue = "100",
-      description = "Cells generated for --data synthetic.")
+      description = "Cells generated for --data synthetic, at least 1 (default: ${DEFAULT-VALUE}).")
   int syntheticCells;
 
-  @Option(names = "--results-dir", defaultValue = "results", description = "Results root.")
+  @Option(
+      names = "--results-dir",
+      defaultValue = "results",
+      description = "Results root (default: ${DEFAULT-VALUE}).")
   Path resultsDir;
+
+  /** The method ids, for the help of {@code --methods}. */
+  static final class MethodIds implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return RunSettings.ids().iterator();
+    }
+  }
 
   @Override
   public Integer call() {
@@ -110,34 +144,52 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
     if (threads != null) {
       overrides.put("threads", threads);
     }
-    List<Method> chosen = new ArrayList<>();
-    if (methods == null || methods.isEmpty()) {
-      chosen.addAll(List.of(Method.values()));
-    } else {
+    ParseResult pr = spec.commandLine().getParseResult();
+    Map<String, Object> given = new LinkedHashMap<>();
+    if (pr.hasMatchedOption("--data")) {
+      given.put("data", data);
+    }
+    if (pr.hasMatchedOption("--service")) {
+      given.put("service", service);
+    }
+    if (pr.hasMatchedOption("--resolution")) {
+      given.put("resolution", resolution);
+    }
+    if (pr.hasMatchedOption("--seed")) {
+      given.put("seed", seed);
+    }
+    if (pr.hasMatchedOption("--seeds")) {
+      if (seeds < 1) {
+        throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
+      }
+      given.put("seeds", seeds);
+    }
+    if (pr.hasMatchedOption("--timing")) {
+      given.put("timing", timing);
+    }
+    if (pr.hasMatchedOption("--cells")) {
+      if (cells < 0) {
+        throw new InvalidInputException("--cells must be >= 0, got " + cells);
+      }
+      given.put("cells", cells);
+    }
+    if (pr.hasMatchedOption("--synthetic-cells")) {
+      given.put("syntheticCells", syntheticCells);
+    }
+    if (methods != null && !methods.isEmpty()) {
       for (String m : methods) {
         try {
-          chosen.add(Method.parse(m));
+          Method.parse(m);
         } catch (IllegalArgumentException e) {
           throw new InvalidInputException(
               "--methods: unknown method '" + m + "' (use " + ids() + ")", e);
         }
       }
+      given.put("methods", methods);
     }
     ForecastingExperiment.Options o =
-        new ForecastingExperiment.Options(
-            data,
-            service,
-            resolution,
-            seed,
-            seeds,
-            Optional.ofNullable(preset),
-            timing,
-            Optional.ofNullable(config),
-            overrides,
-            chosen,
-            resultsDir,
-            syntheticCells,
-            cells);
+        ForecastingExperiment.options(
+            Optional.ofNullable(config), given, Optional.ofNullable(preset), overrides, resultsDir);
     ForecastingExperiment.Outcome out =
         ForecastingExperiment.run(
             o, VersionProvider.version(), progress(spec.commandLine().getErr()));
@@ -147,11 +199,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
   }
 
   private static String ids() {
-    List<String> ids = new ArrayList<>();
-    for (Method m : Method.values()) {
-      ids.add(m.id());
-    }
-    return String.join(", ", ids);
+    return String.join(", ", RunSettings.ids());
   }
 
   /** Progress on stderr, at most one line per message change. */

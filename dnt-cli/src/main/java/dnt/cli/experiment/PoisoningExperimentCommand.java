@@ -10,13 +10,16 @@ import dnt.experiments.poisoning.PoisoningExperiment;
 import dnt.experiments.report.ResultsRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,11 +37,20 @@ import picocli.CommandLine.Spec;
       "Federated traffic twins on the bundled Milan subset under fake-station poisoning (MPAF,"
           + " TPI) with every aggregation rule; fake-share, MPAF-lambda and TPI-eta sweeps; a"
           + " DP-FedAvg accuracy-versus-epsilon curve.",
-      "Writes results/poisoning/<run>/: table2.csv, table2-mae.png, table2-mse.png, sweeps.csv,"
+      "Writes results/poisoning/<run>/: metrics.csv, table2.csv, table2-mae.png, table2-mse.png, sweeps.csv,"
           + " sweeps.png, privacy.csv, privacy.png, report.md, config.yaml, manifest.json."
     })
 public final class PoisoningExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Settings file: a config.yaml that a run wrote (reproduces it) or any subset of its"
+              + " keys (seed, seeds, phases, rules, vRounds, hDays, ...). Options given on the"
+              + " command line override the file; the file overrides the defaults or --quick.")
+  Path config;
 
   @Option(
       names = "--phase",
@@ -56,7 +68,7 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
   @Option(
       names = "--seeds",
       defaultValue = "1",
-      description = "Replications (default: ${DEFAULT-VALUE}).")
+      description = "Replications, at least 1 (default: ${DEFAULT-VALUE}).")
   int seeds;
 
   @Option(
@@ -68,7 +80,9 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       defaultValue = "2",
-      description = "Client-training threads (default: ${DEFAULT-VALUE}).")
+      description =
+          "Client-training threads, at least 1; results do not depend on it (default:"
+              + " ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(
@@ -80,60 +94,51 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (seeds < 1) {
-      throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
+    ParseResult pr = spec.commandLine().getParseResult();
+    Map<String, Object> given = new LinkedHashMap<>();
+    if (pr.hasMatchedOption("--seed")) {
+      given.put("seed", seed);
     }
-    if (threads < 1) {
-      throw new InvalidInputException("--threads must be at least 1, got " + threads);
+    if (pr.hasMatchedOption("--seeds")) {
+      if (seeds < 1) {
+        throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
+      }
+      given.put("seeds", seeds);
     }
-    Set<Phase> phases =
-        switch (phase) {
-          case "v-twin" -> EnumSet.of(Phase.V_TWIN);
-          case "h-twin" -> EnumSet.of(Phase.H_TWIN);
-          case "both" -> EnumSet.allOf(Phase.class);
-          default ->
-              throw new InvalidInputException(
-                  "--phase must be v-twin, h-twin or both, got '" + phase + "'");
-        };
-    PoisoningConfig d = PoisoningConfig.defaults(seed, seeds, phases);
+    if (pr.hasMatchedOption("--threads")) {
+      if (threads < 1) {
+        throw new InvalidInputException("--threads must be at least 1, got " + threads);
+      }
+      given.put("threads", threads);
+    }
+    if (pr.hasMatchedOption("--phase")) {
+      List<String> phases =
+          switch (phase.toLowerCase(Locale.ROOT)) {
+            case "v-twin" -> List.of(Phase.V_TWIN.label());
+            case "h-twin" -> List.of(Phase.H_TWIN.label());
+            case "both" -> List.of(Phase.V_TWIN.label(), Phase.H_TWIN.label());
+            default ->
+                throw new InvalidInputException(
+                    "--phase must be v-twin, h-twin or both, got '" + phase + "'");
+          };
+      given.put("phases", phases);
+    }
     PoisoningConfig config =
-        new PoisoningConfig(
-            seed,
-            seeds,
-            phases,
-            quick ? List.of("mean", "median", "fltrust", "tid") : d.rules(),
-            quick ? 2 : d.vRounds(),
-            quick ? 2 : d.hDays(),
-            d.fakeShare(),
-            d.mpafLambda(),
-            d.tpiEta(),
-            d.tpiSigma(),
-            d.hidden(),
-            threads,
-            !quick,
-            !quick);
-    ResultsRun run = ResultsRun.start(resultsDir, "poisoning", seed, seeds);
-    run.config("phase", phase)
-        .config("rules", String.join(",", config.rules()))
-        .config("v_rounds", config.vRounds())
-        .config("h_days", config.hDays())
-        .config("fake_share", config.fakeShare())
-        .config("mpaf_lambda", config.mpafLambda())
-        .config("tpi_eta", config.tpiEta())
-        .config("tpi_sigma", config.tpiSigma())
-        .config("mlp_hidden", config.hidden())
-        .config("sweeps", config.sweeps())
-        .config("privacy", config.privacy())
-        .input(BundledData.file(BundledData.SUBSET_SERIES))
-        .note("TPI and TID are reconstructions (the paper gives no equations)");
-    PrintWriter err = spec.commandLine().getErr();
-    new PoisoningExperiment(
-            config,
-            (done, total, message) ->
-                err.printf("dnt: poisoning [%d/%d] %s%n", done, total, message))
-        .run(MilanSubset.load(), run);
-    run.finish(VersionProvider.version());
-    spec.commandLine().getOut().println(run.dir());
-    return 0;
+        PoisoningConfig.resolve(Optional.ofNullable(this.config), quick, given);
+    try (ResultsRun run =
+        ResultsRun.start(resultsDir, "poisoning", config.seed(), config.seeds())) {
+      run.settings(config.tree(), PoisoningConfig.comments())
+          .input(BundledData.file(BundledData.SUBSET_SERIES))
+          .note("TPI and TID are reconstructions (the paper gives no equations)");
+      PrintWriter err = spec.commandLine().getErr();
+      new PoisoningExperiment(
+              config,
+              (done, total, message) ->
+                  err.printf("dnt: poisoning [%d/%d] %s%n", done, total, message))
+          .run(MilanSubset.load(), run);
+      run.finish(VersionProvider.version());
+      spec.commandLine().getOut().println(run.dir());
+      return 0;
+    }
   }
 }

@@ -26,6 +26,6 @@ final class DemoCommandTest {
         .contains(
             "grid:          10,000 cells", "143 rows", "busiest cells", "daily profile", "18:00")
         .contains("SINR mean, dB", "baseline", "what-if", "touched")
-        .contains("Persistence", "Traditional DT", "V-twin w/o cluster", "H-twin w/o cluster");
+        .contains("Persistence", "Seasonal naive", "V-twin", "H-twin", "below persistence");
   }
 }

@@ -58,6 +58,87 @@ final class ForecastingExperimentCommandTest {
   }
 
   @Test
+  void aRunReproducesFromItsOwnConfigYaml(@TempDir Path dir) throws IOException {
+    Path tiny = dir.resolve("tiny.yaml");
+    Files.writeString(
+        tiny,
+        "model:\n  hidden: 4\n  layers: 1\nsync:\n  rounds: 1\ncentralized:\n  epochs: 1\n"
+            + "clustering:\n  clusters: 2\n");
+    Path first = dir.resolve("first");
+    Result a =
+        run(
+            "experiment",
+            "forecasting",
+            "--cells",
+            "3",
+            "--seed",
+            "7",
+            "--methods",
+            "persistence,v-twin-no-cluster,h-twin",
+            "--config",
+            tiny.toString(),
+            "--results-dir",
+            first.toString());
+    assertThat(a.status()).as(a.err()).isZero();
+    Path runA = CliRun.onlyRun(first, "forecasting");
+    String yaml = Files.readString(runA.resolve("config.yaml"));
+    assertThat(yaml).contains("experiment: forecasting", "seed: 7", "cells: 3", "hidden: 4");
+    assertThat(yaml).doesNotContain("FlConfig[");
+
+    Path second = dir.resolve("second");
+    Result b =
+        run(
+            "experiment",
+            "forecasting",
+            "--config",
+            runA.resolve("config.yaml").toString(),
+            "--results-dir",
+            second.toString());
+    assertThat(b.status()).as(b.err()).isZero();
+    Path runB = CliRun.onlyRun(second, "forecasting");
+    assertThat(Files.readAllBytes(runB.resolve("metrics.csv")))
+        .isEqualTo(Files.readAllBytes(runA.resolve("metrics.csv")));
+    assertThat(Files.readString(runB.resolve("config.yaml"))).isEqualTo(yaml);
+  }
+
+  @Test
+  void optionsOverrideTheConfigFileAndUnknownKeysNameTheKeyPathAndFile(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("c.yaml");
+    Files.writeString(file, "run:\n  seeds: 0\n");
+    Result bad = run("experiment", "forecasting", "--config", file.toString());
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains(file.toString(), "run", "seeds");
+
+    Path unknown = dir.resolve("u.yaml");
+    Files.writeString(unknown, "run:\n  colour: red\n");
+    Result u = run("experiment", "forecasting", "--config", unknown.toString());
+    assertThat(u.status()).isEqualTo(2);
+    assertThat(u.err()).contains(unknown.toString(), "unknown key 'run.colour'");
+
+    Path nested = dir.resolve("n.yaml");
+    Files.writeString(nested, "sync:\n  roundz: 3\n");
+    Result n = run("experiment", "forecasting", "--config", nested.toString());
+    assertThat(n.status()).isEqualTo(2);
+    assertThat(n.err()).contains(nested.toString(), "sync.roundz");
+
+    Path wrongStudy = dir.resolve("w.yaml");
+    Files.writeString(wrongStudy, "experiment: caching\n");
+    Result w = run("experiment", "forecasting", "--config", wrongStudy.toString());
+    assertThat(w.status()).isEqualTo(2);
+    assertThat(w.err()).contains(wrongStudy.toString(), "experiment");
+  }
+
+  @Test
+  void theHelpListsTheMethodsAndShowsNoDefaultForOptionalOverrides() {
+    Result r = run("experiment", "forecasting", "--help");
+    assertThat(r.status()).isZero();
+    String help = r.out().replaceAll("\\s+", " ");
+    assertThat(help).contains("persistence, seasonal-naive, traditional-dt, v-twin,");
+    assertThat(help).contains("in (0, 1]").doesNotContain("Default: null");
+  }
+
+  @Test
   void badServiceUnknownPresetAndBadConfigAreUsageErrors(@TempDir Path dir) throws IOException {
     assertThat(run("experiment", "forecasting", "--service", "fax").status()).isEqualTo(2);
     assertThat(run("experiment", "forecasting", "--preset", "other").status()).isEqualTo(2);

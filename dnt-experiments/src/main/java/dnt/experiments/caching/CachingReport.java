@@ -66,7 +66,8 @@ public final class CachingReport {
         480,
         400,
         figure5(reps.get(0)).toArray(JFreeChart[]::new));
-    Files.writeString(run.file("report.md"), report(summary, systems(rows), reps.size(), config));
+    Files.writeString(
+        run.file("report.md"), report(summary, rows, systems(rows), reps.size(), config));
   }
 
   private static List<String> systems(List<CachingStudy.Row> rows) {
@@ -150,12 +151,12 @@ public final class CachingReport {
         w.write(
             String.format(
                 Locale.ROOT,
-                "%s,\"%s\",%s,%.6f,%.6f,%d\n",
+                "%s,\"%s\",%s,%.6f,%s,%d\n",
                 s.regime(),
                 s.system(),
                 s.metric(),
                 s.value().mean(),
-                s.value().halfWidth(),
+                s.value().halfWidthCsv("%.6f"),
                 s.value().n()));
       }
     }
@@ -314,39 +315,68 @@ public final class CachingReport {
     if (s == null || Double.isNaN(s.value().mean())) {
       return "n/a"; // e.g. the load of the femtocaching placement, which replays nothing
     }
-    Stats.MeanCi v = s.value();
-    // one replication has no interval: print the value alone, not "± 0"
-    return v.n() < 2
-        ? String.format(Locale.ROOT, "%.4f", v.mean())
-        : String.format(Locale.ROOT, "%.4f ± %.4f", v.mean(), v.halfWidth());
+    return s.value().format("%.4f");
   }
 
-  /** Whether b's mean exceeds a's (direction +1) or falls below it (-1), beyond both intervals. */
-  static String compare(Summary a, Summary b, int direction) {
-    double d = (b.value().mean() - a.value().mean()) * direction;
-    if (a.value().n() < 2 || b.value().n() < 2) {
-      // one replication has no interval, so nothing can be called significant
-      return d > 0
-          ? "agrees (one replication: no interval)"
-          : d < 0 ? "disagrees (one replication: no interval)" : "no difference";
+  /**
+   * The paired difference b - a of a metric in a regime, replication by replication (the same seed
+   * and the same test streams for both systems).
+   */
+  static Stats.MeanCi paired(
+      List<CachingStudy.Row> rows, String regime, String a, String b, String metric) {
+    ToDoubleFunction<CachingStudy.Row> f = METRICS.get(metric);
+    Map<Integer, Double> av = new LinkedHashMap<>();
+    Map<Integer, Double> bv = new LinkedHashMap<>();
+    for (CachingStudy.Row r : rows) {
+      if (r.regime().equals(regime) && r.system().equals(a)) {
+        av.put(r.replication(), f.applyAsDouble(r));
+      } else if (r.regime().equals(regime) && r.system().equals(b)) {
+        bv.put(r.replication(), f.applyAsDouble(r));
+      }
     }
-    boolean separated = b.value().low() > a.value().high() || b.value().high() < a.value().low();
-    if (d > 0 && separated) {
-      return "agrees (significant at 95%)";
+    List<Integer> both = av.keySet().stream().filter(bv::containsKey).toList();
+    double[] x = both.stream().mapToDouble(bv::get).toArray();
+    double[] y = both.stream().mapToDouble(av::get).toArray();
+    return Stats.pairedDifference95(x, y);
+  }
+
+  /**
+   * The verdict on "b is higher than a" (direction +1) or "lower" (-1) from the 95% interval of the
+   * paired difference b - a: significant when it excludes zero; with one replication only the
+   * direction, marked as such.
+   */
+  static String compare(Stats.MeanCi diff, int direction) {
+    double d = diff.mean() * direction;
+    String text =
+        "paired difference "
+            + String.format(Locale.ROOT, "%+.4f", diff.mean())
+            + (diff.hasInterval() ? String.format(Locale.ROOT, " ± %.4f", diff.halfWidth()) : "");
+    if (!diff.hasInterval()) {
+      return (d > 0 ? "agrees in direction" : d < 0 ? "disagrees in direction" : "no difference")
+          + " (one replication, no interval; "
+          + text
+          + ")";
     }
+    boolean significant = diff.below(0) || diff.above(0);
     if (d > 0) {
-      return "agrees in the mean, but the intervals overlap";
+      return (significant ? "agrees (95% CI excludes 0; " : "inconclusive (95% CI includes 0; ")
+          + text
+          + ")";
     }
     if (d == 0) {
-      return "no difference";
+      return "no difference (" + text + ")";
     }
-    return separated
-        ? "disagrees (significant at 95%)"
-        : "disagrees in the mean; intervals overlap";
+    return (significant ? "disagrees (95% CI excludes 0; " : "inconclusive (95% CI includes 0; ")
+        + text
+        + ")";
   }
 
   static String report(
-      Map<String, Summary> summary, List<String> systems, int seeds, CachingStudyConfig c) {
+      Map<String, Summary> summary,
+      List<CachingStudy.Row> rows,
+      List<String> systems,
+      int seeds,
+      CachingStudyConfig c) {
     StringBuilder md = new StringBuilder();
     md.append("# Reliable edge caching with the twin (case study IV-B)\n\n");
     md.append(
@@ -391,8 +421,9 @@ public final class CachingReport {
     md.append("## The paper's claims against these measurements\n\n");
     md.append(
         "The paper (Sec. IV-B, Figs. 4-5) reports that the DNT with safety modules achieves a"
-            + " higher hit rate with balanced loads and fewer risk interventions. Each line below"
-            + " compares means with 95% Student-t intervals over the replications.\n\n");
+            + " higher hit rate with balanced loads and fewer risk interventions. Each verdict"
+            + " below rests on the 95% Student-t interval of the paired difference (the same"
+            + " replication, two systems); with one replication only the direction is given.\n\n");
     for (String regime : REGIMES) {
       Summary rl = summary.get(key(regime, "RL", "hit_rate"));
       Summary rlD = summary.get(key(regime, "RL w/ DNT", "hit_rate"));
@@ -401,34 +432,62 @@ public final class CachingReport {
       if (rl == null || rlD == null || rel == null || relD == null) {
         continue;
       }
-      claim(md, regime, "the twin raises the hit rate (RL -> RL w/ DNT)", rl, rlD, 1, " -> ");
       claim(
           md,
+          summary,
+          rows,
           regime,
-          "the twin raises the hit rate (Reliable RL -> Reliable RL w/ DNT)",
-          rel,
-          relD,
+          "the twin raises the hit rate",
+          "RL",
+          "RL w/ DNT",
+          "hit_rate",
           1,
           " -> ");
       claim(
           md,
+          summary,
+          rows,
           regime,
-          "the twin reduces the interventions (Reliable RL -> Reliable RL w/ DNT)",
-          summary.get(key(regime, "Reliable RL", "interventions")),
-          summary.get(key(regime, "Reliable RL w/ DNT", "interventions")),
+          "the twin raises the hit rate",
+          "Reliable RL",
+          "Reliable RL w/ DNT",
+          "hit_rate",
+          1,
+          " -> ");
+      claim(
+          md,
+          summary,
+          rows,
+          regime,
+          "the twin reduces the interventions",
+          "Reliable RL",
+          "Reliable RL w/ DNT",
+          "interventions",
           -1,
           " -> ");
       claim(
           md,
+          summary,
+          rows,
           regime,
-          "DNT + safety balances loads better (Jain, RL -> Reliable RL w/ DNT)",
-          summary.get(key(regime, "RL", "load_jain")),
-          summary.get(key(regime, "Reliable RL w/ DNT", "load_jain")),
+          "DNT + safety balances loads better (Jain)",
+          "RL",
+          "Reliable RL w/ DNT",
+          "load_jain",
           1,
           " -> ");
-      Summary lru = summary.get(key(regime, "LRU", "hit_rate"));
-      if (lru != null) {
-        claim(md, regime, "Reliable RL w/ DNT against LRU", lru, relD, 1, " vs ");
+      if (summary.get(key(regime, "LRU", "hit_rate")) != null) {
+        claim(
+            md,
+            summary,
+            rows,
+            regime,
+            "Reliable RL w/ DNT against LRU (hit rate)",
+            "LRU",
+            "Reliable RL w/ DNT",
+            "hit_rate",
+            1,
+            " vs ");
       }
     }
     md.append(
@@ -450,25 +509,32 @@ public final class CachingReport {
     return md.toString();
   }
 
-  /** One line of the claims list: {@code - regime: claim: verdict (a -> b)}. */
+  /** One line of the claims list: {@code - regime: claim (a -> b): verdict (means a -> b)}. */
   private static void claim(
       StringBuilder md,
+      Map<String, Summary> summary,
+      List<CachingStudy.Row> rows,
       String regime,
       String claim,
-      Summary a,
-      Summary b,
+      String a,
+      String b,
+      String metric,
       int better,
       String joiner) {
     md.append("- ")
         .append(regime)
         .append(": ")
         .append(claim)
-        .append(": ")
-        .append(compare(a, b, better))
         .append(" (")
-        .append(fmt(a))
+        .append(a)
         .append(joiner)
-        .append(fmt(b))
-        .append(")\n");
+        .append(b)
+        .append("): ")
+        .append(compare(paired(rows, regime, a, b, metric), better))
+        .append("; means ")
+        .append(fmt(summary.get(key(regime, a, metric))))
+        .append(joiner)
+        .append(fmt(summary.get(key(regime, b, metric))))
+        .append("\n");
   }
 }

@@ -1,5 +1,7 @@
 package dnt.experiments.forecasting;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.core.util.Seeds;
@@ -14,6 +16,7 @@ import dnt.data.store.TrafficStore;
 import dnt.data.synth.SynthConfig;
 import dnt.data.synth.SyntheticMilan;
 import dnt.experiments.report.ResultsRun;
+import dnt.experiments.settings.SettingsYaml;
 import dnt.learn.fl.FlConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -165,7 +168,7 @@ public final class ForecastingExperiment {
    * @return reference.yaml, then the file, then the preset, then the overrides
    */
   public static FlConfig config(Options o) {
-    FlConfig c = o.config().map(FlConfig::load).orElseGet(FlConfig::defaults);
+    FlConfig c = o.config().map(ForecastingExperiment::flConfig).orElseGet(FlConfig::defaults);
     if (o.preset().isPresent()) {
       if (!o.preset().get().equalsIgnoreCase("fedda")) {
         throw new InvalidInputException(
@@ -177,6 +180,102 @@ public final class ForecastingExperiment {
       c = c.with(o.overrides());
     }
     return c;
+  }
+
+  /**
+   * The model and federation sections of a settings file (every key but {@code experiment} and
+   * {@code run}), over {@code reference.yaml}.
+   *
+   * @param file the settings file
+   * @return the configuration
+   * @throws InvalidInputException naming the file and the key path
+   */
+  static FlConfig flConfig(Path file) {
+    ObjectNode tree = SettingsYaml.read(file);
+    SettingsYaml.expectExperiment(tree, NAME, file.toString());
+    SettingsYaml.take(tree, "run");
+    return FlConfig.parse(SettingsYaml.text(tree), file.toString());
+  }
+
+  /**
+   * The options of a run: the defaults of {@link RunSettings}, then the {@code run:} section of the
+   * settings file, then the options given on the command line (each layer replaces the one below).
+   *
+   * @param file the settings file (a {@code config.yaml} a run wrote, or a user's file), if any
+   * @param given run keys given on the command line (e.g. {@code seeds}), highest precedence
+   * @param preset a protocol preset, applied over the file's model sections
+   * @param flOverrides dotted model overrides given on the command line (e.g. {@code sync.rounds})
+   * @param resultsDir the results root
+   * @return the options
+   * @throws InvalidInputException naming the file (or the command line) and the key path
+   */
+  public static Options options(
+      Optional<Path> file,
+      Map<String, Object> given,
+      Optional<String> preset,
+      Map<String, Object> flOverrides,
+      Path resultsDir) {
+    ObjectNode run = SettingsYaml.tree(RunSettings.defaults());
+    if (file.isPresent()) {
+      ObjectNode tree = SettingsYaml.read(file.get());
+      SettingsYaml.expectExperiment(tree, NAME, file.get().toString());
+      JsonNode section = tree.get("run");
+      if (section != null) {
+        if (!(section instanceof ObjectNode o)) {
+          throw new InvalidInputException(file.get() + ": key 'run' must be a mapping");
+        }
+        SettingsYaml.merge(run, o);
+        SettingsYaml.bind(run, RunSettings.class, file.get().toString(), "run");
+      }
+    }
+    SettingsYaml.override(run, given);
+    RunSettings r = SettingsYaml.bind(run, RunSettings.class, "command line", "run");
+    return new Options(
+        r.data(),
+        r.service(),
+        r.resolution(),
+        r.seed(),
+        r.seeds(),
+        preset,
+        r.timing(),
+        file,
+        flOverrides,
+        r.parsedMethods(),
+        resultsDir,
+        r.syntheticCells(),
+        r.cells());
+  }
+
+  /**
+   * The complete effective settings of a run as written to {@code config.yaml}: {@code experiment},
+   * the {@code run:} section and every section of the model configuration (preset and overrides
+   * expanded). Passing this file back with {@code --config} reproduces the run.
+   *
+   * @param o the options
+   * @param config the effective model configuration
+   * @param methods the methods that ran
+   * @return the tree
+   */
+  public static ObjectNode settings(Options o, FlConfig config, List<Method> methods) {
+    String data =
+        o.data().equals("subset") || o.data().equals("synthetic")
+            ? o.data()
+            : Path.of(o.data()).toAbsolutePath().normalize().toString();
+    RunSettings run =
+        new RunSettings(
+            data,
+            o.service(),
+            o.resolution(),
+            o.seed(),
+            o.seeds(),
+            methods.stream().map(Method::id).toList(),
+            o.cells(),
+            o.syntheticCells(),
+            o.timing());
+    ObjectNode tree = SettingsYaml.tree(Map.of("experiment", NAME));
+    tree.set("run", SettingsYaml.tree(run));
+    SettingsYaml.merge(tree, SettingsYaml.tree(config));
+    return tree;
   }
 
   /**
@@ -294,40 +393,44 @@ public final class ForecastingExperiment {
     ForecastData data = data(o, progress);
     List<Method> methods = o.timing() ? List.of(Method.V_TWIN_NO_CLUSTER) : o.methods();
     ForecastingStudy study = new ForecastingStudy(config, data, progress);
-    ResultsRun run = ResultsRun.start(o.resultsDir(), NAME, o.seed(), o.seeds());
-    List<MethodResult> results = new ArrayList<>();
-    for (int i = 0; i < o.seeds(); i++) {
-      results.addAll(study.run(methods, o.seed() + i));
+    try (ResultsRun run = ResultsRun.start(o.resultsDir(), NAME, o.seed(), o.seeds())) {
+      List<MethodResult> results = new ArrayList<>();
+      for (int i = 0; i < o.seeds(); i++) {
+        results.addAll(study.run(methods, o.seed() + i, i, o.seeds()));
+      }
+      ForecastingReport.writeMetrics(run.file("metrics.csv"), results);
+      ForecastingReport.writeTimings(run.file("timing.csv"), results);
+      ForecastingReport.writeCurves(run.file("curve.csv"), results);
+      String title = data.label().replaceAll(" \\(.*?\\)", "");
+      ForecastingReport.writeFigure(run.file("fig3.png"), results, title);
+      List<String> header = header(o, config, data, study, results);
+      try {
+        Files.writeString(run.file("report.md"), ForecastingReport.markdown(results, header));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the report", e);
+      }
+      run.settings(
+              settings(o, config, methods),
+              List.of(
+                  "dnt experiment forecasting: the complete effective configuration of this run.",
+                  "Rerun it with: dnt experiment forecasting --config config.yaml",
+                  "(options given beside --config override this file; preset: "
+                      + o.preset().orElse("none")
+                      + ", expanded below)"))
+          .config("architecture", study.architecture().name())
+          .config("parameters", study.architecture().parameterCount());
+      if (o.data().equals("subset")) {
+        run.input(dnt.data.milan.BundledData.file(dnt.data.milan.BundledData.SUBSET_SERIES));
+      } else if (o.data().equals("synthetic")) {
+        run.note("synthetic data from dnt.data.synth.SyntheticMilan, not measurements");
+      } else {
+        run.input(Path.of(o.data()));
+      }
+      run.finish(version);
+      List<String> lines = new ArrayList<>(summary(results, o.timing()));
+      lines.add("results: " + run.dir());
+      return new Outcome(Optional.of(run.dir()), results, lines);
     }
-    ForecastingReport.writeMetrics(run.file("metrics.csv"), results);
-    ForecastingReport.writeCurves(run.file("curve.csv"), results);
-    String title = data.label().replaceAll(" \\(.*?\\)", "");
-    ForecastingReport.writeFigure(run.file("fig3.png"), results, title);
-    List<String> header = header(o, config, data, study, results);
-    try {
-      Files.writeString(run.file("report.md"), ForecastingReport.markdown(results, header));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report", e);
-    }
-    run.config("data", o.data())
-        .config("service", o.service())
-        .config("resolution", o.resolution())
-        .config("preset", o.preset().orElse("none"))
-        .config("methods", methods.stream().map(Method::id).toList())
-        .config("architecture", study.architecture().name())
-        .config("parameters", study.architecture().parameterCount())
-        .config("flConfig", config.toString());
-    if (o.data().equals("subset")) {
-      run.input(dnt.data.milan.BundledData.file(dnt.data.milan.BundledData.SUBSET_SERIES));
-    } else if (o.data().equals("synthetic")) {
-      run.note("synthetic data from dnt.data.synth.SyntheticMilan, not measurements");
-    } else {
-      run.input(Path.of(o.data()));
-    }
-    run.finish(version);
-    List<String> lines = new ArrayList<>(summary(results, o.timing()));
-    lines.add("results: " + run.dir());
-    return new Outcome(Optional.of(run.dir()), results, lines);
   }
 
   private static List<String> header(
@@ -419,33 +522,82 @@ public final class ForecastingExperiment {
     return lines;
   }
 
+  /** The methods of the demo: the two baselines, the clustered V-twin and its H-twin. */
+  static final List<Method> DEMO_METHODS =
+      List.of(Method.PERSISTENCE, Method.SEASONAL_NAIVE, Method.V_TWIN, Method.H_TWIN);
+
   /**
-   * A tiny version for {@code dnt demo}: 6 cells of the bundled subset, a small dual LSTM, a few
-   * rounds; well under a minute.
+   * The settings of {@code dnt demo}'s short run, chosen so that a few seconds of training give a
+   * twin that is clearly better than persistence on the 6 cells: an MLP (64 hidden units) over the
+   * last 6 hours, the same hour of the previous 3 days and hour-of-day / day-of-week inputs, Adam
+   * (learning rate 0.003, shuffled batches), 20 FedAvg rounds with 2 cluster twins.
    *
-   * @return printable lines
+   * @return the configuration
    */
-  public static List<String> demo() {
+  public static FlConfig demoConfig() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model.architecture", "mlp");
+    m.put("model.hidden", 64);
+    m.put("model.layers", 1);
+    m.put("model.dropout", 0.0);
+    m.put("windows.closeness", 6);
+    m.put("windows.period", 3);
+    m.put("windows.hourOfDay", true);
+    m.put("windows.dayOfWeek", true);
+    m.put("training.optimizer", "adam");
+    m.put("training.learningRate", 0.003);
+    m.put("training.shuffle", true);
+    m.put("sync.rounds", 20);
+    m.put("clustering.clusters", 2);
+    m.put("clustering.reclusterEvery", 5);
+    return FlConfig.defaults().with(m);
+  }
+
+  /**
+   * What {@code dnt demo} prints and the numbers behind it.
+   *
+   * @param results one result per demo method (seed 42)
+   * @param lines the printable lines
+   */
+  public record Demo(List<MethodResult> results, List<String> lines) {}
+
+  /**
+   * A short run for {@code dnt demo}: 6 cells of the bundled subset, the settings of {@link
+   * #demoConfig()}, persistence, seasonal naive, V-twin and H-twin; a few seconds of training.
+   *
+   * @return the results and printable lines, ending with the comparison against persistence
+   */
+  public static Demo demo() {
     Options o = Options.defaults();
-    FlConfig c =
-        FlConfig.defaults()
-            .with(
-                Map.of(
-                    "model.hidden", 16,
-                    "training.optimizer", "adam",
-                    "training.learningRate", 0.01,
-                    "sync.rounds", 5,
-                    "centralized.epochs", 2,
-                    "clustering.clusters", 2,
-                    "clustering.reclusterEvery", 5));
+    FlConfig c = demoConfig();
     ForecastData data = data(o, Progress.NONE).firstCells(6);
     ForecastingStudy study = new ForecastingStudy(c, data, Progress.NONE);
-    List<MethodResult> rs = study.run(List.of(Method.values()), Seeds.derive(42, 0));
+    List<MethodResult> rs = study.run(DEMO_METHODS, Seeds.derive(42, 0));
     List<String> lines = new ArrayList<>();
     lines.add(
         "Federated forecasting (paper IV-A): 6 Milan cells, hourly internet traffic, last 7 days"
-            + " as test; dual LSTM (hidden 16, Adam), 5 FedAvg rounds, then 7 streamed days for H-twin.");
+            + " as test; an MLP twin (64 hidden units, "
+            + study.architecture().parameterCount()
+            + " parameters) trained by 20 FedAvg rounds with 2 cluster twins (V-twin), then"
+            + " updated as the 7 test days stream in (H-twin).");
     lines.addAll(summary(rs, false));
-    return lines;
+    double persistence = mse(rs, Method.PERSISTENCE);
+    for (Method m : List.of(Method.V_TWIN, Method.H_TWIN)) {
+      double twin = mse(rs, m);
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%s: MSE(z) %.4f, %.1f%% %s persistence (%.4f).",
+              m.label(),
+              twin,
+              100 * Math.abs(1 - twin / persistence),
+              twin < persistence ? "below" : "above",
+              persistence));
+    }
+    return new Demo(rs, lines);
+  }
+
+  private static double mse(List<MethodResult> rs, Method m) {
+    return rs.stream().filter(r -> r.method() == m).findFirst().orElseThrow().scores().mseZ();
   }
 }

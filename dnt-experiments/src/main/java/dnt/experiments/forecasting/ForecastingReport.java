@@ -25,22 +25,24 @@ public final class ForecastingReport {
     "mse_raw",
     "mae_raw",
     "nrmse_raw",
-    "training_s",
     "communication_s",
     "bytes",
-    "creation_training_s",
     "creation_communication_s",
     "creation_bytes",
-    "ongoing_training_s",
     "ongoing_communication_s",
-    "ongoing_bytes",
-    "wall_s"
+    "ongoing_bytes"
+  };
+
+  static final String[] TIMING_HEADER = {
+    "method", "seed", "training_s", "creation_training_s", "ongoing_training_s", "wall_s"
   };
 
   private ForecastingReport() {}
 
   /**
-   * Writes {@code metrics.csv}: one row per method and seed.
+   * Writes {@code metrics.csv}: one row per method and seed, only what the seed and the settings
+   * determine (errors, simulated communication time, bytes), so that a rerun from the run's {@code
+   * config.yaml} writes the same file byte for byte. Measured times go to {@link #writeTimings}.
    *
    * @param file the file
    * @param results the results
@@ -61,15 +63,36 @@ public final class ForecastingReport {
             f(s.mseRaw()),
             f(s.maeRaw()),
             f(s.nrmse()),
-            f(t.trainingSeconds()),
             f(t.communicationSeconds()),
             t.bytes(),
-            f(r.creation().trainingSeconds()),
             f(r.creation().communicationSeconds()),
             r.creation().bytes(),
-            f(r.ongoing().trainingSeconds()),
             f(r.ongoing().communicationSeconds()),
-            r.ongoing().bytes(),
+            r.ongoing().bytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * Writes {@code timing.csv}: the measured times of each method and seed (training CPU seconds,
+   * total and split into creation and ongoing, and wall seconds), which vary from run to run.
+   *
+   * @param file the file
+   * @param results the results
+   */
+  public static void writeTimings(Path file, List<MethodResult> results) {
+    try (Writer w = Files.newBufferedWriter(file)) {
+      row(w, (Object[]) TIMING_HEADER);
+      for (MethodResult r : results) {
+        row(
+            w,
+            r.method().id(),
+            r.seed(),
+            f(r.total().trainingSeconds()),
+            f(r.creation().trainingSeconds()),
+            f(r.ongoing().trainingSeconds()),
             f(r.wallSeconds()));
       }
     } catch (IOException e) {
@@ -170,7 +193,11 @@ public final class ForecastingReport {
     for (String h : header) {
       b.append(h).append('\n');
     }
-    b.append("\n## Results (mean ± 95% CI over seeds)\n\n");
+    int seeds = results.stream().mapToLong(MethodResult::seed).distinct().toArray().length;
+    b.append(
+        seeds > 1
+            ? "\n## Results (mean ± 95% CI over " + seeds + " seeds)\n\n"
+            : "\n## Results (one seed: no confidence intervals)\n\n");
     b.append(
         "| method | MSE (z) | MAE (z) | NRMSE | MSE (raw) | MAE (raw) | training s | communication s"
             + " | MB sent+received | ongoing s |\n");
@@ -211,7 +238,38 @@ public final class ForecastingReport {
     return b.toString();
   }
 
+  /**
+   * The paired difference a - b of a metric over the seeds both methods ran (95% t-interval).
+   *
+   * @param a the first method's results
+   * @param b the second method's results
+   * @param f the metric
+   * @return the difference
+   */
+  static Stats.MeanCi paired(
+      List<MethodResult> a, List<MethodResult> b, ToDoubleFunction<MethodResult> f) {
+    Map<Long, Double> bySeed = new LinkedHashMap<>();
+    for (MethodResult r : b) {
+      bySeed.put(r.seed(), f.applyAsDouble(r));
+    }
+    List<double[]> pairs = new ArrayList<>();
+    for (MethodResult r : a) {
+      Double other = bySeed.get(r.seed());
+      if (other != null) {
+        pairs.add(new double[] {f.applyAsDouble(r), other});
+      }
+    }
+    double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
+    double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
+    return Stats.pairedDifference95(x, y);
+  }
+
   private static void claims(StringBuilder b, Map<Method, List<MethodResult>> by) {
+    b.append(
+        "Each verdict rests on the 95% t-interval of the paired difference (same seed, two"
+            + " methods): it holds when the interval excludes zero in the claimed direction;"
+            + " with one seed there is no interval and only the direction is reported.\n\n");
+    ToDoubleFunction<MethodResult> mse = r -> r.scores().mseZ();
     double[] twinMse = new double[4];
     Method[] twins = {
       Method.V_TWIN, Method.V_TWIN_NO_CLUSTER, Method.H_TWIN, Method.H_TWIN_NO_CLUSTER
@@ -223,7 +281,7 @@ public final class ForecastingReport {
         allTwins = false;
         break;
       }
-      twinMse[i] = ci(rs, r -> r.scores().mseZ()).mean();
+      twinMse[i] = ci(rs, mse).mean();
     }
     if (allTwins) {
       double min = Math.min(Math.min(twinMse[0], twinMse[1]), Math.min(twinMse[2], twinMse[3]));
@@ -239,56 +297,62 @@ public final class ForecastingReport {
       b.append(
           String.format(
               Locale.ROOT,
-              "2. *H-twin has slightly lower error than V-twin.* H-twin %.4f vs V-twin %.4f"
-                  + " (%+.1f%%); without clusters %.4f vs %.4f (%+.1f%%): %s.%n",
+              "2. *H-twin has slightly lower error than V-twin.* MSE (z) H-twin %.4f vs V-twin"
+                  + " %.4f: %s; without clusters %.4f vs %.4f: %s.%n",
               twinMse[2],
               twinMse[0],
-              100 * (twinMse[2] / twinMse[0] - 1),
+              Stats.lowerVerdict(paired(by.get(Method.H_TWIN), by.get(Method.V_TWIN), mse), "%.4f"),
               twinMse[3],
               twinMse[1],
-              100 * (twinMse[3] / twinMse[1] - 1),
-              twinMse[2] < twinMse[0] ? "holds" : "does not hold here"));
-      double vComm = ci(by.get(Method.V_TWIN), r -> r.total().communicationSeconds()).mean();
-      double hComm = ci(by.get(Method.H_TWIN), r -> r.total().communicationSeconds()).mean();
+              Stats.lowerVerdict(
+                  paired(by.get(Method.H_TWIN_NO_CLUSTER), by.get(Method.V_TWIN_NO_CLUSTER), mse),
+                  "%.4f")));
+      ToDoubleFunction<MethodResult> comm = r -> r.total().communicationSeconds();
+      double vComm = ci(by.get(Method.V_TWIN), comm).mean();
+      double hComm = ci(by.get(Method.H_TWIN), comm).mean();
       b.append(
           String.format(
               Locale.ROOT,
               "3. *H-twin costs slightly more communication than V-twin.* %.1f s vs %.1f s"
                   + " (%+.1f%%; H-twin adds one model download and upload per station per"
-                  + " streamed day): %s.%n",
+                  + " streamed day): V-twin lower: %s.%n",
               hComm,
               vComm,
               100 * (hComm / vComm - 1),
-              hComm > vComm ? "holds" : "does not hold here"));
+              Stats.lowerVerdict(
+                  paired(by.get(Method.V_TWIN), by.get(Method.H_TWIN), comm), "%.2f")));
     }
     List<MethodResult> central = by.get(Method.TRADITIONAL_DT);
     List<MethodResult> h = by.get(Method.H_TWIN);
     if (central != null && h != null) {
-      double cOn = ci(central, r -> r.ongoing().totalSeconds()).mean();
-      double hOn = ci(h, r -> r.ongoing().totalSeconds()).mean();
+      ToDoubleFunction<MethodResult> ongoing = r -> r.ongoing().totalSeconds();
+      double cOn = ci(central, ongoing).mean();
+      double hOn = ci(h, ongoing).mean();
       double cTot = ci(central, r -> r.total().totalSeconds()).mean();
       double hTot = ci(h, r -> r.total().totalSeconds()).mean();
-      double cMse = ci(central, r -> r.scores().mseZ()).mean();
-      double hMse = ci(h, r -> r.scores().mseZ()).mean();
+      double cMse = ci(central, mse).mean();
+      double hMse = ci(h, mse).mean();
+      Stats.MeanCi onDiff = paired(h, central, ongoing);
       b.append(
           String.format(
               Locale.ROOT,
               "4. *The joint V-H workflow cuts ongoing cost by about 43.8%% against the centralized"
                   + " single-level baseline.* Ongoing (test-week) training + communication: H-twin"
                   + " %.2f s vs Traditional DT %.2f s, a cut of %.1f%%; creation + ongoing: %.2f s"
-                  + " vs %.2f s (%.1f%% cut). %s%n",
+                  + " vs %.2f s (%.1f%% cut). H-twin lower: %s. %s%n",
               hOn,
               cOn,
               100 * (1 - hOn / cOn),
               hTot,
               cTot,
               100 * (1 - hTot / cTot),
+              Stats.lowerVerdict(onDiff, "%.2f"),
               hOn < cOn
-                  ? "The direction holds; the size depends on the model size against the raw"
-                      + " data volume (see docs/forecasting.md)."
-                  : "Does not hold here: the raw traffic values a station uploads are far"
-                      + " smaller than a model of ~10^5 float parameters, so centralizing is"
-                      + " cheaper in bytes (see docs/forecasting.md)."));
+                  ? "The size depends on the model size against the raw data volume (see"
+                      + " docs/forecasting.md)."
+                  : "The raw traffic values a station uploads are far smaller than a model of"
+                      + " ~10^5 float parameters, so centralizing is cheaper in bytes (see"
+                      + " docs/forecasting.md)."));
       b.append(
           String.format(
               Locale.ROOT,
@@ -296,38 +360,40 @@ public final class ForecastingReport {
                   + " %.4f vs %.4f: %s.%n",
               hMse,
               cMse,
-              hMse < cMse ? "holds" : "does not hold here"));
+              Stats.lowerVerdict(paired(h, central, mse), "%.4f")));
     }
     List<MethodResult> persistence = by.get(Method.PERSISTENCE);
     if (persistence != null) {
-      double p = ci(persistence, r -> r.scores().mseZ()).mean();
+      double p = ci(persistence, mse).mean();
       double best = Double.POSITIVE_INFINITY;
-      String bestName = "";
+      Method bestMethod = null;
       for (Map.Entry<Method, List<MethodResult>> e : by.entrySet()) {
         if (e.getKey() == Method.PERSISTENCE || e.getKey() == Method.SEASONAL_NAIVE) {
           continue;
         }
-        double m = ci(e.getValue(), r -> r.scores().mseZ()).mean();
+        double m = ci(e.getValue(), mse).mean();
         if (m < best) {
           best = m;
-          bestName = e.getKey().label();
+          bestMethod = e.getKey();
         }
       }
-      if (!bestName.isEmpty()) {
+      if (bestMethod != null) {
         b.append(
             String.format(
                 Locale.ROOT,
-                "%nBest learned method: %s, MSE (z) %.4f, %.1f%% below persistence (%.4f).%n",
-                bestName,
+                "%nBest learned method: %s, MSE (z) %.4f, %.1f%% below persistence (%.4f);"
+                    + " lower than persistence: %s.%n",
+                bestMethod.label(),
                 best,
                 100 * (1 - best / p),
-                p));
+                p,
+                Stats.lowerVerdict(paired(by.get(bestMethod), persistence, mse), "%.4f")));
       }
     }
   }
 
   private static String pm(Stats.MeanCi c) {
-    return c.n() > 1 ? g(c.mean()) + " ± " + g(c.halfWidth()) : g(c.mean());
+    return c.hasInterval() ? g(c.mean()) + " ± " + g(c.halfWidth()) : g(c.mean());
   }
 
   static String g(double v) {

@@ -75,7 +75,23 @@ public final class ForecastingStudy {
    * @return one result per requested method, in {@link Method} order
    */
   public List<MethodResult> run(List<Method> methods, long seed) {
+    return run(methods, seed, 0, 1);
+  }
+
+  /**
+   * Runs the methods for the {@code seedIndex}-th of several seeds; progress counts the methods
+   * that run over all seeds, from 1 ("method 3/14").
+   *
+   * @param methods the methods to run (H-twin variants also run their V-twin)
+   * @param seed the seed
+   * @param seedIndex the index of this seed among the run's seeds, from 0
+   * @param seeds the run's number of seeds
+   * @return one result per requested method, in {@link Method} order
+   */
+  public List<MethodResult> run(List<Method> methods, long seed, int seedIndex, int seeds) {
     List<FlClient> clients = clients(seed);
+    int selected = (int) java.util.Arrays.stream(Method.values()).filter(methods::contains).count();
+    int k = 0;
     Map<Method, MethodResult> out = new EnumMap<>(Method.class);
     Map<Boolean, Phase> vRuns = new java.util.HashMap<>();
     try (LocalTraining pool = new LocalTraining(architecture, config.threads())) {
@@ -83,7 +99,11 @@ public final class ForecastingStudy {
         if (!methods.contains(m)) {
           continue;
         }
-        progress.update(m.ordinal(), Method.values().length, m.label());
+        k++;
+        progress.update(
+            (long) seedIndex * selected + k,
+            (long) seeds * selected,
+            m.label() + (seeds > 1 ? " (seed " + seed + ")" : ""));
         out.put(
             m,
             switch (m) {

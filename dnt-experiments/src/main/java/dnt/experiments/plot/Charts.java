@@ -3,29 +3,67 @@ package dnt.experiments.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Paint;
 import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
+import org.jfree.chart.plot.DrawingSupplier;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.CategoryItemRendererState;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextBlock;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.statistics.StatisticalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Builds charts and writes them as PNG files, headless. */
+/**
+ * Builds charts and writes them as PNG files, headless. Every chart uses the colour-blind-safe
+ * Okabe-Ito palette without its yellow (Okabe and Ito, "Color Universal Design", 2008), shows a
+ * legend, wraps category labels at spaces only, starts bar axes at zero, draws an error bar only
+ * where there is an interval (never for one seed) and never below zero for a non-negative quantity,
+ * and gives every line its own marker so that overlapping lines stay distinguishable.
+ */
 public final class Charts {
+  /**
+   * The palette: Okabe-Ito blue, vermillion, bluish green, reddish purple, orange, sky blue, black,
+   * then a grey; the yellow (#F0E442) is left out because it vanishes on white.
+   */
+  public static final List<Color> PALETTE =
+      List.of(
+          new Color(0x0072B2),
+          new Color(0xD55E00),
+          new Color(0x009E73),
+          new Color(0xCC79A7),
+          new Color(0xE69F00),
+          new Color(0x56B4E9),
+          new Color(0x000000),
+          new Color(0x999999));
+
   private Charts() {}
 
   /**
@@ -34,12 +72,14 @@ public final class Charts {
    * @param series the legend entry (e.g. a metric)
    * @param category the x-axis category (e.g. a method)
    * @param mean the bar's height
-   * @param halfWidth the half-width of the error bar (e.g. a 95% confidence interval)
+   * @param halfWidth the half-width of the error bar (e.g. a 95% confidence interval); NaN for no
+   *     error bar (one seed)
    */
   public record Bar(String series, String category, double mean, double halfWidth) {}
 
   /**
-   * A grouped bar chart with error bars.
+   * A grouped bar chart with error bars; a quantity whose bars are all non-negative (errors,
+   * seconds, counts, rates) is taken to be non-negative and its error bars stop at zero.
    *
    * @param title the title
    * @param yLabel the value axis label
@@ -47,22 +87,178 @@ public final class Charts {
    * @return the chart
    */
   public static JFreeChart bars(String title, String yLabel, List<Bar> bars) {
+    return bars(title, yLabel, bars, bars.stream().allMatch(b -> !(b.mean() < 0)));
+  }
+
+  /**
+   * A grouped bar chart with error bars, its value axis starting at zero (or below, for negative
+   * bars).
+   *
+   * @param title the title
+   * @param yLabel the value axis label
+   * @param bars the bars
+   * @param nonNegative the quantity cannot be negative: clamp error bars at zero
+   * @return the chart
+   */
+  public static JFreeChart bars(String title, String yLabel, List<Bar> bars, boolean nonNegative) {
     DefaultStatisticalCategoryDataset ds = new DefaultStatisticalCategoryDataset();
+    double low = 0;
+    double high = 0;
     for (Bar b : bars) {
-      ds.add(b.mean(), b.halfWidth(), b.series(), b.category());
+      boolean interval = Double.isFinite(b.halfWidth());
+      Number mean = b.mean();
+      Number hw = interval ? Double.valueOf(b.halfWidth()) : null;
+      ds.add(mean, hw, b.series(), b.category());
+      double[] range = interval ? errorRange(b.mean(), b.halfWidth(), nonNegative) : null;
+      low = Math.min(low, range == null ? b.mean() : range[0]);
+      high = Math.max(high, range == null ? b.mean() : range[1]);
     }
     JFreeChart chart =
         ChartFactory.createBarChart(
             title, null, yLabel, ds, PlotOrientation.VERTICAL, true, false, false);
     CategoryPlot plot = chart.getCategoryPlot();
-    StatisticalBarRenderer r = new StatisticalBarRenderer();
-    r.setErrorIndicatorPaint(Color.BLACK);
+    plot.setDrawingSupplier(drawingSupplier());
+    ErrorBarRenderer r = new ErrorBarRenderer(nonNegative);
     r.setDrawBarOutline(false);
+    r.setShadowVisible(false);
+    r.setBarPainter(new StandardBarPainter());
     plot.setRenderer(r);
+    WordWrapCategoryAxis axis = new WordWrapCategoryAxis();
+    axis.setMaximumCategoryLabelLines(4);
+    plot.setDomainAxis(axis);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    plot.getDomainAxis().setMaximumCategoryLabelLines(3);
+    NumberAxis y = (NumberAxis) plot.getRangeAxis();
+    if (high > low) {
+      double pad = 0.05 * (high - low);
+      y.setRange(low < 0 ? low - pad : 0, high + pad);
+    }
     return chart;
+  }
+
+  /**
+   * The ends of an error bar.
+   *
+   * @param mean the bar's height
+   * @param halfWidth the half-width
+   * @param nonNegative clamp the lower end at zero
+   * @return {low, high}
+   */
+  static double[] errorRange(double mean, double halfWidth, boolean nonNegative) {
+    double lo = mean - halfWidth;
+    return new double[] {nonNegative ? Math.max(0, lo) : lo, mean + halfWidth};
+  }
+
+  /** Draws the bars, then each error bar (if any) over its bar, clamped at zero if asked. */
+  static final class ErrorBarRenderer extends BarRenderer {
+    private static final long serialVersionUID = 1L;
+    private final boolean nonNegative;
+
+    ErrorBarRenderer(boolean nonNegative) {
+      this.nonNegative = nonNegative;
+    }
+
+    @Override
+    public void drawItem(
+        Graphics2D g2,
+        CategoryItemRendererState state,
+        Rectangle2D dataArea,
+        CategoryPlot plot,
+        CategoryAxis domainAxis,
+        ValueAxis rangeAxis,
+        CategoryDataset dataset,
+        int row,
+        int column,
+        int pass) {
+      super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+      int visibleRow = state.getVisibleSeriesIndex(row);
+      if (visibleRow < 0 || !(dataset instanceof StatisticalCategoryDataset sd)) {
+        return;
+      }
+      Number mean = sd.getMeanValue(row, column);
+      Number hw = sd.getStdDevValue(row, column);
+      if (mean == null || hw == null || !Double.isFinite(hw.doubleValue())) {
+        return;
+      }
+      double[] range = errorRange(mean.doubleValue(), hw.doubleValue(), nonNegative);
+      double w0 =
+          calculateBarW0(
+              plot, plot.getOrientation(), dataArea, domainAxis, state, visibleRow, column);
+      double x = w0 + state.getBarWidth() / 2;
+      double cap = state.getBarWidth() / 4;
+      double yLo = rangeAxis.valueToJava2D(range[0], dataArea, plot.getRangeAxisEdge());
+      double yHi = rangeAxis.valueToJava2D(range[1], dataArea, plot.getRangeAxisEdge());
+      g2.setPaint(Color.BLACK);
+      g2.setStroke(new BasicStroke(1.0f));
+      g2.draw(new Line2D.Double(x, yLo, x, yHi));
+      g2.draw(new Line2D.Double(x - cap, yHi, x + cap, yHi));
+      g2.draw(new Line2D.Double(x - cap, yLo, x + cap, yLo));
+    }
+  }
+
+  /** A category axis whose labels wrap at spaces only, never inside a word. */
+  static final class WordWrapCategoryAxis extends CategoryAxis {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    @SuppressWarnings("rawtypes") // the overridden signature of JFreeChart's CategoryAxis
+    protected TextBlock createLabel(
+        Comparable category, float width, RectangleEdge edge, Graphics2D g2) {
+      Font font = getTickLabelFont(category);
+      FontMetrics fm = g2.getFontMetrics(font);
+      double longest = 0;
+      for (String word : category.toString().trim().split(" +")) {
+        longest = Math.max(longest, fm.stringWidth(word));
+      }
+      if (longest > width && width > 0) {
+        // a word wider than its category: a smaller font (not below 7 pt) rather than overlap
+        float size = (float) Math.max(7, font.getSize2D() * width / longest);
+        font = font.deriveFont(size);
+        fm = g2.getFontMetrics(font);
+      }
+      TextBlock block = new TextBlock();
+      for (String line : wrap(category.toString(), width, fm::stringWidth)) {
+        block.addLine(line, font, getTickLabelPaint(category));
+      }
+      return block;
+    }
+  }
+
+  /**
+   * Wraps text at spaces into lines no wider than {@code width} where possible; a word wider than
+   * that gets a line of its own and is never broken.
+   *
+   * @param text the text
+   * @param width the available width
+   * @param measure the width of a string
+   * @return the lines
+   */
+  static List<String> wrap(String text, double width, ToDoubleFunction<String> measure) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.trim().split(" +")) {
+      String candidate = line.length() == 0 ? word : line + " " + word;
+      if (line.length() > 0 && measure.applyAsDouble(candidate) > width) {
+        lines.add(line.toString());
+        line = new StringBuilder(word);
+      } else {
+        line = new StringBuilder(candidate);
+      }
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  private static DrawingSupplier drawingSupplier() {
+    return new DefaultDrawingSupplier(
+        PALETTE.toArray(Paint[]::new),
+        DefaultDrawingSupplier.DEFAULT_FILL_PAINT_SEQUENCE,
+        DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE,
+        DefaultDrawingSupplier.DEFAULT_STROKE_SEQUENCE,
+        DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE,
+        DefaultDrawingSupplier.createStandardSeriesShapes());
   }
 
   /**
@@ -75,7 +271,7 @@ public final class Charts {
   public record Line(String name, double[] x, double[] y) {}
 
   /**
-   * A line chart.
+   * A line chart: palette colours, a distinct marker per series and a legend.
    *
    * @param title the title
    * @param xLabel the x-axis label
@@ -96,9 +292,13 @@ public final class Charts {
         ChartFactory.createXYLineChart(
             title, xLabel, yLabel, ds, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+    Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
     for (int i = 0; i < lines.size(); i++) {
       r.setSeriesStroke(i, new BasicStroke(1.5f));
+      r.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+      // colour and shape cycle with coprime periods (8, 10): 40 distinct combinations
+      r.setSeriesShape(i, shapes[i % shapes.length]);
     }
     plot.setRenderer(r);
     plot.setBackgroundPaint(Color.WHITE);
@@ -132,8 +332,9 @@ public final class Charts {
   }
 
   /**
-   * Draws a table as a heat map with the value printed in each cell; colour is the value's position
-   * between the table's minimum and maximum on a log scale when {@code logScale}.
+   * Draws a table as a heat map with the value printed in each cell; colour (a viridis-like map,
+   * dark for low, yellow-green for high) is the value's position between the table's minimum and
+   * maximum on a log scale when {@code logScale}, explained by a colour bar on the right.
    *
    * @param file the PNG file
    * @param title the title
@@ -153,8 +354,9 @@ public final class Charts {
     int cellH = 28;
     int left = 170;
     int top = 70;
-    int w = left + cellW * columns.size() + 20;
-    int h = top + cellH * rows.size() + 20;
+    int barLeft = left + cellW * columns.size() + 20;
+    int w = barLeft + 110;
+    int h = Math.max(top + cellH * rows.size() + 20, top + 160);
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double[] row : values) {
@@ -189,23 +391,56 @@ public final class Charts {
           double t = max > min && Double.isFinite(cv) ? (cv - min) / (max - min) : 0;
           g.setColor(heat(t));
           g.fillRect(left + c * cellW, top + r * cellH, cellW - 2, cellH - 2);
-          g.setColor(t > 0.6 ? Color.WHITE : Color.BLACK);
+          g.setColor(t < 0.5 ? Color.WHITE : Color.BLACK);
           g.drawString(
               String.format(Locale.ROOT, "%.4g", v), left + c * cellW + 8, top + r * cellH + 19);
         }
       }
+      colourBar(g, barLeft, top, min, max, logScale);
     } finally {
       g.dispose();
     }
     write(img, file);
   }
 
-  private static Color heat(double t) {
-    double x = Math.max(0, Math.min(1, t));
-    int red = (int) Math.round(255 * Math.min(1, 0.2 + 1.6 * x));
-    int green = (int) Math.round(255 * (1 - 0.85 * x));
-    int blue = (int) Math.round(255 * (0.9 - 0.8 * x));
-    return new Color(red, green, Math.max(0, blue));
+  /** The legend of a heat map: the colour ramp from the table's minimum to its maximum. */
+  private static void colourBar(
+      Graphics2D g, int x, int top, double min, double max, boolean logScale) {
+    int height = 120;
+    for (int i = 0; i < height; i++) {
+      g.setColor(heat(1 - i / (double) (height - 1)));
+      g.fillRect(x, top + i, 18, 1);
+    }
+    g.setColor(Color.BLACK);
+    g.drawRect(x, top, 18, height);
+    double hi = logScale ? Math.pow(10, max) - 1 : max;
+    double lo = logScale ? Math.pow(10, min) - 1 : min;
+    g.drawString(String.format(Locale.ROOT, "%.3g", hi), x + 24, top + 10);
+    g.drawString(String.format(Locale.ROOT, "%.3g", lo), x + 24, top + height);
+    g.drawString(logScale ? "log colour" : "colour", x - 2, top - 10);
+  }
+
+  /** Anchors of the viridis colour map (matplotlib), at t = 0, 0.25, 0.5, 0.75, 1. */
+  private static final int[] VIRIDIS = {0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725};
+
+  /**
+   * The viridis-like colour of t in [0, 1] (linear between five anchors): perceptually ordered and
+   * readable by colour-blind viewers.
+   *
+   * @param t the position
+   * @return the colour
+   */
+  static Color heat(double t) {
+    double x = Double.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0;
+    double pos = x * (VIRIDIS.length - 1);
+    int i = Math.min(VIRIDIS.length - 2, (int) Math.floor(pos));
+    double f = pos - i;
+    Color a = new Color(VIRIDIS[i]);
+    Color b = new Color(VIRIDIS[i + 1]);
+    return new Color(
+        (int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+        (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+        (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
   }
 
   private static void write(BufferedImage img, Path file) {

@@ -1,7 +1,14 @@
 package dnt.experiments.poisoning;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dnt.experiments.settings.SettingsYaml;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,9 +67,16 @@ public record PoisoningConfig(
 
   /** Checks the values. */
   public PoisoningConfig {
-    phases = Set.copyOf(phases);
+    Objects.requireNonNull(phases, "phases is missing");
+    Objects.requireNonNull(rules, "rules is missing");
+    if (phases.isEmpty()) {
+      throw new IllegalArgumentException("phases names no phase (use v-twin, h-twin or both)");
+    }
+    if (rules.isEmpty()) {
+      throw new IllegalArgumentException("rules names no rule");
+    }
+    phases = Collections.unmodifiableSet(EnumSet.copyOf(phases));
     rules = List.copyOf(rules);
-    Objects.requireNonNull(phases);
     if (seeds < 1 || vRounds < 1 || hDays < 1 || hDays > 7 || hidden < 1 || threads < 1) {
       throw new IllegalArgumentException(
           "need seeds, rounds, hidden and threads >= 1 and 1 to 7 H-twin days");
@@ -83,5 +97,82 @@ public record PoisoningConfig(
   public static PoisoningConfig defaults(long seed, int seeds, Set<Phase> phases) {
     return new PoisoningConfig(
         seed, seeds, phases, TABLE_RULES, 5, 7, 0.2, 1e5, 2.0, 0.1, 16, 2, true, true);
+  }
+
+  /**
+   * The smoke-test preset ({@code --quick}): Mean, Median, FLTrust and TID, 2 rounds, 2 H-twin
+   * days, no sweeps or DP curve.
+   *
+   * @param seed the base seed
+   * @param seeds replications
+   * @param phases the phases
+   * @return the configuration
+   */
+  public static PoisoningConfig quick(long seed, int seeds, Set<Phase> phases) {
+    return new PoisoningConfig(
+        seed,
+        seeds,
+        phases,
+        List.of("mean", "median", "fltrust", "tid"),
+        2,
+        2,
+        0.2,
+        1e5,
+        2.0,
+        0.1,
+        16,
+        2,
+        false,
+        false);
+  }
+
+  /** The experiment's name in {@code config.yaml}. */
+  public static final String EXPERIMENT = "poisoning";
+
+  /**
+   * The settings of a run: the defaults (or the quick preset), then the file, then the keys given
+   * on the command line, each layer replacing the one below.
+   *
+   * @param file a settings file (a {@code config.yaml} a run wrote, or any subset of its keys)
+   * @param quick start from {@link #quick} instead of {@link #defaults}
+   * @param given keys from the command line (e.g. {@code seeds}, {@code phases})
+   * @return the settings
+   * @throws dnt.core.InvalidInputException naming the file (or the command line) and the key path
+   */
+  public static PoisoningConfig resolve(
+      Optional<Path> file, boolean quick, Map<String, Object> given) {
+    Set<Phase> all = EnumSet.allOf(Phase.class);
+    ObjectNode tree = SettingsYaml.tree(quick ? quick(42, 1, all) : defaults(42, 1, all));
+    if (file.isPresent()) {
+      ObjectNode user = SettingsYaml.read(file.get());
+      SettingsYaml.expectExperiment(user, EXPERIMENT, file.get().toString());
+      SettingsYaml.merge(tree, user);
+      SettingsYaml.bind(tree, PoisoningConfig.class, file.get().toString());
+    }
+    SettingsYaml.override(tree, given);
+    return SettingsYaml.bind(tree, PoisoningConfig.class, "command line");
+  }
+
+  /**
+   * These settings as the tree of {@code config.yaml}, with the {@code experiment} key first.
+   *
+   * @return the tree
+   */
+  public ObjectNode tree() {
+    ObjectNode t = SettingsYaml.tree(Map.of("experiment", EXPERIMENT));
+    SettingsYaml.merge(t, SettingsYaml.tree(this));
+    return t;
+  }
+
+  /**
+   * The comment lines above {@code config.yaml}.
+   *
+   * @return the lines
+   */
+  public static List<String> comments() {
+    return List.of(
+        "dnt experiment poisoning: the complete effective configuration of this run.",
+        "Rerun it with: dnt experiment poisoning --config config.yaml",
+        "(options given beside --config override this file; --quick is expanded below)");
   }
 }

@@ -127,6 +127,7 @@ public final class PoisoningExperiment {
           }
         }
       }
+      writeMetrics(run, cells);
       writeTable(run, cells, phases);
       List<String> sections = new ArrayList<>();
       if (config.sweeps()) {
@@ -246,15 +247,15 @@ public final class PoisoningExperiment {
       csv.append(
           String.format(
               Locale.ROOT,
-              "%s,%s,%s,%s,%.6f,%.6f,%.6f,%.6f%n",
+              "%s,%s,%s,%s,%.6f,%s,%.6f,%s%n",
               sweep,
               attack,
               rule,
               Double.toString(xs[k]),
               m.mean(),
-              m.halfWidth(),
+              m.halfWidthCsv("%.6f"),
               a2.mean(),
-              a2.halfWidth()));
+              a2.halfWidthCsv("%.6f")));
     }
     return y;
   }
@@ -314,14 +315,14 @@ public final class PoisoningExperiment {
       csv.append(
           String.format(
               Locale.ROOT,
-              "%s,%s,%s,%.6f,%.6f,%.6f,%.6f%n",
+              "%s,%s,%s,%.6f,%s,%.6f,%s%n",
               z,
               epsilon,
               DP_DELTA,
               m.mean(),
-              m.halfWidth(),
+              m.halfWidthCsv("%.6f"),
               a.mean(),
-              a.halfWidth()));
+              a.halfWidthCsv("%.6f")));
       md.append(
           String.format(
               Locale.ROOT,
@@ -360,6 +361,26 @@ public final class PoisoningExperiment {
     return md.toString();
   }
 
+  /** {@code metrics.csv}: one row per table cell and seed (what the seed and settings fix). */
+  private void writeMetrics(ResultsRun run, List<Cell> cells) {
+    StringBuilder csv = new StringBuilder("phase,rule,attack,seed,mse,mae\n");
+    for (Cell c : cells) {
+      for (int s = 0; s < c.mse().length; s++) {
+        csv.append(
+            String.format(
+                Locale.ROOT,
+                "%s,%s,%s,%d,%.6f,%.6f\n",
+                c.phase().label(),
+                c.rule(),
+                c.attack(),
+                config.seed() + s,
+                c.mse()[s],
+                c.mae()[s]));
+      }
+    }
+    write(run.file("metrics.csv"), csv.toString());
+  }
+
   private void writeTable(ResultsRun run, List<Cell> cells, List<Phase> phases) {
     StringBuilder csv = new StringBuilder("phase,rule,attack,mse,mse_ci95,mae,mae_ci95,seeds\n");
     for (Cell c : cells) {
@@ -368,14 +389,14 @@ public final class PoisoningExperiment {
       csv.append(
           String.format(
               Locale.ROOT,
-              "%s,%s,%s,%.6f,%.6f,%.6f,%.6f,%d%n",
+              "%s,%s,%s,%.6f,%s,%.6f,%s,%d%n",
               c.phase().label(),
               c.rule(),
               c.attack(),
               m.mean(),
-              m.halfWidth(),
+              m.halfWidthCsv("%.6f"),
               a.mean(),
-              a.halfWidth(),
+              a.halfWidthCsv("%.6f"),
               c.mse().length));
     }
     write(run.file("table2.csv"), csv.toString());
@@ -456,7 +477,11 @@ public final class PoisoningExperiment {
     write(run.file("report.md"), md.toString());
   }
 
-  /** Verdicts on the paper's claims; "blows up" means MAE at least 10x the rule's clean MAE. */
+  /**
+   * Verdicts on the paper's claims, each from the 95% t-interval of a paired difference over the
+   * seeds (the same seed with and without the attack, or under two rules); "blows up" means MAE at
+   * least 10x the rule's clean MAE (or the cap). With one seed only the direction is given.
+   */
   List<String> claims(List<Cell> cells, List<Phase> phases) {
     List<String> out = new ArrayList<>();
     Map<String, String> verdicts = new LinkedHashMap<>();
@@ -472,52 +497,102 @@ public final class PoisoningExperiment {
                     + " blows up under "
                     + a.toUpperCase(Locale.ROOT)
                     + " (paper: yes)",
-                blowsUp(cells, p, rule, a) ? "agrees" : "disagrees");
+                verdict(blowUp(cells, p, rule, a)));
           }
         }
       }
       if (has(cells, p, "median", "mpaf")) {
         verdicts.put(
             ph + ": median survives MPAF (paper: yes)",
-            !blowsUp(cells, p, "median", "mpaf") ? "agrees" : "disagrees");
+            verdict(negate(blowUp(cells, p, "median", "mpaf"))));
         verdicts.put(
             ph + ": median collapses under TPI (paper: yes)",
-            blowsUp(cells, p, "median", "tpi") ? "agrees" : "disagrees");
+            verdict(blowUp(cells, p, "median", "tpi")));
       }
       if (has(cells, p, "tid", "mpaf")) {
+        double[] none = find(cells, p, "tid", "none").mae();
+        double[] mpaf = find(cells, p, "tid", "mpaf").mae();
+        double[] allowed = new double[none.length];
+        for (int s = 0; s < none.length; s++) {
+          allowed[s] = 1.1 * none[s];
+        }
         verdicts.put(
-            ph + ": TID stays accurate under MPAF (paper: yes)",
-            mean(find(cells, p, "tid", "mpaf"), "mae")
-                    <= 1.1 * mean(find(cells, p, "tid", "none"), "mae")
-                ? "agrees"
-                : "disagrees");
+            ph + ": TID stays accurate under MPAF, MAE within 10% of clean (paper: yes)",
+            verdict(Stats.pairedDifference95(allowed, mpaf)));
         // degradation = MAE under TPI over clean MAE; "least" within 2 percentage points
-        double tid = degradation(cells, p, "tid");
-        boolean least = true;
+        double[] tid = degradation(cells, p, "tid");
+        List<String> each = new ArrayList<>();
         for (String r : List.of("mean", "median", "fltrust")) {
-          if (has(cells, p, r, "tpi") && degradation(cells, p, r) < tid - 0.02) {
-            least = false;
+          if (has(cells, p, r, "tpi")) {
+            double[] other = degradation(cells, p, r);
+            double[] margin = new double[other.length];
+            for (int s = 0; s < other.length; s++) {
+              margin[s] = other[s] + 0.02;
+            }
+            each.add(verdict(Stats.pairedDifference95(margin, tid)));
           }
         }
         verdicts.put(
             ph
                 + ": TID degrades least under TPI among Mean, Median, FLTrust, TID, within 2"
                 + " points of relative MAE (paper: yes)",
-            least ? "agrees" : "disagrees");
+            all(each));
       }
     }
     verdicts.forEach((claim, v) -> out.add(claim + ": **" + v + "**"));
     return out;
   }
 
-  private static double degradation(List<Cell> cells, Phase p, String rule) {
-    return mean(find(cells, p, rule, "tpi"), "mae") / mean(find(cells, p, rule, "none"), "mae");
+  /** The verdict on "the paired difference is positive". */
+  static String verdict(Stats.MeanCi d) {
+    if (!d.hasInterval()) {
+      return (d.mean() > 0 ? "agrees" : "disagrees") + " in direction (one seed, no interval)";
+    }
+    if (d.above(0)) {
+      return "agrees (95% CI of the paired difference excludes 0)";
+    }
+    if (d.below(0)) {
+      return "disagrees (95% CI of the paired difference excludes 0)";
+    }
+    return "inconclusive (95% CI of the paired difference includes 0)";
   }
 
-  private boolean blowsUp(List<Cell> cells, Phase p, String rule, String attack) {
-    double clean = mean(find(cells, p, rule, "none"), "mae");
-    double hit = mean(find(cells, p, rule, attack), "mae");
-    return hit >= 10 * clean || hit >= Scores.CAP;
+  private static String all(List<String> verdicts) {
+    if (verdicts.stream().anyMatch(v -> v.startsWith("disagrees"))) {
+      return verdicts.stream().filter(v -> v.startsWith("disagrees")).findFirst().orElseThrow();
+    }
+    if (verdicts.stream().allMatch(v -> v.startsWith("agrees ("))) {
+      return verdicts.isEmpty() ? "n/a" : verdicts.get(0);
+    }
+    return verdicts.stream().filter(v -> !v.startsWith("agrees (")).findFirst().orElse("n/a");
+  }
+
+  private static Stats.MeanCi negate(Stats.MeanCi d) {
+    return new Stats.MeanCi(-d.mean(), d.halfWidth(), d.n());
+  }
+
+  private static double[] degradation(List<Cell> cells, Phase p, String rule) {
+    double[] tpi = find(cells, p, rule, "tpi").mae();
+    double[] none = find(cells, p, rule, "none").mae();
+    double[] out = new double[tpi.length];
+    for (int s = 0; s < out.length; s++) {
+      out[s] = tpi[s] / none[s];
+    }
+    return out;
+  }
+
+  /**
+   * The paired difference, seed by seed, of the attacked MAE over the blow-up threshold (10x the
+   * clean MAE, at most just under the cap): positive means it blows up.
+   */
+  private static Stats.MeanCi blowUp(List<Cell> cells, Phase p, String rule, String attack) {
+    double[] clean = find(cells, p, rule, "none").mae();
+    double[] hit = find(cells, p, rule, attack).mae();
+    double[] threshold = new double[clean.length];
+    for (int s = 0; s < clean.length; s++) {
+      threshold[s] = Math.min(10 * clean[s], 0.999 * Scores.CAP);
+    }
+    return Stats.pairedDifference95(hit, threshold);
   }
 
   private static boolean has(List<Cell> cells, Phase p, String rule, String attack) {

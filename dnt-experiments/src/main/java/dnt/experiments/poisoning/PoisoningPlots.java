@@ -66,7 +66,7 @@ final class PoisoningPlots {
 
   /**
    * A Table II heat map: the value printed in every cell, the colour on a log scale from the
-   * table's smallest (cyan) to its largest (red) value, said in the title.
+   * table's smallest (dark) to its largest (yellow-green) value, with a colour bar.
    *
    * @param file the PNG
    * @param metric "mae" or "mse"
@@ -80,7 +80,7 @@ final class PoisoningPlots {
         file,
         "Table II: test "
             + metric.toUpperCase(Locale.ROOT)
-            + ", normalised, capped at 100 (colour: log scale, cyan low, red high)",
+            + ", normalised, capped at 100 (colour: log scale, see the bar)",
         rules,
         columns,
         values,

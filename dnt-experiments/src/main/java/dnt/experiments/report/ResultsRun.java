@@ -3,12 +3,14 @@ package dnt.experiments.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dnt.experiments.settings.SettingsYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,32 +18,43 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One run's folder, {@code results/<experiment>/<run-id>/}, and the manifest written into it. Use
- * {@link #start}, write tables and plots with {@link #file}, then {@link #finish}.
+ * {@link #start}, write tables and plots with {@link #file}, then {@link #finish}. Until {@link
+ * #finish} the files go to a hidden {@code .<run-id>.partial} folder beside it, moved into place at
+ * the end; {@link #close} without {@link #finish} (a failed run) deletes it, so a failed run leaves
+ * no partial output.
  */
-public final class ResultsRun {
+public final class ResultsRun implements AutoCloseable {
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final String experiment;
-  private final Path dir;
+  private Path dir;
   private final long seed;
   private final int seeds;
   private final Instant started;
   private final long startNanos;
-  private final Map<String, String> config = new LinkedHashMap<>();
+  private final Map<String, String> facts = new LinkedHashMap<>();
+  private ObjectNode settings;
+  private List<String> settingsComments = List.of();
   private final List<RunManifest.InputFile> inputs = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  private ResultsRun(String experiment, Path dir, long seed, int seeds) {
+  private final Path finalDir;
+  private boolean finished;
+
+  private ResultsRun(String experiment, Path partial, Path finalDir, long seed, int seeds) {
     this.experiment = experiment;
-    this.dir = dir;
+    this.dir = partial;
+    this.finalDir = finalDir;
     this.seed = seed;
     this.seeds = seeds;
     this.started = Instant.now();
@@ -60,20 +73,28 @@ public final class ResultsRun {
    */
   public static ResultsRun start(Path root, String experiment, long seed, int seeds) {
     String base = RUN_ID.format(Instant.now()) + "-seed" + seed;
-    Path dir = root.resolve(experiment).resolve(base);
-    for (int i = 2; Files.exists(dir); i++) {
-      dir = root.resolve(experiment).resolve(base + "-" + i);
+    Path parent = root.resolve(experiment);
+    String name = base;
+    for (int i = 2;
+        Files.exists(parent.resolve(name)) || Files.exists(parent.resolve(partial(name)));
+        i++) {
+      name = base + "-" + i;
     }
+    Path partial = parent.resolve(partial(name));
     try {
-      Files.createDirectories(dir);
+      Files.createDirectories(partial);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create results folder " + dir, e);
+      throw new UncheckedIOException("cannot create results folder " + partial, e);
     }
-    return new ResultsRun(experiment, dir, seed, seeds);
+    return new ResultsRun(experiment, partial, parent.resolve(name), seed, seeds);
+  }
+
+  private static String partial(String name) {
+    return "." + name + ".partial";
   }
 
   /**
-   * The run's folder.
+   * The run's folder: the hidden partial folder until {@link #finish}, the final one after.
    *
    * @return the folder
    */
@@ -92,14 +113,29 @@ public final class ResultsRun {
   }
 
   /**
-   * Records a configuration entry for the manifest and {@code config.yaml}.
+   * Records the complete effective settings: {@link #finish} writes them to {@code config.yaml}
+   * (which {@code --config} reads back to reproduce the run) and, flattened, into the manifest.
+   *
+   * @param tree the settings
+   * @param comments lines written as YAML comments above them
+   * @return this run
+   */
+  public ResultsRun settings(ObjectNode tree, List<String> comments) {
+    this.settings = tree.deepCopy();
+    this.settingsComments = List.copyOf(comments);
+    return this;
+  }
+
+  /**
+   * Records a value derived during the run (a parameter count, a station count) for the manifest's
+   * {@code facts}; settings go through {@link #settings}.
    *
    * @param key the key
    * @param value the value
    * @return this run
    */
   public ResultsRun config(String key, Object value) {
-    config.put(key, String.valueOf(value));
+    facts.put(key, String.valueOf(value));
     return this;
   }
 
@@ -133,15 +169,21 @@ public final class ResultsRun {
    */
   public RunManifest finish(String version) {
     double wall = (System.nanoTime() - startNanos) / 1e9;
+    Map<String, String> config = new LinkedHashMap<>();
+    if (settings != null) {
+      SettingsYaml.flatten(settings, config);
+    }
     RunManifest m =
         new RunManifest(
             experiment,
-            dir.getFileName().toString(),
+            finalDir.getFileName().toString(),
+            finalDir.toAbsolutePath().normalize().toString(),
             version,
             gitCommit(),
             seed,
             seeds,
             config,
+            facts,
             inputs,
             started.toString(),
             wall,
@@ -152,16 +194,43 @@ public final class ResultsRun {
                 + " MiB",
             notes);
     try {
-      new YAMLMapper().writeValue(file("config.yaml").toFile(), new LinkedHashMap<>(config));
+      if (settings != null) {
+        SettingsYaml.write(file("config.yaml"), settingsComments, settings);
+      }
       ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
       json.writeValue(file("manifest.json").toFile(), m);
+      Files.move(dir, finalDir, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot write the run folder " + finalDir, e);
     }
+    dir = finalDir;
+    finished = true;
     return m;
   }
 
-  static RunManifest.InputFile describe(Path path) {
+  /** Deletes the partial folder of a run that did not {@link #finish} (best effort). */
+  @Override
+  public void close() {
+    if (finished) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+      Path parent = dir.getParent();
+      try (Stream<Path> left = Files.list(parent)) {
+        if (left.findAny().isEmpty()) {
+          Files.deleteIfExists(parent);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: the run's own failure is what the user must see
+    }
+  }
+
+  static RunManifest.InputFile describe(Path given) {
+    Path path = given.toAbsolutePath().normalize();
     try {
       if (Files.isDirectory(path)) {
         return new RunManifest.InputFile(path.toString(), "", 0);

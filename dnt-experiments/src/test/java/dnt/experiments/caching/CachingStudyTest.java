@@ -100,21 +100,36 @@ final class CachingStudyTest {
     assertThat(c.items()).containsExactly(5, 6, 7);
   }
 
+  private static CachingStudy.Row row(int replication, String system, double hitRate) {
+    return new CachingStudy.Row(
+        replication, 40 + replication, "rare", system, "rl", hitRate, 0, 0, 0, 1, 1, 0);
+  }
+
   @Test
-  void comparisonsNameTheDirectionAndSignificance() {
-    var lo =
-        new CachingReport.Summary(
-            "r", "a", "m", new dnt.experiments.report.Stats.MeanCi(1, 0.1, 5));
-    var hi =
-        new CachingReport.Summary(
-            "r", "b", "m", new dnt.experiments.report.Stats.MeanCi(2, 0.1, 5));
-    var near =
-        new CachingReport.Summary(
-            "r", "c", "m", new dnt.experiments.report.Stats.MeanCi(1.05, 0.1, 5));
-    assertThat(CachingReport.compare(lo, hi, 1)).startsWith("agrees (significant");
-    assertThat(CachingReport.compare(lo, near, 1)).startsWith("agrees in the mean");
-    assertThat(CachingReport.compare(hi, lo, 1)).startsWith("disagrees (significant");
-    assertThat(CachingReport.compare(hi, lo, -1)).startsWith("agrees (significant");
+  void verdictsRestOnThePairedDifferenceNotOnTheMeansIntervals() {
+    // b beats a by 0.01 on every replication, while the replications spread by 0.1: the means'
+    // intervals overlap, the paired difference (0.01, no spread) excludes zero
+    List<CachingStudy.Row> rows = new java.util.ArrayList<>();
+    double[] level = {0.2, 0.3, 0.4, 0.5};
+    for (int i = 0; i < level.length; i++) {
+      rows.add(row(i, "a", level[i]));
+      rows.add(row(i, "b", level[i] + 0.01));
+    }
+    var diff = CachingReport.paired(rows, "rare", "a", "b", "hit_rate");
+    assertThat(diff.mean()).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(CachingReport.compare(diff, 1)).startsWith("agrees (95% CI excludes 0");
+    assertThat(CachingReport.compare(diff, -1)).startsWith("disagrees (95% CI excludes 0");
+    var swapped = CachingReport.paired(rows, "rare", "b", "a", "hit_rate");
+    assertThat(CachingReport.compare(swapped, 1)).startsWith("disagrees");
+  }
+
+  @Test
+  void oneReplicationGivesTheDirectionOnlyAndNoInterval() {
+    List<CachingStudy.Row> rows = List.of(row(0, "a", 0.3), row(0, "b", 0.4));
+    String verdict =
+        CachingReport.compare(CachingReport.paired(rows, "rare", "a", "b", "hit_rate"), 1);
+    assertThat(verdict).startsWith("agrees in direction (one replication, no interval");
+    assertThat(verdict).doesNotContain("±").doesNotContain("NaN");
   }
 
   @Test

@@ -174,4 +174,15 @@ final class ForecastingStudyTest {
     double expectedMae = (d.std()[0] + d.std()[1] + d.std()[2]) / 3 * 0.5;
     assertThat(s.maeRaw()).isCloseTo(expectedMae, within(1e-4));
   }
+
+  @Test
+  void progressCountsTheMethodsThatRunOverAllSeedsFromOne() {
+    List<String> seen = new java.util.ArrayList<>();
+    ForecastingStudy study =
+        new ForecastingStudy(config(), data(), (done, total, m) -> seen.add(done + "/" + total));
+    List<Method> two = List.of(Method.PERSISTENCE, Method.SEASONAL_NAIVE);
+    study.run(two, 1, 0, 2);
+    study.run(two, 2, 1, 2);
+    assertThat(seen).containsExactly("1/4", "2/4", "3/4", "4/4");
+  }
 }

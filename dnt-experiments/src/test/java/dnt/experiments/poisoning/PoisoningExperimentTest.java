@@ -64,7 +64,7 @@ final class PoisoningExperimentTest {
       }
     }
     assertThat(Files.readString(run.file("report.md")))
-        .contains("Table II", "mean blows up under MPAF (paper: yes): **agrees**");
+        .contains("Table II", "mean blows up under MPAF (paper: yes): **agrees");
   }
 
   @Test
@@ -86,17 +86,59 @@ final class PoisoningExperimentTest {
             cell("tid", "tpi", 0.6));
     List<String> v =
         new PoisoningExperiment(config, Progress.NONE).claims(cells, List.of(Phase.V_TWIN));
+    String one = " in direction (one seed, no interval)**";
     assertThat(v)
         .contains(
-            "v-twin: mean blows up under MPAF (paper: yes): **agrees**",
-            "v-twin: mean blows up under TPI (paper: yes): **disagrees**",
-            "v-twin: fltrust blows up under MPAF (paper: yes): **agrees**",
-            "v-twin: median survives MPAF (paper: yes): **agrees**",
-            "v-twin: median collapses under TPI (paper: yes): **agrees**",
-            "v-twin: TID stays accurate under MPAF (paper: yes): **agrees**");
+            "v-twin: mean blows up under MPAF (paper: yes): **agrees" + one,
+            "v-twin: mean blows up under TPI (paper: yes): **disagrees" + one,
+            "v-twin: fltrust blows up under MPAF (paper: yes): **agrees" + one,
+            "v-twin: median survives MPAF (paper: yes): **agrees" + one,
+            "v-twin: median collapses under TPI (paper: yes): **agrees" + one,
+            "v-twin: TID stays accurate under MPAF, MAE within 10% of clean (paper: yes): **agrees"
+                + one);
     // TID doubles under TPI while Mean and FLTrust barely move: it does not degrade least
     assertThat(v)
-        .anyMatch(s -> s.startsWith("v-twin: TID degrades least") && s.endsWith("**disagrees**"));
+        .anyMatch(
+            s -> s.startsWith("v-twin: TID degrades least") && s.endsWith("**disagrees" + one));
+  }
+
+  @Test
+  void withSeveralSeedsAVerdictNeedsThePairedIntervalToExcludeZero() {
+    PoisoningConfig config = PoisoningConfig.defaults(1, 3, EnumSet.of(Phase.V_TWIN));
+    // TID's clean MAE varies from seed to seed; under MPAF it stays about 0.02 under 1.1 x clean
+    // on every seed: paired differences 0.020, 0.021, 0.019 (mean 0.02, t-interval +-0.0025)
+    double[] clean = {0.2, 0.5, 0.8};
+    double[] attacked = {0.2, 0.529, 0.861};
+    // median under MPAF: worse than 10x clean on one seed only: inconclusive
+    double[] medianClean = {0.3, 0.3, 0.3};
+    double[] medianMpaf = {0.3, 0.3, 90};
+    List<PoisoningExperiment.Cell> cells =
+        List.of(
+            cells("tid", "none", clean),
+            cells("tid", "mpaf", attacked),
+            cells("tid", "tpi", clean),
+            cells("median", "none", medianClean),
+            cells("median", "mpaf", medianMpaf),
+            cells("median", "tpi", medianClean));
+    List<String> v =
+        new PoisoningExperiment(config, Progress.NONE).claims(cells, List.of(Phase.V_TWIN));
+    assertThat(v)
+        .anyMatch(
+            s ->
+                s.startsWith("v-twin: TID stays accurate under MPAF")
+                    && s.contains("**agrees (95% CI of the paired difference excludes 0)**"))
+        .anyMatch(
+            s ->
+                s.startsWith("v-twin: median survives MPAF")
+                    && s.contains("**inconclusive (95% CI of the paired difference includes 0)**"));
+  }
+
+  private static PoisoningExperiment.Cell cells(String rule, String attack, double[] mae) {
+    double[] mse = new double[mae.length];
+    for (int i = 0; i < mae.length; i++) {
+      mse[i] = mae[i] * mae[i];
+    }
+    return new PoisoningExperiment.Cell(Phase.V_TWIN, rule, attack, mse, mae);
   }
 
   @Test

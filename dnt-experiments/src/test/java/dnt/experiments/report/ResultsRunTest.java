@@ -2,8 +2,10 @@ package dnt.experiments.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dnt.experiments.settings.SettingsYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,14 +16,59 @@ final class ResultsRunTest {
     Path input = tmp.resolve("in.txt");
     Files.writeString(input, "abc");
     ResultsRun run = ResultsRun.start(tmp.resolve("results"), "demo", 42, 3);
-    run.config("rounds", 10).input(input).note("synthetic data");
+    run.settings(SettingsYaml.tree(java.util.Map.of("rounds", 10)), List.of("a comment"))
+        .config("parameters", 123)
+        .input(input)
+        .note("synthetic data");
     RunManifest m = run.finish("test");
     assertThat(run.dir()).startsWith(tmp.resolve("results").resolve("demo"));
     assertThat(Files.readString(run.file("manifest.json"))).contains("\"seed\" : 42");
-    assertThat(Files.readString(run.file("config.yaml"))).contains("rounds");
+    assertThat(Files.readString(run.file("config.yaml"))).isEqualTo("# a comment\nrounds: 10\n");
+    assertThat(m.config()).containsEntry("rounds", "10").doesNotContainKey("parameters");
+    assertThat(m.facts()).containsEntry("parameters", "123");
+    // every path in the manifest is absolute, whatever the working directory
+    assertThat(Path.of(m.runDir())).isAbsolute().isEqualTo(run.dir().toAbsolutePath().normalize());
+    assertThat(Path.of(m.inputs().get(0).path())).isAbsolute();
     // SHA-256("abc"), a standard test vector
     assertThat(m.inputs().get(0).sha256())
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  @Test
+  void aRelativeInputPathIsRecordedAbsolute(@TempDir Path tmp) throws Exception {
+    Path input = tmp.resolve("in.txt");
+    Files.writeString(input, "abc");
+    Path relative = Path.of("").toAbsolutePath().relativize(input);
+    ResultsRun run = ResultsRun.start(tmp.resolve("results"), "demo", 1, 1);
+    RunManifest m = run.input(relative).finish("test");
+    assertThat(m.inputs().get(0).path()).isEqualTo(input.toAbsolutePath().normalize().toString());
+  }
+
+  @Test
+  void aRunThatFailsBeforeFinishLeavesNothingBehind(@TempDir Path tmp) throws Exception {
+    Path root = tmp.resolve("results");
+    try (ResultsRun run = ResultsRun.start(root, "demo", 1, 1)) {
+      Files.writeString(run.file("metrics.csv"), "half a table");
+      // the failure: no finish
+    }
+    assertThat(root.resolve("demo")).doesNotExist();
+  }
+
+  @Test
+  void aFinishedRunIsMovedIntoPlaceWithNoPartialFolderLeft(@TempDir Path tmp) throws Exception {
+    Path root = tmp.resolve("results");
+    Path dir;
+    try (ResultsRun run = ResultsRun.start(root, "demo", 1, 1)) {
+      Files.writeString(run.file("metrics.csv"), "a,b\n");
+      assertThat(run.dir().getFileName().toString()).startsWith(".").endsWith(".partial");
+      run.finish("test");
+      dir = run.dir();
+    }
+    try (var s = Files.list(root.resolve("demo"))) {
+      assertThat(s.toList()).containsExactly(dir);
+    }
+    assertThat(dir.resolve("metrics.csv")).hasContent("a,b");
+    assertThat(dir.resolve("manifest.json")).content().contains(dir.getFileName().toString());
   }
 
   @Test

@@ -1,0 +1,34 @@
+package dnt.cli.experiment;
+
+import dnt.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs {@code dnt} in-process and finds the run folders it wrote (test helper). */
+record CliRun(int status, String out, String err) {
+  static CliRun of(String... args) {
+    CommandLine cl = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int status = cl.execute(args);
+    return new CliRun(status, out.toString(), err.toString());
+  }
+
+  /** The only run folder under {@code root/experiment}. */
+  static Path onlyRun(Path root, String experiment) throws IOException {
+    try (var s = Files.list(root.resolve(experiment))) {
+      List<Path> runs = s.toList();
+      if (runs.size() != 1) {
+        throw new AssertionError("expected one run under " + root + ", got " + runs);
+      }
+      return runs.get(0);
+    }
+  }
+}

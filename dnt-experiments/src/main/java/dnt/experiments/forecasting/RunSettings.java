@@ -1,0 +1,92 @@
+package dnt.experiments.forecasting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code run:} section of a forecasting {@code config.yaml}: what data, which methods and
+ * seeds. The model and federation settings sit beside it as the sections of {@code
+ * dnt.learn.fl.FlConfig} ({@code model}, {@code windows}, {@code training}, {@code sync}, ...).
+ *
+ * @param data subset, synthetic, or a store (.duckdb) / export CSV path (absolute when written)
+ * @param service internet, sms or call
+ * @param resolution hour or 10min
+ * @param seed the base seed
+ * @param seeds replications, at least 1
+ * @param methods method ids, at least one
+ * @param cells use only the first n cells (0: all)
+ * @param syntheticCells cells generated for {@code data: synthetic}
+ * @param timing time FedAvg over all sampled clients only
+ */
+public record RunSettings(
+    String data,
+    String service,
+    String resolution,
+    long seed,
+    int seeds,
+    List<String> methods,
+    int cells,
+    int syntheticCells,
+    boolean timing) {
+  /** Checks the fields. */
+  public RunSettings {
+    Objects.requireNonNull(data, "data is missing");
+    Objects.requireNonNull(service, "service is missing");
+    Objects.requireNonNull(resolution, "resolution is missing");
+    Objects.requireNonNull(methods, "methods is missing");
+    methods = List.copyOf(methods);
+    if (seeds < 1) {
+      throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+    }
+    if (cells < 0) {
+      throw new IllegalArgumentException("cells must be >= 0, got " + cells);
+    }
+    if (syntheticCells < 1) {
+      throw new IllegalArgumentException(
+          "syntheticCells must be at least 1, got " + syntheticCells);
+    }
+    if (methods.isEmpty()) {
+      throw new IllegalArgumentException("methods names no method");
+    }
+    for (String m : methods) {
+      try {
+        Method.parse(m);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "unknown method '" + m + "' (use " + String.join(", ", ids()) + ")", e);
+      }
+    }
+  }
+
+  /**
+   * The defaults: the bundled subset, internet, hourly, seed 42, one seed, every method.
+   *
+   * @return the settings
+   */
+  public static RunSettings defaults() {
+    return new RunSettings("subset", "internet", "hour", 42, 1, ids(), 0, 100, false);
+  }
+
+  /**
+   * Every method id, in the order of {@link Method}.
+   *
+   * @return the ids
+   */
+  public static List<String> ids() {
+    List<String> ids = new ArrayList<>();
+    for (Method m : Method.values()) {
+      ids.add(m.id());
+    }
+    return ids;
+  }
+
+  /**
+   * The methods, parsed.
+   *
+   * @return the methods in the order given
+   */
+  public List<Method> parsedMethods() {
+    return methods.stream().map(Method::parse).toList();
+  }
+}

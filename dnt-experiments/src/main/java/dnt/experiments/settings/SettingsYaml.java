@@ -1,0 +1,283 @@
+package dnt.experiments.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dnt.core.InvalidInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes run settings as YAML trees and binds them to validating records. The layering is
+ * always the same: defaults, then a user's file, then dotted-path overrides (the command-line
+ * options), each replacing what is below it; the result binds to a record whose compact constructor
+ * validates it. Every error names the file (or "command line") and the key path.
+ */
+public final class SettingsYaml {
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .build();
+
+  private SettingsYaml() {}
+
+  /**
+   * A value (a record, a map) as a tree.
+   *
+   * @param value the value
+   * @return its tree, a mapping
+   */
+  public static ObjectNode tree(Object value) {
+    JsonNode n = YAML.valueToTree(value);
+    if (!(n instanceof ObjectNode o)) {
+      throw new IllegalArgumentException("settings must be a mapping, got " + n.getNodeType());
+    }
+    return o;
+  }
+
+  /**
+   * Reads a YAML file that must hold a mapping.
+   *
+   * @param file the file
+   * @return its tree (empty for an empty file)
+   * @throws InvalidInputException naming the file when it cannot be read or is not a mapping
+   */
+  public static ObjectNode read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read config file " + file + ": " + e, e);
+    }
+    JsonNode n;
+    try {
+      n = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(
+          "config file " + file + " is not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+    }
+    if (n == null || n instanceof NullNode || n.isMissingNode()) {
+      return YAML.createObjectNode();
+    }
+    if (!(n instanceof ObjectNode o)) {
+      throw new InvalidInputException("config file " + file + " must hold a YAML mapping of keys");
+    }
+    return o;
+  }
+
+  /**
+   * Overlays {@code from} onto {@code into}: mappings merge key by key, anything else replaces.
+   *
+   * @param into the lower layer, changed in place
+   * @param from the upper layer
+   */
+  public static void merge(ObjectNode into, ObjectNode from) {
+    for (Map.Entry<String, JsonNode> e : from.properties()) {
+      JsonNode old = into.get(e.getKey());
+      if (old instanceof ObjectNode o && e.getValue() instanceof ObjectNode n) {
+        merge(o, n);
+      } else {
+        into.set(e.getKey(), e.getValue().deepCopy());
+      }
+    }
+  }
+
+  /**
+   * Sets dotted-path values, e.g. {@code agent.hidden = 32}; missing sections are created (an
+   * unknown key then fails when the tree is bound).
+   *
+   * @param tree the tree, changed in place
+   * @param overrides path to value
+   */
+  public static void override(ObjectNode tree, Map<String, ?> overrides) {
+    for (Map.Entry<String, ?> e : overrides.entrySet()) {
+      String[] path = e.getKey().split("\\.");
+      ObjectNode at = tree;
+      for (int i = 0; i < path.length - 1; i++) {
+        JsonNode next = at.get(path[i]);
+        at = next instanceof ObjectNode o ? o : at.putObject(path[i]);
+      }
+      at.set(path[path.length - 1], YAML.valueToTree(e.getValue()));
+    }
+  }
+
+  /**
+   * Removes and returns a top-level key.
+   *
+   * @param tree the tree, changed in place
+   * @param key the key
+   * @return its value, or null when absent
+   */
+  public static JsonNode take(ObjectNode tree, String key) {
+    return tree.remove(key);
+  }
+
+  /**
+   * Checks the optional {@code experiment} key of a settings file and removes it.
+   *
+   * @param tree the file's tree, changed in place
+   * @param experiment the experiment the file must be for
+   * @param source the file, for the message
+   */
+  public static void expectExperiment(ObjectNode tree, String experiment, String source) {
+    JsonNode e = take(tree, "experiment");
+    if (e != null && !e.asText().equals(experiment)) {
+      throw new InvalidInputException(
+          source
+              + ": key 'experiment' is '"
+              + e.asText()
+              + "', but this is the "
+              + experiment
+              + " experiment");
+    }
+  }
+
+  /**
+   * Binds a tree to a record, with the record's own validation.
+   *
+   * @param tree the tree
+   * @param type the record type
+   * @param source the file (or "command line") for messages
+   * @param <T> the type
+   * @return the value
+   * @throws InvalidInputException naming the source and key path for unknown keys and bad values
+   */
+  public static <T> T bind(JsonNode tree, Class<T> type, String source) {
+    return bind(tree, type, source, "");
+  }
+
+  /**
+   * Binds a section of a settings tree to a record, with the record's own validation.
+   *
+   * @param tree the section's tree
+   * @param type the record type
+   * @param source the file (or "command line") for messages
+   * @param section the section's key path in the file, prefixed to key paths in messages
+   * @param <T> the type
+   * @return the value
+   * @throws InvalidInputException naming the source and key path for unknown keys and bad values
+   */
+  public static <T> T bind(JsonNode tree, Class<T> type, String source, String section) {
+    try {
+      return YAML.treeToValue(tree, type);
+    } catch (UnrecognizedPropertyException e) {
+      String at = join(section, path(e));
+      throw new InvalidInputException(source + ": unknown key '" + at + "'", e);
+    } catch (JsonMappingException e) {
+      Throwable cause = e.getCause();
+      String why =
+          cause instanceof IllegalArgumentException || cause instanceof InvalidInputException
+              ? cause.getMessage()
+              : e.getOriginalMessage();
+      String at = join(section, path(e));
+      throw new InvalidInputException(
+          source + (at.isEmpty() ? "" : ": key '" + at + "'") + ": " + firstLine(why), e);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(source + ": " + firstLine(e.getOriginalMessage()), e);
+    }
+  }
+
+  /**
+   * Writes a tree as YAML with comment lines above it.
+   *
+   * @param file the file
+   * @param comments lines written as {@code # line}
+   * @param tree the settings
+   */
+  public static void write(Path file, List<String> comments, ObjectNode tree) {
+    StringBuilder b = new StringBuilder();
+    for (String c : comments) {
+      b.append("# ").append(c).append('\n');
+    }
+    try {
+      b.append(YAML.writeValueAsString(tree));
+      Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * The tree as YAML text.
+   *
+   * @param tree the tree
+   * @return the text
+   */
+  public static String text(ObjectNode tree) {
+    try {
+      return YAML.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Flattens a tree to dotted keys and text values (for the manifest).
+   *
+   * @param tree the tree
+   * @param into where the entries go
+   */
+  public static void flatten(JsonNode tree, Map<String, String> into) {
+    flatten("", tree, into);
+  }
+
+  private static void flatten(String prefix, JsonNode n, Map<String, String> into) {
+    if (n instanceof ObjectNode o) {
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), into);
+      }
+    } else if (n.isArray()) {
+      StringBuilder b = new StringBuilder();
+      for (JsonNode x : n) {
+        b.append(b.length() == 0 ? "" : ",").append(x.asText());
+      }
+      into.put(prefix, b.toString());
+    } else {
+      into.put(prefix, n.asText());
+    }
+  }
+
+  private static String join(String section, String path) {
+    if (section.isEmpty()) {
+      return path;
+    }
+    return path.isEmpty() ? section : section + "." + path;
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder b = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        if (b.length() > 0) {
+          b.append('.');
+        }
+        b.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid value";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
