@@ -72,6 +72,8 @@ final class NetworkPropertiesTest {
       for (int s = 0; s < 3; s++) {
         assertThat(r.stationHits()[s]).isLessThanOrEqualTo(r.served()[s]);
       }
+      // Jain's index of 3 loads lies in [1/3, 1]; (sum x)^2 / (3 sum x^2) rounds a few times
+      // (~1e-16)
       assertThat(r.jain()).isBetween(1.0 / 3 - 1e-12, 1.0 + 1e-12);
     }
   }

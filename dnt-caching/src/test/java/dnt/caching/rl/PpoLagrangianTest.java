@@ -32,6 +32,7 @@ final class PpoLagrangianTest {
       for (double p : open) {
         assertThat(p).isPositive();
       }
+      // a softmax in double over 5 logits: a few ulps of 1 (~1e-15)
       assertThat(open[0] + open[1] + open[2] + open[3] + open[4]).isCloseTo(1.0, within(1e-12));
       double[] masked = agent.probabilities(rows, 5, true);
       assertThat(masked).containsExactly(0.0, 0.0, 0.0, 0.0, 1.0);
@@ -58,6 +59,7 @@ final class PpoLagrangianTest {
     // d1 = 0 + 0.9*0.1 - 0.2 = -0.11       A1 = -0.11 + 0.72*(-1.1) = -0.902
     // d0 = 1 + 0.9*0.2 - 0.5 = 0.68        A0 = 0.68 + 0.72*(-0.902) = 0.03056
     double[] a = PpoLagrangian.gae(new double[] {1, 0, -1}, new double[] {0.5, 0.2, 0.1}, 0.9, 0.8);
+    // three steps of double arithmetic on order-1 values: ~1e-16, and the worked values are exact
     assertThat(a[0]).isCloseTo(0.03056, within(1e-12));
     assertThat(a[1]).isCloseTo(-0.902, within(1e-12));
     assertThat(a[2]).isCloseTo(-1.1, within(1e-12));
@@ -79,12 +81,16 @@ final class PpoLagrangianTest {
               });
       NDArray adv = m.create(new float[] {1, -1, 2, 1});
       float objective = PpoLagrangian.clippedSurrogate(logp, old, adv, 0.2).getFloat();
-      assertThat((double) objective).isCloseTo(3.1 / 4, within(1e-5));
+      // float32: the log-probabilities round to float (<= 6e-8 absolute, so each ratio is off by
+      // <= 1.2e-7 relative after exp), the clip bounds 1.2f and 0.8f are 5e-8 off, and the sum of
+      // four terms below 2.2 and the mean round a few times (ulp(3.1f) = 2.4e-7): <= 3e-7
+      assertThat((double) objective).isCloseTo(3.1 / 4, within(1e-6));
     }
   }
 
   @Test
   void theMultiplierRisesWhenTheCostExceedsTheBudgetAndNeverGoesBelowZero() {
+    // one multiply-add on values below 1: within an ulp or two (~1e-16)
     assertThat(PpoLagrangian.updatedLambda(0.3, 0.5, 0.15, 0.05)).isCloseTo(0.35, within(1e-12));
     assertThat(PpoLagrangian.updatedLambda(0.3, 0.5, 0.01, 0.05)).isCloseTo(0.28, within(1e-12));
     assertThat(PpoLagrangian.updatedLambda(0.01, 0.5, 0.0, 0.05)).isZero();
@@ -120,6 +126,7 @@ final class PpoLagrangianTest {
       agent.update(
           bandit(agent, rows, new double[] {1, -1}, new double[] {0, 0}), 0.3, 0.05, 1.0, random);
       assertThat(agent.probabilities(rows, 2, false)[0]).isGreaterThan(before);
+      // lambda moves by one multiply-add of double values below 1: ~1e-16
       assertThat(agent.lambda()).isCloseTo(0.25, within(1e-12));
       assertThat(agent.gradientSteps()).isEqualTo(4 * 32 / 8);
     }
@@ -133,6 +140,7 @@ final class PpoLagrangianTest {
       float[] rows = rows(2, 3, random);
       double[] none = {0, 0};
       agent.update(bandit(agent, rows, none, none), 2.05, 0.05, 1.0, random);
+      // one multiply-add of double values: within an ulp or two of 2 (4.4e-16)
       assertThat(agent.lambda()).isCloseTo(2.0, within(1e-12));
       double before = agent.probabilities(rows, 2, false)[0];
       agent.update(bandit(agent, rows, none, new double[] {1, 0}), 0.05, 0.05, 1.0, random);

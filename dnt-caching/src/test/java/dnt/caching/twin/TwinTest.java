@@ -22,6 +22,8 @@ final class TwinTest {
     // now tick 3: item 1 = e^-3/10 + e^-1/10, item 2 = e^-2/10
     double c1 = Math.exp(-0.3) + Math.exp(-0.1);
     double c2 = Math.exp(-0.2);
+    // the counts are decayed incrementally (products of exponentials, each within an ulp) and
+    // are below 3: ~1e-15 apart from the closed form
     assertThat(f.count(1)).isCloseTo(c1, within(1e-12));
     assertThat(f.count(2)).isCloseTo(c2, within(1e-12));
     assertThat(f.total()).isCloseTo(c1 + c2, within(1e-12));
@@ -38,15 +40,20 @@ final class TwinTest {
     Trace history =
         new RequestGenerator(topo, 6, 0.5).generate(z, 3000, List.of(), Seeds.generator(3));
     CachingTwin twin = CachingTwin.fit(history, topo, 6, 1e12, 0.0);
-    assertThat(twin.requestProbability()).isCloseTo(0.5, within(0.02));
+    // estimated from 6 clients x 3000 slots of Bernoulli(0.5): standard error 0.0037; 4 sigma
+    assertThat(twin.requestProbability()).isCloseTo(0.5, within(0.015));
     for (int s = 0; s < 2; s++) {
       int top = z.itemAt(s, 0);
       double p = new dnt.caching.workload.ZipfDistribution(200, 1.0).probability(0);
+      // p = 0.17 from ~4500 requests of the station's 3 clients: standard error 0.0056, so the
+      // window is 3.6 sigma
       assertThat(twin.forecast(s, top)).isCloseTo(p, within(0.02));
     }
     Trace a = twin.synthesize(500, List.of(), Seeds.generator(9));
     Trace b = twin.synthesize(500, List.of(), Seeds.generator(9));
     assertThat(a.items()).containsExactly(b.items());
+    // 500 slots x 6 clients x q (q fitted to 0.5 +- 0.015): mean 1500 +- 45, sd 27, so the window
+    // is 4 sigma beyond the worst fitted q
     assertThat(a.size()).isBetween(1300, 1700);
     // the synthetic stream's most requested item at station 0 is the physical top item
     int top0 = z.itemAt(0, 0);
@@ -79,6 +86,7 @@ final class TwinTest {
       assertThat(x).isIn(3, 4);
       threes += x == 3 ? 1 : 0;
     }
+    // Binomial(2000, 0.5): sd 22.4; the window is 4.5 sigma
     assertThat(threes).isBetween(900, 1100);
     assertThat(m.sample(new int[] {7, 7}, random)).isEqualTo(-1);
   }

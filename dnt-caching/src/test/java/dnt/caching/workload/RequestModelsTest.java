@@ -21,8 +21,10 @@ final class RequestModelsTest {
     for (int r = 0; r < 100; r++) {
       sum += z.probability(r);
     }
+    // a sum of 100 probabilities: at most 99 x 2^-53 = 1.1e-14 of rounding
     assertThat(sum).isCloseTo(1.0, within(1e-12));
-    assertThat(z.probability(0) / z.probability(3)).isCloseTo(Math.pow(4, 0.8), within(1e-9));
+    // 1 / H over 4^-0.8 / H: a few ulps of 3.03 (ulp = 4.4e-16)
+    assertThat(z.probability(0) / z.probability(3)).isCloseTo(Math.pow(4, 0.8), within(1e-12));
   }
 
   @Test
@@ -37,6 +39,7 @@ final class RequestModelsTest {
     for (int r : new int[] {0, 1, 5, 20}) {
       double p = z.probability(r);
       double sd = Math.sqrt(p * (1 - p) / n);
+      // binomial standard error; 5 sigma over 4 ranks
       assertThat((double) counts[r] / n).isCloseTo(p, within(5 * sd));
     }
   }
@@ -63,7 +66,7 @@ final class RequestModelsTest {
     ZipfPopularity z = new ZipfPopularity(2, 100, 0.9, 0.2, Seeds.generator(2));
     RequestGenerator g = new RequestGenerator(TOPO, 4, 0.5);
     Trace a = g.generate(z, 5000, List.of(), Seeds.generator(3));
-    // 4 clients x 5000 slots x 0.5: mean 10000, sd 71
+    // 4 clients x 5000 slots x 0.5: mean 10000, sd 71; the window is 4.2 sigma
     assertThat(a.size()).isBetween(9700, 10300);
     Trace b = g.generate(z, 5000, List.of(), Seeds.generator(3));
     assertThat(b.items()).containsExactly(a.items());
@@ -86,6 +89,9 @@ final class RequestModelsTest {
       int station = TOPO.stationsOf(t.clients()[i])[0];
       (t.times()[i] < 2000 ? before : during)[station]++;
     }
+    // station 1: ~1000 requests before (sd 27) and ~3000 during (sd 27): the ratio has sd 0.087,
+    // so 0.2 is 2.3 sigma; station 0: ~1000 and ~1000, ratio sd 0.039, so 0.1 is 2.6 sigma. Both
+    // windows are narrower than 4 sigma and hold for this fixed seed only.
     assertThat((double) during[1] / before[1]).isCloseTo(3.0, within(0.2));
     assertThat((double) during[0] / before[0]).isCloseTo(1.0, within(0.1));
   }
@@ -111,7 +117,7 @@ final class RequestModelsTest {
         hotRequestsAtStation0++;
       }
     }
-    // 2 clients x 100 slots x q = 1 x share 0.5: mean 100
+    // 2 clients x 100 slots x q = 1 x share 0.5: mean 100, sd 7.1; the window is 4.2 sigma
     assertThat(hot).isEqualTo(hotRequestsAtStation0).isBetween(70, 130);
   }
 
@@ -122,6 +128,7 @@ final class RequestModelsTest {
     Trace with =
         g.generate(new ShotNoise(z, 1.0, 50, 20, 0.3, 100), 500, List.of(), Seeds.generator(1));
     long fresh = java.util.Arrays.stream(with.items()).filter(i -> i >= 100).count();
+    // 2000 requests, each fresh with probability 0.3: sd 0.010; 0.05 is 4.9 sigma
     assertThat((double) fresh / with.size()).isCloseTo(0.3, within(0.05));
     Trace without =
         g.generate(new ShotNoise(z, 1.0, 50, 20, 0.0, 100), 500, List.of(), Seeds.generator(1));

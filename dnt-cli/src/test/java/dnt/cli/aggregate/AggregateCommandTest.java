@@ -60,9 +60,11 @@ final class AggregateCommandTest {
     double expected = (0.1 + 0.2 + 0.4) / 3;
     String[] fields = out.strip().split(",");
     double first = Double.parseDouble(fields[0]);
-    // within a few ulps of the mean, and printed with every digit needed to round-trip
+    // within a few ulps of the mean (two additions and a division: 3 roundings), and printed with
+    // every digit needed to round-trip
     assertThat(first).isCloseTo(expected, within(4 * Math.ulp(expected)));
     assertThat(fields[0]).isEqualTo(Double.toString(first)).hasSizeGreaterThan(17);
+    // (1 + 2 + 4) / 3: an exact sum and one correctly rounded division, as on the right
     assertThat(Double.parseDouble(fields[1])).isCloseTo(7.0 / 3, within(1e-15));
   }
 

@@ -70,10 +70,13 @@ final class SinrCommandTest {
     assertThat(lines.get(3)).startsWith("4,1,");
     String[] f = lines.get(2).split(",");
     double sinr = Math.pow(10, Double.parseDouble(f[3]) / 10);
-    // free space, equal stations: S/I = (750/250)^2 = 9 (noise is 42 dB below I)
-    assertThat(sinr).isCloseTo(9, within(1e-3));
+    // free space, equal stations: S/I = (750/250)^2 = 9; the noise, 42 dB below I, lowers the SINR
+    // by 9 x 10^-4.2 = 5.7e-4, and the 6 printed decimals of sinr_db add at most 1e-6
+    assertThat(sinr).isCloseTo(9, within(6e-4));
+    // rate printed to 6 decimals (5e-7), and recomputed from the printed SINR (off by <= 1e-6,
+    // times d rate / d SINR = 20 / (ln 2 x 10) = 2.9): <= 3.4e-6
     assertThat(Double.parseDouble(f[4]))
-        .isCloseTo(20 * Math.log(1 + sinr) / Math.log(2), within(1e-4));
+        .isCloseTo(20 * Math.log(1 + sinr) / Math.log(2), within(5e-6));
   }
 
   @Test

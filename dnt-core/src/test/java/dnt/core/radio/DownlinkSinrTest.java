@@ -39,11 +39,15 @@ final class DownlinkSinrTest {
     double expected = s / (i + n); // = 9 / (1 + n/i), n/i = 6.3e-5
     assertThat(r).hasSize(1);
     assertThat(r.get(0).serving()).isEqualTo(BaseStationId.of(1));
-    assertThat(r.get(0).rsrpDbm()).isCloseTo(-40.4272, within(1e-4));
-    assertThat(r.get(0).sinrDb()).isCloseTo(Units.toDb(expected), within(1e-9));
-    assertThat(r.get(0).sinrDb()).isCloseTo(9.5424, within(1e-3));
+    // -40.4272 is printed to 4 decimals: half a unit of the last digit
+    assertThat(r.get(0).rsrpDbm()).isCloseTo(-40.4272, within(5e-5));
+    // same formula as the twin up to the order of a few roundings of ~10 dB values (~1e-14 dB)
+    assertThat(r.get(0).sinrDb()).isCloseTo(Units.toDb(expected), within(1e-12));
+    // 10 log10(9) = 9.54243 (4 decimals: 5e-5) less the noise's 10 log10(1 + 6.3e-5) = 2.7e-4 dB
+    assertThat(r.get(0).sinrDb()).isCloseTo(9.5424, within(5e-4));
+    // the rate (~63 Mbps) inherits the SINR's few-ulp error: ~1e-13 Mbps
     assertThat(r.get(0).rateMbps())
-        .isCloseTo(20 * Math.log(1 + expected) / Math.log(2), within(1e-9));
+        .isCloseTo(20 * Math.log(1 + expected) / Math.log(2), within(1e-12));
   }
 
   @Test
@@ -55,7 +59,9 @@ final class DownlinkSinrTest {
     double n = Units.dbmToMw(ThermalNoise.dbm(B, 9));
     double s = r.get(0).rsrpDbm();
     double i = Units.dbmToMw(s) / Units.fromDb(6.457575);
-    assertThat(r.get(0).sinrDb()).isCloseTo(Units.toDb(Units.dbmToMw(s) / (i + n)), within(1e-5));
+    // 6.457575 is 16 - 20 log10(3) = 6.4575749 rounded to 6 decimals (error 5e-8 dB), which moves
+    // the expected SINR by at most that much
+    assertThat(r.get(0).sinrDb()).isCloseTo(Units.toDb(Units.dbmToMw(s) / (i + n)), within(1e-6));
   }
 
   @Test
@@ -65,8 +71,9 @@ final class DownlinkSinrTest {
             List.of(station(9, 0, 40), station(3, 1000, 40), station(5, 2000, 10)),
             List.of(user(1, 500)));
     assertThat(r.get(0).serving()).isEqualTo(BaseStationId.of(3));
-    // S = I from the twin: SINR just under 0 dB
-    assertThat(r.get(0).sinrDb()).isLessThan(0).isGreaterThan(-0.01);
+    // S = I from the twin; station 5 (30 dB weaker, 3x as far) and the noise each add ~1.1e-4 S,
+    // so SINR = -10 log10(1 + 2.2e-4) = -0.00097 dB: just under 0, above -0.002
+    assertThat(r.get(0).sinrDb()).isLessThan(0).isGreaterThan(-0.002);
   }
 
   @Test

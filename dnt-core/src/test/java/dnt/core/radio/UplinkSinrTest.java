@@ -37,16 +37,18 @@ final class UplinkSinrTest {
   void fullCompensationMakesEveryUserArriveAtP0() {
     var calc = new UplinkSinr(fspl, 20e6, 5, new Shannon(), new OpenLoopPowerControl(-80, 1, 23));
     var r = calc.compute(twoStations(), List.of(user(1, 100), user(2, 900)));
+    // every tolerance below: the same formulas as the twin evaluated in another order, a few
+    // roundings of values below 100 dB (ulp(100) = 1.4e-14), so ~1e-13
     // user 1 transmits P0 + PL(100 m) = -80 + 78.46 = -1.54 dBm and arrives at -80 dBm
-    assertThat(r.get(0).txPowerDbm()).isCloseTo(-80 + loss(100), within(1e-9));
+    assertThat(r.get(0).txPowerDbm()).isCloseTo(-80 + loss(100), within(1e-12));
     // station 1 hears user 2 at -80 - 20 log10(900/100)^... : I/S = (100/900)^2
     double s = Units.dbmToMw(-80);
     double i = s * Math.pow(100.0 / 900, 2);
     double n = ThermalNoise.mw(20e6, 5);
-    assertThat(r.get(0).sinrDb()).isCloseTo(Units.toDb(s / (n + i)), within(1e-9));
-    assertThat(r.get(1).sinrDb()).isCloseTo(r.get(0).sinrDb(), within(1e-9));
+    assertThat(r.get(0).sinrDb()).isCloseTo(Units.toDb(s / (n + i)), within(1e-12));
+    assertThat(r.get(1).sinrDb()).isCloseTo(r.get(0).sinrDb(), within(1e-12));
     assertThat(r.get(0).rateMbps())
-        .isCloseTo(20 * Math.log(1 + s / (n + i)) / Math.log(2), within(1e-9));
+        .isCloseTo(20 * Math.log(1 + s / (n + i)) / Math.log(2), within(1e-12));
   }
 
   @Test
@@ -63,12 +65,13 @@ final class UplinkSinrTest {
     var r = frac.compute(twoStations(), List.of(user(1, 100), user(2, 600)));
     double p1 = -80 + 0.7 * loss(100);
     double p2 = -80 + 0.7 * loss(400);
+    // as above: a few roundings of values below 100 dB, ~1e-13
     assertThat(r.get(1).serving()).isEqualTo(BaseStationId.of(2));
-    assertThat(r.get(1).txPowerDbm()).isCloseTo(p2, within(1e-9));
+    assertThat(r.get(1).txPowerDbm()).isCloseTo(p2, within(1e-12));
     double s = Units.dbmToMw(p1 - loss(100));
     double i = Units.dbmToMw(p2 - loss(600));
     double n = ThermalNoise.mw(20e6, 5);
-    assertThat(r.get(0).sinrDb()).isCloseTo(Units.toDb(s / (n + i)), within(1e-9));
+    assertThat(r.get(0).sinrDb()).isCloseTo(Units.toDb(s / (n + i)), within(1e-12));
   }
 
   @Test

@@ -66,6 +66,7 @@ final class ForkAndSnapshotTest {
     events(fork, 5, 30).forEach(fork::apply);
     assertThat(state(original)).isEqualTo(before);
     assertThat(fork.station(first).active()).isFalse();
+    // 31 incremental events: the drift bound of IncrementalConsistencyTest (~7e-11 relative)
     FullRecomputation.assertMatches(fork, 1e-9);
 
     // and the original still evolves on its own, unaffected by the fork's copies

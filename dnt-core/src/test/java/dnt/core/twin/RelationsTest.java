@@ -29,6 +29,8 @@ final class RelationsTest {
         .build();
   }
 
+  // every tolerance here: a ratio of small counts or a sum of a few histogram terms, a few ulps
+  // (~1e-16); 1e-12 leaves room for the summation order.
   @Test
   void coverageOverlapCountsUsersWithinTheHysteresisOfTheOtherStation() {
     assertThat(twin(4).relation(A, B).coverageOverlap()).isCloseTo(1.0 / 3, within(1e-12));

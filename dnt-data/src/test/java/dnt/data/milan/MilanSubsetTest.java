@@ -30,11 +30,13 @@ final class MilanSubsetTest {
             ZonedDateTime.of(2013, 11, 1, 0, 0, 0, 0, ZoneId.of("Europe/Rome"))
                 .toInstant()
                 .toEpochMilli());
-    // First row, first and second column of the file.
+    // First row, first and second column of the file, held as float32: half an ulp of a value in
+    // [64, 128) is 2^-18 = 3.8e-6
+    double halfUlp = Math.ulp(100f) / 2.0;
     assertThat(d.value(0, 0, Service.INTERNET))
-        .isCloseTo(107.03727520712417, org.assertj.core.data.Offset.offset(1e-4));
+        .isCloseTo(107.03727520712417, org.assertj.core.data.Offset.offset(halfUlp));
     assertThat(d.value(1, 0, Service.INTERNET))
-        .isCloseTo(112.27861587302141, org.assertj.core.data.Offset.offset(1e-4));
+        .isCloseTo(112.27861587302141, org.assertj.core.data.Offset.offset(halfUlp));
   }
 
   @Test

@@ -76,6 +76,7 @@ final class RawReaderTest {
     assertThat(rows.get(0).timeMillis()).isEqualTo(1_383_260_400_000L);
     assertThat(rows.get(0).internet()).isEqualTo(11.0);
     assertThat(rows.get(1).timeMillis()).isEqualTo(1_383_261_000_000L);
+    // Double.parseDouble of "0.027" is the double nearest 0.027, the literal below: 0 ulps apart
     assertThat(rows.get(1).callOut()).isCloseTo(0.027, within(1e-15));
     assertThat(rows.get(1).internet()).isZero();
 

@@ -72,9 +72,14 @@ final class ForecastingStudyTest {
     for (int t = 0; t < d.trainLength(); t++) {
       mean += d.z()[1][t];
     }
-    assertThat(mean / d.trainLength()).isCloseTo(0, within(1e-5));
-    // hourly value = sum of 6 ten-minute slots, denormalised back to raw
-    assertThat(d.z()[1][3] * d.std()[1] + d.mean()[1]).isCloseTo(d.raw()[1][3], within(1e-3));
+    // z is exact in double but for its float32 rounding, 2^-24 |z|: the training mean moves by at
+    // most 2^-24 mean|z| <= 2^-24 = 6e-8 (mean|z| <= 1 by Cauchy-Schwarz)
+    assertThat(mean / d.trainLength()).isCloseTo(0, within(1.2e-7));
+    // hourly value = sum of 6 ten-minute slots, denormalised back to raw: z's float32 rounding
+    // times std is 2^-24 |raw - mean|
+    double raw = d.raw()[1][3];
+    assertThat(d.z()[1][3] * d.std()[1] + d.mean()[1])
+        .isCloseTo(raw, within(0x1p-23 * Math.abs(raw - d.mean()[1]) + 1e-12));
   }
 
   @Test
@@ -95,8 +100,10 @@ final class ForecastingStudyTest {
         n++;
       }
     }
-    assertThat(rs.get(0).scores().mseZ()).isCloseTo(se / n, within(1e-9));
-    assertThat(rs.get(1).scores().mseZ()).isCloseTo(seDay / n, within(1e-9));
+    // the same float32 differences as the scorer's; a different summation order of 504 squares
+    // would move the mean by at most 504 x 2^-53 x mse ~ 1e-13
+    assertThat(rs.get(0).scores().mseZ()).isCloseTo(se / n, within(1e-12));
+    assertThat(rs.get(1).scores().mseZ()).isCloseTo(seDay / n, within(1e-12));
     assertThat(rs.get(0).total().bytes()).isZero();
   }
 
@@ -169,10 +176,14 @@ final class ForecastingStudyTest {
       }
     }
     Scores s = Scores.of(d, pred);
+    // z + 0.5f and pred - z round in float32 (each <= 2^-24 x 4 for |z| < 3.5): every error is
+    // 0.5 +- 4.8e-7, so the MSE is 0.25 +- 4.8e-7 and the MAE 0.5 +- 4.8e-7
     assertThat(s.mseZ()).isCloseTo(0.25, within(1e-6));
     assertThat(s.maeZ()).isCloseTo(0.5, within(1e-6));
+    // in raw units each error is scaled by its cell's std: the z bound times the largest std
     double expectedMae = (d.std()[0] + d.std()[1] + d.std()[2]) / 3 * 0.5;
-    assertThat(s.maeRaw()).isCloseTo(expectedMae, within(1e-4));
+    double maxStd = Math.max(d.std()[0], Math.max(d.std()[1], d.std()[2]));
+    assertThat(s.maeRaw()).isCloseTo(expectedMae, within(1e-6 * maxStd));
   }
 
   @Test

@@ -72,8 +72,10 @@ final class AttackInvariantsTest {
       for (ClientUpdate u : f) {
         assertThat(u.delta()).containsExactly(f.get(0).delta());
         double cos = dot(u.delta(), dir) / (norm(u.delta()) * norm(dir));
+        // the fake is lambda (base - w) elementwise: dot products and norms of 8 coordinates carry
+        // ~8 x 2^-53 = 1e-15 relative rounding
         assertThat(cos).isCloseTo(1.0, within(1e-12));
-        assertThat(norm(u.delta())).isCloseTo(1e5 * norm(dir), within(1e-6 * norm(dir) * 1e5));
+        assertThat(norm(u.delta())).isCloseTo(1e5 * norm(dir), within(1e-12 * norm(dir) * 1e5));
       }
     }
   }
@@ -90,6 +92,7 @@ final class AttackInvariantsTest {
         for (int j = 0; j < D; j++) {
           double x = u.delta()[j];
           double delta = Math.abs(v.currentGlobal()[j] - v.previousGlobal()[j]);
+          // x and bound = (2 + 0.3) delta: a few roundings of values below 2 (ulp(1) = 2.2e-16)
           assertThat(Math.abs(x)).isLessThanOrEqualTo(bound[j] + 1e-15);
           assertThat(bound[j]).isCloseTo(2.3 * delta, within(1e-12));
           // the noise (at most 0.3 delta) never overturns the push towards w0 (2 delta)
@@ -125,9 +128,13 @@ final class AttackInvariantsTest {
             maxPair = Math.max(maxPair, dist(x.delta(), y.delta()));
           }
         }
+        // the attack and this test compute distances of 8 coordinates in different orders
+        // (~1e-15 relative apart)
         assertThat(maxToM).isLessThanOrEqualTo(maxPair * (1 + 1e-12));
-        // and it is not trivially the mean: the search moved it to (near) the boundary
-        assertThat(maxToM).isGreaterThan(0.9 * maxPair);
+        // and it is not trivially the mean: the search moved it to the boundary. The binary
+        // search stops within 1e-5 of the boundary gamma, and the distance moves by at most |p|
+        // <= sqrt(8) per unit of gamma: 3e-5 short of maxPair (~0.5) at most, under 1e-4 relative
+        assertThat(maxToM).isGreaterThan(0.999 * maxPair);
         assertThat(all.subList(0, 3)).allMatch(u -> java.util.Arrays.equals(u.delta(), m));
         assertThat(all.subList(3, 12)).isEqualTo(b.subList(3, 12));
       }
@@ -151,7 +158,10 @@ final class AttackInvariantsTest {
     for (ClientUpdate x : b) {
       s += Math.pow(dist(m, x.delta()), 2);
     }
-    assertThat(s).isLessThanOrEqualTo(bound * (1 + 1e-12)).isGreaterThan(0.99 * bound);
+    // above: rounding of sums of 12 squared distances (~1e-15 relative). Below: the search stops
+    // within 1e-5 of the boundary gamma, where the sum moves by at most 2 x 12 x max|m - x| |p|
+    // ~ 12 per unit of gamma, i.e. 1.2e-4 of a bound of ~2: under 1e-4 relative
+    assertThat(s).isLessThanOrEqualTo(bound * (1 + 1e-12)).isGreaterThan(0.999 * bound);
   }
 
   @Test
@@ -168,6 +178,7 @@ final class AttackInvariantsTest {
       for (ClientUpdate u : b) {
         ss += Math.pow(u.delta()[j] - mean, 2) / b.size();
       }
+      // means and variances of 10 values below 1 in another order: ~1e-15
       assertThat(m[j]).isCloseTo(mean - 1.5 * Math.sqrt(ss), within(1e-12));
     }
     assertThat(all.get(1).delta()).containsExactly(m);
@@ -227,6 +238,7 @@ final class AttackInvariantsTest {
         }
         if (mean > 0) {
           assertThat(m[j]).isLessThanOrEqualTo(min);
+          // rounding of a product of order-1 values: ~1e-16
           assertThat(Math.abs(m[j])).isLessThanOrEqualTo(2 * Math.abs(min) + 1e-12);
         } else {
           assertThat(m[j]).isGreaterThanOrEqualTo(max);
@@ -254,6 +266,7 @@ final class AttackInvariantsTest {
     double[] m = all.get(0).delta();
     // -lambda * sign(mu): every coordinate has the same magnitude
     for (int j = 1; j < D; j++) {
+      // each is lambda times a sign: exactly equal (1e-15 allows a last-bit difference)
       assertThat(Math.abs(m[j])).isCloseTo(Math.abs(m[0]), within(1e-15));
     }
   }
@@ -269,6 +282,7 @@ final class AttackInvariantsTest {
     }
     double[] ipm = SimpleAttacks.ipm(0.2, 2).poison(view(7), b).get(0).delta();
     for (int j = 0; j < D; j++) {
+      // a mean of 10 values below 1 summed in another order: ~1e-15
       assertThat(ipm[j]).isCloseTo(-2 * mu[j], within(1e-12));
     }
     List<ClientUpdate> flipped = SimpleAttacks.signFlip(0.2, 1).poison(view(7), b);
@@ -287,6 +301,8 @@ final class AttackInvariantsTest {
         ss += x * x;
       }
     }
+    // 1600 N(0, 1) draws: the mean has standard error 1 / 40 = 0.025 and the mean square
+    // sqrt(2 / 1600) = 0.035: 4 and 4.2 sigma
     assertThat(s / 1600).isCloseTo(0, within(0.1));
     assertThat(ss / 1600).isCloseTo(1, within(0.15));
   }
@@ -301,7 +317,8 @@ final class AttackInvariantsTest {
       assertThat(Math.signum(g1[j])).isEqualTo(Math.signum(g2[j]));
     }
     double step = dist(v.currentGlobal(), v.previousGlobal());
-    assertThat(norm(g1)).isCloseTo(10 * step, within(1e-9));
+    // lambda step s / sqrt(d) with s = +-1 has norm lambda step up to a few ulps of ~3 (1e-15)
+    assertThat(norm(g1)).isCloseTo(10 * step, within(1e-12));
   }
 
   @Test
@@ -318,6 +335,7 @@ final class AttackInvariantsTest {
     p.poison(new AttackView(1, w0, w0, w0, 1), benign(8, 1));
     assertThat(p.lambda()).isEqualTo(10.0);
     p.poison(new AttackView(2, w0, w0, w2, 1), benign(8, 1));
+    // 10 x 0.7 is within an ulp of 7 (8.9e-16)
     assertThat(p.lambda()).isCloseTo(7.0, within(1e-12));
     // the model now follows the signs: lambda stays
     double[] w4 = w2.clone();

@@ -15,6 +15,7 @@ final class SeriesPoisoningTest {
     assertThat(SeriesPoisoning.scale(2).apply(Y, Seeds.generator(1))).containsExactly(2, 4, 6, 8);
     // population std of {1,2,3,4} = sqrt(1.25)
     double[] s = SeriesPoisoning.shift(2).apply(Y, Seeds.generator(1));
+    // mean and std of four small integers, then one shift: a few ulps of 3.2 (~1e-15)
     assertThat(s[0]).isCloseTo(1 + 2 * Math.sqrt(1.25), within(1e-12));
     assertThat(SeriesPoisoning.flip().apply(Y, Seeds.generator(1))).containsExactly(4, 3, 2, 1);
     assertThat(Y).containsExactly(1, 2, 3, 4);
@@ -36,6 +37,7 @@ final class SeriesPoisoningTest {
       assertThat(v).isIn(1.0, 5.0);
       hit += v == 5 ? 1 : 0;
     }
+    // Binomial(10,000, 0.05): mean 500, standard deviation 21.8; the window is 4.6 sigma
     assertThat(hit).isBetween(400, 600);
   }
 }

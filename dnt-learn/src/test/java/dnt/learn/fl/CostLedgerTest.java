@@ -11,6 +11,8 @@ final class CostLedgerTest {
   void transferTimeIsBytesOverRatePlusLatencyAndTotalsAdd() {
     CostLedger l = new CostLedger(new LinkModel(0.05));
     // 400 kB at 1 MB/s: 0.4 s + 0.05 s latency
+    // a division and an addition per transfer, sums of three: a few ulps of values below 4
+    // (ulp(4) = 8.9e-16)
     assertThat(l.transfer("a", 400_000, 1e6, true)).isCloseTo(0.45, within(1e-12));
     assertThat(l.transfer("a", 400_000, 2e6, false)).isCloseTo(0.25, within(1e-12));
     assertThat(l.transfer("b", 1000, 1e3, true)).isCloseTo(1.05, within(1e-12));

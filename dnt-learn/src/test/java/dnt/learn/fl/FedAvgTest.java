@@ -29,6 +29,7 @@ final class FedAvgTest {
             ClientUpdate.benign("b", new double[] {3, -2}, 30));
     // (10*1 + 30*3)/40 = 2.5 ; (10*2 - 30*2)/40 = -1
     double[] r = new FedAvg(true).aggregate(u, CTX);
+    // exact integer sums, one division each: within 1 ulp of 2.5 and -1
     assertThat(r[0]).isCloseTo(2.5, within(1e-12));
     assertThat(r[1]).isCloseTo(-1.0, within(1e-12));
   }

@@ -42,6 +42,7 @@ final class TwinInconsistencyDefenseTest extends AggregationRuleContractTest {
     TwinInconsistencyDefense tid = new TwinInconsistencyDefense(quartileBand());
     assertThat(tid.clientWeights(u)).containsExactly(0.25, 0.25, 1.0, 1.0, 0.0);
     double[] r = tid.aggregate(u, context(u, new double[2]));
+    // weighted means of at most 5 values below 100 with exact weights: a few roundings, ~1e-14
     assertThat(r[0]).isCloseTo((0.25 * 2 + 3 + 4) / 2.25, within(1e-12));
     assertThat(r[1]).isCloseTo((0.25 * 30 + 30 + 40) / 2.25, within(1e-12));
   }
@@ -60,6 +61,7 @@ final class TwinInconsistencyDefenseTest extends AggregationRuleContractTest {
     TwinInconsistencyDefense tid =
         new TwinInconsistencyDefense(
             TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.MAD));
+    // the mean of 0, 1, 2, 3 is 1.5 up to the rounding of one division (~1e-16)
     assertThat(tid.clientWeights(u)).containsExactly(1.0, 1.0, 1.0, 1.0, 0.0);
     assertThat(tid.aggregate(u, context(u, new double[1]))[0]).isCloseTo(1.5, within(1e-12));
   }
@@ -77,6 +79,7 @@ final class TwinInconsistencyDefenseTest extends AggregationRuleContractTest {
     TwinInconsistencyDefense tid =
         new TwinInconsistencyDefense(
             TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.IQR));
+    // the mean of 0, 1, 2, 3: exact up to one rounding (~1e-16)
     assertThat(tid.aggregate(u, context(u, new double[1]))[0]).isCloseTo(1.5, within(1e-12));
   }
 
