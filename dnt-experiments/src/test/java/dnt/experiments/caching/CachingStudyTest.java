@@ -162,10 +162,11 @@ final class CachingStudyTest {
     String md =
         CachingReport.report(
             CachingReport.summarise(rows),
+            rows,
             List.of("RL", "RL w/ DNT", "Reliable RL", "Reliable RL w/ DNT", "LRU"),
             1,
             CachingStudyConfig.quick());
     assertThat(md).contains("| RL | 0.3100 |").doesNotContain("±").doesNotContain("significant");
-    assertThat(md).contains("agrees (one replication: no interval)");
+    assertThat(md).contains("agrees in direction (one replication, no interval;");
   }
 }
