@@ -49,8 +49,18 @@ final class ForecastingExperimentCommandTest {
     try (var s = Files.list(dir.resolve("forecasting"))) {
       runDir = s.findFirst().orElseThrow();
     }
-    assertThat(runDir.resolve("fig3.png")).isNotEmptyFile();
-    assertThat(runDir.resolve("manifest.json")).isNotEmptyFile();
+    java.awt.image.BufferedImage fig =
+        javax.imageio.ImageIO.read(runDir.resolve("fig3.png").toFile());
+    assertThat(fig).as("fig3.png decodes").isNotNull();
+    assertThat(fig.getWidth()).isGreaterThanOrEqualTo(300);
+    com.fasterxml.jackson.databind.JsonNode manifest =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(runDir.resolve("manifest.json").toFile());
+    assertThat(manifest.path("experiment").asText()).isEqualTo("forecasting");
+    assertThat(Path.of(manifest.path("runDir").asText()))
+        .isAbsolute()
+        .endsWith(runDir.getFileName());
+    assertThat(manifest.path("inputs").get(0).path("sha256").asText()).hasSize(64);
     assertThat(Files.readString(runDir.resolve("report.md"))).contains("claims, tested");
     var lines = Files.readAllLines(runDir.resolve("metrics.csv"));
     assertThat(lines.get(0)).startsWith("method,seed,mse_z,mae_z,nrmse_z,mse_raw");

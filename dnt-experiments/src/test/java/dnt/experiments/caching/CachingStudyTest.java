@@ -55,8 +55,11 @@ final class CachingStudyTest {
             "fig5_station_load.png",
             "report.md",
             "manifest.json")) {
-      assertThat(run.file(f)).exists();
+      assertThat(run.file(f)).isNotEmptyFile();
     }
+    dnt.experiments.report.OutputChecks.assertPlot(run.file("fig4_hit_rate_interventions.png"));
+    dnt.experiments.report.OutputChecks.assertPlot(run.file("fig5_station_load.png"));
+    dnt.experiments.report.OutputChecks.assertManifest(run.file("manifest.json"), "caching");
     assertThat(Files.readString(run.file("report.md")))
         .contains("Reliable RL w/ DNT")
         .contains("the twin reduces the interventions")

@@ -48,8 +48,10 @@ final class PoisoningExperimentTest {
     assertThat(cells.stream().map(PoisoningExperiment.Cell::rule).distinct())
         .containsExactly("mean", "median", "tid");
     for (String f : List.of("table2.csv", "table2-mae.png", "table2-mse.png", "report.md")) {
-      assertThat(run.file(f)).exists();
+      assertThat(run.file(f)).isNotEmptyFile();
     }
+    dnt.experiments.report.OutputChecks.assertPlot(run.file("table2-mae.png"));
+    dnt.experiments.report.OutputChecks.assertPlot(run.file("table2-mse.png"));
     List<String> csv = Files.readAllLines(run.file("table2.csv"));
     assertThat(csv).hasSize(1 + 18);
     assertThat(csv.get(0)).isEqualTo("phase,rule,attack,mse,mse_ci95,mae,mae_ci95,seeds");
