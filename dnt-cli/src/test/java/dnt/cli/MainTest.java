@@ -41,6 +41,36 @@ final class MainTest {
     assertHelpEverywhere(root);
   }
 
+  @Test
+  void noRequiredOptionShowsADefaultInItsHelp() {
+    assertNoDefaultOnRequired(Main.newCommandLine());
+  }
+
+  private static void assertNoDefaultOnRequired(CommandLine cl) {
+    String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+    for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+      if (o.required()) {
+        // the option's help block runs from its line in the option list to the next option's
+        java.util.regex.Matcher own =
+            java.util.regex.Pattern.compile(
+                    "\\n {2,8}(-\\w, )?"
+                        + java.util.regex.Pattern.quote(o.longestName())
+                        + "[=\\s]")
+                .matcher(help);
+        assertThat(own.find()).as("%s in the help", o.longestName()).isTrue();
+        java.util.regex.Matcher next =
+            java.util.regex.Pattern.compile("\\n {2,8}-")
+                .matcher(help)
+                .region(own.end(), help.length());
+        String block = help.substring(own.start(), next.find() ? next.start() : help.length());
+        assertThat(block)
+            .as("%s %s", cl.getCommandSpec().qualifiedName(), o.longestName())
+            .doesNotContain("Default:");
+      }
+    }
+    cl.getSubcommands().values().forEach(MainTest::assertNoDefaultOnRequired);
+  }
+
   private static void assertHelpEverywhere(CommandLine cl) {
     assertThat(cl.getCommandSpec().mixinStandardHelpOptions())
         .as("--help on " + cl.getCommandSpec().qualifiedName())

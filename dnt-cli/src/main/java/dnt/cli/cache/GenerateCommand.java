@@ -97,7 +97,8 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--q",
       defaultValue = "0.5",
-      description = "Requests per client per slot (default: ${DEFAULT-VALUE}).")
+      description =
+          "Probability that a client requests in a slot, in (0, 1] (default: ${DEFAULT-VALUE}).")
   double q;
 
   @Option(

@@ -53,10 +53,10 @@ public final class SinrCommand implements Callable<Integer> {
       names = "--carrier-ghz",
       required = true,
       description = "Carrier frequency, GHz: 0.5..100.")
-  double carrierGhz;
+  Double carrierGhz; // boxed: a required option has no default to show in --help
 
   @Option(names = "--bandwidth-mhz", required = true, description = "Bandwidth, MHz: 0.18..2000.")
-  double bandwidthMhz;
+  Double bandwidthMhz; // boxed: a required option has no default to show in --help
 
   @Option(names = "--noise-figure-db", defaultValue = "9", description = "Noise figure, dB: 0..30.")
   double noiseFigureDb;
