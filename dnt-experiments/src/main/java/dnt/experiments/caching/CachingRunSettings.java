@@ -54,15 +54,12 @@ public record CachingRunSettings(long seed, int seeds, String agentKind, Caching
   public static CachingRunSettings resolve(
       Optional<Path> file, boolean quick, Map<String, Object> given) {
     CachingStudyConfig base = quick ? CachingStudyConfig.quick() : CachingStudyConfig.DEFAULTS;
-    ObjectNode tree = SettingsYaml.tree(new CachingRunSettings(42, 5, "ddqn", base));
-    if (file.isPresent()) {
-      ObjectNode user = SettingsYaml.read(file.get());
-      SettingsYaml.expectExperiment(user, EXPERIMENT, file.get().toString());
-      SettingsYaml.merge(tree, user);
-      SettingsYaml.bind(tree, CachingRunSettings.class, file.get().toString());
-    }
-    SettingsYaml.override(tree, given);
-    return SettingsYaml.bind(tree, CachingRunSettings.class, "command line");
+    return SettingsYaml.resolve(
+        new CachingRunSettings(42, 5, "ddqn", base),
+        file,
+        given,
+        EXPERIMENT,
+        CachingRunSettings.class);
   }
 
   /**
@@ -71,9 +68,7 @@ public record CachingRunSettings(long seed, int seeds, String agentKind, Caching
    * @return the tree
    */
   public ObjectNode tree() {
-    ObjectNode t = SettingsYaml.tree(Map.of("experiment", EXPERIMENT));
-    SettingsYaml.merge(t, SettingsYaml.tree(this));
-    return t;
+    return SettingsYaml.treeOf(EXPERIMENT, this);
   }
 
   /**
@@ -82,9 +77,6 @@ public record CachingRunSettings(long seed, int seeds, String agentKind, Caching
    * @return the lines
    */
   public static List<String> comments() {
-    return List.of(
-        "dnt experiment caching: the complete effective configuration of this run.",
-        "Rerun it with: dnt experiment caching --config config.yaml",
-        "(options given beside --config override this file; --quick is expanded below)");
+    return SettingsYaml.comments(EXPERIMENT);
   }
 }

@@ -142,15 +142,12 @@ public record PoisoningConfig(
   public static PoisoningConfig resolve(
       Optional<Path> file, boolean quick, Map<String, Object> given) {
     Set<Phase> all = EnumSet.allOf(Phase.class);
-    ObjectNode tree = SettingsYaml.tree(quick ? quick(42, 1, all) : defaults(42, 1, all));
-    if (file.isPresent()) {
-      ObjectNode user = SettingsYaml.read(file.get());
-      SettingsYaml.expectExperiment(user, EXPERIMENT, file.get().toString());
-      SettingsYaml.merge(tree, user);
-      SettingsYaml.bind(tree, PoisoningConfig.class, file.get().toString());
-    }
-    SettingsYaml.override(tree, given);
-    return SettingsYaml.bind(tree, PoisoningConfig.class, "command line");
+    return SettingsYaml.resolve(
+        quick ? quick(42, 1, all) : defaults(42, 1, all),
+        file,
+        given,
+        EXPERIMENT,
+        PoisoningConfig.class);
   }
 
   /**
@@ -159,9 +156,7 @@ public record PoisoningConfig(
    * @return the tree
    */
   public ObjectNode tree() {
-    ObjectNode t = SettingsYaml.tree(Map.of("experiment", EXPERIMENT));
-    SettingsYaml.merge(t, SettingsYaml.tree(this));
-    return t;
+    return SettingsYaml.treeOf(EXPERIMENT, this);
   }
 
   /**
@@ -170,9 +165,6 @@ public record PoisoningConfig(
    * @return the lines
    */
   public static List<String> comments() {
-    return List.of(
-        "dnt experiment poisoning: the complete effective configuration of this run.",
-        "Rerun it with: dnt experiment poisoning --config config.yaml",
-        "(options given beside --config override this file; --quick is expanded below)");
+    return SettingsYaml.comments(EXPERIMENT);
   }
 }

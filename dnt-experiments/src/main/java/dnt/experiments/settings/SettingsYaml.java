@@ -36,6 +36,62 @@ public final class SettingsYaml {
   private SettingsYaml() {}
 
   /**
+   * Resolves a study's settings in layers: its defaults, then the keys of a settings file (which
+   * must name the same experiment), then the options given on the command line; each layer is bound
+   * and validated, so an error names the file or the command line.
+   *
+   * @param <T> the settings record
+   * @param defaults the defaults (or the preset's settings)
+   * @param file the settings file, if any
+   * @param given the command-line options, by key path
+   * @param experiment the study's name, as in the file's {@code experiment} key
+   * @param type the settings record
+   * @return the effective settings
+   */
+  public static <T> T resolve(
+      T defaults,
+      java.util.Optional<Path> file,
+      Map<String, ?> given,
+      String experiment,
+      Class<T> type) {
+    ObjectNode tree = tree(defaults);
+    if (file.isPresent()) {
+      ObjectNode user = read(file.get());
+      expectExperiment(user, experiment, file.get().toString());
+      merge(tree, user);
+      bind(tree, type, file.get().toString());
+    }
+    override(tree, given);
+    return bind(tree, type, "command line");
+  }
+
+  /**
+   * A study's settings as the tree of its {@code config.yaml}, the {@code experiment} key first.
+   *
+   * @param experiment the study's name
+   * @param settings the settings
+   * @return the tree
+   */
+  public static ObjectNode treeOf(String experiment, Object settings) {
+    ObjectNode t = tree(Map.of("experiment", experiment));
+    merge(t, tree(settings));
+    return t;
+  }
+
+  /**
+   * The comment lines above a study's {@code config.yaml}.
+   *
+   * @param experiment the study's name
+   * @return the lines
+   */
+  public static List<String> comments(String experiment) {
+    return List.of(
+        "dnt experiment " + experiment + ": the complete effective configuration of this run.",
+        "Rerun it with: dnt experiment " + experiment + " --config config.yaml",
+        "(options given beside --config override this file; --quick is expanded below)");
+  }
+
+  /**
    * A value (a record, a map) as a tree.
    *
    * @param value the value
