@@ -11,15 +11,12 @@ import dnt.experiments.report.ResultsRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -93,32 +90,20 @@ public final class CachingExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    ParseResult pr = spec.commandLine().getParseResult();
-    Map<String, Object> given = new LinkedHashMap<>();
-    if (pr.hasMatchedOption("--seed")) {
-      given.put("seed", seed);
-    }
-    if (pr.hasMatchedOption("--seeds")) {
-      if (seeds < 1) {
-        throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
-      }
-      given.put("seeds", seeds);
-    }
-    if (pr.hasMatchedOption("--threads")) {
-      if (threads < 1) {
-        throw new InvalidInputException("--threads must be at least 1, got " + threads);
-      }
-      given.put("study.threads", threads);
-    }
-    if (pr.hasMatchedOption("--agent")) {
+    GivenOptions given =
+        new GivenOptions(spec.commandLine().getParseResult())
+            .put("--seed", "seed", seed)
+            .putAtLeast("--seeds", "seeds", seeds, 1)
+            .putAtLeast("--threads", "study.threads", threads, 1);
+    if (given.has("--agent")) {
       try {
-        given.put("agentKind", AgentKind.of(agent).id());
+        given.put("--agent", "agentKind", AgentKind.of(agent).id());
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException("--agent: " + e.getMessage());
       }
     }
     CachingRunSettings settings =
-        CachingRunSettings.resolve(Optional.ofNullable(config), quick, given);
+        CachingRunSettings.resolve(Optional.ofNullable(config), quick, given.values());
     CachingStudyConfig study = settings.study();
     try (ResultsRun run =
         ResultsRun.start(resultsDir, "caching", settings.seed(), settings.seeds())) {

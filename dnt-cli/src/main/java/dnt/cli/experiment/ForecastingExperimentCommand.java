@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -144,38 +143,16 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
     if (threads != null) {
       overrides.put("threads", threads);
     }
-    ParseResult pr = spec.commandLine().getParseResult();
-    Map<String, Object> given = new LinkedHashMap<>();
-    if (pr.hasMatchedOption("--data")) {
-      given.put("data", data);
-    }
-    if (pr.hasMatchedOption("--service")) {
-      given.put("service", service);
-    }
-    if (pr.hasMatchedOption("--resolution")) {
-      given.put("resolution", resolution);
-    }
-    if (pr.hasMatchedOption("--seed")) {
-      given.put("seed", seed);
-    }
-    if (pr.hasMatchedOption("--seeds")) {
-      if (seeds < 1) {
-        throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
-      }
-      given.put("seeds", seeds);
-    }
-    if (pr.hasMatchedOption("--timing")) {
-      given.put("timing", timing);
-    }
-    if (pr.hasMatchedOption("--cells")) {
-      if (cells < 0) {
-        throw new InvalidInputException("--cells must be >= 0, got " + cells);
-      }
-      given.put("cells", cells);
-    }
-    if (pr.hasMatchedOption("--synthetic-cells")) {
-      given.put("syntheticCells", syntheticCells);
-    }
+    GivenOptions given =
+        new GivenOptions(spec.commandLine().getParseResult())
+            .put("--data", "data", data)
+            .put("--service", "service", service)
+            .put("--resolution", "resolution", resolution)
+            .put("--seed", "seed", seed)
+            .putAtLeast("--seeds", "seeds", seeds, 1)
+            .put("--timing", "timing", timing)
+            .putAtLeast("--cells", "cells", cells, 0)
+            .put("--synthetic-cells", "syntheticCells", syntheticCells);
     if (methods != null && !methods.isEmpty()) {
       for (String m : methods) {
         try {
@@ -185,11 +162,15 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
               "--methods: unknown method '" + m + "' (use " + ids() + ")", e);
         }
       }
-      given.put("methods", methods);
+      given.put("--methods", "methods", methods);
     }
     ForecastingExperiment.Options o =
         ForecastingExperiment.options(
-            Optional.ofNullable(config), given, Optional.ofNullable(preset), overrides, resultsDir);
+            Optional.ofNullable(config),
+            given.values(),
+            Optional.ofNullable(preset),
+            overrides,
+            resultsDir);
     ForecastingExperiment.Outcome out =
         ForecastingExperiment.run(
             o, VersionProvider.version(), progress(spec.commandLine().getErr()));

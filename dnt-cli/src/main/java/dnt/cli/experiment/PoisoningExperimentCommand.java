@@ -10,16 +10,13 @@ import dnt.experiments.poisoning.PoisoningExperiment;
 import dnt.experiments.report.ResultsRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -94,24 +91,12 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ParseResult pr = spec.commandLine().getParseResult();
-    Map<String, Object> given = new LinkedHashMap<>();
-    if (pr.hasMatchedOption("--seed")) {
-      given.put("seed", seed);
-    }
-    if (pr.hasMatchedOption("--seeds")) {
-      if (seeds < 1) {
-        throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
-      }
-      given.put("seeds", seeds);
-    }
-    if (pr.hasMatchedOption("--threads")) {
-      if (threads < 1) {
-        throw new InvalidInputException("--threads must be at least 1, got " + threads);
-      }
-      given.put("threads", threads);
-    }
-    if (pr.hasMatchedOption("--phase")) {
+    GivenOptions given =
+        new GivenOptions(spec.commandLine().getParseResult())
+            .put("--seed", "seed", seed)
+            .putAtLeast("--seeds", "seeds", seeds, 1)
+            .putAtLeast("--threads", "threads", threads, 1);
+    if (given.has("--phase")) {
       List<String> phases =
           switch (phase.toLowerCase(Locale.ROOT)) {
             case "v-twin" -> List.of(Phase.V_TWIN.label());
@@ -121,10 +106,10 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
                 throw new InvalidInputException(
                     "--phase must be v-twin, h-twin or both, got '" + phase + "'");
           };
-      given.put("phases", phases);
+      given.put("--phase", "phases", phases);
     }
     PoisoningConfig config =
-        PoisoningConfig.resolve(Optional.ofNullable(this.config), quick, given);
+        PoisoningConfig.resolve(Optional.ofNullable(this.config), quick, given.values());
     try (ResultsRun run =
         ResultsRun.start(resultsDir, "poisoning", config.seed(), config.seeds())) {
       run.settings(config.tree(), PoisoningConfig.comments())
