@@ -3,30 +3,19 @@ package dnt.cli.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dnt aggregate} end to end: its exact file contract, results and error statuses. */
 final class AggregateCommandTest {
   @TempDir Path dir;
 
-  private record Result(int status, String out, String err) {}
-
-  private Result run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int status = cl.execute(args);
-    return new Result(status, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path write(String name, String content) throws IOException {
@@ -44,7 +33,7 @@ final class AggregateCommandTest {
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
-    Result r = run(args);
+    CliRun r = run(args);
     assertThat(r.status()).as(r.err()).isZero();
     return Files.readString(out);
   }
@@ -116,7 +105,7 @@ final class AggregateCommandTest {
   @Test
   void raggedRowsAreBadInput() throws IOException {
     Path in = write("u.csv", "1,2\n3\n");
-    Result r = run("aggregate", "--rule", "mean", "--input", in.toString(), "--out", "x.csv");
+    CliRun r = run("aggregate", "--rule", "mean", "--input", in.toString(), "--out", "x.csv");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("line 2").contains("same length");
   }
@@ -124,7 +113,7 @@ final class AggregateCommandTest {
   @Test
   void aNonNumberIsBadInputNamingLineAndField() throws IOException {
     Path in = write("u.csv", "1,2\n3,abc\n");
-    Result r = run("aggregate", "--rule", "mean", "--input", in.toString(), "--out", "x.csv");
+    CliRun r = run("aggregate", "--rule", "mean", "--input", in.toString(), "--out", "x.csv");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("line 2, field 2").contains("'abc'");
     Path nan = write("n.csv", "1,NaN\n");
@@ -137,11 +126,11 @@ final class AggregateCommandTest {
   @Test
   void tooFewRowsForFIsBadInput() throws IOException {
     Path in = write("u.csv", "0\n1\n2\n3\n4\n");
-    Result r =
+    CliRun r =
         run("aggregate", "--rule", "krum", "--f", "2", "--input", in.toString(), "--out", "x.csv");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("at least 7");
-    Result b =
+    CliRun b =
         run(
             "aggregate",
             "--rule",
@@ -158,7 +147,7 @@ final class AggregateCommandTest {
   @Test
   void fltrustWithoutAReferenceIsBadInput() throws IOException {
     Path in = write("u.csv", "0\n1\n");
-    Result r = run("aggregate", "--rule", "fltrust", "--input", in.toString(), "--out", "x.csv");
+    CliRun r = run("aggregate", "--rule", "fltrust", "--input", in.toString(), "--out", "x.csv");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("--reference");
   }
@@ -167,7 +156,7 @@ final class AggregateCommandTest {
   void anUnknownRuleIsBadInputListingTheKnownOnes() throws IOException {
     Path in = write("u.csv", "0\n1\n");
     Path out = dir.resolve("x.csv");
-    Result r =
+    CliRun r =
         run("aggregate", "--rule", "average", "--input", in.toString(), "--out", out.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err())
@@ -192,14 +181,14 @@ final class AggregateCommandTest {
   @Test
   void anEmptyLineInsideTheFileIsBadInput() throws IOException {
     Path in = write("u.csv", "0\n\n1\n");
-    Result r = run("aggregate", "--rule", "mean", "--input", in.toString(), "--out", "x.csv");
+    CliRun r = run("aggregate", "--rule", "mean", "--input", in.toString(), "--out", "x.csv");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("line 2 is empty");
   }
 
   @Test
   void helpListsTheRules() {
-    Result r = run("aggregate", "--help");
+    CliRun r = run("aggregate", "--help");
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("trimmed-mean", "multi-krum", "fltrust", "tid", "--reference");
   }

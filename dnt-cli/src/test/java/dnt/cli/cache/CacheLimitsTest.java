@@ -2,15 +2,12 @@ package dnt.cli.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Sizes that cannot fit are refused before any work, naming the option and the limit; names are
@@ -19,22 +16,15 @@ import picocli.CommandLine;
 final class CacheLimitsTest {
   @TempDir Path dir;
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Result(cl.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path trace() throws IOException {
     return Files.writeString(dir.resolve("t.csv"), "time,client,item\n0,0,1\n1,1,2\n2,0,1\n");
   }
 
-  private static void assertRefused(Result r, String option) {
+  private static void assertRefused(CliRun r, String option) {
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains(option).doesNotContain("Exception").doesNotContain("\tat ");
   }
@@ -42,7 +32,7 @@ final class CacheLimitsTest {
   @Test
   void aCapacityBeyondWhatThePoliciesCanIndexIsRefused() throws IOException {
     // used to overflow the index's size (2C) or run out of memory after a long time
-    Result r = run("cache", "simulate", "--trace", trace().toString(), "--capacity", "1000000000");
+    CliRun r = run("cache", "simulate", "--trace", trace().toString(), "--capacity", "1000000000");
     assertRefused(r, "--capacity 1000000000");
     assertThat(r.err()).contains("268435456");
   }
@@ -59,7 +49,7 @@ final class CacheLimitsTest {
     }
     Path a = Files.writeString(dir.resolve("a.csv"), assoc);
     long start = System.nanoTime();
-    Result r =
+    CliRun r =
         run(
             "cache",
             "simulate",
@@ -81,7 +71,7 @@ final class CacheLimitsTest {
   void aCatalogueThatDoesNotFitIsRefusedByGenerate() {
     // 2e9 items over 5 stations: 64 GB of popularity tables, far beyond any test JVM's heap
     Path out = dir.resolve("t.csv");
-    Result r = run("cache", "generate", "--catalogue", "2000000000", "--out", out.toString());
+    CliRun r = run("cache", "generate", "--catalogue", "2000000000", "--out", out.toString());
     assertRefused(r, "--catalogue 2000000000");
     assertThat(r.err()).contains("cannot fit in memory");
     assertThat(out).doesNotExist();
@@ -90,7 +80,7 @@ final class CacheLimitsTest {
   @Test
   void moreClientsOrRequestsThanATraceCanHoldAreRefusedByGenerate() {
     Path out = dir.resolve("t.csv");
-    Result clients =
+    CliRun clients =
         run(
             "cache",
             "generate",
@@ -101,7 +91,7 @@ final class CacheLimitsTest {
             "--out",
             out.toString());
     assertRefused(clients, "--clients-per-station 100000");
-    Result requests = run("cache", "generate", "--slots", "2000000000", "--out", out.toString());
+    CliRun requests = run("cache", "generate", "--slots", "2000000000", "--out", out.toString());
     assertRefused(requests, "--slots 2000000000");
     assertThat(requests.err()).contains("more than the");
     assertThat(out).doesNotExist();
@@ -110,12 +100,12 @@ final class CacheLimitsTest {
   @Test
   void policyAndModelNamesAreCaseInsensitiveAndUnknownOnesListTheKnown() throws IOException {
     Path t = trace();
-    Result lower = run("cache", "simulate", "--trace", t.toString(), "--capacity", "1");
-    Result upper =
+    CliRun lower = run("cache", "simulate", "--trace", t.toString(), "--capacity", "1");
+    CliRun upper =
         run("cache", "simulate", "--trace", t.toString(), "--capacity", "1", "--policy", "LRU");
     assertThat(upper.status()).isZero();
     assertThat(upper.out()).isEqualTo(lower.out());
-    Result alias =
+    CliRun alias =
         run(
             "cache",
             "simulate",
@@ -127,7 +117,7 @@ final class CacheLimitsTest {
             "W-TinyLFU");
     assertThat(alias.status()).isZero();
     assertThat(alias.out()).contains("policy=wtinylfu");
-    Result unknown =
+    CliRun unknown =
         run("cache", "simulate", "--trace", t.toString(), "--capacity", "1", "--policy", "MRU");
     assertThat(unknown.status()).isEqualTo(2);
     assertThat(unknown.err()).contains("'MRU'").contains("lru, lfu, fifo");
@@ -135,12 +125,12 @@ final class CacheLimitsTest {
     Path a = dir.resolve("a.csv");
     Path b = dir.resolve("b.csv");
     String[] common = {"--slots", "20", "--catalogue", "100", "--seed", "4"};
-    Result shot = run(generate(a, "shot_noise", common));
-    Result shotUpper = run(generate(b, "SHOT_NOISE", common));
+    CliRun shot = run(generate(a, "shot_noise", common));
+    CliRun shotUpper = run(generate(b, "SHOT_NOISE", common));
     assertThat(shot.status()).isZero();
     assertThat(shotUpper.status()).isZero();
     assertThat(Files.readString(b)).isEqualTo(Files.readString(a));
-    Result bad = run(generate(dir.resolve("c.csv"), "poisson", common));
+    CliRun bad = run(generate(dir.resolve("c.csv"), "poisson", common));
     assertThat(bad.status()).isEqualTo(2);
     assertThat(bad.err()).contains("--model").contains("zipf").contains("shot_noise");
   }
@@ -150,7 +140,7 @@ final class CacheLimitsTest {
     // the trace used to be written before the association failed, leaving half the output
     Path out = dir.resolve("t.csv");
     Path assocDir = Files.createDirectory(dir.resolve("assoc"));
-    Result r =
+    CliRun r =
         run(
             "cache",
             "generate",
@@ -172,7 +162,7 @@ final class CacheLimitsTest {
   void aStatisticsFileThatIsADirectoryIsRefusedBeforeTheReplay() throws IOException {
     Path t = trace();
     Path stats = Files.createDirectory(dir.resolve("stats"));
-    Result r =
+    CliRun r =
         run(
             "cache",
             "simulate",

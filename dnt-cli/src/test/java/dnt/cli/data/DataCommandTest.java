@@ -2,28 +2,18 @@ package dnt.cli.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import dnt.data.milan.BundledData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The data commands end to end: exit codes, stdout results, one-sentence errors on stderr. */
 final class DataCommandTest {
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Result(cl.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @TempDir Path dir;
@@ -31,7 +21,7 @@ final class DataCommandTest {
   @Test
   void ingestInfoAndExportWorkTogether() throws Exception {
     String store = dir.resolve("s.duckdb").toString();
-    Result ingest =
+    CliRun ingest =
         run(
             "data",
             "ingest",
@@ -43,7 +33,7 @@ final class DataCommandTest {
         .contains(
             "rows read:     143", "rows stored:   143", "rows replaced: 0", "rows rejected: 0");
 
-    Result info = run("data", "info", "--store", store);
+    CliRun info = run("data", "info", "--store", store);
     assertThat(info.status()).isZero();
     assertThat(info.out())
         .contains(
@@ -54,7 +44,7 @@ final class DataCommandTest {
             "internet");
 
     Path csv = dir.resolve("h.csv");
-    Result export =
+    CliRun export =
         run(
             "data",
             "export",
@@ -83,10 +73,10 @@ final class DataCommandTest {
     Path bad =
         Files.writeString(dir.resolve("bad.txt"), "1\t1383260400000\t39\t1\n1\t1383260400000\n");
     // (two fields: a row of three, cell, time and country code, is a valid row without activity)
-    Result r = run("data", "ingest", bad.toString(), "--store", dir.resolve("s.duckdb").toString());
+    CliRun r = run("data", "ingest", bad.toString(), "--store", dir.resolve("s.duckdb").toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains(bad + ":2: a raw row has 3 to 8").doesNotContain("at dnt.");
-    Result skip =
+    CliRun skip =
         run(
             "data",
             "ingest",
@@ -101,10 +91,10 @@ final class DataCommandTest {
 
   @Test
   void userMistakesGetOneClearSentence() throws Exception {
-    Result missing = run("data", "info", "--store", dir.resolve("none.duckdb").toString());
+    CliRun missing = run("data", "info", "--store", dir.resolve("none.duckdb").toString());
     assertThat(missing.status()).isEqualTo(2);
     assertThat(missing.err()).startsWith("dnt: no store at");
-    Result noFile =
+    CliRun noFile =
         run(
             "data",
             "ingest",
@@ -114,10 +104,10 @@ final class DataCommandTest {
     assertThat(noFile.status()).isEqualTo(2);
     assertThat(noFile.err()).contains("no such file or folder");
     assertThat(Files.exists(dir.resolve("s.duckdb"))).isFalse();
-    Result badTime = run("data", "export", "--store", "x", "--from", "yesterday", "--out", "o.csv");
+    CliRun badTime = run("data", "export", "--store", "x", "--from", "yesterday", "--out", "o.csv");
     assertThat(badTime.status()).isEqualTo(2);
     assertThat(badTime.err()).contains("'yesterday' is not an ISO-8601 time");
-    Result badCell = run("data", "export", "--store", "x", "--cells", "0", "--out", "o.csv");
+    CliRun badCell = run("data", "export", "--store", "x", "--cells", "0", "--out", "o.csv");
     assertThat(badCell.status()).isEqualTo(2);
     assertThat(badCell.err()).contains("cell id 0 is outside");
   }
@@ -125,18 +115,18 @@ final class DataCommandTest {
   @Test
   void synthesisedFilesIngestAndAreLabelledSynthetic() {
     Path out = dir.resolve("synth");
-    Result synth =
+    CliRun synth =
         run("data", "synth", "--cells", "4", "--days", "1", "--seed", "3", "--out", out.toString());
     assertThat(synth.status()).isZero();
     assertThat(synth.out()).contains("SYNTHETIC");
     String store = dir.resolve("s.duckdb").toString();
-    Result ingest = run("data", "ingest", out.toString(), "--store", store);
+    CliRun ingest = run("data", "ingest", out.toString(), "--store", store);
     assertThat(ingest.status()).isZero();
     assertThat(ingest.out()).contains("SYNTHETIC");
-    Result info = run("data", "info", "--store", store);
+    CliRun info = run("data", "info", "--store", store);
     assertThat(info.out()).contains("cells:         4", "(1 SYNTHETIC)", "576 (cell, slot) pairs");
     Path csv = dir.resolve("e.csv");
-    Result export = run("data", "export", "--store", store, "--out", csv.toString());
+    CliRun export = run("data", "export", "--store", store, "--out", csv.toString());
     assertThat(export.status()).isZero();
     assertThat(export.err()).contains("SYNTHETIC", csv + ".synthetic");
     assertThat(Files.exists(Path.of(csv + ".synthetic"))).isTrue();

@@ -2,6 +2,7 @@ package dnt.cli.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dnt.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

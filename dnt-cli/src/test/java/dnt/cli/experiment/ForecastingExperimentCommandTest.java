@@ -2,28 +2,17 @@ package dnt.cli.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dnt experiment forecasting}: a tiny end-to-end run and the usage errors. */
 final class ForecastingExperimentCommandTest {
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int status = cl.execute(args);
-    return new Result(status, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -33,7 +22,7 @@ final class ForecastingExperimentCommandTest {
         config,
         "model:\n  hidden: 4\n  layers: 1\nsync:\n  rounds: 1\ncentralized:\n  epochs: 1\n"
             + "clustering:\n  clusters: 2\n");
-    Result r =
+    CliRun r =
         run(
             "experiment",
             "forecasting",
@@ -75,7 +64,7 @@ final class ForecastingExperimentCommandTest {
         "model:\n  hidden: 4\n  layers: 1\nsync:\n  rounds: 1\ncentralized:\n  epochs: 1\n"
             + "clustering:\n  clusters: 2\n");
     Path first = dir.resolve("first");
-    Result a =
+    CliRun a =
         run(
             "experiment",
             "forecasting",
@@ -96,7 +85,7 @@ final class ForecastingExperimentCommandTest {
     assertThat(yaml).doesNotContain("FlConfig[");
 
     Path second = dir.resolve("second");
-    Result b =
+    CliRun b =
         run(
             "experiment",
             "forecasting",
@@ -116,32 +105,32 @@ final class ForecastingExperimentCommandTest {
       throws IOException {
     Path file = dir.resolve("c.yaml");
     Files.writeString(file, "run:\n  seeds: 0\n");
-    Result bad = run("experiment", "forecasting", "--config", file.toString());
+    CliRun bad = run("experiment", "forecasting", "--config", file.toString());
     assertThat(bad.status()).isEqualTo(2);
     assertThat(bad.err()).contains(file.toString(), "run", "seeds");
 
     Path unknown = dir.resolve("u.yaml");
     Files.writeString(unknown, "run:\n  colour: red\n");
-    Result u = run("experiment", "forecasting", "--config", unknown.toString());
+    CliRun u = run("experiment", "forecasting", "--config", unknown.toString());
     assertThat(u.status()).isEqualTo(2);
     assertThat(u.err()).contains(unknown.toString(), "unknown key 'run.colour'");
 
     Path nested = dir.resolve("n.yaml");
     Files.writeString(nested, "sync:\n  roundz: 3\n");
-    Result n = run("experiment", "forecasting", "--config", nested.toString());
+    CliRun n = run("experiment", "forecasting", "--config", nested.toString());
     assertThat(n.status()).isEqualTo(2);
     assertThat(n.err()).contains(nested.toString(), "sync.roundz");
 
     Path wrongStudy = dir.resolve("w.yaml");
     Files.writeString(wrongStudy, "experiment: caching\n");
-    Result w = run("experiment", "forecasting", "--config", wrongStudy.toString());
+    CliRun w = run("experiment", "forecasting", "--config", wrongStudy.toString());
     assertThat(w.status()).isEqualTo(2);
     assertThat(w.err()).contains(wrongStudy.toString(), "experiment");
   }
 
   @Test
   void theHelpListsTheMethodsAndShowsNoDefaultForOptionalOverrides() {
-    Result r = run("experiment", "forecasting", "--help");
+    CliRun r = run("experiment", "forecasting", "--help");
     assertThat(r.status()).isZero();
     String help = r.out().replaceAll("\\s+", " ");
     assertThat(help).contains("persistence, seasonal-naive, traditional-dt, v-twin,");
@@ -156,7 +145,7 @@ final class ForecastingExperimentCommandTest {
     assertThat(run("experiment", "forecasting", "--service", "sms").err()).contains("sms");
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "sync:\n  clientFraction: 2\n");
-    Result r = run("experiment", "forecasting", "--config", bad.toString());
+    CliRun r = run("experiment", "forecasting", "--config", bad.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("clientFraction");
   }

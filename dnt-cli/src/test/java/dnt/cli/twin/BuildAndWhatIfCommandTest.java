@@ -2,39 +2,29 @@ package dnt.cli.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import dnt.core.BaseStationId;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinSnapshot;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dnt twin build} and {@code dnt twin whatif} end to end on the bundled Milan data. */
 final class BuildAndWhatIfCommandTest {
   @TempDir Path dir;
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Result(cl.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void buildPrintsKpisSavesASnapshotAndWhatIfComparesAFork() throws IOException {
     Path snap = dir.resolve("milan.twin");
-    Result built =
+    CliRun built =
         run(
             "twin",
             "build",
@@ -67,7 +57,7 @@ final class BuildAndWhatIfCommandTest {
             + "\n  - power: {station: "
             + twin.stationIds().get(0).value()
             + ", dbm: 36}\n  - add-station: {id: 999999, x: 11800, y: 11800}\n");
-    Result w =
+    CliRun w =
         run("twin", "whatif", "--snapshot", snap.toString(), "--changes", changes.toString());
     assertThat(w.status()).as(w.err()).isZero();
     assertThat(w.out()).contains("baseline", "what-if", "active stations", "3 changes");
@@ -78,7 +68,7 @@ final class BuildAndWhatIfCommandTest {
   void badChangesExitWithStatusTwo() throws IOException {
     Path changes = dir.resolve("bad.yaml");
     Files.writeString(changes, "changes:\n  - explode: 3\n");
-    Result r =
+    CliRun r =
         run("twin", "whatif", "--users", "50", "--los", "never", "--changes", changes.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("change 1", "explode");
@@ -86,7 +76,7 @@ final class BuildAndWhatIfCommandTest {
     assertThat(run("twin", "whatif", "--changes", changes.toString()).err())
         .contains("missing 'dbm'");
     Files.writeString(changes, "changes:\n  - switch-off: 123456789\n");
-    Result unknown =
+    CliRun unknown =
         run("twin", "whatif", "--users", "50", "--los", "never", "--changes", changes.toString());
     assertThat(unknown.status()).isEqualTo(2);
     assertThat(unknown.err())
@@ -100,7 +90,7 @@ final class BuildAndWhatIfCommandTest {
     Path changes = dir.resolve("power.yaml");
     Files.writeString(
         changes, "changes:\n  - switch-off: 1000\n  - power: {station: 1001, dbm: 3600}\n");
-    Result r =
+    CliRun r =
         run("twin", "whatif", "--users", "50", "--los", "never", "--changes", changes.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err())
@@ -128,12 +118,12 @@ final class BuildAndWhatIfCommandTest {
   void unknownKeysAreRejectedNamingTheChangeAndTheKnownKeys() throws IOException {
     Path changes = dir.resolve("keys.yaml");
     Files.writeString(changes, "changes:\n  - power: {station: 1001, dbm: 36, dbi: 3}\n");
-    Result r = run("twin", "whatif", "--changes", changes.toString());
+    CliRun r = run("twin", "whatif", "--changes", changes.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err())
         .contains(changes + ", change 1 (power): unknown key 'dbi'; power takes station, dbm");
     Files.writeString(changes, "chagnes:\n  - switch-off: 1000\n");
-    Result top = run("twin", "whatif", "--changes", changes.toString());
+    CliRun top = run("twin", "whatif", "--changes", changes.toString());
     assertThat(top.status()).isEqualTo(2);
     assertThat(top.err()).contains(changes + ": unknown top-level key 'chagnes'");
   }
@@ -143,7 +133,7 @@ final class BuildAndWhatIfCommandTest {
     Path changes = dir.resolve("case.yaml");
     Files.writeString(
         changes, "Changes:\n  - Switch-Off: 1000\n  - POWER: {Station: 1001, DBM: 36}\n");
-    Result r =
+    CliRun r =
         run("twin", "whatif", "--users", "50", "--los", "never", "--changes", changes.toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).contains("2 changes");
@@ -156,7 +146,7 @@ final class BuildAndWhatIfCommandTest {
 
   @Test
   void namesOfOptionsAreCaseInsensitiveAndUnknownOnesListTheKnown() {
-    Result r =
+    CliRun r =
         run(
             "twin",
             "build",
@@ -179,7 +169,7 @@ final class BuildAndWhatIfCommandTest {
             "--floor-db",
             "None");
     assertThat(r.status()).as(r.err()).isZero();
-    Result bad = run("twin", "build", "--users", "30", "--rate", "turbo");
+    CliRun bad = run("twin", "build", "--users", "30", "--rate", "turbo");
     assertThat(bad.status()).isEqualTo(2);
     assertThat(bad.err()).contains("turbo", "shannon", "attenuated");
   }
@@ -187,7 +177,7 @@ final class BuildAndWhatIfCommandTest {
   @Test
   void aBuildThatCannotFitIsRefusedUpFrontWithTheLimit() {
     long t0 = System.nanoTime();
-    Result r = run("twin", "build", "--users", "1000000000");
+    CliRun r = run("twin", "build", "--users", "1000000000");
     double seconds = (System.nanoTime() - t0) / 1e9;
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err())
@@ -205,7 +195,7 @@ final class BuildAndWhatIfCommandTest {
 
   @Test
   void aBuildReportsProgressOnStderrCountingUsersFromTheFirstBlock() {
-    Result r = run("twin", "build", "--users", "70000", "--los", "never");
+    CliRun r = run("twin", "build", "--users", "70000", "--los", "never");
     assertThat(r.status()).as(r.err()).isZero();
     List<String> lines = r.err().lines().filter(l -> l.startsWith("dnt: step")).toList();
     assertThat(lines.get(0)).startsWith("dnt: step 1 of 2: associating users");
@@ -221,7 +211,7 @@ final class BuildAndWhatIfCommandTest {
   void theShippedExampleChangesApplyToATwinOfMilan() {
     Path changes = SinrCommandTest.examples().resolve("whatif.yaml");
     Path out = dir.resolve("whatif.csv");
-    Result r =
+    CliRun r =
         run(
             "twin",
             "whatif",

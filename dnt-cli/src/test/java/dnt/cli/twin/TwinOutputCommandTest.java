@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import dnt.core.BaseStationId;
 import dnt.core.UserId;
 import dnt.core.geo.LocalProjection;
@@ -20,9 +20,7 @@ import dnt.core.twin.UserState;
 import dnt.core.whatif.WhatIf;
 import dnt.data.milan.MilanGrid;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +33,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code --out} of {@code dnt twin build} and {@code dnt twin whatif}: the files are parsed back
@@ -52,21 +49,14 @@ final class TwinOutputCommandTest {
   /** The projection's forward and inverse are exact to rounding: 1e-6 m is far above it. */
   private static final double METRES = 1e-6;
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Result(cl.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeAll
   static void buildOnce() throws IOException {
     snapshot = shared.resolve("milan.twin");
-    Result r = run("twin", "build", "--users", "300", "--seed", "5", "--save", snapshot.toString());
+    CliRun r = run("twin", "build", "--users", "300", "--seed", "5", "--save", snapshot.toString());
     assertThat(r.status()).as(r.err()).isZero();
     twin = TwinSnapshot.load(snapshot);
   }
@@ -133,7 +123,7 @@ final class TwinOutputCommandTest {
   @Test
   void buildWritesEveryStationAndUserAsCsv() throws IOException {
     Path out = dir.resolve("state.csv");
-    Result r = run("twin", "build", "--snapshot", snapshot.toString(), "--out", out.toString());
+    CliRun r = run("twin", "build", "--snapshot", snapshot.toString(), "--out", out.toString());
     assertThat(r.status()).as(r.err()).isZero();
     List<Map<String, String>> stations = csv(out);
     List<Map<String, String>> users = csv(dir.resolve("state.users.csv"));
@@ -151,7 +141,7 @@ final class TwinOutputCommandTest {
   @Test
   void buildWritesAGeoJsonFeatureCollectionOfWgs84Points() throws IOException {
     Path out = dir.resolve("state.geojson");
-    Result r = run("twin", "build", "--snapshot", snapshot.toString(), "--out", out.toString());
+    CliRun r = run("twin", "build", "--snapshot", snapshot.toString(), "--out", out.toString());
     assertThat(r.status()).as(r.err()).isZero();
     JsonNode root = new ObjectMapper().readTree(out.toFile());
     assertThat(root.get("type").asText()).isEqualTo("FeatureCollection");
@@ -209,7 +199,7 @@ final class TwinOutputCommandTest {
             + louder.value()
             + ", dbm: 36}\n  - add-station: {id: 999999, x: 11800, y: 11800}\n");
     Path out = dir.resolve("whatif.csv");
-    Result r =
+    CliRun r =
         run(
             "twin",
             "whatif",
@@ -273,7 +263,7 @@ final class TwinOutputCommandTest {
   void anExistingOutIsRefusedUnlessOverwriteAndABadPathNamesItself() throws IOException {
     Path out = dir.resolve("state.geojson");
     Files.writeString(out, "keep me");
-    Result refused =
+    CliRun refused =
         run("twin", "build", "--snapshot", snapshot.toString(), "--out", out.toString());
     assertThat(refused.status()).isEqualTo(2);
     assertThat(refused.err()).contains(out.toString(), "already exists", "--overwrite");
@@ -282,7 +272,7 @@ final class TwinOutputCommandTest {
     // the users sibling of a CSV output counts too
     Path users = dir.resolve("s.users.csv");
     Files.writeString(users, "keep me");
-    Result sibling =
+    CliRun sibling =
         run(
             "twin",
             "build",
@@ -294,7 +284,7 @@ final class TwinOutputCommandTest {
     assertThat(sibling.err()).contains(users.toString());
     assertThat(dir.resolve("s.csv")).doesNotExist();
 
-    Result replaced =
+    CliRun replaced =
         run(
             "twin",
             "build",
@@ -308,11 +298,11 @@ final class TwinOutputCommandTest {
         .isEqualTo(twin.stationCount() + twin.userCount());
 
     Path notADirectory = dir.resolve("state.geojson").resolve("x.csv");
-    Result bad =
+    CliRun bad =
         run("twin", "build", "--snapshot", snapshot.toString(), "--out", notADirectory.toString());
     assertThat(bad.status()).isEqualTo(2);
     assertThat(bad.err()).contains(notADirectory.toString()).doesNotContain("Exception");
-    Result extension =
+    CliRun extension =
         run("twin", "build", "--snapshot", snapshot.toString(), "--out", "state.txt");
     assertThat(extension.status()).isEqualTo(2);
     assertThat(extension.err()).contains("state.txt", ".csv", ".geojson");

@@ -1,6 +1,5 @@
-package dnt.cli.experiment;
+package dnt.cli;
 
-import dnt.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,9 +8,17 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs {@code dnt} in-process and finds the run folders it wrote (test helper). */
-record CliRun(int status, String out, String err) {
-  static CliRun of(String... args) {
+/**
+ * Runs {@code dnt} in-process with its standard output and error captured, and finds the run
+ * folders it wrote (test helper shared by the command tests).
+ *
+ * @param status the exit code
+ * @param out what the command printed on stdout
+ * @param err what it printed on stderr
+ */
+public record CliRun(int status, String out, String err) {
+  /** Runs {@code dnt ARGS}. */
+  public static CliRun of(String... args) {
     CommandLine cl = Main.newCommandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -22,7 +29,7 @@ record CliRun(int status, String out, String err) {
   }
 
   /** The only run folder under {@code root/experiment}. */
-  static Path onlyRun(Path root, String experiment) throws IOException {
+  public static Path onlyRun(Path root, String experiment) throws IOException {
     try (var s = Files.list(root.resolve(experiment))) {
       List<Path> runs = s.toList();
       if (runs.size() != 1) {
