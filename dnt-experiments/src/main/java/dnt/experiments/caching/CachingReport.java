@@ -21,8 +21,6 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
-import org.jfree.chart.renderer.xy.XYItemRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
  * Writes a caching study's tables, the Fig. 4- and Fig. 5-style plots and {@code report.md} into a
@@ -192,20 +190,6 @@ public final class CachingReport {
     }
   }
 
-  /**
-   * Colours of the series, in order: the Okabe-Ito palette without its yellow, which is invisible
-   * on white (M. Okabe, K. Ito, "Color Universal Design", 2008).
-   */
-  private static final List<Color> PALETTE =
-      List.of(
-          new Color(0x0072B2),
-          new Color(0xD55E00),
-          new Color(0x009E73),
-          new Color(0xCC79A7),
-          new Color(0xE69F00),
-          new Color(0x56B4E9),
-          Color.BLACK);
-
   /** The three panels of the Fig. 4-style plot: hit rate, interventions, Jain's index. */
   static List<JFreeChart> figure4(
       Map<String, Summary> summary, List<String> systems, int replications) {
@@ -253,12 +237,9 @@ public final class CachingReport {
     return new Charts.Bar(series, category, v.mean(), v.n() < 2 ? 0 : v.halfWidth());
   }
 
-  /** Series colours from {@link #PALETTE}; without intervals, no error bars at all. */
+  /** Without intervals, no error bars at all (the colours are {@link Charts#PALETTE}'s). */
   private static void style(JFreeChart chart, boolean intervals) {
     CategoryItemRenderer r = chart.getCategoryPlot().getRenderer();
-    for (int i = 0; i < PALETTE.size(); i++) {
-      r.setSeriesPaint(i, PALETTE.get(i));
-    }
     if (!intervals && r instanceof StatisticalBarRenderer bars) {
       bars.setErrorIndicatorPaint(new Color(0, 0, 0, 0));
     }
@@ -298,14 +279,7 @@ public final class CachingReport {
       }
       JFreeChart chart =
           Charts.lines(e.getKey(), "time bucket (rare regime)", "requests served", lines);
-      XYItemRenderer r = chart.getXYPlot().getRenderer();
-      for (int i = 0; i < lines.size(); i++) {
-        r.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
-      }
-      // the stations' lines overlap outside the surge: a marker per station tells them apart
-      if (r instanceof XYLineAndShapeRenderer shapes) {
-        shapes.setDefaultShapesVisible(true);
-      }
+      // the stations' lines overlap outside the surge: Charts.lines gives each its own marker
       panels.add(chart);
     }
     return panels;
