@@ -144,4 +144,32 @@ final class IngestIdempotenceTest {
       assertThat(twice.info().rows()).isEqualTo(once.info().rows());
     }
   }
+
+  @Test
+  void theLaterOfTwoLinesWithOneKeyInOneFileWins() throws Exception {
+    // The sample, then every key of it again with other values: the second line of each key must
+    // win (bulk loading keeps the file order only when the scanner sees a key that may repeat).
+    String day = Files.readString(SAMPLE, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+    StringBuilder later = new StringBuilder();
+    for (String line : day.split("\n")) {
+      String[] f = line.split("\t", -1);
+      later.append(f[0]).append('\t').append(f[1]).append('\t').append(f[2]);
+      later.append("\t1.5\t2.5\t3.5\t4.5\t5.5\n");
+    }
+    Path alone = dir.resolve("later-alone.txt");
+    Files.writeString(alone, later, java.nio.charset.StandardCharsets.ISO_8859_1);
+    Path both = dir.resolve("both.txt");
+    Files.writeString(both, day + "\n" + later, java.nio.charset.StandardCharsets.ISO_8859_1);
+    Snapshot expected;
+    try (TrafficStore store = TrafficStore.create(dir.resolve("alone.duckdb"))) {
+      store.ingest(List.of(alone), IngestOptions.defaults());
+      expected = snapshot(store, "alone");
+    }
+    try (TrafficStore store = TrafficStore.create(dir.resolve("both.duckdb"))) {
+      IngestSummary s = store.ingest(List.of(both), IngestOptions.defaults());
+      assertThat(s.filesFastPath()).isEqualTo(1);
+      assertThat(s.rowsReplaced()).isEqualTo(sampleRows());
+      assertThat(snapshot(store, "both").csv()).isEqualTo(expected.csv());
+    }
+  }
 }
