@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Spec;
     })
 public final class CachingExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin SetOption set;
 
   @Option(
       names = "--config",
@@ -92,6 +95,7 @@ public final class CachingExperimentCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     GivenOptions given =
         new GivenOptions(spec.commandLine().getParseResult())
+            .set(set.assignments)
             .put("--seed", "seed", seed)
             .putAtLeast("--seeds", "seeds", seeds, 1)
             .putAtLeast("--threads", "study.threads", threads, 1);

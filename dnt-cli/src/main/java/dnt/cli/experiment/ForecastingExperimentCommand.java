@@ -7,13 +7,13 @@ import dnt.experiments.forecasting.ForecastingExperiment;
 import dnt.experiments.forecasting.Method;
 import dnt.experiments.forecasting.RunSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
     })
 public final class ForecastingExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin SetOption set;
 
   @Option(
       names = "--config",
@@ -133,18 +135,25 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> overrides = new LinkedHashMap<>();
-    if (rounds != null) {
-      overrides.put("sync.rounds", rounds);
+    // --set keys under run: are the run's options; every other key is the model configuration's.
+    List<String> runSets = new ArrayList<>();
+    List<String> modelSets = new ArrayList<>();
+    for (String a : set.assignments) {
+      if (a.strip().startsWith("run.")) {
+        runSets.add(a.strip().substring("run.".length()));
+      } else {
+        modelSets.add(a);
+      }
     }
-    if (fraction != null) {
-      overrides.put("sync.clientFraction", fraction);
-    }
-    if (threads != null) {
-      overrides.put("threads", threads);
-    }
+    GivenOptions model =
+        new GivenOptions(spec.commandLine().getParseResult())
+            .set(modelSets)
+            .put("--rounds", "sync.rounds", rounds)
+            .put("--fraction", "sync.clientFraction", fraction)
+            .put("--threads", "threads", threads);
     GivenOptions given =
         new GivenOptions(spec.commandLine().getParseResult())
+            .set(runSets)
             .put("--data", "data", data)
             .put("--service", "service", service)
             .put("--resolution", "resolution", resolution)
@@ -169,7 +178,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
             Optional.ofNullable(config),
             given.values(),
             Optional.ofNullable(preset),
-            overrides,
+            model.values(),
             resultsDir);
     ForecastingExperiment.Outcome out =
         ForecastingExperiment.run(

@@ -1,7 +1,9 @@
 package dnt.cli.experiment;
 
 import dnt.core.InvalidInputException;
+import dnt.experiments.settings.SettingsYaml;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ParseResult;
 
@@ -13,6 +15,7 @@ import picocli.CommandLine.ParseResult;
 final class GivenOptions {
   private final ParseResult parsed;
   private final Map<String, Object> values = new LinkedHashMap<>();
+  private final Map<String, String> setBy = new LinkedHashMap<>();
 
   GivenOptions(ParseResult parsed) {
     this.parsed = parsed;
@@ -26,9 +29,36 @@ final class GivenOptions {
   /** Records {@code key = value} if the user gave the option. */
   GivenOptions put(String option, String key, Object value) {
     if (has(option)) {
-      values.put(key, value);
+      record(option, key, value);
     }
     return this;
+  }
+
+  /**
+   * Records the {@code --set key.path=value} assignments, each value read as YAML; a key set twice
+   * (by two assignments, or by an assignment and an option) is refused.
+   *
+   * @param assignments the texts after {@code --set}, in order
+   * @return this
+   */
+  GivenOptions set(List<String> assignments) {
+    for (String a : assignments) {
+      Map.Entry<String, Object> e = SettingsYaml.assignment(a, "--set");
+      if (e.getKey().equals("experiment")) {
+        throw new InvalidInputException("--set '" + a + "': the experiment cannot be changed");
+      }
+      record("--set " + a, e.getKey(), e.getValue());
+    }
+    return this;
+  }
+
+  private void record(String option, String key, Object value) {
+    String earlier = setBy.putIfAbsent(key, option);
+    if (earlier != null) {
+      throw new InvalidInputException(
+          "'" + key + "' is given twice on the command line: by " + earlier + " and by " + option);
+    }
+    values.put(key, value);
   }
 
   /**
@@ -39,7 +69,7 @@ final class GivenOptions {
       if (value < min) {
         throw new InvalidInputException(option + " must be at least " + min + ", got " + value);
       }
-      values.put(key, value);
+      record(option, key, value);
     }
     return this;
   }

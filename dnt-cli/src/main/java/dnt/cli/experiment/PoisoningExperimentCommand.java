@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Spec;
     })
 public final class PoisoningExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin SetOption set;
 
   @Option(
       names = "--config",
@@ -93,6 +96,7 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
   public Integer call() {
     GivenOptions given =
         new GivenOptions(spec.commandLine().getParseResult())
+            .set(set.assignments)
             .put("--seed", "seed", seed)
             .putAtLeast("--seeds", "seeds", seeds, 1)
             .putAtLeast("--threads", "threads", threads, 1);

@@ -25,6 +25,8 @@ import java.util.Map;
  * validates it. Every error names the file (or "command line") and the key path.
  */
 public final class SettingsYaml {
+  private static final java.util.regex.Pattern KEY_PATH =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*");
   private static final YAMLMapper YAML =
       YAMLMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -89,6 +91,46 @@ public final class SettingsYaml {
         "dnt experiment " + experiment + ": the complete effective configuration of this run.",
         "Rerun it with: dnt experiment " + experiment + " --config config.yaml",
         "(options given beside --config override this file; --quick is expanded below)");
+  }
+
+  /**
+   * Parses {@code key.path=value} as a user writes it after {@code --set}: the key path is words of
+   * letters and digits joined by dots, the value is YAML ({@code 3}, {@code 0.5}, {@code true},
+   * {@code [a, b]}, {@code text}).
+   *
+   * @param assignment the text
+   * @param option the option it came with, for messages
+   * @return the key path and the value
+   * @throws InvalidInputException naming the option and the text when it does not parse
+   */
+  public static Map.Entry<String, Object> assignment(String assignment, String option) {
+    int eq = assignment.indexOf('=');
+    String key = eq < 0 ? "" : assignment.substring(0, eq).strip();
+    if (eq < 0 || !KEY_PATH.matcher(key).matches()) {
+      throw new InvalidInputException(
+          option
+              + " '"
+              + assignment
+              + "': expected key.path=value, the key path made of words joined by dots (e.g."
+              + " sync.rounds=20)");
+    }
+    String text = assignment.substring(eq + 1).strip();
+    Object value;
+    try {
+      value = text.isEmpty() ? "" : YAML.readValue(text, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(
+          option
+              + " '"
+              + assignment
+              + "': the value is not valid YAML: "
+              + firstLine(e.getOriginalMessage()),
+          e);
+    }
+    if (value == null) {
+      throw new InvalidInputException(option + " '" + assignment + "': the value is empty (null)");
+    }
+    return Map.entry(key, value);
   }
 
   /**

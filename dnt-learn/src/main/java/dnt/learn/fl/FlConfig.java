@@ -340,13 +340,13 @@ public record FlConfig(
       for (int i = 0; i < path.length - 1; i++) {
         JsonNode next = at.get(path[i]);
         if (!(next instanceof ObjectNode o)) {
-          throw new IllegalArgumentException("no config section " + e.getKey());
+          throw new InvalidInputException("command line: unknown key '" + e.getKey() + "'");
         }
         at = o;
       }
       at.set(path[path.length - 1], YAML.valueToTree(e.getValue()));
     }
-    return bind(tree, "overrides");
+    return bind(tree, "command line");
   }
 
   private static ObjectNode referenceTree() {
