@@ -79,8 +79,10 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
   @Option(
       names = "--preset",
       description =
-          "fedda: the published FedDA protocol exactly (see docs/forecasting.md); applied over"
-              + " --config, below --rounds, --fraction, --threads.")
+          "fedda: the published FedDA protocol exactly (see docs/forecasting.md); demo: the"
+              + " settings of dnt demo (an MLP that trains in seconds). Presets are commented YAML"
+              + " files in the dnt-experiments resources; applied over --config, below --set,"
+              + " --rounds, --fraction, --threads.")
   String preset;
 
   @Option(

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,34 +130,35 @@ public final class ForecastingExperiment {
   public record Outcome(Optional<Path> dir, List<MethodResult> results, List<String> lines) {}
 
   /**
-   * The protocol of the published FedDA comparison (issue 5, "--preset fedda"): hourly data, last 7
-   * days as test, closeness 3 newest first + period 3, the dual LSTM (2 layers, hidden 64, dropout
-   * 0.2), SGD lr 0.01 momentum 0.9 reset each round, batch 20, no shuffling, 1 local epoch, 100
-   * rounds, unweighted FedAvg, client fraction 0.1.
+   * The protocol of the published FedDA comparison ({@code --preset fedda}; the commented resource
+   * {@code presets/fedda.yaml} beside this class): hourly data, last 7 days as test, closeness 3
+   * newest first + period 3, the dual LSTM (2 layers, hidden 64, dropout 0.2), SGD lr 0.01 momentum
+   * 0.9 reset each round, batch 20, no shuffling, 1 local epoch, 100 rounds, unweighted FedAvg,
+   * client fraction 0.1.
    *
    * @return the overrides
    */
   public static Map<String, Object> feddaPreset() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("model.architecture", "dual-lstm");
-    m.put("model.hidden", 64);
-    m.put("model.layers", 2);
-    m.put("model.dropout", 0.2);
-    m.put("windows.closeness", 3);
-    m.put("windows.period", 3);
-    m.put("windows.newestFirst", true);
-    m.put("windows.hourOfDay", false);
-    m.put("windows.dayOfWeek", false);
-    m.put("training.optimizer", "sgd");
-    m.put("training.learningRate", 0.01);
-    m.put("training.momentum", 0.9);
-    m.put("training.batchSize", 20);
-    m.put("training.localEpochs", 1);
-    m.put("training.shuffle", false);
-    m.put("sync.rounds", 100);
-    m.put("sync.clientFraction", 0.1);
-    m.put("sync.weighted", false);
-    return m;
+    return preset("fedda");
+  }
+
+  /** The names of the presets shipped as YAML resources ({@code presets/NAME.yaml}). */
+  static final List<String> PRESETS = List.of("fedda", "demo");
+
+  /**
+   * A preset's model settings as dotted-path overrides, read from its commented YAML resource.
+   *
+   * @param name the preset's name, in any letter case
+   * @return the overrides
+   * @throws InvalidInputException for an unknown preset, naming the known ones
+   */
+  public static Map<String, Object> preset(String name) {
+    String key = name.strip().toLowerCase(Locale.ROOT);
+    if (!PRESETS.contains(key)) {
+      throw new InvalidInputException(
+          "unknown --preset '" + name + "'; known presets: " + String.join(", ", PRESETS));
+    }
+    return SettingsYaml.presetOverrides(ForecastingExperiment.class, "presets/" + key + ".yaml");
   }
 
   /**
@@ -170,11 +170,7 @@ public final class ForecastingExperiment {
   public static FlConfig config(Options o) {
     FlConfig c = o.config().map(ForecastingExperiment::flConfig).orElseGet(FlConfig::defaults);
     if (o.preset().isPresent()) {
-      if (!o.preset().get().equalsIgnoreCase("fedda")) {
-        throw new InvalidInputException(
-            "unknown --preset '" + o.preset().get() + "' (the only preset is fedda)");
-      }
-      c = c.with(feddaPreset());
+      c = c.with(preset(o.preset().get()));
     }
     if (!o.overrides().isEmpty()) {
       c = c.with(o.overrides());
@@ -304,7 +300,8 @@ public final class ForecastingExperiment {
                   "--resolution must be hour or 10min, got '" + o.resolution() + "'");
         };
     if (o.preset().isPresent() && !hourly) {
-      throw new InvalidInputException("--preset fedda uses hourly data; drop --resolution 10min");
+      throw new InvalidInputException(
+          "--preset " + o.preset().get() + " uses hourly data; drop --resolution 10min");
     }
     String source;
     TrafficDataset ds;
@@ -527,7 +524,8 @@ public final class ForecastingExperiment {
       List.of(Method.PERSISTENCE, Method.SEASONAL_NAIVE, Method.V_TWIN, Method.H_TWIN);
 
   /**
-   * The settings of {@code dnt demo}'s short run, chosen so that a few seconds of training give a
+   * The settings of {@code dnt demo}'s short run (the preset {@code demo}, the commented resource
+   * {@code presets/demo.yaml} beside this class), chosen so that a few seconds of training give a
    * twin that is clearly better than persistence on the 6 cells: an MLP (64 hidden units) over the
    * last 6 hours, the same hour of the previous 3 days and hour-of-day / day-of-week inputs, Adam
    * (learning rate 0.003, shuffled batches), 20 FedAvg rounds with 2 cluster twins.
@@ -535,22 +533,7 @@ public final class ForecastingExperiment {
    * @return the configuration
    */
   public static FlConfig demoConfig() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("model.architecture", "mlp");
-    m.put("model.hidden", 64);
-    m.put("model.layers", 1);
-    m.put("model.dropout", 0.0);
-    m.put("windows.closeness", 6);
-    m.put("windows.period", 3);
-    m.put("windows.hourOfDay", true);
-    m.put("windows.dayOfWeek", true);
-    m.put("training.optimizer", "adam");
-    m.put("training.learningRate", 0.003);
-    m.put("training.shuffle", true);
-    m.put("sync.rounds", 20);
-    m.put("clustering.clusters", 2);
-    m.put("clustering.reclusterEvery", 5);
-    return FlConfig.defaults().with(m);
+    return FlConfig.defaults().with(preset("demo"));
   }
 
   /**

@@ -134,6 +134,48 @@ public final class SettingsYaml {
   }
 
   /**
+   * A preset shipped as a YAML resource (a mapping in the shape of a run's {@code config.yaml}), as
+   * dotted-path overrides with YAML-typed values, e.g. {@code sync.rounds -> 100}.
+   *
+   * @param owner the class whose package holds the resource
+   * @param resource the resource's name relative to that package
+   * @return the overrides, in the file's order
+   * @throws IllegalStateException if the resource is missing or not a mapping (a packaging error)
+   */
+  public static Map<String, Object> presetOverrides(Class<?> owner, String resource) {
+    JsonNode tree;
+    try (java.io.InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("preset resource " + resource + " is missing");
+      }
+      tree = YAML.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read preset resource " + resource, e);
+    }
+    if (!(tree instanceof ObjectNode o)) {
+      throw new IllegalStateException("preset resource " + resource + " is not a mapping");
+    }
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    dotted("", o, out);
+    return out;
+  }
+
+  private static void dotted(String prefix, ObjectNode node, Map<String, Object> into) {
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      if (e.getValue() instanceof ObjectNode o) {
+        dotted(key, o, into);
+      } else {
+        try {
+          into.put(key, YAML.treeToValue(e.getValue(), Object.class));
+        } catch (JsonProcessingException x) {
+          throw new IllegalStateException("preset key " + key + " is not a plain value", x);
+        }
+      }
+    }
+  }
+
+  /**
    * A value (a record, a map) as a tree.
    *
    * @param value the value
