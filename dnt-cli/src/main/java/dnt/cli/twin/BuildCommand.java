@@ -28,7 +28,10 @@ public final class BuildCommand implements Callable<Integer> {
 
   @Mixin StateOutputOptions output;
 
-  @Option(names = "--save", description = "Write the twin to this snapshot file.")
+  @Option(
+      names = "--save",
+      description =
+          "Write the twin to this snapshot file; an existing file is refused unless --overwrite.")
   Path save;
 
   @Spec CommandSpec spec;
@@ -36,6 +39,9 @@ public final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OutputTarget target = output.target();
+    if (save != null) {
+      OutputTarget.checkFile("--save", save, output.overwrite);
+    }
     NetworkTwin twin = options.twin(spec.commandLine().getErr());
     var out = spec.commandLine().getOut();
     out.println("# " + options.describe());

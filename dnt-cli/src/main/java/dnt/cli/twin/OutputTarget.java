@@ -64,13 +64,27 @@ record OutputTarget(String option, Format format, List<Path> files, boolean over
           option + " " + path + " must end in .csv (stations and users CSV) or .geojson");
     }
     for (Path f : files) {
-      if (Files.isDirectory(f)) {
-        throw new InvalidInputException(option + " " + f + " is a directory");
-      }
-      if (Files.exists(f) && !overwrite) {
-        throw new InvalidInputException(
-            option + " " + f + " already exists; remove it or add --overwrite");
-      }
+      checkFile(option, f, overwrite);
+    }
+    return new OutputTarget(option, format, List.copyOf(files), overwrite);
+  }
+
+  /**
+   * Checks one output file before any work is done: not a directory, absent unless {@code
+   * overwrite}, in a directory that exists (or can be created) and can be written.
+   *
+   * @param option the option's name ({@code --save})
+   * @param path the path given
+   * @param overwrite whether an existing file may be replaced
+   * @throws InvalidInputException naming the option and the path
+   */
+  static void checkFile(String option, Path path, boolean overwrite) {
+    if (Files.isDirectory(path)) {
+      throw new InvalidInputException(option + " " + path + " is a directory");
+    }
+    if (Files.exists(path) && !overwrite) {
+      throw new InvalidInputException(
+          option + " " + path + " already exists; remove it or add --overwrite");
     }
     Path dir = path.toAbsolutePath().getParent();
     Path existing = dir;
@@ -86,7 +100,6 @@ record OutputTarget(String option, Format format, List<Path> files, boolean over
               + (existing == null ? dir : existing)
               + " is not a writable directory");
     }
-    return new OutputTarget(option, format, List.copyOf(files), overwrite);
   }
 
   /**

@@ -64,11 +64,18 @@ public final class SinrCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of LOS and shadowing draws.")
   long seed;
 
-  @Option(names = "--out", required = true, description = "Output CSV.")
+  @Option(
+      names = "--out",
+      required = true,
+      description = "Output CSV; an existing file is refused unless --overwrite.")
   Path out;
+
+  @Option(names = "--overwrite", description = "Replace an existing --out file.")
+  boolean overwrite;
 
   @Override
   public Integer call() throws IOException {
+    OutputTarget.checkFile("--out", out, overwrite);
     boolean shadow = TwinOptions.parseShadowing(shadowing);
     PhysicalLimits.CARRIER_GHZ.check("--carrier-ghz", carrierGhz);
     PhysicalLimits.BANDWIDTH_MHZ.check("--bandwidth-mhz", bandwidthMhz);

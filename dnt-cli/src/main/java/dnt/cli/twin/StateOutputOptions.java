@@ -13,7 +13,7 @@ final class StateOutputOptions {
               + " 'changed'. An existing file is refused unless --overwrite.")
   Path out;
 
-  @Option(names = "--overwrite", description = "Replace existing --out files.")
+  @Option(names = "--overwrite", description = "Replace existing --out (and --save) files.")
   boolean overwrite;
 
   /**

@@ -119,6 +119,20 @@ final class SinrCommandTest {
   }
 
   @Test
+  void anExistingOutIsRefusedUnlessOverwriteAndKeptIntact() throws IOException {
+    Path out = dir.resolve("out.csv");
+    Files.writeString(out, "keep me\n");
+    String users = "id,x,y,height\n1,100,0,1.5\n";
+    Result refused = run(STATIONS, users);
+    assertThat(refused.status()).isEqualTo(2);
+    assertThat(refused.err()).contains("--out " + out + " already exists", "--overwrite");
+    assertThat(Files.readString(out)).isEqualTo("keep me\n");
+    Result replaced = run(STATIONS, users, "--overwrite");
+    assertThat(replaced.status()).as(replaced.err()).isZero();
+    assertThat(Files.readAllLines(out)).hasSize(2).first().asString().startsWith("user,serving");
+  }
+
+  @Test
   void theShippedExampleLayoutRunsAsTheReadmeShowsIt() throws IOException {
     Path stations = examples().resolve("stations.csv");
     Path users = examples().resolve("users.csv");

@@ -121,6 +121,32 @@ final class TwinOutputCommandTest {
   }
 
   @Test
+  void anExistingSaveFileIsRefusedUnlessOverwrite() throws IOException {
+    byte[] before = Files.readAllBytes(snapshot);
+    CliRun refused =
+        run("twin", "build", "--users", "30", "--seed", "6", "--save", snapshot.toString());
+    assertThat(refused.status()).isEqualTo(2);
+    assertThat(refused.err()).contains("--save " + snapshot + " already exists", "--overwrite");
+    assertThat(Files.readAllBytes(snapshot)).isEqualTo(before);
+
+    Path other = shared.resolve("other.twin");
+    Files.copy(snapshot, other);
+    CliRun replaced =
+        run(
+            "twin",
+            "build",
+            "--users",
+            "30",
+            "--seed",
+            "6",
+            "--save",
+            other.toString(),
+            "--overwrite");
+    assertThat(replaced.status()).as(replaced.err()).isZero();
+    assertThat(TwinSnapshot.load(other).userCount()).isEqualTo(30);
+  }
+
+  @Test
   void buildWritesEveryStationAndUserAsCsv() throws IOException {
     Path out = dir.resolve("state.csv");
     CliRun r = run("twin", "build", "--snapshot", snapshot.toString(), "--out", out.toString());
