@@ -1,6 +1,7 @@
 package dnt.experiments.caching;
 
 import dnt.experiments.plot.Charts;
+import dnt.experiments.report.ResultTable;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
 import java.awt.Color;
@@ -74,31 +75,34 @@ public final class CachingReport {
     return new ArrayList<>(s);
   }
 
-  private static void writeMetrics(ResultsRun run, List<CachingStudy.Row> rows) throws IOException {
-    try (BufferedWriter w =
-        Files.newBufferedWriter(run.file("metrics.csv"), StandardCharsets.UTF_8)) {
-      w.write(
-          "replication,seed,regime,system,family,hit_rate,interventions,unsafe_proposals,"
-              + "overload_events,load_max_over_mean,load_jain,load_bucket_imbalance\n");
-      for (CachingStudy.Row r : rows) {
-        w.write(
-            String.format(
-                Locale.ROOT,
-                "%d,%d,%s,\"%s\",%s,%.6f,%d,%d,%d,%.6f,%.6f,%.6f\n",
-                r.replication(),
-                r.seed(),
-                r.regime(),
-                r.system(),
-                r.family(),
-                r.hitRate(),
-                r.interventions(),
-                r.unsafeProposals(),
-                r.overloadEvents(),
-                r.maxOverMean(),
-                r.jain(),
-                r.bucketImbalance()));
-      }
-    }
+  /** The columns of {@code metrics.csv}: one row per replication, regime and system. */
+  private static final ResultTable<CachingStudy.Row> METRICS_CSV =
+      ResultTable.<CachingStudy.Row>of()
+          .column("replication", CachingStudy.Row::replication)
+          .column("seed", CachingStudy.Row::seed)
+          .column("regime", CachingStudy.Row::regime)
+          .quotedColumn("system", CachingStudy.Row::system)
+          .column("family", CachingStudy.Row::family)
+          .column("hit_rate", "%.6f", CachingStudy.Row::hitRate)
+          .column("interventions", CachingStudy.Row::interventions)
+          .column("unsafe_proposals", CachingStudy.Row::unsafeProposals)
+          .column("overload_events", CachingStudy.Row::overloadEvents)
+          .column("load_max_over_mean", "%.6f", CachingStudy.Row::maxOverMean)
+          .column("load_jain", "%.6f", CachingStudy.Row::jain)
+          .column("load_bucket_imbalance", "%.6f", CachingStudy.Row::bucketImbalance);
+
+  /** The columns of {@code summary.csv}: each metric's mean and 95% half-width over seeds. */
+  private static final ResultTable<Summary> SUMMARY_CSV =
+      ResultTable.<Summary>of()
+          .column("regime", Summary::regime)
+          .quotedColumn("system", Summary::system)
+          .column("metric", Summary::metric)
+          .column("mean", "%.6f", s -> s.value().mean())
+          .column("ci95_half_width", s -> s.value().halfWidthCsv("%.6f"))
+          .column("n", s -> s.value().n());
+
+  private static void writeMetrics(ResultsRun run, List<CachingStudy.Row> rows) {
+    METRICS_CSV.write(run.file("metrics.csv"), rows);
   }
 
   private static final Map<String, ToDoubleFunction<CachingStudy.Row>> METRICS =
@@ -140,24 +144,8 @@ public final class CachingReport {
     return regime + "|" + system + "|" + metric;
   }
 
-  private static void writeSummary(ResultsRun run, Map<String, Summary> summary)
-      throws IOException {
-    try (BufferedWriter w =
-        Files.newBufferedWriter(run.file("summary.csv"), StandardCharsets.UTF_8)) {
-      w.write("regime,system,metric,mean,ci95_half_width,n\n");
-      for (Summary s : summary.values()) {
-        w.write(
-            String.format(
-                Locale.ROOT,
-                "%s,\"%s\",%s,%.6f,%s,%d\n",
-                s.regime(),
-                s.system(),
-                s.metric(),
-                s.value().mean(),
-                s.value().halfWidthCsv("%.6f"),
-                s.value().n()));
-      }
-    }
+  private static void writeSummary(ResultsRun run, Map<String, Summary> summary) {
+    SUMMARY_CSV.write(run.file("summary.csv"), summary.values());
   }
 
   private static void writeLoadSeries(ResultsRun run, CachingStudy.Replication rep)

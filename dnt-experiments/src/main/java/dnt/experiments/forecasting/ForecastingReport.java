@@ -1,11 +1,8 @@
 package dnt.experiments.forecasting;
 
 import dnt.experiments.plot.Charts;
+import dnt.experiments.report.ResultTable;
 import dnt.experiments.report.Stats;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,26 +13,45 @@ import java.util.function.ToDoubleFunction;
 
 /** Writes a forecasting run's metrics.csv, curve.csv, fig3.png and report.md. */
 public final class ForecastingReport {
-  static final String[] HEADER = {
-    "method",
-    "seed",
-    "mse_z",
-    "mae_z",
-    "nrmse_z",
-    "mse_raw",
-    "mae_raw",
-    "nrmse_raw",
-    "communication_s",
-    "bytes",
-    "creation_communication_s",
-    "creation_bytes",
-    "ongoing_communication_s",
-    "ongoing_bytes"
-  };
+  private static final String G = "%.6g";
 
-  static final String[] TIMING_HEADER = {
-    "method", "seed", "training_s", "creation_training_s", "ongoing_training_s", "wall_s"
-  };
+  /** The columns of {@code metrics.csv}: what the seed and the settings determine. */
+  static final ResultTable<MethodResult> METRICS =
+      ResultTable.<MethodResult>of()
+          .column("method", r -> r.method().id())
+          .column("seed", MethodResult::seed)
+          .column("mse_z", G, r -> r.scores().mseZ())
+          .column("mae_z", G, r -> r.scores().maeZ())
+          .column("nrmse_z", G, r -> r.scores().nrmse())
+          .column("mse_raw", G, r -> r.scores().mseRaw())
+          .column("mae_raw", G, r -> r.scores().maeRaw())
+          .column("nrmse_raw", G, r -> r.scores().nrmse())
+          .column("communication_s", G, r -> r.total().communicationSeconds())
+          .column("bytes", r -> r.total().bytes())
+          .column("creation_communication_s", G, r -> r.creation().communicationSeconds())
+          .column("creation_bytes", r -> r.creation().bytes())
+          .column("ongoing_communication_s", G, r -> r.ongoing().communicationSeconds())
+          .column("ongoing_bytes", r -> r.ongoing().bytes());
+
+  /** The columns of {@code timing.csv}: measured times, which vary from run to run. */
+  static final ResultTable<MethodResult> TIMING =
+      ResultTable.<MethodResult>of()
+          .column("method", r -> r.method().id())
+          .column("seed", MethodResult::seed)
+          .column("training_s", G, r -> r.total().trainingSeconds())
+          .column("creation_training_s", G, r -> r.creation().trainingSeconds())
+          .column("ongoing_training_s", G, r -> r.ongoing().trainingSeconds())
+          .column("wall_s", G, MethodResult::wallSeconds);
+
+  /** One point of a synchronous phase's evaluation curve. */
+  private record CurvePoint(String method, long seed, int round, double mseZ) {}
+
+  private static final ResultTable<CurvePoint> CURVE =
+      ResultTable.<CurvePoint>of()
+          .column("method", CurvePoint::method)
+          .column("seed", CurvePoint::seed)
+          .column("round", CurvePoint::round)
+          .column("mse_z", G, CurvePoint::mseZ);
 
   private ForecastingReport() {}
 
@@ -48,31 +64,7 @@ public final class ForecastingReport {
    * @param results the results
    */
   public static void writeMetrics(Path file, List<MethodResult> results) {
-    try (Writer w = Files.newBufferedWriter(file)) {
-      row(w, (Object[]) HEADER);
-      for (MethodResult r : results) {
-        Scores s = r.scores();
-        var t = r.total();
-        row(
-            w,
-            r.method().id(),
-            r.seed(),
-            f(s.mseZ()),
-            f(s.maeZ()),
-            f(s.nrmse()),
-            f(s.mseRaw()),
-            f(s.maeRaw()),
-            f(s.nrmse()),
-            f(t.communicationSeconds()),
-            t.bytes(),
-            f(r.creation().communicationSeconds()),
-            r.creation().bytes(),
-            f(r.ongoing().communicationSeconds()),
-            r.ongoing().bytes());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    METRICS.write(file, results);
   }
 
   /**
@@ -83,21 +75,7 @@ public final class ForecastingReport {
    * @param results the results
    */
   public static void writeTimings(Path file, List<MethodResult> results) {
-    try (Writer w = Files.newBufferedWriter(file)) {
-      row(w, (Object[]) TIMING_HEADER);
-      for (MethodResult r : results) {
-        row(
-            w,
-            r.method().id(),
-            r.seed(),
-            f(r.total().trainingSeconds()),
-            f(r.creation().trainingSeconds()),
-            f(r.ongoing().trainingSeconds()),
-            f(r.wallSeconds()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    TIMING.write(file, results);
   }
 
   /**
@@ -107,16 +85,13 @@ public final class ForecastingReport {
    * @param results the results
    */
   public static void writeCurves(Path file, List<MethodResult> results) {
-    try (Writer w = Files.newBufferedWriter(file)) {
-      row(w, "method", "seed", "round", "mse_z");
-      for (MethodResult r : results) {
-        for (double[] point : r.curve()) {
-          row(w, r.method().id(), r.seed(), (int) point[0], f(point[1]));
-        }
+    List<CurvePoint> points = new ArrayList<>();
+    for (MethodResult r : results) {
+      for (double[] point : r.curve()) {
+        points.add(new CurvePoint(r.method().id(), r.seed(), (int) point[0], point[1]));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
     }
+    CURVE.write(file, points);
   }
 
   /**
@@ -145,17 +120,6 @@ public final class ForecastingReport {
         520,
         Charts.bars("Mapping accuracy, " + title, "error (normalised units)", accuracy),
         Charts.bars("Deployment cost, " + title, "seconds (creation + ongoing)", cost));
-  }
-
-  /** One CSV row; the values are numbers and hyphenated ids, which need no quoting. */
-  private static void row(Writer w, Object... values) throws IOException {
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        w.write(',');
-      }
-      w.write(String.valueOf(values[i]));
-    }
-    w.write('\n');
   }
 
   private static Charts.Bar bar(

@@ -3,6 +3,7 @@ package dnt.experiments.poisoning;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.data.TrafficDataset;
+import dnt.experiments.report.ResultTable;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
 import dnt.learn.privacy.DpFedAvg;
@@ -361,45 +362,51 @@ public final class PoisoningExperiment {
     return md.toString();
   }
 
+  /** One seed's result in one cell of the table. */
+  private record SeedRow(Cell cell, long seed, int replication) {}
+
+  /** The columns of {@code metrics.csv}: one row per table cell and seed. */
+  private static final ResultTable<SeedRow> METRICS =
+      ResultTable.<SeedRow>of()
+          .column("phase", r -> r.cell().phase().label())
+          .column("rule", r -> r.cell().rule())
+          .column("attack", r -> r.cell().attack())
+          .column("seed", SeedRow::seed)
+          .column("mse", "%.6f", r -> r.cell().mse()[r.replication()])
+          .column("mae", "%.6f", r -> r.cell().mae()[r.replication()]);
+
+  /** One cell of the table with the means and intervals over seeds. */
+  private record TableRow(Cell cell, Stats.MeanCi mse, Stats.MeanCi mae) {
+    TableRow(Cell cell) {
+      this(cell, Stats.meanCi95(cell.mse()), Stats.meanCi95(cell.mae()));
+    }
+  }
+
+  /** The columns of {@code table2.csv}: each cell's means and 95% half-widths over seeds. */
+  private static final ResultTable<TableRow> TABLE =
+      ResultTable.<TableRow>of()
+          .column("phase", r -> r.cell().phase().label())
+          .column("rule", r -> r.cell().rule())
+          .column("attack", r -> r.cell().attack())
+          .column("mse", "%.6f", r -> r.mse().mean())
+          .column("mse_ci95", r -> r.mse().halfWidthCsv("%.6f"))
+          .column("mae", "%.6f", r -> r.mae().mean())
+          .column("mae_ci95", r -> r.mae().halfWidthCsv("%.6f"))
+          .column("seeds", r -> r.cell().mse().length);
+
   /** {@code metrics.csv}: one row per table cell and seed (what the seed and settings fix). */
   private void writeMetrics(ResultsRun run, List<Cell> cells) {
-    StringBuilder csv = new StringBuilder("phase,rule,attack,seed,mse,mae\n");
+    List<SeedRow> rows = new ArrayList<>();
     for (Cell c : cells) {
       for (int s = 0; s < c.mse().length; s++) {
-        csv.append(
-            String.format(
-                Locale.ROOT,
-                "%s,%s,%s,%d,%.6f,%.6f\n",
-                c.phase().label(),
-                c.rule(),
-                c.attack(),
-                config.seed() + s,
-                c.mse()[s],
-                c.mae()[s]));
+        rows.add(new SeedRow(c, config.seed() + s, s));
       }
     }
-    write(run.file("metrics.csv"), csv.toString());
+    METRICS.write(run.file("metrics.csv"), rows);
   }
 
   private void writeTable(ResultsRun run, List<Cell> cells, List<Phase> phases) {
-    StringBuilder csv = new StringBuilder("phase,rule,attack,mse,mse_ci95,mae,mae_ci95,seeds\n");
-    for (Cell c : cells) {
-      Stats.MeanCi m = Stats.meanCi95(c.mse());
-      Stats.MeanCi a = Stats.meanCi95(c.mae());
-      csv.append(
-          String.format(
-              Locale.ROOT,
-              "%s,%s,%s,%.6f,%s,%.6f,%s,%d%n",
-              c.phase().label(),
-              c.rule(),
-              c.attack(),
-              m.mean(),
-              m.halfWidthCsv("%.6f"),
-              a.mean(),
-              a.halfWidthCsv("%.6f"),
-              c.mse().length));
-    }
-    write(run.file("table2.csv"), csv.toString());
+    TABLE.write(run.file("table2.csv"), cells.stream().map(TableRow::new).toList());
     List<String> columns = new ArrayList<>();
     for (Phase p : phases) {
       for (String a : List.of("no attack", "MPAF", "TPI")) {
