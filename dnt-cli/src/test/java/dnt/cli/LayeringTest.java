@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module layering of ARCHITECTURE.md: arrows point down only (cli -> experiments -> learn |
- * caching -> data -> core), and the domain core knows nothing of ML, storage, CLI, web or plots.
+ * The module layering of ARCHITECTURE.md: arrows point down only (cli -> experiments -> learn,
+ * caching, data -> core), and the domain core knows nothing of ML, storage, CLI, web or plots.
  */
 final class LayeringTest {
   private static JavaClasses classes;
