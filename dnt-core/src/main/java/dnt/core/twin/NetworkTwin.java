@@ -12,7 +12,6 @@ import dnt.core.radio.Units;
 import dnt.core.spatial.UniformGrid;
 import dnt.core.util.Progress;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,16 +69,15 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  * twin.
  */
 public final class NetworkTwin {
-  private static final int NONE = -1;
+  private static final int NONE = StationColumns.NONE;
   private static final int RANGE_HEIGHT_SAMPLES = 8;
   private static final double NEG_LN10_OVER_10 = -Math.log(10) / 10;
-  private static final int UX = 0;
-  private static final int UY = 1;
-  private static final int UDEMAND = 2;
-  private static final int US = 3;
-  private static final int UI = 4;
-  private static final int UA3 = 5;
-  private static final int U_FIELDS = 6;
+  private static final int UX = UserColumns.X;
+  private static final int UY = UserColumns.Y;
+  private static final int UDEMAND = UserColumns.DEMAND;
+  private static final int US = UserColumns.SIGNAL;
+  private static final int UI = UserColumns.INTERFERENCE;
+  private static final int UA3 = UserColumns.A3_SINCE;
 
   private final TwinConfig config;
   private final LinkBudget links;
@@ -92,40 +90,11 @@ public final class NetworkTwin {
   private final UniformGrid grid;
   private final double[] rangeHeights;
 
-  // Stations: thousands, copied on fork.
-  private int ns;
-  private int[] sId;
-  private double[] sX;
-  private double[] sY;
-  private double[] sH;
-  private double[] sTxDbm;
-  private double[] sGainDb;
-  private double[] sCap;
-  private double[] sEirpMw;
-  private double[] sLoad;
-  private double[] sAct;
-  private double[] sRadius;
-  private int[] sUsers;
-  private boolean[] sActive;
-  private Int2IntOpenHashMap stationIndex;
-  private CowIntLists stationGrid;
-  private double maxRadius;
+  /** Stations: thousands, copied on fork. */
+  private final StationColumns st;
 
-  // Users: millions, columns shared copy-on-write by forks.
-  private final int nu;
-  private final int[] uId;
-  private final double[] uH;
-  private final Int2IntOpenHashMap userIndex;
-
-  /** Per-user doubles side by side: position, demand, signal, interference, A3 timer start. */
-  private final CowRecords uRec;
-
-  private final CowInts uServing;
-  private final CowInts uServSlot;
-  private final CowInts uCellSlot;
-  private final CowInts uA3Target;
-  private final CowIntLists served;
-  private final CowIntLists userGrid;
+  /** Users: millions, shared copy-on-write by forks. */
+  private final UserColumns us;
 
   // Per-event scratch, private to this instance (not shared by forks).
   private int epoch;
@@ -145,7 +114,7 @@ public final class NetworkTwin {
   private double bestRx;
   private final double[] bestOut = new double[1];
 
-  private NetworkTwin(TwinConfig config, int userCount, double[] heights, int[] ids) {
+  private NetworkTwin(TwinConfig config, double[] heights, int[] ids) {
     this.config = config;
     this.links = config.links();
     this.rate = config.rate();
@@ -155,26 +124,11 @@ public final class NetworkTwin {
     this.timeToTriggerMs = config.handover().timeToTriggerMs();
     this.bandwidthHz = config.bandwidthHz();
     this.grid = UniformGrid.over(config.area(), config.gridCellM());
-    this.nu = userCount;
-    this.uId = ids;
-    this.uH = heights;
     this.rangeHeights = rangeHeights(heights);
-    this.userIndex = new Int2IntOpenHashMap(userCount);
-    userIndex.defaultReturnValue(NONE);
-    for (int u = 0; u < userCount; u++) {
-      userIndex.put(ids[u], u);
-    }
-    uRec = new CowRecords(userCount, U_FIELDS);
-    uServing = new CowInts(userCount);
-    uServSlot = new CowInts(userCount);
-    uCellSlot = new CowInts(userCount);
-    uA3Target = new CowInts(userCount);
-    userGrid = new CowIntLists(grid.cellCount());
-    served = new CowIntLists(0);
-    stationGrid = new CowIntLists(grid.cellCount());
-    stationIndex = new Int2IntOpenHashMap();
-    stationIndex.defaultReturnValue(NONE);
-    allocateStations(16);
+    us = new UserColumns(ids, heights, grid.cellCount());
+    st = new StationColumns(16, grid.cellCount());
+    stationMark = new int[st.capacity()];
+    servedMark = new int[st.capacity()];
   }
 
   /** The copy-on-write fork. */
@@ -189,36 +143,10 @@ public final class NetworkTwin {
     bandwidthHz = o.bandwidthHz;
     grid = o.grid;
     rangeHeights = o.rangeHeights;
-    ns = o.ns;
-    sId = o.sId.clone();
-    sX = o.sX.clone();
-    sY = o.sY.clone();
-    sH = o.sH.clone();
-    sTxDbm = o.sTxDbm.clone();
-    sGainDb = o.sGainDb.clone();
-    sCap = o.sCap.clone();
-    sEirpMw = o.sEirpMw.clone();
-    sLoad = o.sLoad.clone();
-    sAct = o.sAct.clone();
-    sRadius = o.sRadius.clone();
-    sUsers = o.sUsers.clone();
-    sActive = o.sActive.clone();
-    stationIndex = o.stationIndex.clone();
-    stationGrid = o.stationGrid.fork();
-    maxRadius = o.maxRadius;
-    nu = o.nu;
-    uId = o.uId;
-    uH = o.uH;
-    userIndex = o.userIndex;
-    uRec = o.uRec.fork();
-    uServing = o.uServing.fork();
-    uServSlot = o.uServSlot.fork();
-    uCellSlot = o.uCellSlot.fork();
-    uA3Target = o.uA3Target.fork();
-    served = o.served.fork();
-    userGrid = o.userGrid.fork();
-    stationMark = new int[sId.length];
-    servedMark = new int[sId.length];
+    st = o.st.fork();
+    us = o.us.fork();
+    stationMark = new int[st.capacity()];
+    servedMark = new int[st.capacity()];
   }
 
   /**
@@ -299,17 +227,17 @@ public final class NetworkTwin {
         initialServing = permute(initialServing, order);
       }
     }
-    NetworkTwin t = new NetworkTwin(config, ids.length, heights, ids);
+    NetworkTwin t = new NetworkTwin(config, heights, ids);
     for (StationSpec s : stations) {
       t.appendStation(s);
     }
     for (int u = 0; u < ids.length; u++) {
-      t.uRec.set(u, UX, xs[u]);
-      t.uRec.set(u, UY, ys[u]);
-      t.uRec.set(u, UDEMAND, demands[u]);
+      t.us.rec.set(u, UX, xs[u]);
+      t.us.rec.set(u, UY, ys[u]);
+      t.us.rec.set(u, UDEMAND, demands[u]);
       int cell = t.grid.cellOf(xs[u], ys[u]);
-      t.uCellSlot.set(u, t.userGrid.add(cell, u));
-      t.uA3Target.set(u, NONE);
+      t.us.cellSlot.set(u, t.us.grid.add(cell, u));
+      t.us.a3Target.set(u, NONE);
     }
     int steps = derive ? 2 : 1;
     int[] serving = initialServing;
@@ -324,9 +252,9 @@ public final class NetworkTwin {
     }
     for (int u = 0; u < ids.length; u++) {
       int s = serving[u];
-      t.uServing.set(u, s);
+      t.us.serving.set(u, s);
       if (s >= 0) {
-        t.uServSlot.set(u, t.served.add(s, u));
+        t.us.servSlot.set(u, t.us.served.add(s, u));
       }
     }
     if (derive) {
@@ -370,63 +298,17 @@ public final class NetworkTwin {
   // ---------------------------------------------------------------------------------------------
   // Stations
 
-  private void allocateStations(int capacity) {
-    sId = new int[capacity];
-    sX = new double[capacity];
-    sY = new double[capacity];
-    sH = new double[capacity];
-    sTxDbm = new double[capacity];
-    sGainDb = new double[capacity];
-    sCap = new double[capacity];
-    sEirpMw = new double[capacity];
-    sLoad = new double[capacity];
-    sAct = new double[capacity];
-    sRadius = new double[capacity];
-    sUsers = new int[capacity];
-    sActive = new boolean[capacity];
-    stationMark = new int[capacity];
-    servedMark = new int[capacity];
-  }
-
-  private void ensureStationCapacity(int n) {
-    if (n <= sId.length) {
-      return;
-    }
-    int c = Math.max(n, sId.length * 2);
-    sId = Arrays.copyOf(sId, c);
-    sX = Arrays.copyOf(sX, c);
-    sY = Arrays.copyOf(sY, c);
-    sH = Arrays.copyOf(sH, c);
-    sTxDbm = Arrays.copyOf(sTxDbm, c);
-    sGainDb = Arrays.copyOf(sGainDb, c);
-    sCap = Arrays.copyOf(sCap, c);
-    sEirpMw = Arrays.copyOf(sEirpMw, c);
-    sLoad = Arrays.copyOf(sLoad, c);
-    sAct = Arrays.copyOf(sAct, c);
-    sRadius = Arrays.copyOf(sRadius, c);
-    sUsers = Arrays.copyOf(sUsers, c);
-    sActive = Arrays.copyOf(sActive, c);
-    stationMark = Arrays.copyOf(stationMark, c);
-    servedMark = Arrays.copyOf(servedMark, c);
-  }
-
   private int appendStation(StationSpec spec) {
-    int s = ns++;
-    ensureStationCapacity(ns);
-    sId[s] = spec.id().value();
-    sX[s] = spec.position().x();
-    sY[s] = spec.position().y();
-    sH[s] = spec.heightM();
-    sTxDbm[s] = spec.txPowerDbm();
-    sGainDb[s] = spec.antennaGainDb();
-    sCap[s] = spec.capacityMbps();
-    sEirpMw[s] = Units.dbmToMw(spec.eirpDbm());
-    sActive[s] = true;
-    sRadius[s] = range(spec.eirpDbm(), spec.heightM());
-    maxRadius = Math.max(maxRadius, sRadius[s]);
-    stationIndex.put(sId[s], s);
-    stationGrid.add(grid.cellOf(sX[s], sY[s]), s);
-    served.addList();
+    int s =
+        st.append(
+            spec,
+            range(spec.eirpDbm(), spec.heightM()),
+            grid.cellOf(spec.position().x(), spec.position().y()));
+    if (stationMark.length < st.capacity()) {
+      stationMark = Arrays.copyOf(stationMark, st.capacity());
+      servedMark = Arrays.copyOf(servedMark, st.capacity());
+    }
+    us.served.addList();
     return s;
   }
 
@@ -492,18 +374,18 @@ public final class NetworkTwin {
   // Links
 
   private double distance(int s, int u) {
-    double dx = sX[s] - uRec.get(u, UX);
-    double dy = sY[s] - uRec.get(u, UY);
+    double dx = st.x[s] - us.rec.get(u, UX);
+    double dy = st.y[s] - us.rec.get(u, UY);
     return Math.sqrt(dx * dx + dy * dy);
   }
 
   /** The link gain (linear) between a station and a user at a given distance. */
   private double gain(int s, int u, double d) {
-    return Math.exp(NEG_LN10_OVER_10 * links.lossDb(sId[s], uId[u], d, sH[s], uH[u]));
+    return Math.exp(NEG_LN10_OVER_10 * links.lossDb(st.id[s], us.id[u], d, st.h[s], us.h[u]));
   }
 
   private double rx(int s, int u) {
-    return sEirpMw[s] * gain(s, u, distance(s, u));
+    return st.eirpMw[s] * gain(s, u, distance(s, u));
   }
 
   /**
@@ -518,27 +400,27 @@ public final class NetworkTwin {
 
   /** {@link #bestStation(int, int)} for parallel callers: the best power goes to {@code out}. */
   private int bestStation(int u, int exclude, double[] out) {
-    double x = uRec.get(u, UX);
-    double y = uRec.get(u, UY);
+    double x = us.rec.get(u, UX);
+    double y = us.rec.get(u, UY);
     int best = NONE;
     double bestPower = -1;
-    UniformGrid.Window w = grid.window(x, y, maxRadius);
+    UniformGrid.Window w = grid.window(x, y, st.maxRadius);
     for (int r = w.firstRow(); r <= w.lastRow(); r++) {
       for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
         int cell = r * grid.columns() + c;
-        int n = stationGrid.size(cell);
-        int[] members = stationGrid.view(cell);
+        int n = st.grid.size(cell);
+        int[] members = st.grid.view(cell);
         for (int k = 0; k < n; k++) {
           int s = members[k];
-          if (!sActive[s] || s == exclude) {
+          if (!st.active[s] || s == exclude) {
             continue;
           }
           double d = distance(s, u);
-          if (d > maxRadius) {
+          if (d > st.maxRadius) {
             continue;
           }
-          double p = sEirpMw[s] * gain(s, u, d);
-          if (p > bestPower || (p == bestPower && sId[s] < sId[best])) {
+          double p = st.eirpMw[s] * gain(s, u, d);
+          if (p > bestPower || (p == bestPower && st.id[s] < st.id[best])) {
             best = s;
             bestPower = p;
           }
@@ -551,34 +433,34 @@ public final class NetworkTwin {
 
   /** Recomputes one user's signal and interference from scratch. */
   private void recomputeUser(int u) {
-    int serving = uServing.get(u);
-    double x = uRec.get(u, UX);
-    double y = uRec.get(u, UY);
+    int serving = us.serving.get(u);
+    double x = us.rec.get(u, UX);
+    double y = us.rec.get(u, UY);
     double sum = 0;
-    UniformGrid.Window w = grid.window(x, y, maxRadius);
+    UniformGrid.Window w = grid.window(x, y, st.maxRadius);
     for (int r = w.firstRow(); r <= w.lastRow(); r++) {
       for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
         int cell = r * grid.columns() + c;
-        int n = stationGrid.size(cell);
-        int[] members = stationGrid.view(cell);
+        int n = st.grid.size(cell);
+        int[] members = st.grid.view(cell);
         for (int k = 0; k < n; k++) {
           int s = members[k];
-          if (!sActive[s] || s == serving || sAct[s] == 0) {
+          if (!st.active[s] || s == serving || st.act[s] == 0) {
             continue;
           }
           double d = distance(s, u);
-          if (d > sRadius[s]) {
+          if (d > st.radius[s]) {
             continue;
           }
-          double p = sEirpMw[s] * gain(s, u, d);
+          double p = st.eirpMw[s] * gain(s, u, d);
           if (p >= floorMw) {
-            sum += sAct[s] * p;
+            sum += st.act[s] * p;
           }
         }
       }
     }
-    uRec.set(u, UI, sum);
-    uRec.set(u, US, serving >= 0 ? rx(serving, u) : 0);
+    us.rec.set(u, UI, sum);
+    us.rec.set(u, US, serving >= 0 ? rx(serving, u) : 0);
   }
 
   /** Recomputes every derived quantity from the internal state and the associations. */
@@ -587,23 +469,23 @@ public final class NetworkTwin {
   }
 
   private void recomputeAll(Progress progress, String message) {
-    for (int s = 0; s < ns; s++) {
-      int n = served.size(s);
-      int[] members = served.view(s);
+    for (int s = 0; s < st.n; s++) {
+      int n = us.served.size(s);
+      int[] members = us.served.view(s);
       double load = 0;
       for (int k = 0; k < n; k++) {
-        load += uRec.get(members[k], UDEMAND);
+        load += us.rec.get(members[k], UDEMAND);
       }
-      sUsers[s] = n;
-      sLoad[s] = load;
-      sAct[s] = activity(s);
+      st.users[s] = n;
+      st.load[s] = load;
+      st.act[s] = activity(s);
     }
-    uRec.ownAll();
-    inBlocks(nu, progress, message, this::recomputeUser);
+    us.rec.ownAll();
+    inBlocks(us.n, progress, message, this::recomputeUser);
   }
 
   private double activity(int s) {
-    return sActive[s] ? Math.min(1.0, sLoad[s] / sCap[s]) : 0.0;
+    return st.active[s] ? Math.min(1.0, st.load[s] / st.cap[s]) : 0.0;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -621,22 +503,22 @@ public final class NetworkTwin {
     validate(event);
     begin();
     if (event instanceof TwinEvent.UserMoved e) {
-      userMoved(userIndex.get(e.user().value()), e.position(), e.timeMs());
+      userMoved(us.index.get(e.user().value()), e.position(), e.timeMs());
     } else if (event instanceof TwinEvent.Handover e) {
-      int u = userIndex.get(e.user().value());
-      int target = stationIndex.get(e.target().value());
-      if (uServing.get(u) != target) {
+      int u = us.index.get(e.user().value());
+      int target = st.index.get(e.target().value());
+      if (us.serving.get(u) != target) {
         moveServing(u, target);
       }
       clearA3(u);
     } else if (event instanceof TwinEvent.PowerChanged e) {
-      powerChanged(stationIndex.get(e.station().value()), e.txPowerDbm());
+      powerChanged(st.index.get(e.station().value()), e.txPowerDbm());
     } else if (event instanceof TwinEvent.StationAdded e) {
       stationAdded(e.station());
     } else if (event instanceof TwinEvent.StationRemoved e) {
-      stationRemoved(stationIndex.get(e.station().value()));
+      stationRemoved(st.index.get(e.station().value()));
     } else if (event instanceof TwinEvent.TrafficObserved e) {
-      trafficObserved(userIndex.get(e.user().value()), e.demandMbps());
+      trafficObserved(us.index.get(e.user().value()), e.demandMbps());
     } else {
       throw new IllegalStateException("unhandled event " + event);
     }
@@ -660,7 +542,7 @@ public final class NetworkTwin {
       requireActiveStation(e.station());
       PhysicalLimits.TX_POWER_DBM.check("station " + e.station(), e.txPowerDbm());
     } else if (event instanceof TwinEvent.StationAdded e) {
-      if (stationIndex.containsKey(e.station().id().value())) {
+      if (st.index.containsKey(e.station().id().value())) {
         throw new InvalidInputException(
             "station " + e.station().id() + " already exists in the twin");
       }
@@ -674,17 +556,17 @@ public final class NetworkTwin {
   }
 
   private void requireUser(UserId id) {
-    if (userIndex.get(id.value()) == NONE) {
+    if (us.index.get(id.value()) == NONE) {
       throw new InvalidInputException("user " + id + " is not in the twin");
     }
   }
 
   private void requireActiveStation(BaseStationId id) {
-    int s = stationIndex.get(id.value());
+    int s = st.index.get(id.value());
     if (s == NONE) {
       throw new InvalidInputException("station " + id + " is not in the twin");
     }
-    if (!sActive[s]) {
+    if (!st.active[s]) {
       throw new InvalidInputException("station " + id + " is switched off");
     }
   }
@@ -698,7 +580,7 @@ public final class NetworkTwin {
 
   private void begin() {
     if (marks == null) {
-      marks = new int[2 * nu];
+      marks = new int[2 * us.n];
     }
     if (++epoch == Integer.MAX_VALUE) {
       Arrays.fill(marks, 0);
@@ -724,13 +606,13 @@ public final class NetworkTwin {
       tOldUser = Arrays.copyOf(tOldUser, 8 * k);
     }
     tUsers[k] = u;
-    int s = uServing.get(u);
+    int s = us.serving.get(u);
     tOldServing[k] = s;
     int o = 4 * k;
-    tOldUser[o] = uRec.get(u, US);
-    tOldUser[o + 1] = uRec.get(u, UI);
-    tOldUser[o + 2] = s < 0 ? 0 : 1.0 / sUsers[s];
-    tOldUser[o + 3] = uRec.get(u, UDEMAND);
+    tOldUser[o] = us.rec.get(u, US);
+    tOldUser[o + 1] = us.rec.get(u, UI);
+    tOldUser[o + 2] = s < 0 ? 0 : 1.0 / st.users[s];
+    tOldUser[o + 3] = us.rec.get(u, UDEMAND);
   }
 
   private boolean isFresh(int u) {
@@ -751,13 +633,13 @@ public final class NetworkTwin {
     }
     stationMark[s] = epoch;
     tStations.add(s);
-    tOldStation.add(sActive[s] ? 1 : 0);
-    tOldStation.add(sTxDbm[s]);
-    tOldStation.add(sLoad[s]);
-    tOldStation.add(sUsers[s]);
-    tOldStation.add(sAct[s]);
-    tOldStation.add(sEirpMw[s]);
-    tOldStation.add(sRadius[s]);
+    tOldStation.add(st.active[s] ? 1 : 0);
+    tOldStation.add(st.txDbm[s]);
+    tOldStation.add(st.load[s]);
+    tOldStation.add(st.users[s]);
+    tOldStation.add(st.act[s]);
+    tOldStation.add(st.eirpMw[s]);
+    tOldStation.add(st.radius[s]);
   }
 
   /** Touches every user of a station before its user count (hence their share) changes. */
@@ -766,38 +648,38 @@ public final class NetworkTwin {
       return;
     }
     servedMark[s] = epoch;
-    int n = served.size(s);
+    int n = us.served.size(s);
     for (int k = 0; k < n; k++) {
-      touch(served.get(s, k));
+      touch(us.served.get(s, k));
     }
   }
 
   private void detach(int u) {
-    int s = uServing.get(u);
+    int s = us.serving.get(u);
     if (s < 0) {
       return;
     }
     touchStation(s);
     touchServed(s);
     markFresh(u);
-    int slot = uServSlot.get(u);
-    int moved = served.removeAt(s, slot);
+    int slot = us.servSlot.get(u);
+    int moved = us.served.removeAt(s, slot);
     if (moved >= 0) {
-      uServSlot.set(moved, slot);
+      us.servSlot.set(moved, slot);
     }
-    sUsers[s]--;
-    sLoad[s] = sUsers[s] == 0 ? 0 : sLoad[s] - uRec.get(u, UDEMAND);
-    uServing.set(u, NONE);
+    st.users[s]--;
+    st.load[s] = st.users[s] == 0 ? 0 : st.load[s] - us.rec.get(u, UDEMAND);
+    us.serving.set(u, NONE);
   }
 
   private void attach(int u, int s) {
     touchStation(s);
     touchServed(s);
     markFresh(u);
-    uServSlot.set(u, served.add(s, u));
-    uServing.set(u, s);
-    sUsers[s]++;
-    sLoad[s] += uRec.get(u, UDEMAND);
+    us.servSlot.set(u, us.served.add(s, u));
+    us.serving.set(u, s);
+    st.users[s]++;
+    st.load[s] += us.rec.get(u, UDEMAND);
   }
 
   private void moveServing(int u, int target) {
@@ -806,8 +688,8 @@ public final class NetworkTwin {
   }
 
   private void clearA3(int u) {
-    if (uA3Target.get(u) != NONE) {
-      uA3Target.set(u, NONE);
+    if (us.a3Target.get(u) != NONE) {
+      us.a3Target.set(u, NONE);
     }
   }
 
@@ -815,19 +697,19 @@ public final class NetworkTwin {
     markFresh(u);
     double x = p.x();
     double y = p.y();
-    int oldCell = grid.cellOf(uRec.get(u, UX), uRec.get(u, UY));
+    int oldCell = grid.cellOf(us.rec.get(u, UX), us.rec.get(u, UY));
     int newCell = grid.cellOf(x, y);
     if (oldCell != newCell) {
-      int slot = uCellSlot.get(u);
-      int moved = userGrid.removeAt(oldCell, slot);
+      int slot = us.cellSlot.get(u);
+      int moved = us.grid.removeAt(oldCell, slot);
       if (moved >= 0) {
-        uCellSlot.set(moved, slot);
+        us.cellSlot.set(moved, slot);
       }
-      uCellSlot.set(u, userGrid.add(newCell, u));
+      us.cellSlot.set(u, us.grid.add(newCell, u));
     }
-    uRec.set(u, UX, x);
-    uRec.set(u, UY, y);
-    int serving = uServing.get(u);
+    us.rec.set(u, UX, x);
+    us.rec.set(u, UY, y);
+    int serving = us.serving.get(u);
     int best = bestStation(u, NONE);
     if (serving < 0) {
       if (best >= 0) {
@@ -837,8 +719,8 @@ public final class NetworkTwin {
       return;
     }
     if (best >= 0 && best != serving && bestRx > rx(serving, u) * hysteresis) {
-      if (uA3Target.get(u) == best) {
-        if (timeMs - (long) uRec.get(u, UA3) >= timeToTriggerMs) {
+      if (us.a3Target.get(u) == best) {
+        if (timeMs - (long) us.rec.get(u, UA3) >= timeToTriggerMs) {
           moveServing(u, best);
           clearA3(u);
         }
@@ -846,8 +728,8 @@ public final class NetworkTwin {
         moveServing(u, best);
         clearA3(u);
       } else {
-        uA3Target.set(u, best);
-        uRec.set(u, UA3, timeMs);
+        us.a3Target.set(u, best);
+        us.rec.set(u, UA3, timeMs);
       }
     } else {
       clearA3(u);
@@ -856,29 +738,29 @@ public final class NetworkTwin {
 
   private void powerChanged(int s, double txDbm) {
     touchStation(s);
-    double oldRadius = sRadius[s];
-    sTxDbm[s] = txDbm;
-    double eirpDbm = txDbm + sGainDb[s];
-    sEirpMw[s] = Units.dbmToMw(eirpDbm);
-    sRadius[s] = range(eirpDbm, sH[s]);
-    maxRadius = Math.max(maxRadius, sRadius[s]);
-    double r = Math.max(oldRadius, sRadius[s]);
+    double oldRadius = st.radius[s];
+    st.txDbm[s] = txDbm;
+    double eirpDbm = txDbm + st.gainDb[s];
+    st.eirpMw[s] = Units.dbmToMw(eirpDbm);
+    st.radius[s] = range(eirpDbm, st.h[s]);
+    st.maxRadius = Math.max(st.maxRadius, st.radius[s]);
+    double r = Math.max(oldRadius, st.radius[s]);
     // users of other stations that now receive this one better by the A3 offset
-    IntArrayList near = usersNear(sX[s], sY[s], r);
+    IntArrayList near = usersNear(st.x[s], st.y[s], r);
     for (int k = 0; k < near.size(); k++) {
       int u = near.getInt(k);
-      int serving = uServing.get(u);
+      int serving = us.serving.get(u);
       if (serving == s) {
         continue;
       }
       double p = rx(s, u);
-      if (serving < 0 || p > uRec.get(u, US) * hysteresis) {
+      if (serving < 0 || p > us.rec.get(u, US) * hysteresis) {
         moveServing(u, s);
         clearA3(u);
       }
     }
     // users of this station that now receive a neighbour better by the A3 offset
-    int[] own = Arrays.copyOf(served.view(s), served.size(s));
+    int[] own = Arrays.copyOf(us.served.view(s), us.served.size(s));
     for (int u : own) {
       if (isFresh(u)) {
         continue;
@@ -897,17 +779,17 @@ public final class NetworkTwin {
     stationMark[s] = epoch;
     tStations.add(s);
     tOldStation.add(0);
-    tOldStation.add(sTxDbm[s]);
+    tOldStation.add(st.txDbm[s]);
     tOldStation.add(0);
     tOldStation.add(0);
     tOldStation.add(0);
-    tOldStation.add(sEirpMw[s]);
-    tOldStation.add(sRadius[s]);
-    IntArrayList near = usersNear(sX[s], sY[s], sRadius[s]);
+    tOldStation.add(st.eirpMw[s]);
+    tOldStation.add(st.radius[s]);
+    IntArrayList near = usersNear(st.x[s], st.y[s], st.radius[s]);
     for (int k = 0; k < near.size(); k++) {
       int u = near.getInt(k);
-      int serving = uServing.get(u);
-      if (serving < 0 || rx(s, u) > uRec.get(u, US) * hysteresis) {
+      int serving = us.serving.get(u);
+      if (serving < 0 || rx(s, u) > us.rec.get(u, US) * hysteresis) {
         moveServing(u, s);
         clearA3(u);
       }
@@ -916,11 +798,11 @@ public final class NetworkTwin {
 
   private void stationRemoved(int s) {
     touchStation(s);
-    int[] own = Arrays.copyOf(served.view(s), served.size(s));
+    int[] own = Arrays.copyOf(us.served.view(s), us.served.size(s));
     for (int u : own) {
       detach(u);
     }
-    sActive[s] = false;
+    st.active[s] = false;
     for (int u : own) {
       int best = bestStation(u, NONE);
       if (best >= 0) {
@@ -932,12 +814,12 @@ public final class NetworkTwin {
 
   private void trafficObserved(int u, double demand) {
     touch(u);
-    int s = uServing.get(u);
+    int s = us.serving.get(u);
     if (s >= 0) {
       touchStation(s);
-      sLoad[s] += demand - uRec.get(u, UDEMAND);
+      st.load[s] += demand - us.rec.get(u, UDEMAND);
     }
-    uRec.set(u, UDEMAND, demand);
+    us.rec.set(u, UDEMAND, demand);
   }
 
   /** Users within a distance of a point, from the grid. */
@@ -948,12 +830,12 @@ public final class NetworkTwin {
     for (int r = w.firstRow(); r <= w.lastRow(); r++) {
       for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
         int cell = r * grid.columns() + c;
-        int n = userGrid.size(cell);
-        int[] members = userGrid.view(cell);
+        int n = us.grid.size(cell);
+        int[] members = us.grid.view(cell);
         for (int k = 0; k < n; k++) {
           int u = members[k];
-          double dx = uRec.get(u, UX) - x;
-          double dy = uRec.get(u, UY) - y;
+          double dx = us.rec.get(u, UX) - x;
+          double dy = us.rec.get(u, UY) - y;
           if (dx * dx + dy * dy <= r2) {
             out.add(u);
           }
@@ -966,10 +848,10 @@ public final class NetworkTwin {
   private void updateStations() {
     for (int k = 0; k < tStations.size(); k++) {
       int s = tStations.getInt(k);
-      if (sUsers[s] == 0) {
-        sLoad[s] = 0;
+      if (st.users[s] == 0) {
+        st.load[s] = 0;
       }
-      sAct[s] = activity(s);
+      st.act[s] = activity(s);
     }
   }
 
@@ -986,16 +868,16 @@ public final class NetworkTwin {
       double oldScale = oldActive ? tOldStation.getDouble(o + 4) : 0;
       double oldEirp = tOldStation.getDouble(o + 5);
       double oldRadius = tOldStation.getDouble(o + 6);
-      double newScale = sActive[s] ? sAct[s] : 0;
-      double newEirp = sEirpMw[s];
+      double newScale = st.active[s] ? st.act[s] : 0;
+      double newEirp = st.eirpMw[s];
       boolean eirpChanged = oldEirp != newEirp;
       if (eirpChanged) {
-        int n = served.size(s);
+        int n = us.served.size(s);
         for (int j = 0; j < n; j++) {
-          int u = served.get(s, j);
+          int u = us.served.get(s, j);
           if (!isFresh(u)) {
             touch(u);
-            uRec.set(u, US, rx(s, u));
+            us.rec.set(u, US, rx(s, u));
           }
         }
       }
@@ -1005,23 +887,23 @@ public final class NetworkTwin {
       if (oldScale == 0 && newScale == 0) {
         continue;
       }
-      spread(s, oldScale, oldEirp, newScale, newEirp, Math.max(oldRadius, sRadius[s]));
+      spread(s, oldScale, oldEirp, newScale, newEirp, Math.max(oldRadius, st.radius[s]));
     }
   }
 
   private void spread(
       int s, double oldScale, double oldEirp, double newScale, double newEirp, double radius) {
-    double x = sX[s];
-    double y = sY[s];
+    double x = st.x[s];
+    double y = st.y[s];
     UniformGrid.Window w = grid.window(x, y, radius);
     for (int r = w.firstRow(); r <= w.lastRow(); r++) {
       for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
         int cell = r * grid.columns() + c;
-        int n = userGrid.size(cell);
-        int[] members = userGrid.view(cell);
+        int n = us.grid.size(cell);
+        int[] members = us.grid.view(cell);
         for (int k = 0; k < n; k++) {
           int u = members[k];
-          if (isFresh(u) || uServing.get(u) == s) {
+          if (isFresh(u) || us.serving.get(u) == s) {
             continue;
           }
           double d = distance(s, u);
@@ -1037,12 +919,12 @@ public final class NetworkTwin {
             continue;
           }
           touch(u);
-          double before = uRec.get(u, UI);
+          double before = us.rec.get(u, UI);
           double after = before + (cNew - cOld);
           if (after < 0.5 * before || after < 0) {
             markFresh(u); // a large drop: recompute from scratch to keep the error relative
           } else {
-            uRec.set(u, UI, after);
+            us.rec.set(u, UI, after);
           }
         }
       }
@@ -1059,21 +941,21 @@ public final class NetworkTwin {
     for (int k = 0; k < n; k++) {
       int u = tUsers[k];
       int so = tOldServing[k];
-      int sn = uServing.get(u);
+      int sn = us.serving.get(u);
       double oS = tOldUser[4 * k];
       double oI = tOldUser[4 * k + 1];
       double oShare = tOldUser[4 * k + 2];
       double oDemand = tOldUser[4 * k + 3];
-      double nS = uRec.get(u, US);
-      double nI = uRec.get(u, UI);
-      double nShare = sn < 0 ? 0 : 1.0 / sUsers[sn];
-      double nDemand = uRec.get(u, UDEMAND);
+      double nS = us.rec.get(u, US);
+      double nI = us.rec.get(u, UI);
+      double nShare = sn < 0 ? 0 : 1.0 / st.users[sn];
+      double nDemand = us.rec.get(u, UDEMAND);
       if (so == sn && oS == nS && oI == nI && oShare == nShare && oDemand == nDemand) {
         continue;
       }
-      ids[m] = uId[u];
-      oldServ[m] = so < 0 ? NONE : sId[so];
-      newServ[m] = sn < 0 ? NONE : sId[sn];
+      ids[m] = us.id[u];
+      oldServ[m] = so < 0 ? NONE : st.id[so];
+      newServ[m] = sn < 0 ? NONE : st.id[sn];
       int v = 8 * m;
       values[v] = oS;
       values[v + 1] = nS;
@@ -1091,7 +973,7 @@ public final class NetworkTwin {
       int o = 7 * k;
       StationState before =
           new StationState(
-              BaseStationId.of(sId[s]),
+              BaseStationId.of(st.id[s]),
               tOldStation.getDouble(o) != 0,
               tOldStation.getDouble(o + 1),
               tOldStation.getDouble(o + 2),
@@ -1144,14 +1026,14 @@ public final class NetworkTwin {
   }
 
   private UserState userState(int u) {
-    int s = uServing.get(u);
+    int s = us.serving.get(u);
     return userState(
-        UserId.of(uId[u]),
-        s < 0 ? NONE : sId[s],
-        uRec.get(u, US),
-        uRec.get(u, UI),
-        s < 0 ? 0 : 1.0 / sUsers[s],
-        uRec.get(u, UDEMAND),
+        UserId.of(us.id[u]),
+        s < 0 ? NONE : st.id[s],
+        us.rec.get(u, US),
+        us.rec.get(u, UI),
+        s < 0 ? 0 : 1.0 / st.users[s],
+        us.rec.get(u, UDEMAND),
         noiseMw,
         bandwidthHz,
         rate);
@@ -1159,7 +1041,7 @@ public final class NetworkTwin {
 
   private StationState stationState(int s) {
     return new StationState(
-        BaseStationId.of(sId[s]), sActive[s], sTxDbm[s], sLoad[s], sUsers[s], sAct[s]);
+        BaseStationId.of(st.id[s]), st.active[s], st.txDbm[s], st.load[s], st.users[s], st.act[s]);
   }
 
   /**
@@ -1177,7 +1059,7 @@ public final class NetworkTwin {
    * @return the count
    */
   public int userCount() {
-    return nu;
+    return us.n;
   }
 
   /**
@@ -1186,7 +1068,7 @@ public final class NetworkTwin {
    * @return the count
    */
   public int stationCount() {
-    return ns;
+    return st.n;
   }
 
   /**
@@ -1195,8 +1077,8 @@ public final class NetworkTwin {
    * @return the ids
    */
   public List<UserId> userIds() {
-    List<UserId> out = new ArrayList<>(nu);
-    for (int id : uId) {
+    List<UserId> out = new ArrayList<>(us.n);
+    for (int id : us.id) {
       out.add(UserId.of(id));
     }
     return out;
@@ -1208,15 +1090,15 @@ public final class NetworkTwin {
    * @return the ids
    */
   public List<BaseStationId> stationIds() {
-    List<BaseStationId> out = new ArrayList<>(ns);
-    for (int s = 0; s < ns; s++) {
-      out.add(BaseStationId.of(sId[s]));
+    List<BaseStationId> out = new ArrayList<>(st.n);
+    for (int s = 0; s < st.n; s++) {
+      out.add(BaseStationId.of(st.id[s]));
     }
     return out;
   }
 
   private int userIndexOf(UserId id) {
-    int u = userIndex.get(id.value());
+    int u = us.index.get(id.value());
     if (u == NONE) {
       throw new InvalidInputException("user " + id + " is not in the twin");
     }
@@ -1224,7 +1106,7 @@ public final class NetworkTwin {
   }
 
   private int stationIndexOf(BaseStationId id) {
-    int s = stationIndex.get(id.value());
+    int s = st.index.get(id.value());
     if (s == NONE) {
       throw new InvalidInputException("station " + id + " is not in the twin");
     }
@@ -1250,7 +1132,7 @@ public final class NetworkTwin {
   public UserSpec userSpec(UserId id) {
     int u = userIndexOf(id);
     return new UserSpec(
-        id, new Position(uRec.get(u, UX), uRec.get(u, UY)), uH[u], uRec.get(u, UDEMAND));
+        id, new Position(us.rec.get(u, UX), us.rec.get(u, UY)), us.h[u], us.rec.get(u, UDEMAND));
   }
 
   /**
@@ -1271,7 +1153,8 @@ public final class NetworkTwin {
    */
   public StationSpec stationSpec(BaseStationId id) {
     int s = stationIndexOf(id);
-    return new StationSpec(id, new Position(sX[s], sY[s]), sH[s], sTxDbm[s], sGainDb[s], sCap[s]);
+    return new StationSpec(
+        id, new Position(st.x[s], st.y[s]), st.h[s], st.txDbm[s], st.gainDb[s], st.cap[s]);
   }
 
   /**
@@ -1282,9 +1165,9 @@ public final class NetworkTwin {
    */
   public List<UserId> usersOf(BaseStationId id) {
     int s = stationIndexOf(id);
-    List<UserId> out = new ArrayList<>(served.size(s));
-    for (int k = 0; k < served.size(s); k++) {
-      out.add(UserId.of(uId[served.get(s, k)]));
+    List<UserId> out = new ArrayList<>(us.served.size(s));
+    for (int k = 0; k < us.served.size(s); k++) {
+      out.add(UserId.of(us.id[us.served.get(s, k)]));
     }
     return out;
   }
@@ -1296,7 +1179,7 @@ public final class NetworkTwin {
    * @return the range in metres ({@code Infinity} without a floor)
    */
   public double rangeM(BaseStationId id) {
-    return sRadius[stationIndexOf(id)];
+    return st.radius[stationIndexOf(id)];
   }
 
   /**
@@ -1309,9 +1192,9 @@ public final class NetworkTwin {
   public StationRelation relation(BaseStationId a, BaseStationId b) {
     int sa = stationIndexOf(a);
     int sb = stationIndexOf(b);
-    double distance = Math.hypot(sX[sa] - sX[sb], sY[sa] - sY[sb]);
-    int na = served.size(sa);
-    int nb = served.size(sb);
+    double distance = Math.hypot(st.x[sa] - st.x[sb], st.y[sa] - st.y[sb]);
+    int na = us.served.size(sa);
+    int nb = us.served.size(sb);
     int overlap = countWithinHysteresis(sa, sb) + countWithinHysteresis(sb, sa);
     double coverage = na + nb == 0 ? 0 : (double) overlap / (na + nb);
     return new StationRelation(a, b, distance, coverage, trafficSimilarity(sa, sb));
@@ -1320,9 +1203,9 @@ public final class NetworkTwin {
   /** Users of {@code own} that receive {@code other} within the hysteresis of their server. */
   private int countWithinHysteresis(int own, int other) {
     int count = 0;
-    for (int k = 0; k < served.size(own); k++) {
-      int u = served.get(own, k);
-      if (sActive[other] && rx(other, u) * hysteresis >= uRec.get(u, US)) {
+    for (int k = 0; k < us.served.size(own); k++) {
+      int u = us.served.get(own, k);
+      if (st.active[other] && rx(other, u) * hysteresis >= us.rec.get(u, US)) {
         count++;
       }
     }
@@ -1330,26 +1213,26 @@ public final class NetworkTwin {
   }
 
   private double trafficSimilarity(int sa, int sb) {
-    int na = served.size(sa);
-    int nb = served.size(sb);
+    int na = us.served.size(sa);
+    int nb = us.served.size(sb);
     if (na == 0 || nb == 0) {
       return Double.NaN;
     }
     double max = 0;
     for (int k = 0; k < na; k++) {
-      max = Math.max(max, uRec.get(served.get(sa, k), UDEMAND));
+      max = Math.max(max, us.rec.get(us.served.get(sa, k), UDEMAND));
     }
     for (int k = 0; k < nb; k++) {
-      max = Math.max(max, uRec.get(served.get(sb, k), UDEMAND));
+      max = Math.max(max, us.rec.get(us.served.get(sb, k), UDEMAND));
     }
     int bins = 16;
     double[] p = new double[bins];
     double[] q = new double[bins];
     for (int k = 0; k < na; k++) {
-      p[bin(uRec.get(served.get(sa, k), UDEMAND), max, bins)] += 1.0 / na;
+      p[bin(us.rec.get(us.served.get(sa, k), UDEMAND), max, bins)] += 1.0 / na;
     }
     for (int k = 0; k < nb; k++) {
-      q[bin(uRec.get(served.get(sb, k), UDEMAND), max, bins)] += 1.0 / nb;
+      q[bin(us.rec.get(us.served.get(sb, k), UDEMAND), max, bins)] += 1.0 / nb;
     }
     double jsd = 0;
     for (int i = 0; i < bins; i++) {
@@ -1378,21 +1261,21 @@ public final class NetworkTwin {
   public List<BaseStationId> neighbours(BaseStationId id, int k) {
     int s = stationIndexOf(id);
     List<int[]> candidates = new ArrayList<>();
-    double[] d = new double[ns];
-    for (int t = 0; t < ns; t++) {
-      if (t != s && sActive[t]) {
-        d[t] = Math.hypot(sX[t] - sX[s], sY[t] - sY[s]);
+    double[] d = new double[st.n];
+    for (int t = 0; t < st.n; t++) {
+      if (t != s && st.active[t]) {
+        d[t] = Math.hypot(st.x[t] - st.x[s], st.y[t] - st.y[s]);
         candidates.add(new int[] {t});
       }
     }
     candidates.sort(
         (x, y) -> {
           int c = Double.compare(d[x[0]], d[y[0]]);
-          return c != 0 ? c : Integer.compare(sId[x[0]], sId[y[0]]);
+          return c != 0 ? c : Integer.compare(st.id[x[0]], st.id[y[0]]);
         });
     List<BaseStationId> out = new ArrayList<>();
     for (int i = 0; i < Math.min(k, candidates.size()); i++) {
-      out.add(BaseStationId.of(sId[candidates.get(i)[0]]));
+      out.add(BaseStationId.of(st.id[candidates.get(i)[0]]));
     }
     return out;
   }
@@ -1407,16 +1290,16 @@ public final class NetworkTwin {
   public Graph<BaseStationId, DefaultWeightedEdge> relationGraph(int k) {
     Graph<BaseStationId, DefaultWeightedEdge> g =
         new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-    for (int s = 0; s < ns; s++) {
-      if (sActive[s]) {
-        g.addVertex(BaseStationId.of(sId[s]));
+    for (int s = 0; s < st.n; s++) {
+      if (st.active[s]) {
+        g.addVertex(BaseStationId.of(st.id[s]));
       }
     }
-    for (int s = 0; s < ns; s++) {
-      if (!sActive[s]) {
+    for (int s = 0; s < st.n; s++) {
+      if (!st.active[s]) {
         continue;
       }
-      BaseStationId a = BaseStationId.of(sId[s]);
+      BaseStationId a = BaseStationId.of(st.id[s]);
       for (BaseStationId b : neighbours(a, k)) {
         if (!g.containsEdge(a, b)) {
           DefaultWeightedEdge e = g.addEdge(a, b);
@@ -1460,25 +1343,25 @@ public final class NetworkTwin {
    * @return the largest relative difference (0 when identical)
    */
   public double maxRelativeDifference(NetworkTwin other) {
-    if (other.nu != nu || other.ns != ns) {
+    if (other.us.n != us.n || other.st.n != st.n) {
       return Double.POSITIVE_INFINITY;
     }
     double worst = 0;
-    for (int s = 0; s < ns; s++) {
-      if (sId[s] != other.sId[s]
-          || sActive[s] != other.sActive[s]
-          || sUsers[s] != other.sUsers[s]) {
+    for (int s = 0; s < st.n; s++) {
+      if (st.id[s] != other.st.id[s]
+          || st.active[s] != other.st.active[s]
+          || st.users[s] != other.st.users[s]) {
         return Double.POSITIVE_INFINITY;
       }
-      worst = Math.max(worst, rel(sLoad[s], other.sLoad[s]));
-      worst = Math.max(worst, rel(sAct[s], other.sAct[s]));
+      worst = Math.max(worst, rel(st.load[s], other.st.load[s]));
+      worst = Math.max(worst, rel(st.act[s], other.st.act[s]));
     }
-    for (int u = 0; u < nu; u++) {
-      if (uServing.get(u) != other.uServing.get(u)) {
+    for (int u = 0; u < us.n; u++) {
+      if (us.serving.get(u) != other.us.serving.get(u)) {
         return Double.POSITIVE_INFINITY;
       }
-      worst = Math.max(worst, rel(uRec.get(u, US), other.uRec.get(u, US)));
-      worst = Math.max(worst, rel(uRec.get(u, UI), other.uRec.get(u, UI)));
+      worst = Math.max(worst, rel(us.rec.get(u, US), other.us.rec.get(u, US)));
+      worst = Math.max(worst, rel(us.rec.get(u, UI), other.us.rec.get(u, UI)));
     }
     return worst;
   }
@@ -1494,26 +1377,26 @@ public final class NetworkTwin {
    * @return the KPIs
    */
   public TwinKpis kpis() {
-    double[] sinr = new double[nu];
-    double[] rates = new double[nu];
+    double[] sinr = new double[us.n];
+    double[] rates = new double[us.n];
     int servedCount = 0;
     int holes = 0;
     double sinrSum = 0;
     double rateSum = 0;
     double threshold = Units.dbmToMw(config.coverageRsrpDbm());
-    for (int u = 0; u < nu; u++) {
-      int s = uServing.get(u);
+    for (int u = 0; u < us.n; u++) {
+      int s = us.serving.get(u);
       if (s < 0) {
         holes++;
         continue;
       }
-      double signal = uRec.get(u, US);
+      double signal = us.rec.get(u, US);
       if (signal < threshold) {
         holes++;
       }
-      double linear = signal / (noiseMw + uRec.get(u, UI));
+      double linear = signal / (noiseMw + us.rec.get(u, UI));
       double db = Units.toDb(linear);
-      double r = bandwidthHz * rate.spectralEfficiency(linear) / sUsers[s] / 1e6;
+      double r = bandwidthHz * rate.spectralEfficiency(linear) / st.users[s] / 1e6;
       sinr[servedCount++] = db;
       sinrSum += db;
       rates[u] = r;
@@ -1524,15 +1407,15 @@ public final class NetworkTwin {
     int overloaded = 0;
     double activitySum = 0;
     long usersOnActive = 0;
-    for (int s = 0; s < ns; s++) {
-      if (!sActive[s]) {
+    for (int s = 0; s < st.n; s++) {
+      if (!st.active[s]) {
         continue;
       }
       active++;
-      usersOnActive += sUsers[s];
-      maxUsers = Math.max(maxUsers, sUsers[s]);
-      activitySum += sAct[s];
-      if (sLoad[s] > sCap[s]) {
+      usersOnActive += st.users[s];
+      maxUsers = Math.max(maxUsers, st.users[s]);
+      activitySum += st.act[s];
+      if (st.load[s] > st.cap[s]) {
         overloaded++;
       }
     }
@@ -1540,14 +1423,14 @@ public final class NetworkTwin {
     Arrays.sort(servedSinr);
     Arrays.sort(rates);
     return new TwinKpis(
-        nu,
+        us.n,
         servedCount,
         active,
         active == 0 ? 0 : (double) usersOnActive / active,
         maxUsers,
         servedCount == 0 ? Double.NaN : sinrSum / servedCount,
         percentile(servedSinr, 0.05),
-        nu == 0 ? Double.NaN : rateSum / nu,
+        us.n == 0 ? Double.NaN : rateSum / us.n,
         percentile(rates, 0.05),
         holes,
         active == 0 ? 0 : activitySum / active,
@@ -1566,85 +1449,85 @@ public final class NetworkTwin {
   // Snapshot support (package-private)
 
   int[] userIdArray() {
-    return uId;
+    return us.id;
   }
 
   double[] userHeightArray() {
-    return uH;
+    return us.h;
   }
 
   double userX(int u) {
-    return uRec.get(u, UX);
+    return us.rec.get(u, UX);
   }
 
   double userY(int u) {
-    return uRec.get(u, UY);
+    return us.rec.get(u, UY);
   }
 
   double userDemand(int u) {
-    return uRec.get(u, UDEMAND);
+    return us.rec.get(u, UDEMAND);
   }
 
   double userSignal(int u) {
-    return uRec.get(u, US);
+    return us.rec.get(u, US);
   }
 
   double userInterference(int u) {
-    return uRec.get(u, UI);
+    return us.rec.get(u, UI);
   }
 
   int userServingIndex(int u) {
-    return uServing.get(u);
+    return us.serving.get(u);
   }
 
   int userA3Target(int u) {
-    return uA3Target.get(u);
+    return us.a3Target.get(u);
   }
 
   double userA3Since(int u) {
-    return uRec.get(u, UA3);
+    return us.rec.get(u, UA3);
   }
 
   StationSpec stationSpecAt(int s) {
     return new StationSpec(
-        BaseStationId.of(sId[s]),
-        new Position(sX[s], sY[s]),
-        sH[s],
-        sTxDbm[s],
-        sGainDb[s],
-        sCap[s]);
+        BaseStationId.of(st.id[s]),
+        new Position(st.x[s], st.y[s]),
+        st.h[s],
+        st.txDbm[s],
+        st.gainDb[s],
+        st.cap[s]);
   }
 
   double maxRadius() {
-    return maxRadius;
+    return st.maxRadius;
   }
 
   boolean stationActiveAt(int s) {
-    return sActive[s];
+    return st.active[s];
   }
 
   double stationLoadAt(int s) {
-    return sLoad[s];
+    return st.load[s];
   }
 
   int servedSize(int s) {
-    return served.size(s);
+    return us.served.size(s);
   }
 
   int servedAt(int s, int k) {
-    return served.get(s, k);
+    return us.served.get(s, k);
   }
 
   int cellCount() {
-    return userGrid.lists();
+    return us.grid.lists();
   }
 
   int cellSize(int cell) {
-    return userGrid.size(cell);
+    return us.grid.size(cell);
   }
 
   int cellAt(int cell, int k) {
-    return userGrid.get(cell, k);
+    return us.grid.get(cell, k);
   }
 
   /**
@@ -1652,21 +1535,21 @@ public final class NetworkTwin {
    * twin iterates exactly as the saved one did.
    */
   void restoreOrder(int[][] servedLists, int[][] cellLists) {
-    for (int s = 0; s < ns; s++) {
-      while (served.size(s) > 0) {
-        served.removeAt(s, served.size(s) - 1);
+    for (int s = 0; s < st.n; s++) {
+      while (us.served.size(s) > 0) {
+        us.served.removeAt(s, us.served.size(s) - 1);
       }
       for (int u : servedLists[s]) {
-        uServSlot.set(u, served.add(s, u));
+        us.servSlot.set(u, us.served.add(s, u));
       }
-      sUsers[s] = servedLists[s].length;
+      st.users[s] = servedLists[s].length;
     }
     for (int c = 0; c < cellLists.length; c++) {
-      while (userGrid.size(c) > 0) {
-        userGrid.removeAt(c, userGrid.size(c) - 1);
+      while (us.grid.size(c) > 0) {
+        us.grid.removeAt(c, us.grid.size(c) - 1);
       }
       for (int u : cellLists[c]) {
-        uCellSlot.set(u, userGrid.add(c, u));
+        us.cellSlot.set(u, us.grid.add(c, u));
       }
     }
   }
@@ -1680,17 +1563,17 @@ public final class NetworkTwin {
       double[] interference,
       int[] a3Target,
       double[] a3Since) {
-    maxRadius = Math.max(maxRadius, savedMaxRadius);
-    for (int s = 0; s < ns; s++) {
-      sActive[s] = active[s];
-      sLoad[s] = loads[s];
-      sAct[s] = activity(s);
+    st.maxRadius = Math.max(st.maxRadius, savedMaxRadius);
+    for (int s = 0; s < st.n; s++) {
+      st.active[s] = active[s];
+      st.load[s] = loads[s];
+      st.act[s] = activity(s);
     }
-    for (int u = 0; u < nu; u++) {
-      uRec.set(u, US, signal[u]);
-      uRec.set(u, UI, interference[u]);
-      uA3Target.set(u, a3Target[u]);
-      uRec.set(u, UA3, a3Since[u]);
+    for (int u = 0; u < us.n; u++) {
+      us.rec.set(u, US, signal[u]);
+      us.rec.set(u, UI, interference[u]);
+      us.a3Target.set(u, a3Target[u]);
+      us.rec.set(u, UA3, a3Since[u]);
     }
   }
 }
