@@ -6,6 +6,7 @@ import dnt.cli.data.DataCommand;
 import dnt.cli.demo.DemoCommand;
 import dnt.cli.experiment.ExperimentCommand;
 import dnt.cli.twin.TwinCommand;
+import dnt.cli.version.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,6 +1,7 @@
 package dnt.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -105,5 +106,11 @@ final class LayeringTest {
         .dependOnClassesThat()
         .resideInAnyPackage("dnt.cli..", "picocli..")
         .check(classes);
+  }
+
+  @Test
+  void noPackageDependsOnItselfThroughOthers() {
+    // every package is a slice: a cycle between any two packages of any module fails
+    slices().matching("dnt.(**)").should().beFreeOfCycles().check(classes);
   }
 }

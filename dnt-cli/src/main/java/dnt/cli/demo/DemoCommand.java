@@ -30,7 +30,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path work = Files.createTempDirectory("dnt-demo");
     try {
-      DemoContext ctx = new DemoContext(out, work);
+      DemoContext ctx = new DemoContext(out, spec.commandLine().getErr(), work);
       for (DemoSection section : SECTIONS) {
         out.println();
         out.println("== " + section.title() + " ==");

@@ -7,6 +7,17 @@ import java.nio.file.Path;
  * What a demo section gets.
  *
  * @param out where results go (stdout)
+ * @param err where progress and timings go (stderr)
  * @param workDir a temporary folder, deleted after the demo
  */
-public record DemoContext(PrintWriter out, Path workDir) {}
+public record DemoContext(PrintWriter out, PrintWriter err, Path workDir) {
+  /**
+   * A context whose progress goes to the process's stderr.
+   *
+   * @param out where results go
+   * @param workDir a temporary folder
+   */
+  public DemoContext(PrintWriter out, Path workDir) {
+    this(out, new PrintWriter(System.err, true), workDir);
+  }
+}

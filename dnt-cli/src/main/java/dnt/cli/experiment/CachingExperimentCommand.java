@@ -1,7 +1,7 @@
 package dnt.cli.experiment;
 
 import dnt.caching.rl.AgentKind;
-import dnt.cli.VersionProvider;
+import dnt.cli.version.VersionProvider;
 import dnt.core.InvalidInputException;
 import dnt.experiments.caching.CachingReport;
 import dnt.experiments.caching.CachingRunSettings;

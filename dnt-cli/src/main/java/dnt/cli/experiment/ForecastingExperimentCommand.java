@@ -1,6 +1,6 @@
 package dnt.cli.experiment;
 
-import dnt.cli.VersionProvider;
+import dnt.cli.version.VersionProvider;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.experiments.forecasting.ForecastingExperiment;

@@ -1,6 +1,6 @@
 package dnt.cli.experiment;
 
-import dnt.cli.VersionProvider;
+import dnt.cli.version.VersionProvider;
 import dnt.core.InvalidInputException;
 import dnt.data.milan.BundledData;
 import dnt.data.milan.MilanSubset;

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dnt.core.BaseStationId;
 import dnt.core.InvalidInputException;
 import dnt.core.PhysicalLimits;
-import dnt.core.PhysicalRange;
 import dnt.core.UserId;
 import dnt.core.geo.Position;
-import dnt.core.twin.StationSpec;
-import dnt.core.twin.TwinEvent;
+import dnt.core.whatif.Change;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Reads a YAML file of hypothetical changes for {@code dnt twin whatif}:
+ * Reads a YAML file of hypothetical changes for {@code dnt twin whatif} into typed {@link Change}s
+ * (which check their own physical ranges):
  *
  * <pre>
  * changes:
@@ -57,7 +57,7 @@ final class ChangesFile {
     return java.util.Collections.unmodifiableMap(m);
   }
 
-  static List<TwinEvent> read(Path file) throws IOException {
+  static List<Change> read(Path file) throws IOException {
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
@@ -78,7 +78,7 @@ final class ChangesFile {
     if (list == null || !list.isArray()) {
       throw new InvalidInputException(file + " must have a top-level list 'changes'");
     }
-    List<TwinEvent> out = new ArrayList<>();
+    List<Change> out = new ArrayList<>();
     int i = 0;
     for (JsonNode change : list) {
       i++;
@@ -96,19 +96,19 @@ final class ChangesFile {
                 + "'; use one of "
                 + String.join(", ", KINDS.keySet()));
       }
-      out.add(new Change(where + " (" + kind + ")", kind, e.getValue()).event());
+      out.add(new Entry(where + " (" + kind + ")", kind, e.getValue()).change());
     }
     return out;
   }
 
   /** One change being read: its place in the file, its kind and its keys (lower case). */
-  private static final class Change {
+  private static final class Entry {
     private final String where;
     private final String kind;
     private final JsonNode value;
     private final Map<String, JsonNode> keys = new LinkedHashMap<>();
 
-    Change(String where, String kind, JsonNode value) {
+    Entry(String where, String kind, JsonNode value) {
       this.where = where;
       this.kind = kind;
       this.value = value;
@@ -138,35 +138,54 @@ final class ChangesFile {
       }
     }
 
-    TwinEvent event() {
+    /** The typed change; values are read (and type-checked) first, then the change is made. */
+    Change change() {
       return switch (kind) {
-        case "switch-off" ->
-            new TwinEvent.StationRemoved(BaseStationId.of(integer("station id", value)));
-        case "power" ->
-            new TwinEvent.PowerChanged(
-                BaseStationId.of(integer("station")), number("dbm", PhysicalLimits.TX_POWER_DBM));
-        case "add-station" ->
-            new TwinEvent.StationAdded(
-                new StationSpec(
-                    BaseStationId.of(integer("id")),
-                    new Position(number("x"), number("y")),
-                    optional("height", 10, PhysicalLimits.STATION_HEIGHT_M),
-                    optional("power-dbm", 30, PhysicalLimits.TX_POWER_DBM),
-                    optional("gain-db", 0, PhysicalLimits.ANTENNA_GAIN_DBI),
-                    optional("capacity-mbps", 150, PhysicalLimits.CAPACITY_MBPS)));
-        case "move-user" ->
-            new TwinEvent.UserMoved(
-                UserId.of(integer("user")),
-                new Position(number("x"), number("y")),
-                keys.containsKey("time-ms") ? time() : 0);
-        case "traffic" ->
-            new TwinEvent.TrafficObserved(
-                UserId.of(integer("user")), number("mbps", PhysicalLimits.DEMAND_MBPS));
-        case "handover" ->
-            new TwinEvent.Handover(
-                UserId.of(integer("user")), BaseStationId.of(integer("station")));
+        case "switch-off" -> {
+          BaseStationId station = BaseStationId.of(integer("station id", value));
+          yield placed(() -> new Change.SwitchOff(station));
+        }
+        case "power" -> {
+          BaseStationId station = BaseStationId.of(integer("station"));
+          double dbm = number("dbm");
+          yield placed(() -> new Change.Power(station, dbm));
+        }
+        case "add-station" -> {
+          BaseStationId id = BaseStationId.of(integer("id"));
+          Position at = new Position(number("x"), number("y"));
+          double height = optional("height", Change.AddStation.DEFAULT_HEIGHT_M);
+          double power = optional("power-dbm", Change.AddStation.DEFAULT_POWER_DBM);
+          double gain = optional("gain-db", Change.AddStation.DEFAULT_GAIN_DB);
+          double capacity = optional("capacity-mbps", Change.AddStation.DEFAULT_CAPACITY_MBPS);
+          yield placed(() -> new Change.AddStation(id, at, height, power, gain, capacity));
+        }
+        case "move-user" -> {
+          UserId user = UserId.of(integer("user"));
+          Position to = new Position(number("x"), number("y"));
+          long time = keys.containsKey("time-ms") ? time() : 0;
+          yield placed(() -> new Change.MoveUser(user, to, time));
+        }
+        case "traffic" -> {
+          UserId user = UserId.of(integer("user"));
+          double mbps = number("mbps");
+          yield placed(() -> new Change.Traffic(user, mbps));
+        }
+        case "handover" -> {
+          UserId user = UserId.of(integer("user"));
+          BaseStationId station = BaseStationId.of(integer("station"));
+          yield placed(() -> new Change.Handover(user, station));
+        }
         default -> throw new IllegalStateException("unhandled change " + kind);
       };
+    }
+
+    /** Makes the change, placing a range error (which starts with the key) in the file. */
+    private Change placed(Supplier<Change> make) {
+      try {
+        return make.get();
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException(where + ", " + e.getMessage(), e);
+      }
     }
 
     private JsonNode field(String name) {
@@ -194,7 +213,6 @@ final class ChangesFile {
       if (!v.isIntegralNumber() || !v.canConvertToLong()) {
         throw new InvalidInputException(where + ", 'time-ms': must be an integer, got " + v);
       }
-      PhysicalLimits.TIME_MS.check(where + ", 'time-ms'", v.longValue());
       return v.longValue();
     }
 
@@ -206,12 +224,8 @@ final class ChangesFile {
       return v.doubleValue();
     }
 
-    private double number(String name, PhysicalRange range) {
-      return range.check(where + ", '" + name + "'", number(name));
-    }
-
-    private double optional(String name, double fallback, PhysicalRange range) {
-      return keys.containsKey(name) ? number(name, range) : fallback;
+    private double optional(String name, double fallback) {
+      return keys.containsKey(name) ? number(name) : fallback;
     }
   }
 }

@@ -1,6 +1,8 @@
 package dnt.cli.twin;
 
 import dnt.core.twin.TwinKpis;
+import dnt.core.whatif.KpiChange;
+import dnt.core.whatif.WhatIfResult;
 import java.util.Locale;
 
 /** Prints KPIs as an aligned text table. */
@@ -24,22 +26,14 @@ final class KpiTable {
     return b.toString();
   }
 
-  static String compare(TwinKpis a, TwinKpis z) {
+  static String compare(WhatIfResult r) {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
             Locale.ROOT, "%-30s %14s %14s %14s%n", "KPI", "baseline", "what-if", "change"));
-    row(b, "served users", a.servedUsers(), z.servedUsers());
-    row(b, "active stations", a.activeStations(), z.activeStations());
-    row(b, "users per station, mean", a.usersPerStationMean(), z.usersPerStationMean());
-    row(b, "users per station, max", a.usersPerStationMax(), z.usersPerStationMax());
-    row(b, "SINR mean, dB", a.sinrMeanDb(), z.sinrMeanDb());
-    row(b, "SINR 5th percentile, dB", a.sinrP5Db(), z.sinrP5Db());
-    row(b, "rate mean, Mbit/s", a.rateMeanMbps(), z.rateMeanMbps());
-    row(b, "rate 5th percentile, Mbit/s", a.rateP5Mbps(), z.rateP5Mbps());
-    row(b, "coverage holes (users)", a.coverageHoles(), z.coverageHoles());
-    row(b, "activity factor, mean", a.meanActivity(), z.meanActivity());
-    row(b, "overloaded stations", a.overloadedStations(), z.overloadedStations());
+    for (KpiChange k : r.kpiChanges()) {
+      row(b, k.kpi(), k.baseline(), k.scenario());
+    }
     return b.toString();
   }
 

@@ -81,7 +81,11 @@ public final class SinrCommand implements Callable<Integer> {
     PhysicalLimits.BANDWIDTH_MHZ.check("--bandwidth-mhz", bandwidthMhz);
     PhysicalLimits.NOISE_FIGURE_DB.check("--noise-figure-db", noiseFigureDb);
     LinkBudget links =
-        new LinkBudget(Propagation.byName(model, carrierGhz), LosMode.parse(los), shadow, seed);
+        new LinkBudget(
+            TwinOptions.lookup("--model", Propagation.MODELS, model).apply(carrierGhz),
+            LosMode.parse(los),
+            shadow,
+            seed);
     DownlinkSinr calc = new DownlinkSinr(links, bandwidthMhz * 1e6, noiseFigureDb, new Shannon());
     List<DownlinkResult> results =
         calc.compute(LayoutCsv.stations(stations), LayoutCsv.users(users));

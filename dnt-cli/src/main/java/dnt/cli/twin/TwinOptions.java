@@ -3,13 +3,13 @@ package dnt.cli.twin;
 import dnt.core.InvalidInputException;
 import dnt.core.PhysicalLimits;
 import dnt.core.PhysicalRange;
+import dnt.core.Registry;
 import dnt.core.geo.LocalProjection;
-import dnt.core.radio.AttenuatedShannon;
 import dnt.core.radio.LinkBudget;
 import dnt.core.radio.LosMode;
 import dnt.core.radio.Propagation;
 import dnt.core.radio.RateModel;
-import dnt.core.radio.Shannon;
+import dnt.core.radio.RateModels;
 import dnt.core.twin.HandoverRule;
 import dnt.core.twin.InterferenceFloor;
 import dnt.core.twin.NetworkTwin;
@@ -25,10 +25,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options that describe a Milan twin, shared by {@code dnt twin build} and {@code whatif}. */
-final class TwinOptions {
+/**
+ * The options that describe a Milan twin, shared by {@code dnt twin build}, {@code whatif} and
+ * {@code dnt demo} (which builds its twin from {@link #parse}).
+ */
+public final class TwinOptions {
   @Option(
       names = "--snapshot",
       description =
@@ -105,7 +109,10 @@ final class TwinOptions {
   @Option(names = "--noise-figure-db", defaultValue = "9", description = "Noise figure, dB: 0..30.")
   double noiseFigureDb;
 
-  @Option(names = "--rate", defaultValue = "shannon", description = "Rate: shannon or attenuated.")
+  @Option(
+      names = "--rate",
+      defaultValue = "shannon",
+      description = "Rate: shannon or attenuated (attenuated-shannon).")
   String rate;
 
   @Option(
@@ -129,12 +136,30 @@ final class TwinOptions {
       description = "Seed of placement, LOS and shadowing.")
   long seed;
 
+  /** Made by picocli as a mixin, or by {@link #parse}. */
+  TwinOptions() {}
+
+  /**
+   * The options as the command line would give them, the others at their defaults.
+   *
+   * @param args options, as for {@code dnt twin build} ({@code "--users", "20000"})
+   * @return the options
+   * @throws picocli.CommandLine.ParameterException for an option this class does not have
+   */
+  public static TwinOptions parse(String... args) {
+    return CommandLine.populateCommand(new TwinOptions(), args);
+  }
+
   /**
    * Builds the twin the options describe, or loads the snapshot, with progress on {@code log}.
    * Options are checked, and the memory the build needs compared with what this JVM may use, before
    * anything is built.
+   *
+   * @param log where progress goes
+   * @return the twin
+   * @throws IOException if the snapshot cannot be read
    */
-  NetworkTwin twin(PrintWriter log) throws IOException {
+  public NetworkTwin twin(PrintWriter log) throws IOException {
     long t0 = System.nanoTime();
     NetworkTwin twin;
     if (snapshot != null) {
@@ -197,8 +222,12 @@ final class TwinOptions {
     return MilanGrid.load().projection();
   }
 
-  /** One line describing the radio configuration. */
-  String describe() {
+  /**
+   * One line describing the twin and its radio configuration.
+   *
+   * @return the description
+   */
+  public String describe() {
     if (snapshot != null) {
       return "snapshot " + snapshot;
     }
@@ -221,14 +250,7 @@ final class TwinOptions {
 
   private TwinConfig config(MilanTwin milan) {
     boolean shadow = parseShadowing(shadowing);
-    RateModel r =
-        switch (rate.trim().toLowerCase(Locale.ROOT)) {
-          case "shannon" -> new Shannon();
-          case "attenuated", "attenuated-shannon" -> AttenuatedShannon.downlink();
-          default ->
-              throw new InvalidInputException(
-                  "--rate must be shannon or attenuated, got '" + rate + "'");
-        };
+    RateModel r = lookup("--rate", RateModels.MODELS, rate).defaults().get();
     InterferenceFloor floor;
     if (floorDb.trim().equalsIgnoreCase("none")) {
       floor = InterferenceFloor.NONE;
@@ -242,7 +264,11 @@ final class TwinOptions {
     }
     return new TwinConfig(
         milan.area(),
-        new LinkBudget(Propagation.byName(model, carrierGhz), LosMode.parse(los), shadow, seed),
+        new LinkBudget(
+            lookup("--model", Propagation.MODELS, model).apply(carrierGhz),
+            LosMode.parse(los),
+            shadow,
+            seed),
         bandwidthMhz * 1e6,
         noiseFigureDb,
         r,
@@ -250,6 +276,24 @@ final class TwinOptions {
         new HandoverRule(hysteresisDb, tttMs),
         -110,
         250);
+  }
+
+  /**
+   * Looks a name up in a family's registry, naming the option in the error.
+   *
+   * @param option the option the name came from ({@code --rate})
+   * @param registry the family
+   * @param name the name as the user wrote it
+   * @param <F> the family's factory type
+   * @return the factory
+   * @throws InvalidInputException naming the option, the unknown name and the known ones
+   */
+  static <F> F lookup(String option, Registry<F> registry, String name) {
+    try {
+      return registry.factory(name);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(option + ": " + e.getMessage(), e);
+    }
   }
 
   /**

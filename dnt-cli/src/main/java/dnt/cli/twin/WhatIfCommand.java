@@ -2,13 +2,11 @@ package dnt.cli.twin;
 
 import dnt.core.InvalidInputException;
 import dnt.core.twin.NetworkTwin;
-import dnt.core.twin.TwinEvent;
-import dnt.core.whatif.WhatIf;
+import dnt.core.whatif.Change;
 import dnt.core.whatif.WhatIfResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,33 +39,23 @@ public final class WhatIfCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<TwinEvent> events = ChangesFile.read(changes);
+    List<Change> events = ChangesFile.read(changes);
     OutputTarget target = output.target();
     var err = spec.commandLine().getErr();
     NetworkTwin twin = options.twin(err);
-    long t0 = System.nanoTime();
     WhatIfResult r;
     try {
-      r = WhatIf.evaluate(twin, events);
+      r =
+          WhatIfReport.run(
+              options.describe(),
+              twin,
+              events,
+              changes.toString(),
+              spec.commandLine().getOut(),
+              err);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(changes + ", " + e.getMessage(), e);
     }
-    err.printf(
-        Locale.ROOT,
-        "dnt: applied %d changes to a fork in %.1f ms%n",
-        r.eventsApplied(),
-        (System.nanoTime() - t0) / 1e6);
-    var out = spec.commandLine().getOut();
-    out.println("# " + options.describe());
-    out.printf(
-        Locale.ROOT,
-        "# %d changes from %s touched %d users and %d stations%n",
-        r.eventsApplied(),
-        changes,
-        r.usersAffected(),
-        r.stationsAffected());
-    out.print(KpiTable.compare(r.baseline(), r.scenario()));
-    out.flush();
     if (target != null) {
       new TwinStateFile(TwinOptions.projection()).writeWhatIf(target, twin, r.scenarioTwin());
       err.println("dnt: wrote the baseline and what-if state to " + target.files());

@@ -171,7 +171,12 @@ final class BuildAndWhatIfCommandTest {
     assertThat(r.status()).as(r.err()).isZero();
     CliRun bad = run("twin", "build", "--users", "30", "--rate", "turbo");
     assertThat(bad.status()).isEqualTo(2);
-    assertThat(bad.err()).contains("turbo", "shannon", "attenuated");
+    assertThat(bad.err())
+        .contains("--rate: unknown rate model 'turbo'; known: shannon, attenuated-shannon");
+    CliRun model = run("twin", "build", "--users", "30", "--model", "rma");
+    assertThat(model.status()).isEqualTo(2);
+    assertThat(model.err())
+        .contains("--model: unknown propagation model 'rma'; known: uma, umi, fspl");
   }
 
   @Test

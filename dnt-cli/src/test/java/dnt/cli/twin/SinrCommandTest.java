@@ -102,7 +102,8 @@ final class SinrCommandTest {
     assertThat(run(STATIONS, "id,x,y\n1,1,1\n").err()).contains("expected id,x,y,height");
     assertThat(run(STATIONS, "id,x,y,height\n1,1,1,1.5\n1,2,2,1.5\n").err())
         .contains("user id 1 appears twice");
-    assertThat(run(STATIONS, users, "--model", "rma").err()).contains("rma");
+    assertThat(run(STATIONS, users, "--model", "rma").err())
+        .contains("--model: unknown propagation model 'rma'; known: uma, umi, fspl");
     assertThat(run(STATIONS, users, "--shadowing", "maybe").status()).isEqualTo(2);
     assertThat(run(STATIONS, "id,x,y,height\nx,1,1,1.5\n").status()).isEqualTo(2);
     assertThat(run(STATIONS, "id,x,y,height\n1,1,1\n").status()).isEqualTo(2);

@@ -50,4 +50,14 @@ public record AttenuatedShannon(double alpha, double minSinrDb, double maxEffici
   public String name() {
     return "attenuated-shannon";
   }
+
+  /**
+   * The parameters in component order.
+   *
+   * @return {@code [alpha, minSinrDb, maxEfficiency]}
+   */
+  @Override
+  public double[] parameters() {
+    return new double[] {alpha, minSinrDb, maxEfficiency};
+  }
 }

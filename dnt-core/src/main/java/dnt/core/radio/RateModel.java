@@ -14,9 +14,17 @@ public sealed interface RateModel permits Shannon, AttenuatedShannon {
   double spectralEfficiency(double sinrLinear);
 
   /**
-   * The model's name ({@code shannon} or {@code attenuated-shannon}).
+   * The model's registry name in {@link RateModels} ({@code shannon} or {@code
+   * attenuated-shannon}).
    *
    * @return the name
    */
   String name();
+
+  /**
+   * The model's parameters, in the order its {@link RateModels} factory takes them back.
+   *
+   * @return the parameters (none for a model without any)
+   */
+  double[] parameters();
 }

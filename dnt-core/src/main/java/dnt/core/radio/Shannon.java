@@ -13,4 +13,9 @@ public record Shannon() implements RateModel {
   public String name() {
     return "shannon";
   }
+
+  @Override
+  public double[] parameters() {
+    return new double[0];
+  }
 }

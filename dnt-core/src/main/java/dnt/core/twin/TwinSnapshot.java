@@ -2,12 +2,11 @@ package dnt.core.twin;
 
 import dnt.core.InvalidInputException;
 import dnt.core.geo.GeoBounds;
-import dnt.core.radio.AttenuatedShannon;
 import dnt.core.radio.LinkBudget;
 import dnt.core.radio.LosMode;
 import dnt.core.radio.Propagation;
 import dnt.core.radio.RateModel;
-import dnt.core.radio.Shannon;
+import dnt.core.radio.RateModels;
 import dnt.core.util.Progress;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -250,10 +249,8 @@ public final class TwinSnapshot {
     out.writeDouble(c.noiseFigureDb());
     RateModel r = c.rate();
     out.writeUTF(r.name());
-    if (r instanceof AttenuatedShannon as) {
-      out.writeDouble(as.alpha());
-      out.writeDouble(as.minSinrDb());
-      out.writeDouble(as.maxEfficiency());
+    for (double p : r.parameters()) {
+      out.writeDouble(p);
     }
     out.writeDouble(c.floor().dbBelowNoise());
     out.writeDouble(c.handover().hysteresisDb());
@@ -273,14 +270,12 @@ public final class TwinSnapshot {
     LinkBudget links = new LinkBudget(Propagation.byName(model, carrier), los, shadowing, seed);
     double bandwidth = in.readDouble();
     double nf = in.readDouble();
-    String rateName = in.readUTF();
-    RateModel rate =
-        switch (rateName) {
-          case "shannon" -> new Shannon();
-          case "attenuated-shannon" ->
-              new AttenuatedShannon(in.readDouble(), in.readDouble(), in.readDouble());
-          default -> throw new InvalidInputException("unknown rate model " + rateName);
-        };
+    RateModels.Factory rateFactory = RateModels.MODELS.factory(in.readUTF());
+    double[] rateParameters = new double[rateFactory.parameterCount()];
+    for (int i = 0; i < rateParameters.length; i++) {
+      rateParameters[i] = in.readDouble();
+    }
+    RateModel rate = rateFactory.make(rateParameters);
     InterferenceFloor floor = new InterferenceFloor(in.readDouble());
     HandoverRule handover = new HandoverRule(in.readDouble(), in.readLong());
     return new TwinConfig(

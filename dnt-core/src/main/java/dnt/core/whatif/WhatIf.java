@@ -12,12 +12,29 @@ import java.util.List;
  * What-if analysis (Zhang et al., Sec. II: a twin lets the operator "try changes safely before they
  * touch the real network"): forks the twin copy-on-write, applies hypothetical events to the fork
  * and compares KPIs. The original twin is never modified.
+ *
+ * <p>Callers state the scenario as typed {@link Change}s (the vocabulary of {@code dnt twin
+ * whatif}'s changes file, range-checked) or as raw {@link TwinEvent}s; {@link
+ * WhatIfResult#kpiChanges()} lists each KPI before and after.
  */
 public final class WhatIf {
   private WhatIf() {}
 
   /**
-   * Evaluates a scenario.
+   * Evaluates a scenario stated as typed changes.
+   *
+   * @param twin the original twin (left untouched)
+   * @param changes the hypothetical changes, applied in order
+   * @return the comparison
+   * @throws InvalidInputException when the fork rejects a change (a station or user not in the
+   *     twin); the message numbers the change from 1
+   */
+  public static WhatIfResult evaluateChanges(NetworkTwin twin, List<? extends Change> changes) {
+    return evaluate(twin, changes.stream().map(Change::event).toList());
+  }
+
+  /**
+   * Evaluates a scenario stated as twin events.
    *
    * @param twin the original twin (left untouched)
    * @param changes the hypothetical events, applied in order

@@ -2,6 +2,7 @@ package dnt.core.whatif;
 
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
+import java.util.List;
 
 /**
  * The outcome of a what-if analysis.
@@ -19,4 +20,26 @@ public record WhatIfResult(
     int eventsApplied,
     int usersAffected,
     int stationsAffected,
-    NetworkTwin scenarioTwin) {}
+    NetworkTwin scenarioTwin) {
+  /**
+   * Every KPI but the user count, before and after, in the order reports print them.
+   *
+   * @return one row per KPI
+   */
+  public List<KpiChange> kpiChanges() {
+    TwinKpis a = baseline;
+    TwinKpis z = scenario;
+    return List.of(
+        new KpiChange("served users", a.servedUsers(), z.servedUsers()),
+        new KpiChange("active stations", a.activeStations(), z.activeStations()),
+        new KpiChange("users per station, mean", a.usersPerStationMean(), z.usersPerStationMean()),
+        new KpiChange("users per station, max", a.usersPerStationMax(), z.usersPerStationMax()),
+        new KpiChange("SINR mean, dB", a.sinrMeanDb(), z.sinrMeanDb()),
+        new KpiChange("SINR 5th percentile, dB", a.sinrP5Db(), z.sinrP5Db()),
+        new KpiChange("rate mean, Mbit/s", a.rateMeanMbps(), z.rateMeanMbps()),
+        new KpiChange("rate 5th percentile, Mbit/s", a.rateP5Mbps(), z.rateP5Mbps()),
+        new KpiChange("coverage holes (users)", a.coverageHoles(), z.coverageHoles()),
+        new KpiChange("activity factor, mean", a.meanActivity(), z.meanActivity()),
+        new KpiChange("overloaded stations", a.overloadedStations(), z.overloadedStations()));
+  }
+}

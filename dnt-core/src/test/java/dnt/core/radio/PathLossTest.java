@@ -148,7 +148,7 @@ final class PathLossTest {
     assertThat(Propagation.byName("fspl", 3.5)).isInstanceOf(FreeSpace.class);
     assertThatThrownBy(() -> Propagation.byName("rma", 3.5))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("rma");
+        .hasMessage("unknown propagation model 'rma'; known: uma, umi, fspl");
     assertThatThrownBy(() -> new UrbanMacro(0.1)).isInstanceOf(InvalidInputException.class);
   }
 }

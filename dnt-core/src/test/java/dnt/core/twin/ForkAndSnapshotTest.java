@@ -7,6 +7,9 @@ import dnt.core.BaseStationId;
 import dnt.core.InvalidInputException;
 import dnt.core.UserId;
 import dnt.core.geo.Position;
+import dnt.core.radio.AttenuatedShannon;
+import dnt.core.radio.RateModel;
+import dnt.core.radio.Shannon;
 import dnt.core.util.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -97,6 +100,19 @@ final class ForkAndSnapshotTest {
       assertThat(b.stationChanges()).isEqualTo(a.stationChanges());
     }
     assertThat(state(restored)).isEqualTo(state(original));
+  }
+
+  @Test
+  void aSnapshotKeepsTheRateModelAndItsParameters() throws IOException {
+    for (RateModel rate : List.of(new Shannon(), new AttenuatedShannon(0.75, -6.5, 5.1))) {
+      TwinConfig config = TwinFixtures.umi(InterferenceFloor.defaults(), 2).withRate(rate);
+      NetworkTwin original = TwinFixtures.random(config, 5, 50, Seeds.generator(2));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      TwinSnapshot.write(original, bytes);
+      NetworkTwin restored = TwinSnapshot.read(new ByteArrayInputStream(bytes.toByteArray()));
+      assertThat(restored.config().rate()).isEqualTo(rate);
+      assertThat(state(restored)).isEqualTo(state(original));
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dnt.cli;
+package dnt.cli.version;
 
 import java.io.IOException;
 import java.io.InputStream;

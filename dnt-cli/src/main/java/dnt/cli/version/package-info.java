@@ -1,0 +1,5 @@
+/**
+ * The build's version, a leaf package: the top-level command and the subcommands that record the
+ * version in their outputs both use it, without depending on each other.
+ */
+package dnt.cli.version;
