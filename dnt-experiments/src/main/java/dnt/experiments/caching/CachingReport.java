@@ -342,6 +342,9 @@ public final class CachingReport {
     StringBuilder md = new StringBuilder();
     md.append("# Reliable edge caching with the twin (case study IV-B)\n\n");
     md.append(
+        "**Synthetic data.** Every request stream of this study is drawn from a model (Zipf"
+            + " popularity plus shot noise, seeded); no measured request trace is used.\n\n");
+    md.append(
         String.format(
             Locale.ROOT,
             "%d replications; %d stations x %d slots, %d clients (%.0f%% with a second station),"

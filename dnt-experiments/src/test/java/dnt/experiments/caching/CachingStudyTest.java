@@ -62,6 +62,7 @@ final class CachingStudyTest {
     dnt.experiments.report.OutputChecks.assertManifest(run.file("manifest.json"), "caching");
     assertThat(Files.readString(run.file("report.md")))
         .contains("Reliable RL w/ DNT")
+        .contains("**Synthetic data.**")
         .contains("the twin reduces the interventions")
         .contains("clairvoyant reference, not a bound")
         .doesNotContain("NaN")
