@@ -16,7 +16,8 @@ import java.util.function.Function;
  * {@link #REGISTRY}.
  *
  * <pre>{@code
- * AggregationRule rule = AggregationRules.REGISTRY.factory("trimmed-mean").apply(new Options(0, 0.1));
+ * AggregationRule rule =
+ *     AggregationRules.REGISTRY.factory("trimmed-mean").apply(new Options(0, 0.1));
  * }</pre>
  */
 public final class AggregationRules {
