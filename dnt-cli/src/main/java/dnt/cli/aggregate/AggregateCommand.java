@@ -96,27 +96,26 @@ public final class AggregateCommand implements Runnable {
   static final class RuleNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return AggregationRules.names().iterator();
+      return AggregationRules.REGISTRY.names().iterator();
     }
   }
 
   @Override
   public void run() {
-    if (!AggregationRules.contains(rule)) {
-      throw new InvalidInputException(
-          "unknown rule '"
-              + rule
-              + "' for --rule; known rules: "
-              + String.join(", ", AggregationRules.names()));
+    String name;
+    try {
+      name = AggregationRules.REGISTRY.canonicalName(rule);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--rule: " + e.getMessage(), e);
     }
-    String name = AggregationRules.canonicalName(rule);
     if (f < 0) {
       throw new InvalidInputException("--f must be >= 0, got " + f);
     }
     if (!(beta >= 0 && beta < 0.5)) {
       throw new InvalidInputException("--beta must be in [0, 0.5), got " + beta);
     }
-    AggregationRule r = AggregationRules.create(name, new AggregationRules.Options(f, beta));
+    AggregationRule r =
+        AggregationRules.REGISTRY.factory(name).apply(new AggregationRules.Options(f, beta));
     try {
       double[][] rows = DecimalCsv.read(input);
       int n = rows.length;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dnt.cli.CliRun;
+import dnt.learn.robust.AggregationRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,10 +85,18 @@ final class AggregateCommandTest {
       csv.append(0.1 * i).append(',').append(1 - 0.05 * i).append(',').append(i % 3).append('\n');
     }
     Path ref = write("ref.csv", "0.5,0.5,1\n");
-    for (String rule : dnt.learn.robust.AggregationRules.names()) {
+    for (String rule : AggregationRules.REGISTRY.names()) {
       String out = aggregate(rule, csv.toString(), "--f", "2", "--reference", ref.toString());
       assertThat(out.strip().split(",")).as(rule).hasSize(3);
     }
+  }
+
+  @Test
+  void theHelpListsEveryRegisteredRuleInRegistryOrder() {
+    CliRun r = run("aggregate", "--help");
+    assertThat(r.status()).isZero();
+    String help = r.out().replaceAll("\\s+", " ");
+    assertThat(help).contains(String.join(", ", AggregationRules.REGISTRY.names()) + ".");
   }
 
   @Test
@@ -161,8 +170,8 @@ final class AggregateCommandTest {
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err())
         .contains(
-            "unknown rule 'average' for --rule; known rules: "
-                + String.join(", ", dnt.learn.robust.AggregationRules.names()))
+            "--rule: unknown aggregation rule 'average'; known: "
+                + String.join(", ", AggregationRules.REGISTRY.names()))
         .doesNotContain("Exception");
     assertThat(out).doesNotExist();
   }

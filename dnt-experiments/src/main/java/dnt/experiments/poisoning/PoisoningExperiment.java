@@ -63,14 +63,11 @@ public final class PoisoningExperiment {
   static List<String> canonicalRules(List<String> names) {
     List<String> out = new ArrayList<>(names.size());
     for (String name : names) {
-      if (!AggregationRules.contains(name)) {
-        throw new InvalidInputException(
-            "unknown aggregation rule '"
-                + name
-                + "' in the poisoning study's rules; known rules: "
-                + String.join(", ", AggregationRules.names()));
+      try {
+        out.add(AggregationRules.REGISTRY.canonicalName(name));
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("poisoning study setting 'rules': " + e.getMessage(), e);
       }
-      out.add(AggregationRules.canonicalName(name));
     }
     return List.copyOf(out);
   }

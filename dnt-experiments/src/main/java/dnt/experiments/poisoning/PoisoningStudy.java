@@ -5,8 +5,7 @@ import dnt.core.util.Seeds;
 import dnt.data.Service;
 import dnt.data.TrafficDataset;
 import dnt.data.prep.ZScore;
-import dnt.learn.attack.Mpaf;
-import dnt.learn.attack.Tpi;
+import dnt.learn.attack.Attacks;
 import dnt.learn.fl.Adversary;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.AsyncSettings;
@@ -295,15 +294,18 @@ public final class PoisoningStudy implements AutoCloseable {
     return dnt.learn.attack.FakeClientAttack.fakeCount(clients.size(), share);
   }
 
-  private Adversary adversary(Attack attack, long seed) {
+  /**
+   * The run's adversary, made by the attack registry: the share, the strength (MPAF's lambda or
+   * TPI's eta), TPI's sigma, the seed, and the attacker's own initial model (a fresh random
+   * initialisation from the run's seed) that MPAF and TPI pull towards.
+   */
+  Adversary adversary(Attack attack, long seed) {
     double[] attackerInit =
         toDouble(Forecaster.initialise(architecture, Seeds.derive(seed, 0xA7)).parameters());
-    return switch (attack.name()) {
-      case "none" -> Adversary.NONE;
-      case "mpaf" -> new Mpaf(attack.strength(), attack.share(), attackerInit);
-      case "tpi" -> new Tpi(attack.strength(), config.tpiSigma(), attack.share(), attackerInit);
-      default -> throw new AssertionError(attack.name());
-    };
+    Attacks.Context context =
+        new Attacks.Context(
+            attack.share(), attack.strength(), config.tpiSigma(), seed, attackerInit);
+    return Attacks.REGISTRY.factory(attack.name()).apply(context);
   }
 
   private Scores score(float[] global) {

@@ -150,8 +150,8 @@ final class PoisoningExperimentTest {
     assertThatThrownBy(() -> PoisoningExperiment.canonicalRules(List.of("mean", "average")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(
-            "unknown aggregation rule 'average' in the poisoning study's rules; known rules: "
-                + String.join(", ", AggregationRules.names()));
+            "poisoning study setting 'rules': unknown aggregation rule 'average'; known: "
+                + String.join(", ", AggregationRules.REGISTRY.names()));
     assertThat(new PoisoningStudy.Attack("MPAF", 0.2, 10).name()).isEqualTo("mpaf");
     assertThatThrownBy(() -> new PoisoningStudy.Attack("lie", 0.2, 1))
         .isInstanceOf(InvalidInputException.class)

@@ -21,6 +21,12 @@ import java.util.random.RandomGenerator;
  * 1} and {@code eta = lambda} recovers an MPAF-like update.
  */
 public final class Tpi extends FakeClientAttack {
+  /** The default step multiple eta. */
+  public static final double DEFAULT_ETA = 2;
+
+  /** The default relative noise sigma. */
+  public static final double DEFAULT_SIGMA = 0.1;
+
   private final double eta;
   private final double sigma;
   private final double[] base;
@@ -67,7 +73,7 @@ public final class Tpi extends FakeClientAttack {
    * @param share the fake share
    */
   public Tpi(double share) {
-    this(2, 0.1, share);
+    this(DEFAULT_ETA, DEFAULT_SIGMA, share);
   }
 
   /**

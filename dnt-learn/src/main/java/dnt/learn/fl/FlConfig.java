@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dnt.core.InvalidInputException;
 import dnt.learn.forecast.Architecture;
-import dnt.learn.forecast.DualLstm;
-import dnt.learn.forecast.Mlp;
-import dnt.learn.forecast.RecurrentNet;
+import dnt.learn.forecast.Architectures;
 import dnt.learn.forecast.TrainingRecipe;
 import dnt.learn.forecast.WindowSpec;
 import java.io.IOException;
@@ -67,7 +65,8 @@ public record FlConfig(
   /**
    * The network section.
    *
-   * @param architecture dual-lstm, lstm, gru or mlp
+   * @param architecture a name of {@link Architectures#REGISTRY} (dual-lstm, lstm, gru, mlp), in
+   *     any letter case (kept in its registry spelling)
    * @param hidden hidden units
    * @param layers stacked layers
    * @param dropout dropout rate in [0, 1)
@@ -76,9 +75,11 @@ public record FlConfig(
     /** Checks the fields. */
     public Model {
       require(architecture, "architecture");
-      check(
-          java.util.Set.of("dual-lstm", "lstm", "gru", "mlp").contains(architecture),
-          "architecture must be dual-lstm, lstm, gru or mlp, got '" + architecture + "'");
+      try {
+        architecture = Architectures.REGISTRY.canonicalName(architecture);
+      } catch (InvalidInputException e) {
+        throw new KeyException("architecture", e.getMessage());
+      }
       check(hidden >= 1, "hidden must be at least 1, got " + hidden);
       check(layers >= 1, "layers must be at least 1, got " + layers);
       check(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), got " + dropout);
@@ -379,6 +380,9 @@ public record FlConfig(
       Throwable cause = e.getCause();
       String why =
           cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+      if (cause instanceof KeyException k) {
+        field = field + "." + k.key;
+      }
       if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
         why = "unknown key '" + u.getPropertyName() + "'";
       }
@@ -408,6 +412,18 @@ public record FlConfig(
     }
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** A bad value whose message is about one key of the section being bound. */
+  private static final class KeyException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+
+    KeyException(String key, String message) {
+      super(message);
+      this.key = key;
+    }
   }
 
   private static void check(boolean ok, String message) {
@@ -445,13 +461,11 @@ public record FlConfig(
    * @return the network
    */
   public Architecture architecture(int slotsPerDay) {
-    WindowSpec w = windowSpec(slotsPerDay);
-    return switch (model.architecture) {
-      case "lstm" -> new RecurrentNet(false, w, model.hidden, model.layers, model.dropout);
-      case "gru" -> new RecurrentNet(true, w, model.hidden, model.layers, model.dropout);
-      case "mlp" -> new Mlp(w, model.hidden, model.layers, model.dropout);
-      default -> new DualLstm(w, model.hidden, model.layers, model.dropout);
-    };
+    return Architectures.REGISTRY
+        .factory(model.architecture)
+        .apply(
+            new Architectures.Options(
+                windowSpec(slotsPerDay), model.hidden, model.layers, model.dropout));
   }
 
   /**

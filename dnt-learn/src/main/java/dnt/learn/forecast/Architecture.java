@@ -12,7 +12,8 @@ import java.util.random.RandomGenerator;
  */
 public sealed interface Architecture permits DualLstm, RecurrentNet, Mlp {
   /**
-   * The registry name ("dual-lstm", "lstm", "gru", "mlp").
+   * The name under which {@link Architectures#REGISTRY} makes this network ("dual-lstm", "lstm",
+   * "gru", "mlp").
    *
    * @return the name
    */

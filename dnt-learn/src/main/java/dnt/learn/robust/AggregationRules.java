@@ -1,23 +1,23 @@
 package dnt.learn.robust;
 
 import dnt.core.InvalidInputException;
+import dnt.core.Registry;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.FedAvg;
 import dnt.learn.privacy.DpFedAvg;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The registry of aggregation rules by lowercase hyphenated name (after the Caffeine simulator's
- * policy registry); names are matched without regard to letter case. Rules are created fresh per
- * call because some keep per-run state.
+ * The aggregation rules by lowercase hyphenated name: a table on {@link Registry} (after the
+ * Caffeine simulator's policy registry), whose names are matched without regard to letter case.
+ * Rules are created fresh per call because some keep per-run state. The static helpers delegate to
+ * {@link #REGISTRY}.
  *
  * <pre>{@code
- * AggregationRule rule = AggregationRules.create("trimmed-mean", new Options(0, 0.1));
+ * AggregationRule rule =
+ *     AggregationRules.REGISTRY.factory("trimmed-mean").apply(new Options(0, 0.1));
  * }</pre>
  */
 public final class AggregationRules {
@@ -48,81 +48,81 @@ public final class AggregationRules {
     }
   }
 
-  private record Entry(String description, Function<Options, AggregationRule> factory) {}
-
-  private static final Map<String, Entry> RULES = new LinkedHashMap<>();
-
-  static {
-    add("mean", "FedAvg, the unweighted mean (McMahan et al. 2017)", o -> new FedAvg(false));
-    add("weighted-mean", "FedAvg weighted by sample counts", o -> new FedAvg(true));
-    add("median", "coordinate-wise median (Yin et al. 2018)", o -> new CoordinateMedian());
-    add(
-        "trimmed-mean",
-        "coordinate-wise trimmed mean, drops floor(beta*n) per end (Yin et al. 2018)",
-        o -> new TrimmedMean(o.beta()));
-    add("krum", "Krum, the most central update (Blanchard et al. 2017)", o -> Krum.krum(o.f()));
-    add(
-        "multi-krum",
-        "Multi-Krum, the mean of the n-f most central updates",
-        o -> Krum.multiKrum(o.f()));
-    add("bulyan", "Bulyan (El Mhamdi et al. 2018)", o -> new Bulyan(o.f()));
-    add(
-        "geomed",
-        "geometric median, smoothed Weiszfeld (Pillutla et al. 2022)",
-        o -> new GeometricMedian());
-    add(
-        "centered-clipping",
-        "centered clipping, tau = 100, L = 1 (Karimireddy et al. 2021)",
-        o -> new CenteredClipping(100, 1));
-    add(
-        "norm-bounding",
-        "mean of updates clipped to the median norm (Sun et al. 2019)",
-        o -> new NormBounding());
-    add(
-        "fltrust",
-        "FLTrust, needs a server reference update (Cao et al. 2021)",
-        o -> new FlTrust());
-    add(
-        "dnc",
-        "Divide-and-Conquer (Shejwalkar and Houmansadr 2021)",
-        o -> new DivideAndConquer(o.f()));
-    add(
-        "flame",
-        "FLAME, majority cosine cluster + clipping + noise (Nguyen et al. 2022)",
-        o -> new Flame());
-    add(
-        "tid",
-        "Twin Inconsistency Defense, median +- 3 MAD band (paper Sec. IV-C; reconstructed)",
-        o -> new TwinInconsistencyDefense());
-    add(
-        "tid-percentile",
-        "TID with the 10th-90th percentile band (reconstructed)",
-        o ->
-            new TwinInconsistencyDefense(
-                TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.PERCENTILE)));
-    add(
-        "tid-iqr",
-        "TID with Tukey's IQR fences (reconstructed)",
-        o ->
-            new TwinInconsistencyDefense(
-                TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.IQR)));
-    add(
-        "tid-history",
-        "TID plus the sign-agreement history check against TPI (reconstructed)",
-        o ->
-            new TwinInconsistencyDefense(
-                TwinInconsistencyDefense.Settings.defaults().withHistory(true)));
-    add(
-        "dp-fedavg",
-        "DP-FedAvg: clip to 1, Gaussian noise z = 1, divide by n (McMahan et al. 2018)",
-        o -> DpFedAvg.fixed(1.0, 1.0, Double.NaN, 1.0));
-  }
+  /**
+   * The table: every rule's name, one-line description and factory of a fresh rule (some rules keep
+   * per-run state), in the order help texts list them.
+   */
+  public static final Registry<Function<Options, AggregationRule>> REGISTRY =
+      Registry.<Function<Options, AggregationRule>>of("aggregation rule")
+          .add("mean", "FedAvg, the unweighted mean (McMahan et al. 2017)", o -> new FedAvg(false))
+          .add("weighted-mean", "FedAvg weighted by sample counts", o -> new FedAvg(true))
+          .add("median", "coordinate-wise median (Yin et al. 2018)", o -> new CoordinateMedian())
+          .add(
+              "trimmed-mean",
+              "coordinate-wise trimmed mean, drops floor(beta*n) per end (Yin et al. 2018)",
+              o -> new TrimmedMean(o.beta()))
+          .add(
+              "krum",
+              "Krum, the most central update (Blanchard et al. 2017)",
+              o -> Krum.krum(o.f()))
+          .add(
+              "multi-krum",
+              "Multi-Krum, the mean of the n-f most central updates",
+              o -> Krum.multiKrum(o.f()))
+          .add("bulyan", "Bulyan (El Mhamdi et al. 2018)", o -> new Bulyan(o.f()))
+          .add(
+              "geomed",
+              "geometric median, smoothed Weiszfeld (Pillutla et al. 2022)",
+              o -> new GeometricMedian())
+          .add(
+              "centered-clipping",
+              "centered clipping, tau = 100, L = 1 (Karimireddy et al. 2021)",
+              o -> new CenteredClipping(100, 1))
+          .add(
+              "norm-bounding",
+              "mean of updates clipped to the median norm (Sun et al. 2019)",
+              o -> new NormBounding())
+          .add(
+              "fltrust",
+              "FLTrust, needs a server reference update (Cao et al. 2021)",
+              o -> new FlTrust())
+          .add(
+              "dnc",
+              "Divide-and-Conquer (Shejwalkar and Houmansadr 2021)",
+              o -> new DivideAndConquer(o.f()))
+          .add(
+              "flame",
+              "FLAME, majority cosine cluster + clipping + noise (Nguyen et al. 2022)",
+              o -> new Flame())
+          .add(
+              "tid",
+              "Twin Inconsistency Defense, median +- 3 MAD band (paper Sec. IV-C; reconstructed)",
+              o -> new TwinInconsistencyDefense())
+          .add(
+              "tid-percentile",
+              "TID with the 10th-90th percentile band (reconstructed)",
+              o ->
+                  new TwinInconsistencyDefense(
+                      TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.PERCENTILE)))
+          .add(
+              "tid-iqr",
+              "TID with Tukey's IQR fences (reconstructed)",
+              o ->
+                  new TwinInconsistencyDefense(
+                      TwinInconsistencyDefense.Settings.defaults().withBand(BandRule.IQR)))
+          .add(
+              "tid-history",
+              "TID plus the sign-agreement history check against TPI (reconstructed)",
+              o ->
+                  new TwinInconsistencyDefense(
+                      TwinInconsistencyDefense.Settings.defaults().withHistory(true)))
+          .add(
+              "dp-fedavg",
+              "DP-FedAvg: clip to 1, Gaussian noise z = 1, divide by n (McMahan et al. 2018)",
+              o -> DpFedAvg.fixed(1.0, 1.0, Double.NaN, 1.0))
+          .build();
 
   private AggregationRules() {}
-
-  private static void add(String name, String description, Function<Options, AggregationRule> f) {
-    RULES.put(name, new Entry(description, f));
-  }
 
   /**
    * Every registered name, in registry order.
@@ -130,7 +130,7 @@ public final class AggregationRules {
    * @return the names
    */
   public static List<String> names() {
-    return List.copyOf(RULES.keySet());
+    return REGISTRY.names();
   }
 
   /**
@@ -139,9 +139,7 @@ public final class AggregationRules {
    * @return name to description, in registry order
    */
   public static Map<String, String> descriptions() {
-    Map<String, String> out = new LinkedHashMap<>();
-    RULES.forEach((k, v) -> out.put(k, v.description()));
-    return Collections.unmodifiableMap(out);
+    return REGISTRY.descriptions();
   }
 
   /**
@@ -151,7 +149,7 @@ public final class AggregationRules {
    * @return true if known
    */
   public static boolean contains(String name) {
-    return RULES.containsKey(key(name));
+    return REGISTRY.contains(name);
   }
 
   /**
@@ -163,12 +161,7 @@ public final class AggregationRules {
    * @throws InvalidInputException for an unknown name, listing the known ones
    */
   public static String canonicalName(String name) {
-    String key = key(name);
-    if (!RULES.containsKey(key)) {
-      throw new InvalidInputException(
-          "unknown aggregation rule '" + name + "'; known rules: " + String.join(", ", names()));
-    }
-    return key;
+    return REGISTRY.canonicalName(name);
   }
 
   /**
@@ -180,10 +173,6 @@ public final class AggregationRules {
    * @throws InvalidInputException for an unknown name, listing the known ones
    */
   public static AggregationRule create(String name, Options options) {
-    return RULES.get(canonicalName(name)).factory().apply(options);
-  }
-
-  private static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
+    return REGISTRY.factory(name).apply(options);
   }
 }

@@ -349,7 +349,7 @@ final class AttackInvariantsTest {
   @Test
   void theRegistryCreatesEveryAttack() {
     for (String name : Attacks.names()) {
-      var adv = Attacks.create(name, Attacks.Options.share(0.2));
+      var adv = Attacks.create(name, Attacks.Context.share(0.2));
       List<ClientUpdate> out = adv.poison(view(1), benign(10, 1));
       assertThat(out.size()).as(name).isGreaterThanOrEqualTo(10);
       for (ClientUpdate u : out) {
@@ -363,12 +363,11 @@ final class AttackInvariantsTest {
     for (String name : Attacks.names()) {
       assertThat(Attacks.canonicalName(name.toUpperCase(java.util.Locale.ROOT))).isEqualTo(name);
     }
-    assertThat(Attacks.create("MPAF", Attacks.Options.share(0.2))).isInstanceOf(Mpaf.class);
-    assertThat(Attacks.create("Lie", Attacks.Options.share(0.2))).isInstanceOf(Lie.class);
-    assertThatThrownBy(() -> Attacks.create("LITTLE", Attacks.Options.share(0.2)))
+    assertThat(Attacks.create("MPAF", Attacks.Context.share(0.2))).isInstanceOf(Mpaf.class);
+    assertThat(Attacks.create("Lie", Attacks.Context.share(0.2))).isInstanceOf(Lie.class);
+    assertThatThrownBy(() -> Attacks.create("LITTLE", Attacks.Context.share(0.2)))
         .isInstanceOf(dnt.core.InvalidInputException.class)
-        .hasMessage(
-            "unknown attack 'LITTLE'; known attacks: " + String.join(", ", Attacks.names()));
+        .hasMessage("unknown attack 'LITTLE'; known: " + String.join(", ", Attacks.names()));
   }
 
   static double dot(double[] a, double[] b) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dnt.core.InvalidInputException;
+import dnt.learn.forecast.Architectures;
 import dnt.learn.forecast.DualLstm;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,30 @@ final class FlConfigTest {
     assertThatThrownBy(() -> FlConfig.parse("model: [1, 2\n", "d.yaml"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("d.yaml");
+  }
+
+  @Test
+  void anUnknownArchitectureNamesTheKeyPathAndListsTheKnownOnes() {
+    assertThatThrownBy(() -> FlConfig.parse("model:\n  architecture: transformer\n", "m.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "m.yaml: config field 'model.architecture': unknown forecaster architecture"
+                + " 'transformer'; known: "
+                + String.join(", ", Architectures.REGISTRY.names()));
+    assertThatThrownBy(() -> FlConfig.defaults().with(Map.of("model.architecture", "cnn")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'model.architecture'")
+        .hasMessageContaining("'cnn'");
+  }
+
+  @Test
+  void everyRegisteredArchitectureIsMadeByItsNameInAnyLetterCase() {
+    for (String name : Architectures.REGISTRY.names()) {
+      String yaml = "model:\n  architecture: " + name.toUpperCase(Locale.ROOT) + "\n";
+      FlConfig c = FlConfig.parse(yaml, "a.yaml");
+      assertThat(c.model().architecture()).isEqualTo(name);
+      assertThat(c.architecture(24).name()).isEqualTo(name);
+      assertThat(c.architecture(24).windows()).isEqualTo(c.windowSpec(24));
+    }
   }
 }

@@ -41,7 +41,7 @@ final class AggregationRulesTest {
     assertThatThrownBy(() -> AggregationRules.canonicalName("MEDIAN-OF-MEANS"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(
-            "unknown aggregation rule 'MEDIAN-OF-MEANS'; known rules: "
+            "unknown aggregation rule 'MEDIAN-OF-MEANS'; known: "
                 + String.join(", ", AggregationRules.names()));
   }
 

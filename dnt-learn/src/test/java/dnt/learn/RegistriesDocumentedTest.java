@@ -1,0 +1,80 @@
+package dnt.learn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dnt.learn.attack.Attacks;
+import dnt.learn.forecast.Architectures;
+import dnt.learn.robust.AggregationRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tables of docs/ that list the learn families name exactly the registered members (what {@code
+ * dnt aggregate --help} and the configuration errors list): the first column of the rules and
+ * attacks tables of docs/security.md, the architectures table of docs/forecasting.md, and the
+ * comment of {@code model.architecture} in reference.yaml.
+ */
+final class RegistriesDocumentedTest {
+  private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+
+  static Path repo() {
+    return Path.of(System.getProperty("dnt.repo.dir", "..")).toAbsolutePath().normalize();
+  }
+
+  /** The backquoted names in the first column of the tables of one section. */
+  static List<String> firstColumnNames(String doc, String heading) throws IOException {
+    String text = Files.readString(repo().resolve("docs").resolve(doc));
+    int from = text.indexOf("\n" + heading);
+    assertThat(from).as(doc + " has a section " + heading).isNotNegative();
+    int to = text.indexOf("\n## ", from + 1);
+    String section = text.substring(from, to < 0 ? text.length() : to);
+    List<String> names = new ArrayList<>();
+    for (String line : section.split("\n")) {
+      String row = line.strip();
+      if (!row.startsWith("| `")) {
+        continue;
+      }
+      Matcher m = CODE.matcher(row.substring(1, row.indexOf('|', 1)));
+      while (m.find()) {
+        names.add(m.group(1));
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void theRulesTableNamesEveryRegisteredRule() throws IOException {
+    assertThat(firstColumnNames("security.md", "## Aggregation rules"))
+        .containsExactlyInAnyOrderElementsOf(AggregationRules.REGISTRY.names());
+  }
+
+  @Test
+  void theAttacksTableNamesEveryRegisteredAttack() throws IOException {
+    assertThat(firstColumnNames("security.md", "## Attacks"))
+        .containsExactlyInAnyOrderElementsOf(Attacks.REGISTRY.names());
+  }
+
+  @Test
+  void theArchitecturesTableAndReferenceYamlNameEveryRegisteredArchitecture() throws IOException {
+    assertThat(firstColumnNames("forecasting.md", "## Forecasters"))
+        .containsExactlyInAnyOrderElementsOf(Architectures.REGISTRY.names());
+    String yaml;
+    try (InputStream in = RegistriesDocumentedTest.class.getResourceAsStream("/reference.yaml")) {
+      assertThat(in).as("reference.yaml on the classpath").isNotNull();
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String line =
+        yaml.lines().filter(l -> l.strip().startsWith("architecture:")).findFirst().orElseThrow();
+    String comment = line.substring(line.indexOf('#') + 1).strip();
+    assertThat(comment.split("\\s*\\|\\s*"))
+        .containsExactlyElementsOf(Architectures.REGISTRY.names());
+  }
+}
