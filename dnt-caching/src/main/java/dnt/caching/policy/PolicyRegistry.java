@@ -1,15 +1,14 @@
 package dnt.caching.policy;
 
 import dnt.core.InvalidInputException;
+import dnt.core.Registry;
 import dnt.core.util.Seeds;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * The classic policies by name, as the Caffeine simulator's registry maps names to policies. Names
- * are case-insensitive; {@code w-tinylfu} is an alias of {@code wtinylfu}.
+ * The classic policies by name, as the Caffeine simulator's registry maps names to policies: one
+ * table on {@link Registry}. Names are case-insensitive; {@code w-tinylfu} is an alias of {@code
+ * wtinylfu}.
  */
 public final class PolicyRegistry {
   /** Creates one cache. */
@@ -26,6 +25,22 @@ public final class PolicyRegistry {
   }
 
   /**
+   * What the table registers for one policy: its factory and whether it is offline.
+   *
+   * @param offline whether it needs the future (next-use positions)
+   * @param factory the factory
+   */
+  public record Maker(boolean offline, Factory factory) {
+    static Maker online(Factory factory) {
+      return new Maker(false, factory);
+    }
+
+    static Maker offline(Factory factory) {
+      return new Maker(true, factory);
+    }
+  }
+
+  /**
    * A registered policy.
    *
    * @param name the registry name
@@ -35,43 +50,36 @@ public final class PolicyRegistry {
    */
   public record Spec(String name, String description, boolean offline, Factory factory) {}
 
-  private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
-
-  static {
-    register(new Spec("lru", "least recently used", false, (c, s) -> new Lru(c)));
-    register(
-        new Spec(
-            "lfu", "least frequently used, ties by least recent", false, (c, s) -> new Lfu(c)));
-    register(new Spec("fifo", "first in, first out", false, (c, s) -> new Fifo(c)));
-    register(
-        new Spec(
-            "random",
-            "uniformly random eviction (seeded)",
-            false,
-            (c, s) -> new RandomEviction(c, Seeds.generator(s))));
-    register(
-        new Spec(
-            "arc",
-            "adaptive replacement cache (Megiddo & Modha 2003)",
-            false,
-            (c, s) -> new Arc(c)));
-    register(
-        new Spec(
-            "wtinylfu", "window TinyLFU (Einziger et al. 2017)", false, (c, s) -> new WTinyLfu(c)));
-    register(
-        new Spec(
-            "belady",
-            "offline MIN (Belady 1966): a bound for one cache that admits every miss; over a"
-                + " network, a clairvoyant reference",
-            true,
-            (c, s) -> new Belady(c)));
-  }
+  /** The cache policies. */
+  public static final Registry<Maker> POLICIES =
+      Registry.<Maker>of("cache policy")
+          .add("lru", "least recently used", Maker.online((c, s) -> new Lru(c)))
+          .add(
+              "lfu",
+              "least frequently used, ties by least recent",
+              Maker.online((c, s) -> new Lfu(c)))
+          .add("fifo", "first in, first out", Maker.online((c, s) -> new Fifo(c)))
+          .add(
+              "random",
+              "uniformly random eviction (seeded)",
+              Maker.online((c, s) -> new RandomEviction(c, Seeds.generator(s))))
+          .add(
+              "arc",
+              "adaptive replacement cache (Megiddo & Modha 2003)",
+              Maker.online((c, s) -> new Arc(c)))
+          .add(
+              "wtinylfu",
+              "window TinyLFU (Einziger et al. 2017)",
+              Maker.online((c, s) -> new WTinyLfu(c)))
+          .alias("w-tinylfu", "wtinylfu")
+          .add(
+              "belady",
+              "offline MIN (Belady 1966): a bound for one cache that admits every miss; over a"
+                  + " network, a clairvoyant reference",
+              Maker.offline((c, s) -> new Belady(c)))
+          .build();
 
   private PolicyRegistry() {}
-
-  private static void register(Spec spec) {
-    SPECS.put(spec.name(), spec);
-  }
 
   /**
    * The registered names, in registration order.
@@ -79,23 +87,18 @@ public final class PolicyRegistry {
    * @return the names
    */
   public static List<String> names() {
-    return List.copyOf(SPECS.keySet());
+    return POLICIES.names();
   }
 
   /**
    * Looks a policy up by name.
    *
-   * @param name the name (case-insensitive)
+   * @param name the name or alias, in any letter case
    * @return its spec
    * @throws InvalidInputException naming the known policies when there is none by that name
    */
   public static Spec spec(String name) {
-    String key = name.toLowerCase(Locale.ROOT).replace("-", "");
-    Spec spec = SPECS.get(key);
-    if (spec == null) {
-      throw new InvalidInputException(
-          "unknown cache policy '" + name + "'; known: " + String.join(", ", names()));
-    }
-    return spec;
+    Registry.Entry<Maker> e = POLICIES.entry(name);
+    return new Spec(e.name(), e.description(), e.factory().offline(), e.factory().factory());
   }
 }

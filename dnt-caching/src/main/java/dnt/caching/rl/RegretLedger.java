@@ -4,7 +4,7 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 
 /**
  * The eviction-regret ledger of one station (after LeCaR, G. Vietri et al., HotStorage 2018): the
- * items evicted or refused at its decisions, each charged −1 on its decision's transition when it
+ * items evicted or refused at its decisions, each charged −1 on its decision's outcome when it
  * misses again at the station within the horizon (in the station's requests).
  *
  * <p>Ticks count the station's requests before the current one, so the request that triggered a
@@ -12,7 +12,7 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
  * was refused on, only by a later miss.
  */
 final class RegretLedger {
-  private record Entry(ReplayBuffer.Transition transition, long tick) {}
+  private record Entry(Outcome outcome, long tick) {}
 
   private final long horizon;
   private final Int2ObjectOpenHashMap<Entry> open = new Int2ObjectOpenHashMap<>();
@@ -31,12 +31,12 @@ final class RegretLedger {
    * refused on a miss that settles an earlier entry, that entry is charged first.
    *
    * @param item the item evicted or refused
-   * @param transition the decision's transition, charged later
+   * @param outcome the decision's outcome, charged later
    * @param now the station's request count before the current request
    */
-  void remember(int item, ReplayBuffer.Transition transition, long now) {
+  void remember(int item, Outcome outcome, long now) {
     missed(item, now);
-    open.put(item, new Entry(transition, now));
+    open.put(item, new Entry(outcome, now));
     if (open.size() > 8 * horizon) {
       open.values().removeIf(e -> now - e.tick() > horizon);
     }
@@ -56,7 +56,7 @@ final class RegretLedger {
     }
     open.remove(item);
     if (now - e.tick() <= horizon) {
-      e.transition().reward -= 1;
+      e.outcome().reward -= 1;
     }
   }
 

@@ -7,20 +7,20 @@ import java.util.random.RandomGenerator;
 /** A fixed-capacity experience replay buffer (oldest transitions overwritten first). */
 final class ReplayBuffer {
   /**
-   * One transition: the chosen action's feature row, the shaped reward, and the next state's
-   * candidate rows (null when terminal) with its admission mask. The reward stays mutable after
-   * insertion, because eviction regret arrives later than the next decision.
+   * One transition: the chosen action's feature row, the outcome that holds its shaped reward, and
+   * the next state's candidate rows (null when terminal) with its admission mask. The reward stays
+   * mutable after insertion, because eviction regret arrives later than the next decision.
    */
   static final class Transition {
     final float[] row;
-    float reward;
+    final Outcome outcome;
     float[] nextRows;
     int nextCount;
     boolean nextMaskAdmit;
 
-    Transition(float[] row, float reward) {
+    Transition(float[] row, Outcome outcome) {
       this.row = row;
-      this.reward = reward;
+      this.outcome = outcome;
     }
   }
 

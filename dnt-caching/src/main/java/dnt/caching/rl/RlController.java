@@ -8,19 +8,20 @@ import dnt.caching.twin.DecayedFrequency;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
  * Learned cache replacement for every station of a network, with the reliability modules: the
- * caches it creates delegate each full-cache miss to one shared agent (Double DQN by default, or
- * PPO-Lagrangian, see {@link AgentKind}), which chooses among C + 1 actions (evict slot i and
- * admit, or do not admit). Decisions of one station chain into transitions. The reward is the
- * eviction regret (after LeCaR, G. Vietri et al., HotStorage 2018): −1 when the item evicted or
- * refused at a decision is requested again at that station, and misses, within 2·C of the station's
- * requests; the cost is the requests the station serves while overloaded. Regret credits each
- * decision directly, which a hits-until-next-decision reward does not (tried first: it learned far
- * slower than LRU).
+ * caches it creates delegate each full-cache miss to one shared {@link Agent} (Double DQN by
+ * default, or PPO-Lagrangian, see {@link Agents#REGISTRY}), which chooses among C + 1 actions
+ * (evict slot i and admit, or do not admit). Decisions of one station chain into transitions. The
+ * reward is the eviction regret (after LeCaR, G. Vietri et al., HotStorage 2018): −1 when the item
+ * evicted or refused at a decision is requested again at that station, and misses, within 2·C of
+ * the station's requests; the cost is the requests the station serves while overloaded. Regret
+ * credits each decision directly, which a hits-until-next-decision reward does not (tried first: it
+ * learned far slower than LRU).
  *
  * <p>Feature row of a candidate (reconstructed from the brief; after Zhong et al., "A Deep
  * Reinforcement Learning-Based Framework for Content Caching", CISS 2018, per-item request counts
@@ -41,17 +42,9 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
 
   private final Topology topology;
   private final int clients;
-  private final AgentSettings agent;
   private final SafetySettings safety;
-  private final AgentKind kind;
-  private final QNetwork q;
-  private final ReplayBuffer buffer;
-  private final PpoLagrangian ppo;
-  private final RandomGenerator random;
-  private boolean training;
+  private final Agent agent;
   private long decisions;
-  private long steps;
-  private double lambda;
 
   // per replay
   private NetworkView view;
@@ -60,22 +53,12 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   private DecayedFrequency[] longFreq = new DecayedFrequency[0];
   private int[][] neighbours = new int[0][];
   private int[][] secondaryClientsHome = new int[0][];
-  private Pending[] pending = new Pending[0];
+  private Outcome[] pending = new Outcome[0];
   private RegretLedger[] regret = new RegretLedger[0];
   private long interventions;
   private long flagged;
   private long episodeRequests;
   private double episodeCost;
-  private long replayDecisions;
-  private List<List<Decision>> rollout = new ArrayList<>();
-
-  private static final class Pending {
-    ReplayBuffer.Transition transition;
-    double cost;
-  }
-
-  /** A PPO decision with the pending reward and cost it collects until the station's next one. */
-  private record Decision(PpoLagrangian.Step step, Pending pending) {}
 
   /**
    * A controller with a fresh Double-DQN agent.
@@ -92,58 +75,63 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
       AgentSettings agent,
       SafetySettings safety,
       RandomGenerator random) {
-    this(topology, clients, AgentKind.DDQN, agent, PpoSettings.DEFAULTS, safety, random);
+    this(topology, clients, DoubleDqn.NAME, agent, PpoSettings.DEFAULTS, safety, random);
   }
 
   /**
-   * A controller with a fresh agent of the given kind. Both agents see the same feature rows, the
-   * same C + 1 actions and the same shield; with PPO-Lagrangian the shield's forbidden admissions
-   * are masked out of the policy (probability 0), an intervention is counted when the unmasked
-   * policy proposed one of them (as the Double-DQN's vetoes are counted), the reward is the
-   * eviction regret alone and the cost goes to the cost critic and the multiplier (β and the veto
-   * penalty are Double-DQN reward shaping, unused by PPO-Lagrangian).
+   * A controller with a fresh agent of the given name (see {@link Agents#REGISTRY}). Every agent
+   * sees the same feature rows, the same C + 1 actions and the same shield; an intervention is
+   * counted when the agent proposed an admission the shield forbids. With PPO-Lagrangian the
+   * shield's forbidden admissions are also masked out of the policy (probability 0), the reward is
+   * the eviction regret alone and the cost goes to the cost critic and the multiplier (β and the
+   * veto penalty are Double-DQN reward shaping, unused by PPO-Lagrangian).
    *
    * @param topology the network's association
    * @param clients the number of clients (ids 0..clients-1), for the load look-ahead
-   * @param kind the agent
-   * @param agent the Double-DQN's hyper-parameters (used by {@link AgentKind#DDQN})
-   * @param ppoSettings the PPO-Lagrangian's hyper-parameters (used by {@link
-   *     AgentKind#PPO_LAGRANGIAN})
+   * @param agentName the agent's registry name
+   * @param agent the Double-DQN's hyper-parameters (used by {@code ddqn})
+   * @param ppoSettings the PPO-Lagrangian's hyper-parameters (used by {@code ppo-lagrangian})
    * @param safety the reliability modules
    * @param random the source of randomness (weights, exploration, replay or minibatch sampling)
+   * @throws dnt.core.InvalidInputException for an unknown agent name
    */
   public RlController(
       Topology topology,
       int clients,
-      AgentKind kind,
+      String agentName,
       AgentSettings agent,
       PpoSettings ppoSettings,
       SafetySettings safety,
       RandomGenerator random) {
+    this(
+        topology,
+        clients,
+        safety,
+        Agents.create(agentName, new Agents.Context(FEATURES, agent, ppoSettings, safety, random)));
+  }
+
+  /**
+   * A controller around an agent.
+   *
+   * @param topology the network's association
+   * @param clients the number of clients (ids 0..clients-1), for the load look-ahead
+   * @param safety the reliability modules
+   * @param agent the agent (closed with this controller)
+   */
+  public RlController(Topology topology, int clients, SafetySettings safety, Agent agent) {
     this.topology = topology;
     this.clients = clients;
-    this.kind = kind;
-    this.agent = agent;
     this.safety = safety;
-    this.random = random;
-    if (kind == AgentKind.DDQN) {
-      this.q = new QNetwork(FEATURES, agent.hidden(), agent.learningRate(), random);
-      this.buffer = new ReplayBuffer(agent.bufferSize());
-      this.ppo = null;
-    } else {
-      this.q = null;
-      this.buffer = null;
-      this.ppo = new PpoLagrangian(FEATURES, ppoSettings, random);
-    }
+    this.agent = agent;
   }
 
   /**
    * The agent driving the decisions.
    *
-   * @return the agent's kind
+   * @return the agent
    */
-  public AgentKind agentKind() {
-    return kind;
+  public Agent agent() {
+    return agent;
   }
 
   /**
@@ -153,17 +141,17 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
    * @return this controller
    */
   public RlController setTraining(boolean training) {
-    this.training = training;
+    agent.setTraining(training);
     return this;
   }
 
   /**
-   * The Lagrange multiplier now.
+   * The Lagrange multiplier now (0 for an agent without one).
    *
    * @return λ
    */
   public double lambda() {
-    return ppo != null ? ppo.lambda() : lambda;
+    return agent instanceof Constrained c ? c.lambda() : 0;
   }
 
   /**
@@ -181,7 +169,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
    * @return the count
    */
   public long gradientSteps() {
-    return ppo != null ? ppo.gradientSteps() : steps;
+    return agent.gradientSteps();
   }
 
   /**
@@ -203,32 +191,6 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     return flagged;
   }
 
-  /**
-   * The online network (for tests).
-   *
-   * @return the Q network
-   * @throws IllegalStateException when the agent is not Double DQN
-   */
-  public QNetwork network() {
-    if (q == null) {
-      throw new IllegalStateException("the " + kind + " agent has no Q network");
-    }
-    return q;
-  }
-
-  /**
-   * The PPO-Lagrangian agent (for tests).
-   *
-   * @return the agent
-   * @throws IllegalStateException when the agent is not PPO-Lagrangian
-   */
-  public PpoLagrangian ppo() {
-    if (ppo == null) {
-      throw new IllegalStateException("the " + kind + " agent is not PPO-Lagrangian");
-    }
-    return ppo;
-  }
-
   @Override
   public CachePolicy create(int station, int capacity, NetworkView view) {
     if (station == 0) {
@@ -245,7 +207,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     caches = new RlCache[b];
     shortFreq = new DecayedFrequency[b];
     longFreq = new DecayedFrequency[b];
-    pending = new Pending[b];
+    pending = new Outcome[b];
     regret = new RegretLedger[b];
     for (int s = 0; s < b; s++) {
       shortFreq[s] = new DecayedFrequency(SHORT_TAU);
@@ -277,11 +239,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     flagged = 0;
     episodeRequests = 0;
     episodeCost = 0;
-    replayDecisions = 0;
-    rollout = new ArrayList<>();
-    for (int s = 0; s < b; s++) {
-      rollout.add(new ArrayList<>());
-    }
+    agent.startEpisode(b);
   }
 
   private RegretLedger regret(int station) {
@@ -303,67 +261,20 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     episodeRequests++;
     double cost = v.windowLoad(server) > v.overloadThreshold() ? 1 : 0;
     episodeCost += cost;
-    Pending p = pending[server];
+    Outcome p = pending[server];
     if (p != null) {
       p.cost += cost;
     }
   }
 
   /**
-   * Closes the replay: flushes the stations' last transitions as terminal and, when training with a
-   * multiplier, updates λ from the episode's mean cost.
+   * Closes the replay: the agent learns from the episode (Double DQN flushes the stations' last
+   * transitions as terminal and, with a multiplier, updates λ from the episode's mean cost;
+   * PPO-Lagrangian runs its update).
    */
   public void endEpisode() {
-    if (ppo != null) {
-      endPpoEpisode();
-      return;
-    }
-    for (int s = 0; s < pending.length; s++) {
-      if (pending[s] != null && training) {
-        pending[s].transition.reward -= (float) costPenalty(pending[s]);
-        buffer.add(pending[s].transition);
-      }
-      pending[s] = null;
-    }
-    if (training && safety.lagrangeRate() > 0 && episodeRequests > 0) {
-      lambda =
-          Math.max(
-              0,
-              lambda
-                  + safety.lagrangeRate() * (episodeCost / episodeRequests - safety.budget()) * 10);
-    }
-  }
-
-  /** Fills in the rollout's rewards and costs and runs the PPO-Lagrangian update. */
-  private void endPpoEpisode() {
-    java.util.Arrays.fill(pending, null);
-    if (!training || episodeRequests == 0) {
-      rollout.forEach(List::clear);
-      return;
-    }
-    List<List<PpoLagrangian.Step>> trajectories = new ArrayList<>();
-    for (List<Decision> station : rollout) {
-      List<PpoLagrangian.Step> chain = new ArrayList<>();
-      for (Decision d : station) {
-        d.step().reward = d.pending().transition.reward;
-        d.step().cost = d.pending().cost;
-        chain.add(d.step());
-      }
-      trajectories.add(chain);
-      station.clear();
-    }
-    ppo.update(
-        trajectories,
-        episodeCost / episodeRequests,
-        safety.budget(),
-        safety.lagrangeRate(),
-        random);
-  }
-
-  /** (β + λ)·c: the cost part of the shaped reward r' = r − (β + λ)·c. */
-  private double costPenalty(Pending p) {
-    double penalty = safety.penalty() + (safety.lagrangeRate() > 0 ? lambda : 0);
-    return penalty * p.cost;
+    Arrays.fill(pending, null);
+    agent.endEpisode(new Agent.Episode(episodeRequests, episodeCost));
   }
 
   /** Predicted extra requests per load window that admitting the item at the station attracts. */
@@ -436,16 +347,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     fill(rows, c, station, item, true, shared);
     boolean maskAdmit = unsafe && safety.shield();
 
-    int proposed;
-    if (ppo != null) {
-      proposed = ppo.propose(rows, n, training, random);
-    } else if (training && random.nextDouble() < epsilon()) {
-      proposed = random.nextInt(n);
-    } else {
-      double[] scores = new double[n];
-      q.scores(rows, n, scores);
-      proposed = argmax(scores, n, false);
-    }
+    int proposed = agent.propose(rows, n);
     int executed = proposed;
     boolean veto = false;
     if (proposed < c && unsafe) {
@@ -456,100 +358,19 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
         interventions++;
       }
     }
-    // chain the previous decision of this station to this state
-    Pending prev = pending[station];
-    if (prev != null && training && ppo == null) {
-      prev.transition.reward -= (float) costPenalty(prev);
-      prev.transition.nextRows = rows;
-      prev.transition.nextCount = n;
-      prev.transition.nextMaskAdmit = maskAdmit;
-      buffer.add(prev.transition);
-    }
-    Pending p = new Pending();
-    p.transition =
-        new ReplayBuffer.Transition(
-            java.util.Arrays.copyOfRange(rows, proposed * FEATURES, (proposed + 1) * FEATURES),
-            veto && ppo == null ? (float) -safety.vetoPenalty() : 0f);
-    pending[station] = p;
-    if (ppo != null && training) {
-      rollout.get(station).add(new Decision(ppo.record(rows, n, maskAdmit, executed), p));
-    }
+    Outcome outcome =
+        agent.observe(new Agent.Decision(station, rows, n, proposed, executed, veto, maskAdmit));
+    pending[station] = outcome;
     int refused = executed < c ? cache.items[executed] : item;
-    regret(station).remember(refused, p.transition, longFreq[station].requests());
+    regret(station).remember(refused, outcome, longFreq[station].requests());
     decisions++;
-    replayDecisions++;
-    if (ppo == null
-        && training
-        && decisions % agent.trainEvery() == 0
-        && buffer.size() >= agent.batchSize()) {
-      trainStep();
-    }
+    agent.learn();
     return executed < c ? executed : -1;
-  }
-
-  private double epsilon() {
-    double f = Math.min(1, (double) decisions / agent.epsilonDecisions());
-    return agent.epsilonStart() + f * (agent.epsilonEnd() - agent.epsilonStart());
-  }
-
-  /** Index of the largest score; with maskAdmit only the last (do not admit) is allowed. */
-  private static int argmax(double[] scores, int n, boolean maskAdmit) {
-    if (maskAdmit) {
-      return n - 1;
-    }
-    int best = 0;
-    for (int i = 1; i < n; i++) {
-      if (scores[i] > scores[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private void trainStep() {
-    int b = agent.batchSize();
-    float[] x = new float[b * FEATURES];
-    float[] y = new float[b];
-    double[] online = new double[0];
-    double[] target = new double[0];
-    for (int k = 0; k < b; k++) {
-      ReplayBuffer.Transition t = buffer.sample(random);
-      System.arraycopy(t.row, 0, x, k * FEATURES, FEATURES);
-      double value = t.reward;
-      if (t.nextRows != null) {
-        int n = t.nextCount;
-        if (online.length < n) {
-          online = new double[n];
-          target = new double[n];
-        }
-        int a;
-        if (t.nextMaskAdmit) {
-          a = n - 1;
-        } else {
-          q.scores(t.nextRows, n, online);
-          a = argmax(online, n, false);
-        }
-        float[] one = java.util.Arrays.copyOfRange(t.nextRows, a * FEATURES, (a + 1) * FEATURES);
-        q.targetScores(one, 1, target);
-        value += agent.gamma() * target[0];
-      }
-      y[k] = (float) value;
-    }
-    q.train(x, y);
-    steps++;
-    if (steps % agent.targetSync() == 0) {
-      q.syncTarget();
-    }
   }
 
   @Override
   public void close() {
-    if (q != null) {
-      q.close();
-    }
-    if (ppo != null) {
-      ppo.close();
-    }
+    agent.close();
   }
 
   /** A station's cache: C slots whose full-cache misses the agent decides. */
@@ -571,7 +392,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
 
     @Override
     public String name() {
-      return kind.id();
+      return agent.name();
     }
 
     @Override

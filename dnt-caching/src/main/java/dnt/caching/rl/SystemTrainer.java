@@ -28,7 +28,7 @@ public final class SystemTrainer {
   private final Topology topology;
   private final int clients;
   private final int capacity;
-  private final AgentKind kind;
+  private final String agentName;
   private final AgentSettings agent;
   private final PpoSettings ppo;
   private final SimulationOptions options;
@@ -48,7 +48,7 @@ public final class SystemTrainer {
       int capacity,
       AgentSettings agent,
       SimulationOptions options) {
-    this(topology, clients, capacity, AgentKind.DDQN, agent, PpoSettings.DEFAULTS, options);
+    this(topology, clients, capacity, DoubleDqn.NAME, agent, PpoSettings.DEFAULTS, options);
   }
 
   /**
@@ -57,7 +57,7 @@ public final class SystemTrainer {
    * @param topology the association
    * @param clients the number of clients
    * @param capacity slots per station
-   * @param kind the agent
+   * @param agentName the agent's name in {@link Agents#REGISTRY}
    * @param agent the Double-DQN's hyper-parameters
    * @param ppo the PPO-Lagrangian's hyper-parameters
    * @param options the replay's measurement settings (load window, overload threshold)
@@ -66,14 +66,14 @@ public final class SystemTrainer {
       Topology topology,
       int clients,
       int capacity,
-      AgentKind kind,
+      String agentName,
       AgentSettings agent,
       PpoSettings ppo,
       SimulationOptions options) {
     this.topology = topology;
     this.clients = clients;
     this.capacity = capacity;
-    this.kind = kind;
+    this.agentName = Agents.canonicalName(agentName);
     this.agent = agent;
     this.ppo = ppo;
     this.options = options;
@@ -104,7 +104,7 @@ public final class SystemTrainer {
     }
     RlController c =
         new RlController(
-            topology, clients, this.kind, agent, ppo, kind.safety(), Seeds.generator(seed));
+            topology, clients, agentName, agent, ppo, kind.safety(), Seeds.generator(seed));
     c.setTraining(true);
     for (int e = 0; e < episodes.size(); e++) {
       NetworkSimulator.run(episodes.get(e), topology, capacity, c, options);

@@ -127,13 +127,7 @@ final class AgentLearnsTest {
     PpoSettings settings = new PpoSettings(16, 3e-3f, 0.5, 0.9, 0.2, 3, 32, 0.01);
     SystemTrainer trainer =
         new SystemTrainer(
-            Topology.shared(),
-            1,
-            1,
-            AgentKind.PPO_LAGRANGIAN,
-            AgentSettings.DEFAULTS,
-            settings,
-            OPTIONS);
+            Topology.shared(), 1, 1, "ppo-lagrangian", AgentSettings.DEFAULTS, settings, OPTIONS);
     assertLearns(trainer, episodes(12, 500, 8));
   }
 

@@ -30,7 +30,7 @@ final class PpoTrainingTest {
         topo,
         12,
         10,
-        AgentKind.PPO_LAGRANGIAN,
+        "ppo-lagrangian",
         AgentSettings.DEFAULTS,
         TINY,
         new SimulationOptions(60, 10, 1.2));
@@ -45,14 +45,14 @@ final class PpoTrainingTest {
     Trace test = trace(topo, 7, List.of(new RareEvent.RateSurge(20, 80, 0, 3.0)));
     for (SystemKind kind : SystemKind.values()) {
       try (RlController c = trainer.train(kind, physical, twin, 11, (d, t, m) -> {})) {
-        assertThat(c.agentKind()).isEqualTo(AgentKind.PPO_LAGRANGIAN);
+        assertThat(c.agent().name()).isEqualTo("ppo-lagrangian");
         assertThat(c.gradientSteps()).as(kind.label()).isPositive();
-        float[] trained = c.ppo().policyWeights();
+        float[] trained = c.agent().weights();
         SystemTrainer.Evaluation e = trainer.evaluate(c, test);
         assertThat(e.decisions()).isPositive();
         // evaluation is greedy and does not learn: the weights stay, and a second replay of the
         // same stream repeats every decision (whether the agent learns: AgentLearnsTest)
-        assertThat(c.ppo().policyWeights()).as(kind.label()).containsExactly(trained);
+        assertThat(c.agent().weights()).as(kind.label()).containsExactly(trained);
         SystemTrainer.Evaluation again = trainer.evaluate(c, test);
         assertThat(again.result().hits()).isEqualTo(e.result().hits());
         assertThat(again.decisions()).isEqualTo(e.decisions());
@@ -78,7 +78,7 @@ final class PpoTrainingTest {
     for (int k = 0; k < 3; k++) {
       try (RlController c =
           trainer.train(SystemKind.RELIABLE_RL, physical, List.of(), seeds[k], (d, t, m) -> {})) {
-        weights[k] = c.ppo().policyWeights();
+        weights[k] = c.agent().weights();
         hitRates[k] = trainer.evaluate(c, test).result().hitRate();
       }
     }

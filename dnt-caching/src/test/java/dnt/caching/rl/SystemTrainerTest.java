@@ -37,12 +37,12 @@ final class SystemTrainerTest {
     for (SystemKind kind : SystemKind.values()) {
       try (RlController c = trainer.train(kind, physical, twin, 11, (d, t, m) -> {})) {
         assertThat(c.gradientSteps()).as(kind.label()).isPositive();
-        float[] trained = c.network().weights();
+        float[] trained = c.agent().weights();
         SystemTrainer.Evaluation e = trainer.evaluate(c, test);
         assertThat(e.decisions()).isPositive();
         // evaluation is greedy and does not learn: the weights stay, and a second replay of the
         // same stream repeats every decision (whether the agent learns: AgentLearnsTest)
-        assertThat(c.network().weights()).as(kind.label()).containsExactly(trained);
+        assertThat(c.agent().weights()).as(kind.label()).containsExactly(trained);
         SystemTrainer.Evaluation again = trainer.evaluate(c, test);
         assertThat(again.result().hits()).isEqualTo(e.result().hits());
         assertThat(again.decisions()).isEqualTo(e.decisions());
@@ -67,7 +67,7 @@ final class SystemTrainerTest {
     for (int k = 0; k < 2; k++) {
       try (RlController c =
           trainer.train(SystemKind.RELIABLE_RL, physical, List.of(), 4, (d, t, m) -> {})) {
-        weights[k] = c.network().weights();
+        weights[k] = c.agent().weights();
         hitRates[k] = trainer.evaluate(c, test).result().hitRate();
       }
     }

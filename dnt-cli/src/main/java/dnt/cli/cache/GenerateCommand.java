@@ -8,7 +8,7 @@ import dnt.caching.network.Trace;
 import dnt.caching.workload.ItemSampler;
 import dnt.caching.workload.RareEvent;
 import dnt.caching.workload.RequestGenerator;
-import dnt.caching.workload.ShotNoise;
+import dnt.caching.workload.RequestModels;
 import dnt.caching.workload.ZipfPopularity;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Seeds;
@@ -38,12 +38,6 @@ import picocli.CommandLine.Spec;
         "Generate a seeded request trace (Zipf/IRM with per-station popularity, optional shot"
             + " noise and rare events) and the client-station association of a ring of stations.")
 public final class GenerateCommand implements Callable<Integer> {
-  /** The request models. */
-  enum Model {
-    zipf,
-    shot_noise
-  }
-
   @Spec CommandSpec spec;
 
   @Option(names = "--out", required = true, paramLabel = "T.csv", description = "The trace.")
@@ -59,7 +53,7 @@ public final class GenerateCommand implements Callable<Integer> {
       names = "--model",
       defaultValue = "zipf",
       description = "zipf or shot_noise, case-insensitive (default: ${DEFAULT-VALUE}).")
-  Model model;
+  String model;
 
   @Option(names = "--stations", defaultValue = "5", description = "B (default: ${DEFAULT-VALUE}).")
   int stations;
@@ -119,6 +113,12 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    RequestModels.Factory requestModel;
+    try {
+      requestModel = RequestModels.named(model).factory();
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--model: " + e.getMessage());
+    }
     if (stations < 1 || clientsPerStation < 1 || slots < 1 || catalogue < 1) {
       throw new InvalidInputException(
           "--stations, --clients-per-station, --slots and --catalogue must be at least 1");
@@ -140,8 +140,7 @@ public final class GenerateCommand implements Callable<Integer> {
     ZipfPopularity zipf =
         new ZipfPopularity(
             stations, catalogue, alpha, locality, Seeds.generator(Seeds.derive(seed, 2)));
-    ItemSampler sampler =
-        model == Model.zipf ? zipf : new ShotNoise(zipf, 2.0, 60, 40, 0.2, catalogue);
+    ItemSampler sampler = requestModel.create(zipf, catalogue, RequestModels.Shots.DEFAULTS);
     List<RareEvent> events =
         rare
             ? List.of(

@@ -1,17 +1,14 @@
 package dnt.cli.experiment;
 
-import dnt.caching.rl.AgentKind;
+import dnt.caching.rl.Agents;
 import dnt.cli.version.VersionProvider;
 import dnt.core.InvalidInputException;
-import dnt.experiments.caching.CachingReport;
+import dnt.experiments.caching.CachingExperiment;
 import dnt.experiments.caching.CachingRunSettings;
-import dnt.experiments.caching.CachingStudy;
-import dnt.experiments.caching.CachingStudyConfig;
 import dnt.experiments.report.ResultsRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -101,28 +98,19 @@ public final class CachingExperimentCommand implements Callable<Integer> {
             .putAtLeast("--threads", "study.threads", threads, 1);
     if (given.has("--agent")) {
       try {
-        given.put("--agent", "agentKind", AgentKind.of(agent).id());
-      } catch (IllegalArgumentException e) {
+        given.put("--agent", "agentKind", Agents.canonicalName(agent));
+      } catch (InvalidInputException e) {
         throw new InvalidInputException("--agent: " + e.getMessage());
       }
     }
     CachingRunSettings settings =
         CachingRunSettings.resolve(Optional.ofNullable(config), quick, given.values());
-    CachingStudyConfig study = settings.study();
     try (ResultsRun run =
         ResultsRun.start(resultsDir, "caching", settings.seed(), settings.seeds())) {
-      run.settings(settings.tree(), CachingRunSettings.comments())
-          .note(
-              "synthetic request streams (Zipf/IRM + shot noise, seeded); environment and agent"
-                  + " are reconstructions of the paper's case study IV-B");
       PrintWriter err = spec.commandLine().getErr();
-      List<CachingStudy.Replication> reps =
-          new CachingStudy(study, settings.kind())
-              .run(
-                  settings.seed(),
-                  settings.seeds(),
-                  (done, total, message) -> err.println("dnt: caching " + message));
-      CachingReport.write(run, reps, study);
+      new CachingExperiment(
+              settings, (done, total, message) -> err.println("dnt: caching " + message))
+          .run(run);
       run.finish(VersionProvider.version());
       spec.commandLine().getOut().println(run.dir());
       return 0;

@@ -132,7 +132,7 @@ final class CacheLimitsTest {
     assertThat(Files.readString(b)).isEqualTo(Files.readString(a));
     CliRun bad = run(generate(dir.resolve("c.csv"), "poisson", common));
     assertThat(bad.status()).isEqualTo(2);
-    assertThat(bad.err()).contains("--model").contains("zipf").contains("shot_noise");
+    assertThat(bad.err()).contains("--model").contains("'poisson'").contains("zipf, shot-noise");
   }
 
   @Test

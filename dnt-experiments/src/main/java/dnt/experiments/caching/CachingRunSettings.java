@@ -1,7 +1,7 @@
 package dnt.experiments.caching;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dnt.caching.rl.AgentKind;
+import dnt.caching.rl.Agents;
 import dnt.experiments.settings.SettingsYaml;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,16 +29,16 @@ public record CachingRunSettings(long seed, int seeds, String agentKind, Caching
     if (seeds < 1) {
       throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
     }
-    AgentKind.of(agentKind);
+    Agents.canonicalName(agentKind);
   }
 
   /**
-   * The agent family.
+   * The agent of the four RL systems.
    *
-   * @return the kind
+   * @return its registry name
    */
-  public AgentKind kind() {
-    return AgentKind.of(agentKind);
+  public String agent() {
+    return Agents.canonicalName(agentKind);
   }
 
   /**

@@ -9,7 +9,7 @@ import dnt.caching.network.StationCacheFactory;
 import dnt.caching.network.Topology;
 import dnt.caching.network.Trace;
 import dnt.caching.policy.PolicyRegistry;
-import dnt.caching.rl.AgentKind;
+import dnt.caching.rl.Agents;
 import dnt.caching.rl.PpoSettings;
 import dnt.caching.rl.RlController;
 import dnt.caching.rl.SystemKind;
@@ -18,7 +18,7 @@ import dnt.caching.twin.CachingTwin;
 import dnt.caching.workload.ItemSampler;
 import dnt.caching.workload.RareEvent;
 import dnt.caching.workload.RequestGenerator;
-import dnt.caching.workload.ShotNoise;
+import dnt.caching.workload.RequestModels;
 import dnt.caching.workload.ZipfPopularity;
 import dnt.core.util.Progress;
 import dnt.core.util.Seeds;
@@ -56,6 +56,9 @@ public final class CachingStudy {
 
   /** The name of the greedy femtocaching placement from the stream's own frequencies. */
   public static final String FEMTOCACHING = "Femtocaching";
+
+  /** The request model of the physical network (a name in {@link RequestModels#REGISTRY}). */
+  static final String REQUEST_MODEL = "shot-noise";
 
   /** The classic policies evaluated beside the learned systems. */
   static final List<String> CLASSIC = List.of("lru", "lfu", "fifo", "random", "arc", "wtinylfu");
@@ -101,7 +104,7 @@ public final class CachingStudy {
       List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {}
 
   private final CachingStudyConfig config;
-  private final AgentKind agentKind;
+  private final String agent;
 
   /**
    * A study of Double-DQN systems.
@@ -109,18 +112,19 @@ public final class CachingStudy {
    * @param config its settings
    */
   public CachingStudy(CachingStudyConfig config) {
-    this(config, AgentKind.DDQN);
+    this(config, Agents.REGISTRY.names().get(0));
   }
 
   /**
    * A study whose four learned systems use the given agent.
    *
    * @param config its settings
-   * @param agentKind the agent of the RL systems
+   * @param agent the agent of the RL systems, a name in {@link Agents#REGISTRY}
+   * @throws dnt.core.InvalidInputException for an unknown agent
    */
-  public CachingStudy(CachingStudyConfig config, AgentKind agentKind) {
+  public CachingStudy(CachingStudyConfig config, String agent) {
     this.config = config;
-    this.agentKind = agentKind;
+    this.agent = Agents.canonicalName(agent);
   }
 
   /**
@@ -213,7 +217,7 @@ public final class CachingStudy {
     Map<String, double[]> hitSeries = new LinkedHashMap<>();
     SystemTrainer trainer =
         new SystemTrainer(
-            topo, c.clients(), c.capacity(), agentKind, c.agent(), PpoSettings.DEFAULTS, options);
+            topo, c.clients(), c.capacity(), agent, c.agent(), PpoSettings.DEFAULTS, options);
     for (SystemKind kind : SystemKind.values()) {
       try (RlController ctl =
           trainer.train(
@@ -282,8 +286,12 @@ public final class CachingStudy {
     ZipfPopularity zipf =
         new ZipfPopularity(
             c.stations(), c.catalogue(), c.alpha(), c.locality(), Seeds.generator(worldSeed));
-    return new ShotNoise(
-        zipf, c.shotArrivals(), 60, c.shotLifetime(), c.shotShare(), c.catalogue());
+    return RequestModels.named(REQUEST_MODEL)
+        .factory()
+        .create(
+            zipf,
+            c.catalogue(),
+            new RequestModels.Shots(c.shotArrivals(), 60, c.shotLifetime(), c.shotShare()));
   }
 
   private List<RareEvent> randomEvents(RandomGenerator r) {

@@ -3,7 +3,6 @@ package dnt.experiments.caching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dnt.caching.network.Trace;
-import dnt.caching.rl.AgentKind;
 import dnt.experiments.report.ResultsRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,9 +139,9 @@ final class CachingStudyTest {
   void theStudyRunsWithThePpoLagrangianAgentAndASeedReproducesIt() throws Exception {
     CachingStudyConfig config = CachingStudyConfig.quick();
     List<CachingStudy.Row> first =
-        new CachingStudy(config, AgentKind.PPO_LAGRANGIAN).run(5, 1, (d, t, m) -> {}).get(0).rows();
+        new CachingStudy(config, "ppo-lagrangian").run(5, 1, (d, t, m) -> {}).get(0).rows();
     List<CachingStudy.Row> again =
-        new CachingStudy(config, AgentKind.PPO_LAGRANGIAN).run(5, 1, (d, t, m) -> {}).get(0).rows();
+        new CachingStudy(config, "ppo-lagrangian").run(5, 1, (d, t, m) -> {}).get(0).rows();
     assertThat(again).isEqualTo(first);
     // same seed, same streams: only the learned systems' rows change with the agent
     List<CachingStudy.Row> ddqn = new CachingStudy(config).run(5, 1, (d, t, m) -> {}).get(0).rows();
