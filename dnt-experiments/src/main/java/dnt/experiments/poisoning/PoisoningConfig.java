@@ -29,6 +29,7 @@ import java.util.Set;
  * @param threads client-training threads
  * @param sweeps run the fake-share and lambda sweeps
  * @param privacy run the DP-FedAvg accuracy-versus-epsilon curve
+ * @param grids the values the sweeps and the DP curve run over
  */
 public record PoisoningConfig(
     long seed,
@@ -44,7 +45,62 @@ public record PoisoningConfig(
     int hidden,
     int threads,
     boolean sweeps,
-    boolean privacy) {
+    boolean privacy,
+    Grids grids) {
+  /**
+   * The grids of the sweeps and of the DP curve.
+   *
+   * @param fakeShares fake-station shares of the share sweep, each in [0, 0.5)
+   * @param mpafLambdas MPAF scaling factors of the lambda sweep, each > 0
+   * @param tpiEtas TPI step multiples of the eta sweep, each > 0
+   * @param dpNoises DP-FedAvg noise multipliers z of the privacy curve, each >= 0 (0: no noise)
+   */
+  public record Grids(
+      List<Double> fakeShares,
+      List<Double> mpafLambdas,
+      List<Double> tpiEtas,
+      List<Double> dpNoises) {
+    /** The study's grids: shares 0 to 30%, lambda 1 to 1e5, eta 2 to 2000, z 0 to 4. */
+    public static final Grids DEFAULTS =
+        new Grids(
+            List.of(0.0, 0.05, 0.1, 0.2, 0.3),
+            List.of(1.0, 10.0, 1e3, 1e5),
+            List.of(2.0, 20.0, 200.0, 2000.0),
+            List.of(0.0, 0.3, 0.6, 1.0, 2.0, 4.0));
+
+    /** Checks the values. */
+    public Grids {
+      fakeShares = checked("fakeShares", fakeShares, v -> v >= 0 && v < 0.5, "in [0, 0.5)");
+      mpafLambdas = checked("mpafLambdas", mpafLambdas, v -> v > 0, "> 0");
+      tpiEtas = checked("tpiEtas", tpiEtas, v -> v > 0, "> 0");
+      dpNoises = checked("dpNoises", dpNoises, v -> v >= 0, ">= 0");
+    }
+
+    private static List<Double> checked(
+        String name, List<Double> values, java.util.function.DoublePredicate ok, String range) {
+      Objects.requireNonNull(values, name + " is missing");
+      if (values.isEmpty()) {
+        throw new IllegalArgumentException(name + " names no value");
+      }
+      for (Double v : values) {
+        if (v == null || !Double.isFinite(v) || !ok.test(v)) {
+          throw new IllegalArgumentException(name + " values must be " + range + ", got " + v);
+        }
+      }
+      return List.copyOf(values);
+    }
+
+    /**
+     * A grid as an array.
+     *
+     * @param values the grid
+     * @return its values in order
+     */
+    public static double[] array(List<Double> values) {
+      return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+  }
+
   /** The rules of the table: the paper's four rows first, then the rest of the library. */
   public static final List<String> TABLE_RULES =
       List.of(
@@ -69,6 +125,7 @@ public record PoisoningConfig(
   public PoisoningConfig {
     Objects.requireNonNull(phases, "phases is missing");
     Objects.requireNonNull(rules, "rules is missing");
+    Objects.requireNonNull(grids, "grids is missing");
     if (phases.isEmpty()) {
       throw new IllegalArgumentException("phases names no phase (use v-twin, h-twin or both)");
     }
@@ -96,7 +153,21 @@ public record PoisoningConfig(
    */
   public static PoisoningConfig defaults(long seed, int seeds, Set<Phase> phases) {
     return new PoisoningConfig(
-        seed, seeds, phases, TABLE_RULES, 5, 7, 0.2, 1e5, 2.0, 0.1, 16, 2, true, true);
+        seed,
+        seeds,
+        phases,
+        TABLE_RULES,
+        5,
+        7,
+        0.2,
+        1e5,
+        2.0,
+        0.1,
+        16,
+        2,
+        true,
+        true,
+        Grids.DEFAULTS);
   }
 
   /**
@@ -123,7 +194,8 @@ public record PoisoningConfig(
         16,
         2,
         false,
-        false);
+        false,
+        Grids.DEFAULTS);
   }
 
   /** The experiment's name in {@code config.yaml}. */

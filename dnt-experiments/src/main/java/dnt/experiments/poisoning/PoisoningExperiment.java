@@ -29,15 +29,15 @@ public final class PoisoningExperiment {
   /** The rules of the sweeps: the paper's four. */
   static final List<String> SWEEP_RULES = List.of("mean", "median", "fltrust", "tid");
 
-  static final double[] SHARES = {0.0, 0.05, 0.1, 0.2, 0.3};
-  static final double[] LAMBDAS = {1, 10, 1e3, 1e5};
-  static final double[] ETAS = {2, 20, 200, 2000};
-  static final double[] NOISES = {0, 0.3, 0.6, 1.0, 2.0, 4.0};
   static final double DP_CLIP = 1.0;
   static final double DP_FRACTION = 0.6;
   static final double DP_DELTA = 1e-3;
 
   private final PoisoningConfig config;
+  private final double[] shares;
+  private final double[] lambdas;
+  private final double[] etas;
+  private final double[] noises;
   private final List<String> rules;
   private final Progress progress;
 
@@ -49,6 +49,10 @@ public final class PoisoningExperiment {
    */
   public PoisoningExperiment(PoisoningConfig config, Progress progress) {
     this.config = config;
+    this.shares = PoisoningConfig.Grids.array(config.grids().fakeShares());
+    this.lambdas = PoisoningConfig.Grids.array(config.grids().mpafLambdas());
+    this.etas = PoisoningConfig.Grids.array(config.grids().tpiEtas());
+    this.noises = PoisoningConfig.Grids.array(config.grids().dpNoises());
     this.rules = canonicalRules(config.rules());
     this.progress = progress;
   }
@@ -94,10 +98,10 @@ public final class PoisoningExperiment {
         (long) phases.size() * rules.size() * attacks.size() * config.seeds()
             + (config.sweeps()
                 ? (long) SWEEP_RULES.size()
-                    * (2L * SHARES.length + LAMBDAS.length + ETAS.length)
+                    * (2L * shares.length + lambdas.length + etas.length)
                     * config.seeds()
                 : 0)
-            + (config.privacy() ? (long) NOISES.length * config.seeds() : 0);
+            + (config.privacy() ? (long) noises.length * config.seeds() : 0);
     long[] done = {0};
     List<Cell> cells = new ArrayList<>();
     try (PoisoningStudy study = new PoisoningStudy(config, data)) {
@@ -147,7 +151,7 @@ public final class PoisoningExperiment {
     StringBuilder md = new StringBuilder("## Sweeps (V-twin, MAE)\n\n");
     for (String attack : List.of("mpaf", "tpi")) {
       md.append("Fake share, ").append(attack.toUpperCase(Locale.ROOT)).append(":\n\n");
-      md.append(header("rule", SHARES, "%.0f%%", 100));
+      md.append(header("rule", shares, "%.0f%%", 100));
       for (String rule : SWEEP_RULES) {
         double strength = "mpaf".equals(attack) ? config.mpafLambda() : config.tpiEta();
         double[] y =
@@ -155,7 +159,7 @@ public final class PoisoningExperiment {
                 study,
                 rule,
                 attack,
-                SHARES,
+                shares,
                 x -> new PoisoningStudy.Attack(attack, x, strength),
                 "share",
                 csv,
@@ -163,43 +167,43 @@ public final class PoisoningExperiment {
                 total);
         shareCurves
             .computeIfAbsent(attack, a -> new ArrayList<>())
-            .add(new PoisoningPlots.Curve(rule, scale(SHARES, 100), y));
+            .add(new PoisoningPlots.Curve(rule, scale(shares, 100), y));
         md.append(row(rule, y));
       }
       md.append('\n');
     }
     md.append("MPAF lambda (fake share ").append(pct(config.fakeShare())).append("):\n\n");
-    md.append(header("rule", LAMBDAS, "%.0e", 1));
+    md.append(header("rule", lambdas, "%.0e", 1));
     for (String rule : SWEEP_RULES) {
       double[] y =
           sweep(
               study,
               rule,
               "mpaf",
-              LAMBDAS,
+              lambdas,
               x -> new PoisoningStudy.Attack("mpaf", config.fakeShare(), x),
               "lambda",
               csv,
               done,
               total);
-      lambdaCurves.add(new PoisoningPlots.Curve(rule, LAMBDAS, y));
+      lambdaCurves.add(new PoisoningPlots.Curve(rule, lambdas, y));
       md.append(row(rule, y));
     }
     md.append("\nTPI eta (fake share ").append(pct(config.fakeShare())).append("):\n\n");
-    md.append(header("rule", ETAS, "%.0f", 1));
+    md.append(header("rule", etas, "%.0f", 1));
     for (String rule : SWEEP_RULES) {
       double[] y =
           sweep(
               study,
               rule,
               "tpi",
-              ETAS,
+              etas,
               x -> new PoisoningStudy.Attack("tpi", config.fakeShare(), x),
               "eta",
               csv,
               done,
               total);
-      etaCurves.add(new PoisoningPlots.Curve(rule, ETAS, y));
+      etaCurves.add(new PoisoningPlots.Curve(rule, etas, y));
       md.append(row(rule, y));
     }
     write(run.file("sweeps.csv"), csv.toString());
@@ -277,12 +281,12 @@ public final class PoisoningExperiment {
             config.vRounds(),
             DP_DELTA));
     md.append("| noise z | epsilon | MSE | MAE |\n|---|---|---|---|\n");
-    double[] eps = new double[NOISES.length];
-    double[] maes = new double[NOISES.length];
+    double[] eps = new double[noises.length];
+    double[] maes = new double[noises.length];
     int n = study.stations();
     double expected = DP_FRACTION * n;
-    for (int k = 0; k < NOISES.length; k++) {
-      double z = NOISES[k];
+    for (int k = 0; k < noises.length; k++) {
+      double z = noises[k];
       double[] mse = new double[config.seeds()];
       double[] mae = new double[config.seeds()];
       double epsilon = Double.POSITIVE_INFINITY;
@@ -335,7 +339,7 @@ public final class PoisoningExperiment {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     double noiseless = Double.NaN;
-    for (int k = 0; k < NOISES.length; k++) {
+    for (int k = 0; k < noises.length; k++) {
       if (Double.isFinite(eps[k])) {
         xs.add(eps[k]);
         ys.add(maes[k]);

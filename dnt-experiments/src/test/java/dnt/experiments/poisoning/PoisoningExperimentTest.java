@@ -40,7 +40,8 @@ final class PoisoningExperimentTest {
             8,
             2,
             false,
-            false);
+            false,
+            PoisoningConfig.Grids.DEFAULTS);
     ResultsRun run = ResultsRun.start(dir, "poisoning", 42, 1);
     List<PoisoningExperiment.Cell> cells =
         new PoisoningExperiment(config, Progress.NONE).run(MilanSubset.load(), run);

@@ -40,7 +40,8 @@ final class PoisoningStudyAttackTest {
           8,
           1,
           false,
-          false);
+          false,
+          PoisoningConfig.Grids.DEFAULTS);
 
   /** The attacker's model as the study describes it: a fresh MLP initialisation from the seed. */
   static double[] attackerModel(long seed) {
