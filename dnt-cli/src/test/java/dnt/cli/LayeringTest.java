@@ -1,5 +1,7 @@
 package dnt.cli;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -10,10 +12,39 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module layering of ARCHITECTURE.md: arrows point down only (cli -> experiments -> learn,
- * caching, data -> core), and the domain core knows nothing of ML, storage, CLI, web or plots.
+ * The architecture rules of docs/ARCHITECTURE.md, checked once on the main classes of every module
+ * (dnt-cli's test classpath holds them all; benchmarks has its own cycle test): the module layering
+ * (arrows point down only: cli -> experiments -> learn, caching, data -> core), domain modules that
+ * know nothing of the command line, web servers, Pekko or plotting, the layers inside dnt-learn,
+ * {@code dnt.core.util} at the bottom of dnt-core, and no package cycle anywhere.
  */
 final class LayeringTest {
+  /** The domain modules, which must stay free of every front end. */
+  private static final String[] DOMAIN = {
+    "dnt.core..", "dnt.data..", "dnt.learn..", "dnt.caching.."
+  };
+
+  /**
+   * Packages a domain module must not use: the command line, web servers, the Pekko actor system
+   * and plotting (they belong to dnt-experiments and dnt-cli).
+   */
+  private static final String[] FRONT_END = {
+    "dnt.experiments..",
+    "dnt.cli..",
+    "picocli..",
+    "io.javalin..",
+    "com.sun.net.httpserver..",
+    "jakarta.servlet..",
+    "javax.servlet..",
+    "org.eclipse.jetty..",
+    "org.apache.pekko..",
+    "akka..",
+    "org.jfree..",
+    "java.awt..",
+    "javax.swing..",
+    "javax.imageio..",
+  };
+
   private static JavaClasses classes;
 
   @BeforeAll
@@ -112,5 +143,50 @@ final class LayeringTest {
   void noPackageDependsOnItselfThroughOthers() {
     // every package is a slice: a cycle between any two packages of any module fails
     slices().matching("dnt.(**)").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void domainModulesUseNoCommandLineWebActorOrPlottingPackage() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(DOMAIN)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(FRONT_END)
+        .check(classes);
+  }
+
+  @Test
+  void coreUtilDependsOnNothingElseInCore() {
+    noClasses()
+        .that()
+        .resideInAPackage("dnt.core.util..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dnt.core..").and(not(resideInAPackage("dnt.core.util.."))))
+        .check(classes);
+  }
+
+  @Test
+  void forecastingIsTheBottomLayerOfLearning() {
+    noClasses()
+        .that()
+        .resideInAPackage("dnt.learn.forecast..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dnt.learn.fl..", "dnt.learn.robust..", "dnt.learn.attack..", "dnt.learn.privacy..")
+        .check(classes);
+  }
+
+  @Test
+  void federatedLearningSitsBelowRobustnessAttacksAndPrivacy() {
+    noClasses()
+        .that()
+        .resideInAPackage("dnt.learn.fl..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dnt.learn.robust..", "dnt.learn.attack..", "dnt.learn.privacy..")
+        .check(classes);
   }
 }
