@@ -9,7 +9,9 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Learned cache replacement for every station of a network, with the reliability modules: the
@@ -44,9 +46,9 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   private final AgentSettings agent;
   private final SafetySettings safety;
   private final AgentKind kind;
-  private final QNetwork q;
-  private final ReplayBuffer buffer;
-  private final PpoLagrangian ppo;
+  private final @Nullable QNetwork q;
+  private final @Nullable ReplayBuffer buffer;
+  private final @Nullable PpoLagrangian ppo;
   private final RandomGenerator random;
   private boolean training;
   private long decisions;
@@ -54,7 +56,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   private double lambda;
 
   // per replay
-  private NetworkView view;
+  private @Nullable NetworkView view;
   private RlCache[] caches = new RlCache[0];
   private DecayedFrequency[] shortFreq = new DecayedFrequency[0];
   private DecayedFrequency[] longFreq = new DecayedFrequency[0];
@@ -66,11 +68,10 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   private long flagged;
   private long episodeRequests;
   private double episodeCost;
-  private long replayDecisions;
   private List<List<Decision>> rollout = new ArrayList<>();
 
   private static final class Pending {
-    ReplayBuffer.Transition transition;
+    ReplayBuffer.@Nullable Transition transition;
     double cost;
   }
 
@@ -277,7 +278,6 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     flagged = 0;
     episodeRequests = 0;
     episodeCost = 0;
-    replayDecisions = 0;
     rollout = new ArrayList<>();
     for (int s = 0; s < b; s++) {
       rollout.add(new ArrayList<>());
@@ -320,8 +320,8 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     }
     for (int s = 0; s < pending.length; s++) {
       if (pending[s] != null && training) {
-        pending[s].transition.reward -= (float) costPenalty(pending[s]);
-        buffer.add(pending[s].transition);
+        transition(pending[s]).reward -= (float) costPenalty(pending[s]);
+        replay().add(transition(pending[s]));
       }
       pending[s] = null;
     }
@@ -345,19 +345,20 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     for (List<Decision> station : rollout) {
       List<PpoLagrangian.Step> chain = new ArrayList<>();
       for (Decision d : station) {
-        d.step().reward = d.pending().transition.reward;
+        d.step().reward = transition(d.pending()).reward;
         d.step().cost = d.pending().cost;
         chain.add(d.step());
       }
       trajectories.add(chain);
       station.clear();
     }
-    ppo.update(
-        trajectories,
-        episodeCost / episodeRequests,
-        safety.budget(),
-        safety.lagrangeRate(),
-        random);
+    ppoAgent()
+        .update(
+            trajectories,
+            episodeCost / episodeRequests,
+            safety.budget(),
+            safety.lagrangeRate(),
+            random);
   }
 
   /** (β + λ)·c: the cost part of the shaped reward r' = r − (β + λ)·c. */
@@ -368,7 +369,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
 
   /** Predicted extra requests per load window that admitting the item at the station attracts. */
   private double predictedLoadDelta(int station, int item) {
-    double perClient = (double) view.loadWindow() / Math.max(1, clients);
+    double perClient = (double) view().loadWindow() / Math.max(1, clients);
     double delta = 0;
     for (int home : secondaryClientsHome[station]) {
       if (!caches[home].contains(item)) {
@@ -379,7 +380,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   }
 
   private double fairShare() {
-    return (double) view.loadWindow() / caches.length;
+    return (double) view().loadWindow() / caches.length;
   }
 
   private void fill(float[] rows, int r, int station, int item, boolean incoming, float[] shared) {
@@ -410,7 +411,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     double delta = predictedLoadDelta(station, item);
     boolean unsafe =
         delta >= safety.hotThreshold()
-            && view.windowLoad(station) + delta > view.overloadThreshold();
+            && view().windowLoad(station) + delta > view().overloadThreshold();
     float[] shared = new float[7];
     shared[0] = (float) Math.log1p(shortFreq[station].count(item));
     shared[1] = (float) (Math.log1p(longFreq[station].count(item)) / 3);
@@ -418,11 +419,11 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     shared[3] = (float) Math.min(5, delta / 10);
     if (safety.augmentState()) {
       double fair = fairShare();
-      shared[4] = (float) (view.windowLoad(station) / fair);
+      shared[4] = (float) (view().windowLoad(station) / fair);
       double maxNb = 0;
       for (int s = 0; s < caches.length; s++) {
         if (s != station) {
-          maxNb = Math.max(maxNb, view.windowLoad(s) / fair);
+          maxNb = Math.max(maxNb, view().windowLoad(s) / fair);
         }
       }
       shared[5] = (float) maxNb;
@@ -443,7 +444,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
       proposed = random.nextInt(n);
     } else {
       double[] scores = new double[n];
-      q.scores(rows, n, scores);
+      dqn().scores(rows, n, scores);
       proposed = argmax(scores, n, false);
     }
     int executed = proposed;
@@ -459,11 +460,11 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     // chain the previous decision of this station to this state
     Pending prev = pending[station];
     if (prev != null && training && ppo == null) {
-      prev.transition.reward -= (float) costPenalty(prev);
-      prev.transition.nextRows = rows;
-      prev.transition.nextCount = n;
-      prev.transition.nextMaskAdmit = maskAdmit;
-      buffer.add(prev.transition);
+      transition(prev).reward -= (float) costPenalty(prev);
+      transition(prev).nextRows = rows;
+      transition(prev).nextCount = n;
+      transition(prev).nextMaskAdmit = maskAdmit;
+      replay().add(transition(prev));
     }
     Pending p = new Pending();
     p.transition =
@@ -477,11 +478,10 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     int refused = executed < c ? cache.items[executed] : item;
     regret(station).remember(refused, p.transition, longFreq[station].requests());
     decisions++;
-    replayDecisions++;
     if (ppo == null
         && training
         && decisions % agent.trainEvery() == 0
-        && buffer.size() >= agent.batchSize()) {
+        && replay().size() >= agent.batchSize()) {
       trainStep();
     }
     return executed < c ? executed : -1;
@@ -513,7 +513,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     double[] online = new double[0];
     double[] target = new double[0];
     for (int k = 0; k < b; k++) {
-      ReplayBuffer.Transition t = buffer.sample(random);
+      ReplayBuffer.Transition t = replay().sample(random);
       System.arraycopy(t.row, 0, x, k * FEATURES, FEATURES);
       double value = t.reward;
       if (t.nextRows != null) {
@@ -526,19 +526,19 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
         if (t.nextMaskAdmit) {
           a = n - 1;
         } else {
-          q.scores(t.nextRows, n, online);
+          dqn().scores(t.nextRows, n, online);
           a = argmax(online, n, false);
         }
         float[] one = java.util.Arrays.copyOfRange(t.nextRows, a * FEATURES, (a + 1) * FEATURES);
-        q.targetScores(one, 1, target);
+        dqn().targetScores(one, 1, target);
         value += agent.gamma() * target[0];
       }
       y[k] = (float) value;
     }
-    q.train(x, y);
+    dqn().train(x, y);
     steps++;
     if (steps % agent.targetSync() == 0) {
-      q.syncTarget();
+      dqn().syncTarget();
     }
   }
 
@@ -619,5 +619,28 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
       // counted once for the network by the controller; report it at station 0 only
       return station == 0 ? RlController.this.interventions : 0;
     }
+  }
+
+  // The agent's parts: a Double-DQN controller has q and buffer, a PPO-Lagrangian one has ppo;
+  // a DQN decision's pending reward has a transition; a replay in progress has a network view.
+
+  private QNetwork dqn() {
+    return Objects.requireNonNull(q, "a Double-DQN controller's network");
+  }
+
+  private ReplayBuffer replay() {
+    return Objects.requireNonNull(buffer, "a Double-DQN controller's replay buffer");
+  }
+
+  private PpoLagrangian ppoAgent() {
+    return Objects.requireNonNull(ppo, "a PPO-Lagrangian controller's agent");
+  }
+
+  private NetworkView view() {
+    return Objects.requireNonNull(view, "the network view of a replay in progress");
+  }
+
+  private static ReplayBuffer.Transition transition(Pending p) {
+    return Objects.requireNonNull(p.transition, "a Double-DQN decision's transition");
   }
 }

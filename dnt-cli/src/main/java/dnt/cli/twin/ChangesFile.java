@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads a YAML file of hypothetical changes for {@code dnt twin whatif}:
@@ -112,7 +113,8 @@ final class ChangesFile {
       this.where = where;
       this.kind = kind;
       this.value = value;
-      List<String> known = KINDS.get(kind);
+      // the caller checked that KINDS knows the kind
+      List<String> known = Objects.requireNonNull(KINDS.get(kind), kind);
       if (known.isEmpty()) {
         return;
       }
@@ -194,7 +196,7 @@ final class ChangesFile {
       if (!v.isIntegralNumber() || !v.canConvertToLong()) {
         throw new InvalidInputException(where + ", 'time-ms': must be an integer, got " + v);
       }
-      PhysicalLimits.TIME_MS.check(where + ", 'time-ms'", v.longValue());
+      PhysicalLimits.TIME_MS.check(where + ", 'time-ms'", (double) v.longValue());
       return v.longValue();
     }
 

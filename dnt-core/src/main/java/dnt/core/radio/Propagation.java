@@ -21,6 +21,8 @@ public final class Propagation {
     UMI(UrbanMicro::new),
     FSPL(FreeSpace::new);
 
+    // the factories are constructor references, stateless and so immutable
+    @SuppressWarnings("ImmutableEnumChecker")
     private final DoubleFunction<PropagationModel> factory;
 
     Entry(DoubleFunction<PropagationModel> factory) {

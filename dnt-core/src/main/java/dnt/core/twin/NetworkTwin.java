@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A digital twin of a cellular downlink: base stations and users (the paper's physical network
@@ -131,7 +132,7 @@ public final class NetworkTwin {
   private int epoch;
 
   /** Per user: the epoch it was last touched ({@code 2u}) and marked fresh ({@code 2u + 1}). */
-  private int[] marks;
+  private int[] marks = new int[0];
 
   private int[] stationMark;
   private int[] servedMark;
@@ -239,7 +240,7 @@ public final class NetworkTwin {
       double[] ys,
       double[] heights,
       double[] demands,
-      int[] initialServing,
+      int @Nullable [] initialServing,
       boolean spatialOrder,
       Progress progress) {
     return create(
@@ -270,7 +271,7 @@ public final class NetworkTwin {
       double[] ys,
       double[] heights,
       double[] demands,
-      int[] initialServing,
+      int @Nullable [] initialServing,
       boolean spatialOrder,
       boolean derive,
       Progress progress) {
@@ -652,7 +653,7 @@ public final class NetworkTwin {
     if (event instanceof TwinEvent.UserMoved e) {
       requireUser(e.user());
       requireInArea("user " + e.user(), e.position());
-      PhysicalLimits.TIME_MS.check("user " + e.user(), e.timeMs());
+      PhysicalLimits.TIME_MS.check("user " + e.user(), (double) e.timeMs());
     } else if (event instanceof TwinEvent.Handover e) {
       requireUser(e.user());
       requireActiveStation(e.target());
@@ -697,7 +698,7 @@ public final class NetworkTwin {
   }
 
   private void begin() {
-    if (marks == null) {
+    if (marks.length == 0) {
       marks = new int[2 * nu];
     }
     if (++epoch == Integer.MAX_VALUE) {
@@ -847,7 +848,7 @@ public final class NetworkTwin {
         clearA3(u);
       } else {
         uA3Target.set(u, best);
-        uRec.set(u, UA3, timeMs);
+        uRec.set(u, UA3, (double) timeMs);
       }
     } else {
       clearA3(u);

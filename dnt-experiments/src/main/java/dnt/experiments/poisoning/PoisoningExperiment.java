@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The poisoning study of the paper's Sec. IV-C: Table II (every rule x {no attack, MPAF, TPI} x
@@ -209,8 +210,8 @@ public final class PoisoningExperiment {
     PoisoningPlots.sweeps(
         run.file("sweeps.png"),
         SWEEP_RULES,
-        shareCurves.get("mpaf"),
-        shareCurves.get("tpi"),
+        Objects.requireNonNull(shareCurves.get("mpaf")),
+        Objects.requireNonNull(shareCurves.get("tpi")),
         lambdaCurves,
         etaCurves,
         config.fakeShare());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -146,6 +147,6 @@ public final class Attacks {
    * @throws InvalidInputException for an unknown name, listing the known ones
    */
   public static Adversary create(String name, Options options) {
-    return ATTACKS.get(canonicalName(name)).factory().apply(options);
+    return Objects.requireNonNull(ATTACKS.get(canonicalName(name))).factory().apply(options);
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -180,7 +181,7 @@ public final class AggregationRules {
    * @throws InvalidInputException for an unknown name, listing the known ones
    */
   public static AggregationRule create(String name, Options options) {
-    return RULES.get(canonicalName(name)).factory().apply(options);
+    return Objects.requireNonNull(RULES.get(canonicalName(name))).factory().apply(options);
   }
 
   private static String key(String name) {
