@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The poisoning study of the paper's Sec. IV-C: Table II (every rule x {no attack, MPAF, TPI} x
@@ -210,8 +209,8 @@ public final class PoisoningExperiment {
     PoisoningPlots.sweeps(
         run.file("sweeps.png"),
         SWEEP_RULES,
-        Objects.requireNonNull(shareCurves.get("mpaf")),
-        Objects.requireNonNull(shareCurves.get("tpi")),
+        shareCurves.getOrDefault("mpaf", List.of()),
+        shareCurves.getOrDefault("tpi", List.of()),
         lambdaCurves,
         etaCurves,
         config.fakeShare());
