@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One family of interchangeable strategies by name: aggregation rules, attacks, cache policies,
@@ -161,7 +162,7 @@ public final class Registry<F> {
     return entry(name).factory();
   }
 
-  private Entry<F> lookup(String name) {
+  private @Nullable Entry<F> lookup(String name) {
     String key = name.strip().toLowerCase(Locale.ROOT);
     Entry<F> e = entries.get(key);
     if (e == null && aliases.containsKey(key)) {

@@ -4,4 +4,7 @@
  * <p>This module knows nothing of storage, machine learning, the command line, web servers or
  * plotting; ArchUnit tests in {@code dnt-cli} keep it that way.
  */
+@NullMarked
 package dnt.core;
+
+import org.jspecify.annotations.NullMarked;

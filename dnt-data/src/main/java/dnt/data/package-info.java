@@ -1,2 +1,5 @@
 /** Datasets: Milan readers, the DuckDB telemetry store, synthetic generators, splits. */
+@NullMarked
 package dnt.data;
+
+import org.jspecify.annotations.NullMarked;

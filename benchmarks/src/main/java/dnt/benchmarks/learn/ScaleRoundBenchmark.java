@@ -79,11 +79,14 @@ public class ScaleRoundBenchmark {
     clients = new ArrayList<>(stations);
     for (int i = 0; i < stations; i++) {
       FlClient b = base.get(i % base.size());
+      int copy = i / base.size(); // copies of the base clients sit on a 100-wide grid
+      int column = copy % 100;
+      int row = copy / 100;
       clients.add(
           new FlClient(
               "station-" + i,
-              b.x() + 235.0 * (i / base.size() % 100),
-              b.y() + 235.0 * (i / base.size() / 100),
+              b.x() + 235.0 * column,
+              b.y() + 235.0 * row,
               b.train(),
               List.of(),
               b.profile(),

@@ -15,6 +15,7 @@ import dnt.data.milan.MilanGrid;
 import dnt.data.twinbuild.StationProfile;
 import dnt.data.twinbuild.SyntheticCity;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /** The benchmark city of issue 4 and the random events run against it. */
@@ -54,7 +55,8 @@ final class CityScale {
         best = s;
       }
     }
-    return new TwinEvent.Handover(u, best);
+    // 64 draws among the city's stations find one other than the serving station
+    return new TwinEvent.Handover(u, Objects.requireNonNull(best, "another station"));
   }
 
   /** A move of a random user by up to 20 m (a pedestrian or a slow car between measurements). */

@@ -1,2 +1,5 @@
 /** Reading request traces and client-station associations from CSV, writing station statistics. */
+@NullMarked
 package dnt.caching.io;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package dnt.caching.network;
 import dnt.caching.policy.CachePolicy;
 import dnt.core.InvalidInputException;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays a trace over a caching network with the fixed serving rule of the DNT caching case study
@@ -27,7 +28,7 @@ public final class NetworkSimulator implements NetworkView {
   private final SimulationOptions options;
   private final CachePolicy[] caches;
   private final StationCacheFactory factory;
-  private final int[] next;
+  private final int @Nullable [] next;
   private final long[] served;
   private final long[] stationHits;
   private final long[] homeRequests;

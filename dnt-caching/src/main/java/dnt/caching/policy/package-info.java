@@ -3,4 +3,7 @@
  * W-TinyLFU and Belady's offline MIN), picked by name from {@link
  * dnt.caching.policy.PolicyRegistry}.
  */
+@NullMarked
 package dnt.caching.policy;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package dnt.caching.rl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /** A fixed-capacity experience replay buffer (oldest transitions overwritten first). */
 final class ReplayBuffer {
@@ -14,7 +15,7 @@ final class ReplayBuffer {
   static final class Transition {
     final float[] row;
     final Outcome outcome;
-    float[] nextRows;
+    float @Nullable [] nextRows;
     int nextCount;
     boolean nextMaskAdmit;
 

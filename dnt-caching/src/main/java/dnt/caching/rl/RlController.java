@@ -10,7 +10,9 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Learned cache replacement for every station of a network, with the reliability modules: the
@@ -47,7 +49,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   private long decisions;
 
   // per replay
-  private NetworkView view;
+  private @Nullable NetworkView view;
   private RlCache[] caches = new RlCache[0];
   private DecayedFrequency[] shortFreq = new DecayedFrequency[0];
   private DecayedFrequency[] longFreq = new DecayedFrequency[0];
@@ -201,6 +203,11 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     return c;
   }
 
+  /** The view of the replay in progress (set when station 0's cache is created). */
+  private NetworkView view() {
+    return Objects.requireNonNull(view, "no replay in progress");
+  }
+
   private void startReplay(NetworkView v) {
     int b = topology.stationCount();
     view = v;
@@ -279,7 +286,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
 
   /** Predicted extra requests per load window that admitting the item at the station attracts. */
   private double predictedLoadDelta(int station, int item) {
-    double perClient = (double) view.loadWindow() / Math.max(1, clients);
+    double perClient = (double) view().loadWindow() / Math.max(1, clients);
     double delta = 0;
     for (int home : secondaryClientsHome[station]) {
       if (!caches[home].contains(item)) {
@@ -290,7 +297,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
   }
 
   private double fairShare() {
-    return (double) view.loadWindow() / caches.length;
+    return (double) view().loadWindow() / caches.length;
   }
 
   private void fill(float[] rows, int r, int station, int item, boolean incoming, float[] shared) {
@@ -321,7 +328,7 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     double delta = predictedLoadDelta(station, item);
     boolean unsafe =
         delta >= safety.hotThreshold()
-            && view.windowLoad(station) + delta > view.overloadThreshold();
+            && view().windowLoad(station) + delta > view().overloadThreshold();
     float[] shared = new float[7];
     shared[0] = (float) Math.log1p(shortFreq[station].count(item));
     shared[1] = (float) (Math.log1p(longFreq[station].count(item)) / 3);
@@ -329,11 +336,11 @@ public final class RlController implements StationCacheFactory, AutoCloseable {
     shared[3] = (float) Math.min(5, delta / 10);
     if (safety.augmentState()) {
       double fair = fairShare();
-      shared[4] = (float) (view.windowLoad(station) / fair);
+      shared[4] = (float) (view().windowLoad(station) / fair);
       double maxNb = 0;
       for (int s = 0; s < caches.length; s++) {
         if (s != station) {
-          maxNb = Math.max(maxNb, view.windowLoad(s) / fair);
+          maxNb = Math.max(maxNb, view().windowLoad(s) / fair);
         }
       }
       shared[5] = (float) maxNb;

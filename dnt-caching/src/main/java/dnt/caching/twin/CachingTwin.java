@@ -8,6 +8,7 @@ import dnt.caching.workload.RequestGenerator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The digital twin of a caching network by vertical mapping (Sec. IV-B of the DNT paper; the D-REC
@@ -28,7 +29,7 @@ public final class CachingTwin {
   private final double[][] cdf;
   private final int[] allItems;
   private final double novelty;
-  private final MarkovForecaster[] markov;
+  private final MarkovForecaster @Nullable [] markov;
 
   private CachingTwin(
       Topology topology,
@@ -38,7 +39,7 @@ public final class CachingTwin {
       double[][] cdf,
       int[] allItems,
       double novelty,
-      MarkovForecaster[] markov) {
+      MarkovForecaster @Nullable [] markov) {
     this.markov = markov;
     this.topology = topology;
     this.clients = clients;
@@ -91,7 +92,7 @@ public final class CachingTwin {
       perStation[s] = new DecayedFrequency(tau);
     }
     DecayedFrequency all = new DecayedFrequency(Double.MAX_VALUE / 4);
-    MarkovForecaster[] markov = null;
+    MarkovForecaster @Nullable [] markov = null;
     if (markovOrder > 0) {
       markov = new MarkovForecaster[b];
       for (int s = 0; s < b; s++) {

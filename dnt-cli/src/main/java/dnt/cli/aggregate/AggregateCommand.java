@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,7 +77,7 @@ public final class AggregateCommand implements Runnable {
       names = "--reference",
       paramLabel = "REF.csv",
       description = "FLTrust only: one row, the server's update on its clean root data.")
-  Path reference;
+  @Nullable Path reference;
 
   @Option(
       names = "--seed",
@@ -164,7 +165,7 @@ public final class AggregateCommand implements Runnable {
     }
   }
 
-  private double[] readReference(int d) throws IOException {
+  private double @Nullable [] readReference(int d) throws IOException {
     if (reference == null) {
       return null;
     }

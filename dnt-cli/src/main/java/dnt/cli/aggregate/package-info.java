@@ -1,2 +1,5 @@
 /** The {@code dnt aggregate} command and its subcommands. */
+@NullMarked
 package dnt.cli.aggregate;
+
+import org.jspecify.annotations.NullMarked;

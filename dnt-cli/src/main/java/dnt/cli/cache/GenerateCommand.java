@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +48,7 @@ public final class GenerateCommand implements Callable<Integer> {
       names = "--association-out",
       paramLabel = "A.csv",
       description = "Also write the association (client,station, home first).")
-  Path associationOut;
+  @Nullable Path associationOut;
 
   @Option(
       names = "--model",

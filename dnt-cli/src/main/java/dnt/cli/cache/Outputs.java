@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The output files of one cache command, written all or nothing: each goes to a temporary name in
@@ -51,7 +52,7 @@ final class Outputs {
    * @param option the option that named the file
    * @param target the file, or null when the option was not given
    */
-  static void check(String option, Path target) {
+  static void check(String option, @Nullable Path target) {
     if (target != null && Files.isDirectory(target)) {
       throw new InvalidInputException(option + " " + target + " is a directory, not a file");
     }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,7 +78,7 @@ public final class SimulateCommand implements Callable<Integer> {
       description =
           "CSV client,station (home first, at most two per client); without it all"
               + " clients share one cache.")
-  Path association;
+  @Nullable Path association;
 
   @Option(
       names = "--seed",
@@ -89,7 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--out",
       paramLabel = "STATS.csv",
       description = "Write per-station requests, hits, hit rate and load share here.")
-  Path out;
+  @Nullable Path out;
 
   @Option(
       names = "--load-window",

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,10 +51,10 @@ public final class ExportCommand implements Callable<Integer> {
       paramLabel = "ISO",
       description =
           "First instant, inclusive (e.g. 2013-11-04, 2013-11-04T08:00 Milan time, or 2013-11-04T07:00Z).")
-  String from;
+  @Nullable String from;
 
   @Option(names = "--to", paramLabel = "ISO", description = "End instant, exclusive.")
-  String to;
+  @Nullable String to;
 
   @Option(
       names = "--resolution",

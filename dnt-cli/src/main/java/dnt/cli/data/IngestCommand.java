@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,7 +115,8 @@ public final class IngestCommand implements Callable<Integer> {
   /** Ingests into a temporary store next to {@code store}, moved into place on success. */
   private IngestSummary ingestIntoNewStore(IngestOptions options) {
     Path absolute = store.toAbsolutePath();
-    Path folder = absolute.getParent();
+    // an absolute store path has a parent: the root is a folder, refused before this
+    Path folder = Objects.requireNonNull(absolute.getParent(), "--store folder");
     Path created = OutputFiles.firstMissing(folder);
     OutputFiles.createFolder(folder, "--store");
     Path tmp =

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Helpers for commands that must leave no partial output: checking an output folder, finding the
@@ -19,7 +20,7 @@ final class OutputFiles {
    * @param folder a folder that may not exist
    * @return the topmost missing ancestor (or {@code folder} itself), or null if it exists
    */
-  static Path firstMissing(Path folder) {
+  static @Nullable Path firstMissing(Path folder) {
     Path missing = null;
     for (Path p = folder.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
       missing = p;
@@ -56,7 +57,7 @@ final class OutputFiles {
    * @param file a file to delete
    * @param top the topmost folder a command created, or null when it created none
    */
-  static void removeQuietly(Path file, Path top) {
+  static void removeQuietly(Path file, @Nullable Path top) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
@@ -71,8 +72,8 @@ final class OutputFiles {
    * @param folder the deepest folder
    * @param top the topmost folder a command created, or null when it created none
    */
-  static void removeEmptyFolders(Path folder, Path top) {
-    if (top == null) {
+  static void removeEmptyFolders(@Nullable Path folder, @Nullable Path top) {
+    if (top == null || folder == null) {
       return;
     }
     try {

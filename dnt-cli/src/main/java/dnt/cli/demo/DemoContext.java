@@ -18,6 +18,11 @@ public record DemoContext(PrintWriter out, PrintWriter err, Path workDir) {
    * @param workDir a temporary folder
    */
   public DemoContext(PrintWriter out, Path workDir) {
-    this(out, new PrintWriter(System.err, true), workDir);
+    this(
+        out,
+        new PrintWriter(
+            new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()),
+            true),
+        workDir);
   }
 }

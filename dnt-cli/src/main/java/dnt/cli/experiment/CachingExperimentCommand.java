@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +49,7 @@ public final class CachingExperimentCommand implements Callable<Integer> {
           "Settings file: a config.yaml that a run wrote (reproduces it) or any subset of its"
               + " keys (seed, seeds, agentKind, study.*). Options given on the command line"
               + " override the file; the file overrides the defaults or --quick.")
-  Path config;
+  @Nullable Path config;
 
   @Option(
       names = "--seed",

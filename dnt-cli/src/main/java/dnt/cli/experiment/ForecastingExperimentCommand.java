@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +46,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
               + " keys (run: data, service, resolution, seed, seeds, methods, cells,"
               + " syntheticCells, timing; and the sections of reference.yaml). Options given on"
               + " the command line override the file.")
-  Path config;
+  @Nullable Path config;
 
   @Option(
       names = "--data",
@@ -83,7 +84,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
               + " settings of dnt demo (an MLP that trains in seconds). Presets are commented YAML"
               + " files in the dnt-experiments resources; applied over --config, below --set,"
               + " --rounds, --fraction, --threads.")
-  String preset;
+  @Nullable String preset;
 
   @Option(
       names = "--timing",
@@ -91,7 +92,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
   boolean timing;
 
   @Option(names = "--rounds", description = "Override sync.rounds, at least 1.")
-  Integer rounds;
+  @Nullable Integer rounds;
 
   @Option(names = "--fraction", description = "Override sync.clientFraction, in (0, 1].")
   Double fraction;
@@ -99,7 +100,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       description = "Override threads (parallel clients), at least 1; results do not depend on it.")
-  Integer threads;
+  @Nullable Integer threads;
 
   @Option(
       names = "--methods",
@@ -107,7 +108,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
       paramLabel = "METHOD",
       completionCandidates = MethodIds.class,
       description = "Comma-separated methods to run (default: all): ${COMPLETION-CANDIDATES}.")
-  List<String> methods;
+  @Nullable List<String> methods;
 
   @Option(
       names = "--cells",

@@ -5,6 +5,8 @@ import dnt.experiments.settings.SettingsYaml;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -27,9 +29,10 @@ final class GivenOptions {
   }
 
   /** Records {@code key = value} if the user gave the option. */
-  GivenOptions put(String option, String key, Object value) {
+  GivenOptions put(String option, String key, @Nullable Object value) {
     if (has(option)) {
-      record(option, key, value);
+      // picocli sets the field of an option the user gave
+      record(option, key, Objects.requireNonNull(value, option));
     }
     return this;
   }

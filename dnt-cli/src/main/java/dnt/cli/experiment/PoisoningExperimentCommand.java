@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +51,7 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
           "Settings file: a config.yaml that a run wrote (reproduces it) or any subset of its"
               + " keys (seed, seeds, phases, rules, vRounds, hDays, ...). Options given on the"
               + " command line override the file; the file overrides the defaults or --quick.")
-  Path config;
+  @Nullable Path config;
 
   @Option(
       names = "--phase",

@@ -1,2 +1,5 @@
 /** The {@code dnt experiment} command and its subcommands. */
+@NullMarked
 package dnt.cli.experiment;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,7 @@ public final class BuildCommand implements Callable<Integer> {
       names = "--save",
       description =
           "Write the twin to this snapshot file; an existing file is refused unless --overwrite.")
-  Path save;
+  @Nullable Path save;
 
   @Spec CommandSpec spec;
 

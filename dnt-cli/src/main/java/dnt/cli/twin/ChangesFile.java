@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -112,7 +113,8 @@ final class ChangesFile {
       this.where = where;
       this.kind = kind;
       this.value = value;
-      List<String> known = KINDS.get(kind);
+      // the caller checked that KINDS knows the kind
+      List<String> known = Objects.requireNonNull(KINDS.get(kind), kind);
       if (known.isEmpty()) {
         return;
       }

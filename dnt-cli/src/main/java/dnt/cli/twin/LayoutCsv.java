@@ -108,7 +108,8 @@ final class LayoutCsv {
         try {
           handler.accept(r, line);
         } catch (InvalidInputException e) {
-          if (e.getMessage().startsWith(file.toString())) {
+          String message = e.getMessage();
+          if (message != null && message.startsWith(file.toString())) {
             throw e;
           }
           // a value the domain rejects (out of its physical range): add the file and line

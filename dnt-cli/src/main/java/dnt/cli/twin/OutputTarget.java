@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Where {@code --out} writes, checked before any work is done: the format from the extension
@@ -143,7 +144,8 @@ record OutputTarget(String option, Format format, List<Path> files, boolean over
    * @return {@code .NAME.<random>.tmp} in the same directory
    */
   static Path temporarySibling(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
+    // an absolute file path has a parent (the root is not a file)
+    Path dir = Objects.requireNonNull(file.toAbsolutePath().getParent(), "parent folder");
     Path t;
     do {
       t =

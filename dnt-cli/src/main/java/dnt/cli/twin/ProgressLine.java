@@ -3,6 +3,7 @@ package dnt.cli.twin;
 import dnt.core.util.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints a long step's progress on stderr: the first report of each step, then at most one line a
@@ -14,7 +15,7 @@ final class ProgressLine implements Progress {
 
   private final PrintWriter err;
   private final String unit;
-  private String lastMessage;
+  private @Nullable String lastMessage;
   private long lastPrint;
 
   ProgressLine(PrintWriter err, String unit) {

@@ -1,6 +1,7 @@
 package dnt.cli.twin;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** {@code --out} and {@code --overwrite} of {@code dnt twin build} and {@code dnt twin whatif}. */
@@ -11,7 +12,7 @@ final class StateOutputOptions {
           "Write every station's and user's state: FILE.csv (stations) plus FILE.users.csv"
               + " (users), or FILE.geojson (WGS84 points); whatif writes old_ and new_ values and"
               + " 'changed'. An existing file is refused unless --overwrite.")
-  Path out;
+  @Nullable Path out;
 
   @Option(names = "--overwrite", description = "Replace existing --out (and --save) files.")
   boolean overwrite;
@@ -21,7 +22,7 @@ final class StateOutputOptions {
    *
    * @return the target, or null without {@code --out}
    */
-  OutputTarget target() {
+  @Nullable OutputTarget target() {
     return out == null ? null : OutputTarget.of("--out", out, overwrite);
   }
 }

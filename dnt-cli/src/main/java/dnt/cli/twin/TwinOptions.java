@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -37,7 +38,7 @@ public final class TwinOptions {
       names = "--snapshot",
       description =
           "Load this twin snapshot instead of building one (the options below are ignored).")
-  Path snapshot;
+  @Nullable Path snapshot;
 
   @Option(names = "--layer", defaultValue = "lte", description = "Base stations: lte or lte-umts.")
   String layer;
@@ -209,7 +210,7 @@ public final class TwinOptions {
     new PhysicalRange("mean demand", "Mbit/s", 0, PhysicalLimits.DEMAND_MBPS.max() / 2)
         .check("--demand-mbps", demandMbps);
     PhysicalLimits.HYSTERESIS_DB.check("--hysteresis-db", hysteresisDb);
-    PhysicalLimits.TIME_TO_TRIGGER_MS.check("--ttt-ms", tttMs);
+    PhysicalLimits.TIME_TO_TRIGGER_MS.check("--ttt-ms", (double) tttMs);
   }
 
   /**

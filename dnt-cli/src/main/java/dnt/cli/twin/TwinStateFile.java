@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the per-station and per-user state of a twin for machines ({@code --out} of {@code dnt
@@ -102,7 +103,7 @@ final class TwinStateFile {
   }
 
   /** One row: the kind, the id, and either the values or the old and new values. */
-  private record Row(String kind, int id, List<Object> before, List<Object> after) {
+  private record Row(String kind, int id, @Nullable List<Object> before, List<Object> after) {
     boolean changed() {
       return !after.equals(before);
     }
@@ -240,7 +241,7 @@ final class TwinStateFile {
     }
   }
 
-  private static String csvValue(Object v) {
+  private static String csvValue(@Nullable Object v) {
     if (v == null || (v instanceof Double d && !Double.isFinite(d))) {
       return "";
     }
@@ -292,7 +293,8 @@ final class TwinStateFile {
     }
   }
 
-  private static void jsonField(JsonGenerator g, String name, Object v) throws IOException {
+  private static void jsonField(JsonGenerator g, String name, @Nullable Object v)
+      throws IOException {
     g.writeFieldName(name);
     if (v == null || (v instanceof Double d && !Double.isFinite(d))) {
       g.writeNull();

@@ -1,5 +1,7 @@
 package dnt.core.radio;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The shape that the 3GPP TR 38.901 UMa and UMi models share (Table 7.4.1-1), parameterised by each
  * scenario's constants:
@@ -49,7 +51,7 @@ public abstract sealed class UrbanModel implements PropagationModel permits Urba
   private final double logFc;
   private final double nlosFc;
   private final double breakpointPerHeight;
-  private volatile HeightTerm lastTerm;
+  private volatile @Nullable HeightTerm lastTerm;
 
   UrbanModel(double carrierGhz, Constants constants) {
     Propagation.checkCarrier(carrierGhz);
@@ -65,8 +67,11 @@ public abstract sealed class UrbanModel implements PropagationModel permits Urba
     return carrierGhz;
   }
 
+  // Two models are equal only when they are the same concrete model (macro or micro) at the
+  // same carrier: a subclass never equals its sibling, so getClass is the intended test.
+  @SuppressWarnings("EqualsGetClass")
   @Override
-  public final boolean equals(Object o) {
+  public final boolean equals(@Nullable Object o) {
     return o != null
         && o.getClass() == getClass()
         && Double.compare(((UrbanModel) o).carrierGhz, carrierGhz) == 0;

@@ -3,4 +3,7 @@
  * sight, seeded shadowing, thermal noise, SINR and rate (Shannon and the attenuated Shannon of TR
  * 36.942).
  */
+@NullMarked
 package dnt.core.radio;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,7 +15,7 @@ public record HandoverRule(double hysteresisDb, long timeToTriggerMs) {
   /** Validates the rule. */
   public HandoverRule {
     PhysicalLimits.HYSTERESIS_DB.check("the handover rule", hysteresisDb);
-    PhysicalLimits.TIME_TO_TRIGGER_MS.check("the handover rule", timeToTriggerMs);
+    PhysicalLimits.TIME_TO_TRIGGER_MS.check("the handover rule", (double) timeToTriggerMs);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A digital twin of a cellular downlink: base stations and users (the paper's physical network
@@ -135,7 +136,7 @@ public final class NetworkTwin {
       double[] ys,
       double[] heights,
       double[] demands,
-      int[] initialServing,
+      int @Nullable [] initialServing,
       boolean spatialOrder,
       Progress progress) {
     return create(
@@ -166,7 +167,7 @@ public final class NetworkTwin {
       double[] ys,
       double[] heights,
       double[] demands,
-      int[] initialServing,
+      int @Nullable [] initialServing,
       boolean spatialOrder,
       boolean derive,
       Progress progress) {

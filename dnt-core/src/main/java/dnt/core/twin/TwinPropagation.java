@@ -66,7 +66,7 @@ final class TwinPropagation {
   private int epoch;
 
   /** Per user: the epoch it was last touched ({@code 2u}) and marked fresh ({@code 2u + 1}). */
-  private int[] marks;
+  private int[] marks = new int[0];
 
   private int[] stationMark;
   private int[] servedMark;
@@ -384,7 +384,7 @@ final class TwinPropagation {
     if (event instanceof TwinEvent.UserMoved e) {
       requireUser(e.user());
       requireInArea("user " + e.user(), e.position());
-      PhysicalLimits.TIME_MS.check("user " + e.user(), e.timeMs());
+      PhysicalLimits.TIME_MS.check("user " + e.user(), (double) e.timeMs());
     } else if (event instanceof TwinEvent.Handover e) {
       requireUser(e.user());
       requireActiveStation(e.target());
@@ -429,7 +429,7 @@ final class TwinPropagation {
   }
 
   private void begin() {
-    if (marks == null) {
+    if (marks.length == 0) {
       marks = new int[2 * us.n];
     }
     if (++epoch == Integer.MAX_VALUE) {
@@ -579,7 +579,7 @@ final class TwinPropagation {
         clearA3(u);
       } else {
         us.a3Target.set(u, best);
-        us.rec.set(u, UA3, timeMs);
+        us.rec.set(u, UA3, (double) timeMs);
       }
     } else {
       clearA3(u);

@@ -2,6 +2,7 @@ package dnt.core.twin;
 
 import dnt.core.BaseStationId;
 import dnt.core.UserId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The external properties of a user twin: what the network makes of it.
@@ -17,7 +18,7 @@ import dnt.core.UserId;
  */
 public record UserState(
     UserId id,
-    BaseStationId serving,
+    @Nullable BaseStationId serving,
     double rsrpDbm,
     double interferenceMw,
     double sinrDb,

@@ -4,4 +4,7 @@
  * propagate incrementally to every dependent twin, and reported as a {@link
  * dnt.core.twin.TwinDelta}. Forks (copy-on-write), snapshots and KPIs live here too.
  */
+@NullMarked
 package dnt.core.twin;
+
+import org.jspecify.annotations.NullMarked;

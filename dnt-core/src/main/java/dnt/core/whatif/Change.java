@@ -159,7 +159,7 @@ public sealed interface Change {
     public MoveUser {
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(position, "position");
-      PhysicalLimits.TIME_MS.check("'time-ms'", timeMs);
+      PhysicalLimits.TIME_MS.check("'time-ms'", (double) timeMs);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Base stations of Milan and the cells they serve, from the aggregated OpenCellID files (not
@@ -213,7 +214,7 @@ public final class BaseStations {
     if (id == null) {
       throw new InvalidInputException("cell " + cell + " has no serving station in " + layer);
     }
-    return byId.get(id);
+    return Objects.requireNonNull(byId.get(id), "serving station");
   }
 
   /**

@@ -3,4 +3,7 @@
  * BigDataChallenge contest"): the bundled files, the 100 x 100 grid, base stations, and the 25-cell
  * subset.
  */
+@NullMarked
 package dnt.data.milan;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fast byte-level check of a raw tab-separated file, used before handing the file to a bulk
@@ -37,7 +38,7 @@ public final class RawScanner {
    *     or several days concatenated)
    */
   public record Result(
-      long rows, long bytes, long firstSuspectLine, String md5, boolean keysInOrder) {
+      long rows, long bytes, long firstSuspectLine, @Nullable String md5, boolean keysInOrder) {
     /**
      * Whether every line fits the plain shape.
      *

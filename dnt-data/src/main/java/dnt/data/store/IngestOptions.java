@@ -3,6 +3,7 @@ package dnt.data.store;
 import dnt.core.util.Progress;
 import dnt.data.raw.DataverseMetadata;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to ingest.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param progress receives (files done, files, message) updates
  */
 public record IngestOptions(
-    boolean verify, boolean skipBad, DataverseMetadata metadata, Progress progress) {
+    boolean verify, boolean skipBad, @Nullable DataverseMetadata metadata, Progress progress) {
   /** Checks that verification has metadata. */
   public IngestOptions {
     Objects.requireNonNull(progress, "progress");

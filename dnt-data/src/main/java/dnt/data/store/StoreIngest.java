@@ -18,10 +18,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ingest pipeline of a {@link TrafficStore}: per file, the {@link RawScanner} checks a raw
@@ -104,7 +106,7 @@ final class StoreIngest {
       conn.setAutoCommit(false);
       int id = nextFileId();
       FileResult result = null;
-      String md5 = null;
+      @Nullable String md5 = null;
       boolean keysInOrder = false;
       if (looksLikeTabRaw(file)) {
         // The scanner and DuckDB read the file at the same time; the bulk result is kept only if
@@ -117,7 +119,8 @@ final class StoreIngest {
         RawScanner.Result scan = join(scanning);
         md5 = scan.md5();
         if (options.verify()) {
-          options.metadata().verify(file, md5);
+          // IngestOptions requires metadata to verify; a verifying scan computes the checksum
+          Objects.requireNonNull(options.metadata()).verify(file, Objects.requireNonNull(md5));
         }
         if (bulk != null && scan.clean() && !scan.keysInOrder()) {
           conn.rollback();
@@ -131,7 +134,7 @@ final class StoreIngest {
         }
       } else if (options.verify()) {
         md5 = md5(file);
-        options.metadata().verify(file, md5);
+        Objects.requireNonNull(options.metadata()).verify(file, md5);
       }
       if (result == null) {
         result = validatedLoad(file, id, bad);
@@ -232,7 +235,7 @@ final class StoreIngest {
    * @param inFileOrder whether the rows must keep the file's order in row ids (needed only to find
    *     the later of two lines with the same key)
    */
-  private Long bulkLoad(Path file, int id, boolean inFileOrder) throws SQLException {
+  private @Nullable Long bulkLoad(Path file, int id, boolean inFileOrder) throws SQLException {
     String compression;
     try {
       compression = RawFiles.isGzip(file) ? "gzip" : "none";
@@ -317,7 +320,13 @@ final class StoreIngest {
   }
 
   private void recordFile(
-      int id, Path file, long size, long modified, String md5, FileResult r, long rejected)
+      int id,
+      Path file,
+      long size,
+      long modified,
+      @Nullable String md5,
+      FileResult r,
+      long rejected)
       throws SQLException {
     try (PreparedStatement p =
         conn.prepareStatement(

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -56,8 +57,6 @@ public record Calibration(
 
   /** Exponent of the density-to-scale law {@code scale ~ (1 + density)^DENSITY_EXPONENT}. */
   public static final double DENSITY_EXPONENT = 0.5;
-
-  private static final long DAY_MILLIS = 86_400_000L;
 
   /**
    * Measures the calibration.
@@ -216,9 +215,13 @@ public record Calibration(
     double[] presence = new double[codes.length];
     double[][] share = new double[codes.length][5];
     for (int k = 0; k < codes.length; k++) {
-      presence[k] = slotsByCode.get(codes[k]).size() / (double) slots.size();
+      presence[k] =
+          Objects.requireNonNull(slotsByCode.get(codes[k])).size() / (double) slots.size();
       for (int s = 0; s < 5; s++) {
-        share[k][s] = total[s] == 0 ? (codes[k] == 39 ? 1 : 0) : byCode.get(codes[k])[s] / total[s];
+        share[k][s] =
+            total[s] == 0
+                ? (codes[k] == 39 ? 1 : 0)
+                : Objects.requireNonNull(byCode.get(codes[k]))[s] / total[s];
       }
     }
     return new Calibration(

@@ -317,7 +317,7 @@ public final class SyntheticMilan {
       boolean[] present) {
     double[] used = new double[5];
     for (int k = 0; k < rows.length; k++) {
-      present[k] = k == italy || italy < 0 && k == 0 || rng.nextDouble() < presence[k];
+      present[k] = k == italy || (italy < 0 && k == 0) || rng.nextDouble() < presence[k];
       if (k == italy) {
         continue;
       }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
@@ -22,6 +23,7 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a caching study's tables, the Fig. 4- and Fig. 5-style plots and {@code report.md} into a
@@ -197,8 +199,9 @@ public final class CachingReport {
         Summary j = summary.get(key(regime, system, "load_jain"));
         if (i != null) {
           interventions.add(bar(regime + ": vetoes", system, i));
-          interventions.add(bar(regime + ": unsafe proposals", system, u));
-          jain.add(bar(regime, system, j));
+          interventions.add(
+              bar(regime + ": unsafe proposals", system, Objects.requireNonNull(u, "unsafe")));
+          jain.add(bar(regime, system, Objects.requireNonNull(j, "load_jain")));
         }
       }
     }
@@ -273,7 +276,7 @@ public final class CachingReport {
     return panels;
   }
 
-  private static String fmt(Summary s) {
+  private static String fmt(@Nullable Summary s) {
     if (s == null || Double.isNaN(s.value().mean())) {
       return "n/a"; // e.g. the load of the femtocaching placement, which replays nothing
     }
@@ -286,7 +289,7 @@ public final class CachingReport {
    */
   static Stats.MeanCi paired(
       List<CachingStudy.Row> rows, String regime, String a, String b, String metric) {
-    ToDoubleFunction<CachingStudy.Row> f = METRICS.get(metric);
+    ToDoubleFunction<CachingStudy.Row> f = Objects.requireNonNull(METRICS.get(metric), metric);
     Map<Integer, Double> av = new LinkedHashMap<>();
     Map<Integer, Double> bv = new LinkedHashMap<>();
     for (CachingStudy.Row r : rows) {

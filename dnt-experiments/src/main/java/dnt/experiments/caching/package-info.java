@@ -3,4 +3,7 @@
  * systems, the classic policies and the clairvoyant references on the same common and rare request
  * streams.
  */
+@NullMarked
 package dnt.experiments.caching;
+
+import org.jspecify.annotations.NullMarked;

@@ -400,7 +400,7 @@ public final class ForecastingExperiment {
       ForecastingReport.writeCurves(run.file("curve.csv"), results);
       String title = data.label().replaceAll(" \\(.*?\\)", "");
       ForecastingReport.writeFigure(run.file("fig3.png"), results, title);
-      List<String> header = header(o, config, data, study, results);
+      List<String> header = header(o, config, data, study);
       try {
         Files.writeString(run.file("report.md"), ForecastingReport.markdown(results, header));
       } catch (IOException e) {
@@ -431,7 +431,7 @@ public final class ForecastingExperiment {
   }
 
   private static List<String> header(
-      Options o, FlConfig c, ForecastData data, ForecastingStudy study, List<MethodResult> rs) {
+      Options o, FlConfig c, ForecastData data, ForecastingStudy study) {
     List<String> h = new ArrayList<>();
     h.add(
         "- Data: "

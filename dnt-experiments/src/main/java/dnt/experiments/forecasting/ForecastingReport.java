@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 /** Writes a forecasting run's metrics.csv, curve.csv, fig3.png and report.md. */
@@ -265,15 +266,19 @@ public final class ForecastingReport {
                   + " %.4f: %s; without clusters %.4f vs %.4f: %s.%n",
               twinMse[2],
               twinMse[0],
-              Stats.lowerVerdict(paired(by.get(Method.H_TWIN), by.get(Method.V_TWIN), mse), "%.4f"),
+              Stats.lowerVerdict(
+                  paired(results(by, Method.H_TWIN), results(by, Method.V_TWIN), mse), "%.4f"),
               twinMse[3],
               twinMse[1],
               Stats.lowerVerdict(
-                  paired(by.get(Method.H_TWIN_NO_CLUSTER), by.get(Method.V_TWIN_NO_CLUSTER), mse),
+                  paired(
+                      results(by, Method.H_TWIN_NO_CLUSTER),
+                      results(by, Method.V_TWIN_NO_CLUSTER),
+                      mse),
                   "%.4f")));
       ToDoubleFunction<MethodResult> comm = r -> r.total().communicationSeconds();
-      double vComm = ci(by.get(Method.V_TWIN), comm).mean();
-      double hComm = ci(by.get(Method.H_TWIN), comm).mean();
+      double vComm = ci(results(by, Method.V_TWIN), comm).mean();
+      double hComm = ci(results(by, Method.H_TWIN), comm).mean();
       b.append(
           String.format(
               Locale.ROOT,
@@ -284,7 +289,7 @@ public final class ForecastingReport {
               vComm,
               100 * (hComm / vComm - 1),
               Stats.lowerVerdict(
-                  paired(by.get(Method.V_TWIN), by.get(Method.H_TWIN), comm), "%.2f")));
+                  paired(results(by, Method.V_TWIN), results(by, Method.H_TWIN), comm), "%.2f")));
     }
     List<MethodResult> central = by.get(Method.TRADITIONAL_DT);
     List<MethodResult> h = by.get(Method.H_TWIN);
@@ -351,7 +356,7 @@ public final class ForecastingReport {
                 best,
                 100 * (1 - best / p),
                 p,
-                Stats.lowerVerdict(paired(by.get(bestMethod), persistence, mse), "%.4f")));
+                Stats.lowerVerdict(paired(results(by, bestMethod), persistence, mse), "%.4f")));
       }
     }
   }
@@ -364,7 +369,8 @@ public final class ForecastingReport {
     return String.format(Locale.ROOT, "%.4g", v);
   }
 
-  private static String f(double v) {
-    return String.format(Locale.ROOT, "%.6g", v);
+  /** The results of a method that the caller knows ran. */
+  private static List<MethodResult> results(Map<Method, List<MethodResult>> by, Method m) {
+    return Objects.requireNonNull(by.get(m), m.label());
   }
 }

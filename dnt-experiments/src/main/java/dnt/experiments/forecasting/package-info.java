@@ -3,4 +3,7 @@
  * DT, V-twin and H-twin methods (with and without clustering) beside the persistence and
  * seasonal-naive baselines; accuracy and cost per method, written as CSV, PNG and a report.
  */
+@NullMarked
 package dnt.experiments.forecasting;
+
+import org.jspecify.annotations.NullMarked;

@@ -207,7 +207,7 @@ public final class Charts {
       Font font = getTickLabelFont(category);
       FontMetrics fm = g2.getFontMetrics(font);
       double longest = 0;
-      for (String word : category.toString().trim().split(" +")) {
+      for (String word : category.toString().trim().split(" +", -1)) {
         longest = Math.max(longest, fm.stringWidth(word));
       }
       if (longest > width && width > 0) {
@@ -236,7 +236,7 @@ public final class Charts {
   static List<String> wrap(String text, double width, ToDoubleFunction<String> measure) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : text.trim().split(" +")) {
+    for (String word : text.trim().split(" +", -1)) {
       String candidate = line.length() == 0 ? word : line + " " + word;
       if (line.length() > 0 && measure.applyAsDouble(candidate) > width) {
         lines.add(line.toString());

@@ -210,8 +210,8 @@ public final class PoisoningExperiment {
     PoisoningPlots.sweeps(
         run.file("sweeps.png"),
         SWEEP_RULES,
-        shareCurves.get("mpaf"),
-        shareCurves.get("tpi"),
+        shareCurves.getOrDefault("mpaf", List.of()),
+        shareCurves.getOrDefault("tpi", List.of()),
         lambdaCurves,
         etaCurves,
         config.fakeShare());

@@ -111,7 +111,9 @@ public final class PoisoningStudy implements AutoCloseable {
       for (int t = 0; t < TRAIN_DAYS * h; t++) {
         profile[t % h] += s[t] / TRAIN_DAYS;
       }
-      cs.add(new FlClient(id, c % 5 * 235.0, c / 5 * 235.0, train, stream, profile, 1, 1e6));
+      int column = c % 5;
+      int row = c / 5;
+      cs.add(new FlClient(id, column * 235.0, row * 235.0, train, stream, profile, 1, 1e6));
     }
     this.clients = List.copyOf(cs);
     this.test = List.copyOf(tests);

@@ -4,4 +4,7 @@
  * the construction (V-twin) and maintenance (H-twin) phases; plus fake-share and MPAF-lambda sweeps
  * and a DP-FedAvg accuracy-versus-epsilon curve.
  */
+@NullMarked
 package dnt.experiments.poisoning;
+
+import org.jspecify.annotations.NullMarked;

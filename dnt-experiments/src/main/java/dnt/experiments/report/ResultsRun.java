@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run's folder, {@code results/<experiment>/<run-id>/}, and the manifest written into it. Use
@@ -43,7 +44,7 @@ public final class ResultsRun implements AutoCloseable {
   private final Instant started;
   private final long startNanos;
   private final Map<String, String> facts = new LinkedHashMap<>();
-  private ObjectNode settings;
+  private @Nullable ObjectNode settings;
   private List<String> settingsComments = List.of();
   private final List<RunManifest.InputFile> inputs = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();

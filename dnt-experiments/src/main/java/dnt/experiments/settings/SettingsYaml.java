@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes run settings as YAML trees and binds them to validating records. The layering is
@@ -243,6 +244,8 @@ public final class SettingsYaml {
    * @param tree the tree, changed in place
    * @param overrides path to value
    */
+  // String.split drops trailing empty strings: a key path's trailing dot is ignored, as before
+  @SuppressWarnings("StringSplitter")
   public static void override(ObjectNode tree, Map<String, ?> overrides) {
     for (Map.Entry<String, ?> e : overrides.entrySet()) {
       String[] path = e.getKey().split("\\.");
@@ -413,7 +416,7 @@ public final class SettingsYaml {
     return b.toString();
   }
 
-  private static String firstLine(String s) {
+  private static String firstLine(@Nullable String s) {
     if (s == null) {
       return "invalid value";
     }

@@ -3,4 +3,7 @@
  * the key path and the file, and write the complete effective configuration back so that the run
  * reproduces from its own {@code config.yaml}.
  */
+@NullMarked
 package dnt.experiments.settings;
+
+import org.jspecify.annotations.NullMarked;

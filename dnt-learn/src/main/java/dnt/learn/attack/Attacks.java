@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The attacks by lowercase hyphenated name: a table on {@link Registry}, whose names are matched
@@ -36,18 +37,18 @@ public final class Attacks {
    *     instead of the global {@code w_0}; null for none (ignored by the other attacks)
    */
   public record Context(
-      double share, double strength, double noise, long seed, double[] attackerModel) {
+      double share, double strength, double noise, long seed, double @Nullable [] attackerModel) {
     /** Checks the values and copies the model. */
     public Context {
       if (!(share >= 0 && share < 1)) {
         throw new IllegalArgumentException("attack share must be in [0, 1), got " + share);
       }
-      if (!(Double.isNaN(strength) || strength > 0 && Double.isFinite(strength))) {
+      if (!(Double.isNaN(strength) || (strength > 0 && Double.isFinite(strength)))) {
         throw new IllegalArgumentException(
             "attack strength must be positive and finite (or NaN for the default), got "
                 + strength);
       }
-      if (!(Double.isNaN(noise) || noise >= 0 && Double.isFinite(noise))) {
+      if (!(Double.isNaN(noise) || (noise >= 0 && Double.isFinite(noise)))) {
         throw new IllegalArgumentException(
             "attack noise must be finite and >= 0 (or NaN for the default), got " + noise);
       }
@@ -111,7 +112,7 @@ public final class Attacks {
      * @return the model, or null when there is none
      */
     @Override
-    public double[] attackerModel() {
+    public double @Nullable [] attackerModel() {
       return attackerModel == null ? null : attackerModel.clone();
     }
 
@@ -236,17 +237,15 @@ public final class Attacks {
 
   private static Adversary mpaf(Context c) {
     double lambda = c.strengthOr(Mpaf.DEFAULT_LAMBDA);
-    return c.hasAttackerModel()
-        ? new Mpaf(lambda, c.share(), c.attackerModel)
-        : new Mpaf(lambda, c.share());
+    double[] own = c.attackerModel;
+    return own != null ? new Mpaf(lambda, c.share(), own) : new Mpaf(lambda, c.share());
   }
 
   private static Adversary tpi(Context c) {
     double eta = c.strengthOr(Tpi.DEFAULT_ETA);
     double sigma = c.noiseOr(Tpi.DEFAULT_SIGMA);
-    return c.hasAttackerModel()
-        ? new Tpi(eta, sigma, c.share(), c.attackerModel)
-        : new Tpi(eta, sigma, c.share());
+    double[] own = c.attackerModel;
+    return own != null ? new Tpi(eta, sigma, c.share(), own) : new Tpi(eta, sigma, c.share());
   }
 
   /**

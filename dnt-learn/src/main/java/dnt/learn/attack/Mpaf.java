@@ -5,6 +5,7 @@ import dnt.learn.fl.AttackView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MPAF, Model Poisoning Attack based on Fake clients (Cao and Gong, "MPAF: Model Poisoning Attacks
@@ -29,8 +30,8 @@ public final class Mpaf extends FakeClientAttack {
   private final double lambda;
   private final Base base;
   private final long seed;
-  private final double[] fixedBase;
-  private double[] baseModel;
+  private final double @Nullable [] fixedBase;
+  private double @Nullable [] baseModel;
 
   /**
    * Creates the attack.

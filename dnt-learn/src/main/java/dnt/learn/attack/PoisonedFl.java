@@ -5,6 +5,7 @@ import dnt.learn.fl.AttackView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PoisonedFL (Xie, Fang and Gong, "Model Poisoning Attacks to Federated Learning via Multi-Round
@@ -19,8 +20,8 @@ public final class PoisonedFl extends FakeClientAttack {
   private final long seed;
   private final int period;
   private double lambda;
-  private double[] signs;
-  private double[] checkpoint;
+  private double @Nullable [] signs;
+  private double @Nullable [] checkpoint;
   private int lastCheck;
 
   /**

@@ -5,6 +5,7 @@ import dnt.learn.fl.AttackView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TPI, Traffic Poisoning Injection (paper Sec. IV-C; published as FTI by Zhang, Fang, Huang and
@@ -29,7 +30,7 @@ public final class Tpi extends FakeClientAttack {
 
   private final double eta;
   private final double sigma;
-  private final double[] base;
+  private final double @Nullable [] base;
 
   /**
    * Creates the attack.

@@ -5,4 +5,7 @@
  * series. Attacks implement {@link dnt.learn.fl.Adversary} and are picked by name from {@link
  * dnt.learn.attack.Attacks}.
  */
+@NullMarked
 package dnt.learn.attack;
+
+import org.jspecify.annotations.NullMarked;

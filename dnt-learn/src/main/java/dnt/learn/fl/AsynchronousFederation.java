@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asynchronous federated learning, the H-twin of the paper (Sec. III-A2, IV-A): starting from the
@@ -70,7 +71,7 @@ public final class AsynchronousFederation {
       long order,
       boolean arrival,
       int client,
-      Future<LocalTraining.Result> job,
+      @Nullable Future<LocalTraining.Result> job,
       long baseVersion,
       int samples) {}
 
@@ -185,7 +186,8 @@ public final class AsynchronousFederation {
                     work.get(j).data().count()));
           }
         } else {
-          LocalTraining.Result r = LocalTraining.await(e.job);
+          LocalTraining.Result r =
+              LocalTraining.await(Objects.requireNonNull(e.job, "completion job"));
           ledger.compute(c.id(), r.report().cpuNanos());
           ledger.transfer(c.id(), modelBytes, c.linkRate(), true);
           buffers

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The configuration of federated traffic forecasting, bound from YAML: the commented defaults in
@@ -78,7 +79,7 @@ public record FlConfig(
       try {
         architecture = Architectures.REGISTRY.canonicalName(architecture);
       } catch (InvalidInputException e) {
-        throw new KeyException("architecture", e.getMessage());
+        throw new KeyException("architecture", String.valueOf(e.getMessage()));
       }
       check(hidden >= 1, "hidden must be at least 1, got " + hidden);
       check(layers >= 1, "layers must be at least 1, got " + layers);
@@ -333,6 +334,8 @@ public record FlConfig(
    * @param overrides path to value
    * @return the new configuration
    */
+  // String.split drops trailing empty strings: a key path's trailing dot is ignored, as before
+  @SuppressWarnings("StringSplitter")
   public FlConfig with(Map<String, Object> overrides) {
     ObjectNode tree = YAML.valueToTree(this);
     for (Map.Entry<String, Object> e : overrides.entrySet()) {
@@ -406,7 +409,7 @@ public record FlConfig(
     return b.length() == 0 ? "(top level)" : b.toString();
   }
 
-  private static String firstLine(String s) {
+  private static String firstLine(@Nullable String s) {
     if (s == null) {
       return "invalid value";
     }

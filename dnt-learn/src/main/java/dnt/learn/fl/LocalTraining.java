@@ -145,7 +145,8 @@ public final class LocalTraining implements AutoCloseable {
         }
         // A queued chunk holds only its own futures, so a result the caller has consumed and
         // dropped is not kept alive by the chunks still waiting to run.
-        pool.submit(() -> runChunk(chunkJobs, recipe, chunkFutures));
+        // runChunk completes every future of its chunk, normally or exceptionally
+        pool.execute(() -> runChunk(chunkJobs, recipe, chunkFutures));
       }
     }
     out.addAll(futures);

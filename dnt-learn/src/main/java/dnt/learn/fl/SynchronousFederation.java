@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Synchronous federated learning, the V-twin of the paper (Sec. III-A1, IV-A): rounds of FedAvg
@@ -179,7 +180,7 @@ public final class SynchronousFederation {
    * The streaming accumulator for this run's round, or null when the round must keep its updates (a
    * rule other than the plain mean, an attacker, or clustering).
    */
-  private RunningMean streamingMean(int d) {
+  private @Nullable RunningMean streamingMean(int d) {
     return streams(hooks, settings) ? new RunningMean(d, ((FedAvg) hooks.rule()).weighted()) : null;
   }
 

@@ -4,4 +4,7 @@
  * into: {@link dnt.learn.fl.AggregationRule} (how the server combines updates) and {@link
  * dnt.learn.fl.Adversary} (what fake or malicious clients send).
  */
+@NullMarked
 package dnt.learn.fl;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stacked LSTM (Hochreiter and Schmidhuber 1997, PyTorch's gate equations and order i, f, g, o)
@@ -42,7 +44,7 @@ final class BatchedLstm {
     long t = x.getShape().get(1);
     long b = x.getShape().get(2);
     NDArray seq = x;
-    NDArray h = null;
+    @Nullable NDArray h = null;
     for (int l = 0; l < layers; l++) {
       NDArray wih = w.get(from + 4 * l);
       NDArray whh = w.get(from + 4 * l + 1);
@@ -71,7 +73,7 @@ final class BatchedLstm {
         seq = dropout.apply(NDArrays.stack(new NDList(outputs), 1));
       }
     }
-    return h;
+    return Objects.requireNonNull(h, "a network has at least one layer");
   }
 
   static NDArray sigmoid(NDArray x) {

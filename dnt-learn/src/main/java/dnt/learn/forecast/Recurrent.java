@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Shared code of the recurrent architectures: stacks of LSTM or GRU layers in PyTorch's layout. */
 final class Recurrent {
@@ -60,7 +62,7 @@ final class Recurrent {
     long t = x.getShape().get(1);
     long gates = (long) cell.gates * hidden;
     NDArray seq = x.transpose(1, 0, 2); // [t, b, in]
-    NDArray h = null;
+    @Nullable NDArray h = null;
     for (int l = 0; l < layers; l++) {
       NDArray wih = weights.get(from + 4 * l);
       NDArray whh = weights.get(from + 4 * l + 1).transpose();
@@ -103,7 +105,7 @@ final class Recurrent {
         seq = dropout.apply(NDArrays.stack(new NDList(outputs), 0));
       }
     }
-    return h;
+    return Objects.requireNonNull(h, "a network has at least one layer");
   }
 
   static List<TensorSpec> linearHead(String name, int input, int output) {

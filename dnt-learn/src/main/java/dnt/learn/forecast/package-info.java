@@ -4,4 +4,7 @@
  * parameters as one flat {@code float[]} for federated learning; plus the window features they
  * read.
  */
+@NullMarked
 package dnt.learn.forecast;
+
+import org.jspecify.annotations.NullMarked;

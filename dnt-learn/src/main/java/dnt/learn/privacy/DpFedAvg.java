@@ -6,6 +6,7 @@ import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DP-FedAvg with central (server-side) Gaussian noise (McMahan, Ramage, Talwar and Zhang, "Learning
@@ -19,7 +20,7 @@ import java.util.random.RandomGenerator;
 public final class DpFedAvg implements AggregationRule {
   private final double noiseMultiplier;
   private final double fixedClip;
-  private final AdaptiveClipping adaptive;
+  private final @Nullable AdaptiveClipping adaptive;
   private final double expectedClients;
   private final double samplingRate;
   private final RdpAccountant accountant = new RdpAccountant();
@@ -27,7 +28,7 @@ public final class DpFedAvg implements AggregationRule {
   private DpFedAvg(
       double noiseMultiplier,
       double fixedClip,
-      AdaptiveClipping adaptive,
+      @Nullable AdaptiveClipping adaptive,
       double expectedClients,
       double samplingRate) {
     if (!(noiseMultiplier >= 0)

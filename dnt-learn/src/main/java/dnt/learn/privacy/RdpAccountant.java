@@ -226,7 +226,6 @@ public final class RdpAccountant {
   }
 
   private static double[] defaultOrders() {
-    double[] o = new double[0];
     java.util.List<Double> list = new java.util.ArrayList<>();
     for (int x = 1; x <= 100; x++) {
       list.add(1 + x / 10.0);
@@ -236,7 +235,7 @@ public final class RdpAccountant {
     }
     list.add(128.0);
     list.add(256.0);
-    o = list.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] o = list.stream().mapToDouble(Double::doubleValue).toArray();
     Arrays.sort(o);
     return o;
   }

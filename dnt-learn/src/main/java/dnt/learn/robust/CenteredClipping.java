@@ -4,6 +4,7 @@ import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Centered clipping (Karimireddy, He and Jaggi, "Learning from History for Byzantine Robust
@@ -16,7 +17,7 @@ import java.util.List;
 public final class CenteredClipping implements AggregationRule {
   private final double tau;
   private final int iterations;
-  private double[] previous;
+  private double @Nullable [] previous;
 
   /**
    * Creates the rule.

@@ -84,7 +84,7 @@ public final class GuardedAggregation implements AggregationRule {
     for (int j = 0; j < out.length; j++) {
       double v = out[j];
       // non-finite, or a global model that would overflow the engine's float parameters
-      if (v - v != 0 || (checkModel && Math.abs(global[j] + v) > Float.MAX_VALUE)) {
+      if (!Double.isFinite(v) || (checkModel && Math.abs(global[j] + v) > Float.MAX_VALUE)) {
         skippedRounds.incrementAndGet();
         return zero;
       }

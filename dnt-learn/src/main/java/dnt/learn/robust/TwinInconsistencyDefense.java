@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Twin Inconsistency Defense, TID (paper Sec. IV-C, Table II): "statistically trims dimension-wise
@@ -115,7 +116,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
 
   private final Settings settings;
   private final Map<String, Double> agreement = new HashMap<>();
-  private double[] initialGlobal;
+  private double @Nullable [] initialGlobal;
 
   /**
    * Creates the rule.
@@ -188,7 +189,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
               double[] row = rows[i];
               for (int j = c; j < end; j++) {
                 double x = row[j];
-                boolean in = x >= lo[j] & x <= hi[j];
+                boolean in = x >= lo[j] && x <= hi[j];
                 num[j - c] += in ? ai * x : 0.0;
                 den[j - c] += in ? ai : 0.0;
               }
@@ -238,7 +239,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
           double low = lo[j];
           for (int i = 0; i < cnt; i++) {
             double x = v[from + i];
-            tally[i] += x >= low & x <= high ? 1 : 0;
+            tally[i] += x >= low && x <= high ? 1 : 0;
           }
           return high;
         },

@@ -6,4 +6,7 @@
  * which keeps malformed updates (wrong dimension, NaN, infinities) out of any rule and a non-finite
  * aggregate out of the global model.
  */
+@NullMarked
 package dnt.learn.robust;
+
+import org.jspecify.annotations.NullMarked;
