@@ -1,6 +1,7 @@
 package dnt.experiments.caching;
 
 import dnt.caching.rl.AgentSettings;
+import dnt.experiments.settings.SettingsYaml;
 
 /**
  * Settings of the caching study; every number is a parameter (the defaults follow the paper's Sec.
@@ -75,32 +76,14 @@ public record CachingStudyConfig(
           2);
 
   /**
-   * A small configuration for smoke tests (seconds).
+   * A small configuration for smoke tests (seconds): {@code --quick}, the defaults with the keys of
+   * the commented resource {@code presets/quick.yaml} beside this class.
    *
    * @return the quick settings
    */
   public static CachingStudyConfig quick() {
-    return new CachingStudyConfig(
-        3,
-        4,
-        0.5,
-        15,
-        600,
-        0.9,
-        0.3,
-        0.5,
-        0.2,
-        1.0,
-        20,
-        60,
-        1,
-        1,
-        80,
-        3.0,
-        60,
-        1.3,
-        new AgentSettings(8, 1e-3f, 0.9, 16, 500, 4, 20, 1.0, 0.05, 200),
-        2);
+    return SettingsYaml.withPreset(
+        DEFAULTS, CachingStudyConfig.class, "presets/quick.yaml", CachingStudyConfig.class);
   }
 
   /** Validates the settings. */

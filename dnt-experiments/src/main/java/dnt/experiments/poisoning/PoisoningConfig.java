@@ -171,8 +171,9 @@ public record PoisoningConfig(
   }
 
   /**
-   * The smoke-test preset ({@code --quick}): Mean, Median, FLTrust and TID, 2 rounds, 2 H-twin
-   * days, no sweeps or DP curve.
+   * The smoke-test preset ({@code --quick}, the commented resource {@code presets/quick.yaml}
+   * beside this class, over the defaults): Mean, Median, FLTrust and TID, 2 rounds, 2 H-twin days,
+   * no sweeps or DP curve.
    *
    * @param seed the base seed
    * @param seeds replications
@@ -180,22 +181,11 @@ public record PoisoningConfig(
    * @return the configuration
    */
   public static PoisoningConfig quick(long seed, int seeds, Set<Phase> phases) {
-    return new PoisoningConfig(
-        seed,
-        seeds,
-        phases,
-        List.of("mean", "median", "fltrust", "tid"),
-        2,
-        2,
-        0.2,
-        1e5,
-        2.0,
-        0.1,
-        16,
-        2,
-        false,
-        false,
-        Grids.DEFAULTS);
+    return SettingsYaml.withPreset(
+        defaults(seed, seeds, phases),
+        PoisoningConfig.class,
+        "presets/quick.yaml",
+        PoisoningConfig.class);
   }
 
   /** The experiment's name in {@code config.yaml}. */

@@ -161,6 +161,28 @@ public final class SettingsYaml {
     return out;
   }
 
+  /**
+   * Settings with a preset applied: the base as a tree, the preset's keys over it, bound again
+   * (with the record's own validation).
+   *
+   * @param <T> the settings record
+   * @param base the settings the preset starts from
+   * @param owner the class whose package holds the preset resource
+   * @param resource the resource's name relative to that package
+   * @param type the settings record
+   * @return the preset's settings
+   * @throws IllegalStateException if the preset does not bind (a packaging error)
+   */
+  public static <T> T withPreset(T base, Class<?> owner, String resource, Class<T> type) {
+    ObjectNode tree = tree(base);
+    override(tree, presetOverrides(owner, resource));
+    try {
+      return bind(tree, type, "preset " + resource);
+    } catch (InvalidInputException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
   private static void dotted(String prefix, ObjectNode node, Map<String, Object> into) {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
