@@ -143,7 +143,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
     List<String> modelSets = new ArrayList<>();
     for (String a : set.assignments) {
       if (a.strip().startsWith("run.")) {
-        runSets.add(a.strip().substring("run.".length()));
+        runSets.add(a);
       } else {
         modelSets.add(a);
       }
@@ -156,7 +156,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
             .put("--threads", "threads", threads);
     GivenOptions given =
         new GivenOptions(spec.commandLine().getParseResult())
-            .set(runSets)
+            .set(runSets, "run.")
             .put("--data", "data", data)
             .put("--service", "service", service)
             .put("--resolution", "resolution", resolution)

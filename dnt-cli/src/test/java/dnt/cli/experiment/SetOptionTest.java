@@ -100,6 +100,11 @@ final class SetOptionTest {
     assertThat(twice.err())
         .contains("'sync.rounds' is given twice", "--set sync.rounds=3", "--rounds");
 
+    CliRun runTwice =
+        CliRun.of("experiment", "forecasting", "--set", "run.seeds=2", "--seeds", "3");
+    assertThat(runTwice.status()).isEqualTo(2);
+    assertThat(runTwice.err()).contains("'seeds' is given twice", "--set run.seeds=2", "--seeds");
+
     CliRun same = CliRun.of("experiment", "poisoning", "--set", "seeds=2", "--set", "seeds=3");
     assertThat(same.status()).isEqualTo(2);
     assertThat(same.err()).contains("'seeds' is given twice");
