@@ -162,6 +162,33 @@ public final class SettingsYaml {
   }
 
   /**
+   * Settings shipped as a commented YAML resource (a study's defaults), bound to their record.
+   *
+   * @param <T> the settings record
+   * @param owner the class whose package holds the resource
+   * @param resource the resource's name relative to that package
+   * @param type the settings record
+   * @return the settings
+   * @throws IllegalStateException if the resource is missing or does not bind (a packaging error)
+   */
+  public static <T> T readResource(Class<?> owner, String resource, Class<T> type) {
+    JsonNode tree;
+    try (java.io.InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("settings resource " + resource + " is missing");
+      }
+      tree = YAML.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read settings resource " + resource, e);
+    }
+    try {
+      return bind(tree, type, "resource " + resource);
+    } catch (InvalidInputException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /**
    * Settings with a preset applied: the base as a tree, the preset's keys over it, bound again
    * (with the record's own validation).
    *

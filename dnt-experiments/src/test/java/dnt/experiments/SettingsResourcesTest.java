@@ -11,11 +11,40 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code --quick} presets are commented YAML resources over the defaults; each gives exactly
- * the settings the smoke tests were written for (the values below are the presets' documented
- * settings, written out by hand, not read from the resources).
+ * The caching defaults and the {@code --quick} presets are commented YAML resources; each gives
+ * exactly the settings documented for it (the values below are written out by hand, not read from
+ * the resources).
  */
-final class QuickPresetsTest {
+final class SettingsResourcesTest {
+  @Test
+  void theCachingDefaultsAreThePapersNetworkAndTheAgentsOwnDefaults() {
+    CachingStudyConfig expected =
+        new CachingStudyConfig(
+            5,
+            8,
+            0.4,
+            150,
+            10_000,
+            0.9,
+            0.3,
+            0.5,
+            0.2,
+            2.0,
+            40,
+            150,
+            4,
+            4,
+            300,
+            3.0,
+            400,
+            1.5,
+            new AgentSettings(16, 1e-3f, 0.5, 32, 4000, 16, 50, 1.0, 0.05, 6000),
+            2);
+    assertThat(CachingStudyConfig.DEFAULTS).isEqualTo(expected);
+    // the study's agent section must not drift from the agent's own defaults
+    assertThat(CachingStudyConfig.DEFAULTS.agent()).isEqualTo(AgentSettings.DEFAULTS);
+  }
+
   @Test
   void theCachingQuickPresetIsTheTinyNetwork() {
     CachingStudyConfig expected =
