@@ -73,6 +73,50 @@ final class SettingsResourcesTest {
   }
 
   @Test
+  void thePoisoningDefaultsAreTheFullTableWithSweepsAndTheDpCurve() {
+    EnumSet<Phase> phases = EnumSet.allOf(Phase.class);
+    PoisoningConfig expected =
+        new PoisoningConfig(
+            42,
+            1,
+            phases,
+            List.of(
+                "mean",
+                "median",
+                "fltrust",
+                "tid",
+                "trimmed-mean",
+                "krum",
+                "multi-krum",
+                "bulyan",
+                "geomed",
+                "centered-clipping",
+                "norm-bounding",
+                "dnc",
+                "flame",
+                "tid-percentile",
+                "tid-iqr",
+                "tid-history"),
+            5,
+            7,
+            0.2,
+            1e5,
+            2.0,
+            0.1,
+            16,
+            2,
+            true,
+            true,
+            new PoisoningConfig.Grids(
+                List.of(0.0, 0.05, 0.1, 0.2, 0.3),
+                List.of(1.0, 10.0, 1e3, 1e5),
+                List.of(2.0, 20.0, 200.0, 2000.0),
+                List.of(0.0, 0.3, 0.6, 1.0, 2.0, 4.0)));
+    assertThat(PoisoningConfig.defaults(42, 1, phases)).isEqualTo(expected);
+    assertThat(PoisoningConfig.defaults(7, 3, EnumSet.of(Phase.H_TWIN)).seeds()).isEqualTo(3);
+  }
+
+  @Test
   void thePoisoningQuickPresetRunsThePapersFourRulesBriefly() {
     EnumSet<Phase> phases = EnumSet.of(Phase.V_TWIN);
     PoisoningConfig expected =
@@ -91,7 +135,7 @@ final class SettingsResourcesTest {
             2,
             false,
             false,
-            PoisoningConfig.Grids.DEFAULTS);
+            PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).grids());
     assertThat(PoisoningConfig.quick(7, 3, phases)).isEqualTo(expected);
   }
 }

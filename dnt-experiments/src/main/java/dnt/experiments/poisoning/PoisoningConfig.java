@@ -60,14 +60,6 @@ public record PoisoningConfig(
       List<Double> mpafLambdas,
       List<Double> tpiEtas,
       List<Double> dpNoises) {
-    /** The study's grids: shares 0 to 30%, lambda 1 to 1e5, eta 2 to 2000, z 0 to 4. */
-    public static final Grids DEFAULTS =
-        new Grids(
-            List.of(0.0, 0.05, 0.1, 0.2, 0.3),
-            List.of(1.0, 10.0, 1e3, 1e5),
-            List.of(2.0, 20.0, 200.0, 2000.0),
-            List.of(0.0, 0.3, 0.6, 1.0, 2.0, 4.0));
-
     /** Checks the values. */
     public Grids {
       fakeShares = checked("fakeShares", fakeShares, v -> v >= 0 && v < 0.5, "in [0, 0.5)");
@@ -101,26 +93,6 @@ public record PoisoningConfig(
     }
   }
 
-  /** The rules of the table: the paper's four rows first, then the rest of the library. */
-  public static final List<String> TABLE_RULES =
-      List.of(
-          "mean",
-          "median",
-          "fltrust",
-          "tid",
-          "trimmed-mean",
-          "krum",
-          "multi-krum",
-          "bulyan",
-          "geomed",
-          "centered-clipping",
-          "norm-bounding",
-          "dnc",
-          "flame",
-          "tid-percentile",
-          "tid-iqr",
-          "tid-history");
-
   /** Checks the values. */
   public PoisoningConfig {
     Objects.requireNonNull(phases, "phases is missing");
@@ -144,7 +116,8 @@ public record PoisoningConfig(
   }
 
   /**
-   * The default study for a seed.
+   * The default study for a seed: the commented resource {@code defaults.yaml} beside this class,
+   * with the given seeds and phases.
    *
    * @param seed the base seed
    * @param seeds replications
@@ -152,23 +125,28 @@ public record PoisoningConfig(
    * @return the configuration
    */
   public static PoisoningConfig defaults(long seed, int seeds, Set<Phase> phases) {
+    PoisoningConfig d = RESOURCE_DEFAULTS;
     return new PoisoningConfig(
         seed,
         seeds,
         phases,
-        TABLE_RULES,
-        5,
-        7,
-        0.2,
-        1e5,
-        2.0,
-        0.1,
-        16,
-        2,
-        true,
-        true,
-        Grids.DEFAULTS);
+        d.rules(),
+        d.vRounds(),
+        d.hDays(),
+        d.fakeShare(),
+        d.mpafLambda(),
+        d.tpiEta(),
+        d.tpiSigma(),
+        d.hidden(),
+        d.threads(),
+        d.sweeps(),
+        d.privacy(),
+        d.grids());
   }
+
+  /** The commented resource {@code defaults.yaml} beside this class. */
+  private static final PoisoningConfig RESOURCE_DEFAULTS =
+      SettingsYaml.readResource(PoisoningConfig.class, "defaults.yaml", PoisoningConfig.class);
 
   /**
    * The smoke-test preset ({@code --quick}, the commented resource {@code presets/quick.yaml}

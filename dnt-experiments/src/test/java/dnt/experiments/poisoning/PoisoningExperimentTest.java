@@ -41,7 +41,7 @@ final class PoisoningExperimentTest {
             2,
             false,
             false,
-            PoisoningConfig.Grids.DEFAULTS);
+            PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).grids());
     ResultsRun run = ResultsRun.start(dir, "poisoning", 42, 1);
     List<PoisoningExperiment.Cell> cells =
         new PoisoningExperiment(config, Progress.NONE).run(MilanSubset.load(), run);

@@ -7,6 +7,7 @@ import dnt.core.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,9 @@ final class PoisoningGridsTest {
         PoisoningConfig.resolve(Optional.of(file), false, Map.of("grids.dpNoises", List.of(0.5)));
     assertThat(c.grids().tpiEtas()).containsExactly(5.0, 50.0);
     assertThat(c.grids().dpNoises()).containsExactly(0.5);
-    assertThat(c.grids().fakeShares()).isEqualTo(PoisoningConfig.Grids.DEFAULTS.fakeShares());
+    assertThat(c.grids().fakeShares())
+        .isEqualTo(
+            PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).grids().fakeShares());
     assertThat(c.tree().toString()).contains("\"grids\"", "\"tpiEtas\":[5.0,50.0]");
   }
 

@@ -41,7 +41,7 @@ final class PoisoningStudyAttackTest {
           1,
           false,
           false,
-          PoisoningConfig.Grids.DEFAULTS);
+          PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).grids());
 
   /** The attacker's model as the study describes it: a fresh MLP initialisation from the seed. */
   static double[] attackerModel(long seed) {
