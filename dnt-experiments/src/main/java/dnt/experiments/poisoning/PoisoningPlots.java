@@ -23,23 +23,12 @@ import org.jfree.chart.util.ShapeUtils;
 
 /**
  * The poisoning study's figures: the Table II heat maps, the sweeps and the DP-FedAvg curve. Each
- * rule keeps one colour (from the Okabe-Ito palette, without its yellow, which vanishes on white)
- * and one marker in every panel, so overlapping lines stay distinguishable and the legend reads the
- * same everywhere; axes that span more than a factor of 10 are logarithmic and label the values
- * themselves, the others start at zero.
+ * rule keeps one colour (from {@link Charts#PALETTE}, the Okabe-Ito palette every study's plots
+ * use) and one marker in every panel, so overlapping lines stay distinguishable and the legend
+ * reads the same everywhere; axes that span more than a factor of 10 are logarithmic and label the
+ * values themselves, the others start at zero.
  */
 final class PoisoningPlots {
-  /** Okabe-Ito colours without yellow: vermillion, blue, bluish green, black, then the rest. */
-  static final List<Color> PALETTE =
-      List.of(
-          new Color(0xD55E00),
-          new Color(0x0072B2),
-          new Color(0x009E73),
-          Color.BLACK,
-          new Color(0xCC79A7),
-          new Color(0xE69F00),
-          new Color(0x56B4E9));
-
   private static final Shape[] MARKERS = {
     new Ellipse2D.Double(-4, -4, 8, 8),
     new Rectangle2D.Double(-3.5, -3.5, 7, 7),
@@ -143,7 +132,7 @@ final class PoisoningPlots {
     chart.addSubtitle(new TextTitle(subtitle));
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-    r.setSeriesPaint(0, PALETTE.get(1));
+    r.setSeriesPaint(0, Charts.PALETTE.get(0));
     r.setSeriesShape(0, MARKERS[0]);
     r.setSeriesStroke(0, new BasicStroke(1.8f));
     r.setSeriesPaint(1, Color.DARK_GRAY);
@@ -183,7 +172,7 @@ final class PoisoningPlots {
     double hi = 0;
     for (int i = 0; i < curves.size(); i++) {
       int k = Math.max(0, rules.indexOf(curves.get(i).rule()));
-      r.setSeriesPaint(i, PALETTE.get(k % PALETTE.size()));
+      r.setSeriesPaint(i, Charts.PALETTE.get(k % Charts.PALETTE.size()));
       r.setSeriesShape(i, MARKERS[k % MARKERS.length]);
       r.setSeriesStroke(i, new BasicStroke(1.8f));
       lo = Math.min(lo, min(curves.get(i).y()));
