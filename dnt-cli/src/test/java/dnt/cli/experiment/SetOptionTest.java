@@ -87,6 +87,10 @@ final class SetOptionTest {
     assertThat(model.status()).isEqualTo(2);
     assertThat(model.err()).contains("command line", "sync", "rounds must be at least 1");
 
+    CliRun service = CliRun.of("experiment", "forecasting", "--set", "run.service=voice");
+    assertThat(service.status()).isEqualTo(2);
+    assertThat(service.err()).contains("run.service", "internet, sms or call", "'voice'");
+
     CliRun unknown = CliRun.of("experiment", "forecasting", "--set", "sync.rouds=3");
     assertThat(unknown.status()).isEqualTo(2);
     assertThat(unknown.err()).contains("sync.rouds");

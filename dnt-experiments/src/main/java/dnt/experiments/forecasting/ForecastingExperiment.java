@@ -87,13 +87,13 @@ public final class ForecastingExperiment {
       overrides = Map.copyOf(overrides);
       methods = List.copyOf(methods);
       if (seeds < 1) {
-        throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
+        throw new InvalidInputException("run.seeds (--seeds) must be at least 1, got " + seeds);
       }
       if (methods.isEmpty()) {
-        throw new InvalidInputException("--methods names no method");
+        throw new InvalidInputException("run.methods (--methods) names no method");
       }
       if (cells < 0) {
-        throw new InvalidInputException("--cells must be >= 0, got " + cells);
+        throw new InvalidInputException("run.cells (--cells) must be >= 0, got " + cells);
       }
     }
 
@@ -289,7 +289,9 @@ public final class ForecastingExperiment {
           case "call" -> List.of(Service.CALL_IN, Service.CALL_OUT);
           default ->
               throw new InvalidInputException(
-                  "--service must be internet, sms or call, got '" + o.service() + "'");
+                  "run.service (--service) must be internet, sms or call, got '"
+                      + o.service()
+                      + "'");
         };
     boolean hourly =
         switch (o.resolution().toLowerCase(Locale.ROOT)) {
@@ -297,11 +299,15 @@ public final class ForecastingExperiment {
           case "10min" -> false;
           default ->
               throw new InvalidInputException(
-                  "--resolution must be hour or 10min, got '" + o.resolution() + "'");
+                  "run.resolution (--resolution) must be hour or 10min, got '"
+                      + o.resolution()
+                      + "'");
         };
     if (o.preset().isPresent() && !hourly) {
       throw new InvalidInputException(
-          "--preset " + o.preset().get() + " uses hourly data; drop --resolution 10min");
+          "the preset "
+              + o.preset().get()
+              + " uses hourly data; set run.resolution (--resolution) to hour");
     }
     String source;
     TrafficDataset ds;
@@ -315,7 +321,7 @@ public final class ForecastingExperiment {
       Path p = Path.of(o.data());
       if (!Files.exists(p)) {
         throw new InvalidInputException(
-            "--data must be subset, synthetic, or an existing store or export CSV; "
+            "run.data (--data) must be subset, synthetic, or an existing store or export CSV; "
                 + p
                 + " does not exist");
       }
