@@ -1,6 +1,5 @@
 package dnt.core;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,11 +57,17 @@ public final class Registry<F> {
   private final String family;
   private final Map<String, Entry<F>> entries;
   private final Map<String, String> aliases;
+  private final boolean underscoresAsHyphens;
 
-  private Registry(String family, Map<String, Entry<F>> entries, Map<String, String> aliases) {
+  private Registry(
+      String family,
+      Map<String, Entry<F>> entries,
+      Map<String, String> aliases,
+      boolean underscoresAsHyphens) {
     this.family = family;
     this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     this.aliases = Map.copyOf(aliases);
+    this.underscoresAsHyphens = underscoresAsHyphens;
   }
 
   /**
@@ -164,6 +169,9 @@ public final class Registry<F> {
 
   private @Nullable Entry<F> lookup(String name) {
     String key = name.strip().toLowerCase(Locale.ROOT);
+    if (underscoresAsHyphens) {
+      key = key.replace('_', '-');
+    }
     Entry<F> e = entries.get(key);
     if (e == null && aliases.containsKey(key)) {
       e = entries.get(aliases.get(key));
@@ -187,7 +195,7 @@ public final class Registry<F> {
     private final String family;
     private final Map<String, Entry<F>> entries = new LinkedHashMap<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
-    private final List<String> taken = new ArrayList<>();
+    private boolean underscoresAsHyphens;
 
     private Builder(String family) {
       if (family.isBlank()) {
@@ -227,11 +235,21 @@ public final class Registry<F> {
       return this;
     }
 
+    /**
+     * Lets users write {@code _} for {@code -} in this family's names ({@code shot_noise}), for
+     * names that were once spelled that way.
+     *
+     * @return this builder
+     */
+    public Builder<F> underscoresAsHyphens() {
+      underscoresAsHyphens = true;
+      return this;
+    }
+
     private void claim(String name) {
-      if (taken.contains(name)) {
+      if (entries.containsKey(name) || aliases.containsKey(name)) {
         throw new IllegalArgumentException(family + " '" + name + "' is registered twice");
       }
-      taken.add(name);
     }
 
     /**
@@ -243,7 +261,7 @@ public final class Registry<F> {
       if (entries.isEmpty()) {
         throw new IllegalArgumentException("the " + family + " family has no member");
       }
-      return new Registry<>(family, entries, aliases);
+      return new Registry<>(family, entries, aliases, underscoresAsHyphens);
     }
   }
 }

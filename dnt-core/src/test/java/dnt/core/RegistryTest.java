@@ -34,6 +34,16 @@ final class RegistryTest {
   }
 
   @Test
+  void aFamilyMayReadUnderscoresAsHyphensAndOthersDoNot() {
+    Registry<Integer> lenient =
+        Registry.<Integer>of("model").underscoresAsHyphens().add("shot-noise", "d", 1).build();
+    assertThat(lenient.canonicalName("SHOT_NOISE")).isEqualTo("shot-noise");
+    assertThatThrownBy(() -> lenient.canonicalName("shot_nois"))
+        .hasMessage("unknown model 'shot_nois'; known: shot-noise");
+    assertThat(SHAPES.contains("right_triangle")).isFalse();
+  }
+
+  @Test
   void anUnknownNameIsAUserErrorListingTheKnownNames() {
     assertThatThrownBy(() -> SHAPES.factory("circle"))
         .isInstanceOf(InvalidInputException.class)

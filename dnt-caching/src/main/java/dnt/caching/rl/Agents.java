@@ -41,6 +41,7 @@ public final class Agents {
   /** The agents; the first is the default. */
   public static final Registry<Factory> REGISTRY =
       Registry.<Factory>of("agent")
+          .underscoresAsHyphens()
           .add(
               DoubleDqn.NAME,
               "Double DQN with a replay buffer and the shaped reward r - (beta + lambda)c"
@@ -63,8 +64,7 @@ public final class Agents {
    * @throws InvalidInputException for an unknown name, listing the known ones
    */
   public static String canonicalName(String name) {
-    String hyphenated = name.replace('_', '-');
-    return REGISTRY.canonicalName(REGISTRY.contains(hyphenated) ? hyphenated : name);
+    return REGISTRY.canonicalName(name);
   }
 
   /**

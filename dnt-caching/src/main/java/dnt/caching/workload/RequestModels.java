@@ -39,6 +39,7 @@ public final class RequestModels {
   /** The request models. */
   public static final Registry<Factory> REGISTRY =
       Registry.<Factory>of("request model")
+          .underscoresAsHyphens()
           .add("zipf", "Zipf/IRM with per-station popularity", (p, n, s) -> p)
           .add(
               "shot-noise",
@@ -58,7 +59,6 @@ public final class RequestModels {
    * @throws InvalidInputException for an unknown name, listing the known ones
    */
   public static Registry.Entry<Factory> named(String name) {
-    String hyphenated = name.replace('_', '-');
-    return REGISTRY.entry(REGISTRY.contains(hyphenated) ? hyphenated : name);
+    return REGISTRY.entry(name);
   }
 }
