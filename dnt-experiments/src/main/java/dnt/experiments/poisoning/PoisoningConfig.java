@@ -125,23 +125,11 @@ public record PoisoningConfig(
    * @return the configuration
    */
   public static PoisoningConfig defaults(long seed, int seeds, Set<Phase> phases) {
-    PoisoningConfig d = RESOURCE_DEFAULTS;
-    return new PoisoningConfig(
-        seed,
-        seeds,
-        phases,
-        d.rules(),
-        d.vRounds(),
-        d.hDays(),
-        d.fakeShare(),
-        d.mpafLambda(),
-        d.tpiEta(),
-        d.tpiSigma(),
-        d.hidden(),
-        d.threads(),
-        d.sweeps(),
-        d.privacy(),
-        d.grids());
+    return SettingsYaml.with(
+        RESOURCE_DEFAULTS,
+        Map.of("seed", seed, "seeds", seeds, "phases", phases),
+        PoisoningConfig.class,
+        "the default study's seeds and phases");
   }
 
   /** The commented resource {@code defaults.yaml} beside this class. */

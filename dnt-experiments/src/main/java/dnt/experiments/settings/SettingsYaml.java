@@ -144,20 +144,8 @@ public final class SettingsYaml {
    * @throws IllegalStateException if the resource is missing or not a mapping (a packaging error)
    */
   public static Map<String, Object> presetOverrides(Class<?> owner, String resource) {
-    JsonNode tree;
-    try (java.io.InputStream in = owner.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("preset resource " + resource + " is missing");
-      }
-      tree = YAML.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read preset resource " + resource, e);
-    }
-    if (!(tree instanceof ObjectNode o)) {
-      throw new IllegalStateException("preset resource " + resource + " is not a mapping");
-    }
     Map<String, Object> out = new java.util.LinkedHashMap<>();
-    dotted("", o, out);
+    dotted("", resourceTree(owner, resource), out);
     return out;
   }
 
@@ -172,20 +160,7 @@ public final class SettingsYaml {
    * @throws IllegalStateException if the resource is missing or does not bind (a packaging error)
    */
   public static <T> T readResource(Class<?> owner, String resource, Class<T> type) {
-    JsonNode tree;
-    try (java.io.InputStream in = owner.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("settings resource " + resource + " is missing");
-      }
-      tree = YAML.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read settings resource " + resource, e);
-    }
-    try {
-      return bind(tree, type, "resource " + resource);
-    } catch (InvalidInputException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+    return bindShipped(resourceTree(owner, resource), type, "resource " + resource);
   }
 
   /**
@@ -201,10 +176,48 @@ public final class SettingsYaml {
    * @throws IllegalStateException if the preset does not bind (a packaging error)
    */
   public static <T> T withPreset(T base, Class<?> owner, String resource, Class<T> type) {
+    return with(base, presetOverrides(owner, resource), type, "preset " + resource);
+  }
+
+  /**
+   * Settings with some keys replaced by dotted path, bound again (with the record's own
+   * validation); for values the program chooses, not a user.
+   *
+   * @param <T> the settings record
+   * @param base the settings
+   * @param overrides path to value
+   * @param type the settings record
+   * @param what what the values are, for the message of a programming error
+   * @return the new settings
+   * @throws IllegalStateException if the result does not bind
+   */
+  public static <T> T with(T base, Map<String, ?> overrides, Class<T> type, String what) {
     ObjectNode tree = tree(base);
-    override(tree, presetOverrides(owner, resource));
+    override(tree, overrides);
+    return bindShipped(tree, type, what);
+  }
+
+  /** A resource shipped with the code, as a mapping; a missing or bad one is a packaging error. */
+  private static ObjectNode resourceTree(Class<?> owner, String resource) {
+    JsonNode tree;
+    try (java.io.InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("settings resource " + resource + " is missing");
+      }
+      tree = YAML.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read settings resource " + resource, e);
+    }
+    if (!(tree instanceof ObjectNode o)) {
+      throw new IllegalStateException("settings resource " + resource + " is not a mapping");
+    }
+    return o;
+  }
+
+  /** Binds settings the program ships (not a user's): a failure is a programming error. */
+  private static <T> T bindShipped(JsonNode tree, Class<T> type, String what) {
     try {
-      return bind(tree, type, "preset " + resource);
+      return bind(tree, type, what);
     } catch (InvalidInputException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
