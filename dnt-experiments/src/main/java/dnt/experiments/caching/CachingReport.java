@@ -77,22 +77,6 @@ public final class CachingReport {
     return new ArrayList<>(s);
   }
 
-  /** The columns of {@code metrics.csv}: one row per replication, regime and system. */
-  private static final ResultTable<CachingStudy.Row> METRICS_CSV =
-      ResultTable.<CachingStudy.Row>of()
-          .column("replication", CachingStudy.Row::replication)
-          .column("seed", CachingStudy.Row::seed)
-          .column("regime", CachingStudy.Row::regime)
-          .quotedColumn("system", CachingStudy.Row::system)
-          .column("family", CachingStudy.Row::family)
-          .column("hit_rate", "%.6f", CachingStudy.Row::hitRate)
-          .column("interventions", CachingStudy.Row::interventions)
-          .column("unsafe_proposals", CachingStudy.Row::unsafeProposals)
-          .column("overload_events", CachingStudy.Row::overloadEvents)
-          .column("load_max_over_mean", "%.6f", CachingStudy.Row::maxOverMean)
-          .column("load_jain", "%.6f", CachingStudy.Row::jain)
-          .column("load_bucket_imbalance", "%.6f", CachingStudy.Row::bucketImbalance);
-
   /** The columns of {@code summary.csv}: each metric's mean and 95% half-width over seeds. */
   private static final ResultTable<Summary> SUMMARY_CSV =
       ResultTable.<Summary>of()
@@ -107,17 +91,48 @@ public final class CachingReport {
     METRICS_CSV.write(run.file("metrics.csv"), rows);
   }
 
-  private static final Map<String, ToDoubleFunction<CachingStudy.Row>> METRICS =
-      new LinkedHashMap<>();
+  /**
+   * One measured quantity of a row: a count (written as an integer) or a rate or index (written
+   * with six decimals).
+   */
+  private record Metric(boolean count, ToDoubleFunction<CachingStudy.Row> value) {}
+
+  /** The measured quantities, by column name, in the order of {@code metrics.csv}. */
+  private static final Map<String, Metric> METRICS = new LinkedHashMap<>();
 
   static {
-    METRICS.put("hit_rate", CachingStudy.Row::hitRate);
-    METRICS.put("interventions", r -> r.interventions());
-    METRICS.put("unsafe_proposals", r -> r.unsafeProposals());
-    METRICS.put("overload_events", r -> r.overloadEvents());
-    METRICS.put("load_max_over_mean", CachingStudy.Row::maxOverMean);
-    METRICS.put("load_jain", CachingStudy.Row::jain);
-    METRICS.put("load_bucket_imbalance", CachingStudy.Row::bucketImbalance);
+    METRICS.put("hit_rate", new Metric(false, CachingStudy.Row::hitRate));
+    METRICS.put("interventions", new Metric(true, r -> r.interventions()));
+    METRICS.put("unsafe_proposals", new Metric(true, r -> r.unsafeProposals()));
+    METRICS.put("overload_events", new Metric(true, r -> r.overloadEvents()));
+    METRICS.put("load_max_over_mean", new Metric(false, CachingStudy.Row::maxOverMean));
+    METRICS.put("load_jain", new Metric(false, CachingStudy.Row::jain));
+    METRICS.put("load_bucket_imbalance", new Metric(false, CachingStudy.Row::bucketImbalance));
+  }
+
+  /**
+   * The columns of {@code metrics.csv}: one row per replication, regime and system; the identifying
+   * columns, then every metric.
+   */
+  private static final ResultTable<CachingStudy.Row> METRICS_CSV = metricsCsv();
+
+  private static ResultTable<CachingStudy.Row> metricsCsv() {
+    ResultTable<CachingStudy.Row> t =
+        ResultTable.<CachingStudy.Row>of()
+            .column("replication", CachingStudy.Row::replication)
+            .column("seed", CachingStudy.Row::seed)
+            .column("regime", CachingStudy.Row::regime)
+            .quotedColumn("system", CachingStudy.Row::system)
+            .column("family", CachingStudy.Row::family);
+    for (Map.Entry<String, Metric> e : METRICS.entrySet()) {
+      ToDoubleFunction<CachingStudy.Row> f = e.getValue().value();
+      // counts are longs far below 2^53, so the round trip through double is exact
+      t =
+          e.getValue().count()
+              ? t.column(e.getKey(), r -> (long) f.applyAsDouble(r))
+              : t.column(e.getKey(), "%.6f", f::applyAsDouble);
+    }
+    return t;
   }
 
   static Map<String, Summary> summarise(List<CachingStudy.Row> rows) {
@@ -132,7 +147,7 @@ public final class CachingReport {
           continue;
         }
         for (var m : METRICS.entrySet()) {
-          double[] v = sel.stream().mapToDouble(m.getValue()).toArray();
+          double[] v = sel.stream().mapToDouble(m.getValue().value()).toArray();
           out.put(
               key(regime, system, m.getKey()),
               new Summary(regime, system, m.getKey(), Stats.meanCi95(v)));
@@ -289,7 +304,8 @@ public final class CachingReport {
    */
   static Stats.MeanCi paired(
       List<CachingStudy.Row> rows, String regime, String a, String b, String metric) {
-    ToDoubleFunction<CachingStudy.Row> f = Objects.requireNonNull(METRICS.get(metric), metric);
+    ToDoubleFunction<CachingStudy.Row> f =
+        Objects.requireNonNull(METRICS.get(metric), metric).value();
     Map<Integer, Double> av = new LinkedHashMap<>();
     Map<Integer, Double> bv = new LinkedHashMap<>();
     for (CachingStudy.Row r : rows) {
