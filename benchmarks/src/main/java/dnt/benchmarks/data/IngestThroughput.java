@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ingest throughput of {@code dnt data ingest} on one large synthetic raw file, as MB/s and as a
@@ -139,7 +140,7 @@ public final class IngestThroughput {
     Files.deleteIfExists(store);
     Files.deleteIfExists(Path.of(store + ".wal"));
 
-    double inMemory = keepRowsInMemorySeconds(files);
+    double inMemory = keepRowsSeconds(files, null);
     double onDisk = keepRowsSeconds(files, store);
     System.out.printf(
         "DuckDB keeping every raw row (no order, no constraint): in memory %.2f s = %.0f MB/s;"
@@ -198,26 +199,23 @@ public final class IngestThroughput {
    * DuckDB alone keeping every raw row: the same {@code read_csv} into a table with no constraint
    * and no order kept, in memory or in a database file (then checkpointed): what storing the rows
    * costs at the least, whatever the store does around it.
+   *
+   * @param db the database file, or null for an in-memory database
    */
-  private static double keepRowsSeconds(List<Path> files, Path db) throws IOException {
+  private static double keepRowsSeconds(List<Path> files, @Nullable Path db) throws IOException {
+    String prefix =
+        "SET preserve_insertion_order = false; CREATE OR REPLACE TABLE t AS SELECT * FROM ";
+    if (db == null) {
+      return duckDbSeconds(files, "jdbc:duckdb:", prefix);
+    }
     Files.deleteIfExists(db);
     Files.deleteIfExists(Path.of(db + ".wal"));
     try {
-      return duckDbSeconds(
-          files,
-          "jdbc:duckdb:" + db,
-          "SET preserve_insertion_order = false; CREATE OR REPLACE TABLE t AS SELECT * FROM ");
+      return duckDbSeconds(files, "jdbc:duckdb:" + db, prefix);
     } finally {
       Files.deleteIfExists(db);
       Files.deleteIfExists(Path.of(db + ".wal"));
     }
-  }
-
-  private static double keepRowsInMemorySeconds(List<Path> files) throws IOException {
-    return duckDbSeconds(
-        files,
-        "jdbc:duckdb:",
-        "SET preserve_insertion_order = false; CREATE OR REPLACE TABLE t AS SELECT * FROM ");
   }
 
   private static double duckDbSeconds(List<Path> files, String url, String prefix)
