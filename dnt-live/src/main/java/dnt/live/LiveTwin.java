@@ -1,0 +1,58 @@
+package dnt.live;
+
+import dnt.core.CellId;
+import dnt.data.TrafficDataset;
+import dnt.data.raw.RawRow;
+import dnt.data.store.Resolution;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The running network twin, kept in sync by telemetry: the plain-Java face of the live runtime that
+ * {@code dnt serve}, the CLI and tests call. Implementations run the twin on Apache Pekko (sharded,
+ * event-sourced cell twins); nothing of Pekko shows here, so the HTTP layer and the cluster issue's
+ * configuration never change this contract.
+ *
+ * <p>Telemetry is keyed by (cell, 10-minute slot, country code): a row sent again replaces the
+ * earlier one, so a retried or replayed batch never double counts (exactly-once effect over
+ * at-least-once delivery). A batch is acknowledged only once its events are durable.
+ *
+ * <p>Every asynchronous result fails with {@link dnt.core.InvalidInputException} for a caller's
+ * mistake (a message that names the field at fault) and with another exception for a failure of the
+ * twin itself.
+ */
+public interface LiveTwin extends AutoCloseable {
+
+  /**
+   * Applies a batch of telemetry atomically and durably.
+   *
+   * @param rows validated raw rows (the caller has rejected malformed input); may span many cells
+   * @return completes with the receipt once every row's event is written to the journal; fails
+   *     without applying anything if any row is refused (unknown cell, slot far in the future)
+   */
+  CompletionStage<IngestReceipt> ingest(List<RawRow> rows);
+
+  /**
+   * One cell's traffic, summed over country codes, for every slot (or hour) in {@code [from, to)},
+   * 0 where no activity was observed; reflects every batch acknowledged before the call.
+   *
+   * @param cell the cell
+   * @param fromMillis inclusive start, epoch ms UTC, aligned to the resolution
+   * @param toMillis exclusive end, epoch ms UTC, aligned to the resolution
+   * @param resolution 10-minute slots or hours
+   * @return a one-cell dataset of the five services
+   */
+  CompletionStage<TrafficDataset> traffic(
+      CellId cell, long fromMillis, long toMillis, Resolution resolution);
+
+  /**
+   * What the twin is doing now.
+   *
+   * @return the status; {@link TwinStatus#ready()} once requests are accepted
+   */
+  TwinStatus status();
+
+  /** Stops accepting batches, finishes the ones in flight, and shuts the runtime down. */
+  @Override
+  void close();
+}
