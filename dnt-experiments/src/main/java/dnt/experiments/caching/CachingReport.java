@@ -48,7 +48,7 @@ public final class CachingReport {
    * @throws IOException when writing fails
    */
   public static void write(
-      ResultsRun run, List<CachingStudy.Replication> reps, CachingStudyConfig config)
+      ResultsRun run, List<CachingStudy.Result> reps, CachingStudyConfig config)
       throws IOException {
     List<CachingStudy.Row> rows = new ArrayList<>();
     reps.forEach(r -> rows.addAll(r.rows()));
@@ -165,8 +165,7 @@ public final class CachingReport {
     SUMMARY_CSV.write(run.file("summary.csv"), summary.values());
   }
 
-  private static void writeLoadSeries(ResultsRun run, CachingStudy.Replication rep)
-      throws IOException {
+  private static void writeLoadSeries(ResultsRun run, CachingStudy.Result rep) throws IOException {
     try (BufferedWriter w =
         Files.newBufferedWriter(run.file("load_series.csv"), StandardCharsets.UTF_8)) {
       w.write("system,station,bucket,served\n");
@@ -181,8 +180,7 @@ public final class CachingReport {
     }
   }
 
-  private static void writeHitSeries(ResultsRun run, CachingStudy.Replication rep)
-      throws IOException {
+  private static void writeHitSeries(ResultsRun run, CachingStudy.Result rep) throws IOException {
     try (BufferedWriter w =
         Files.newBufferedWriter(run.file("hit_series.csv"), StandardCharsets.UTF_8)) {
       w.write("system,bucket,hit_rate\n");
@@ -269,7 +267,7 @@ public final class CachingReport {
   }
 
   /** The panels of the Fig. 5-style plot: requests served per station over time, per system. */
-  static List<JFreeChart> figure5(CachingStudy.Replication rep) {
+  static List<JFreeChart> figure5(CachingStudy.Result rep) {
     List<JFreeChart> panels = new ArrayList<>();
     for (var e : rep.loadSeries().entrySet()) {
       long[][] s = e.getValue();

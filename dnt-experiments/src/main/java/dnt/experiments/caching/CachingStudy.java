@@ -22,15 +22,14 @@ import dnt.caching.workload.RequestModels;
 import dnt.caching.workload.ZipfPopularity;
 import dnt.core.util.Progress;
 import dnt.core.util.Seeds;
+import dnt.experiments.harness.Replication;
+import dnt.experiments.harness.Replications;
+import dnt.experiments.harness.Study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,7 +42,7 @@ import java.util.random.RandomGenerator;
  * a flash crowd at station 1 over the third quarter, and a popularity shift at two thirds. Twin
  * episodes inject the same kinds of events at random stations and times.
  */
-public final class CachingStudy {
+public final class CachingStudy implements Study<CachingStudy.Result> {
   /** Items of flash crowds get ids from here on, far above the catalogue and shot contents. */
   static final int FLASH_ITEMS = 50_000_000;
 
@@ -100,7 +99,7 @@ public final class CachingStudy {
    * @param loadSeries per-station load per time bucket, by system, on the rare stream
    * @param hitSeries hit rate per time bucket, by system, on the rare stream
    */
-  public record Replication(
+  public record Result(
       List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {}
 
   private final CachingStudyConfig config;
@@ -128,41 +127,22 @@ public final class CachingStudy {
   }
 
   /**
-   * Runs replications 0..seeds-1 in parallel on the configured threads; results do not depend on
-   * scheduling since each replication is seeded from {@code Seeds.derive(seed, r)}.
+   * Runs replications 0..seeds-1 through {@link Replications} on the configured threads:
+   * replication i uses seed {@code seed + i}, and the results do not depend on scheduling.
    *
    * @param seed the base seed
    * @param seeds the number of replications
-   * @param progress receives one update per finished replication
+   * @param progress receives one update per finished replication, counting from 1
    * @return the replications in order
    * @throws InterruptedException when interrupted
    */
-  public List<Replication> run(long seed, int seeds, Progress progress)
-      throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), seeds));
-    try {
-      List<Future<Replication>> futures = new ArrayList<>();
-      for (int r = 0; r < seeds; r++) {
-        int rep = r;
-        futures.add(pool.submit(() -> replicate(rep, Seeds.derive(seed, rep))));
-      }
-      List<Replication> out = new ArrayList<>();
-      for (int r = 0; r < seeds; r++) {
-        try {
-          out.add(futures.get(r).get());
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException("replication " + r + " failed: " + cause, cause);
-        }
-        progress.update(r + 1, seeds, "replication " + (r + 1) + " of " + seeds);
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
-    }
+  public List<Result> run(long seed, int seeds, Progress progress) throws InterruptedException {
+    return Replications.run(this, seed, seeds, config.threads(), progress);
+  }
+
+  @Override
+  public Result replicate(Replication replication) {
+    return replicate(replication.index(), replication.seed());
   }
 
   /**
@@ -172,7 +152,7 @@ public final class CachingStudy {
    * @param seed its seed
    * @return its rows and load series
    */
-  public Replication replicate(int rep, long seed) {
+  public Result replicate(int rep, long seed) {
     CachingStudyConfig c = config;
     Topology topo =
         Topology.ring(
@@ -278,7 +258,7 @@ public final class CachingStudy {
               Double.NaN,
               Double.NaN));
     }
-    return new Replication(rows, loads, hitSeries);
+    return new Result(rows, loads, hitSeries);
   }
 
   private ItemSampler world(long worldSeed) {

@@ -15,6 +15,7 @@ import dnt.data.store.Selection;
 import dnt.data.store.TrafficStore;
 import dnt.data.synth.SynthConfig;
 import dnt.data.synth.SyntheticMilan;
+import dnt.experiments.harness.Replications;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.settings.SettingsYaml;
 import dnt.learn.fl.FlConfig;
@@ -398,9 +399,9 @@ public final class ForecastingExperiment {
     ForecastingStudy study = new ForecastingStudy(config, data, progress);
     try (ResultsRun run = ResultsRun.start(o.resultsDir(), NAME, o.seed(), o.seeds())) {
       List<MethodResult> results = new ArrayList<>();
-      for (int i = 0; i < o.seeds(); i++) {
-        results.addAll(study.run(methods, o.seed() + i, i, o.seeds()));
-      }
+      // the study reports its own progress, per method over all replications
+      Replications.run(rep -> study.run(methods, rep), o.seed(), o.seeds(), Progress.NONE)
+          .forEach(results::addAll);
       ForecastingReport.writeMetrics(run.file("metrics.csv"), results);
       ForecastingReport.writeTimings(run.file("timing.csv"), results);
       ForecastingReport.writeCurves(run.file("curve.csv"), results);

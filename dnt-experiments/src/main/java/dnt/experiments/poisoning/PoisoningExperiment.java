@@ -3,6 +3,8 @@ package dnt.experiments.poisoning;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.data.TrafficDataset;
+import dnt.experiments.harness.Replications;
+import dnt.experiments.harness.Study;
 import dnt.experiments.report.ResultTable;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
@@ -111,21 +113,16 @@ public final class PoisoningExperiment {
       for (Phase phase : phases) {
         for (String rule : rules) {
           for (String attack : attacks) {
-            double[] mse = new double[config.seeds()];
-            double[] mae = new double[config.seeds()];
-            for (int s = 0; s < config.seeds(); s++) {
-              double strength = "mpaf".equals(attack) ? config.mpafLambda() : config.tpiEta();
-              Scores sc =
-                  study.run(
-                      rule,
-                      new PoisoningStudy.Attack(attack, config.fakeShare(), strength),
-                      phase,
-                      config.seed() + s);
-              mse[s] = sc.mse();
-              mae[s] = sc.mae();
-              progress.update(++done[0], total, phase.label() + " " + rule + " " + attack);
-            }
-            cells.add(new Cell(phase, rule, attack, mse, mae));
+            double strength = "mpaf".equals(attack) ? config.mpafLambda() : config.tpiEta();
+            PoisoningStudy.Attack a =
+                new PoisoningStudy.Attack(attack, config.fakeShare(), strength);
+            List<Scores> scores =
+                replicate(
+                    rep -> study.run(rule, a, phase, rep.seed()),
+                    done,
+                    total,
+                    phase.label() + " " + rule + " " + attack);
+            cells.add(new Cell(phase, rule, attack, mse(scores), mae(scores)));
           }
         }
       }
@@ -231,20 +228,18 @@ public final class PoisoningExperiment {
       long total) {
     double[] y = new double[xs.length];
     for (int k = 0; k < xs.length; k++) {
-      double[] mse = new double[config.seeds()];
-      double[] mae = new double[config.seeds()];
       PoisoningStudy.Attack a =
           xs[k] == 0 && "share".equals(sweep)
               ? new PoisoningStudy.Attack("none", 0, 1)
               : make.apply(xs[k]);
-      for (int s = 0; s < config.seeds(); s++) {
-        Scores sc = study.run(rule, a, Phase.V_TWIN, config.seed() + s);
-        mse[s] = sc.mse();
-        mae[s] = sc.mae();
-        progress.update(++done[0], total, "sweep " + sweep + " " + rule + " " + attack);
-      }
-      Stats.MeanCi m = Stats.meanCi95(mse);
-      Stats.MeanCi a2 = Stats.meanCi95(mae);
+      List<Scores> scores =
+          replicate(
+              rep -> study.run(rule, a, Phase.V_TWIN, rep.seed()),
+              done,
+              total,
+              "sweep " + sweep + " " + rule + " " + attack);
+      Stats.MeanCi m = Stats.meanCi95(mse(scores));
+      Stats.MeanCi a2 = Stats.meanCi95(mae(scores));
       y[k] = a2.mean();
       csv.append(
           String.format(
@@ -287,31 +282,34 @@ public final class PoisoningExperiment {
     double expected = DP_FRACTION * n;
     for (int k = 0; k < noises.length; k++) {
       double z = noises[k];
-      double[] mse = new double[config.seeds()];
-      double[] mae = new double[config.seeds()];
-      double epsilon = Double.POSITIVE_INFINITY;
-      for (int s = 0; s < config.seeds(); s++) {
-        DpFedAvg[] holder = new DpFedAvg[1];
-        Scores sc =
-            study.run(
-                () -> {
-                  holder[0] = DpFedAvg.fixed(z, DP_CLIP, expected, DP_FRACTION);
-                  return holder[0];
-                },
-                new PoisoningStudy.Attack("none", 0, 1),
-                Phase.V_TWIN,
-                config.seed() + s,
-                "dp-fedavg-z" + z,
-                DP_FRACTION);
-        mse[s] = sc.mse();
-        mae[s] = sc.mae();
-        if (z > 0) {
-          epsilon = holder[0].privacySpent(DP_DELTA).epsilon();
-        }
-        progress.update(++done[0], total, "dp-fedavg z=" + z);
-      }
-      Stats.MeanCi m = Stats.meanCi95(mse);
-      Stats.MeanCi a = Stats.meanCi95(mae);
+      List<Private> runs =
+          replicate(
+              rep -> {
+                DpFedAvg[] holder = new DpFedAvg[1];
+                Scores sc =
+                    study.run(
+                        () -> {
+                          holder[0] = DpFedAvg.fixed(z, DP_CLIP, expected, DP_FRACTION);
+                          return holder[0];
+                        },
+                        new PoisoningStudy.Attack("none", 0, 1),
+                        Phase.V_TWIN,
+                        rep.seed(),
+                        "dp-fedavg-z" + z,
+                        DP_FRACTION);
+                return new Private(
+                    sc,
+                    z > 0 ? holder[0].privacySpent(DP_DELTA).epsilon() : Double.POSITIVE_INFINITY);
+              },
+              done,
+              total,
+              "dp-fedavg z=" + z);
+      List<Scores> scores = runs.stream().map(Private::scores).toList();
+      // the accountant's epsilon depends on the rounds and the noise only, not on the seed: the
+      // last replication's, as before
+      double epsilon = runs.get(runs.size() - 1).epsilon();
+      Stats.MeanCi m = Stats.meanCi95(mse(scores));
+      Stats.MeanCi a = Stats.meanCi95(mae(scores));
       eps[k] = epsilon;
       maes[k] = a.mean();
       csv.append(
@@ -363,6 +361,26 @@ public final class PoisoningExperiment {
     return md.toString();
   }
 
+  /** One replication of a DP-FedAvg run: its scores and the privacy it spent. */
+  private record Private(Scores scores, double epsilon) {}
+
+  /**
+   * Runs one table cell or sweep point over the run's replications (replication i uses seed + i),
+   * one after the other (the study caches clean runs), counting progress over the whole run.
+   */
+  private <R> List<R> replicate(Study<R> cell, long[] done, long total, String label) {
+    return Replications.run(
+        cell, config.seed(), config.seeds(), (d, t, m) -> progress.update(++done[0], total, label));
+  }
+
+  private static double[] mse(List<Scores> scores) {
+    return scores.stream().mapToDouble(Scores::mse).toArray();
+  }
+
+  private static double[] mae(List<Scores> scores) {
+    return scores.stream().mapToDouble(Scores::mae).toArray();
+  }
+
   /** One seed's result in one cell of the table. */
   private record SeedRow(Cell cell, long seed, int replication) {}
 
@@ -400,7 +418,7 @@ public final class PoisoningExperiment {
     List<SeedRow> rows = new ArrayList<>();
     for (Cell c : cells) {
       for (int s = 0; s < c.mse().length; s++) {
-        rows.add(new SeedRow(c, config.seed() + s, s));
+        rows.add(new SeedRow(c, Replications.seed(config.seed(), s), s));
       }
     }
     METRICS.write(run.file("metrics.csv"), rows);

@@ -17,8 +17,13 @@ final class CachingStudyTest {
   @Test
   void aQuickStudyWritesEveryTableFigureAndTheReport() throws Exception {
     CachingStudyConfig config = CachingStudyConfig.quick();
-    List<CachingStudy.Replication> reps = new CachingStudy(config).run(3, 2, (d, t, m) -> {});
+    CachingStudy study = new CachingStudy(config);
+    List<CachingStudy.Result> reps = study.run(3, 2, (d, t, m) -> {});
     assertThat(reps).hasSize(2);
+    // the one seed convention of every study: replication i of base seed 3 uses seed 3 + i
+    assertThat(reps.get(0).rows()).extracting(CachingStudy.Row::seed).containsOnly(3L);
+    assertThat(reps.get(1).rows()).extracting(CachingStudy.Row::seed).containsOnly(4L);
+    assertThat(reps.get(1).rows()).isEqualTo(study.replicate(1, 4).rows());
     List<CachingStudy.Row> rows = reps.get(0).rows();
     // 4 RL systems + 6 classic policies + 2 clairvoyant references, on 2 regimes
     assertThat(rows).hasSize(2 * (4 + CachingStudy.CLASSIC.size() + 2));
