@@ -1,9 +1,11 @@
 package dnt.experiments.caching;
 
 import dnt.experiments.plot.Charts;
+import dnt.experiments.report.Report;
 import dnt.experiments.report.ResultTable;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
+import dnt.experiments.report.Verdict;
 import java.awt.Color;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -68,7 +70,9 @@ public final class CachingReport {
         400,
         figure5(reps.get(0)).toArray(JFreeChart[]::new));
     Files.writeString(
-        run.file("report.md"), report(summary, rows, systems(rows), reps.size(), config));
+        run.file("report.md"),
+        report(summary, rows, systems(rows), reps.size(), config),
+        StandardCharsets.UTF_8);
   }
 
   private static List<String> systems(List<CachingStudy.Row> rows) {
@@ -319,55 +323,23 @@ public final class CachingReport {
     return Stats.pairedDifference95(x, y);
   }
 
-  /**
-   * The verdict on "b is higher than a" (direction +1) or "lower" (-1) from the 95% interval of the
-   * paired difference b - a: significant when it excludes zero; with one replication only the
-   * direction, marked as such.
-   */
-  static String compare(Stats.MeanCi diff, int direction) {
-    double d = diff.mean() * direction;
-    String text =
-        "paired difference "
-            + String.format(Locale.ROOT, "%+.4f", diff.mean())
-            + (diff.hasInterval() ? String.format(Locale.ROOT, " ± %.4f", diff.halfWidth()) : "");
-    if (!diff.hasInterval()) {
-      return (d > 0 ? "agrees in direction" : d < 0 ? "disagrees in direction" : "no difference")
-          + " (one replication, no interval; "
-          + text
-          + ")";
-    }
-    boolean significant = diff.below(0) || diff.above(0);
-    if (d > 0) {
-      return (significant ? "agrees (95% CI excludes 0; " : "inconclusive (95% CI includes 0; ")
-          + text
-          + ")";
-    }
-    if (d == 0) {
-      return "no difference (" + text + ")";
-    }
-    return (significant ? "disagrees (95% CI excludes 0; " : "inconclusive (95% CI includes 0; ")
-        + text
-        + ")";
-  }
-
   static String report(
       Map<String, Summary> summary,
       List<CachingStudy.Row> rows,
       List<String> systems,
       int seeds,
       CachingStudyConfig c) {
-    StringBuilder md = new StringBuilder();
-    md.append("# Reliable edge caching with the twin (case study IV-B)\n\n");
-    md.append(
+    Report md = Report.titled("Reliable edge caching with the twin (case study IV-B)");
+    md.paragraph(
         "**Synthetic data.** Every request stream of this study is drawn from a model (Zipf"
-            + " popularity plus shot noise, seeded); no measured request trace is used.\n\n");
-    md.append(
+            + " popularity plus shot noise, seeded); no measured request trace is used.");
+    md.paragraph(
         String.format(
             Locale.ROOT,
             "%d replications; %d stations x %d slots, %d clients (%.0f%% with a second station),"
                 + " catalogue %d, Zipf alpha %.2f plus shot noise; %d physical and %d twin training"
                 + " episodes of %d slots; test streams of %d slots. Environment, agent and"
-                + " reliability modules are reconstructions (docs/caching.md).\n\n",
+                + " reliability modules are reconstructions (docs/caching.md).",
             seeds,
             c.stations(),
             c.capacity(),
@@ -379,39 +351,44 @@ public final class CachingReport {
             c.twinEpisodes(),
             c.episodeSlots(),
             c.testSlots()));
+    List<String> columns =
+        List.of(
+            "hit_rate",
+            "interventions",
+            "unsafe_proposals",
+            "overload_events",
+            "load_max_over_mean",
+            "load_jain");
     for (String regime : REGIMES) {
-      md.append("## ").append(regime).append(" regime\n\n");
-      md.append(
-          "| system | hit rate | vetoes | unsafe proposals | overload events | max/mean load |"
-              + " Jain |\n|---|---|---|---|---|---|---|\n");
+      List<List<String>> table = new ArrayList<>();
       for (String s : systems) {
-        md.append("| ").append(s);
-        for (String m :
-            List.of(
-                "hit_rate",
-                "interventions",
-                "unsafe_proposals",
-                "overload_events",
-                "load_max_over_mean",
-                "load_jain")) {
-          md.append(" | ").append(fmt(summary.get(key(regime, s, m))));
+        List<String> cells = new ArrayList<>();
+        cells.add(s);
+        for (String m : columns) {
+          cells.add(fmt(summary.get(key(regime, s, m))));
         }
-        md.append(" |\n");
+        table.add(cells);
       }
-      md.append('\n');
+      md.section(regime + " regime")
+          .table(
+              List.of(
+                  "system",
+                  "hit rate",
+                  "vetoes",
+                  "unsafe proposals",
+                  "overload events",
+                  "max/mean load",
+                  "Jain"),
+              table);
     }
-    md.append("## The paper's claims against these measurements\n\n");
-    md.append(
+    md.section("The paper's claims against these measurements");
+    md.paragraph(
         "The paper (Sec. IV-B, Figs. 4-5) reports that the DNT with safety modules achieves a"
             + " higher hit rate with balanced loads and fewer risk interventions. Each verdict"
             + " below rests on the 95% Student-t interval of the paired difference (the same"
-            + " replication, two systems); with one replication only the direction is given.\n\n");
+            + " replication, two systems); with one replication only the direction is given.");
     for (String regime : REGIMES) {
-      Summary rl = summary.get(key(regime, "RL", "hit_rate"));
-      Summary rlD = summary.get(key(regime, "RL w/ DNT", "hit_rate"));
-      Summary rel = summary.get(key(regime, "Reliable RL", "hit_rate"));
-      Summary relD = summary.get(key(regime, "Reliable RL w/ DNT", "hit_rate"));
-      if (rl == null || rlD == null || rel == null || relD == null) {
+      if (RL.stream().anyMatch(s -> summary.get(key(regime, s, "hit_rate")) == null)) {
         continue;
       }
       claim(
@@ -423,7 +400,7 @@ public final class CachingReport {
           "RL",
           "RL w/ DNT",
           "hit_rate",
-          1,
+          Verdict.Direction.HIGHER,
           " -> ");
       claim(
           md,
@@ -434,7 +411,7 @@ public final class CachingReport {
           "Reliable RL",
           "Reliable RL w/ DNT",
           "hit_rate",
-          1,
+          Verdict.Direction.HIGHER,
           " -> ");
       claim(
           md,
@@ -445,7 +422,7 @@ public final class CachingReport {
           "Reliable RL",
           "Reliable RL w/ DNT",
           "interventions",
-          -1,
+          Verdict.Direction.LOWER,
           " -> ");
       claim(
           md,
@@ -456,7 +433,7 @@ public final class CachingReport {
           "RL",
           "Reliable RL w/ DNT",
           "load_jain",
-          1,
+          Verdict.Direction.HIGHER,
           " -> ");
       if (summary.get(key(regime, "LRU", "hit_rate")) != null) {
         claim(
@@ -468,12 +445,13 @@ public final class CachingReport {
             "LRU",
             "Reliable RL w/ DNT",
             "hit_rate",
-            1,
+            Verdict.Direction.HIGHER,
             " vs ");
       }
     }
-    md.append(
-        "\nNotes: vetoes are the shield's interventions (only the Reliable systems have a"
+    md.line("");
+    md.paragraph(
+        "Notes: vetoes are the shield's interventions (only the Reliable systems have a"
             + " shield); unsafe proposals count the admissions the one-step look-ahead judged"
             + " overloading, for every system, vetoed or not. "
             + CachingStudy.CLAIRVOYANT
@@ -483,17 +461,21 @@ public final class CachingReport {
             + " and stations serve each other's clients, so a system may beat it. "
             + CachingStudy.FEMTOCACHING
             + " is the greedy femtocaching placement from the test stream's own frequencies, a"
-            + " static clairvoyant reference that counts first requests as hits.\n\n");
-    md.append(
+            + " static clairvoyant reference that counts first requests as hits.");
+    md.line(
         "Figures: `fig4_hit_rate_interventions.png`, `fig5_station_load.png` (replication 0,"
             + " rare regime). Tables: `metrics.csv`, `summary.csv`,"
-            + " `load_series.csv` and `hit_series.csv` (replication 0, rare regime, per time bucket).\n");
-    return md.toString();
+            + " `load_series.csv` and `hit_series.csv` (replication 0, rare regime, per time"
+            + " bucket).");
+    return md.markdown();
   }
 
-  /** One line of the claims list: {@code - regime: claim (a -> b): verdict (means a -> b)}. */
+  /**
+   * One claim of the list, {@code - regime: claim (a -> b): **verdict**; means a -> b}, its verdict
+   * on the paired difference b - a, replication by replication.
+   */
   private static void claim(
-      StringBuilder md,
+      Report md,
       Map<String, Summary> summary,
       List<CachingStudy.Row> rows,
       String regime,
@@ -501,22 +483,16 @@ public final class CachingReport {
       String a,
       String b,
       String metric,
-      int better,
+      Verdict.Direction direction,
       String joiner) {
-    md.append("- ")
-        .append(regime)
-        .append(": ")
-        .append(claim)
-        .append(" (")
-        .append(a)
-        .append(joiner)
-        .append(b)
-        .append("): ")
-        .append(compare(paired(rows, regime, a, b, metric), better))
-        .append("; means ")
-        .append(fmt(summary.get(key(regime, a, metric))))
-        .append(joiner)
-        .append(fmt(summary.get(key(regime, b, metric))))
-        .append("\n");
+    md.claim(
+        regime + ": " + claim + " (" + a + joiner + b + ")",
+        paired(rows, regime, a, b, metric),
+        direction,
+        "%.4f",
+        "means "
+            + fmt(summary.get(key(regime, a, metric)))
+            + joiner
+            + fmt(summary.get(key(regime, b, metric))));
   }
 }

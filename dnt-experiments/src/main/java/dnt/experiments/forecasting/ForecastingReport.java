@@ -1,6 +1,7 @@
 package dnt.experiments.forecasting;
 
 import dnt.experiments.plot.Charts;
+import dnt.experiments.report.Report;
 import dnt.experiments.report.ResultTable;
 import dnt.experiments.report.Stats;
 import java.nio.file.Path;
@@ -153,54 +154,54 @@ public final class ForecastingReport {
    * @return the markdown
    */
   public static String markdown(List<MethodResult> results, List<String> header) {
-    StringBuilder b = new StringBuilder();
-    b.append("# Federated traffic forecasting (paper case study IV-A, Fig. 3)\n\n");
-    for (String h : header) {
-      b.append(h).append('\n');
-    }
+    Report md = Report.titled("Federated traffic forecasting (paper case study IV-A, Fig. 3)");
+    header.forEach(md::line);
     int seeds = results.stream().mapToLong(MethodResult::seed).distinct().toArray().length;
-    b.append(
-        seeds > 1
-            ? "\n## Results (mean ± 95% CI over " + seeds + " seeds)\n\n"
-            : "\n## Results (one seed: no confidence intervals)\n\n");
-    b.append(
-        "| method | MSE (z) | MAE (z) | NRMSE | MSE (raw) | MAE (raw) | training s | communication s"
-            + " | MB sent+received | ongoing s |\n");
-    b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    md.line("")
+        .section(
+            seeds > 1
+                ? "Results (mean ± 95% CI over " + seeds + " seeds)"
+                : "Results (one seed: no confidence intervals)");
     Map<Method, List<MethodResult>> by = byMethod(results);
+    List<List<String>> rows = new ArrayList<>();
     for (Map.Entry<Method, List<MethodResult>> e : by.entrySet()) {
       List<MethodResult> rs = e.getValue();
-      b.append("| ")
-          .append(e.getKey().label())
-          .append(" | ")
-          .append(pm(ci(rs, r -> r.scores().mseZ())))
-          .append(" | ")
-          .append(pm(ci(rs, r -> r.scores().maeZ())))
-          .append(" | ")
-          .append(pm(ci(rs, r -> r.scores().nrmse())))
-          .append(" | ")
-          .append(g(ci(rs, r -> r.scores().mseRaw()).mean()))
-          .append(" | ")
-          .append(g(ci(rs, r -> r.scores().maeRaw()).mean()))
-          .append(" | ")
-          .append(pm(ci(rs, r -> r.total().trainingSeconds())))
-          .append(" | ")
-          .append(pm(ci(rs, r -> r.total().communicationSeconds())))
-          .append(" | ")
-          .append(g(ci(rs, r -> r.total().bytes() / 1e6).mean()))
-          .append(" | ")
-          .append(g(ci(rs, r -> r.ongoing().totalSeconds()).mean()))
-          .append(" |\n");
+      rows.add(
+          List.of(
+              e.getKey().label(),
+              pm(ci(rs, r -> r.scores().mseZ())),
+              pm(ci(rs, r -> r.scores().maeZ())),
+              pm(ci(rs, r -> r.scores().nrmse())),
+              g(ci(rs, r -> r.scores().mseRaw()).mean()),
+              g(ci(rs, r -> r.scores().maeRaw()).mean()),
+              pm(ci(rs, r -> r.total().trainingSeconds())),
+              pm(ci(rs, r -> r.total().communicationSeconds())),
+              g(ci(rs, r -> r.total().bytes() / 1e6).mean()),
+              g(ci(rs, r -> r.ongoing().totalSeconds()).mean())));
     }
-    b.append(
-        "\nTraining s is measured thread CPU time of local (or central) training on this machine;"
+    md.table(
+        List.of(
+            "method",
+            "MSE (z)",
+            "MAE (z)",
+            "NRMSE",
+            "MSE (raw)",
+            "MAE (raw)",
+            "training s",
+            "communication s",
+            "MB sent+received",
+            "ongoing s"),
+        rows);
+    md.line(
+        "Training s is measured thread CPU time of local (or central) training on this machine;"
             + " communication s is simulated transfer time (bytes / link rate + latency per"
             + " message) summed over messages; both are creation (history) plus ongoing (test"
             + " week) phases. NRMSE is the same in z and raw units (the z-score is affine per"
-            + " cell).\n");
-    b.append("\n## The paper's claims, tested\n\n");
+            + " cell).");
+    md.line("").section("The paper's claims, tested");
+    StringBuilder b = new StringBuilder();
     claims(b, by);
-    return b.toString();
+    return md.raw(b.toString()).markdown();
   }
 
   /**

@@ -5,9 +5,11 @@ import dnt.core.util.Progress;
 import dnt.data.TrafficDataset;
 import dnt.experiments.harness.Replications;
 import dnt.experiments.harness.Study;
+import dnt.experiments.report.Report;
 import dnt.experiments.report.ResultTable;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
+import dnt.experiments.report.Verdict;
 import dnt.learn.privacy.DpFedAvg;
 import dnt.learn.robust.AggregationRules;
 import java.io.IOException;
@@ -448,8 +450,8 @@ public final class PoisoningExperiment {
 
   private void writeReport(
       ResultsRun run, List<Cell> cells, List<Phase> phases, List<String> sections) {
-    StringBuilder md = new StringBuilder("# Twin poisoning (paper Sec. IV-C, Table II)\n\n");
-    md.append(
+    Report md = Report.titled("Twin poisoning (paper Sec. IV-C, Table II)");
+    md.paragraph(
         String.format(
             Locale.ROOT,
             "Bundled Milan internet subset (25 stations, hourly, per-cell z-score), MLP forecaster"
@@ -457,7 +459,7 @@ public final class PoisoningExperiment {
                 + " Attacks: %s fake stations (MPAF lambda %.0e, TPI eta %.1f sigma %.1f)."
                 + " Seeds: %d (from %d). Errors on the test week in normalised units, capped at"
                 + " 100 as in the paper. TID and TPI are reconstructions (no equations in the"
-                + " paper); see docs/security.md.%n%n",
+                + " paper); see docs/security.md.",
             config.hidden(),
             config.vRounds(),
             config.hDays(),
@@ -467,73 +469,86 @@ public final class PoisoningExperiment {
             config.tpiSigma(),
             config.seeds(),
             config.seed()));
-    md.append("## Table II (MAE / MSE)\n\n| rule |");
+    List<String> header = new ArrayList<>(List.of("rule"));
     for (Phase p : phases) {
-      md.append(" ")
-          .append(p.label())
-          .append(" no | ")
-          .append(p.label())
-          .append(" MPAF | ")
-          .append(p.label())
-          .append(" TPI |");
+      header.addAll(List.of(p.label() + " no", p.label() + " MPAF", p.label() + " TPI"));
     }
-    md.append("\n|---|").append("---|".repeat(3 * phases.size())).append('\n');
+    List<List<String>> table = new ArrayList<>();
     for (String rule : rules) {
-      md.append("| ").append(rule).append(" |");
+      List<String> row = new ArrayList<>(List.of(rule));
       for (Phase p : phases) {
         for (String a : List.of("none", "mpaf", "tpi")) {
           Cell c = find(cells, p, rule, a);
-          md.append(
-              String.format(Locale.ROOT, " %s / %s |", fmt(mean(c, "mae")), fmt(mean(c, "mse"))));
+          row.add(fmt(mean(c, "mae")) + " / " + fmt(mean(c, "mse")));
         }
       }
-      md.append('\n');
+      table.add(row);
     }
-    md.append(
-        "\nFiles: `table2.csv` (with 95% intervals over seeds), `table2-mae.png`,"
-            + " `table2-mse.png`.\n\n");
-    md.append("## The paper's claims against these numbers\n\n");
-    for (String line : claims(cells, phases)) {
-      md.append("- ").append(line).append('\n');
+    md.section("Table II (MAE / MSE)").table(header, table);
+    md.paragraph(
+        "Files: `table2.csv` (with 95% intervals over seeds), `table2-mae.png`,"
+            + " `table2-mse.png`.");
+    md.section("The paper's claims against these numbers");
+    md.paragraph(
+        "Each verdict rests on the 95% t-interval of a paired difference over the seeds (the same"
+            + " seed with and without the attack, or under two rules); \"blows up\" means an MAE"
+            + " of at least 10x the rule's clean MAE (or the cap); with one seed only the"
+            + " direction is given.");
+    for (Claim c : claims(cells, phases)) {
+      md.claim(c.text(), c.verdict(), "");
     }
-    md.append('\n');
-    for (String s : sections) {
-      md.append(s).append('\n');
+    md.line("");
+    for (String section : sections) {
+      md.raw(section).line("");
     }
-    write(run.file("report.md"), md.toString());
+    md.write(run.file("report.md"));
   }
+
+  /**
+   * One of the paper's claims and its verdict.
+   *
+   * @param text the claim
+   * @param verdict its verdict
+   */
+  record Claim(String text, Verdict verdict) {}
 
   /**
    * Verdicts on the paper's claims, each from the 95% t-interval of a paired difference over the
    * seeds (the same seed with and without the attack, or under two rules); "blows up" means MAE at
    * least 10x the rule's clean MAE (or the cap). With one seed only the direction is given.
    */
-  List<String> claims(List<Cell> cells, List<Phase> phases) {
-    List<String> out = new ArrayList<>();
-    Map<String, String> verdicts = new LinkedHashMap<>();
+  List<Claim> claims(List<Cell> cells, List<Phase> phases) {
+    List<Claim> out = new ArrayList<>();
+    Verdict.Direction up = Verdict.Direction.HIGHER;
     for (Phase p : phases) {
       String ph = p.label();
       for (String rule : List.of("mean", "fltrust")) {
         for (String a : List.of("mpaf", "tpi")) {
           if (has(cells, p, rule, a)) {
-            verdicts.put(
-                ph
-                    + ": "
-                    + rule
-                    + " blows up under "
-                    + a.toUpperCase(Locale.ROOT)
-                    + " (paper: yes)",
-                verdict(blowUp(cells, p, rule, a)));
+            out.add(
+                claim(
+                    ph
+                        + ": "
+                        + rule
+                        + " blows up under "
+                        + a.toUpperCase(Locale.ROOT)
+                        + " (paper: yes)",
+                    blowUp(cells, p, rule, a),
+                    up));
           }
         }
       }
       if (has(cells, p, "median", "mpaf")) {
-        verdicts.put(
-            ph + ": median survives MPAF (paper: yes)",
-            verdict(negate(blowUp(cells, p, "median", "mpaf"))));
-        verdicts.put(
-            ph + ": median collapses under TPI (paper: yes)",
-            verdict(blowUp(cells, p, "median", "tpi")));
+        out.add(
+            claim(
+                ph + ": median survives MPAF (paper: yes)",
+                blowUp(cells, p, "median", "mpaf"),
+                Verdict.Direction.LOWER));
+        out.add(
+            claim(
+                ph + ": median collapses under TPI (paper: yes)",
+                blowUp(cells, p, "median", "tpi"),
+                up));
       }
       if (has(cells, p, "tid", "mpaf")) {
         double[] none = find(cells, p, "tid", "none").mae();
@@ -542,12 +557,14 @@ public final class PoisoningExperiment {
         for (int s = 0; s < none.length; s++) {
           allowed[s] = 1.1 * none[s];
         }
-        verdicts.put(
-            ph + ": TID stays accurate under MPAF, MAE within 10% of clean (paper: yes)",
-            verdict(Stats.pairedDifference95(allowed, mpaf)));
+        out.add(
+            claim(
+                ph + ": TID stays accurate under MPAF, MAE within 10% of clean (paper: yes)",
+                Stats.pairedDifference95(allowed, mpaf),
+                up));
         // degradation = MAE under TPI over clean MAE; "least" within 2 percentage points
         double[] tid = degradation(cells, p, "tid");
-        List<String> each = new ArrayList<>();
+        List<Verdict> each = new ArrayList<>();
         for (String r : List.of("mean", "median", "fltrust")) {
           if (has(cells, p, r, "tpi")) {
             double[] other = degradation(cells, p, r);
@@ -555,46 +572,27 @@ public final class PoisoningExperiment {
             for (int s = 0; s < other.length; s++) {
               margin[s] = other[s] + 0.02;
             }
-            each.add(verdict(Stats.pairedDifference95(margin, tid)));
+            each.add(Verdict.of(Stats.pairedDifference95(margin, tid), up, VERDICT_FORMAT));
           }
         }
-        verdicts.put(
-            ph
-                + ": TID degrades least under TPI among Mean, Median, FLTrust, TID, within 2"
-                + " points of relative MAE (paper: yes)",
-            all(each));
+        if (!each.isEmpty()) {
+          out.add(
+              new Claim(
+                  ph
+                      + ": TID degrades least under TPI among Mean, Median, FLTrust, TID, within 2"
+                      + " points of relative MAE (paper: yes)",
+                  Verdict.all(each)));
+        }
       }
     }
-    verdicts.forEach((claim, v) -> out.add(claim + ": **" + v + "**"));
     return out;
   }
 
-  /** The verdict on "the paired difference is positive". */
-  static String verdict(Stats.MeanCi d) {
-    if (!d.hasInterval()) {
-      return (d.mean() > 0 ? "agrees" : "disagrees") + " in direction (one seed, no interval)";
-    }
-    if (d.above(0)) {
-      return "agrees (95% CI of the paired difference excludes 0)";
-    }
-    if (d.below(0)) {
-      return "disagrees (95% CI of the paired difference excludes 0)";
-    }
-    return "inconclusive (95% CI of the paired difference includes 0)";
-  }
+  /** The number format of the paired differences in the verdicts (MAE in normalised units). */
+  private static final String VERDICT_FORMAT = "%.3f";
 
-  private static String all(List<String> verdicts) {
-    if (verdicts.stream().anyMatch(v -> v.startsWith("disagrees"))) {
-      return verdicts.stream().filter(v -> v.startsWith("disagrees")).findFirst().orElseThrow();
-    }
-    if (verdicts.stream().allMatch(v -> v.startsWith("agrees ("))) {
-      return verdicts.isEmpty() ? "n/a" : verdicts.get(0);
-    }
-    return verdicts.stream().filter(v -> !v.startsWith("agrees (")).findFirst().orElse("n/a");
-  }
-
-  private static Stats.MeanCi negate(Stats.MeanCi d) {
-    return new Stats.MeanCi(-d.mean(), d.halfWidth(), d.n());
+  private static Claim claim(String text, Stats.MeanCi difference, Verdict.Direction direction) {
+    return new Claim(text, Verdict.of(difference, direction, VERDICT_FORMAT));
   }
 
   private static double[] degradation(List<Cell> cells, Phase p, String rule) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dnt.caching.network.Trace;
 import dnt.experiments.report.ResultsRun;
+import dnt.experiments.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -125,18 +126,25 @@ final class CachingStudyTest {
     }
     var diff = CachingReport.paired(rows, "rare", "a", "b", "hit_rate");
     assertThat(diff.mean()).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-12));
-    assertThat(CachingReport.compare(diff, 1)).startsWith("agrees (95% CI excludes 0");
-    assertThat(CachingReport.compare(diff, -1)).startsWith("disagrees (95% CI excludes 0");
+    assertThat(Verdict.of(diff, Verdict.Direction.HIGHER, "%.4f").outcome())
+        .isEqualTo(Verdict.Outcome.HOLDS);
+    assertThat(Verdict.of(diff, Verdict.Direction.LOWER, "%.4f").outcome())
+        .isEqualTo(Verdict.Outcome.DOES_NOT_HOLD);
     var swapped = CachingReport.paired(rows, "rare", "b", "a", "hit_rate");
-    assertThat(CachingReport.compare(swapped, 1)).startsWith("disagrees");
+    assertThat(Verdict.of(swapped, Verdict.Direction.HIGHER, "%.4f").outcome())
+        .isEqualTo(Verdict.Outcome.DOES_NOT_HOLD);
   }
 
   @Test
   void oneReplicationGivesTheDirectionOnlyAndNoInterval() {
     List<CachingStudy.Row> rows = List.of(row(0, "a", 0.3), row(0, "b", 0.4));
     String verdict =
-        CachingReport.compare(CachingReport.paired(rows, "rare", "a", "b", "hit_rate"), 1);
-    assertThat(verdict).startsWith("agrees in direction (one replication, no interval");
+        Verdict.of(
+                CachingReport.paired(rows, "rare", "a", "b", "hit_rate"),
+                Verdict.Direction.HIGHER,
+                "%.4f")
+            .text();
+    assertThat(verdict).startsWith("holds in direction (one seed, no interval");
     assertThat(verdict).doesNotContain("±").doesNotContain("NaN");
   }
 
@@ -175,6 +183,9 @@ final class CachingStudyTest {
             1,
             CachingStudyConfig.quick());
     assertThat(md).contains("| RL | 0.3100 |").doesNotContain("±").doesNotContain("significant");
-    assertThat(md).contains("agrees in direction (one replication, no interval;");
+    assertThat(md)
+        .contains(
+            "- common: the twin raises the hit rate (RL -> RL w/ DNT): **holds in direction (one"
+                + " seed, no interval: paired difference +0.0100)**; means 0.3100 -> 0.3200");
   }
 }

@@ -7,12 +7,15 @@ import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.data.milan.MilanSubset;
 import dnt.experiments.report.ResultsRun;
+import dnt.experiments.report.Verdict;
 import dnt.learn.robust.AggregationRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +70,7 @@ final class PoisoningExperimentTest {
       }
     }
     assertThat(Files.readString(run.file("report.md")))
-        .contains("Table II", "mean blows up under MPAF (paper: yes): **agrees");
+        .contains("Table II", "mean blows up under MPAF (paper: yes): **holds");
   }
 
   @Test
@@ -87,22 +90,33 @@ final class PoisoningExperimentTest {
             cell("tid", "none", 0.3),
             cell("tid", "mpaf", 0.31),
             cell("tid", "tpi", 0.6));
-    List<String> v =
-        new PoisoningExperiment(config, Progress.NONE).claims(cells, List.of(Phase.V_TWIN));
-    String one = " in direction (one seed, no interval)**";
+    Map<String, Verdict.Outcome> v = outcomes(config, cells);
+    Verdict.Outcome yes = Verdict.Outcome.HOLDS_IN_DIRECTION;
+    Verdict.Outcome no = Verdict.Outcome.DOES_NOT_HOLD_IN_DIRECTION;
     assertThat(v)
-        .contains(
-            "v-twin: mean blows up under MPAF (paper: yes): **agrees" + one,
-            "v-twin: mean blows up under TPI (paper: yes): **disagrees" + one,
-            "v-twin: fltrust blows up under MPAF (paper: yes): **agrees" + one,
-            "v-twin: median survives MPAF (paper: yes): **agrees" + one,
-            "v-twin: median collapses under TPI (paper: yes): **agrees" + one,
-            "v-twin: TID stays accurate under MPAF, MAE within 10% of clean (paper: yes): **agrees"
-                + one);
+        .containsEntry("v-twin: mean blows up under MPAF (paper: yes)", yes)
+        .containsEntry("v-twin: mean blows up under TPI (paper: yes)", no)
+        .containsEntry("v-twin: fltrust blows up under MPAF (paper: yes)", yes)
+        .containsEntry("v-twin: median survives MPAF (paper: yes)", yes)
+        .containsEntry("v-twin: median collapses under TPI (paper: yes)", yes)
+        .containsEntry(
+            "v-twin: TID stays accurate under MPAF, MAE within 10% of clean (paper: yes)", yes);
     // TID doubles under TPI while Mean and FLTrust barely move: it does not degrade least
     assertThat(v)
-        .anyMatch(
-            s -> s.startsWith("v-twin: TID degrades least") && s.endsWith("**disagrees" + one));
+        .containsEntry(
+            "v-twin: TID degrades least under TPI among Mean, Median, FLTrust, TID, within 2"
+                + " points of relative MAE (paper: yes)",
+            no);
+  }
+
+  private static Map<String, Verdict.Outcome> outcomes(
+      PoisoningConfig config, List<PoisoningExperiment.Cell> cells) {
+    Map<String, Verdict.Outcome> out = new LinkedHashMap<>();
+    for (PoisoningExperiment.Claim c :
+        new PoisoningExperiment(config, Progress.NONE).claims(cells, List.of(Phase.V_TWIN))) {
+      out.put(c.text(), c.verdict().outcome());
+    }
+    return out;
   }
 
   @Test
@@ -123,17 +137,12 @@ final class PoisoningExperimentTest {
             cells("median", "none", medianClean),
             cells("median", "mpaf", medianMpaf),
             cells("median", "tpi", medianClean));
-    List<String> v =
-        new PoisoningExperiment(config, Progress.NONE).claims(cells, List.of(Phase.V_TWIN));
+    Map<String, Verdict.Outcome> v = outcomes(config, cells);
     assertThat(v)
-        .anyMatch(
-            s ->
-                s.startsWith("v-twin: TID stays accurate under MPAF")
-                    && s.contains("**agrees (95% CI of the paired difference excludes 0)**"))
-        .anyMatch(
-            s ->
-                s.startsWith("v-twin: median survives MPAF")
-                    && s.contains("**inconclusive (95% CI of the paired difference includes 0)**"));
+        .containsEntry(
+            "v-twin: TID stays accurate under MPAF, MAE within 10% of clean (paper: yes)",
+            Verdict.Outcome.HOLDS)
+        .containsEntry("v-twin: median survives MPAF (paper: yes)", Verdict.Outcome.INCONCLUSIVE);
   }
 
   private static PoisoningExperiment.Cell cells(String rule, String attack, double[] mae) {
