@@ -307,16 +307,16 @@ public final class CachingReport {
                 + " episodes of %d slots; test streams of %d slots. Environment, agent and"
                 + " reliability modules are reconstructions (docs/caching.md).",
             seeds,
-            c.stations(),
-            c.capacity(),
+            c.network().stations(),
+            c.network().capacity(),
             c.clients(),
-            100 * c.overlap(),
-            c.catalogue(),
-            c.alpha(),
-            c.physicalEpisodes(),
-            c.twinEpisodes(),
-            c.episodeSlots(),
-            c.testSlots()));
+            100 * c.network().overlap(),
+            c.requests().catalogue(),
+            c.requests().alpha(),
+            c.episodes().physicalEpisodes(),
+            c.episodes().twinEpisodes(),
+            c.episodes().episodeSlots(),
+            c.episodes().testSlots()));
     List<String> columns =
         List.of(
             "hit_rate",
