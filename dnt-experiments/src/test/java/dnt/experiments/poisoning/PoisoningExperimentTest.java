@@ -112,8 +112,7 @@ final class PoisoningExperimentTest {
   private static Map<String, Verdict.Outcome> outcomes(
       PoisoningConfig config, List<PoisoningExperiment.Cell> cells) {
     Map<String, Verdict.Outcome> out = new LinkedHashMap<>();
-    for (PoisoningExperiment.Claim c :
-        new PoisoningExperiment(config, Progress.NONE).claims(cells, List.of(Phase.V_TWIN))) {
+    for (PoisoningReport.Claim c : PoisoningReport.claims(cells, List.of(Phase.V_TWIN))) {
       out.put(c.text(), c.verdict().outcome());
     }
     return out;
