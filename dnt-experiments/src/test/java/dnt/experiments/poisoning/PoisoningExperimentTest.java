@@ -75,7 +75,6 @@ final class PoisoningExperimentTest {
 
   @Test
   void theClaimVerdictsFollowTheNumbers() {
-    PoisoningConfig config = PoisoningConfig.defaults(1, 1, EnumSet.of(Phase.V_TWIN));
     List<PoisoningExperiment.Cell> cells =
         List.of(
             cell("mean", "none", 0.3),
@@ -90,7 +89,7 @@ final class PoisoningExperimentTest {
             cell("tid", "none", 0.3),
             cell("tid", "mpaf", 0.31),
             cell("tid", "tpi", 0.6));
-    Map<String, Verdict.Outcome> v = outcomes(config, cells);
+    Map<String, Verdict.Outcome> v = outcomes(cells);
     Verdict.Outcome yes = Verdict.Outcome.HOLDS_IN_DIRECTION;
     Verdict.Outcome no = Verdict.Outcome.DOES_NOT_HOLD_IN_DIRECTION;
     assertThat(v)
@@ -109,8 +108,7 @@ final class PoisoningExperimentTest {
             no);
   }
 
-  private static Map<String, Verdict.Outcome> outcomes(
-      PoisoningConfig config, List<PoisoningExperiment.Cell> cells) {
+  private static Map<String, Verdict.Outcome> outcomes(List<PoisoningExperiment.Cell> cells) {
     Map<String, Verdict.Outcome> out = new LinkedHashMap<>();
     for (PoisoningReport.Claim c : PoisoningReport.claims(cells, List.of(Phase.V_TWIN))) {
       out.put(c.text(), c.verdict().outcome());
@@ -120,7 +118,6 @@ final class PoisoningExperimentTest {
 
   @Test
   void withSeveralSeedsAVerdictNeedsThePairedIntervalToExcludeZero() {
-    PoisoningConfig config = PoisoningConfig.defaults(1, 3, EnumSet.of(Phase.V_TWIN));
     // TID's clean MAE varies from seed to seed; under MPAF it stays about 0.02 under 1.1 x clean
     // on every seed: paired differences 0.020, 0.021, 0.019 (mean 0.02, t-interval +-0.0025)
     double[] clean = {0.2, 0.5, 0.8};
@@ -136,7 +133,7 @@ final class PoisoningExperimentTest {
             cells("median", "none", medianClean),
             cells("median", "mpaf", medianMpaf),
             cells("median", "tpi", medianClean));
-    Map<String, Verdict.Outcome> v = outcomes(config, cells);
+    Map<String, Verdict.Outcome> v = outcomes(cells);
     assertThat(v)
         .containsEntry(
             "v-twin: TID stays accurate under MPAF, MAE within 10% of clean (paper: yes)",
