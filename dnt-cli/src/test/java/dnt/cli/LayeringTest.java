@@ -5,6 +5,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -125,6 +127,26 @@ final class LayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dnt.learn..")
+        .check(classes);
+  }
+
+  @Test
+  void studiesPlotOnlyThroughTheChartsFacade() {
+    // every PNG gets the same legend, marker, axis and label rules: a study may hold the charts
+    // Charts returns, but builds, styles or draws nothing of JFreeChart or AWT itself
+    noClasses()
+        .that()
+        .resideInAPackage("dnt.experiments..")
+        .and()
+        .resideOutsideOfPackage("dnt.experiments.plot..")
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "JFreeChart or AWT classes other than the JFreeChart type",
+                (JavaClass c) ->
+                    (c.getPackageName().startsWith("org.jfree")
+                            && !c.getName().equals("org.jfree.chart.JFreeChart"))
+                        || c.getPackageName().startsWith("java.awt")))
         .check(classes);
   }
 

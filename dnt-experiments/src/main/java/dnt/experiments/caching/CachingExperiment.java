@@ -39,10 +39,9 @@ public final class CachingExperiment {
    * @throws IOException when writing fails
    * @throws InterruptedException when interrupted
    */
-  public List<CachingStudy.Replication> run(ResultsRun run)
-      throws IOException, InterruptedException {
+  public List<CachingStudy.Result> run(ResultsRun run) throws IOException, InterruptedException {
     run.settings(settings.tree(), CachingRunSettings.comments()).note(NOTE);
-    List<CachingStudy.Replication> reps =
+    List<CachingStudy.Result> reps =
         new CachingStudy(settings.study(), settings.agent())
             .run(settings.seed(), settings.seeds(), progress);
     CachingReport.write(run, reps, settings.study());

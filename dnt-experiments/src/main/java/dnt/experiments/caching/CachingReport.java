@@ -1,10 +1,11 @@
 package dnt.experiments.caching;
 
 import dnt.experiments.plot.Charts;
+import dnt.experiments.report.Report;
 import dnt.experiments.report.ResultTable;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
-import java.awt.Color;
+import dnt.experiments.report.Verdict;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.renderer.category.CategoryItemRenderer;
-import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +45,7 @@ public final class CachingReport {
    * @throws IOException when writing fails
    */
   public static void write(
-      ResultsRun run, List<CachingStudy.Replication> reps, CachingStudyConfig config)
+      ResultsRun run, List<CachingStudy.Result> reps, CachingStudyConfig config)
       throws IOException {
     List<CachingStudy.Row> rows = new ArrayList<>();
     reps.forEach(r -> rows.addAll(r.rows()));
@@ -68,7 +65,9 @@ public final class CachingReport {
         400,
         figure5(reps.get(0)).toArray(JFreeChart[]::new));
     Files.writeString(
-        run.file("report.md"), report(summary, rows, systems(rows), reps.size(), config));
+        run.file("report.md"),
+        report(summary, rows, systems(rows), reps.size(), config),
+        StandardCharsets.UTF_8);
   }
 
   private static List<String> systems(List<CachingStudy.Row> rows) {
@@ -165,8 +164,7 @@ public final class CachingReport {
     SUMMARY_CSV.write(run.file("summary.csv"), summary.values());
   }
 
-  private static void writeLoadSeries(ResultsRun run, CachingStudy.Replication rep)
-      throws IOException {
+  private static void writeLoadSeries(ResultsRun run, CachingStudy.Result rep) throws IOException {
     try (BufferedWriter w =
         Files.newBufferedWriter(run.file("load_series.csv"), StandardCharsets.UTF_8)) {
       w.write("system,station,bucket,served\n");
@@ -181,8 +179,7 @@ public final class CachingReport {
     }
   }
 
-  private static void writeHitSeries(ResultsRun run, CachingStudy.Replication rep)
-      throws IOException {
+  private static void writeHitSeries(ResultsRun run, CachingStudy.Result rep) throws IOException {
     try (BufferedWriter w =
         Files.newBufferedWriter(run.file("hit_series.csv"), StandardCharsets.UTF_8)) {
       w.write("system,bucket,hit_rate\n");
@@ -220,56 +217,27 @@ public final class CachingReport {
         }
       }
     }
-    boolean intervals = replications > 1;
-    String what = intervals ? " (mean, 95% CI)" : " (one replication)";
-    JFreeChart a = Charts.bars("Cache hit rate" + what, "hit rate", hit);
-    JFreeChart b = Charts.bars("Risk interventions" + what, "count per test stream", interventions);
-    JFreeChart c =
-        Charts.bars("Load balance (Jain's index)", "Jain's index (1 = equal loads)", jain);
-    for (JFreeChart chart : List.of(a, b, c)) {
-      style(chart, intervals);
-    }
-    // every system's name in full: tilted labels are never wrapped inside a word
-    a.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-    fromZero(a, hit, 1);
-    fromZero(b, interventions, Double.POSITIVE_INFINITY);
-    fromZero(c, jain, 1);
-    return List.of(a, b, c);
+    String what = replications > 1 ? " (mean, 95% CI)" : " (one replication)";
+    // rates and Jain's index never exceed 1, counts have no maximum: Charts cuts the axis there
+    return List.of(
+        // every system's name in full: 14 systems in 700 pixels
+        Charts.tiltedLabels(Charts.bars("Cache hit rate" + what, "hit rate", hit, 1)),
+        Charts.bars(
+            "Risk interventions" + what,
+            "count per test stream",
+            interventions,
+            Double.POSITIVE_INFINITY),
+        Charts.bars("Load balance (Jain's index)", "Jain's index (1 = equal loads)", jain, 1));
   }
 
-  /** A bar of a summary; a single replication draws no error bar. */
+  /** A bar of a summary; a single replication has no interval and draws no error bar. */
   private static Charts.Bar bar(String series, String category, Summary s) {
     Stats.MeanCi v = s.value();
-    return new Charts.Bar(series, category, v.mean(), v.n() < 2 ? 0 : v.halfWidth());
-  }
-
-  /** Without intervals, no error bars at all (the colours are {@link Charts#PALETTE}'s). */
-  private static void style(JFreeChart chart, boolean intervals) {
-    CategoryItemRenderer r = chart.getCategoryPlot().getRenderer();
-    if (!intervals && r instanceof StatisticalBarRenderer bars) {
-      bars.setErrorIndicatorPaint(new Color(0, 0, 0, 0));
-    }
-  }
-
-  /**
-   * Starts the value axis at zero (bars are read by their length), with room above the highest
-   * error bar up to the metric's maximum; an interval reaching below zero or above the maximum is
-   * cut at the axis, since counts and rates are never negative and rates and Jain's index never
-   * exceed 1 (a Student-t interval of a bounded quantity may cross its bounds).
-   */
-  private static void fromZero(JFreeChart chart, List<Charts.Bar> bars, double max) {
-    double top = 0;
-    for (Charts.Bar x : bars) {
-      if (Double.isFinite(x.mean())) {
-        top = Math.max(top, x.mean() + (Double.isFinite(x.halfWidth()) ? x.halfWidth() : 0));
-      }
-    }
-    NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
-    axis.setRange(0, Math.min(max, top > 0 ? top * 1.08 : 1));
+    return new Charts.Bar(series, category, v.mean(), v.hasInterval() ? v.halfWidth() : Double.NaN);
   }
 
   /** The panels of the Fig. 5-style plot: requests served per station over time, per system. */
-  static List<JFreeChart> figure5(CachingStudy.Replication rep) {
+  static List<JFreeChart> figure5(CachingStudy.Result rep) {
     List<JFreeChart> panels = new ArrayList<>();
     for (var e : rep.loadSeries().entrySet()) {
       long[][] s = e.getValue();
@@ -321,99 +289,72 @@ public final class CachingReport {
     return Stats.pairedDifference95(x, y);
   }
 
-  /**
-   * The verdict on "b is higher than a" (direction +1) or "lower" (-1) from the 95% interval of the
-   * paired difference b - a: significant when it excludes zero; with one replication only the
-   * direction, marked as such.
-   */
-  static String compare(Stats.MeanCi diff, int direction) {
-    double d = diff.mean() * direction;
-    String text =
-        "paired difference "
-            + String.format(Locale.ROOT, "%+.4f", diff.mean())
-            + (diff.hasInterval() ? String.format(Locale.ROOT, " ± %.4f", diff.halfWidth()) : "");
-    if (!diff.hasInterval()) {
-      return (d > 0 ? "agrees in direction" : d < 0 ? "disagrees in direction" : "no difference")
-          + " (one replication, no interval; "
-          + text
-          + ")";
-    }
-    boolean significant = diff.below(0) || diff.above(0);
-    if (d > 0) {
-      return (significant ? "agrees (95% CI excludes 0; " : "inconclusive (95% CI includes 0; ")
-          + text
-          + ")";
-    }
-    if (d == 0) {
-      return "no difference (" + text + ")";
-    }
-    return (significant ? "disagrees (95% CI excludes 0; " : "inconclusive (95% CI includes 0; ")
-        + text
-        + ")";
-  }
-
   static String report(
       Map<String, Summary> summary,
       List<CachingStudy.Row> rows,
       List<String> systems,
       int seeds,
       CachingStudyConfig c) {
-    StringBuilder md = new StringBuilder();
-    md.append("# Reliable edge caching with the twin (case study IV-B)\n\n");
-    md.append(
+    Report md = Report.titled("Reliable edge caching with the twin (case study IV-B)");
+    md.paragraph(
         "**Synthetic data.** Every request stream of this study is drawn from a model (Zipf"
-            + " popularity plus shot noise, seeded); no measured request trace is used.\n\n");
-    md.append(
+            + " popularity plus shot noise, seeded); no measured request trace is used.");
+    md.paragraph(
         String.format(
             Locale.ROOT,
             "%d replications; %d stations x %d slots, %d clients (%.0f%% with a second station),"
                 + " catalogue %d, Zipf alpha %.2f plus shot noise; %d physical and %d twin training"
                 + " episodes of %d slots; test streams of %d slots. Environment, agent and"
-                + " reliability modules are reconstructions (docs/caching.md).\n\n",
+                + " reliability modules are reconstructions (docs/caching.md).",
             seeds,
-            c.stations(),
-            c.capacity(),
+            c.network().stations(),
+            c.network().capacity(),
             c.clients(),
-            100 * c.overlap(),
-            c.catalogue(),
-            c.alpha(),
-            c.physicalEpisodes(),
-            c.twinEpisodes(),
-            c.episodeSlots(),
-            c.testSlots()));
+            100 * c.network().overlap(),
+            c.requests().catalogue(),
+            c.requests().alpha(),
+            c.episodes().physicalEpisodes(),
+            c.episodes().twinEpisodes(),
+            c.episodes().episodeSlots(),
+            c.episodes().testSlots()));
+    List<String> columns =
+        List.of(
+            "hit_rate",
+            "interventions",
+            "unsafe_proposals",
+            "overload_events",
+            "load_max_over_mean",
+            "load_jain");
     for (String regime : REGIMES) {
-      md.append("## ").append(regime).append(" regime\n\n");
-      md.append(
-          "| system | hit rate | vetoes | unsafe proposals | overload events | max/mean load |"
-              + " Jain |\n|---|---|---|---|---|---|---|\n");
+      List<List<String>> table = new ArrayList<>();
       for (String s : systems) {
-        md.append("| ").append(s);
-        for (String m :
-            List.of(
-                "hit_rate",
-                "interventions",
-                "unsafe_proposals",
-                "overload_events",
-                "load_max_over_mean",
-                "load_jain")) {
-          md.append(" | ").append(fmt(summary.get(key(regime, s, m))));
+        List<String> cells = new ArrayList<>();
+        cells.add(s);
+        for (String m : columns) {
+          cells.add(fmt(summary.get(key(regime, s, m))));
         }
-        md.append(" |\n");
+        table.add(cells);
       }
-      md.append('\n');
+      md.section(regime + " regime")
+          .table(
+              List.of(
+                  "system",
+                  "hit rate",
+                  "vetoes",
+                  "unsafe proposals",
+                  "overload events",
+                  "max/mean load",
+                  "Jain"),
+              table);
     }
-    md.append("## The paper's claims against these measurements\n\n");
-    md.append(
+    md.section("The paper's claims against these measurements");
+    md.paragraph(
         "The paper (Sec. IV-B, Figs. 4-5) reports that the DNT with safety modules achieves a"
             + " higher hit rate with balanced loads and fewer risk interventions. Each verdict"
             + " below rests on the 95% Student-t interval of the paired difference (the same"
-            + " replication, two systems); with one replication only the direction is given.\n\n");
+            + " replication, two systems); with one replication only the direction is given.");
     for (String regime : REGIMES) {
-      Summary rl = summary.get(key(regime, "RL", "hit_rate"));
-      Summary rlD = summary.get(key(regime, "RL w/ DNT", "hit_rate"));
-      Summary rel = summary.get(key(regime, "Reliable RL", "hit_rate"));
-      Summary relD = summary.get(key(regime, "Reliable RL w/ DNT", "hit_rate"));
-      if (rl == null || rlD == null || rel == null || relD == null) {
+      if (RL.stream().anyMatch(s -> summary.get(key(regime, s, "hit_rate")) == null)) {
         continue;
       }
       claim(
@@ -425,7 +366,7 @@ public final class CachingReport {
           "RL",
           "RL w/ DNT",
           "hit_rate",
-          1,
+          Verdict.Direction.HIGHER,
           " -> ");
       claim(
           md,
@@ -436,7 +377,7 @@ public final class CachingReport {
           "Reliable RL",
           "Reliable RL w/ DNT",
           "hit_rate",
-          1,
+          Verdict.Direction.HIGHER,
           " -> ");
       claim(
           md,
@@ -447,7 +388,7 @@ public final class CachingReport {
           "Reliable RL",
           "Reliable RL w/ DNT",
           "interventions",
-          -1,
+          Verdict.Direction.LOWER,
           " -> ");
       claim(
           md,
@@ -458,7 +399,7 @@ public final class CachingReport {
           "RL",
           "Reliable RL w/ DNT",
           "load_jain",
-          1,
+          Verdict.Direction.HIGHER,
           " -> ");
       if (summary.get(key(regime, "LRU", "hit_rate")) != null) {
         claim(
@@ -470,12 +411,13 @@ public final class CachingReport {
             "LRU",
             "Reliable RL w/ DNT",
             "hit_rate",
-            1,
+            Verdict.Direction.HIGHER,
             " vs ");
       }
     }
-    md.append(
-        "\nNotes: vetoes are the shield's interventions (only the Reliable systems have a"
+    md.line("");
+    md.paragraph(
+        "Notes: vetoes are the shield's interventions (only the Reliable systems have a"
             + " shield); unsafe proposals count the admissions the one-step look-ahead judged"
             + " overloading, for every system, vetoed or not. "
             + CachingStudy.CLAIRVOYANT
@@ -485,17 +427,21 @@ public final class CachingReport {
             + " and stations serve each other's clients, so a system may beat it. "
             + CachingStudy.FEMTOCACHING
             + " is the greedy femtocaching placement from the test stream's own frequencies, a"
-            + " static clairvoyant reference that counts first requests as hits.\n\n");
-    md.append(
+            + " static clairvoyant reference that counts first requests as hits.");
+    md.line(
         "Figures: `fig4_hit_rate_interventions.png`, `fig5_station_load.png` (replication 0,"
             + " rare regime). Tables: `metrics.csv`, `summary.csv`,"
-            + " `load_series.csv` and `hit_series.csv` (replication 0, rare regime, per time bucket).\n");
-    return md.toString();
+            + " `load_series.csv` and `hit_series.csv` (replication 0, rare regime, per time"
+            + " bucket).");
+    return md.markdown();
   }
 
-  /** One line of the claims list: {@code - regime: claim (a -> b): verdict (means a -> b)}. */
+  /**
+   * One claim of the list, {@code - regime: claim (a -> b): **verdict**; means a -> b}, its verdict
+   * on the paired difference b - a, replication by replication.
+   */
   private static void claim(
-      StringBuilder md,
+      Report md,
       Map<String, Summary> summary,
       List<CachingStudy.Row> rows,
       String regime,
@@ -503,22 +449,16 @@ public final class CachingReport {
       String a,
       String b,
       String metric,
-      int better,
+      Verdict.Direction direction,
       String joiner) {
-    md.append("- ")
-        .append(regime)
-        .append(": ")
-        .append(claim)
-        .append(" (")
-        .append(a)
-        .append(joiner)
-        .append(b)
-        .append("): ")
-        .append(compare(paired(rows, regime, a, b, metric), better))
-        .append("; means ")
-        .append(fmt(summary.get(key(regime, a, metric))))
-        .append(joiner)
-        .append(fmt(summary.get(key(regime, b, metric))))
-        .append("\n");
+    md.claim(
+        regime + ": " + claim + " (" + a + joiner + b + ")",
+        paired(rows, regime, a, b, metric),
+        direction,
+        "%.4f",
+        "means "
+            + fmt(summary.get(key(regime, a, metric)))
+            + joiner
+            + fmt(summary.get(key(regime, b, metric))));
   }
 }

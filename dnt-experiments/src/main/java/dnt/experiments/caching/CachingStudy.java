@@ -22,15 +22,14 @@ import dnt.caching.workload.RequestModels;
 import dnt.caching.workload.ZipfPopularity;
 import dnt.core.util.Progress;
 import dnt.core.util.Seeds;
+import dnt.experiments.harness.Replication;
+import dnt.experiments.harness.Replications;
+import dnt.experiments.harness.Study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,7 +42,7 @@ import java.util.random.RandomGenerator;
  * a flash crowd at station 1 over the third quarter, and a popularity shift at two thirds. Twin
  * episodes inject the same kinds of events at random stations and times.
  */
-public final class CachingStudy {
+public final class CachingStudy implements Study<CachingStudy.Result> {
   /** Items of flash crowds get ids from here on, far above the catalogue and shot contents. */
   static final int FLASH_ITEMS = 50_000_000;
 
@@ -100,7 +99,7 @@ public final class CachingStudy {
    * @param loadSeries per-station load per time bucket, by system, on the rare stream
    * @param hitSeries hit rate per time bucket, by system, on the rare stream
    */
-  public record Replication(
+  public record Result(
       List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {}
 
   private final CachingStudyConfig config;
@@ -128,41 +127,22 @@ public final class CachingStudy {
   }
 
   /**
-   * Runs replications 0..seeds-1 in parallel on the configured threads; results do not depend on
-   * scheduling since each replication is seeded from {@code Seeds.derive(seed, r)}.
+   * Runs replications 0..seeds-1 through {@link Replications} on the configured threads:
+   * replication i uses seed {@code seed + i}, and the results do not depend on scheduling.
    *
    * @param seed the base seed
    * @param seeds the number of replications
-   * @param progress receives one update per finished replication
+   * @param progress receives one update per finished replication, counting from 1
    * @return the replications in order
    * @throws InterruptedException when interrupted
    */
-  public List<Replication> run(long seed, int seeds, Progress progress)
-      throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), seeds));
-    try {
-      List<Future<Replication>> futures = new ArrayList<>();
-      for (int r = 0; r < seeds; r++) {
-        int rep = r;
-        futures.add(pool.submit(() -> replicate(rep, Seeds.derive(seed, rep))));
-      }
-      List<Replication> out = new ArrayList<>();
-      for (int r = 0; r < seeds; r++) {
-        try {
-          out.add(futures.get(r).get());
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException("replication " + r + " failed: " + cause, cause);
-        }
-        progress.update(r + 1, seeds, "replication " + (r + 1) + " of " + seeds);
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
-    }
+  public List<Result> run(long seed, int seeds, Progress progress) throws InterruptedException {
+    return Replications.run(this, seed, seeds, config.threads(), progress);
+  }
+
+  @Override
+  public Result replicate(Replication replication) {
+    return replicate(replication.index(), replication.seed());
   }
 
   /**
@@ -172,38 +152,39 @@ public final class CachingStudy {
    * @param seed its seed
    * @return its rows and load series
    */
-  public Replication replicate(int rep, long seed) {
+  public Result replicate(int rep, long seed) {
     CachingStudyConfig c = config;
     Topology topo =
         Topology.ring(
-            c.stations(),
-            c.clientsPerStation(),
-            c.overlap(),
+            c.network().stations(),
+            c.network().clientsPerStation(),
+            c.network().overlap(),
             Seeds.generator(Seeds.derive(seed, 1)));
-    RequestGenerator gen = new RequestGenerator(topo, c.clients(), c.requestProbability());
+    RequestGenerator gen =
+        new RequestGenerator(topo, c.clients(), c.requests().requestProbability());
     long worldSeed = Seeds.derive(seed, 2);
 
     List<Trace> physical = new ArrayList<>();
-    for (int e = 0; e < c.physicalEpisodes(); e++) {
+    for (int e = 0; e < c.episodes().physicalEpisodes(); e++) {
       physical.add(
           gen.generate(
               world(worldSeed),
-              c.episodeSlots(),
+              c.episodes().episodeSlots(),
               List.of(),
               Seeds.generator(Seeds.derive(seed, 3, e))));
     }
     CachingTwin twin = CachingTwin.fit(concat(physical), topo, c.clients(), 2000, 0.05);
     List<Trace> twinEpisodes = new ArrayList<>();
-    for (int e = 0; e < c.twinEpisodes(); e++) {
+    for (int e = 0; e < c.episodes().twinEpisodes(); e++) {
       RandomGenerator r = Seeds.generator(Seeds.derive(seed, 4, e));
-      twinEpisodes.add(twin.synthesize(c.episodeSlots(), randomEvents(r), r));
+      twinEpisodes.add(twin.synthesize(c.episodes().episodeSlots(), randomEvents(r), r));
     }
-    int t = c.testSlots();
+    int t = c.episodes().testSlots();
     List<RareEvent> rare =
         List.of(
-            new RareEvent.RateSurge(t / 3, t / 3, 0, c.surgeFactor()),
-            new RareEvent.FlashCrowd(t / 2, t / 4, 1 % c.stations(), 5, 0.5, FLASH_ITEMS),
-            new RareEvent.PopularityShift(2 * t / 3, c.catalogue() / 10));
+            new RareEvent.RateSurge(t / 3, t / 3, 0, c.episodes().surgeFactor()),
+            new RareEvent.FlashCrowd(t / 2, t / 4, 1 % c.network().stations(), 5, 0.5, FLASH_ITEMS),
+            new RareEvent.PopularityShift(2 * t / 3, c.requests().catalogue() / 10));
     Map<String, Trace> tests = new LinkedHashMap<>();
     tests.put(
         "common",
@@ -211,13 +192,20 @@ public final class CachingStudy {
     tests.put(
         "rare", gen.generate(world(worldSeed), t, rare, Seeds.generator(Seeds.derive(seed, 6))));
 
-    SimulationOptions options = new SimulationOptions(c.loadWindow(), 50, c.overloadFactor());
+    SimulationOptions options =
+        new SimulationOptions(c.load().loadWindow(), 50, c.load().overloadFactor());
     List<Row> rows = new ArrayList<>();
     Map<String, long[][]> loads = new LinkedHashMap<>();
     Map<String, double[]> hitSeries = new LinkedHashMap<>();
     SystemTrainer trainer =
         new SystemTrainer(
-            topo, c.clients(), c.capacity(), agent, c.agent(), PpoSettings.DEFAULTS, options);
+            topo,
+            c.clients(),
+            c.network().capacity(),
+            agent,
+            c.agent(),
+            PpoSettings.DEFAULTS,
+            options);
     for (SystemKind kind : SystemKind.values()) {
       try (RlController ctl =
           trainer.train(
@@ -239,7 +227,7 @@ public final class CachingStudy {
             NetworkSimulator.run(
                 test.getValue(),
                 topo,
-                c.capacity(),
+                c.network().capacity(),
                 StationCacheFactory.of(PolicyRegistry.spec(name), Seeds.derive(seed, 8)),
                 options);
         rows.add(
@@ -259,10 +247,10 @@ public final class CachingStudy {
     }
     for (var test : tests.entrySet()) {
       SimulationResult r =
-          ClairvoyantReference.replay(test.getValue(), topo, c.capacity(), options);
+          ClairvoyantReference.replay(test.getValue(), topo, c.network().capacity(), options);
       rows.add(row(rep, seed, test.getKey(), CLAIRVOYANT, "reference", r, 0));
       FemtocachingPlacement.Result f =
-          FemtocachingPlacement.greedy(test.getValue(), topo, c.capacity());
+          FemtocachingPlacement.greedy(test.getValue(), topo, c.network().capacity());
       rows.add(
           new Row(
               rep,
@@ -278,39 +266,52 @@ public final class CachingStudy {
               Double.NaN,
               Double.NaN));
     }
-    return new Replication(rows, loads, hitSeries);
+    return new Result(rows, loads, hitSeries);
   }
 
   private ItemSampler world(long worldSeed) {
     CachingStudyConfig c = config;
     ZipfPopularity zipf =
         new ZipfPopularity(
-            c.stations(), c.catalogue(), c.alpha(), c.locality(), Seeds.generator(worldSeed));
+            c.network().stations(),
+            c.requests().catalogue(),
+            c.requests().alpha(),
+            c.requests().locality(),
+            Seeds.generator(worldSeed));
     return RequestModels.named(REQUEST_MODEL)
         .factory()
         .create(
             zipf,
-            c.catalogue(),
-            new RequestModels.Shots(c.shotArrivals(), 60, c.shotLifetime(), c.shotShare()));
+            c.requests().catalogue(),
+            new RequestModels.Shots(
+                c.requests().shotArrivals(),
+                60,
+                c.requests().shotLifetime(),
+                c.requests().shotShare()));
   }
 
   private List<RareEvent> randomEvents(RandomGenerator r) {
     CachingStudyConfig c = config;
-    int slots = c.episodeSlots();
+    int slots = c.episodes().episodeSlots();
     int third = Math.max(1, slots / 3);
     List<RareEvent> events = new ArrayList<>();
     events.add(
         new RareEvent.RateSurge(
-            r.nextInt(slots - third + 1), third, r.nextInt(c.stations()), c.surgeFactor()));
+            r.nextInt(slots - third + 1),
+            third,
+            r.nextInt(c.network().stations()),
+            c.episodes().surgeFactor()));
     events.add(
         new RareEvent.FlashCrowd(
             r.nextInt(slots - third + 1),
             Math.max(1, slots / 4),
-            r.nextInt(c.stations()),
+            r.nextInt(c.network().stations()),
             5,
             0.5,
             FLASH_ITEMS + 100 * (1 + r.nextInt(1000))));
-    events.add(new RareEvent.PopularityShift(r.nextInt(slots), 1 + r.nextInt(c.catalogue() / 5)));
+    events.add(
+        new RareEvent.PopularityShift(
+            r.nextInt(slots), 1 + r.nextInt(c.requests().catalogue() / 5)));
     return events;
   }
 

@@ -1,55 +1,113 @@
 package dnt.experiments.caching;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dnt.caching.rl.AgentSettings;
 import dnt.experiments.settings.SettingsYaml;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Settings of the caching study; every number is a parameter (the defaults follow the paper's Sec.
- * IV-B where it gives them: 5 stations, 150 slots, 8 clients per station, up to two stations per
- * client; the rest is reconstructed, see docs/caching.md).
+ * Settings of the caching study, one record per section of {@code defaults.yaml} (the defaults
+ * follow the paper's Sec. IV-B where it gives them: 5 stations, 150 slots, 8 clients per station,
+ * up to two stations per client; the rest is reconstructed, see docs/caching.md). The sections are
+ * unwrapped in YAML, so a run's {@code study:} keys stay flat ({@code study.stations}, {@code
+ * study.loadWindow}); a new setting is one component of its section and one line of {@code
+ * defaults.yaml}.
  *
- * @param stations B
- * @param clientsPerStation home clients per station
- * @param overlap fraction of clients attached to a second station
- * @param capacity C, slots per station
- * @param catalogue items in the IRM catalogue
- * @param alpha the Zipf exponent
- * @param locality fraction of each station's ranks swapped (local popularity)
- * @param requestProbability q, requests per client per slot
- * @param shotShare fraction of requests going to shot-noise contents
- * @param shotArrivals new shot-noise contents per slot
- * @param shotLifetime mean shot lifetime in slots
- * @param episodeSlots slots per training episode
- * @param physicalEpisodes physical training episodes
- * @param twinEpisodes twin-generated training episodes (w/ DNT systems)
- * @param testSlots slots per test trace
- * @param surgeFactor rate multiplier of the rare regime's surge
- * @param loadWindow W, requests in the sliding load window
- * @param overloadFactor overload above this multiple of the fair share W / B
- * @param agent the DQN's hyper-parameters
- * @param threads worker threads (seeds run in parallel)
+ * @param network the network
+ * @param requests the request streams
+ * @param episodes the training and test streams
+ * @param load the load window and the overload threshold
+ * @param agent the agent's hyper-parameters
+ * @param threads worker threads (replications run in parallel)
  */
 public record CachingStudyConfig(
-    int stations,
-    int clientsPerStation,
-    double overlap,
-    int capacity,
-    int catalogue,
-    double alpha,
-    double locality,
-    double requestProbability,
-    double shotShare,
-    double shotArrivals,
-    int shotLifetime,
-    int episodeSlots,
-    int physicalEpisodes,
-    int twinEpisodes,
-    int testSlots,
-    double surgeFactor,
-    int loadWindow,
-    double overloadFactor,
+    @JsonUnwrapped Network network,
+    @JsonUnwrapped Requests requests,
+    @JsonUnwrapped Episodes episodes,
+    @JsonUnwrapped Load load,
     AgentSettings agent,
     int threads) {
+
+  /**
+   * The network.
+   *
+   * @param stations B, caching base stations on a ring
+   * @param clientsPerStation home clients per station
+   * @param overlap fraction of clients attached to a second station
+   * @param capacity C, slots per station
+   */
+  public record Network(int stations, int clientsPerStation, double overlap, int capacity) {
+    /** Checks the fields. */
+    public Network {
+      if (stations < 1 || clientsPerStation < 1 || capacity < 1) {
+        throw new IllegalArgumentException(
+            "stations, clientsPerStation and capacity must be at least 1, got "
+                + stations
+                + ", "
+                + clientsPerStation
+                + " and "
+                + capacity);
+      }
+    }
+
+    /**
+     * The number of clients.
+     *
+     * @return B times the clients per station
+     */
+    public int clients() {
+      return stations * clientsPerStation;
+    }
+  }
+
+  /**
+   * The request streams (Zipf popularity plus shot noise; every stream is synthetic and seeded).
+   *
+   * @param catalogue items in the IRM catalogue
+   * @param alpha the Zipf exponent
+   * @param locality fraction of each station's ranks swapped (local popularity)
+   * @param requestProbability q, requests per client per slot
+   * @param shotShare fraction of requests going to shot-noise contents
+   * @param shotArrivals new shot-noise contents per slot
+   * @param shotLifetime mean shot lifetime in slots
+   */
+  public record Requests(
+      int catalogue,
+      double alpha,
+      double locality,
+      double requestProbability,
+      double shotShare,
+      double shotArrivals,
+      int shotLifetime) {}
+
+  /**
+   * The training and test streams.
+   *
+   * @param episodeSlots slots per training episode
+   * @param physicalEpisodes physical training episodes
+   * @param twinEpisodes twin-generated training episodes (w/ DNT systems)
+   * @param testSlots slots per test trace
+   * @param surgeFactor rate multiplier of the rare regime's surge
+   */
+  public record Episodes(
+      int episodeSlots, int physicalEpisodes, int twinEpisodes, int testSlots, double surgeFactor) {
+    /** Checks the fields. */
+    public Episodes {
+      if (episodeSlots < 1 || physicalEpisodes < 1 || twinEpisodes < 0 || testSlots < 3) {
+        throw new IllegalArgumentException(
+            "need at least one slot, one episode and three test slots");
+      }
+    }
+  }
+
+  /**
+   * The load window and the overload threshold.
+   *
+   * @param loadWindow W, requests in the sliding load window
+   * @param overloadFactor overload above this multiple of the fair share W / B
+   */
+  public record Load(int loadWindow, double overloadFactor) {}
 
   /**
    * The default study: the commented resource {@code defaults.yaml} beside this class (the paper's
@@ -70,15 +128,19 @@ public record CachingStudyConfig(
         DEFAULTS, CachingStudyConfig.class, "presets/quick.yaml", CachingStudyConfig.class);
   }
 
-  /** Validates the settings. */
+  /** Validates the settings across sections. */
   public CachingStudyConfig {
-    if (stations < 1 || clientsPerStation < 1 || capacity < 1 || catalogue < capacity) {
+    Objects.requireNonNull(network, "the network settings are missing");
+    Objects.requireNonNull(requests, "the request settings are missing");
+    Objects.requireNonNull(episodes, "the episode settings are missing");
+    Objects.requireNonNull(load, "the load settings are missing");
+    Objects.requireNonNull(agent, "agent is missing");
+    if (requests.catalogue() < network.capacity()) {
       throw new IllegalArgumentException(
-          "need stations, clients and capacity >= 1, catalogue >= C");
-    }
-    if (episodeSlots < 1 || physicalEpisodes < 1 || twinEpisodes < 0 || testSlots < 3) {
-      throw new IllegalArgumentException(
-          "need at least one slot, one episode and three test slots");
+          "catalogue must be at least the capacity C = "
+              + network.capacity()
+              + ", got "
+              + requests.catalogue());
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
@@ -92,27 +154,8 @@ public record CachingStudyConfig(
    * @return the changed copy
    */
   public CachingStudyConfig withThreads(int workers) {
-    return new CachingStudyConfig(
-        stations,
-        clientsPerStation,
-        overlap,
-        capacity,
-        catalogue,
-        alpha,
-        locality,
-        requestProbability,
-        shotShare,
-        shotArrivals,
-        shotLifetime,
-        episodeSlots,
-        physicalEpisodes,
-        twinEpisodes,
-        testSlots,
-        surgeFactor,
-        loadWindow,
-        overloadFactor,
-        agent,
-        workers);
+    return SettingsYaml.with(
+        this, Map.of("threads", workers), CachingStudyConfig.class, "thread count");
   }
 
   /**
@@ -121,6 +164,6 @@ public record CachingStudyConfig(
    * @return B times the clients per station
    */
   public int clients() {
-    return stations * clientsPerStation;
+    return network.clients();
   }
 }

@@ -15,6 +15,7 @@ import dnt.data.store.Selection;
 import dnt.data.store.TrafficStore;
 import dnt.data.synth.SynthConfig;
 import dnt.data.synth.SyntheticMilan;
+import dnt.experiments.harness.Replications;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.settings.SettingsYaml;
 import dnt.learn.fl.FlConfig;
@@ -398,15 +399,15 @@ public final class ForecastingExperiment {
     ForecastingStudy study = new ForecastingStudy(config, data, progress);
     try (ResultsRun run = ResultsRun.start(o.resultsDir(), NAME, o.seed(), o.seeds())) {
       List<MethodResult> results = new ArrayList<>();
-      for (int i = 0; i < o.seeds(); i++) {
-        results.addAll(study.run(methods, o.seed() + i, i, o.seeds()));
-      }
+      // the study reports its own progress, per method over all replications
+      Replications.run(rep -> study.run(methods, rep), o.seed(), o.seeds(), Progress.NONE)
+          .forEach(results::addAll);
       ForecastingReport.writeMetrics(run.file("metrics.csv"), results);
       ForecastingReport.writeTimings(run.file("timing.csv"), results);
       ForecastingReport.writeCurves(run.file("curve.csv"), results);
       String title = data.label().replaceAll(" \\(.*?\\)", "");
       ForecastingReport.writeFigure(run.file("fig3.png"), results, title);
-      List<String> header = header(o, config, data, study);
+      List<String> header = ForecastingReport.header(o, config, data, study);
       try {
         Files.writeString(run.file("report.md"), ForecastingReport.markdown(results, header));
       } catch (IOException e) {
@@ -430,99 +431,10 @@ public final class ForecastingExperiment {
         run.input(Path.of(o.data()));
       }
       run.finish(version);
-      List<String> lines = new ArrayList<>(summary(results, o.timing()));
+      List<String> lines = new ArrayList<>(ForecastingReport.summary(results, o.timing()));
       lines.add("results: " + run.dir());
       return new Outcome(Optional.of(run.dir()), results, lines);
     }
-  }
-
-  private static List<String> header(
-      Options o, FlConfig c, ForecastData data, ForecastingStudy study) {
-    List<String> h = new ArrayList<>();
-    h.add(
-        "- Data: "
-            + data.label()
-            + "; "
-            + data.cellCount()
-            + " stations; last "
-            + data.testDays()
-            + " days are the test set; per-cell z-score from the training part (sample std).");
-    h.add(
-        "- Model: "
-            + study.architecture().name()
-            + ", "
-            + study.architecture().parameterCount()
-            + " parameters; windows "
-            + c.windows()
-            + ".");
-    h.add("- Local training: " + c.recipe() + ".");
-    h.add("- V-twin: " + c.sync() + "; clustering " + c.clustering() + ".");
-    h.add("- H-twin: " + c.async() + ".");
-    h.add(
-        "- Traditional DT: " + c.centralized() + ", then one fine-tuning epoch per streamed day.");
-    h.add("- Cost model: " + c.cost() + ".");
-    h.add(
-        "- Seeds: "
-            + o.seed()
-            + " .. "
-            + (o.seed() + o.seeds() - 1)
-            + "; preset: "
-            + o.preset().orElse("none")
-            + ".");
-    h.add(
-        "- Machine: "
-            + Runtime.getRuntime().availableProcessors()
-            + " processors, "
-            + c.threads()
-            + " client threads, 1 PyTorch intra-op thread each.");
-    return h;
-  }
-
-  /**
-   * Printable one-line-per-method means.
-   *
-   * @param results the results
-   * @param timing whether to print seconds per client-round
-   * @return the lines
-   */
-  public static List<String> summary(List<MethodResult> results, boolean timing) {
-    List<String> lines = new ArrayList<>();
-    lines.add(
-        String.format(
-            Locale.ROOT,
-            "%-20s %9s %9s %9s %12s %12s %12s",
-            "method",
-            "MSE(z)",
-            "MAE(z)",
-            "NRMSE",
-            "training s",
-            "comm s",
-            "wall s"));
-    for (Map.Entry<Method, List<MethodResult>> e : ForecastingReport.byMethod(results).entrySet()) {
-      List<MethodResult> rs = e.getValue();
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "%-20s %9.4f %9.4f %9.4f %12.2f %12.2f %12.2f",
-              e.getKey().label(),
-              ForecastingReport.ci(rs, r -> r.scores().mseZ()).mean(),
-              ForecastingReport.ci(rs, r -> r.scores().maeZ()).mean(),
-              ForecastingReport.ci(rs, r -> r.scores().nrmse()).mean(),
-              ForecastingReport.ci(rs, r -> r.total().trainingSeconds()).mean(),
-              ForecastingReport.ci(rs, r -> r.total().communicationSeconds()).mean(),
-              ForecastingReport.ci(rs, MethodResult::wallSeconds).mean()));
-      if (timing && e.getKey() == Method.V_TWIN_NO_CLUSTER) {
-        double perClientRound =
-            ForecastingReport.ci(rs, r -> r.wallSeconds() / r.clientRounds()).mean();
-        lines.add(
-            String.format(
-                Locale.ROOT,
-                "timing: %.4f s per client per round (wall), %d client-rounds per seed",
-                perClientRound,
-                rs.get(0).clientRounds()));
-      }
-    }
-    return lines;
   }
 
   /** The methods of the demo: the two baselines, the clustered V-twin and its H-twin. */
@@ -569,7 +481,7 @@ public final class ForecastingExperiment {
             + study.architecture().parameterCount()
             + " parameters) trained by 20 FedAvg rounds with 2 cluster twins (V-twin), then"
             + " updated as the 7 test days stream in (H-twin).");
-    lines.addAll(summary(rs, false));
+    lines.addAll(ForecastingReport.summary(rs, false));
     double persistence = mse(rs, Method.PERSISTENCE);
     for (Method m : List.of(Method.V_TWIN, Method.H_TWIN)) {
       double twin = mse(rs, m);

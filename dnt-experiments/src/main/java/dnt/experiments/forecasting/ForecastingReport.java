@@ -1,8 +1,10 @@
 package dnt.experiments.forecasting;
 
 import dnt.experiments.plot.Charts;
+import dnt.experiments.report.Report;
 import dnt.experiments.report.ResultTable;
 import dnt.experiments.report.Stats;
+import dnt.learn.fl.FlConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,54 +155,54 @@ public final class ForecastingReport {
    * @return the markdown
    */
   public static String markdown(List<MethodResult> results, List<String> header) {
-    StringBuilder b = new StringBuilder();
-    b.append("# Federated traffic forecasting (paper case study IV-A, Fig. 3)\n\n");
-    for (String h : header) {
-      b.append(h).append('\n');
-    }
+    Report md = Report.titled("Federated traffic forecasting (paper case study IV-A, Fig. 3)");
+    header.forEach(md::line);
     int seeds = results.stream().mapToLong(MethodResult::seed).distinct().toArray().length;
-    b.append(
-        seeds > 1
-            ? "\n## Results (mean ± 95% CI over " + seeds + " seeds)\n\n"
-            : "\n## Results (one seed: no confidence intervals)\n\n");
-    b.append(
-        "| method | MSE (z) | MAE (z) | NRMSE | MSE (raw) | MAE (raw) | training s | communication s"
-            + " | MB sent+received | ongoing s |\n");
-    b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    md.line("")
+        .section(
+            seeds > 1
+                ? "Results (mean ± 95% CI over " + seeds + " seeds)"
+                : "Results (one seed: no confidence intervals)");
     Map<Method, List<MethodResult>> by = byMethod(results);
+    List<List<String>> rows = new ArrayList<>();
     for (Map.Entry<Method, List<MethodResult>> e : by.entrySet()) {
       List<MethodResult> rs = e.getValue();
-      b.append("| ")
-          .append(e.getKey().label())
-          .append(" | ")
-          .append(pm(ci(rs, r -> r.scores().mseZ())))
-          .append(" | ")
-          .append(pm(ci(rs, r -> r.scores().maeZ())))
-          .append(" | ")
-          .append(pm(ci(rs, r -> r.scores().nrmse())))
-          .append(" | ")
-          .append(g(ci(rs, r -> r.scores().mseRaw()).mean()))
-          .append(" | ")
-          .append(g(ci(rs, r -> r.scores().maeRaw()).mean()))
-          .append(" | ")
-          .append(pm(ci(rs, r -> r.total().trainingSeconds())))
-          .append(" | ")
-          .append(pm(ci(rs, r -> r.total().communicationSeconds())))
-          .append(" | ")
-          .append(g(ci(rs, r -> r.total().bytes() / 1e6).mean()))
-          .append(" | ")
-          .append(g(ci(rs, r -> r.ongoing().totalSeconds()).mean()))
-          .append(" |\n");
+      rows.add(
+          List.of(
+              e.getKey().label(),
+              pm(ci(rs, r -> r.scores().mseZ())),
+              pm(ci(rs, r -> r.scores().maeZ())),
+              pm(ci(rs, r -> r.scores().nrmse())),
+              g(ci(rs, r -> r.scores().mseRaw()).mean()),
+              g(ci(rs, r -> r.scores().maeRaw()).mean()),
+              pm(ci(rs, r -> r.total().trainingSeconds())),
+              pm(ci(rs, r -> r.total().communicationSeconds())),
+              g(ci(rs, r -> r.total().bytes() / 1e6).mean()),
+              g(ci(rs, r -> r.ongoing().totalSeconds()).mean())));
     }
-    b.append(
-        "\nTraining s is measured thread CPU time of local (or central) training on this machine;"
+    md.table(
+        List.of(
+            "method",
+            "MSE (z)",
+            "MAE (z)",
+            "NRMSE",
+            "MSE (raw)",
+            "MAE (raw)",
+            "training s",
+            "communication s",
+            "MB sent+received",
+            "ongoing s"),
+        rows);
+    md.line(
+        "Training s is measured thread CPU time of local (or central) training on this machine;"
             + " communication s is simulated transfer time (bytes / link rate + latency per"
             + " message) summed over messages; both are creation (history) plus ongoing (test"
             + " week) phases. NRMSE is the same in z and raw units (the z-score is affine per"
-            + " cell).\n");
-    b.append("\n## The paper's claims, tested\n\n");
+            + " cell).");
+    md.line("").section("The paper's claims, tested");
+    StringBuilder b = new StringBuilder();
     claims(b, by);
-    return b.toString();
+    return md.raw(b.toString()).markdown();
   }
 
   /**
@@ -372,5 +374,103 @@ public final class ForecastingReport {
   /** The results of a method that the caller knows ran. */
   private static List<MethodResult> results(Map<Method, List<MethodResult>> by, Method m) {
     return Objects.requireNonNull(by.get(m), m.label());
+  }
+
+  /**
+   * The lines at the top of {@code report.md} that describe the run: data, model, protocol, seeds
+   * and machine.
+   *
+   * @param o the run's options
+   * @param c the federated-learning settings
+   * @param data the prepared data
+   * @param study the study (its architecture)
+   * @return the lines
+   */
+  static List<String> header(
+      ForecastingExperiment.Options o, FlConfig c, ForecastData data, ForecastingStudy study) {
+    List<String> h = new ArrayList<>();
+    h.add(
+        "- Data: "
+            + data.label()
+            + "; "
+            + data.cellCount()
+            + " stations; last "
+            + data.testDays()
+            + " days are the test set; per-cell z-score from the training part (sample std).");
+    h.add(
+        "- Model: "
+            + study.architecture().name()
+            + ", "
+            + study.architecture().parameterCount()
+            + " parameters; windows "
+            + c.windows()
+            + ".");
+    h.add("- Local training: " + c.recipe() + ".");
+    h.add("- V-twin: " + c.sync() + "; clustering " + c.clustering() + ".");
+    h.add("- H-twin: " + c.async() + ".");
+    h.add(
+        "- Traditional DT: " + c.centralized() + ", then one fine-tuning epoch per streamed day.");
+    h.add("- Cost model: " + c.cost() + ".");
+    h.add(
+        "- Seeds: "
+            + o.seed()
+            + " .. "
+            + (o.seed() + o.seeds() - 1)
+            + "; preset: "
+            + o.preset().orElse("none")
+            + ".");
+    h.add(
+        "- Machine: "
+            + Runtime.getRuntime().availableProcessors()
+            + " processors, "
+            + c.threads()
+            + " client threads, 1 PyTorch intra-op thread each.");
+    return h;
+  }
+
+  /**
+   * Printable one-line-per-method means.
+   *
+   * @param results the results
+   * @param timing whether to print seconds per client-round
+   * @return the lines
+   */
+  public static List<String> summary(List<MethodResult> results, boolean timing) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%-20s %9s %9s %9s %12s %12s %12s",
+            "method",
+            "MSE(z)",
+            "MAE(z)",
+            "NRMSE",
+            "training s",
+            "comm s",
+            "wall s"));
+    for (Map.Entry<Method, List<MethodResult>> e : byMethod(results).entrySet()) {
+      List<MethodResult> rs = e.getValue();
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-20s %9.4f %9.4f %9.4f %12.2f %12.2f %12.2f",
+              e.getKey().label(),
+              ci(rs, r -> r.scores().mseZ()).mean(),
+              ci(rs, r -> r.scores().maeZ()).mean(),
+              ci(rs, r -> r.scores().nrmse()).mean(),
+              ci(rs, r -> r.total().trainingSeconds()).mean(),
+              ci(rs, r -> r.total().communicationSeconds()).mean(),
+              ci(rs, MethodResult::wallSeconds).mean()));
+      if (timing && e.getKey() == Method.V_TWIN_NO_CLUSTER) {
+        double perClientRound = ci(rs, r -> r.wallSeconds() / r.clientRounds()).mean();
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "timing: %.4f s per client per round (wall), %d client-rounds per seed",
+                perClientRound,
+                rs.get(0).clientRounds()));
+      }
+    }
+    return lines;
   }
 }

@@ -2,6 +2,7 @@ package dnt.experiments.forecasting;
 
 import dnt.core.util.Progress;
 import dnt.core.util.Seeds;
+import dnt.experiments.harness.Replication;
 import dnt.learn.fl.AsynchronousFederation;
 import dnt.learn.fl.CostLedger;
 import dnt.learn.fl.FederatedResult;
@@ -75,20 +76,22 @@ public final class ForecastingStudy {
    * @return one result per requested method, in {@link Method} order
    */
   public List<MethodResult> run(List<Method> methods, long seed) {
-    return run(methods, seed, 0, 1);
+    return run(methods, new Replication(0, seed, 1));
   }
 
   /**
-   * Runs the methods for the {@code seedIndex}-th of several seeds; progress counts the methods
-   * that run over all seeds, from 1 ("method 3/14").
+   * Runs the methods for one replication of a run (see {@link
+   * dnt.experiments.harness.Replications}); progress counts the methods that run over all the run's
+   * replications, from 1 ("method 3/14").
    *
    * @param methods the methods to run (H-twin variants also run their V-twin)
-   * @param seed the seed
-   * @param seedIndex the index of this seed among the run's seeds, from 0
-   * @param seeds the run's number of seeds
+   * @param replication the replication: its seed, index and the run's count
    * @return one result per requested method, in {@link Method} order
    */
-  public List<MethodResult> run(List<Method> methods, long seed, int seedIndex, int seeds) {
+  public List<MethodResult> run(List<Method> methods, Replication replication) {
+    long seed = replication.seed();
+    int seedIndex = replication.index();
+    int seeds = replication.count();
     List<FlClient> clients = clients(seed);
     int selected = (int) java.util.Arrays.stream(Method.values()).filter(methods::contains).count();
     int k = 0;

@@ -14,6 +14,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,10 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
@@ -34,6 +39,7 @@ import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.text.TextBlock;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
@@ -64,7 +70,38 @@ public final class Charts {
           new Color(0x000000),
           new Color(0x999999));
 
+  /** A ratio of largest to smallest value above which an {@link Scale#AUTO} axis is logarithmic. */
+  static final double LOG_SPAN = 10;
+
+  /** The width of every line. */
+  private static final float LINE_WIDTH = 1.5f;
+
+  /** The markers, one per series in turn (ten shapes; colours cycle with period eight). */
+  private static final Shape[] MARKERS = DefaultDrawingSupplier.createStandardSeriesShapes();
+
   private Charts() {}
+
+  /**
+   * How a line chart's value axis is scaled. A logarithmic axis labels every power of ten with the
+   * value itself and says "(log scale)" after its label.
+   */
+  public enum Scale {
+    /** Linear, including zero. */
+    LINEAR,
+    /** Base-10 logarithmic. */
+    LOG,
+    /** Logarithmic when every value is positive and they span more than a factor of 10. */
+    AUTO
+  }
+
+  /**
+   * A horizontal reference line across the chart, dashed grey without markers (e.g. a result
+   * without noise beside a curve of noisy ones).
+   *
+   * @param name the legend entry
+   * @param y its value
+   */
+  public record Reference(String name, double y) {}
 
   /**
    * A bar with an error bar.
@@ -133,6 +170,37 @@ public final class Charts {
       double pad = 0.05 * (high - low);
       y.setRange(low < 0 ? low - pad : 0, high + pad);
     }
+    return chart;
+  }
+
+  /**
+   * A grouped bar chart of a non-negative quantity with a known maximum (1 for a rate or Jain's
+   * index, infinity for a count): the value axis runs from zero to at most that maximum, so an
+   * interval reaching below zero or above the maximum is cut at the axis (a Student-t interval of a
+   * bounded quantity may cross its bounds).
+   *
+   * @param title the title
+   * @param yLabel the value axis label
+   * @param bars the bars
+   * @param max the quantity's largest possible value
+   * @return the chart
+   */
+  public static JFreeChart bars(String title, String yLabel, List<Bar> bars, double max) {
+    JFreeChart chart = bars(title, yLabel, bars, true);
+    NumberAxis y = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
+    y.setRange(0, Math.min(max, y.getUpperBound()));
+    return chart;
+  }
+
+  /**
+   * Tilts a bar chart's category labels by 45 degrees, for many categories with long names: tilted
+   * labels are never wrapped, so every name is shown in full and never broken inside a word.
+   *
+   * @param chart a bar chart from {@link #bars}
+   * @return the chart
+   */
+  public static JFreeChart tiltedLabels(JFreeChart chart) {
+    chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     return chart;
   }
 
@@ -293,18 +361,136 @@ public final class Charts {
             title, xLabel, yLabel, ds, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-    Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
     for (int i = 0; i < lines.size(); i++) {
-      r.setSeriesStroke(i, new BasicStroke(1.5f));
+      r.setSeriesStroke(i, new BasicStroke(LINE_WIDTH));
       r.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
-      // colour and shape cycle with coprime periods (8, 10): 40 distinct combinations
-      r.setSeriesShape(i, shapes[i % shapes.length]);
+      // colour and shape cycle with periods 8 and 10: 40 distinct combinations
+      r.setSeriesShape(i, MARKERS[i % MARKERS.length]);
     }
     plot.setRenderer(r);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
     return chart;
+  }
+
+  /**
+   * A line chart whose series keep one colour and marker across panels: each line's name is looked
+   * up in {@code legend}, whose order fixes the colours and markers, so the same rule or method
+   * looks the same in every panel of a figure; scales and reference lines as given.
+   *
+   * @param title the title
+   * @param xLabel the x-axis label (a log axis appends "(log scale)")
+   * @param xScale the x-axis scale
+   * @param yLabel the y-axis label (a log axis appends "(log scale)")
+   * @param yScale the y-axis scale
+   * @param legend every series name that may appear in the figure, in legend order
+   * @param lines the series
+   * @param references horizontal reference lines, drawn after the series
+   * @return the chart
+   */
+  public static JFreeChart lines(
+      String title,
+      String xLabel,
+      Scale xScale,
+      String yLabel,
+      Scale yScale,
+      List<String> legend,
+      List<Line> lines,
+      List<Reference> references) {
+    double xLo = Double.POSITIVE_INFINITY;
+    double xHi = Double.NEGATIVE_INFINITY;
+    List<Line> all = new ArrayList<>(lines);
+    for (Line l : lines) {
+      for (double x : l.x()) {
+        xLo = Math.min(xLo, x);
+        xHi = Math.max(xHi, x);
+      }
+    }
+    if (xLo <= xHi) {
+      for (Reference ref : references) {
+        all.add(new Line(ref.name(), new double[] {xLo, xHi}, new double[] {ref.y(), ref.y()}));
+      }
+    }
+    JFreeChart chart = lines(title, xLabel, yLabel, all);
+    XYPlot plot = chart.getXYPlot();
+    XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
+    for (int i = 0; i < lines.size(); i++) {
+      int k = Math.max(0, legend.indexOf(lines.get(i).name()));
+      r.setSeriesPaint(i, PALETTE.get(k % PALETTE.size()));
+      r.setSeriesShape(i, MARKERS[k % MARKERS.length]);
+    }
+    for (int i = lines.size(); i < all.size(); i++) {
+      r.setSeriesPaint(i, Color.DARK_GRAY);
+      r.setSeriesShapesVisible(i, false);
+      r.setSeriesStroke(
+          i,
+          new BasicStroke(
+              1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    }
+    if (log(xScale, lines, Line::x) && xHi > xLo) {
+      replaceAxis(plot.getDomainAxis(), logAxis(xLabel), plot::setDomainAxis);
+    }
+    ValueAxis y;
+    if (log(yScale, lines, Line::y)) {
+      y = logAxis(yLabel);
+    } else {
+      NumberAxis linear = new NumberAxis(yLabel);
+      linear.setAutoRangeIncludesZero(true);
+      y = linear;
+    }
+    replaceAxis(plot.getRangeAxis(), y, plot::setRangeAxis);
+    return chart;
+  }
+
+  /**
+   * Adds a line of text under a chart's title (the setting a figure was drawn for).
+   *
+   * @param chart the chart
+   * @param text the subtitle
+   * @return the chart
+   */
+  public static JFreeChart subtitled(JFreeChart chart, String text) {
+    chart.addSubtitle(new TextTitle(text));
+    return chart;
+  }
+
+  private static boolean log(
+      Scale scale, List<Line> lines, java.util.function.Function<Line, double[]> values) {
+    if (scale != Scale.AUTO) {
+      return scale == Scale.LOG;
+    }
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (Line l : lines) {
+      for (double v : values.apply(l)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    return lo > 0 && hi / lo > LOG_SPAN;
+  }
+
+  /** A base-10 log axis with a labelled tick at every power of ten and minor ticks between. */
+  private static LogAxis logAxis(String label) {
+    LogAxis axis = new LogAxis(label + " (log scale)");
+    axis.setTickUnit(new NumberTickUnit(1), false, false);
+    axis.setAutoTickUnitSelection(false);
+    axis.setMinorTickMarksVisible(true);
+    axis.setMinorTickCount(9);
+    axis.setNumberFormatOverride(
+        new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    return axis;
+  }
+
+  /** Puts an axis in another's place, keeping the chart theme's fonts. */
+  private static void replaceAxis(
+      ValueAxis from, ValueAxis to, java.util.function.Consumer<ValueAxis> set) {
+    to.setLabelFont(from.getLabelFont());
+    to.setLabelPaint(from.getLabelPaint());
+    to.setTickLabelFont(from.getTickLabelFont());
+    to.setTickLabelPaint(from.getTickLabelPaint());
+    set.accept(to);
   }
 
   /**

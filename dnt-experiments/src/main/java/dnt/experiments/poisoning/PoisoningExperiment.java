@@ -3,7 +3,8 @@ package dnt.experiments.poisoning;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.data.TrafficDataset;
-import dnt.experiments.report.ResultTable;
+import dnt.experiments.harness.Replications;
+import dnt.experiments.harness.Study;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
 import dnt.learn.privacy.DpFedAvg;
@@ -111,26 +112,22 @@ public final class PoisoningExperiment {
       for (Phase phase : phases) {
         for (String rule : rules) {
           for (String attack : attacks) {
-            double[] mse = new double[config.seeds()];
-            double[] mae = new double[config.seeds()];
-            for (int s = 0; s < config.seeds(); s++) {
-              double strength = "mpaf".equals(attack) ? config.mpafLambda() : config.tpiEta();
-              Scores sc =
-                  study.run(
-                      rule,
-                      new PoisoningStudy.Attack(attack, config.fakeShare(), strength),
-                      phase,
-                      config.seed() + s);
-              mse[s] = sc.mse();
-              mae[s] = sc.mae();
-              progress.update(++done[0], total, phase.label() + " " + rule + " " + attack);
-            }
-            cells.add(new Cell(phase, rule, attack, mse, mae));
+            double strength = "mpaf".equals(attack) ? config.mpafLambda() : config.tpiEta();
+            PoisoningStudy.Attack a =
+                new PoisoningStudy.Attack(attack, config.fakeShare(), strength);
+            List<Scores> scores =
+                replicate(
+                    rep -> study.run(rule, a, phase, rep.seed()),
+                    done,
+                    total,
+                    phase.label() + " " + rule + " " + attack);
+            cells.add(new Cell(phase, rule, attack, mse(scores), mae(scores)));
           }
         }
       }
-      writeMetrics(run, cells);
-      writeTable(run, cells, phases);
+      PoisoningReport report = new PoisoningReport(config, rules);
+      report.writeMetrics(run, cells);
+      report.writeTable(run, cells, phases);
       List<String> sections = new ArrayList<>();
       if (config.sweeps()) {
         sections.add(sweeps(study, run, done, total));
@@ -138,7 +135,7 @@ public final class PoisoningExperiment {
       if (config.privacy()) {
         sections.add(privacy(study, run, done, total));
       }
-      writeReport(run, cells, phases, sections);
+      report.writeReport(run, cells, phases, sections);
     }
     return cells;
   }
@@ -151,7 +148,7 @@ public final class PoisoningExperiment {
     StringBuilder md = new StringBuilder("## Sweeps (V-twin, MAE)\n\n");
     for (String attack : List.of("mpaf", "tpi")) {
       md.append("Fake share, ").append(attack.toUpperCase(Locale.ROOT)).append(":\n\n");
-      md.append(header("rule", shares, "%.0f%%", 100));
+      md.append(PoisoningReport.header("rule", shares, "%.0f%%", 100));
       for (String rule : SWEEP_RULES) {
         double strength = "mpaf".equals(attack) ? config.mpafLambda() : config.tpiEta();
         double[] y =
@@ -168,12 +165,14 @@ public final class PoisoningExperiment {
         shareCurves
             .computeIfAbsent(attack, a -> new ArrayList<>())
             .add(new PoisoningPlots.Curve(rule, scale(shares, 100), y));
-        md.append(row(rule, y));
+        md.append(PoisoningReport.row(rule, y));
       }
       md.append('\n');
     }
-    md.append("MPAF lambda (fake share ").append(pct(config.fakeShare())).append("):\n\n");
-    md.append(header("rule", lambdas, "%.0e", 1));
+    md.append("MPAF lambda (fake share ")
+        .append(PoisoningReport.pct(config.fakeShare()))
+        .append("):\n\n");
+    md.append(PoisoningReport.header("rule", lambdas, "%.0e", 1));
     for (String rule : SWEEP_RULES) {
       double[] y =
           sweep(
@@ -187,10 +186,12 @@ public final class PoisoningExperiment {
               done,
               total);
       lambdaCurves.add(new PoisoningPlots.Curve(rule, lambdas, y));
-      md.append(row(rule, y));
+      md.append(PoisoningReport.row(rule, y));
     }
-    md.append("\nTPI eta (fake share ").append(pct(config.fakeShare())).append("):\n\n");
-    md.append(header("rule", etas, "%.0f", 1));
+    md.append("\nTPI eta (fake share ")
+        .append(PoisoningReport.pct(config.fakeShare()))
+        .append("):\n\n");
+    md.append(PoisoningReport.header("rule", etas, "%.0f", 1));
     for (String rule : SWEEP_RULES) {
       double[] y =
           sweep(
@@ -204,7 +205,7 @@ public final class PoisoningExperiment {
               done,
               total);
       etaCurves.add(new PoisoningPlots.Curve(rule, etas, y));
-      md.append(row(rule, y));
+      md.append(PoisoningReport.row(rule, y));
     }
     write(run.file("sweeps.csv"), csv.toString());
     PoisoningPlots.sweeps(
@@ -231,20 +232,18 @@ public final class PoisoningExperiment {
       long total) {
     double[] y = new double[xs.length];
     for (int k = 0; k < xs.length; k++) {
-      double[] mse = new double[config.seeds()];
-      double[] mae = new double[config.seeds()];
       PoisoningStudy.Attack a =
           xs[k] == 0 && "share".equals(sweep)
               ? new PoisoningStudy.Attack("none", 0, 1)
               : make.apply(xs[k]);
-      for (int s = 0; s < config.seeds(); s++) {
-        Scores sc = study.run(rule, a, Phase.V_TWIN, config.seed() + s);
-        mse[s] = sc.mse();
-        mae[s] = sc.mae();
-        progress.update(++done[0], total, "sweep " + sweep + " " + rule + " " + attack);
-      }
-      Stats.MeanCi m = Stats.meanCi95(mse);
-      Stats.MeanCi a2 = Stats.meanCi95(mae);
+      List<Scores> scores =
+          replicate(
+              rep -> study.run(rule, a, Phase.V_TWIN, rep.seed()),
+              done,
+              total,
+              "sweep " + sweep + " " + rule + " " + attack);
+      Stats.MeanCi m = Stats.meanCi95(mse(scores));
+      Stats.MeanCi a2 = Stats.meanCi95(mae(scores));
       y[k] = a2.mean();
       csv.append(
           String.format(
@@ -287,31 +286,34 @@ public final class PoisoningExperiment {
     double expected = DP_FRACTION * n;
     for (int k = 0; k < noises.length; k++) {
       double z = noises[k];
-      double[] mse = new double[config.seeds()];
-      double[] mae = new double[config.seeds()];
-      double epsilon = Double.POSITIVE_INFINITY;
-      for (int s = 0; s < config.seeds(); s++) {
-        DpFedAvg[] holder = new DpFedAvg[1];
-        Scores sc =
-            study.run(
-                () -> {
-                  holder[0] = DpFedAvg.fixed(z, DP_CLIP, expected, DP_FRACTION);
-                  return holder[0];
-                },
-                new PoisoningStudy.Attack("none", 0, 1),
-                Phase.V_TWIN,
-                config.seed() + s,
-                "dp-fedavg-z" + z,
-                DP_FRACTION);
-        mse[s] = sc.mse();
-        mae[s] = sc.mae();
-        if (z > 0) {
-          epsilon = holder[0].privacySpent(DP_DELTA).epsilon();
-        }
-        progress.update(++done[0], total, "dp-fedavg z=" + z);
-      }
-      Stats.MeanCi m = Stats.meanCi95(mse);
-      Stats.MeanCi a = Stats.meanCi95(mae);
+      List<Private> runs =
+          replicate(
+              rep -> {
+                DpFedAvg[] holder = new DpFedAvg[1];
+                Scores sc =
+                    study.run(
+                        () -> {
+                          holder[0] = DpFedAvg.fixed(z, DP_CLIP, expected, DP_FRACTION);
+                          return holder[0];
+                        },
+                        new PoisoningStudy.Attack("none", 0, 1),
+                        Phase.V_TWIN,
+                        rep.seed(),
+                        "dp-fedavg-z" + z,
+                        DP_FRACTION);
+                return new Private(
+                    sc,
+                    z > 0 ? holder[0].privacySpent(DP_DELTA).epsilon() : Double.POSITIVE_INFINITY);
+              },
+              done,
+              total,
+              "dp-fedavg z=" + z);
+      List<Scores> scores = runs.stream().map(Private::scores).toList();
+      // the accountant's epsilon depends on the rounds and the noise only, not on the seed: the
+      // last replication's, as before
+      double epsilon = runs.get(runs.size() - 1).epsilon();
+      Stats.MeanCi m = Stats.meanCi95(mse(scores));
+      Stats.MeanCi a = Stats.meanCi95(mae(scores));
       eps[k] = epsilon;
       maes[k] = a.mean();
       csv.append(
@@ -363,285 +365,24 @@ public final class PoisoningExperiment {
     return md.toString();
   }
 
-  /** One seed's result in one cell of the table. */
-  private record SeedRow(Cell cell, long seed, int replication) {}
-
-  /** The columns of {@code metrics.csv}: one row per table cell and seed. */
-  private static final ResultTable<SeedRow> METRICS =
-      ResultTable.<SeedRow>of()
-          .column("phase", r -> r.cell().phase().label())
-          .column("rule", r -> r.cell().rule())
-          .column("attack", r -> r.cell().attack())
-          .column("seed", SeedRow::seed)
-          .column("mse", "%.6f", r -> r.cell().mse()[r.replication()])
-          .column("mae", "%.6f", r -> r.cell().mae()[r.replication()]);
-
-  /** One cell of the table with the means and intervals over seeds. */
-  private record TableRow(Cell cell, Stats.MeanCi mse, Stats.MeanCi mae) {
-    TableRow(Cell cell) {
-      this(cell, Stats.meanCi95(cell.mse()), Stats.meanCi95(cell.mae()));
-    }
-  }
-
-  /** The columns of {@code table2.csv}: each cell's means and 95% half-widths over seeds. */
-  private static final ResultTable<TableRow> TABLE =
-      ResultTable.<TableRow>of()
-          .column("phase", r -> r.cell().phase().label())
-          .column("rule", r -> r.cell().rule())
-          .column("attack", r -> r.cell().attack())
-          .column("mse", "%.6f", r -> r.mse().mean())
-          .column("mse_ci95", r -> r.mse().halfWidthCsv("%.6f"))
-          .column("mae", "%.6f", r -> r.mae().mean())
-          .column("mae_ci95", r -> r.mae().halfWidthCsv("%.6f"))
-          .column("seeds", r -> r.cell().mse().length);
-
-  /** {@code metrics.csv}: one row per table cell and seed (what the seed and settings fix). */
-  private void writeMetrics(ResultsRun run, List<Cell> cells) {
-    List<SeedRow> rows = new ArrayList<>();
-    for (Cell c : cells) {
-      for (int s = 0; s < c.mse().length; s++) {
-        rows.add(new SeedRow(c, config.seed() + s, s));
-      }
-    }
-    METRICS.write(run.file("metrics.csv"), rows);
-  }
-
-  private void writeTable(ResultsRun run, List<Cell> cells, List<Phase> phases) {
-    TABLE.write(run.file("table2.csv"), cells.stream().map(TableRow::new).toList());
-    List<String> columns = new ArrayList<>();
-    for (Phase p : phases) {
-      for (String a : List.of("no attack", "MPAF", "TPI")) {
-        columns.add(p.label() + " " + a);
-      }
-    }
-    for (String metric : List.of("mae", "mse")) {
-      double[][] values = new double[rules.size()][columns.size()];
-      for (int r = 0; r < rules.size(); r++) {
-        int col = 0;
-        for (Phase p : phases) {
-          for (String a : List.of("none", "mpaf", "tpi")) {
-            values[r][col++] = mean(find(cells, p, rules.get(r), a), metric);
-          }
-        }
-      }
-      PoisoningPlots.heatmap(run.file("table2-" + metric + ".png"), metric, rules, columns, values);
-    }
-  }
-
-  private void writeReport(
-      ResultsRun run, List<Cell> cells, List<Phase> phases, List<String> sections) {
-    StringBuilder md = new StringBuilder("# Twin poisoning (paper Sec. IV-C, Table II)\n\n");
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "Bundled Milan internet subset (25 stations, hourly, per-cell z-score), MLP forecaster"
-                + " (%d hidden units), V-twin %d synchronous rounds, H-twin %d streamed days."
-                + " Attacks: %s fake stations (MPAF lambda %.0e, TPI eta %.1f sigma %.1f)."
-                + " Seeds: %d (from %d). Errors on the test week in normalised units, capped at"
-                + " 100 as in the paper. TID and TPI are reconstructions (no equations in the"
-                + " paper); see docs/security.md.%n%n",
-            config.hidden(),
-            config.vRounds(),
-            config.hDays(),
-            pct(config.fakeShare()),
-            config.mpafLambda(),
-            config.tpiEta(),
-            config.tpiSigma(),
-            config.seeds(),
-            config.seed()));
-    md.append("## Table II (MAE / MSE)\n\n| rule |");
-    for (Phase p : phases) {
-      md.append(" ")
-          .append(p.label())
-          .append(" no | ")
-          .append(p.label())
-          .append(" MPAF | ")
-          .append(p.label())
-          .append(" TPI |");
-    }
-    md.append("\n|---|").append("---|".repeat(3 * phases.size())).append('\n');
-    for (String rule : rules) {
-      md.append("| ").append(rule).append(" |");
-      for (Phase p : phases) {
-        for (String a : List.of("none", "mpaf", "tpi")) {
-          Cell c = find(cells, p, rule, a);
-          md.append(
-              String.format(Locale.ROOT, " %s / %s |", fmt(mean(c, "mae")), fmt(mean(c, "mse"))));
-        }
-      }
-      md.append('\n');
-    }
-    md.append(
-        "\nFiles: `table2.csv` (with 95% intervals over seeds), `table2-mae.png`,"
-            + " `table2-mse.png`.\n\n");
-    md.append("## The paper's claims against these numbers\n\n");
-    for (String line : claims(cells, phases)) {
-      md.append("- ").append(line).append('\n');
-    }
-    md.append('\n');
-    for (String s : sections) {
-      md.append(s).append('\n');
-    }
-    write(run.file("report.md"), md.toString());
-  }
+  /** One replication of a DP-FedAvg run: its scores and the privacy it spent. */
+  private record Private(Scores scores, double epsilon) {}
 
   /**
-   * Verdicts on the paper's claims, each from the 95% t-interval of a paired difference over the
-   * seeds (the same seed with and without the attack, or under two rules); "blows up" means MAE at
-   * least 10x the rule's clean MAE (or the cap). With one seed only the direction is given.
+   * Runs one table cell or sweep point over the run's replications (replication i uses seed + i),
+   * one after the other (the study caches clean runs), counting progress over the whole run.
    */
-  List<String> claims(List<Cell> cells, List<Phase> phases) {
-    List<String> out = new ArrayList<>();
-    Map<String, String> verdicts = new LinkedHashMap<>();
-    for (Phase p : phases) {
-      String ph = p.label();
-      for (String rule : List.of("mean", "fltrust")) {
-        for (String a : List.of("mpaf", "tpi")) {
-          if (has(cells, p, rule, a)) {
-            verdicts.put(
-                ph
-                    + ": "
-                    + rule
-                    + " blows up under "
-                    + a.toUpperCase(Locale.ROOT)
-                    + " (paper: yes)",
-                verdict(blowUp(cells, p, rule, a)));
-          }
-        }
-      }
-      if (has(cells, p, "median", "mpaf")) {
-        verdicts.put(
-            ph + ": median survives MPAF (paper: yes)",
-            verdict(negate(blowUp(cells, p, "median", "mpaf"))));
-        verdicts.put(
-            ph + ": median collapses under TPI (paper: yes)",
-            verdict(blowUp(cells, p, "median", "tpi")));
-      }
-      if (has(cells, p, "tid", "mpaf")) {
-        double[] none = find(cells, p, "tid", "none").mae();
-        double[] mpaf = find(cells, p, "tid", "mpaf").mae();
-        double[] allowed = new double[none.length];
-        for (int s = 0; s < none.length; s++) {
-          allowed[s] = 1.1 * none[s];
-        }
-        verdicts.put(
-            ph + ": TID stays accurate under MPAF, MAE within 10% of clean (paper: yes)",
-            verdict(Stats.pairedDifference95(allowed, mpaf)));
-        // degradation = MAE under TPI over clean MAE; "least" within 2 percentage points
-        double[] tid = degradation(cells, p, "tid");
-        List<String> each = new ArrayList<>();
-        for (String r : List.of("mean", "median", "fltrust")) {
-          if (has(cells, p, r, "tpi")) {
-            double[] other = degradation(cells, p, r);
-            double[] margin = new double[other.length];
-            for (int s = 0; s < other.length; s++) {
-              margin[s] = other[s] + 0.02;
-            }
-            each.add(verdict(Stats.pairedDifference95(margin, tid)));
-          }
-        }
-        verdicts.put(
-            ph
-                + ": TID degrades least under TPI among Mean, Median, FLTrust, TID, within 2"
-                + " points of relative MAE (paper: yes)",
-            all(each));
-      }
-    }
-    verdicts.forEach((claim, v) -> out.add(claim + ": **" + v + "**"));
-    return out;
+  private <R> List<R> replicate(Study<R> cell, long[] done, long total, String label) {
+    return Replications.run(
+        cell, config.seed(), config.seeds(), (d, t, m) -> progress.update(++done[0], total, label));
   }
 
-  /** The verdict on "the paired difference is positive". */
-  static String verdict(Stats.MeanCi d) {
-    if (!d.hasInterval()) {
-      return (d.mean() > 0 ? "agrees" : "disagrees") + " in direction (one seed, no interval)";
-    }
-    if (d.above(0)) {
-      return "agrees (95% CI of the paired difference excludes 0)";
-    }
-    if (d.below(0)) {
-      return "disagrees (95% CI of the paired difference excludes 0)";
-    }
-    return "inconclusive (95% CI of the paired difference includes 0)";
+  private static double[] mse(List<Scores> scores) {
+    return scores.stream().mapToDouble(Scores::mse).toArray();
   }
 
-  private static String all(List<String> verdicts) {
-    if (verdicts.stream().anyMatch(v -> v.startsWith("disagrees"))) {
-      return verdicts.stream().filter(v -> v.startsWith("disagrees")).findFirst().orElseThrow();
-    }
-    if (verdicts.stream().allMatch(v -> v.startsWith("agrees ("))) {
-      return verdicts.isEmpty() ? "n/a" : verdicts.get(0);
-    }
-    return verdicts.stream().filter(v -> !v.startsWith("agrees (")).findFirst().orElse("n/a");
-  }
-
-  private static Stats.MeanCi negate(Stats.MeanCi d) {
-    return new Stats.MeanCi(-d.mean(), d.halfWidth(), d.n());
-  }
-
-  private static double[] degradation(List<Cell> cells, Phase p, String rule) {
-    double[] tpi = find(cells, p, rule, "tpi").mae();
-    double[] none = find(cells, p, rule, "none").mae();
-    double[] out = new double[tpi.length];
-    for (int s = 0; s < out.length; s++) {
-      out[s] = tpi[s] / none[s];
-    }
-    return out;
-  }
-
-  /**
-   * The paired difference, seed by seed, of the attacked MAE over the blow-up threshold (10x the
-   * clean MAE, at most just under the cap): positive means it blows up.
-   */
-  private static Stats.MeanCi blowUp(List<Cell> cells, Phase p, String rule, String attack) {
-    double[] clean = find(cells, p, rule, "none").mae();
-    double[] hit = find(cells, p, rule, attack).mae();
-    double[] threshold = new double[clean.length];
-    for (int s = 0; s < clean.length; s++) {
-      threshold[s] = Math.min(10 * clean[s], 0.999 * Scores.CAP);
-    }
-    return Stats.pairedDifference95(hit, threshold);
-  }
-
-  private static boolean has(List<Cell> cells, Phase p, String rule, String attack) {
-    return cells.stream()
-        .anyMatch(c -> c.phase() == p && c.rule().equals(rule) && c.attack().equals(attack));
-  }
-
-  private static Cell find(List<Cell> cells, Phase p, String rule, String attack) {
-    return cells.stream()
-        .filter(c -> c.phase() == p && c.rule().equals(rule) && c.attack().equals(attack))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static double mean(Cell c, String metric) {
-    return Stats.meanCi95("mse".equals(metric) ? c.mse() : c.mae()).mean();
-  }
-
-  private static String fmt(double x) {
-    return x >= Scores.CAP ? "100.0" : String.format(Locale.ROOT, "%.3f", x);
-  }
-
-  private static String pct(double share) {
-    return String.format(Locale.ROOT, "%.0f%%", 100 * share);
-  }
-
-  private static String header(String first, double[] xs, String format, double scale) {
-    StringBuilder sb = new StringBuilder("| ").append(first).append(" |");
-    for (double x : xs) {
-      sb.append(' ').append(String.format(Locale.ROOT, format, x * scale)).append(" |");
-    }
-    sb.append("\n|---|").append("---|".repeat(xs.length)).append('\n');
-    return sb.toString();
-  }
-
-  private static String row(String name, double[] y) {
-    StringBuilder sb = new StringBuilder("| ").append(name).append(" |");
-    for (double v : y) {
-      sb.append(' ').append(fmt(v)).append(" |");
-    }
-    return sb.append('\n').toString();
+  private static double[] mae(List<Scores> scores) {
+    return scores.stream().mapToDouble(Scores::mae).toArray();
   }
 
   private static double[] scale(double[] x, double f) {

@@ -251,9 +251,32 @@ public final class ResultsRun implements AutoCloseable {
 
   /** Best effort: the commit of the git checkout the JVM runs in, read from {@code .git}. */
   static String gitCommit() {
-    String home = System.getProperty("dnt.home", System.getProperty("user.dir"));
-    Path git = Path.of(home, ".git");
+    return gitCommit(Path.of(System.getProperty("dnt.home", System.getProperty("user.dir"))));
+  }
+
+  /**
+   * Best effort: the commit checked out in a folder, read from its {@code .git}: a folder, or in a
+   * linked worktree a file {@code gitdir: PATH} whose folder holds {@code HEAD} and names the
+   * common folder (refs, packed refs) in its {@code commondir} file.
+   *
+   * @param home the checkout's root
+   * @return the commit's hash, or "unknown"
+   */
+  static String gitCommit(Path home) {
+    Path git = home.resolve(".git");
     try {
+      if (Files.isRegularFile(git)) {
+        String link = Files.readString(git).trim();
+        if (!link.startsWith("gitdir: ")) {
+          return "unknown";
+        }
+        git = home.resolve(link.substring(8).trim()).normalize();
+      }
+      Path common = git;
+      Path commonDir = git.resolve("commondir");
+      if (Files.exists(commonDir)) {
+        common = git.resolve(Files.readString(commonDir).trim()).normalize();
+      }
       Path head = git.resolve("HEAD");
       if (!Files.exists(head)) {
         return "unknown";
@@ -262,14 +285,17 @@ public final class ResultsRun implements AutoCloseable {
       if (!ref.startsWith("ref: ")) {
         return ref;
       }
-      Path refFile = git.resolve(ref.substring(5));
-      if (Files.exists(refFile)) {
-        return Files.readString(refFile).trim();
+      String name = ref.substring(5);
+      for (Path dir : List.of(git, common)) {
+        Path refFile = dir.resolve(name);
+        if (Files.exists(refFile)) {
+          return Files.readString(refFile).trim();
+        }
       }
-      Path packed = git.resolve("packed-refs");
+      Path packed = common.resolve("packed-refs");
       if (Files.exists(packed)) {
         for (String line : Files.readAllLines(packed)) {
-          if (line.endsWith(" " + ref.substring(5))) {
+          if (line.endsWith(" " + name)) {
             return line.substring(0, line.indexOf(' '));
           }
         }

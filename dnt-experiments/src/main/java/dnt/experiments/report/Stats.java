@@ -155,33 +155,16 @@ public final class Stats {
   }
 
   /**
-   * A verdict on "a is lower than b" from the paired difference a - b: "holds" when its whole 95%
-   * interval is below zero, "does not hold" when above, "inconclusive" when it contains zero, and
-   * with one seed the direction only, marked as such.
+   * A verdict on "a is lower than b" from the paired difference a - b: {@link Verdict#of} with
+   * {@link Verdict.Direction#LOWER}; "holds" when its whole 95% interval is below zero, "does not
+   * hold" when above, "inconclusive" when it contains zero, and with one seed the direction only,
+   * marked as such.
    *
    * @param diff the paired difference a - b
    * @param format the number format of the difference
    * @return the verdict and the difference, e.g. {@code holds (paired difference -0.012 ± 0.004)}
    */
   public static String lowerVerdict(MeanCi diff, String format) {
-    String d =
-        "paired difference "
-            + String.format(Locale.ROOT, format.replace("%", "%+"), diff.mean())
-            + (diff.hasInterval()
-                ? " ± " + String.format(Locale.ROOT, format, diff.halfWidth())
-                : "");
-    if (!diff.hasInterval()) {
-      return (diff.mean() < 0 ? "holds in direction" : "does not hold in direction")
-          + " (one seed, no interval: "
-          + d
-          + ")";
-    }
-    if (diff.below(0)) {
-      return "holds (" + d + ", 95% CI below 0)";
-    }
-    if (diff.above(0)) {
-      return "does not hold (" + d + ", 95% CI above 0)";
-    }
-    return "inconclusive (" + d + ", 95% CI includes 0)";
+    return Verdict.of(diff, Verdict.Direction.LOWER, format).text();
   }
 }

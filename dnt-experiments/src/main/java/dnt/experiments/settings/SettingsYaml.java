@@ -378,7 +378,17 @@ public final class SettingsYaml {
    */
   public static <T> T bind(JsonNode tree, Class<T> type, String source, String section) {
     try {
-      return YAML.treeToValue(tree, type);
+      T value = YAML.treeToValue(tree, type);
+      // Jackson does not report unknown keys beside @JsonUnwrapped sections: every key given must
+      // come back when the bound value is written
+      if (tree instanceof ObjectNode given && YAML.valueToTree(value) instanceof ObjectNode bound) {
+        String unknown = unknownKey("", given, bound);
+        if (unknown != null) {
+          throw new InvalidInputException(
+              source + ": unknown key '" + join(section, unknown) + "'");
+        }
+      }
+      return value;
     } catch (UnrecognizedPropertyException e) {
       String at = join(section, path(e));
       throw new InvalidInputException(source + ": unknown key '" + at + "'", e);
@@ -454,6 +464,24 @@ public final class SettingsYaml {
     } else {
       into.put(prefix, n.asText());
     }
+  }
+
+  /** The first key path of {@code given} that {@code bound} lacks, or null. */
+  private static @Nullable String unknownKey(String prefix, ObjectNode given, ObjectNode bound) {
+    for (Map.Entry<String, JsonNode> e : given.properties()) {
+      String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      JsonNode b = bound.get(e.getKey());
+      if (b == null) {
+        return key;
+      }
+      if (e.getValue() instanceof ObjectNode g && b instanceof ObjectNode o) {
+        String deeper = unknownKey(key, g, o);
+        if (deeper != null) {
+          return deeper;
+        }
+      }
+    }
+    return null;
   }
 
   private static String join(String section, String path) {

@@ -23,7 +23,7 @@ final class CachingExperimentTest {
         CachingRunSettings.resolve(
             Optional.empty(), true, Map.of("seeds", 1, "seed", 9, "agentKind", "DDQN"));
     assertThat(settings.agent()).isEqualTo("ddqn");
-    List<CachingStudy.Replication> reps;
+    List<CachingStudy.Result> reps;
     Path runDir;
     try (ResultsRun run = ResultsRun.start(dir.resolve("a"), "caching", 9, 1)) {
       reps = new CachingExperiment(settings, (d, t, m) -> {}).run(run);

@@ -72,8 +72,7 @@ final class CachingPlotsTest {
   @Test
   void stationLinesHaveALegendDistinctMarkersAndNoYellow() {
     long[][] load = {{1, 2, 3}, {3, 2, 1}, {2, 2, 2}, {0, 1, 0}, {1, 1, 1}};
-    CachingStudy.Replication rep =
-        new CachingStudy.Replication(List.of(), Map.of("RL", load), Map.of());
+    CachingStudy.Result rep = new CachingStudy.Result(List.of(), Map.of("RL", load), Map.of());
     JFreeChart chart = CachingReport.figure5(rep).get(0);
     assertThat(chart.getLegend()).isNotNull();
     XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dnt.caching.network.Trace;
 import dnt.experiments.report.ResultsRun;
+import dnt.experiments.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +18,13 @@ final class CachingStudyTest {
   @Test
   void aQuickStudyWritesEveryTableFigureAndTheReport() throws Exception {
     CachingStudyConfig config = CachingStudyConfig.quick();
-    List<CachingStudy.Replication> reps = new CachingStudy(config).run(3, 2, (d, t, m) -> {});
+    CachingStudy study = new CachingStudy(config);
+    List<CachingStudy.Result> reps = study.run(3, 2, (d, t, m) -> {});
     assertThat(reps).hasSize(2);
+    // the one seed convention of every study: replication i of base seed 3 uses seed 3 + i
+    assertThat(reps.get(0).rows()).extracting(CachingStudy.Row::seed).containsOnly(3L);
+    assertThat(reps.get(1).rows()).extracting(CachingStudy.Row::seed).containsOnly(4L);
+    assertThat(reps.get(1).rows()).isEqualTo(study.replicate(1, 4).rows());
     List<CachingStudy.Row> rows = reps.get(0).rows();
     // 4 RL systems + 6 classic policies + 2 clairvoyant references, on 2 regimes
     assertThat(rows).hasSize(2 * (4 + CachingStudy.CLASSIC.size() + 2));
@@ -120,18 +126,25 @@ final class CachingStudyTest {
     }
     var diff = CachingReport.paired(rows, "rare", "a", "b", "hit_rate");
     assertThat(diff.mean()).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-12));
-    assertThat(CachingReport.compare(diff, 1)).startsWith("agrees (95% CI excludes 0");
-    assertThat(CachingReport.compare(diff, -1)).startsWith("disagrees (95% CI excludes 0");
+    assertThat(Verdict.of(diff, Verdict.Direction.HIGHER, "%.4f").outcome())
+        .isEqualTo(Verdict.Outcome.HOLDS);
+    assertThat(Verdict.of(diff, Verdict.Direction.LOWER, "%.4f").outcome())
+        .isEqualTo(Verdict.Outcome.DOES_NOT_HOLD);
     var swapped = CachingReport.paired(rows, "rare", "b", "a", "hit_rate");
-    assertThat(CachingReport.compare(swapped, 1)).startsWith("disagrees");
+    assertThat(Verdict.of(swapped, Verdict.Direction.HIGHER, "%.4f").outcome())
+        .isEqualTo(Verdict.Outcome.DOES_NOT_HOLD);
   }
 
   @Test
   void oneReplicationGivesTheDirectionOnlyAndNoInterval() {
     List<CachingStudy.Row> rows = List.of(row(0, "a", 0.3), row(0, "b", 0.4));
     String verdict =
-        CachingReport.compare(CachingReport.paired(rows, "rare", "a", "b", "hit_rate"), 1);
-    assertThat(verdict).startsWith("agrees in direction (one replication, no interval");
+        Verdict.of(
+                CachingReport.paired(rows, "rare", "a", "b", "hit_rate"),
+                Verdict.Direction.HIGHER,
+                "%.4f")
+            .text();
+    assertThat(verdict).startsWith("holds in direction (one seed, no interval");
     assertThat(verdict).doesNotContain("±").doesNotContain("NaN");
   }
 
@@ -170,6 +183,9 @@ final class CachingStudyTest {
             1,
             CachingStudyConfig.quick());
     assertThat(md).contains("| RL | 0.3100 |").doesNotContain("±").doesNotContain("significant");
-    assertThat(md).contains("agrees in direction (one replication, no interval;");
+    assertThat(md)
+        .contains(
+            "- common: the twin raises the hit rate (RL -> RL w/ DNT): **holds in direction (one"
+                + " seed, no interval: paired difference +0.0100)**; means 0.3100 -> 0.3200");
   }
 }

@@ -10,6 +10,7 @@ import dnt.core.geo.Position;
 import dnt.core.util.Progress;
 import dnt.data.Service;
 import dnt.data.TrafficDataset;
+import dnt.experiments.harness.Replication;
 import dnt.learn.fl.FlConfig;
 import dnt.learn.fl.LinkModel;
 import java.time.Duration;
@@ -192,8 +193,8 @@ final class ForecastingStudyTest {
     ForecastingStudy study =
         new ForecastingStudy(config(), data(), (done, total, m) -> seen.add(done + "/" + total));
     List<Method> two = List.of(Method.PERSISTENCE, Method.SEASONAL_NAIVE);
-    study.run(two, 1, 0, 2);
-    study.run(two, 2, 1, 2);
+    study.run(two, new Replication(0, 1, 2));
+    study.run(two, new Replication(1, 2, 2));
     assertThat(seen).containsExactly("1/4", "2/4", "3/4", "4/4");
   }
 }

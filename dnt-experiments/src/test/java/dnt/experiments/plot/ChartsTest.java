@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -126,6 +128,76 @@ final class ChartsTest {
 
   private static double luminance(Color c) {
     return 0.2126 * lin(c.getRed()) + 0.7152 * lin(c.getGreen()) + 0.0722 * lin(c.getBlue());
+  }
+
+  @Test
+  void keyedLinesKeepTheirColourAndMarkerInEveryPanel() {
+    List<String> legend = List.of("mean", "median", "tid");
+    double[] x = {1, 10, 100};
+    // two panels holding different subsets of the legend, in different orders
+    JFreeChart a =
+        Charts.lines(
+            "a",
+            "x",
+            Charts.Scale.LOG,
+            "y",
+            Charts.Scale.AUTO,
+            legend,
+            List.of(
+                new Charts.Line("mean", x, new double[] {0.5, 5, 50}),
+                new Charts.Line("tid", x, new double[] {0.4, 0.4, 0.4})),
+            List.of());
+    JFreeChart b =
+        Charts.lines(
+            "b",
+            "x",
+            Charts.Scale.LINEAR,
+            "y",
+            Charts.Scale.AUTO,
+            legend,
+            List.of(
+                new Charts.Line("tid", x, new double[] {0.4, 0.5, 0.6}),
+                new Charts.Line("median", x, new double[] {0.4, 0.4, 0.4})),
+            List.of(new Charts.Reference("no noise", 0.3)));
+    XYLineAndShapeRenderer ra = (XYLineAndShapeRenderer) a.getXYPlot().getRenderer();
+    XYLineAndShapeRenderer rb = (XYLineAndShapeRenderer) b.getXYPlot().getRenderer();
+    // "tid" is series 1 of a and series 0 of b: the same colour and marker, legend entry 2's
+    assertThat(ra.getSeriesPaint(1))
+        .isEqualTo(rb.getSeriesPaint(0))
+        .isEqualTo(Charts.PALETTE.get(2));
+    assertThat(ra.getSeriesShape(1)).isEqualTo(rb.getSeriesShape(0));
+    assertThat(ra.getSeriesPaint(0)).isEqualTo(Charts.PALETTE.get(0));
+    assertThat(rb.getSeriesPaint(1)).isEqualTo(Charts.PALETTE.get(1));
+    // 0.4 to 50 spans more than 10x: log; 0.3 to 0.6 does not: linear from zero
+    assertThat(a.getXYPlot().getRangeAxis()).isInstanceOf(LogAxis.class);
+    assertThat(a.getXYPlot().getRangeAxis().getLabel()).isEqualTo("y (log scale)");
+    assertThat(a.getXYPlot().getDomainAxis().getLabel()).isEqualTo("x (log scale)");
+    assertThat(b.getXYPlot().getRangeAxis()).isInstanceOf(NumberAxis.class);
+    assertThat(b.getXYPlot().getRangeAxis().getLabel()).isEqualTo("y");
+    assertThat(b.getXYPlot().getRangeAxis().getLowerBound()).isEqualTo(0.0);
+    // the reference is a third series across the x range, without markers, in the legend
+    assertThat(b.getXYPlot().getDataset().getSeriesCount()).isEqualTo(3);
+    assertThat(b.getXYPlot().getDataset().getXValue(2, 0)).isEqualTo(1.0);
+    assertThat(b.getXYPlot().getDataset().getXValue(2, 1)).isEqualTo(100.0);
+    assertThat(rb.getSeriesShapesVisible(2)).isFalse();
+    assertThat(b.getXYPlot().getLegendItems().getItemCount()).isEqualTo(3);
+  }
+
+  @Test
+  void barsOfABoundedQuantityStopAtItsMaximum() {
+    // a rate of 0.95 with a half-width of 0.1: the interval crosses 1, the axis does not
+    JFreeChart rate =
+        Charts.bars("rate", "hit rate", List.of(new Charts.Bar("s", "a", 0.95, 0.1)), 1);
+    assertThat(rate.getCategoryPlot().getRangeAxis().getLowerBound()).isEqualTo(0.0);
+    assertThat(rate.getCategoryPlot().getRangeAxis().getUpperBound()).isEqualTo(1.0);
+    JFreeChart count =
+        Charts.bars(
+            "count", "n", List.of(new Charts.Bar("s", "a", 10, 30)), Double.POSITIVE_INFINITY);
+    assertThat(count.getCategoryPlot().getRangeAxis().getLowerBound()).isEqualTo(0.0);
+    assertThat(count.getCategoryPlot().getRangeAxis().getUpperBound()).isGreaterThan(40.0);
+    assertThat(
+            Charts.tiltedLabels(rate).getCategoryPlot().getDomainAxis().getCategoryLabelPositions())
+        .isEqualTo(CategoryLabelPositions.UP_45);
   }
 
   private static double lin(int v) {

@@ -7,12 +7,15 @@ import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.data.milan.MilanSubset;
 import dnt.experiments.report.ResultsRun;
+import dnt.experiments.report.Verdict;
 import dnt.learn.robust.AggregationRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,12 +70,11 @@ final class PoisoningExperimentTest {
       }
     }
     assertThat(Files.readString(run.file("report.md")))
-        .contains("Table II", "mean blows up under MPAF (paper: yes): **agrees");
+        .contains("Table II", "mean blows up under MPAF (paper: yes): **holds");
   }
 
   @Test
   void theClaimVerdictsFollowTheNumbers() {
-    PoisoningConfig config = PoisoningConfig.defaults(1, 1, EnumSet.of(Phase.V_TWIN));
     List<PoisoningExperiment.Cell> cells =
         List.of(
             cell("mean", "none", 0.3),
@@ -87,27 +89,35 @@ final class PoisoningExperimentTest {
             cell("tid", "none", 0.3),
             cell("tid", "mpaf", 0.31),
             cell("tid", "tpi", 0.6));
-    List<String> v =
-        new PoisoningExperiment(config, Progress.NONE).claims(cells, List.of(Phase.V_TWIN));
-    String one = " in direction (one seed, no interval)**";
+    Map<String, Verdict.Outcome> v = outcomes(cells);
+    Verdict.Outcome yes = Verdict.Outcome.HOLDS_IN_DIRECTION;
+    Verdict.Outcome no = Verdict.Outcome.DOES_NOT_HOLD_IN_DIRECTION;
     assertThat(v)
-        .contains(
-            "v-twin: mean blows up under MPAF (paper: yes): **agrees" + one,
-            "v-twin: mean blows up under TPI (paper: yes): **disagrees" + one,
-            "v-twin: fltrust blows up under MPAF (paper: yes): **agrees" + one,
-            "v-twin: median survives MPAF (paper: yes): **agrees" + one,
-            "v-twin: median collapses under TPI (paper: yes): **agrees" + one,
-            "v-twin: TID stays accurate under MPAF, MAE within 10% of clean (paper: yes): **agrees"
-                + one);
+        .containsEntry("v-twin: mean blows up under MPAF (paper: yes)", yes)
+        .containsEntry("v-twin: mean blows up under TPI (paper: yes)", no)
+        .containsEntry("v-twin: fltrust blows up under MPAF (paper: yes)", yes)
+        .containsEntry("v-twin: median survives MPAF (paper: yes)", yes)
+        .containsEntry("v-twin: median collapses under TPI (paper: yes)", yes)
+        .containsEntry(
+            "v-twin: TID stays accurate under MPAF, MAE within 10% of clean (paper: yes)", yes);
     // TID doubles under TPI while Mean and FLTrust barely move: it does not degrade least
     assertThat(v)
-        .anyMatch(
-            s -> s.startsWith("v-twin: TID degrades least") && s.endsWith("**disagrees" + one));
+        .containsEntry(
+            "v-twin: TID degrades least under TPI among Mean, Median, FLTrust, TID, within 2"
+                + " points of relative MAE (paper: yes)",
+            no);
+  }
+
+  private static Map<String, Verdict.Outcome> outcomes(List<PoisoningExperiment.Cell> cells) {
+    Map<String, Verdict.Outcome> out = new LinkedHashMap<>();
+    for (PoisoningReport.Claim c : PoisoningReport.claims(cells, List.of(Phase.V_TWIN))) {
+      out.put(c.text(), c.verdict().outcome());
+    }
+    return out;
   }
 
   @Test
   void withSeveralSeedsAVerdictNeedsThePairedIntervalToExcludeZero() {
-    PoisoningConfig config = PoisoningConfig.defaults(1, 3, EnumSet.of(Phase.V_TWIN));
     // TID's clean MAE varies from seed to seed; under MPAF it stays about 0.02 under 1.1 x clean
     // on every seed: paired differences 0.020, 0.021, 0.019 (mean 0.02, t-interval +-0.0025)
     double[] clean = {0.2, 0.5, 0.8};
@@ -123,17 +133,12 @@ final class PoisoningExperimentTest {
             cells("median", "none", medianClean),
             cells("median", "mpaf", medianMpaf),
             cells("median", "tpi", medianClean));
-    List<String> v =
-        new PoisoningExperiment(config, Progress.NONE).claims(cells, List.of(Phase.V_TWIN));
+    Map<String, Verdict.Outcome> v = outcomes(cells);
     assertThat(v)
-        .anyMatch(
-            s ->
-                s.startsWith("v-twin: TID stays accurate under MPAF")
-                    && s.contains("**agrees (95% CI of the paired difference excludes 0)**"))
-        .anyMatch(
-            s ->
-                s.startsWith("v-twin: median survives MPAF")
-                    && s.contains("**inconclusive (95% CI of the paired difference includes 0)**"));
+        .containsEntry(
+            "v-twin: TID stays accurate under MPAF, MAE within 10% of clean (paper: yes)",
+            Verdict.Outcome.HOLDS)
+        .containsEntry("v-twin: median survives MPAF (paper: yes)", Verdict.Outcome.INCONCLUSIVE);
   }
 
   private static PoisoningExperiment.Cell cells(String rule, String attack, double[] mae) {

@@ -77,4 +77,28 @@ final class ResultsRunTest {
     ResultsRun b = ResultsRun.start(tmp, "x", 1, 1);
     assertThat(a.dir()).isNotEqualTo(b.dir());
   }
+
+  @Test
+  void theCommitIsReadFromACheckoutAndFromALinkedWorktree(@TempDir Path tmp) throws Exception {
+    String main = "0123456789abcdef0123456789abcdef01234567";
+    String branch = "89abcdef0123456789abcdef0123456789abcdef";
+    // a checkout: .git/HEAD names a branch whose ref is a loose file
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo.resolve(".git/refs/heads"));
+    Files.writeString(repo.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+    Files.writeString(repo.resolve(".git/refs/heads/main"), main + "\n");
+    assertThat(ResultsRun.gitCommit(repo)).isEqualTo(main);
+    // a linked worktree: .git is a file naming the worktree's folder, whose HEAD names a branch
+    // kept in the common folder's packed refs
+    Path wt = tmp.resolve("wt");
+    Path wtGit = repo.resolve(".git/worktrees/wt");
+    Files.createDirectories(wt);
+    Files.createDirectories(wtGit);
+    Files.writeString(wt.resolve(".git"), "gitdir: " + wtGit + "\n");
+    Files.writeString(wtGit.resolve("HEAD"), "ref: refs/heads/topic\n");
+    Files.writeString(wtGit.resolve("commondir"), "../..\n");
+    Files.writeString(repo.resolve(".git/packed-refs"), branch + " refs/heads/topic\n");
+    assertThat(ResultsRun.gitCommit(wt)).isEqualTo(branch);
+    assertThat(ResultsRun.gitCommit(tmp.resolve("nothing"))).isEqualTo("unknown");
+  }
 }
