@@ -200,16 +200,7 @@ final class SlotSumParser {
         if (field == 5) {
           throw notPlain(); // a ninth field
         }
-        q = ++p;
-        while (VALUE[b[p] & 0xff]) {
-          p++;
-        }
-        if (b[p] != '\t' && b[p] != '\n') {
-          throw notPlain();
-        }
-        if (p > q) {
-          sums[field] += value(q, p);
-        }
+        sums[field] += value(++p);
       }
       p++; // the newline
       rows++;
@@ -269,26 +260,24 @@ final class SlotSumParser {
     return v;
   }
 
-  /** The value in {@code b[q, r)}, non-empty, of value characters. */
-  private double value(int q, int r) {
-    if (b[q] == '-') {
-      throw notPlain();
-    }
+  /**
+   * The value field from {@code q}, left at {@link #p} on the tab or newline after it: 0 when
+   * empty. Plain decimals of up to 15 significant digits are read in the same pass (Clinger's fast
+   * path); the rest of the field is scanned and given to {@link Double#parseDouble}.
+   */
+  private double value(int q) {
     long m = 0;
     int significant = 0;
     int decimals = 0;
     boolean dot = false;
     boolean anyDigit = false;
     int i = q;
-    for (; i < r; i++) {
-      byte ch = b[i];
+    byte ch = b[i];
+    while (true) {
       if (ch >= '0' && ch <= '9') {
         anyDigit = true;
         if (m != 0 || ch != '0') {
           significant++;
-        }
-        if (significant > 15) {
-          break;
         }
         m = m * 10 + (ch - '0');
         if (dot) {
@@ -299,13 +288,28 @@ final class SlotSumParser {
       } else {
         break;
       }
+      ch = b[++i];
     }
-    if (i == r && anyDigit && decimals < POW10.length) {
+    if ((ch == '\t' || ch == '\n') && significant <= 15 && decimals < POW10.length) {
+      p = i;
+      if (!anyDigit) {
+        if (dot) {
+          throw notPlain(); // a lone '.'
+        }
+        return 0; // an empty field: no activity
+      }
       return decimals == 0 ? (double) m : m / POW10[decimals];
     }
+    while (VALUE[b[i] & 0xff]) {
+      i++;
+    }
+    if ((b[i] != '\t' && b[i] != '\n') || b[q] == '-') {
+      throw notPlain();
+    }
+    p = i;
     double v;
     try {
-      v = Double.parseDouble(new String(b, q, r - q, StandardCharsets.ISO_8859_1));
+      v = Double.parseDouble(new String(b, q, i - q, StandardCharsets.ISO_8859_1));
     } catch (NumberFormatException e) {
       throw notPlain();
     }
