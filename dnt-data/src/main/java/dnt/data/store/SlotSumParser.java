@@ -25,12 +25,16 @@ import java.util.Set;
  * <p>Values parse exactly as {@link Double#parseDouble} does: a value of at most 15 significant
  * digits and at most 22 decimals is an integer below 2^53 divided by an exact power of ten, so one
  * correctly rounded division gives the nearest double (Clinger, "How to read floating point numbers
- * accurately", PLDI 1990); anything else goes to {@link Double#parseDouble}.
+ * accurately", PLDI 1990); up to 18 significant digits (the original files have 16 and 17) go to
+ * {@link DecimalToDouble} (Eisel-Lemire); anything else to {@link Double#parseDouble}.
  */
 final class SlotSumParser {
   private static final long SLOT = RawReader.SLOT_MILLIS;
   private static final double[] POW10 = new double[23];
   private static final boolean[] VALUE = new boolean[256];
+
+  /** Significant digits that fit a long: up to this many go to {@link DecimalToDouble}. */
+  private static final int MAX_DIGITS = 18;
 
   /** Slots below this index (year 7000 and more) go to a bit set, the rest to a hash set. */
   private static final long BITSET_SLOTS = 1L << 31;
@@ -262,8 +266,9 @@ final class SlotSumParser {
 
   /**
    * The value field from {@code q}, left at {@link #p} on the tab or newline after it: 0 when
-   * empty. Plain decimals of up to 15 significant digits are read in the same pass (Clinger's fast
-   * path); the rest of the field is scanned and given to {@link Double#parseDouble}.
+   * empty. Plain decimals are read in the same pass: up to 15 significant digits with Clinger's
+   * fast path, up to 18 with {@link DecimalToDouble}; anything else (an exponent, more digits) is
+   * scanned and given to {@link Double#parseDouble}.
    */
   private double value(int q) {
     long m = 0;
@@ -279,9 +284,11 @@ final class SlotSumParser {
         if (m != 0 || ch != '0') {
           significant++;
         }
-        m = m * 10 + (ch - '0');
-        if (dot) {
-          decimals++;
+        if (significant <= MAX_DIGITS) {
+          m = m * 10 + (ch - '0');
+          if (dot) {
+            decimals++;
+          }
         }
       } else if (ch == '.' && !dot) {
         dot = true;
@@ -290,7 +297,7 @@ final class SlotSumParser {
       }
       ch = b[++i];
     }
-    if ((ch == '\t' || ch == '\n') && significant <= 15 && decimals < POW10.length) {
+    if ((ch == '\t' || ch == '\n') && significant <= MAX_DIGITS) {
       p = i;
       if (!anyDigit) {
         if (dot) {
@@ -298,7 +305,13 @@ final class SlotSumParser {
         }
         return 0; // an empty field: no activity
       }
-      return decimals == 0 ? (double) m : m / POW10[decimals];
+      if (significant <= 15 && decimals < POW10.length) {
+        return decimals == 0 ? (double) m : m / POW10[decimals];
+      }
+      double v = DecimalToDouble.toDouble(m, -decimals);
+      if (!Double.isNaN(v)) {
+        return v;
+      }
     }
     while (VALUE[b[i] & 0xff]) {
       i++;
