@@ -1,6 +1,7 @@
 package dnt.benchmarks.data;
 
 import dnt.core.CellId;
+import dnt.core.InvalidInputException;
 import dnt.data.store.Selection;
 import dnt.data.store.TrafficStore;
 import java.io.IOException;
@@ -54,6 +55,9 @@ public class ExportBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     Path path = Path.of(System.getProperty("dnt.bench.store", "/tmp/dnt-export-bench.duckdb"));
+    if (Files.exists(path) && !isCurrentStore(path)) {
+      Files.delete(path); // a store of an earlier layout: built again
+    }
     if (!Files.exists(path)) {
       build(path);
     }
@@ -61,16 +65,24 @@ public class ExportBenchmark {
     out = Files.createTempFile("dnt-export", ".csv");
   }
 
+  private static boolean isCurrentStore(Path path) {
+    try (TrafficStore s = TrafficStore.open(path)) {
+      return s.path().equals(path);
+    } catch (InvalidInputException e) {
+      return false;
+    }
+  }
+
   private static void build(Path path) throws SQLException {
     TrafficStore.create(path).close();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath());
         Statement s = c.createStatement()) {
       for (int d = 0; d < DAYS; d++) {
-        // One country code per (cell, slot), in the cell-major order of the original files.
+        // One row per (cell, slot), in the cell-major order of the original files.
         s.executeUpdate(
             "INSERT INTO traffic SELECT c.range::INTEGER, "
                 + (T0 + d * 86_400_000L)
-                + " + t.range * 600000, 39, random(), random(), random(), random(), 100 * random(), 1"
+                + " + t.range * 600000, random(), random(), random(), random(), 100 * random()"
                 + " FROM range(1, 10001) c, range(0, 144) t ORDER BY 1, 2");
         s.executeUpdate(
             "INSERT INTO slots SELECT 1, "

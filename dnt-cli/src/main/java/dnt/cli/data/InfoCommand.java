@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
     name = "info",
     mixinStandardHelpOptions = true,
     description =
-        "Summarise a store: cells, time span, rows replaced by a later ingest of the same key,"
-            + " gaps (slots no file held), totals per service.")
+        "Summarise a store: files, cells, time span, (cell, slot) rows and the raw rows they"
+            + " sum, gaps (slots no file held), totals per service.")
 public final class InfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -37,7 +37,7 @@ public final class InfoCommand implements Callable<Integer> {
         "files:         %d%s%n",
         i.files(), i.syntheticFiles() > 0 ? " (" + i.syntheticFiles() + " SYNTHETIC)" : "");
     out.printf("cells:         %d%n", i.cells());
-    if (i.rows() == 0) {
+    if (i.cellSlots() == 0) {
       out.println("time span:     (empty)");
       return 0;
     }
@@ -48,10 +48,10 @@ public final class InfoCommand implements Callable<Integer> {
         i.slots(),
         i.slots() / 144.0);
     out.printf(
-        "rows:          %d (cell, slot, country code) rows in %d (cell, slot) pairs%n",
-        i.rows(), i.cellSlots());
+        "rows:          %d (cell, slot) rows, summing %d raw (cell, slot, country code) rows%n",
+        i.cellSlots(), i.rawRows());
     out.printf(
-        "replaced:      %d rows replaced by a later row of the same key (re-ingested data)%n",
+        "replaced:      %d raw rows replaced by a later line of the same key in the same file%n",
         i.rowsReplaced());
     out.printf(
         "gaps:          %d slots of the span held by no ingested file (not ingested; export"

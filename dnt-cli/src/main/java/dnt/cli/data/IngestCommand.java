@@ -26,11 +26,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Load raw Milan files (sms-call-internet-mi-YYYY-MM-DD.txt, plain or .gz, or the CSV"
-          + " re-export with a header) into a DuckDB store of per-(cell, slot) totals.",
-      "Folders are expanded to their .txt/.csv/.tsv files. A row whose key (cell, slot, country"
-          + " code) the store already holds replaces the stored one (the last one wins, in the"
-          + " order the files are given): ingesting a day twice does not double it. A file with"
-          + " the name, size and modification time of one already ingested is skipped.",
+          + " re-export with a header) into a DuckDB store of per-(cell, slot) totals, summed over"
+          + " country codes.",
+      "Folders are expanded to their .txt/.csv/.tsv files. A store takes each 10-minute slot from"
+          + " one file only: a file holding a slot that an earlier file holds (a day ingested"
+          + " again under another name) is refused, naming both files, and nothing of it is"
+          + " stored. A file with the name, size and modification time of one already ingested is"
+          + " skipped. Inside one file, the later line of a key (cell, slot, country code)"
+          + " replaces the earlier one.",
       "A new store is written under a temporary name and appears only when every file is in;"
           + " with an existing store, each file is one transaction and the files before a failing"
           + " one stay ingested."
@@ -99,9 +102,11 @@ public final class IngestCommand implements Callable<Integer> {
     out.printf(
         "files:         %d ingested, %d already in the store%n", s.files(), s.filesSkipped());
     out.printf("rows read:     %d%n", s.rowsRead());
-    out.printf("rows stored:   %d (cell, slot, country code) rows%n", s.rowsStored());
+    out.printf("rows stored:   %d (cell, slot) rows, summed over country codes%n", s.rowsStored());
     out.printf(
-        "rows replaced: %d (a key already stored: the later row replaced it)%n", s.rowsReplaced());
+        "rows replaced: %d (a later line of the same cell, slot and country code in the same"
+            + " file replaced it)%n",
+        s.rowsReplaced());
     out.printf("rows rejected: %d%n", s.rowsRejected());
     out.printf(
         "throughput:    %.1f MB in %.2f s (%.1f MB/s)%n",

@@ -31,7 +31,7 @@ final class DataCommandTest {
     assertThat(ingest.status()).isZero();
     assertThat(ingest.out())
         .contains(
-            "rows read:     143", "rows stored:   143", "rows replaced: 0", "rows rejected: 0");
+            "rows read:     143", "rows stored:   71", "rows replaced: 0", "rows rejected: 0");
 
     CliRun info = run("data", "info", "--store", store);
     assertThat(info.status()).isZero();
@@ -39,8 +39,8 @@ final class DataCommandTest {
         .contains(
             "cells:         1",
             "2013-11-01T00:00+01:00",
-            "143 (cell, slot, country code) rows in 71 (cell, slot) pairs",
-            "replaced:      0 rows",
+            "71 (cell, slot) rows, summing 143 raw (cell, slot, country code) rows",
+            "replaced:      0 raw rows",
             "internet");
 
     Path csv = dir.resolve("h.csv");
@@ -124,7 +124,7 @@ final class DataCommandTest {
     assertThat(ingest.status()).isZero();
     assertThat(ingest.out()).contains("SYNTHETIC");
     CliRun info = run("data", "info", "--store", store);
-    assertThat(info.out()).contains("cells:         4", "(1 SYNTHETIC)", "576 (cell, slot) pairs");
+    assertThat(info.out()).contains("cells:         4", "(1 SYNTHETIC)", "576 (cell, slot) rows");
     Path csv = dir.resolve("e.csv");
     CliRun export = run("data", "export", "--store", store, "--out", csv.toString());
     assertThat(export.status()).isZero();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The data commands keep the exit-code contract on bad input and bad paths (status 2, the file
  * named, no stack trace), leave no partial output when they fail, and tell the truth about what a
- * store holds: a day ingested twice is not doubled, a range outside the store is refused, a gap is
- * reported.
+ * store holds: a day ingested twice is refused (not doubled), a range outside the store is refused,
+ * a gap is reported.
  */
 final class DataErrorsTest {
   private record Result(int status, String out, String err) {}
@@ -60,23 +60,18 @@ final class DataErrorsTest {
   }
 
   @Test
-  void ingestingTheSameDayTwiceReportsReplacedRowsAndDoesNotDoubleIt() throws Exception {
+  void aDayIngestedTwiceIsRefusedNamingBothFilesAndLeavesTheStoreAsItWas() throws Exception {
     String store = store();
     String once = run("data", "info", "--store", store).out();
     Path copy = Files.copy(SAMPLE, dir.resolve("another-name.txt"));
     Result again = run("data", "ingest", copy.toString(), SAMPLE.toString(), "--store", store);
-    assertThat(again.status()).isZero();
-    assertThat(again.out()).contains("rows replaced: 143", "1 already in the store");
-    String twice = run("data", "info", "--store", store).out();
-    assertThat(twice).contains("replaced:      143 rows");
-    // Everything but the file count and the replaced count is as after one ingest.
-    assertThat(withoutCounts(twice)).isEqualTo(withoutCounts(once));
-  }
-
-  private static String withoutCounts(String info) {
-    return info.lines()
-        .filter(l -> !l.startsWith("files:") && !l.startsWith("replaced:"))
-        .reduce("", (a, b) -> a + b + "\n");
+    assertBadInput(again, copy.toString(), SAMPLE.toAbsolutePath().toString(), "71 of its slots");
+    assertThat(run("data", "info", "--store", store).out()).isEqualTo(once);
+    // The same file again is skipped, not refused.
+    Result same = run("data", "ingest", SAMPLE.toString(), "--store", store);
+    assertThat(same.status()).isZero();
+    assertThat(same.out()).contains("0 ingested, 1 already in the store");
+    assertThat(run("data", "info", "--store", store).out()).isEqualTo(once);
   }
 
   @Test

@@ -8,15 +8,14 @@ import java.util.List;
  * @param files files ingested
  * @param filesSkipped files skipped because the store already holds them
  * @param rowsRead data rows read (good and bad)
- * @param rowsStored raw rows added to the store (one per key: cell, slot, country code), net of
- *     those replaced
- * @param rowsReplaced stored rows replaced by a row of the same key read later (in a later file, a
- *     later line of the same file, or a file ingested again under another name)
+ * @param rowsStored rows added to the store: one per (cell, slot), summed over country codes
+ * @param rowsReplaced raw rows replaced by a later line of the same key (cell, slot, country code)
+ *     in the same file (a slot is never taken from two files: ingest refuses that)
  * @param rowsRejected malformed rows skipped (only with {@code --skip-bad})
  * @param firstBadRows the first few {@code file:line: what is wrong} messages
  * @param bytes bytes read (after decompression)
  * @param synthetic whether any ingested file is synthetic
- * @param filesFastPath files loaded by DuckDB's CSV reader (the others went through the validating
+ * @param filesFastPath files loaded by the parallel parser (the others went through the validating
  *     Java reader)
  */
 public record IngestSummary(

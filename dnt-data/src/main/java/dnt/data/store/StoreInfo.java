@@ -9,10 +9,11 @@ import java.util.Map;
  * @param files files ingested
  * @param syntheticFiles how many of them are synthetic
  * @param cells distinct cells with any activity
- * @param rows stored raw rows, one per key (cell, slot, country code)
- * @param cellSlots distinct (cell, slot) pairs with a row
- * @param rowsReplaced rows that a later ingested row of the same key replaced (a day ingested twice
- *     replaces every row of the first ingest instead of adding to it)
+ * @param rawRows raw rows the ingested files gave (read and not rejected), one per line (cell,
+ *     slot, country code), summed into {@code cellSlots} rows
+ * @param cellSlots the stored rows: distinct (cell, slot) pairs, each summed over country codes
+ * @param rowsReplaced raw rows that a later line of the same key (cell, slot, country code) in the
+ *     same file replaced (a slot is never taken from two files: ingest refuses that)
  * @param firstSlotMillis start of the first slot, epoch ms (0 when empty)
  * @param lastSlotMillis start of the last slot, epoch ms (0 when empty)
  * @param slots slots in the span from the first to the last
@@ -24,7 +25,7 @@ public record StoreInfo(
     long files,
     long syntheticFiles,
     long cells,
-    long rows,
+    long rawRows,
     long cellSlots,
     long rowsReplaced,
     long firstSlotMillis,

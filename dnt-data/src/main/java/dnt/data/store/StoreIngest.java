@@ -1,10 +1,10 @@
 package dnt.data.store;
 
 import dnt.core.InvalidInputException;
+import dnt.data.milan.MilanTime;
 import dnt.data.raw.BadRows;
 import dnt.data.raw.RawFiles;
 import dnt.data.raw.RawReader;
-import dnt.data.raw.RawScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,21 +19,33 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBFunctions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ingest pipeline of a {@link TrafficStore}: per file, the {@link RawScanner} checks a raw
- * tab-separated file while DuckDB's CSV reader bulk-loads it (kept only if the scanner accepts
- * every line), else the validating {@link RawReader} appends the rows; then the earlier rows with
- * the same key (cell, slot, country code) are replaced and the file is recorded, all in one
- * transaction per file.
+ * The ingest pipeline of a {@link TrafficStore}, one transaction per file. A raw tab-separated file
+ * goes the fast way: DuckDB inserts from the table function {@link SlotSumFunction}, whose workers
+ * parse the file's chunks in parallel and sum each (cell, slot) over its country codes; the result
+ * is kept if every line has the plain shape and no (cell, slot) occurs in two places of the file.
+ * Any other file (a CSV re-export, a bad line, a key that repeats inside the file) goes through the
+ * validating {@link RawReader} into a staging table, where the later line of a key (cell, slot,
+ * country code) wins, and is summed from there. Then the file's slots are recorded and the file is
+ * refused if an earlier file holds one of them.
  */
 final class StoreIngest {
+  private static final AtomicInteger FUNCTIONS = new AtomicInteger();
+
+  /** The nominal chunk size of the parallel parser; tests set small ones to get many chunks. */
+  static volatile int chunkBytes = RawChunkReader.CHUNK;
+
   private final Connection conn;
+  private final SlotSumFunction sums = new SlotSumFunction();
+  private final String function = SlotSumFunction.NAME + "_" + FUNCTIONS.incrementAndGet();
+  private boolean registered;
 
   StoreIngest(Connection conn) {
     this.conn = conn;
@@ -92,12 +104,23 @@ final class StoreIngest {
         fast);
   }
 
+  /**
+   * What one file gave.
+   *
+   * @param rowsRead raw lines read
+   * @param rowsStored (cell, slot) rows stored
+   * @param rowsReplaced raw lines replaced by a later line of the same key in the file
+   * @param bytes bytes read
+   * @param fastPath whether the parallel parser loaded it
+   * @param md5 its MD5, when computed
+   */
   private record FileResult(
-      long rowsRead, long rowsStored, long rowsReplaced, long bytes, boolean fastPath) {
-    FileResult withReplaced(long replaced) {
-      return new FileResult(rowsRead, rowsStored - replaced, replaced, bytes, fastPath);
-    }
-  }
+      long rowsRead,
+      long rowsStored,
+      long rowsReplaced,
+      long bytes,
+      boolean fastPath,
+      @Nullable String md5) {}
 
   private FileResult ingestFile(
       Path file, long size, long modified, IngestOptions options, BadRows bad) {
@@ -105,44 +128,18 @@ final class StoreIngest {
     try {
       conn.setAutoCommit(false);
       int id = nextFileId();
-      FileResult result = null;
-      @Nullable String md5 = null;
-      boolean keysInOrder = false;
-      if (looksLikeTabRaw(file)) {
-        // The scanner and DuckDB read the file at the same time; the bulk result is kept only if
-        // the scanner finds every line in the plain shape (and the checksum matches).
-        CompletableFuture<RawScanner.Result> scanning =
-            CompletableFuture.supplyAsync(() -> RawScanner.scan(file, options.verify()));
-        // Loading without keeping the file order is about a third faster; the order matters only
-        // when a key may occur twice in the file (the later line wins), which the scanner tells.
-        Long bulk = bulkLoad(file, id, false);
-        RawScanner.Result scan = join(scanning);
-        md5 = scan.md5();
-        if (options.verify()) {
-          // IngestOptions requires metadata to verify; a verifying scan computes the checksum
-          Objects.requireNonNull(options.metadata()).verify(file, Objects.requireNonNull(md5));
-        }
-        if (bulk != null && scan.clean() && !scan.keysInOrder()) {
-          conn.rollback();
-          bulk = bulkLoad(file, id, true);
-        }
-        if (bulk != null && scan.clean()) {
-          result = new FileResult(scan.rows(), bulk, 0, scan.bytes(), true);
-          keysInOrder = scan.keysInOrder();
-        } else if (bulk != null) {
-          conn.rollback();
-        }
-      } else if (options.verify()) {
-        md5 = md5(file);
-        Objects.requireNonNull(options.metadata()).verify(file, md5);
-      }
+      FileResult result = looksLikeTabRaw(file) ? fastLoad(file, id, options.verify()) : null;
       if (result == null) {
-        result = validatedLoad(file, id, bad);
+        String md5 = options.verify() ? md5(file) : null;
+        result = validatedLoad(file, id, bad, md5);
       }
-      long replaced = keysInOrder ? 0 : dropEarlierDuplicatesWithin(id);
-      replaced += replaceEarlierFiles(id);
-      result = result.withReplaced(replaced);
-      recordFile(id, file, size, modified, md5, result, bad.count() - badBefore);
+      if (options.verify()) {
+        // IngestOptions requires metadata to verify; a verifying load computes the checksum
+        Objects.requireNonNull(options.metadata())
+            .verify(file, Objects.requireNonNull(result.md5()));
+      }
+      refuseSlotsHeldElsewhere(file, id);
+      recordFile(id, file, size, modified, result, bad.count() - badBefore);
       conn.commit();
       return result;
     } catch (SQLException e) {
@@ -169,102 +166,106 @@ final class StoreIngest {
   }
 
   /**
-   * Inside one file the later line of a key wins: deletes the earlier ones (DuckDB keeps the
-   * insertion order in row ids). Skipped when the scanner saw every key once, in order.
+   * The fast way: one {@code INSERT} from the parallel parser, without keeping the file order (each
+   * worker still writes its chunks in order, so a one-cell query reads few row groups). Returns
+   * null, with the transaction rolled back, when the file is not plain or a (cell, slot) occurs in
+   * two places of it: the validating reader then loads it (and names a bad line).
    */
-  private long dropEarlierDuplicatesWithin(int id) throws SQLException {
-    try (Statement s = conn.createStatement()) {
-      return s.executeUpdate(
-          "DELETE FROM traffic WHERE file = "
-              + id
-              + " AND rowid NOT IN (SELECT max(rowid) FROM traffic WHERE file = "
-              + id
-              + " GROUP BY cell, time, cc)");
+  private @Nullable FileResult fastLoad(Path file, int id, boolean md5) throws SQLException {
+    if (!registered) {
+      DuckDBFunctions.tableFunction().withName(function).withFunction(sums).register(conn);
+      registered = true;
     }
-  }
-
-  /**
-   * Records the file's slots and deletes the rows of earlier files that the new file replaces (same
-   * key); only slots that an earlier file also holds are compared.
-   */
-  private long replaceEarlierFiles(int id) throws SQLException {
-    try (Statement s = conn.createStatement()) {
-      s.executeUpdate(
-          "INSERT INTO slots SELECT DISTINCT " + id + ", time FROM traffic WHERE file = " + id);
-      long shared;
-      try (ResultSet r =
-          s.executeQuery(
-              "SELECT count(*) FROM slots WHERE file <> "
-                  + id
-                  + " AND time IN (SELECT time FROM slots WHERE file = "
-                  + id
-                  + ")")) {
-        r.next();
-        shared = r.getLong(1);
-      }
-      if (shared == 0) {
-        return 0;
-      }
-      return s.executeUpdate(
-          "DELETE FROM traffic AS o USING (SELECT cell, time, cc FROM traffic WHERE file = "
-              + id
-              + " AND time IN (SELECT time FROM slots WHERE file <> "
-              + id
-              + ")) AS n WHERE o.file <> "
-              + id
-              + " AND o.cell = n.cell AND o.time = n.time AND o.cc = n.cc");
-    }
-  }
-
-  private static RawScanner.Result join(CompletableFuture<RawScanner.Result> f) {
+    SlotSumFunction.Job job = new SlotSumFunction.Job(file, md5, chunkBytes);
+    long stored;
+    sums.use(job);
     try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
+      setPreserveOrder(false);
+      try (Statement s = conn.createStatement()) {
+        stored = s.executeUpdate("INSERT INTO traffic SELECT * FROM " + function + "()");
+      } catch (SQLException e) {
+        conn.rollback();
+        if (job.stopped() != null) {
+          return null;
+        }
+        throw e;
       }
-      throw e;
+    } finally {
+      sums.use(null);
+      job.close();
+      setPreserveOrder(true);
     }
-  }
-
-  /**
-   * DuckDB's CSV reader (strict mode off: the scanner checks the shape of every line) inserting the
-   * raw rows; returns the rows inserted, or null, with the transaction rolled back, if DuckDB
-   * rejects the file.
-   *
-   * @param inFileOrder whether the rows must keep the file's order in row ids (needed only to find
-   *     the later of two lines with the same key)
-   */
-  private @Nullable Long bulkLoad(Path file, int id, boolean inFileOrder) throws SQLException {
-    String compression;
-    try {
-      compression = RawFiles.isGzip(file) ? "gzip" : "none";
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    String sql =
-        "INSERT INTO traffic SELECT cell, time, cc, smsin, smsout, callin, callout, internet, "
-            + id
-            + " FROM read_csv("
-            + StoreSql.quote(file.toAbsolutePath().toString())
-            + ", delim = '\\t', header = false, auto_detect = false, null_padding = true,"
-            + " strict_mode = false, quote = '', escape = '', compression = '"
-            + compression
-            + "', columns = {'cell': 'INTEGER', 'time': 'BIGINT', 'cc': 'INTEGER',"
-            + " 'smsin': 'DOUBLE', 'smsout': 'DOUBLE', 'callin': 'DOUBLE', 'callout': 'DOUBLE',"
-            + " 'internet': 'DOUBLE'}) WHERE cell IS NOT NULL";
-    setPreserveOrder(inFileOrder);
-    try (Statement s = conn.createStatement()) {
-      return (long) s.executeUpdate(sql);
-    } catch (SQLException e) {
-      // DuckDB could not parse a value the scanner let through (or a truncated .gz); the
-      // validating reader will say where.
+    if (!job.keysDistinct()) {
       conn.rollback();
       return null;
-    } finally {
-      // after the rollback, if any (an aborted transaction refuses every statement), on a new
-      // statement (a failed one is closed)
-      setPreserveOrder(true);
+    }
+    insertSlots(id, job.slots());
+    return new FileResult(job.rows(), stored, 0, job.bytes(), true, job.md5());
+  }
+
+  /** Records a file's slots, as runs of consecutive slots. */
+  private void insertSlots(int id, Set<Long> slots) throws SQLException {
+    try (PreparedStatement p =
+        conn.prepareStatement("INSERT INTO slots SELECT ?, range FROM range(?, ?, ?)")) {
+      long from = -1;
+      long next = -1;
+      for (long t : slots) {
+        if (t != next) {
+          if (from >= 0) {
+            addRange(p, id, from, next);
+          }
+          from = t;
+        }
+        next = t + RawReader.SLOT_MILLIS;
+      }
+      if (from >= 0) {
+        addRange(p, id, from, next);
+      }
+      p.executeBatch();
+    }
+  }
+
+  private static void addRange(PreparedStatement p, int id, long from, long to)
+      throws SQLException {
+    p.setInt(1, id);
+    p.setLong(2, from);
+    p.setLong(3, to);
+    p.setLong(4, RawReader.SLOT_MILLIS);
+    p.addBatch();
+  }
+
+  /**
+   * Refuses the file if an earlier file holds one of its slots: a store takes each slot from one
+   * file only, so data is never added twice (a day ingested again under another name, or two files
+   * that overlap).
+   */
+  private void refuseSlotsHeldElsewhere(Path file, int id) throws SQLException {
+    try (Statement s = conn.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT f.path, count(*), min(s.time), max(s.time) FROM slots s JOIN files f"
+                    + " ON f.id = s.file WHERE s.file <> "
+                    + id
+                    + " AND s.time IN (SELECT time FROM slots WHERE file = "
+                    + id
+                    + ") GROUP BY f.id, f.path ORDER BY f.id LIMIT 1")) {
+      if (r.next()) {
+        long n = r.getLong(2);
+        throw new InvalidInputException(
+            "cannot ingest "
+                + file
+                + ": "
+                + n
+                + " of its slots ("
+                + MilanTime.format(r.getLong(3))
+                + " .. "
+                + MilanTime.format(r.getLong(4) + RawReader.SLOT_MILLIS)
+                + (n == 1 ? ") is" : ") are")
+                + " already in the store, from "
+                + r.getString(1)
+                + "; a store takes each slot from one file only, so that nothing is counted"
+                + " twice: leave out one of the two files or ingest into a new store");
+      }
     }
   }
 
@@ -274,8 +275,12 @@ final class StoreIngest {
     }
   }
 
-  /** The validating Java reader, appending rows to a staging table in file order. */
-  private FileResult validatedLoad(Path file, int id, BadRows bad) throws SQLException {
+  /**
+   * The validating Java reader, appending rows to a staging table in file order; the later line of
+   * a key (cell, slot, country code) wins, and the rows are summed per (cell, slot) in line order.
+   */
+  private FileResult validatedLoad(Path file, int id, BadRows bad, @Nullable String md5)
+      throws SQLException {
     try (Statement s = conn.createStatement()) {
       s.execute(
           "CREATE OR REPLACE TEMP TABLE staging(cell INTEGER, time BIGINT, cc INTEGER,"
@@ -307,26 +312,32 @@ final class StoreIngest {
               });
     }
     long stored;
+    long keys;
     try (Statement s = conn.createStatement()) {
+      StringBuilder sums = new StringBuilder();
+      for (String v : new String[] {"smsin", "smsout", "callin", "callout", "internet"}) {
+        sums.append(", coalesce(sum(").append(v).append(" ORDER BY rid), 0)");
+      }
       stored =
           s.executeUpdate(
-              "INSERT INTO traffic SELECT cell, time, cc, smsin, smsout, callin, callout,"
-                  + " internet, "
-                  + id
-                  + " FROM staging ORDER BY rowid");
+              "INSERT INTO traffic SELECT cell, time"
+                  + sums
+                  + " FROM (SELECT *, row_number() OVER (PARTITION BY cell, time, cc ORDER BY rid"
+                  + " DESC) AS later FROM (SELECT *, rowid AS rid FROM staging)) WHERE later = 1"
+                  + " GROUP BY cell, time ORDER BY cell, time");
+      try (ResultSet r =
+          s.executeQuery("SELECT count(*) FROM (SELECT DISTINCT cell, time, cc FROM staging)")) {
+        r.next();
+        keys = r.getLong(1);
+      }
+      s.executeUpdate("INSERT INTO slots SELECT DISTINCT " + id + ", time FROM staging");
       s.execute("DROP TABLE staging");
     }
-    return new FileResult(read.rowsRead(), stored, 0, size(file), false);
+    long good = read.rowsRead() - read.rowsBad();
+    return new FileResult(read.rowsRead(), stored, good - keys, size(file), false, md5);
   }
 
-  private void recordFile(
-      int id,
-      Path file,
-      long size,
-      long modified,
-      @Nullable String md5,
-      FileResult r,
-      long rejected)
+  private void recordFile(int id, Path file, long size, long modified, FileResult r, long rejected)
       throws SQLException {
     try (PreparedStatement p =
         conn.prepareStatement(
@@ -336,10 +347,10 @@ final class StoreIngest {
       p.setString(3, file.toAbsolutePath().toString());
       p.setLong(4, size);
       p.setLong(5, modified);
-      p.setString(6, md5);
-      p.setLong(7, r.rowsRead);
-      p.setLong(8, r.rowsStored);
-      p.setLong(9, r.rowsReplaced);
+      p.setString(6, r.md5());
+      p.setLong(7, r.rowsRead());
+      p.setLong(8, r.rowsStored());
+      p.setLong(9, r.rowsReplaced());
       p.setLong(10, rejected);
       p.setBoolean(11, TrafficStore.isSynthetic(file));
       p.executeUpdate();

@@ -50,14 +50,16 @@ final class StoreQueries {
       long files;
       long synthetic;
       long replaced;
+      long raw;
       try (ResultSet r =
           s.executeQuery(
-              "SELECT count(*), count(*) FILTER (WHERE synthetic), coalesce(sum(rows_replaced), 0)"
-                  + " FROM files")) {
+              "SELECT count(*), count(*) FILTER (WHERE synthetic), coalesce(sum(rows_replaced), 0),"
+                  + " coalesce(sum(rows_read - rows_rejected), 0) FROM files")) {
         r.next();
         files = r.getLong(1);
         synthetic = r.getLong(2);
         replaced = r.getLong(3);
+        raw = r.getLong(4);
       }
       long first;
       long last;
@@ -73,23 +75,22 @@ final class StoreQueries {
       }
       try (ResultSet r =
           s.executeQuery(
-              "SELECT count(DISTINCT cell), count(*), count(DISTINCT (cell, time)),"
-                  + " coalesce(sum(smsin), 0), coalesce(sum(smsout), 0), coalesce(sum(callin), 0),"
-                  + " coalesce(sum(callout), 0), coalesce(sum(internet), 0) FROM traffic")) {
+              "SELECT count(DISTINCT cell), count(*), coalesce(sum(smsin), 0),"
+                  + " coalesce(sum(smsout), 0), coalesce(sum(callin), 0), coalesce(sum(callout), 0),"
+                  + " coalesce(sum(internet), 0) FROM traffic")) {
         r.next();
         long cells = r.getLong(1);
-        long rows = r.getLong(2);
-        long pairs = r.getLong(3);
+        long pairs = r.getLong(2);
         long slots = ingestedSlots == 0 ? 0 : (last - first) / SLOT + 1;
         Map<Service, Double> totals = new EnumMap<>(Service.class);
         for (Service sv : Service.values()) {
-          totals.put(sv, r.getDouble(4 + sv.ordinal()));
+          totals.put(sv, r.getDouble(3 + sv.ordinal()));
         }
         return new StoreInfo(
             files,
             synthetic,
             cells,
-            rows,
+            raw,
             pairs,
             replaced,
             first,

@@ -19,7 +19,7 @@ final class StoreSchema {
   static final String FORMAT = "dnt-traffic-store";
 
   /** The store layout version. */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   private StoreSchema() {}
 
@@ -57,9 +57,9 @@ final class StoreSchema {
               + VERSION
               + "')");
       s.execute(
-          "CREATE TABLE traffic(cell INTEGER NOT NULL, time BIGINT NOT NULL, cc INTEGER NOT NULL,"
-              + " smsin DOUBLE, smsout DOUBLE, callin DOUBLE, callout DOUBLE, internet DOUBLE,"
-              + " file INTEGER NOT NULL)");
+          "CREATE TABLE traffic(cell INTEGER NOT NULL, time BIGINT NOT NULL, smsin DOUBLE NOT NULL,"
+              + " smsout DOUBLE NOT NULL, callin DOUBLE NOT NULL, callout DOUBLE NOT NULL,"
+              + " internet DOUBLE NOT NULL)");
       s.execute("CREATE TABLE slots(file INTEGER NOT NULL, time BIGINT NOT NULL)");
       s.execute(
           "CREATE TABLE files(id INTEGER, name VARCHAR, path VARCHAR, bytes BIGINT,"
@@ -103,8 +103,8 @@ final class StoreSchema {
               + version
               + " (this dnt reads version "
               + VERSION
-              + ", which keeps country codes so that a row ingested twice is replaced, not"
-              + " added); ingest its files again into a new store");
+              + ", which sums country codes on ingest and refuses a slot that an earlier file"
+              + " holds); ingest its files again into a new store");
     }
   }
 }

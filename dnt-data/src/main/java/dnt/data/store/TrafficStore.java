@@ -5,7 +5,6 @@ import dnt.core.InvalidInputException;
 import dnt.data.TrafficDataset;
 import dnt.data.raw.RawFiles;
 import dnt.data.raw.RawReader;
-import dnt.data.raw.RawScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,26 +13,27 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The traffic store: one embedded DuckDB file holding the raw rows of the ingested files, one per
- * (cell, slot, country code), the key of a raw row.
+ * The traffic store: one embedded DuckDB file holding, for every ingested (cell, slot), the
+ * activity summed over the country codes of the raw rows.
  *
  * <p>Schema (layout version {@value StoreSchema#VERSION}): {@code traffic(cell INTEGER, time
- * BIGINT, cc INTEGER, smsin, smsout, callin, callout, internet DOUBLE, file INTEGER)}, a {@code
- * NULL} value being no activity (0); {@code slots(file, time)} the slots each file holds a row for
- * (what was ingested, so that a slot without a row in any file is a gap, not zero activity); {@code
- * files} every ingested file; {@code dnt_store} marks the database as a dnt store. Queries sum over
- * country codes.
+ * BIGINT, smsin, smsout, callin, callout, internet DOUBLE)}, one row per (cell, slot) that a raw
+ * file holds a row for; {@code slots(file, time)} the slots each file holds (what was ingested, so
+ * that a slot without a row in any file is a gap, and a cell without a row in an ingested slot had
+ * no activity: 0); {@code files} every ingested file; {@code dnt_store} marks the database as a dnt
+ * store.
  *
- * <p><b>Ingest is idempotent on the key.</b> A row whose (cell, slot, country code) is already in
- * the store replaces the stored one (the last one wins, in the order the files are given; inside
- * one file the later line wins), and the number of replaced rows is counted per file. Ingesting the
- * same day twice, under one name or two, leaves the store as one ingest of it.
+ * <p><b>Ingest never counts a slot twice: it refuses a file that holds a slot an earlier file
+ * holds</b>, naming both files (a day ingested again under another name, or two overlapping files),
+ * and leaves the store as it was. A file whose name, size and modification time match a file
+ * already ingested is skipped. Inside one file, a key (cell, slot, country code) seen twice keeps
+ * its later line, and the replaced lines are counted.
  *
- * <p>Ingest streams: the fast path checks a raw tab-separated file with {@link RawScanner} and lets
- * DuckDB's CSV reader parse it into the table in one statement; any file the scanner or DuckDB does
+ * <p>Ingest streams: a raw tab-separated file (plain or gzip) is parsed in chunks by every core at
+ * once inside one DuckDB {@code INSERT} (see {@link SlotSumFunction}); any file that parser does
  * not accept, and every CSV re-export, goes through the validating {@link RawReader} instead, which
  * reports {@code file:line: what is wrong} (or skips and counts bad rows with {@code skipBad}). The
- * Java heap holds at most one buffer, whatever the file size.
+ * Java heap holds a few chunks of 8 MB, whatever the file size.
  *
  * <p>This class is the facade: {@link StoreSchema} creates and checks the tables, {@link
  * StoreIngest} runs the ingest pipeline and {@link StoreQueries} answers the queries, all on the
@@ -138,17 +138,17 @@ public final class TrafficStore implements AutoCloseable {
   }
 
   /**
-   * Ingests files (or folders of files) into the store, one transaction per file. A row whose key
-   * (cell, slot, country code) the store already holds replaces the stored row. A file whose name,
-   * size and modification time match a file already ingested is skipped (ingesting it again would
-   * change nothing).
+   * Ingests files (or folders of files) into the store, one transaction per file. A file that holds
+   * a slot an earlier file holds is refused. A file whose name, size and modification time match a
+   * file already ingested is skipped (ingesting it again would change nothing).
    *
    * @param inputs files and folders; folders give their data files sorted by name
    * @param options verification, bad-row policy and progress
    * @return the summary
    * @throws InvalidInputException at the first malformed row (unless skipping bad rows), for an MD5
-   *     mismatch, for a missing input or for a file that cannot be read (a truncated {@code .gz});
-   *     files before it stay ingested
+   *     mismatch, for a missing input, for a file that cannot be read (a truncated {@code .gz}), or
+   *     for a file holding a slot that an earlier file holds (the message names both); files before
+   *     it stay ingested, nothing of it is stored
    */
   public IngestSummary ingest(List<Path> inputs, IngestOptions options) {
     return ingest.ingest(inputs, options);
@@ -182,7 +182,7 @@ public final class TrafficStore implements AutoCloseable {
   /**
    * Summarises the store.
    *
-   * @return cells, span, totals, gaps, replaced rows and file counts
+   * @return cells, span, totals, gaps, raw and stored rows, replaced rows and file counts
    */
   public StoreInfo info() {
     return queries.info();
