@@ -70,7 +70,7 @@ public interface ReplaySource {
             for (int c = 0; c < dataset.cellCount(); c++) {
               double[] v = new double[Service.values().length];
               for (Service s : dataset.services()) {
-                v[s.ordinal()] = dataset.value(c, t, s);
+                v[s.ordinal()] = Double.parseDouble(Float.toString((float) dataset.value(c, t, s)));
               }
               rows.add(
                   new RawRow(
