@@ -40,7 +40,9 @@ public interface ReplaySource {
    * Per-cell series as telemetry: one row per (cell, slot), keyed under the reserved country code
    * {@link RawBatch#TOTAL_COUNTRY_CODE} (the series are already summed over country codes, as a row
    * of {@code dnt data export} is), services the dataset lacks as 0. Every (cell, slot) gets a row,
-   * zero activity included.
+   * zero activity included. A dataset holds floats; each value is sent as the decimal {@link
+   * Float#toString(float)} prints for it (the value a reader of the dataset sees), so the rows a
+   * replay sends and the series read back agree digit for digit.
    *
    * @param dataset 10-minute series
    * @return the source

@@ -64,6 +64,11 @@ public record ReplaySpeed(double factor) {
 
   @Override
   public String toString() {
-    return unlimited() ? "max" : Double.toString(factor);
+    if (unlimited()) {
+      return "max";
+    }
+    return factor == Math.rint(factor) && factor < 1e15
+        ? Long.toString((long) factor)
+        : Double.toString(factor);
   }
 }

@@ -177,6 +177,9 @@ final class ReplayTest {
     assertThat(ReplaySpeed.parse("max").unlimited()).isTrue();
     assertThat(ReplaySpeed.parse("0").unlimited()).isTrue();
     assertThat(ReplaySpeed.parse("60").factor()).isEqualTo(60);
+    assertThat(ReplaySpeed.parse("60").toString()).isEqualTo("60");
+    assertThat(ReplaySpeed.parse("2.5").toString()).isEqualTo("2.5");
+    assertThat(ReplaySpeed.MAX.toString()).isEqualTo("max");
     for (String bad : List.of("-1", "abc", "NaN", "Infinity", "1e400", "")) {
       assertThatThrownBy(() -> ReplaySpeed.parse(bad))
           .as(bad)
