@@ -147,6 +147,17 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--speed: " + e.getMessage(), e);
     }
+    @Nullable ReplaySource source;
+    try {
+      source =
+          replay == Toggle.OFF
+              ? null
+              : replayFrom.isEmpty()
+                  ? ReplaySource.bundledSubset()
+                  : ReplaySource.rawFiles(replayFrom);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--replay-from: " + e.getMessage(), e);
+    }
     TokenStore store = tokens == null ? null : TokenStore.read(tokens);
     prepareState(state);
     String tokenNote;
@@ -161,12 +172,6 @@ public final class ServeCommand implements Callable<Integer> {
               + g.file().toAbsolutePath()
               + (g.created() ? " (generated now, mode 600)" : " (from an earlier start)");
     }
-    @Nullable ReplaySource source =
-        replay == Toggle.OFF
-            ? null
-            : replayFrom.isEmpty()
-                ? ReplaySource.bundledSubset()
-                : ReplaySource.rawFiles(replayFrom);
     LiveTwin twin = TWINS.start(state);
     @Nullable Replay feed = source == null ? null : Replay.into(source, twin, pace);
     DntServer server;

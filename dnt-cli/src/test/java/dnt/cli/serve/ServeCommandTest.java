@@ -225,6 +225,22 @@ final class ServeCommandTest {
   }
 
   @Test
+  void aMissingReplayFileIsExit2AndLeavesNoStateFolder() {
+    CliRun r =
+        CliRun.of(
+            "serve",
+            "--port",
+            "0",
+            "--state",
+            dir.resolve("s").toString(),
+            "--replay-from",
+            dir.resolve("missing.txt").toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).startsWith("dnt: --replay-from:").contains("missing.txt");
+    assertThat(Files.exists(dir.resolve("s"))).isFalse();
+  }
+
+  @Test
   void aBadSpeedIsExit2() {
     CliRun r =
         CliRun.of("serve", "--port", "0", "--state", dir.resolve("s").toString(), "--speed", "-3");
