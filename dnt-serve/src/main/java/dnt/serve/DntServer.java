@@ -31,8 +31,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -115,8 +116,6 @@ public final class DntServer implements AutoCloseable {
   private final ServerSettings settings;
   private final Supplier<@Nullable ReplayStatus> replay;
   private final byte[] openApi;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final Object idle = new Object();
   private volatile boolean stopping;
 
   private DntServer(
@@ -134,6 +133,8 @@ public final class DntServer implements AutoCloseable {
               config.jetty.port = settings.port();
               config.http.maxRequestSize = settings.maxBodyBytes();
               config.jsonMapper(new JavalinJackson(JSON, false));
+              // Jetty finishes the requests in flight (responses written) before it stops
+              config.jetty.modifyServer(server -> server.setHandler(new GracefulHandler()));
               config.routes.get(API + "/health", tracked(this::health));
               config.routes.get(API + "/openapi.json", tracked(this::openApi));
               config.routes.post(API + "/telemetry", tracked(this::telemetry));
@@ -141,7 +142,13 @@ public final class DntServer implements AutoCloseable {
               config.routes.exception(ApiError.class, (e, ctx) -> problem(ctx, e.status, e));
               config.routes.exception(
                   HttpResponseException.class,
-                  (e, ctx) -> problem(ctx, e.getStatus(), e.getMessage()));
+                  (e, ctx) ->
+                      problem(
+                          ctx,
+                          e.getStatus(),
+                          e.getStatus() == 404
+                              ? "no such route: " + ctx.method() + " " + ctx.path()
+                              : e.getMessage()));
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> problem(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
@@ -245,28 +252,16 @@ public final class DntServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: new requests get 503, requests in flight finish (up to {@code grace}), then
-   * the listener closes. The twin is not closed (its owner closes it).
+   * Stops gracefully: new requests get 503, Jetty stops accepting connections and lets the requests
+   * in flight finish, responses written (up to {@code grace}), then the listener closes. The twin
+   * is not closed (its owner closes it).
    *
    * @param grace how long to wait for requests in flight
    */
   public void stop(Duration grace) {
     stopping = true;
-    long deadline = System.nanoTime() + grace.toNanos();
-    synchronized (idle) {
-      while (inFlight.get() > 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        try {
-          TimeUnit.NANOSECONDS.timedWait(idle, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-    }
+    Server jetty = app.jettyServer().server();
+    jetty.setStopTimeout(Math.max(1, grace.toMillis()));
     app.stop();
   }
 
@@ -276,22 +271,13 @@ public final class DntServer implements AutoCloseable {
     stop(TWIN_TIMEOUT);
   }
 
-  /** Counts a request in flight, and refuses it while stopping. */
+  /** Refuses a request while stopping (Jetty counts the ones in flight). */
   private Handler tracked(Handler h) {
     return ctx -> {
-      inFlight.incrementAndGet();
-      try {
-        if (stopping) {
-          throw new ApiError(503, "the server is stopping");
-        }
-        h.handle(ctx);
-      } finally {
-        if (inFlight.decrementAndGet() == 0) {
-          synchronized (idle) {
-            idle.notifyAll();
-          }
-        }
+      if (stopping) {
+        throw new ApiError(503, "the server is stopping");
       }
+      h.handle(ctx);
     };
   }
 
