@@ -21,7 +21,7 @@ public record ServerSettings(
   /** The default port. */
   public static final int DEFAULT_PORT = 8080;
 
-  /** The default body limit: 16 MiB (a batch of 1,000 raw rows is about 70 kB). */
+  /** The default body limit: 16 MiB (a batch of 1,000 raw rows is about 73 kB). */
   public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
 
   /** Checks the values. */
