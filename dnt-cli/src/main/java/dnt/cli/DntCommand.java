@@ -5,6 +5,7 @@ import dnt.cli.cache.CacheCommand;
 import dnt.cli.data.DataCommand;
 import dnt.cli.demo.DemoCommand;
 import dnt.cli.experiment.ExperimentCommand;
+import dnt.cli.serve.ServeCommand;
 import dnt.cli.twin.TwinCommand;
 import dnt.cli.version.VersionProvider;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
       AggregateCommand.class,
       CacheCommand.class,
       ExperimentCommand.class,
+      ServeCommand.class,
     })
 public final class DntCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -179,6 +179,18 @@ final class LayeringTest {
   }
 
   @Test
+  void theHttpFaceAndTheCommandLineUseNoActors() {
+    // they reach the live twin through its plain-Java interface (dnt.live.LiveTwin) only
+    noClasses()
+        .that()
+        .resideInAnyPackage("dnt.serve..", "dnt.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.pekko..", "akka..")
+        .check(classes);
+  }
+
+  @Test
   void coreUtilDependsOnNothingElseInCore() {
     noClasses()
         .that()

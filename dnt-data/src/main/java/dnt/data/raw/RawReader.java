@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The validating reader of raw Milan traffic files, plain or gzip.
@@ -135,7 +136,7 @@ public final class RawReader {
   }
 
   /** A field failed validation; the message says which and why. */
-  private static final class BadField extends Exception {
+  static final class BadField extends Exception {
     private static final long serialVersionUID = 1L;
 
     BadField(String message) {
@@ -143,13 +144,18 @@ public final class RawReader {
     }
   }
 
-  /** Where the fields of a row are. */
-  private static final class Layout {
+  /** Where the fields of a row are (also used by {@link RawBatch} for request bodies). */
+  static final class Layout {
     final boolean header;
     final char delimiter;
     final int cellCol;
     final int timeCol;
+
+    /** Column of the country code, or -1 when every row has {@link #fixedCountry}. */
     final int countryCol;
+
+    /** The country code of every row of a layout without a country column. */
+    final int fixedCountry;
 
     /** Column of each service (smsin..internet), or -1 when the file lacks it. */
     final int[] valueCols;
@@ -163,6 +169,7 @@ public final class RawReader {
         int cellCol,
         int timeCol,
         int countryCol,
+        int fixedCountry,
         int[] valueCols,
         boolean datetime,
         int maxFields) {
@@ -171,6 +178,7 @@ public final class RawReader {
       this.cellCol = cellCol;
       this.timeCol = timeCol;
       this.countryCol = countryCol;
+      this.fixedCountry = fixedCountry;
       this.valueCols = valueCols;
       this.datetime = datetime;
       this.maxFields = maxFields;
@@ -180,8 +188,32 @@ public final class RawReader {
       String head = first.strip();
       char c0 = head.isEmpty() ? '0' : head.charAt(0);
       if (Character.isDigit(c0)) {
-        return new Layout(false, '\t', 0, 1, 2, new int[] {3, 4, 5, 6, 7}, false, 8);
+        return raw();
       }
+      Layout layout = fromHeader(head);
+      if (layout == null) {
+        throw new InvalidInputException(
+            file
+                + ":"
+                + lineNo
+                + ": not a raw Milan file: the first line is neither a data row nor a header"
+                + " naming the cell (GridID/CellID), time (TimeInterval/datetime) and countrycode"
+                + " columns");
+      }
+      return layout;
+    }
+
+    /** The layout of the original files: no header, tab-separated. */
+    static Layout raw() {
+      return new Layout(false, '\t', 0, 1, 2, 0, new int[] {3, 4, 5, 6, 7}, false, 8);
+    }
+
+    /**
+     * The layout of a CSV re-export from its header line.
+     *
+     * @return the layout, or null if the header does not name the cell, time and countrycode
+     */
+    static @Nullable Layout fromHeader(String head) {
       char delimiter = head.indexOf(',') >= 0 ? ',' : '\t';
       List<String> names =
           Arrays.stream(split(head, delimiter))
@@ -191,20 +223,22 @@ public final class RawReader {
       int time = indexOfAny(names, TIME_NAMES);
       int country = names.indexOf("countrycode");
       if (cell < 0 || time < 0 || country < 0) {
-        throw new InvalidInputException(
-            file
-                + ":"
-                + lineNo
-                + ": not a raw Milan file: the first line is neither a data row nor a header"
-                + " naming the cell (GridID/CellID), time (TimeInterval/datetime) and countrycode"
-                + " columns");
+        return null;
       }
       int[] values = new int[VALUE_NAMES.size()];
       for (int i = 0; i < values.length; i++) {
         values[i] = names.indexOf(VALUE_NAMES.get(i));
       }
       boolean datetime = names.get(time).equals("datetime");
-      return new Layout(true, delimiter, cell, time, country, values, datetime, names.size());
+      return new Layout(true, delimiter, cell, time, country, 0, values, datetime, names.size());
+    }
+
+    /**
+     * The layout of {@code dnt data export}'s CSV ({@code cell,time,smsin,smsout,callin,callout,
+     * internet}, time in epoch ms): one total per (cell, slot), keyed under one country code.
+     */
+    static Layout exportTotals(int countryCode) {
+      return new Layout(true, ',', 0, 1, -1, countryCode, new int[] {2, 3, 4, 5, 6}, false, 7);
     }
 
     private static int indexOfAny(List<String> names, List<String> wanted) {
@@ -238,7 +272,8 @@ public final class RawReader {
       if (Math.floorMod(time, SLOT_MILLIS) != 0) {
         throw new BadField("time " + time + " is not the start of a 10-minute slot");
       }
-      long country = parseLong(field(f, countryCol), "country code");
+      long country =
+          countryCol < 0 ? fixedCountry : parseLong(field(f, countryCol), "country code");
       if (country > Integer.MAX_VALUE) {
         throw new BadField("country code " + country + " is too large");
       }

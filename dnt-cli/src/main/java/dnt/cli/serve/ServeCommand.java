@@ -1,0 +1,247 @@
+package dnt.cli.serve;
+
+import dnt.core.InvalidInputException;
+import dnt.live.LiveTwin;
+import dnt.live.LiveTwinFactory;
+import dnt.live.memory.InMemoryLiveTwin;
+import dnt.live.replay.Replay;
+import dnt.live.replay.ReplaySource;
+import dnt.live.replay.ReplaySpeed;
+import dnt.serve.DntServer;
+import dnt.serve.ServerSettings;
+import dnt.serve.TokenStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dnt serve}: run the live twin behind its HTTP API until SIGTERM. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the live twin behind its HTTP API (/api/v1, described at /api/v1/openapi.json; see"
+          + " docs/api.md) until SIGTERM or Ctrl-C, which finish the requests in flight.",
+      "Without --tokens, an admin token is generated into the state folder (admin.token, mode"
+          + " 600) on the first start and reused after; its path is printed, never the token.",
+      "With --replay on (the default), the bundled 25-cell Milan subset (or the raw files of"
+          + " --replay-from) is fed to the twin slot by slot at --speed times real time."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  /**
+   * How the command gets its twin. MERGE: the in-memory reference twin stands in until the Pekko
+   * runtime is merged; replace the line below with {@code LiveTwins::start} (through the runtime's
+   * settings).
+   */
+  static final LiveTwinFactory TWINS = state -> InMemoryLiveTwin.milanGrid(); // MERGE: LiveTwins
+
+  /** How long a stop waits for requests in flight. */
+  static final Duration GRACE = Duration.ofSeconds(30);
+
+  private static final Logger ACCESS = LoggerFactory.getLogger("dnt.serve.access");
+
+  /** Whether to replay. */
+  enum Toggle {
+    /** Replay. */
+    ON,
+    /** Do not replay. */
+    OFF
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--host",
+      defaultValue = ServerSettings.DEFAULT_HOST,
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String host;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
+      description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--state",
+      defaultValue = "${sys:user.home}/.dnt/serve",
+      paramLabel = "DIR",
+      description =
+          "State folder: the twin's journal and the generated admin token (default:"
+              + " ${DEFAULT-VALUE}); a second start on it resumes.")
+  Path state;
+
+  @Option(
+      names = "--tokens",
+      paramLabel = "FILE",
+      description =
+          "Tokens file: one 'ROLE TOKEN' a line, roles viewer, operator, admin; blank lines and"
+              + " # comments ignored.")
+  @Nullable Path tokens;
+
+  @Option(
+      names = "--replay",
+      defaultValue = "on",
+      paramLabel = "on|off",
+      description = "Feed the twin from Milan data (default: ${DEFAULT-VALUE}).")
+  Toggle replay;
+
+  @Option(
+      names = "--speed",
+      defaultValue = "60",
+      paramLabel = "X",
+      description =
+          "Replay at X times real time (default: ${DEFAULT-VALUE}: a day in 24 minutes); 0 or"
+              + " max: as fast as the twin accepts.")
+  String speed;
+
+  @Option(
+      names = "--replay-from",
+      paramLabel = "PATH",
+      description =
+          "Raw Milan files or folders to replay instead of the bundled subset (daily files in"
+              + " time order, plain or .gz).")
+  List<Path> replayFrom = List.of();
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile @Nullable Running running;
+
+  /** What a start holds, stopped in reverse order. */
+  private record Running(LiveTwin twin, DntServer server, @Nullable Replay replay) {
+    void stop() {
+      if (replay != null) {
+        try {
+          replay.stop();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      server.stop(GRACE);
+      twin.close();
+    }
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (port < 0 || port > 65_535) {
+      throw new InvalidInputException("--port: " + port + " is not a port (0..65535)");
+    }
+    ReplaySpeed pace;
+    try {
+      pace = ReplaySpeed.parse(speed);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--speed: " + e.getMessage(), e);
+    }
+    @Nullable ReplaySource source;
+    try {
+      source =
+          replay == Toggle.OFF
+              ? null
+              : replayFrom.isEmpty()
+                  ? ReplaySource.bundledSubset()
+                  : ReplaySource.rawFiles(replayFrom);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--replay-from: " + e.getMessage(), e);
+    }
+    TokenStore store = tokens == null ? null : TokenStore.read(tokens);
+    prepareState(state);
+    String tokenNote;
+    if (store != null) {
+      tokenNote =
+          "tokens: " + tokens + " (" + store.size() + (store.size() == 1 ? " token)" : " tokens)");
+    } else {
+      TokenStore.Generated g = TokenStore.adminToken(state, new SecureRandom());
+      store = g.store();
+      tokenNote =
+          "admin token: "
+              + g.file().toAbsolutePath()
+              + (g.created() ? " (generated now, mode 600)" : " (from an earlier start)");
+    }
+    LiveTwin twin = TWINS.start(state);
+    @Nullable Replay feed = source == null ? null : Replay.into(source, twin, pace);
+    DntServer server;
+    try {
+      ServerSettings settings =
+          ServerSettings.of(store).withAddress(host, port).withAccessLog(ACCESS::info);
+      server = DntServer.start(twin, settings, feed == null ? () -> null : feed::status);
+    } catch (RuntimeException e) {
+      twin.close();
+      if (e instanceof InvalidInputException) {
+        throw new InvalidInputException(e.getMessage() + "; choose another --host or --port", e);
+      }
+      throw e;
+    }
+    Running r = new Running(twin, server, feed);
+    running = r;
+    Thread hook = new Thread(this::stop, "dnt-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    if (feed != null) {
+      feed.start();
+    }
+    out.println("dnt serve: listening on " + server.url());
+    out.println(tokenNote);
+    out.println(
+        feed == null
+            ? "replay: off"
+            : "replay: "
+                + (replayFrom.isEmpty() ? "the bundled 25-cell Milan subset" : replayFrom)
+                + " at "
+                + pace
+                + (pace.unlimited() ? "" : "x real time"));
+    out.println("state: " + state.toAbsolutePath() + "; stop with Ctrl-C or SIGTERM");
+    out.flush();
+    stopped.await();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook is running
+    }
+    return 0;
+  }
+
+  /** Stops a started server (the shutdown hook, or a test): replay, server, then twin. */
+  void stop() {
+    Running r = running;
+    running = null;
+    if (r != null) {
+      r.stop();
+    }
+    stopped.countDown();
+  }
+
+  /**
+   * The base URL of a started server.
+   *
+   * @return the URL, or null before the start
+   */
+  @Nullable String url() {
+    Running r = running;
+    return r == null ? null : r.server().url().toString();
+  }
+
+  private static void prepareState(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | SecurityException e) {
+      throw new InvalidInputException(
+          "--state: the state folder " + dir + " cannot be created or written (" + e + ")", e);
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package dnt.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dnt.cli.CliRun;
+import dnt.cli.Main;
+import dnt.data.milan.MilanSubset;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code dnt serve} end to end: start, answer, stop; and every refusal as exit 2. */
+final class ServeCommandTest {
+  private static final long T0 = MilanSubset.START_MILLIS;
+
+  @TempDir Path dir;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  /** A {@code dnt serve} running in this JVM. */
+  private record Serving(
+      ServeCommand command, Future<Integer> status, StringWriter out, StringWriter err) {
+    String url() {
+      return command.url();
+    }
+
+    int stop() throws Exception {
+      command.stop();
+      return status.get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @AfterEach
+  void shutdown() {
+    threads.shutdownNow();
+  }
+
+  private Serving serve(String... args) throws Exception {
+    CommandLine cl = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    ServeCommand command = (ServeCommand) cl.getSubcommands().get("serve").getCommand();
+    List<String> all = new ArrayList<>(List.of("serve"));
+    all.addAll(List.of(args));
+    Future<Integer> status = threads.submit(() -> cl.execute(all.toArray(String[]::new)));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (command.url() == null || !out.toString().contains("stop with")) {
+      if (status.isDone()) {
+        throw new AssertionError("dnt serve ended: " + status.get() + " " + err);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("dnt serve did not start: " + out + err);
+      }
+      Thread.sleep(20);
+    }
+    return new Serving(command, status, out, err);
+  }
+
+  private HttpResponse<String> get(String url, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String url, String token, String body) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String adminToken(Path state) throws IOException {
+    return Files.readAllLines(state.resolve("admin.token")).stream()
+        .filter(l -> l.startsWith("admin "))
+        .map(l -> l.substring(6).strip())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void itServesWithAGeneratedAdminTokenAndReusesItOnTheNextStart() throws Exception {
+    Path state = dir.resolve("state");
+    Serving s = serve("--port", "0", "--state", state.toString(), "--replay", "off");
+    Path tokenFile = state.resolve("admin.token");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
+        .isEqualTo("rw-------");
+    String token = adminToken(state);
+    assertThat(s.out().toString())
+        .contains("listening on " + s.url())
+        .contains(tokenFile.toAbsolutePath().toString())
+        .contains("generated now")
+        .doesNotContain(token);
+    assertThat(get(s.url() + "/health", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> accepted =
+        post(s.url() + "/telemetry", token, "5541\t" + T0 + "\t39\t\t\t\t\t2.5\n");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    assertThat(s.stop()).isZero();
+    assertThat(s.out().toString() + s.err()).doesNotContain(token);
+
+    Serving again = serve("--port", "0", "--state", state.toString(), "--replay", "off");
+    assertThat(again.out().toString()).contains("from an earlier start");
+    assertThat(adminToken(state)).isEqualTo(token);
+    assertThat(
+            get(again.url() + "/cells/5541/traffic?from=2013-11-01&to=2013-11-02", token)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(again.stop()).isZero();
+  }
+
+  @Test
+  void theReplayFeedsTheBundledSubsetAndShowsItsClock() throws Exception {
+    Serving s = serve("--port", "0", "--state", dir.resolve("s").toString(), "--speed", "max");
+    ObjectMapper json = new ObjectMapper();
+    JsonNode health = json.readTree(get(s.url() + "/health", null).body());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!health.get("replay").get("state").asText().equals("finished")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      health = json.readTree(get(s.url() + "/health", null).body());
+    }
+    assertThat(health.get("replay").get("state").asText()).isEqualTo("finished");
+    assertThat(health.get("rowsAccepted").asLong())
+        .isEqualTo((long) MilanSubset.CELLS * MilanSubset.SLOTS);
+    assertThat(health.get("replay").get("clockMillis").asLong())
+        .isEqualTo(T0 + MilanSubset.SLOTS * 600_000L);
+    assertThat(s.out().toString()).contains("replay: the bundled 25-cell Milan subset at max");
+    assertThat(s.stop()).isZero();
+  }
+
+  @Test
+  void aTokensFileGivesRoles() throws Exception {
+    Path tokens = dir.resolve("tokens.txt");
+    Files.writeString(
+        tokens, "# roles\nviewer viewer-token-0123456789\noperator operator-token-0123456789\n");
+    Serving s =
+        serve(
+            "--port",
+            "0",
+            "--state",
+            dir.resolve("s").toString(),
+            "--tokens",
+            tokens.toString(),
+            "--replay",
+            "off");
+    assertThat(s.out().toString()).contains("2 tokens");
+    assertThat(Files.exists(dir.resolve("s").resolve("admin.token"))).isFalse();
+    String row = "5541\t" + T0 + "\t39\n";
+    assertThat(post(s.url() + "/telemetry", "viewer-token-0123456789", row).statusCode())
+        .isEqualTo(403);
+    assertThat(post(s.url() + "/telemetry", "operator-token-0123456789", row).statusCode())
+        .isEqualTo(202);
+    assertThat(s.stop()).isZero();
+  }
+
+  @Test
+  void aBadTokensFileIsExit2NamingFileAndLine() throws Exception {
+    Path tokens = dir.resolve("tokens.txt");
+    Files.writeString(tokens, "admin admin-token-0123456789\nroot root-token-0123456789\n");
+    CliRun r =
+        CliRun.of(
+            "serve",
+            "--port",
+            "0",
+            "--state",
+            dir.resolve("s").toString(),
+            "--tokens",
+            tokens.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains(tokens.toString()).contains("line 2").contains("root");
+    assertThat(r.err().lines().count()).isEqualTo(1);
+    assertThat(r.err()).doesNotContain("\tat ").doesNotContain("admin-token-0123456789");
+  }
+
+  @Test
+  void aPortInUseIsExit2() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun r =
+          CliRun.of(
+              "serve",
+              "--port",
+              Integer.toString(taken.getLocalPort()),
+              "--state",
+              dir.resolve("s").toString(),
+              "--replay",
+              "off");
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("in use").contains("--port");
+      assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anUnwritableStateFolderIsExit2() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    CliRun r = CliRun.of("serve", "--port", "0", "--state", file.resolve("state").toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).startsWith("dnt: --state:").contains(file.toString());
+    assertThat(r.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aMissingReplayFileIsExit2AndLeavesNoStateFolder() {
+    CliRun r =
+        CliRun.of(
+            "serve",
+            "--port",
+            "0",
+            "--state",
+            dir.resolve("s").toString(),
+            "--replay-from",
+            dir.resolve("missing.txt").toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).startsWith("dnt: --replay-from:").contains("missing.txt");
+    assertThat(Files.exists(dir.resolve("s"))).isFalse();
+  }
+
+  @Test
+  void aBadSpeedIsExit2() {
+    CliRun r =
+        CliRun.of("serve", "--port", "0", "--state", dir.resolve("s").toString(), "--speed", "-3");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).startsWith("dnt: --speed:");
+    assertThat(Files.exists(dir.resolve("s"))).isFalse();
+  }
+}

@@ -1,0 +1,188 @@
+package dnt.live.replay;
+
+import dnt.data.raw.RawReader;
+import dnt.data.raw.RawRow;
+import dnt.live.LiveTwin;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Feeds a live twin from a {@link ReplaySource}: slot after slot in ascending time, each slot's
+ * rows in batches of at most {@code batchRows}, paced by the data's own clock. At speed {@code X},
+ * slot {@code s} is sent once {@code (s - first slot) / X} of wall-clock time has passed since the
+ * start (and never before the previous slot is acknowledged); at {@link ReplaySpeed#MAX} slots
+ * follow each other as fast as the twin acknowledges them. The replay's clock ({@link
+ * ReplayStatus#clockMillis()}) is the end of the last slot the twin acknowledged.
+ *
+ * <p>A batch the twin refuses stops the replay ({@link ReplayStatus.State#FAILED}, with the twin's
+ * message); rows already acknowledged stay. Replaying again is harmless: rows are keyed, so the
+ * twin replaces what it has.
+ */
+public final class Replay {
+  /** The default largest batch. */
+  public static final int DEFAULT_BATCH_ROWS = 5_000;
+
+  /** Where batches go: {@link LiveTwin#ingest} or, in tests, an HTTP client. */
+  @FunctionalInterface
+  public interface BatchSink {
+    /**
+     * Sends a batch.
+     *
+     * @param rows the rows of one slot (or part of one)
+     * @return completes once the batch is acknowledged; fails if it is refused
+     */
+    CompletionStage<?> send(List<RawRow> rows);
+  }
+
+  private final ReplaySource source;
+  private final BatchSink sink;
+  private final ReplaySpeed speed;
+  private final ReplayClock clock;
+  private final int batchRows;
+  private volatile ReplayStatus status;
+  private @Nullable Thread thread;
+
+  /**
+   * A replay.
+   *
+   * @param source the rows
+   * @param sink where batches go
+   * @param speed the pace
+   * @param clock the wall clock
+   * @param batchRows the largest batch, positive
+   */
+  public Replay(
+      ReplaySource source, BatchSink sink, ReplaySpeed speed, ReplayClock clock, int batchRows) {
+    if (batchRows < 1) {
+      throw new IllegalArgumentException("batchRows must be positive, got " + batchRows);
+    }
+    this.source = source;
+    this.sink = sink;
+    this.speed = speed;
+    this.clock = clock;
+    this.batchRows = batchRows;
+    this.status = new ReplayStatus(ReplayStatus.State.PENDING, speed, 0, 0, 0, null);
+  }
+
+  /**
+   * A replay into a twin on the system clock, in batches of {@value #DEFAULT_BATCH_ROWS}.
+   *
+   * @param source the rows
+   * @param twin the twin
+   * @param speed the pace
+   * @return the replay, not started
+   */
+  public static Replay into(ReplaySource source, LiveTwin twin, ReplaySpeed speed) {
+    return new Replay(source, twin::ingest, speed, ReplayClock.SYSTEM, DEFAULT_BATCH_ROWS);
+  }
+
+  /**
+   * Where the replay stands.
+   *
+   * @return the status
+   */
+  public ReplayStatus status() {
+    return status;
+  }
+
+  /**
+   * Runs the replay on a background (daemon) thread.
+   *
+   * @return this replay
+   */
+  public synchronized Replay start() {
+    if (thread != null) {
+      throw new IllegalStateException("the replay is already started");
+    }
+    Thread t = new Thread(this::run, "dnt-replay");
+    t.setDaemon(true);
+    thread = t;
+    t.start();
+    return this;
+  }
+
+  /**
+   * Stops a started replay and waits for it: the batch in flight completes, no other is sent.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public void stop() throws InterruptedException {
+    Thread t;
+    synchronized (this) {
+      t = thread;
+    }
+    if (t != null) {
+      t.interrupt();
+      t.join();
+    }
+  }
+
+  /** Runs the replay on the calling thread until the source is exhausted, it fails or stops. */
+  public void run() {
+    long start = clock.nowMillis();
+    long first = Long.MIN_VALUE;
+    long rows = 0;
+    long slots = 0;
+    long clockMillis = 0;
+    set(ReplayStatus.State.RUNNING, clockMillis, rows, slots, null);
+    try {
+      Iterator<SlotRows> it = source.slots();
+      while (it.hasNext()) {
+        SlotRows slot = it.next();
+        if (first == Long.MIN_VALUE) {
+          first = slot.slotMillis();
+          clockMillis = first;
+          set(ReplayStatus.State.RUNNING, clockMillis, rows, slots, null);
+        }
+        if (!speed.unlimited()) {
+          long due = start + (long) Math.ceil((slot.slotMillis() - first) / speed.factor());
+          long wait = due - clock.nowMillis();
+          if (wait > 0) {
+            clock.sleep(wait);
+          }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException();
+        }
+        List<RawRow> all = slot.rows();
+        for (int i = 0; i < all.size(); i += batchRows) {
+          List<RawRow> batch = all.subList(i, Math.min(all.size(), i + batchRows));
+          await(sink.send(batch));
+          rows += batch.size();
+          set(ReplayStatus.State.RUNNING, clockMillis, rows, slots, null);
+        }
+        slots++;
+        clockMillis = slot.slotMillis() + RawReader.SLOT_MILLIS;
+        set(ReplayStatus.State.RUNNING, clockMillis, rows, slots, null);
+      }
+      set(ReplayStatus.State.FINISHED, clockMillis, rows, slots, null);
+    } catch (InterruptedException e) {
+      set(ReplayStatus.State.STOPPED, clockMillis, rows, slots, null);
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      set(ReplayStatus.State.FAILED, clockMillis, rows, slots, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private void set(
+      ReplayStatus.State state, long clockMillis, long rows, long slots, @Nullable String error) {
+    status = new ReplayStatus(state, speed, clockMillis, rows, slots, error);
+  }
+
+  /** Waits for an acknowledgement, unwrapping the twin's own exception. */
+  private static void await(CompletionStage<?> ack) throws InterruptedException {
+    try {
+      ack.toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new CompletionException(cause);
+    }
+  }
+}

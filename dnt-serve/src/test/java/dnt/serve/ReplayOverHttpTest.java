@@ -1,0 +1,95 @@
+package dnt.serve;
+
+import static dnt.serve.Fixtures.OPERATOR;
+import static dnt.serve.Fixtures.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dnt.core.CellId;
+import dnt.data.milan.MilanSubset;
+import dnt.data.milan.MilanTime;
+import dnt.data.raw.RawRow;
+import dnt.data.store.Resolution;
+import dnt.live.memory.InMemoryLiveTwin;
+import dnt.live.replay.Replay;
+import dnt.live.replay.ReplayClock;
+import dnt.live.replay.ReplaySource;
+import dnt.live.replay.ReplaySpeed;
+import dnt.live.replay.ReplayStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replaying the bundled 25-cell subset through {@code POST /api/v1/telemetry} gives, for every
+ * cell, the CSV that {@code dnt data ingest} + {@code dnt data export} give for the same rows.
+ */
+final class ReplayOverHttpTest {
+  @Test
+  void theReplayedSubsetEqualsIngestPlusExportOfTheSameRows(@TempDir Path dir) throws Exception {
+    List<RawRow> sent = new ArrayList<>();
+    try (InMemoryLiveTwin twin = InMemoryLiveTwin.milanGrid();
+        DntServer server = DntServer.start(twin, Fixtures.settings(dir))) {
+      Http http = Http.of(server);
+      Replay replay =
+          new Replay(
+              ReplaySource.bundledSubset(),
+              batch -> {
+                sent.addAll(batch);
+                HttpResponse<String> r = post(http, batch);
+                return r.statusCode() == 202
+                    ? CompletableFuture.completedFuture(r)
+                    : CompletableFuture.failedFuture(new IllegalStateException(r.body()));
+              },
+              ReplaySpeed.MAX,
+              ReplayClock.SYSTEM,
+              Replay.DEFAULT_BATCH_ROWS);
+      replay.run();
+      assertThat(replay.status().state()).isEqualTo(ReplayStatus.State.FINISHED);
+      assertThat(sent).hasSize(MilanSubset.CELLS * MilanSubset.SLOTS);
+      assertThat(replay.status().clockMillis())
+          .isEqualTo(MilanSubset.START_MILLIS + MilanSubset.SLOTS * 600_000L);
+
+      long from = MilanSubset.START_MILLIS;
+      long to = replay.status().clockMillis();
+      String range =
+          "?from="
+              + MilanTime.format(from).replace("+", "%2B")
+              + "&to="
+              + Instant.ofEpochMilli(to)
+              + "&resolution=10min";
+      StringBuilder viaHttp = new StringBuilder();
+      List<CellId> cells = MilanSubset.cells().stream().sorted().toList();
+      for (CellId cell : cells) {
+        HttpResponse<String> r =
+            http.get("/api/v1/cells/" + cell.value() + "/traffic" + range, VIEWER);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String body = r.body();
+        viaHttp.append(viaHttp.length() == 0 ? body : body.substring(body.indexOf('\n') + 1));
+      }
+      String expected = StoreExport.export(dir, sent, cells, from, to, Resolution.TEN_MINUTES);
+      assertThat(viaHttp.toString()).isEqualTo(expected);
+      assertThat(
+              new ObjectMapper()
+                  .readTree(http.get("/api/v1/health", null).body())
+                  .get("rowsAccepted")
+                  .asLong())
+          .isEqualTo(sent.size());
+    }
+  }
+
+  private static HttpResponse<String> post(Http http, List<RawRow> batch) {
+    try {
+      return http.post("/api/v1/telemetry", OPERATOR, StoreExport.exportFormat(batch));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
