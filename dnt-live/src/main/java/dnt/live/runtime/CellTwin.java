@@ -1,0 +1,164 @@
+package dnt.live.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+/**
+ * The twin of one cell: an event-sourced, sharded entity holding the cell's telemetry, keyed by
+ * (slot, country code). A batch of rows for the cell becomes one {@link Observed} event; the reply
+ * comes only after the event is in the journal. A row whose key the twin already holds replaces the
+ * held one, so replaying a batch changes nothing (exactly-once effect over at-least-once delivery).
+ *
+ * <p>If the journal fails to write, the entity stops without applying the event and restarts with
+ * back-off, recovering from the journal; the asker's reply never comes and its ask times out.
+ */
+public final class CellTwin
+    extends EventSourcedBehavior<CellTwin.Command, CellTwin.Observed, CellState> {
+
+  /** The sharding type of cell twins; the entity id is the cell number. */
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "cell");
+
+  private final int snapshotEvery;
+
+  private CellTwin(String cell, int snapshotEvery) {
+    super(
+        PersistenceId.of(TYPE_KEY.name(), cell),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+    this.snapshotEvery = snapshotEvery;
+  }
+
+  /**
+   * The behavior of one cell's twin.
+   *
+   * @param cell the entity id, the cell number
+   * @param snapshotEvery events between snapshots
+   * @return the behavior
+   */
+  public static CellTwin create(String cell, int snapshotEvery) {
+    return new CellTwin(cell, snapshotEvery);
+  }
+
+  /** What a cell twin is asked. */
+  public sealed interface Command permits Observe, Totals {}
+
+  /**
+   * Apply rows of this cell durably.
+   *
+   * @param rows the rows, in batch order
+   * @param replyTo gets the acknowledgement once the event is journaled
+   */
+  public record Observe(List<Observation> rows, ActorRef<Ack> replyTo) implements Command {
+    /** Copies the rows. */
+    public Observe {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * The acknowledgement of an {@link Observe}.
+   *
+   * @param accepted rows applied
+   * @param replaced how many replaced a row with the same key
+   */
+  public record Ack(int accepted, int replaced) {}
+
+  /**
+   * Per-slot totals over country codes for slots {@code [fromSlot, toSlot)}.
+   *
+   * @param fromSlot first slot number
+   * @param toSlot slot number after the last
+   * @param replyTo gets {@link SlotTotals}
+   */
+  public record Totals(long fromSlot, long toSlot, ActorRef<SlotTotals> replyTo)
+      implements Command {}
+
+  /**
+   * The answer to {@link Totals}.
+   *
+   * @param fromSlot the first slot
+   * @param totals {@code totals[slot - fromSlot][service]}
+   */
+  public record SlotTotals(long fromSlot, double[][] totals) {}
+
+  /**
+   * The event of a cell twin: rows of one batch, applied in order.
+   *
+   * @param rows the rows
+   */
+  public record Observed(List<Observation> rows) implements Journaled {
+    /** Copies the rows. */
+    public Observed {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  @Override
+  public CellState emptyState() {
+    return new CellState();
+  }
+
+  @Override
+  public CommandHandler<Command, Observed, CellState> commandHandler() {
+    return newCommandHandlerBuilder()
+        .forAnyState()
+        .onCommand(
+            Observe.class,
+            (state, cmd) -> {
+              int replaced = state.replacements(cmd.rows());
+              int accepted = cmd.rows().size();
+              return Effect()
+                  .persist(new Observed(cmd.rows()))
+                  .thenReply(cmd.replyTo(), s -> new Ack(accepted, replaced));
+            })
+        .onCommand(
+            Totals.class,
+            (state, cmd) ->
+                Effect()
+                    .reply(
+                        cmd.replyTo(),
+                        new SlotTotals(cmd.fromSlot(), state.totals(cmd.fromSlot(), cmd.toSlot()))))
+        .build();
+  }
+
+  @Override
+  public EventHandler<CellState, Observed> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(
+            Observed.class,
+            (state, event) -> {
+              state.apply(event.rows());
+              return state;
+            })
+        .build();
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+  }
+
+  @Override
+  public SnapshotAdapter<CellState> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(CellState state) {
+        return state.snapshot();
+      }
+
+      @Override
+      public CellState fromJournal(Object from) {
+        return CellState.of((CellSnapshot) from);
+      }
+    };
+  }
+}

@@ -1,0 +1,36 @@
+package dnt.live.runtime;
+
+import java.time.Duration;
+
+/**
+ * What the runtime needs to start, in plain values (the public face maps its settings here).
+ *
+ * @param journalUrl the JDBC URL of the journal
+ * @param journalUser the database user
+ * @param journalPassword the password, empty for none
+ * @param slickProfile the Slick profile class of the database
+ * @param driver the JDBC driver class
+ * @param schemaResource the DDL resource to run when the journal tables are missing
+ * @param snapshotEvery events between a cell twin's snapshots
+ * @param host the address Artery binds
+ * @param port the Artery port, 0 for any free one
+ * @param askTimeout how long a request waits for the entities
+ */
+public record RuntimeSettings(
+    String journalUrl,
+    String journalUser,
+    String journalPassword,
+    String slickProfile,
+    String driver,
+    String schemaResource,
+    int snapshotEvery,
+    String host,
+    int port,
+    Duration askTimeout) {
+
+  @Override
+  public String toString() {
+    // never show the password
+    return "RuntimeSettings[" + journalUrl + " as " + journalUser + ", " + host + ":" + port + "]";
+  }
+}

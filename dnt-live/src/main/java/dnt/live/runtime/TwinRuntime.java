@@ -1,0 +1,183 @@
+package dnt.live.runtime;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+
+/**
+ * The running Pekko system behind a live twin: a one-node cluster (Artery on the configured host,
+ * joined to itself) with Cluster Sharding of {@link CellTwin}s and the {@link TwinStats} entity,
+ * persisted through {@code pekko-persistence-jdbc}. A cluster of several nodes differs only in
+ * configuration (seed nodes and a shared PostgreSQL journal).
+ *
+ * <p>Configuration: {@code dnt-live.conf} on the class path, with the journal database and the
+ * address set from {@link RuntimeSettings}; Pekko's own {@code reference.conf} files underneath.
+ */
+public final class TwinRuntime implements AutoCloseable {
+  private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
+
+  private final ActorSystem<Void> system;
+  private final ClusterSharding sharding;
+  private final Duration askTimeout;
+
+  private TwinRuntime(ActorSystem<Void> system, Duration askTimeout) {
+    this.system = system;
+    this.askTimeout = askTimeout;
+    this.sharding = ClusterSharding.get(system);
+  }
+
+  /**
+   * Creates the journal tables if missing, starts the system, joins it to itself and starts
+   * sharding; returns once the node is up.
+   *
+   * @param settings the settings
+   * @return the running runtime
+   * @throws SQLException if the journal database cannot be reached or prepared
+   * @throws IllegalStateException if the node does not come up in time
+   */
+  public static TwinRuntime start(RuntimeSettings settings) throws SQLException {
+    JournalSchema.ensure(settings);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "dnt-live", config(settings));
+    try {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      long deadline = System.nanoTime() + JOIN_TIMEOUT.toNanos();
+      while (!cluster.selfMember().status().equals(MemberStatus.up())) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the live twin's node did not join itself in time");
+        }
+        Thread.sleep(20);
+      }
+      TwinRuntime rt = new TwinRuntime(system, settings.askTimeout());
+      int every = settings.snapshotEvery();
+      rt.sharding.init(
+          Entity.of(CellTwin.TYPE_KEY, ctx -> CellTwin.create(ctx.getEntityId(), every)));
+      rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
+      return rt;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      system.terminate();
+      throw new IllegalStateException("interrupted while the live twin started", e);
+    } catch (RuntimeException e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  /**
+   * The configuration: {@code dnt-live.conf} with the settings' journal and address.
+   *
+   * @param s the settings
+   * @return the resolved configuration
+   */
+  static Config config(RuntimeSettings s) {
+    String db = "pekko-persistence-jdbc.shared-databases.dnt.";
+    Config overrides =
+        ConfigFactory.parseMap(
+            Map.of(
+                db + "profile",
+                s.slickProfile(),
+                db + "db.url",
+                s.journalUrl(),
+                db + "db.user",
+                s.journalUser(),
+                db + "db.password",
+                s.journalPassword(),
+                db + "db.driver",
+                s.driver(),
+                "pekko.remote.artery.canonical.hostname",
+                s.host(),
+                "pekko.remote.artery.canonical.port",
+                s.port()));
+    ClassLoader loader = TwinRuntime.class.getClassLoader();
+    return overrides
+        .withFallback(ConfigFactory.parseResources(loader, "dnt-live.conf"))
+        .withFallback(ConfigFactory.defaultReference(loader))
+        .resolve();
+  }
+
+  /**
+   * Sends one cell its rows as one event.
+   *
+   * @param cell the cell number
+   * @param rows the rows
+   * @return completes with the acknowledgement once the event is journaled
+   */
+  public CompletionStage<CellTwin.Ack> observe(int cell, List<Observation> rows) {
+    return sharding
+        .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
+        .ask(replyTo -> new CellTwin.Observe(rows, replyTo), askTimeout);
+  }
+
+  /**
+   * Per-slot totals of a cell.
+   *
+   * @param cell the cell number
+   * @param fromSlot first slot
+   * @param toSlot slot after the last
+   * @return {@code totals[slot - fromSlot][service]}
+   */
+  public CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot) {
+    return sharding
+        .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
+        .<CellTwin.SlotTotals>ask(
+            replyTo -> new CellTwin.Totals(fromSlot, toSlot, replyTo), askTimeout)
+        .thenApply(CellTwin.SlotTotals::totals);
+  }
+
+  /**
+   * Counts acknowledged rows durably.
+   *
+   * @param rows rows of a batch
+   * @return the new total
+   */
+  public CompletionStage<Long> count(long rows) {
+    return sharding
+        .entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID)
+        .ask(replyTo -> new TwinStats.Count(rows, replyTo), askTimeout);
+  }
+
+  /**
+   * The rows acknowledged so far.
+   *
+   * @return the total
+   */
+  public CompletionStage<Long> counted() {
+    return sharding
+        .entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID)
+        .ask(TwinStats.Get::new, askTimeout);
+  }
+
+  /**
+   * Runs Pekko's coordinated shutdown (the node leaves, sharding hands off, the journal's pool
+   * closes) and waits for the system to terminate.
+   */
+  @Override
+  public void close() {
+    try {
+      CoordinatedShutdown.get(system)
+          .runAll(CoordinatedShutdown.unknownReason())
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      system.terminate();
+      throw new IllegalStateException("the live twin did not shut down cleanly", e);
+    }
+  }
+}
