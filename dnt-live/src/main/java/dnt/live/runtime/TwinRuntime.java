@@ -24,7 +24,8 @@ import org.apache.pekko.cluster.typed.Join;
  * configuration (seed nodes and a shared PostgreSQL journal).
  *
  * <p>Configuration: {@code dnt-live.conf} on the class path, with the journal database and the
- * address set from {@link RuntimeSettings}; Pekko's own {@code reference.conf} files underneath.
+ * address set from {@link RuntimeSettings}, Java system properties on top, Pekko's own {@code
+ * reference.conf} files underneath.
  */
 public final class TwinRuntime implements AutoCloseable {
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
@@ -78,7 +79,9 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * The configuration: {@code dnt-live.conf} with the settings' journal and address.
+   * The configuration: system properties (as for any Pekko system, e.g. {@code
+   * -Djdbc-journal.parallelism=4}) over the settings' journal and address over {@code
+   * dnt-live.conf} over Pekko's reference configuration.
    *
    * @param s the settings
    * @return the resolved configuration
@@ -103,7 +106,8 @@ public final class TwinRuntime implements AutoCloseable {
                 "pekko.remote.artery.canonical.port",
                 s.port()));
     ClassLoader loader = TwinRuntime.class.getClassLoader();
-    return overrides
+    return ConfigFactory.defaultOverrides(loader)
+        .withFallback(overrides)
         .withFallback(ConfigFactory.parseResources(loader, "dnt-live.conf"))
         .withFallback(ConfigFactory.defaultReference(loader))
         .resolve();
