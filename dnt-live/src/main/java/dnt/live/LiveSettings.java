@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxAhead how far after {@code clock}'s instant a slot may start; non-negative
  * @param clock the clock that {@code maxAhead} is measured against (injected for tests)
  * @param snapshotEvery a cell twin saves a snapshot every this many events; at least 1
+ * @param integrity how cell twins check their stream's synchronization integrity
  */
 public record LiveSettings(
     Path stateFolder,
@@ -27,7 +28,8 @@ public record LiveSettings(
     KnownCells knownCells,
     Duration maxAhead,
     Clock clock,
-    int snapshotEvery) {
+    int snapshotEvery,
+    IntegritySettings integrity) {
 
   /** Default {@link #maxAhead()}: one day, so a clock skew or a time-zone slip is tolerated. */
   public static final Duration DEFAULT_MAX_AHEAD = Duration.ofDays(1);
@@ -45,6 +47,7 @@ public record LiveSettings(
     Objects.requireNonNull(journal, "journal");
     Objects.requireNonNull(knownCells, "knownCells");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(integrity, "integrity");
     if (maxAhead.isNegative()) {
       throw new InvalidInputException("maxAhead " + maxAhead + " is negative");
     }
@@ -55,7 +58,8 @@ public record LiveSettings(
 
   /**
    * Defaults on a state folder: the embedded H2 journal in it, the Milan grid, one day ahead, the
-   * system clock, a snapshot every {@value #DEFAULT_SNAPSHOT_EVERY} events.
+   * system clock, a snapshot every {@value #DEFAULT_SNAPSHOT_EVERY} events, the default integrity
+   * check.
    *
    * @param stateFolder the state folder
    * @return the settings
@@ -67,7 +71,8 @@ public record LiveSettings(
         KnownCells.milan(),
         DEFAULT_MAX_AHEAD,
         Clock.systemUTC(),
-        DEFAULT_SNAPSHOT_EVERY);
+        DEFAULT_SNAPSHOT_EVERY,
+        IntegritySettings.defaults());
   }
 
   /**
@@ -77,7 +82,7 @@ public record LiveSettings(
    * @return new settings
    */
   public LiveSettings withJournal(JournalSettings j) {
-    return new LiveSettings(stateFolder, j, knownCells, maxAhead, clock, snapshotEvery);
+    return new LiveSettings(stateFolder, j, knownCells, maxAhead, clock, snapshotEvery, integrity);
   }
 
   /**
@@ -87,7 +92,7 @@ public record LiveSettings(
    * @return new settings
    */
   public LiveSettings withKnownCells(KnownCells cells) {
-    return new LiveSettings(stateFolder, journal, cells, maxAhead, clock, snapshotEvery);
+    return new LiveSettings(stateFolder, journal, cells, maxAhead, clock, snapshotEvery, integrity);
   }
 
   /**
@@ -98,7 +103,7 @@ public record LiveSettings(
    * @return new settings
    */
   public LiveSettings withClock(Clock c, Duration ahead) {
-    return new LiveSettings(stateFolder, journal, knownCells, ahead, c, snapshotEvery);
+    return new LiveSettings(stateFolder, journal, knownCells, ahead, c, snapshotEvery, integrity);
   }
 
   /**
@@ -108,7 +113,18 @@ public record LiveSettings(
    * @return new settings
    */
   public LiveSettings withSnapshotEvery(int every) {
-    return new LiveSettings(stateFolder, journal, knownCells, maxAhead, clock, every);
+    return new LiveSettings(stateFolder, journal, knownCells, maxAhead, clock, every, integrity);
+  }
+
+  /**
+   * These settings with another integrity check.
+   *
+   * @param check the check
+   * @return new settings
+   */
+  public LiveSettings withIntegrity(IntegritySettings check) {
+    return new LiveSettings(
+        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, check);
   }
 
   /** The set of cells a twin accepts, a bit set over the Milan ids 1..{@value CellId#MAX}. */

@@ -46,6 +46,19 @@ public interface LiveTwin extends AutoCloseable {
       CellId cell, long fromMillis, long toMillis, Resolution resolution);
 
   /**
+   * The synchronization integrity of a cell's stream: whether it diverges from its prediction, and
+   * the slots masked by the prediction in {@link #traffic}. Added for the integrity check; a twin
+   * without one fails the stage with {@link UnsupportedOperationException}.
+   *
+   * @param cell the cell
+   * @return the report
+   */
+  default CompletionStage<IntegrityReport> integrity(CellId cell) {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin checks no integrity"));
+  }
+
+  /**
    * What the twin is doing now.
    *
    * @return the status; {@link TwinStatus#ready()} once requests are accepted

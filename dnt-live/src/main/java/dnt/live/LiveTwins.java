@@ -1,6 +1,7 @@
 package dnt.live;
 
 import dnt.core.InvalidInputException;
+import dnt.live.runtime.IntegrityParams;
 import dnt.live.runtime.RuntimeSettings;
 import dnt.live.runtime.TwinRuntime;
 import java.io.IOException;
@@ -43,7 +44,13 @@ public final class LiveTwins {
             settings.snapshotEvery(),
             "127.0.0.1",
             0,
-            ASK_TIMEOUT);
+            ASK_TIMEOUT,
+            new IntegrityParams(
+                settings.integrity().window(),
+                settings.integrity().warmup(),
+                settings.integrity().threshold(),
+                settings.integrity().consecutive(),
+                settings.integrity().enabled()));
     TwinRuntime runtime;
     try {
       runtime = TwinRuntime.start(rs);

@@ -164,7 +164,8 @@ final class PekkoLiveTwin implements LiveTwin {
    * {@inheritDoc}
    *
    * <p>Answered from the cell twin's state (the DuckDB read side is not built yet), so it reflects
-   * every batch acknowledged before the call.
+   * every batch acknowledged before the call. Slots masked by the integrity check show the
+   * prediction (see {@link #integrity}).
    */
   @Override
   public CompletionStage<TrafficDataset> traffic(
@@ -222,6 +223,30 @@ final class PekkoLiveTwin implements LiveTwin {
                   Arrays.asList(Service.values()),
                   values);
             });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answered from the cell twin's state.
+   */
+  @Override
+  public CompletionStage<IntegrityReport> integrity(CellId cell) {
+    if (!settings.knownCells().contains(cell.value())) {
+      return CompletableFuture.failedFuture(
+          new InvalidInputException("cell " + cell + " is not a cell of this twin"));
+    }
+    return runtime
+        .integrity(cell.value())
+        .thenApply(
+            st ->
+                new IntegrityReport(
+                    cell,
+                    st.diverging(),
+                    st.checked(),
+                    Arrays.stream(st.maskedSlots())
+                        .mapToObj(slot -> slot * Observation.SLOT_MILLIS)
+                        .toList()));
   }
 
   @Override

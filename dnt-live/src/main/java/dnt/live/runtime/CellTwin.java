@@ -28,12 +28,14 @@ public final class CellTwin
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "cell");
 
   private final int snapshotEvery;
+  private final IntegrityParams integrity;
 
-  private CellTwin(String cell, int snapshotEvery) {
+  private CellTwin(String cell, int snapshotEvery, IntegrityParams integrity) {
     super(
         PersistenceId.of(TYPE_KEY.name(), cell),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
     this.snapshotEvery = snapshotEvery;
+    this.integrity = integrity;
   }
 
   /**
@@ -41,14 +43,15 @@ public final class CellTwin
    *
    * @param cell the entity id, the cell number
    * @param snapshotEvery events between snapshots
+   * @param integrity how the stream's integrity is checked
    * @return the behavior
    */
-  public static CellTwin create(String cell, int snapshotEvery) {
-    return new CellTwin(cell, snapshotEvery);
+  public static CellTwin create(String cell, int snapshotEvery, IntegrityParams integrity) {
+    return new CellTwin(cell, snapshotEvery, integrity);
   }
 
   /** What a cell twin is asked. */
-  public sealed interface Command permits Observe, Totals {}
+  public sealed interface Command permits Observe, Totals, Integrity {}
 
   /**
    * Apply rows of this cell durably.
@@ -90,20 +93,39 @@ public final class CellTwin
   public record SlotTotals(long fromSlot, double[][] totals) {}
 
   /**
-   * The event of a cell twin: rows of one batch, applied in order.
+   * The integrity state of the cell's stream.
+   *
+   * @param replyTo gets {@link IntegrityState}
+   */
+  public record Integrity(ActorRef<IntegrityState> replyTo) implements Command {}
+
+  /**
+   * The answer to {@link Integrity}.
+   *
+   * @param diverging whether the stream is flagged now
+   * @param checked observations checked so far
+   * @param maskedSlots the masked slots, ascending
+   */
+  public record IntegrityState(boolean diverging, long checked, long[] maskedSlots) {}
+
+  /**
+   * The event of a cell twin: rows of one batch, applied in order, and the integrity verdicts of
+   * the slots they touched (flagged observations stay in the journal, marked).
    *
    * @param rows the rows
+   * @param verdicts the verdicts, in slot order
    */
-  public record Observed(List<Observation> rows) implements Journaled {
-    /** Copies the rows. */
+  public record Observed(List<Observation> rows, List<Verdict> verdicts) implements Journaled {
+    /** Copies the lists. */
     public Observed {
       rows = List.copyOf(rows);
+      verdicts = List.copyOf(verdicts);
     }
   }
 
   @Override
   public CellState emptyState() {
-    return new CellState();
+    return new CellState(integrity);
   }
 
   @Override
@@ -116,7 +138,7 @@ public final class CellTwin
               int replaced = state.replacements(cmd.rows());
               int accepted = cmd.rows().size();
               return Effect()
-                  .persist(new Observed(cmd.rows()))
+                  .persist(new Observed(cmd.rows(), state.judge(cmd.rows())))
                   .thenReply(cmd.replyTo(), s -> new Ack(accepted, replaced));
             })
         .onCommand(
@@ -126,6 +148,14 @@ public final class CellTwin
                     .reply(
                         cmd.replyTo(),
                         new SlotTotals(cmd.fromSlot(), state.totals(cmd.fromSlot(), cmd.toSlot()))))
+        .onCommand(
+            Integrity.class,
+            (state, cmd) ->
+                Effect()
+                    .reply(
+                        cmd.replyTo(),
+                        new IntegrityState(
+                            state.diverging(), state.checked(), state.maskedSlots())))
         .build();
   }
 
@@ -136,7 +166,7 @@ public final class CellTwin
         .onEvent(
             Observed.class,
             (state, event) -> {
-              state.apply(event.rows());
+              state.apply(event.rows(), event.verdicts());
               return state;
             })
         .build();
@@ -157,7 +187,7 @@ public final class CellTwin
 
       @Override
       public CellState fromJournal(Object from) {
-        return CellState.of((CellSnapshot) from);
+        return CellState.of((CellSnapshot) from, integrity);
       }
     };
   }

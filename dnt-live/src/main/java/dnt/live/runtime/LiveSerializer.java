@@ -16,9 +16,14 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  * old events. Bound in {@code dnt-live.conf}; Java serialization is never used.
  *
  * <ul>
- *   <li>{@code observed-1}: row count, then per row slot (long), country code (int) and the five
- *       services (doubles, {@code dnt.data.Service} order).
- *   <li>{@code cell-snapshot-1}: key count, the keys (longs), then the values (doubles).
+ *   <li>{@code observed-2}: row count, then per row slot (long), country code (int) and the five
+ *       services (doubles, {@code dnt.data.Service} order); then verdict count, per verdict slot
+ *       (long), observed, predicted, score (doubles), outlier, masked (booleans), the five
+ *       predicted values. {@code observed-1} (read only) is the rows alone.
+ *   <li>{@code cell-snapshot-2}: key count, keys (longs), values (doubles); masked slot count,
+ *       slots (longs), their values (doubles); window length, residuals (doubles); outlier run,
+ *       inlier run (ints), diverging (boolean), checked, judged-before slot (longs). {@code
+ *       cell-snapshot-1} (read only) is the telemetry part alone.
  *   <li>{@code counted-1}: the row count (long).
  * </ul>
  */
@@ -26,8 +31,10 @@ public final class LiveSerializer extends SerializerWithStringManifest {
   /** The serializer id, unique among the system's serializers (Pekko reserves 0..40). */
   public static final int ID = 1_212_001;
 
-  static final String OBSERVED = "observed-1";
-  static final String CELL_SNAPSHOT = "cell-snapshot-1";
+  static final String OBSERVED_1 = "observed-1";
+  static final String OBSERVED = "observed-2";
+  static final String CELL_SNAPSHOT_1 = "cell-snapshot-1";
+  static final String CELL_SNAPSHOT = "cell-snapshot-2";
   static final String COUNTED = "counted-1";
 
   /** A serializer; Pekko instantiates it from the configuration. */
@@ -63,14 +70,28 @@ public final class LiveSerializer extends SerializerWithStringManifest {
             out.writeDouble(r.value(s));
           }
         }
+        out.writeInt(e.verdicts().size());
+        for (Verdict v : e.verdicts()) {
+          out.writeLong(v.slot());
+          out.writeDouble(v.observed());
+          out.writeDouble(v.predicted());
+          out.writeDouble(v.score());
+          out.writeBoolean(v.outlier());
+          out.writeBoolean(v.masked());
+          writeDoubles(out, v.prediction());
+        }
       } else if (o instanceof CellSnapshot snap) {
-        out.writeInt(snap.keys().length);
-        for (long k : snap.keys()) {
-          out.writeLong(k);
-        }
-        for (double v : snap.values()) {
-          out.writeDouble(v);
-        }
+        writeLongs(out, snap.keys());
+        writeDoubles(out, snap.values());
+        writeLongs(out, snap.maskedSlots());
+        writeDoubles(out, snap.maskValues());
+        out.writeInt(snap.window().length);
+        writeDoubles(out, snap.window());
+        out.writeInt(snap.outlierRun());
+        out.writeInt(snap.inlierRun());
+        out.writeBoolean(snap.diverging());
+        out.writeLong(snap.checked());
+        out.writeLong(snap.judgedBefore());
       } else if (o instanceof TwinStats.Counted c) {
         out.writeLong(c.rows());
       } else {
@@ -82,11 +103,40 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     return bytes.toByteArray();
   }
 
+  private static void writeLongs(DataOutputStream out, long[] a) throws IOException {
+    out.writeInt(a.length);
+    for (long x : a) {
+      out.writeLong(x);
+    }
+  }
+
+  private static void writeDoubles(DataOutputStream out, double[] a) throws IOException {
+    for (double x : a) {
+      out.writeDouble(x);
+    }
+  }
+
+  private static long[] readLongs(DataInputStream in, int n) throws IOException {
+    long[] a = new long[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = in.readLong();
+    }
+    return a;
+  }
+
+  private static double[] readDoubles(DataInputStream in, int n) throws IOException {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = in.readDouble();
+    }
+    return a;
+  }
+
   @Override
   public Object fromBinary(byte[] bytes, String manifest) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       switch (manifest) {
-        case OBSERVED -> {
+        case OBSERVED_1, OBSERVED -> {
           int n = in.readInt();
           List<Observation> rows = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
@@ -100,19 +150,47 @@ public final class LiveSerializer extends SerializerWithStringManifest {
                     in.readDouble(),
                     in.readDouble()));
           }
-          return new CellTwin.Observed(rows);
+          List<Verdict> verdicts = new ArrayList<>();
+          if (manifest.equals(OBSERVED)) {
+            int m = in.readInt();
+            for (int i = 0; i < m; i++) {
+              verdicts.add(
+                  new Verdict(
+                      in.readLong(),
+                      in.readDouble(),
+                      in.readDouble(),
+                      in.readDouble(),
+                      in.readBoolean(),
+                      in.readBoolean(),
+                      readDoubles(in, Observation.SERVICES)));
+            }
+          }
+          return new CellTwin.Observed(rows, verdicts);
+        }
+        case CELL_SNAPSHOT_1 -> {
+          int n = in.readInt();
+          long[] keys = readLongs(in, n);
+          return CellSnapshot.telemetryOnly(keys, readDoubles(in, n * Observation.SERVICES));
         }
         case CELL_SNAPSHOT -> {
           int n = in.readInt();
-          long[] keys = new long[n];
-          for (int i = 0; i < n; i++) {
-            keys[i] = in.readLong();
-          }
-          double[] values = new double[n * Observation.SERVICES];
-          for (int i = 0; i < values.length; i++) {
-            values[i] = in.readDouble();
-          }
-          return new CellSnapshot(keys, values);
+          long[] keys = readLongs(in, n);
+          double[] values = readDoubles(in, n * Observation.SERVICES);
+          int m = in.readInt();
+          long[] masked = readLongs(in, m);
+          double[] maskValues = readDoubles(in, m * Observation.SERVICES);
+          double[] window = readDoubles(in, in.readInt());
+          return new CellSnapshot(
+              keys,
+              values,
+              masked,
+              maskValues,
+              window,
+              in.readInt(),
+              in.readInt(),
+              in.readBoolean(),
+              in.readLong(),
+              in.readLong());
         }
         case COUNTED -> {
           return new TwinStats.Counted(in.readLong());

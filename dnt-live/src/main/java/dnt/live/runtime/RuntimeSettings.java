@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param host the address Artery binds
  * @param port the Artery port, 0 for any free one
  * @param askTimeout how long a request waits for the entities
+ * @param integrity how cell twins check their stream's integrity
  */
 public record RuntimeSettings(
     String journalUrl,
@@ -26,7 +27,8 @@ public record RuntimeSettings(
     int snapshotEvery,
     String host,
     int port,
-    Duration askTimeout) {
+    Duration askTimeout,
+    IntegrityParams integrity) {
 
   @Override
   public String toString() {

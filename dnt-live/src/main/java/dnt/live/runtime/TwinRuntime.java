@@ -64,8 +64,10 @@ public final class TwinRuntime implements AutoCloseable {
       }
       TwinRuntime rt = new TwinRuntime(system, settings.askTimeout());
       int every = settings.snapshotEvery();
+      IntegrityParams integrity = settings.integrity();
       rt.sharding.init(
-          Entity.of(CellTwin.TYPE_KEY, ctx -> CellTwin.create(ctx.getEntityId(), every)));
+          Entity.of(
+              CellTwin.TYPE_KEY, ctx -> CellTwin.create(ctx.getEntityId(), every, integrity)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       return rt;
     } catch (InterruptedException e) {
@@ -140,6 +142,18 @@ public final class TwinRuntime implements AutoCloseable {
         .<CellTwin.SlotTotals>ask(
             replyTo -> new CellTwin.Totals(fromSlot, toSlot, replyTo), askTimeout)
         .thenApply(CellTwin.SlotTotals::totals);
+  }
+
+  /**
+   * The integrity state of a cell's stream.
+   *
+   * @param cell the cell number
+   * @return whether it diverges, observations checked, masked slots
+   */
+  public CompletionStage<CellTwin.IntegrityState> integrity(int cell) {
+    return sharding
+        .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
+        .ask(CellTwin.Integrity::new, askTimeout);
   }
 
   /**
