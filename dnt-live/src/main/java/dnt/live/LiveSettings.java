@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param clock the clock that {@code maxAhead} is measured against (injected for tests)
  * @param snapshotEvery a cell twin saves a snapshot every this many events; at least 1
  * @param integrity how cell twins check their stream's synchronization integrity
+ * @param radio whether and how observed traffic drives a radio twin of Milan
  */
 public record LiveSettings(
     Path stateFolder,
@@ -29,7 +30,8 @@ public record LiveSettings(
     Duration maxAhead,
     Clock clock,
     int snapshotEvery,
-    IntegritySettings integrity) {
+    IntegritySettings integrity,
+    RadioSettings radio) {
 
   /** Default {@link #maxAhead()}: one day, so a clock skew or a time-zone slip is tolerated. */
   public static final Duration DEFAULT_MAX_AHEAD = Duration.ofDays(1);
@@ -48,6 +50,7 @@ public record LiveSettings(
     Objects.requireNonNull(knownCells, "knownCells");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(integrity, "integrity");
+    Objects.requireNonNull(radio, "radio");
     if (maxAhead.isNegative()) {
       throw new InvalidInputException("maxAhead " + maxAhead + " is negative");
     }
@@ -59,7 +62,7 @@ public record LiveSettings(
   /**
    * Defaults on a state folder: the embedded H2 journal in it, the Milan grid, one day ahead, the
    * system clock, a snapshot every {@value #DEFAULT_SNAPSHOT_EVERY} events, the default integrity
-   * check.
+   * check, no radio twin.
    *
    * @param stateFolder the state folder
    * @return the settings
@@ -72,7 +75,8 @@ public record LiveSettings(
         DEFAULT_MAX_AHEAD,
         Clock.systemUTC(),
         DEFAULT_SNAPSHOT_EVERY,
-        IntegritySettings.defaults());
+        IntegritySettings.defaults(),
+        RadioSettings.off());
   }
 
   /**
@@ -82,7 +86,8 @@ public record LiveSettings(
    * @return new settings
    */
   public LiveSettings withJournal(JournalSettings j) {
-    return new LiveSettings(stateFolder, j, knownCells, maxAhead, clock, snapshotEvery, integrity);
+    return new LiveSettings(
+        stateFolder, j, knownCells, maxAhead, clock, snapshotEvery, integrity, radio);
   }
 
   /**
@@ -92,7 +97,8 @@ public record LiveSettings(
    * @return new settings
    */
   public LiveSettings withKnownCells(KnownCells cells) {
-    return new LiveSettings(stateFolder, journal, cells, maxAhead, clock, snapshotEvery, integrity);
+    return new LiveSettings(
+        stateFolder, journal, cells, maxAhead, clock, snapshotEvery, integrity, radio);
   }
 
   /**
@@ -103,7 +109,8 @@ public record LiveSettings(
    * @return new settings
    */
   public LiveSettings withClock(Clock c, Duration ahead) {
-    return new LiveSettings(stateFolder, journal, knownCells, ahead, c, snapshotEvery, integrity);
+    return new LiveSettings(
+        stateFolder, journal, knownCells, ahead, c, snapshotEvery, integrity, radio);
   }
 
   /**
@@ -113,7 +120,8 @@ public record LiveSettings(
    * @return new settings
    */
   public LiveSettings withSnapshotEvery(int every) {
-    return new LiveSettings(stateFolder, journal, knownCells, maxAhead, clock, every, integrity);
+    return new LiveSettings(
+        stateFolder, journal, knownCells, maxAhead, clock, every, integrity, radio);
   }
 
   /**
@@ -124,7 +132,18 @@ public record LiveSettings(
    */
   public LiveSettings withIntegrity(IntegritySettings check) {
     return new LiveSettings(
-        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, check);
+        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, check, radio);
+  }
+
+  /**
+   * These settings with another radio twin.
+   *
+   * @param r the radio settings
+   * @return new settings
+   */
+  public LiveSettings withRadio(RadioSettings r) {
+    return new LiveSettings(
+        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, integrity, r);
   }
 
   /** The set of cells a twin accepts, a bit set over the Milan ids 1..{@value CellId#MAX}. */

@@ -59,6 +59,30 @@ public interface LiveTwin extends AutoCloseable {
   }
 
   /**
+   * The radio twin's network KPIs now: observed traffic sets the demand of the users in each cell
+   * and the twin propagates it incrementally. Added for the radio coupling; a twin without a radio
+   * twin fails the stage with {@link UnsupportedOperationException}.
+   *
+   * @return the KPIs
+   */
+  default CompletionStage<dnt.core.twin.TwinKpis> radioKpis() {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin runs no radio twin"));
+  }
+
+  /**
+   * A copy of the radio twin now (stations, users, loads, SINR), for inspection and what-if: the
+   * live radio twin never changes through it. Added for the radio coupling; a twin without a radio
+   * twin fails the stage with {@link UnsupportedOperationException}.
+   *
+   * @return the fork
+   */
+  default CompletionStage<dnt.core.twin.NetworkTwin> radioTwin() {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin runs no radio twin"));
+  }
+
+  /**
    * What the twin is doing now.
    *
    * @return the status; {@link TwinStatus#ready()} once requests are accepted

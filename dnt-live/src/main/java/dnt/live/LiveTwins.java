@@ -50,7 +50,10 @@ public final class LiveTwins {
                 settings.integrity().warmup(),
                 settings.integrity().threshold(),
                 settings.integrity().consecutive(),
-                settings.integrity().enabled()));
+                settings.integrity().enabled()),
+            settings.radio().enabled() ? settings.radio().users() : -1,
+            settings.radio().seed(),
+            settings.radio().mbpsPerActivity());
     TwinRuntime runtime;
     try {
       runtime = TwinRuntime.start(rs);

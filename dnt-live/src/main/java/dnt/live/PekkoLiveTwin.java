@@ -2,6 +2,8 @@ package dnt.live;
 
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
+import dnt.core.twin.NetworkTwin;
+import dnt.core.twin.TwinKpis;
 import dnt.data.Service;
 import dnt.data.TrafficDataset;
 import dnt.data.raw.RawRow;
@@ -247,6 +249,16 @@ final class PekkoLiveTwin implements LiveTwin {
                     Arrays.stream(st.maskedSlots())
                         .mapToObj(slot -> slot * Observation.SLOT_MILLIS)
                         .toList()));
+  }
+
+  @Override
+  public CompletionStage<TwinKpis> radioKpis() {
+    return runtime.radioKpis();
+  }
+
+  @Override
+  public CompletionStage<NetworkTwin> radioTwin() {
+    return runtime.radioFork();
   }
 
   @Override

@@ -191,6 +191,11 @@ final class CellState {
     return integrity.checked();
   }
 
+  /** The newest slot held; only when {@link #size()} is positive. */
+  long newestSlot() {
+    return rows.lastKey() >>> 32;
+  }
+
   /** Number of keys held. */
   int size() {
     return rows.size();

@@ -11,6 +11,7 @@ import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The twin of one cell: an event-sourced, sharded entity holding the cell's telemetry, keyed by
@@ -29,13 +30,21 @@ public final class CellTwin
 
   private final int snapshotEvery;
   private final IntegrityParams integrity;
+  private final int cell;
+  private final @Nullable ActorRef<RadioTwin.Command> radio;
 
-  private CellTwin(String cell, int snapshotEvery, IntegrityParams integrity) {
+  private CellTwin(
+      String cell,
+      int snapshotEvery,
+      IntegrityParams integrity,
+      @Nullable ActorRef<RadioTwin.Command> radio) {
     super(
         PersistenceId.of(TYPE_KEY.name(), cell),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
     this.snapshotEvery = snapshotEvery;
     this.integrity = integrity;
+    this.cell = Integer.parseInt(cell);
+    this.radio = radio;
   }
 
   /**
@@ -44,10 +53,16 @@ public final class CellTwin
    * @param cell the entity id, the cell number
    * @param snapshotEvery events between snapshots
    * @param integrity how the stream's integrity is checked
+   * @param radio the radio twin told the cell's newest internet activity after each event, or
+   *     {@code null} for none
    * @return the behavior
    */
-  public static CellTwin create(String cell, int snapshotEvery, IntegrityParams integrity) {
-    return new CellTwin(cell, snapshotEvery, integrity);
+  public static CellTwin create(
+      String cell,
+      int snapshotEvery,
+      IntegrityParams integrity,
+      @Nullable ActorRef<RadioTwin.Command> radio) {
+    return new CellTwin(cell, snapshotEvery, integrity, radio);
   }
 
   /** What a cell twin is asked. */
@@ -139,6 +154,7 @@ public final class CellTwin
               int accepted = cmd.rows().size();
               return Effect()
                   .persist(new Observed(cmd.rows(), state.judge(cmd.rows())))
+                  .thenRun(this::tellRadio)
                   .thenReply(cmd.replyTo(), s -> new Ack(accepted, replaced));
             })
         .onCommand(
@@ -157,6 +173,15 @@ public final class CellTwin
                         new IntegrityState(
                             state.diverging(), state.checked(), state.maskedSlots())))
         .build();
+  }
+
+  private void tellRadio(CellState state) {
+    ActorRef<RadioTwin.Command> r = radio;
+    if (r != null && state.size() > 0) {
+      long slot = state.newestSlot();
+      double internet = state.totals(slot, slot + 1)[0][Observation.SERVICES - 1];
+      r.tell(new RadioTwin.CellTraffic(cell, slot, internet));
+    }
   }
 
   @Override

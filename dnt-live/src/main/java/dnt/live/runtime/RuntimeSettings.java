@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param port the Artery port, 0 for any free one
  * @param askTimeout how long a request waits for the entities
  * @param integrity how cell twins check their stream's integrity
+ * @param radioUsers users of the radio twin of Milan; negative for no radio twin
+ * @param radioSeed seed of their placement
+ * @param radioMbpsPerActivity demand per unit of internet activity, Mbit/s
  */
 public record RuntimeSettings(
     String journalUrl,
@@ -28,7 +31,10 @@ public record RuntimeSettings(
     String host,
     int port,
     Duration askTimeout,
-    IntegrityParams integrity) {
+    IntegrityParams integrity,
+    int radioUsers,
+    long radioSeed,
+    double radioMbpsPerActivity) {
 
   @Override
   public String toString() {

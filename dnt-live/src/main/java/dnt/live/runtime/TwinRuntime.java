@@ -2,20 +2,27 @@ package dnt.live.runtime;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dnt.core.twin.NetworkTwin;
+import dnt.core.twin.TwinKpis;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The running Pekko system behind a live twin: a one-node cluster (Artery on the configured host,
@@ -29,14 +36,18 @@ import org.apache.pekko.cluster.typed.Join;
  */
 public final class TwinRuntime implements AutoCloseable {
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
+  private static final String NO_RADIO = "this live twin runs no radio twin";
 
   private final ActorSystem<Void> system;
   private final ClusterSharding sharding;
   private final Duration askTimeout;
+  private final @Nullable ActorRef<RadioTwin.Command> radio;
 
-  private TwinRuntime(ActorSystem<Void> system, Duration askTimeout) {
+  private TwinRuntime(
+      ActorSystem<Void> system, Duration askTimeout, @Nullable ActorRef<RadioTwin.Command> radio) {
     this.system = system;
     this.askTimeout = askTimeout;
+    this.radio = radio;
     this.sharding = ClusterSharding.get(system);
   }
 
@@ -62,12 +73,24 @@ public final class TwinRuntime implements AutoCloseable {
         }
         Thread.sleep(20);
       }
-      TwinRuntime rt = new TwinRuntime(system, settings.askTimeout());
+      ActorRef<RadioTwin.Command> radio =
+          settings.radioUsers() < 0
+              ? null
+              : system.systemActorOf(
+                  RadioTwin.create(
+                      RadioCoupling.milan(
+                          settings.radioUsers(),
+                          settings.radioSeed(),
+                          settings.radioMbpsPerActivity())),
+                  "radio-twin",
+                  Props.empty());
+      TwinRuntime rt = new TwinRuntime(system, settings.askTimeout(), radio);
       int every = settings.snapshotEvery();
       IntegrityParams integrity = settings.integrity();
       rt.sharding.init(
           Entity.of(
-              CellTwin.TYPE_KEY, ctx -> CellTwin.create(ctx.getEntityId(), every, integrity)));
+              CellTwin.TYPE_KEY,
+              ctx -> CellTwin.create(ctx.getEntityId(), every, integrity, radio)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       return rt;
     } catch (InterruptedException e) {
@@ -154,6 +177,32 @@ public final class TwinRuntime implements AutoCloseable {
     return sharding
         .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
         .ask(CellTwin.Integrity::new, askTimeout);
+  }
+
+  /**
+   * The radio twin's KPIs now.
+   *
+   * @return the KPIs; fails with {@link UnsupportedOperationException} without a radio twin
+   */
+  public CompletionStage<TwinKpis> radioKpis() {
+    ActorRef<RadioTwin.Command> r = radio;
+    if (r == null) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException(NO_RADIO));
+    }
+    return AskPattern.ask(r, RadioTwin.Kpis::new, askTimeout, system.scheduler());
+  }
+
+  /**
+   * A copy of the radio twin now.
+   *
+   * @return the fork; fails with {@link UnsupportedOperationException} without a radio twin
+   */
+  public CompletionStage<NetworkTwin> radioFork() {
+    ActorRef<RadioTwin.Command> r = radio;
+    if (r == null) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException(NO_RADIO));
+    }
+    return AskPattern.ask(r, RadioTwin.Fork::new, askTimeout, system.scheduler());
   }
 
   /**

@@ -54,7 +54,7 @@ final class CellTwinTest {
   void acknowledgesAfterPersistingCountsReplacementsAndRecoversFromSnapshotAndEvents() {
     TestProbe<CellTwin.Ack> acks = kit.createTestProbe();
     TestProbe<CellTwin.SlotTotals> totals = kit.createTestProbe();
-    ActorRef<CellTwin.Command> twin = kit.spawn(CellTwin.create("42", 2, OFF));
+    ActorRef<CellTwin.Command> twin = kit.spawn(CellTwin.create("42", 2, OFF, null));
     twin.tell(new CellTwin.Observe(List.of(obs(100, 39, 1), obs(100, 33, 2)), acks.getRef()));
     assertThat(acks.receiveMessage()).isEqualTo(new CellTwin.Ack(2, 0));
     twin.tell(new CellTwin.Observe(List.of(obs(100, 39, 10), obs(101, 39, 1)), acks.getRef()));
@@ -64,7 +64,7 @@ final class CellTwinTest {
     assertThat(acks.receiveMessage()).isEqualTo(new CellTwin.Ack(1, 0));
     kit.stop(twin);
 
-    ActorRef<CellTwin.Command> again = kit.spawn(CellTwin.create("42", 2, OFF));
+    ActorRef<CellTwin.Command> again = kit.spawn(CellTwin.create("42", 2, OFF, null));
     again.tell(new CellTwin.Totals(99, 103, totals.getRef()));
     double[][] got = totals.receiveMessage().totals();
     // slot 100: country 39 replaced by 10, plus country 33 at 2 -> 12 on the first service
