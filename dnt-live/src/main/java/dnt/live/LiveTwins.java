@@ -16,6 +16,9 @@ public final class LiveTwins {
   /** How long a request waits for the cell twins before it fails. */
   static final Duration ASK_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The read side's DuckDB file in the state folder. */
+  static final String READ_SIDE = "read-side.duckdb";
+
   private LiveTwins() {}
 
   /**
@@ -53,7 +56,8 @@ public final class LiveTwins {
                 settings.integrity().enabled()),
             settings.radio().enabled() ? settings.radio().users() : -1,
             settings.radio().seed(),
-            settings.radio().mbpsPerActivity());
+            settings.radio().mbpsPerActivity(),
+            settings.stateFolder().resolve(READ_SIDE));
     TwinRuntime runtime;
     try {
       runtime = TwinRuntime.start(rs);

@@ -172,6 +172,27 @@ final class PekkoLiveTwin implements LiveTwin {
   @Override
   public CompletionStage<TrafficDataset> traffic(
       CellId cell, long fromMillis, long toMillis, Resolution resolution) {
+    return query(cell, fromMillis, toMillis, resolution, runtime::totals);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answered from the DuckDB read side in the state folder.
+   */
+  @Override
+  public CompletionStage<TrafficDataset> history(
+      CellId cell, long fromMillis, long toMillis, Resolution resolution) {
+    return query(cell, fromMillis, toMillis, resolution, runtime::history);
+  }
+
+  /** Where per-slot totals come from: the cell twins or the read side. */
+  private interface TotalsSource {
+    CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot);
+  }
+
+  private CompletionStage<TrafficDataset> query(
+      CellId cell, long fromMillis, long toMillis, Resolution resolution, TotalsSource source) {
     long step = resolution.step().toMillis();
     if (!settings.knownCells().contains(cell.value())) {
       return CompletableFuture.failedFuture(
@@ -200,7 +221,7 @@ final class PekkoLiveTwin implements LiveTwin {
               "the range from " + fromMillis + " to " + toMillis + " is longer than 366 days"));
     }
     int per = resolution.slots();
-    return runtime
+    return source
         .totals(cell.value(), fromSlot, toSlot)
         .thenApply(
             totals -> {

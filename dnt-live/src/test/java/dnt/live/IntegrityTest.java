@@ -112,19 +112,62 @@ final class IntegrityTest {
     // every slot of day 2 has its slot of day 1; the last waits for a later slot
     assertThat(r.checked()).isEqualTo(143);
     assertThat(r.maskedSlots()).isEqualTo(slots(from + 2, to));
-    TrafficDataset got =
-        twin.traffic(CellId.of(7), DAY + 144 * SLOT, DAY + 288 * SLOT, Resolution.TEN_MINUTES)
-            .toCompletableFuture()
-            .join();
     double[][] observed = slotTotals(day2);
     double[][] predicted = slotTotals(day1);
+    double[][] want = new double[144][];
     for (int t = 0; t < 144; t++) {
-      double[] want = t >= from + 2 && t < to ? predicted[t] : observed[t];
+      want[t] = t >= from + 2 && t < to ? predicted[t] : observed[t];
+    }
+    assertSeries(
+        twin.traffic(CellId.of(7), DAY + 144 * SLOT, DAY + 288 * SLOT, Resolution.TEN_MINUTES)
+            .toCompletableFuture()
+            .join(),
+        want);
+    // the read side shows the same masks once it has caught up with the journal
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    TrafficDataset history;
+    do {
+      history =
+          twin.history(CellId.of(7), DAY + 144 * SLOT, DAY + 288 * SLOT, Resolution.TEN_MINUTES)
+              .toCompletableFuture()
+              .join();
+    } while (!matches(history, want) && System.nanoTime() < deadline && pause());
+    assertSeries(history, want);
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(100);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Float storage: relative 2^-24 of values below 1e3, plus summation-order ulps. */
+  private static boolean close(double got, double want) {
+    return Math.abs(got - want) <= 1e-6 * Math.max(1, want);
+  }
+
+  private static boolean matches(TrafficDataset got, double[][] want) {
+    for (int t = 0; t < want.length; t++) {
       for (Service s : Service.values()) {
-        // float storage: relative 2^-24 of values below 1e3, plus summation-order ulps
+        if (!close(got.value(0, t, s), want[t][s.ordinal()])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static void assertSeries(TrafficDataset got, double[][] want) {
+    for (int t = 0; t < want.length; t++) {
+      for (Service s : Service.values()) {
+        // the bound of close(): float storage and summation order
         assertThat(got.value(0, t, s))
             .as("slot %d %s", t, s)
-            .isCloseTo(want[s.ordinal()], within(1e-6 * Math.max(1, want[s.ordinal()])));
+            .isCloseTo(want[t][s.ordinal()], within(1e-6 * Math.max(1, want[t][s.ordinal()])));
       }
     }
   }

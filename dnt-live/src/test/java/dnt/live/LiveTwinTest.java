@@ -124,6 +124,65 @@ final class LiveTwinTest {
     }
   }
 
+  /**
+   * The read side catches up with the journal within a deadline (it lags by about the read
+   * journal's refresh interval): polls until it matches, then asserts for a clear message.
+   */
+  private static void assertHistoryCatchesUp(LiveTwin twin, int cell, double[][] want) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      TrafficDataset got =
+          await(
+              twin.history(CellId.of(cell), DAY, DAY + want.length * SLOT, Resolution.TEN_MINUTES));
+      boolean equal = true;
+      for (int t = 0; t < want.length && equal; t++) {
+        for (Service s : Service.values()) {
+          if (Math.abs(got.value(0, t, s) - want[t][s.ordinal()])
+              > 1e-6 * Math.max(1, want[t][s.ordinal()])) {
+            equal = false;
+          }
+        }
+      }
+      if (equal || System.nanoTime() > deadline) {
+        assertSeries(got, want);
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void theReadSideFollowsTheJournalAndIsRebuiltWhenLost() throws Exception {
+    Path state = tmp.resolve("s");
+    List<List<RawRow>> batches = new ArrayList<>();
+    try (LiveTwin twin = LiveTwins.start(settings(state))) {
+      for (int i = 0; i < 4; i++) {
+        List<RawRow> b = randomRows(20 + i, 200);
+        batches.add(b);
+        await(twin.ingest(b));
+      }
+      for (int cell : new int[] {1, 5000}) {
+        assertHistoryCatchesUp(twin, cell, expected(batches, cell, 24));
+      }
+    }
+    try (var files = Files.list(state)) {
+      for (Path p :
+          files.filter(p -> p.getFileName().toString().startsWith("read-side")).toList()) {
+        Files.delete(p);
+      }
+    }
+    try (LiveTwin twin = LiveTwins.start(settings(state))) {
+      for (int cell : new int[] {1, 2, 5000, 10000}) {
+        assertHistoryCatchesUp(twin, cell, expected(batches, cell, 24));
+      }
+    }
+  }
+
   @Test
   void hourlyResolutionSumsSixSlots() {
     List<RawRow> a = randomRows(3, 500);

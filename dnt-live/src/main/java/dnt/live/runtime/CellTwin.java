@@ -2,6 +2,7 @@ package dnt.live.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -27,6 +28,9 @@ public final class CellTwin
 
   /** The sharding type of cell twins; the entity id is the cell number. */
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "cell");
+
+  /** The tag of every cell twin event, which the read side streams from the journal. */
+  public static final String TAG = "cell";
 
   private final int snapshotEvery;
   private final IntegrityParams integrity;
@@ -195,6 +199,11 @@ public final class CellTwin
               return state;
             })
         .build();
+  }
+
+  @Override
+  public Set<String> tagsFor(Observed event) {
+    return Set.of(TAG);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dnt.live.runtime;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,7 @@ import java.time.Duration;
  * @param radioUsers users of the radio twin of Milan; negative for no radio twin
  * @param radioSeed seed of their placement
  * @param radioMbpsPerActivity demand per unit of internet activity, Mbit/s
+ * @param readSideFile the DuckDB file of the read side
  */
 public record RuntimeSettings(
     String journalUrl,
@@ -34,7 +36,8 @@ public record RuntimeSettings(
     IntegrityParams integrity,
     int radioUsers,
     long radioSeed,
-    double radioMbpsPerActivity) {
+    double radioMbpsPerActivity,
+    Path readSideFile) {
 
   @Override
   public String toString() {

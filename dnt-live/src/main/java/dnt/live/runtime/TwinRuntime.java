@@ -4,16 +4,19 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -42,12 +45,16 @@ public final class TwinRuntime implements AutoCloseable {
   private final ClusterSharding sharding;
   private final Duration askTimeout;
   private final @Nullable ActorRef<RadioTwin.Command> radio;
+  private final Executor blocking;
+  private @Nullable ReadSide readSide;
+  private @Nullable ReadSideProjection projection;
 
   private TwinRuntime(
       ActorSystem<Void> system, Duration askTimeout, @Nullable ActorRef<RadioTwin.Command> radio) {
     this.system = system;
     this.askTimeout = askTimeout;
     this.radio = radio;
+    this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     this.sharding = ClusterSharding.get(system);
   }
 
@@ -92,15 +99,22 @@ public final class TwinRuntime implements AutoCloseable {
               CellTwin.TYPE_KEY,
               ctx -> CellTwin.create(ctx.getEntityId(), every, integrity, radio)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
+      rt.startReadSide(settings.readSideFile());
       return rt;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       system.terminate();
       throw new IllegalStateException("interrupted while the live twin started", e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | SQLException e) {
       system.terminate();
       throw e;
     }
+  }
+
+  private void startReadSide(Path file) throws SQLException {
+    ReadSide rs = new ReadSide(file);
+    readSide = rs;
+    projection = ReadSideProjection.start(system, rs);
   }
 
   /**
@@ -180,6 +194,31 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
+   * Per-slot totals of a cell from the read side (DuckDB): the journal's events up to the offset
+   * the projection has reached, masked slots showing the prediction.
+   *
+   * @param cell the cell number
+   * @param fromSlot first slot
+   * @param toSlot slot after the last
+   * @return {@code totals[slot - fromSlot][service]}
+   */
+  public CompletionStage<double[][]> history(int cell, long fromSlot, long toSlot) {
+    ReadSide rs = readSide;
+    if (rs == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("no read side"));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return rs.totals(cell, fromSlot, toSlot);
+          } catch (SQLException e) {
+            throw new IllegalStateException("the read side failed: " + e.getMessage(), e);
+          }
+        },
+        blocking);
+  }
+
+  /**
    * The radio twin's KPIs now.
    *
    * @return the KPIs; fails with {@link UnsupportedOperationException} without a radio twin
@@ -234,6 +273,25 @@ public final class TwinRuntime implements AutoCloseable {
    */
   @Override
   public void close() {
+    ReadSideProjection p = projection;
+    if (p != null) {
+      p.stop();
+      try {
+        p.done().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // the read side keeps its last committed prefix and resumes from it
+      }
+    }
+    ReadSide rs = readSide;
+    if (rs != null) {
+      try {
+        rs.close();
+      } catch (SQLException e) {
+        // closing a read-only handle; nothing to recover
+      }
+    }
     try {
       CoordinatedShutdown.get(system)
           .runAll(CoordinatedShutdown.unknownReason())
