@@ -1,6 +1,10 @@
 package dnt.benchmarks.live;
 
+import dnt.core.CellId;
+import dnt.data.Service;
+import dnt.data.TrafficDataset;
 import dnt.data.raw.RawRow;
+import dnt.data.store.Resolution;
 import dnt.live.IngestReceipt;
 import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
@@ -15,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -87,12 +92,14 @@ public final class LiveIngestRate {
       }
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
       long elapsed = System.nanoTime() - start;
+      double lagSeconds = readSideLag(twin, batches.get(batches.size() - 1));
       long rows = (long) (batches.size() - warmup) * BATCH;
       Arrays.sort(latencyNanos);
       System.out.printf(
           Locale.ROOT,
           "cells %d, batches %d of %d rows (%d warm-up), %d in flight%n"
               + "rate %.0f rows/s, ack latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
+              + "read side caught up %.2f s after the last acknowledgement%n"
               + "load average %s%n",
           cells,
           batches.size(),
@@ -103,10 +110,43 @@ public final class LiveIngestRate {
           percentile(latencyNanos, 0.50) / 1e6,
           percentile(latencyNanos, 0.99) / 1e6,
           latencyNanos[latencyNanos.length - 1] / 1e6,
+          lagSeconds,
           Files.readString(Path.of("/proc/loadavg")).strip());
     } finally {
       deleteTree(state);
     }
+  }
+
+  /**
+   * Seconds until the read side shows the last batch's last cell as the cell twin does (its day's
+   * internet total), polling every 10 ms.
+   */
+  private static double readSideLag(LiveTwin twin, List<RawRow> lastBatch) {
+    long t0 = System.nanoTime();
+    CellId cell = CellId.of(lastBatch.get(lastBatch.size() - 1).cell());
+    long to = DAY + 144 * 600_000L;
+    double want = internet(twin.traffic(cell, DAY, to, Resolution.TEN_MINUTES));
+    while (internet(twin.history(cell, DAY, to, Resolution.TEN_MINUTES)) != want) {
+      if (System.nanoTime() - t0 > 120_000_000_000L) {
+        return Double.POSITIVE_INFINITY;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Double.NaN;
+      }
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static double internet(CompletionStage<TrafficDataset> stage) {
+    TrafficDataset d = stage.toCompletableFuture().join();
+    double sum = 0;
+    for (int t = 0; t < d.length(); t++) {
+      sum += d.value(0, t, Service.INTERNET);
+    }
+    return sum;
   }
 
   /** Rows of one day for cells 1..n in file order: cell, then slot, then country code. */

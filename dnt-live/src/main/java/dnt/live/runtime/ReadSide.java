@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The read side of the live twin: a DuckDB file holding every cell's telemetry rows (one per cell,
@@ -45,6 +47,10 @@ final class ReadSide implements AutoCloseable {
           "CREATE TABLE IF NOT EXISTS masked (cell INTEGER, slot BIGINT, smsin DOUBLE,"
               + " smsout DOUBLE, callin DOUBLE, callout DOUBLE, internet DOUBLE,"
               + " PRIMARY KEY (cell, slot))");
+      st.execute(
+          "CREATE TEMP TABLE IF NOT EXISTS staging (seq BIGINT, cell INTEGER, slot BIGINT,"
+              + " country INTEGER, smsin DOUBLE, smsout DOUBLE, callin DOUBLE, callout DOUBLE,"
+              + " internet DOUBLE)");
       try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_side_meta")) {
         rs.next();
         if (rs.getLong(1) == 0) {
@@ -75,27 +81,43 @@ final class ReadSide implements AutoCloseable {
     if (events.isEmpty()) {
       return;
     }
+    // the rows go through a staging table by DuckDB's appender, then one set-based upsert that
+    // keeps the last row of each key (row-by-row upserts are far too slow)
+    try (Statement st = db.createStatement()) {
+      st.execute("DELETE FROM staging");
+    }
+    long seq = 0;
+    try (DuckDBAppender app =
+        db.unwrap(DuckDBConnection.class).createAppender("temp", "main", "staging")) {
+      for (Applied a : events) {
+        for (Observation o : a.event().rows()) {
+          app.beginRow()
+              .append(seq++)
+              .append(a.cell())
+              .append(o.slot())
+              .append(o.countryCode())
+              .append(o.smsIn())
+              .append(o.smsOut())
+              .append(o.callIn())
+              .append(o.callOut())
+              .append(o.internet())
+              .endRow();
+        }
+      }
+    }
     db.setAutoCommit(false);
-    try (PreparedStatement row =
-            db.prepareStatement(
-                "INSERT OR REPLACE INTO telemetry VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    try (Statement st = db.createStatement();
         PreparedStatement mask =
             db.prepareStatement("INSERT OR REPLACE INTO masked VALUES (?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement unmask =
             db.prepareStatement("DELETE FROM masked WHERE cell = ? AND slot = ?");
         PreparedStatement offset =
             db.prepareStatement("UPDATE read_side_meta SET journal_offset = ?")) {
+      st.execute(
+          "INSERT OR REPLACE INTO telemetry SELECT cell, slot, country, smsin, smsout, callin,"
+              + " callout, internet FROM staging QUALIFY row_number() OVER (PARTITION BY cell,"
+              + " slot, country ORDER BY seq DESC) = 1");
       for (Applied a : events) {
-        for (Observation o : a.event().rows()) {
-          row.setInt(1, a.cell());
-          row.setLong(2, o.slot());
-          row.setInt(3, o.countryCode());
-          for (int s = 0; s < Observation.SERVICES; s++) {
-            row.setDouble(4 + s, o.value(s));
-          }
-          row.addBatch();
-        }
-        row.executeBatch();
         for (Verdict v : a.event().verdicts()) {
           if (v.masked()) {
             mask.setInt(1, a.cell());

@@ -13,6 +13,7 @@ import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.Sequence;
 import org.apache.pekko.persistence.query.javadsl.EventsByTagQuery;
+import org.apache.pekko.stream.ActorAttributes;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
@@ -42,18 +43,22 @@ final class ReadSideProjection {
             .viaMat(KillSwitches.single(), Keep.right())
             .groupedWithin(1000, Duration.ofMillis(200))
             .toMat(
-                Sink.foreach(
-                    envelopes -> {
-                      List<ReadSide.Applied> batch = new ArrayList<>(envelopes.size());
-                      for (EventEnvelope e : envelopes) {
-                        if (e.event() instanceof CellTwin.Observed o) {
-                          String id = e.persistenceId();
-                          int cell = Integer.parseInt(id.substring(id.indexOf('|') + 1));
-                          batch.add(new ReadSide.Applied(cell, ((Sequence) e.offset()).value(), o));
-                        }
-                      }
-                      readSide.apply(batch);
-                    }),
+                Sink.<List<EventEnvelope>>foreach(
+                        envelopes -> {
+                          List<ReadSide.Applied> batch = new ArrayList<>(envelopes.size());
+                          for (EventEnvelope e : envelopes) {
+                            if (e.event() instanceof CellTwin.Observed o) {
+                              String id = e.persistenceId();
+                              int cell = Integer.parseInt(id.substring(id.indexOf('|') + 1));
+                              batch.add(
+                                  new ReadSide.Applied(cell, ((Sequence) e.offset()).value(), o));
+                            }
+                          }
+                          readSide.apply(batch);
+                        })
+                    // DuckDB blocks: keep it off the dispatcher the entities run on
+                    .withAttributes(
+                        ActorAttributes.dispatcher("pekko.actor.default-blocking-io-dispatcher")),
                 Keep.both())
             .run(system);
     return new ReadSideProjection(running.first(), running.second());
