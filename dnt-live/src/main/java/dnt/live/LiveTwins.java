@@ -35,6 +35,24 @@ public final class LiveTwins {
    */
   public static LiveTwin start(LiveSettings settings) {
     StateFolder.prepare(settings.stateFolder());
+    AutoCloseable lock = StateFolder.lock(settings.stateFolder());
+    try {
+      return start(settings, lock);
+    } catch (RuntimeException e) {
+      release(lock);
+      throw e;
+    }
+  }
+
+  private static void release(AutoCloseable lock) {
+    try {
+      lock.close();
+    } catch (Exception e) {
+      // the lock goes with the file channel or the JVM anyway
+    }
+  }
+
+  private static LiveTwin start(LiveSettings settings, AutoCloseable lock) {
     JournalSettings j = settings.journal();
     RuntimeSettings rs =
         new RuntimeSettings(
@@ -63,10 +81,14 @@ public final class LiveTwins {
       runtime = TwinRuntime.start(rs);
     } catch (SQLException e) {
       throw new InvalidInputException(
-          "the journal database " + j.url() + " cannot be opened (" + e.getMessage() + ")", e);
+          "the live twin cannot start on the state folder "
+              + settings.stateFolder()
+              + ": "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+          e);
     }
     try {
-      return PekkoLiveTwin.start(settings, runtime);
+      return PekkoLiveTwin.start(settings, runtime, () -> release(lock));
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

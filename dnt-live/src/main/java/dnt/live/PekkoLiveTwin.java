@@ -40,22 +40,25 @@ final class PekkoLiveTwin implements LiveTwin {
   private final AtomicLong accepted;
   private final Map<Long, CompletableFuture<IngestReceipt>> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong batches = new AtomicLong();
+  private final Runnable onClosed;
   private boolean closed;
 
-  private PekkoLiveTwin(LiveSettings settings, TwinRuntime runtime, long accepted) {
+  private PekkoLiveTwin(
+      LiveSettings settings, TwinRuntime runtime, long accepted, Runnable onClosed) {
     this.settings = settings;
     this.runtime = runtime;
+    this.onClosed = onClosed;
     this.accepted = new AtomicLong(accepted);
   }
 
-  static PekkoLiveTwin start(LiveSettings settings, TwinRuntime runtime) {
+  static PekkoLiveTwin start(LiveSettings settings, TwinRuntime runtime, Runnable onClosed) {
     try {
       long counted =
           runtime
               .counted()
               .toCompletableFuture()
               .get(LiveTwins.ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return new PekkoLiveTwin(settings, runtime, counted);
+      return new PekkoLiveTwin(settings, runtime, counted, onClosed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the live twin recovered", e);
@@ -312,6 +315,10 @@ final class PekkoLiveTwin implements LiveTwin {
     } catch (ExecutionException | TimeoutException e) {
       // drained as far as possible; shut down anyway
     }
-    runtime.close();
+    try {
+      runtime.close();
+    } finally {
+      onClosed.run();
+    }
   }
 }

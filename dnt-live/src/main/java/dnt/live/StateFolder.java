@@ -2,10 +2,14 @@ package dnt.live;
 
 import dnt.core.InvalidInputException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The live twin's state folder: created if missing, checked writable, and marked with the version
@@ -19,7 +23,53 @@ final class StateFolder {
   /** The marker's content for this version's format. */
   static final String VERSION = "dnt-live state 1";
 
+  /** The lock file's name. */
+  static final String LOCK = "dnt-live.lock";
+
   private StateFolder() {}
+
+  /**
+   * Locks the folder for one live twin (an operating-system file lock, which also holds between
+   * JVMs), so two twins never write the same journal and read side.
+   *
+   * @param folder the prepared state folder
+   * @return the lock; closing it releases the folder
+   * @throws InvalidInputException naming the folder if another live twin holds it
+   */
+  static AutoCloseable lock(Path folder) {
+    Path file = folder.resolve(LOCK);
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "the state folder " + folder + " cannot be written (" + e.getMessage() + ")", e);
+    }
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException | IOException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // the folder is refused anyway
+      }
+      throw new InvalidInputException(
+          "the state folder "
+              + folder
+              + " is in use by another live twin ("
+              + LOCK
+              + " is locked)");
+    }
+    FileLock held = lock;
+    return () -> {
+      held.release();
+      channel.close();
+    };
+  }
 
   /**
    * Prepares the folder.

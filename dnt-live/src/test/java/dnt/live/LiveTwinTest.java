@@ -341,6 +341,19 @@ final class LiveTwinTest {
   }
 
   @Test
+  void aStateFolderInUseIsRefusedNamingTheFolder() {
+    Path state = tmp.resolve("s");
+    try (LiveTwin first = LiveTwins.start(settings(state))) {
+      assertThatThrownBy(() -> LiveTwins.start(settings(state)).close())
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(state.toString())
+          .hasMessageContaining("in use");
+      List<RawRow> batch = List.of(new RawRow(7, DAY, 39, 1, 1, 1, 1, 1));
+      assertThat(await(first.ingest(batch))).isEqualTo(new IngestReceipt(1, 0));
+    }
+  }
+
+  @Test
   void trafficRefusesAnUnknownCellAndUnalignedBounds() {
     try (LiveTwin twin =
         LiveTwins.start(

@@ -33,7 +33,15 @@ final class JournalSchema {
     } catch (ClassNotFoundException e) {
       throw new SQLException("the JDBC driver " + s.driver() + " is not on the class path", e);
     }
-    try (Connection c = DriverManager.getConnection(s.journalUrl(), props)) {
+    Connection opened;
+    try {
+      opened = DriverManager.getConnection(s.journalUrl(), props);
+    } catch (SQLException e) {
+      throw new SQLException(
+          "the journal database " + s.journalUrl() + " cannot be opened (" + e.getMessage() + ")",
+          e);
+    }
+    try (Connection c = opened) {
       if (hasTable(c, "event_journal")) {
         return;
       }

@@ -112,7 +112,13 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   private void startReadSide(Path file) throws SQLException {
-    ReadSide rs = new ReadSide(file);
+    ReadSide rs;
+    try {
+      rs = new ReadSide(file);
+    } catch (SQLException e) {
+      throw new SQLException(
+          "the read side " + file + " cannot be opened (" + e.getMessage() + ")", e);
+    }
     readSide = rs;
     projection = ReadSideProjection.start(system, rs);
   }
