@@ -46,6 +46,62 @@ public interface LiveTwin extends AutoCloseable {
       CellId cell, long fromMillis, long toMillis, Resolution resolution);
 
   /**
+   * Like {@link #traffic}, answered from the read side: a DuckDB file in the state folder written
+   * from the journal's events and rebuilt from the journal if lost. It lags the journal by about a
+   * second (eventually consistent); {@link #traffic} reads the cell twins and reflects every
+   * acknowledged batch. Added for history queries; a twin without a read side fails the stage with
+   * {@link UnsupportedOperationException}.
+   *
+   * @param cell the cell
+   * @param fromMillis inclusive start, epoch ms UTC, aligned to the resolution
+   * @param toMillis exclusive end, epoch ms UTC, aligned to the resolution
+   * @param resolution 10-minute slots or hours
+   * @return a one-cell dataset of the five services
+   */
+  default CompletionStage<TrafficDataset> history(
+      CellId cell, long fromMillis, long toMillis, Resolution resolution) {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin has no read side"));
+  }
+
+  /**
+   * The synchronization integrity of a cell's stream: whether it diverges from its prediction, and
+   * the slots masked by the prediction in {@link #traffic}. Added for the integrity check; a twin
+   * without one fails the stage with {@link UnsupportedOperationException}.
+   *
+   * @param cell the cell
+   * @return the report
+   */
+  default CompletionStage<IntegrityReport> integrity(CellId cell) {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin checks no integrity"));
+  }
+
+  /**
+   * The radio twin's network KPIs now: observed traffic sets the demand of the users in each cell
+   * and the twin propagates it incrementally. Added for the radio coupling; a twin without a radio
+   * twin fails the stage with {@link UnsupportedOperationException}.
+   *
+   * @return the KPIs
+   */
+  default CompletionStage<dnt.core.twin.TwinKpis> radioKpis() {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin runs no radio twin"));
+  }
+
+  /**
+   * A copy of the radio twin now (stations, users, loads, SINR), for inspection and what-if: the
+   * live radio twin never changes through it. Added for the radio coupling; a twin without a radio
+   * twin fails the stage with {@link UnsupportedOperationException}.
+   *
+   * @return the fork
+   */
+  default CompletionStage<dnt.core.twin.NetworkTwin> radioTwin() {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin runs no radio twin"));
+  }
+
+  /**
    * What the twin is doing now.
    *
    * @return the status; {@link TwinStatus#ready()} once requests are accepted

@@ -1,0 +1,112 @@
+package dnt.live;
+
+import dnt.core.InvalidInputException;
+import dnt.live.runtime.IntegrityParams;
+import dnt.live.runtime.RuntimeSettings;
+import dnt.live.runtime.TwinRuntime;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** Starts live twins. */
+public final class LiveTwins {
+  /** How long a request waits for the cell twins before it fails. */
+  static final Duration ASK_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The read side's DuckDB file in the state folder. */
+  static final String READ_SIDE = "read-side.duckdb";
+
+  private LiveTwins() {}
+
+  /**
+   * Starts a live twin on a state folder: prepares the folder, creates the journal tables on first
+   * start, starts a one-node Pekko cluster (Artery on 127.0.0.1, a free port, joined to itself)
+   * with sharded cell twins, and returns once it accepts requests. A second start on the same
+   * folder resumes with every acknowledged row.
+   *
+   * @param settings the settings
+   * @return the running twin; {@link LiveTwin#close()} stops it
+   * @throws InvalidInputException naming the folder or file at fault if the state folder cannot be
+   *     written or holds an incompatible version, the password file cannot be read, or the journal
+   *     database cannot be opened
+   */
+  public static LiveTwin start(LiveSettings settings) {
+    StateFolder.prepare(settings.stateFolder());
+    AutoCloseable lock = StateFolder.lock(settings.stateFolder());
+    try {
+      return start(settings, lock);
+    } catch (RuntimeException e) {
+      release(lock);
+      throw e;
+    }
+  }
+
+  private static void release(AutoCloseable lock) {
+    try {
+      lock.close();
+    } catch (Exception e) {
+      // the lock goes with the file channel or the JVM anyway
+    }
+  }
+
+  private static LiveTwin start(LiveSettings settings, AutoCloseable lock) {
+    JournalSettings j = settings.journal();
+    RuntimeSettings rs =
+        new RuntimeSettings(
+            j.url(),
+            j.user(),
+            password(j.passwordFile()),
+            j.dialect().slickProfile(),
+            j.dialect().driver(),
+            j.dialect().schemaResource(),
+            settings.snapshotEvery(),
+            "127.0.0.1",
+            0,
+            ASK_TIMEOUT,
+            new IntegrityParams(
+                settings.integrity().window(),
+                settings.integrity().warmup(),
+                settings.integrity().threshold(),
+                settings.integrity().consecutive(),
+                settings.integrity().enabled()),
+            settings.radio().enabled() ? settings.radio().users() : -1,
+            settings.radio().seed(),
+            settings.radio().mbpsPerActivity(),
+            settings.stateFolder().resolve(READ_SIDE));
+    TwinRuntime runtime;
+    try {
+      runtime = TwinRuntime.start(rs);
+    } catch (SQLException e) {
+      throw new InvalidInputException(
+          "the live twin cannot start on the state folder "
+              + settings.stateFolder()
+              + ": "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+          e);
+    }
+    try {
+      return PekkoLiveTwin.start(settings, runtime, () -> release(lock));
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  private static String password(@org.jspecify.annotations.Nullable Path file) {
+    if (file == null) {
+      return "";
+    }
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .findFirst()
+          .orElse("")
+          .strip();
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "the journal password file " + file + " cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+}

@@ -1,0 +1,324 @@
+package dnt.live;
+
+import dnt.core.CellId;
+import dnt.core.InvalidInputException;
+import dnt.core.twin.NetworkTwin;
+import dnt.core.twin.TwinKpis;
+import dnt.data.Service;
+import dnt.data.TrafficDataset;
+import dnt.data.raw.RawRow;
+import dnt.data.store.Resolution;
+import dnt.live.runtime.Observation;
+import dnt.live.runtime.TwinRuntime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link LiveTwin} on the Pekko runtime: validates requests, fans a batch out to its cells' twins,
+ * and gathers their acknowledgements. Holds no Pekko type itself ({@link TwinRuntime} does).
+ */
+final class PekkoLiveTwin implements LiveTwin {
+  /** The longest traffic query, in 10-minute slots: a leap year. */
+  static final long MAX_QUERY_SLOTS = 366L * 144;
+
+  private static final Duration CLOSE_DRAIN = Duration.ofSeconds(60);
+
+  private final LiveSettings settings;
+  private final TwinRuntime runtime;
+  private final AtomicLong accepted;
+  private final Map<Long, CompletableFuture<IngestReceipt>> inFlight = new ConcurrentHashMap<>();
+  private final AtomicLong batches = new AtomicLong();
+  private final Runnable onClosed;
+  private boolean closed;
+
+  private PekkoLiveTwin(
+      LiveSettings settings, TwinRuntime runtime, long accepted, Runnable onClosed) {
+    this.settings = settings;
+    this.runtime = runtime;
+    this.onClosed = onClosed;
+    this.accepted = new AtomicLong(accepted);
+  }
+
+  static PekkoLiveTwin start(LiveSettings settings, TwinRuntime runtime, Runnable onClosed) {
+    try {
+      long counted =
+          runtime
+              .counted()
+              .toCompletableFuture()
+              .get(LiveTwins.ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return new PekkoLiveTwin(settings, runtime, counted, onClosed);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the live twin recovered", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the live twin could not recover its counters", e);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The batch is validated whole first (known cell, slot start aligned to 10 minutes, slot at
+   * most {@link LiveSettings#maxAhead()} after the clock, non-negative country code, finite
+   * non-negative activity); the first bad row fails it with an {@link InvalidInputException} that
+   * names the row (1-based) and nothing is applied. Then each cell gets its rows as one event and
+   * the receipt comes once every cell's event and the row count are journaled.
+   *
+   * <p>If the journal fails mid-batch (or the ask times out), the returned stage fails; the cells
+   * whose events were written keep them, the others do not. Retrying the whole batch is safe: a row
+   * replaces the one with the same (cell, slot, country code), so the retried rows end up exactly
+   * once.
+   */
+  @Override
+  public CompletionStage<IngestReceipt> ingest(List<RawRow> rows) {
+    Map<Integer, List<Observation>> byCell;
+    try {
+      byCell = validate(rows);
+    } catch (InvalidInputException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<IngestReceipt> receipt;
+    long id = batches.incrementAndGet();
+    synchronized (this) {
+      if (closed) {
+        return CompletableFuture.failedFuture(new IllegalStateException("the live twin is closed"));
+      }
+      if (rows.isEmpty()) {
+        return CompletableFuture.completedFuture(new IngestReceipt(0, 0));
+      }
+      List<CompletableFuture<Integer>> replaced = new ArrayList<>(byCell.size());
+      byCell.forEach(
+          (cell, obs) ->
+              replaced.add(
+                  runtime.observe(cell, obs).thenApply(a -> a.replaced()).toCompletableFuture()));
+      receipt =
+          CompletableFuture.allOf(replaced.toArray(CompletableFuture[]::new))
+              .thenCompose(v -> runtime.count(rows.size()))
+              .thenApply(
+                  total -> {
+                    accepted.accumulateAndGet(total, Math::max);
+                    int r = replaced.stream().mapToInt(CompletableFuture::join).sum();
+                    return new IngestReceipt(rows.size(), r);
+                  })
+              .toCompletableFuture();
+      inFlight.put(id, receipt);
+    }
+    return receipt.whenComplete((r, e) -> inFlight.remove(id));
+  }
+
+  private Map<Integer, List<Observation>> validate(List<RawRow> rows) {
+    long latest = Instant.now(settings.clock()).plus(settings.maxAhead()).toEpochMilli();
+    Map<Integer, List<Observation>> byCell = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      RawRow r = rows.get(i);
+      String at = "telemetry row " + (i + 1) + " (cell " + r.cell() + ")";
+      if (!settings.knownCells().contains(r.cell())) {
+        throw new InvalidInputException(at + ": cell " + r.cell() + " is not a cell of this twin");
+      }
+      if (r.timeMillis() < 0 || r.timeMillis() % Observation.SLOT_MILLIS != 0) {
+        throw new InvalidInputException(
+            at + ": time " + r.timeMillis() + " is not the start of a 10-minute slot after 1970");
+      }
+      if (r.timeMillis() > latest) {
+        throw new InvalidInputException(
+            at
+                + ": slot "
+                + Instant.ofEpochMilli(r.timeMillis())
+                + " is more than "
+                + settings.maxAhead()
+                + " in the future");
+      }
+      if (r.countryCode() < 0) {
+        throw new InvalidInputException(at + ": country code " + r.countryCode() + " is negative");
+      }
+      for (Service s : Service.values()) {
+        double v = r.value(s);
+        if (!Double.isFinite(v) || v < 0) {
+          throw new InvalidInputException(
+              at + ": " + s.column() + " " + v + " is not a finite non-negative number");
+        }
+      }
+      byCell
+          .computeIfAbsent(r.cell(), c -> new ArrayList<>())
+          .add(
+              new Observation(
+                  r.timeMillis() / Observation.SLOT_MILLIS,
+                  r.countryCode(),
+                  r.smsIn(),
+                  r.smsOut(),
+                  r.callIn(),
+                  r.callOut(),
+                  r.internet()));
+    }
+    return byCell;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answered from the cell twin's state (the DuckDB read side is not built yet), so it reflects
+   * every batch acknowledged before the call. Slots masked by the integrity check show the
+   * prediction (see {@link #integrity}).
+   */
+  @Override
+  public CompletionStage<TrafficDataset> traffic(
+      CellId cell, long fromMillis, long toMillis, Resolution resolution) {
+    return query(cell, fromMillis, toMillis, resolution, runtime::totals);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answered from the DuckDB read side in the state folder.
+   */
+  @Override
+  public CompletionStage<TrafficDataset> history(
+      CellId cell, long fromMillis, long toMillis, Resolution resolution) {
+    return query(cell, fromMillis, toMillis, resolution, runtime::history);
+  }
+
+  /** Where per-slot totals come from: the cell twins or the read side. */
+  private interface TotalsSource {
+    CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot);
+  }
+
+  private CompletionStage<TrafficDataset> query(
+      CellId cell, long fromMillis, long toMillis, Resolution resolution, TotalsSource source) {
+    long step = resolution.step().toMillis();
+    if (!settings.knownCells().contains(cell.value())) {
+      return CompletableFuture.failedFuture(
+          new InvalidInputException("cell " + cell + " is not a cell of this twin"));
+    }
+    if (fromMillis < 0 || fromMillis % step != 0 || toMillis % step != 0) {
+      return CompletableFuture.failedFuture(
+          new InvalidInputException(
+              "from "
+                  + fromMillis
+                  + " and to "
+                  + toMillis
+                  + " must be non-negative multiples of the "
+                  + resolution
+                  + " step"));
+    }
+    if (toMillis < fromMillis) {
+      return CompletableFuture.failedFuture(
+          new InvalidInputException("to " + toMillis + " is before from " + fromMillis));
+    }
+    long fromSlot = fromMillis / Observation.SLOT_MILLIS;
+    long toSlot = toMillis / Observation.SLOT_MILLIS;
+    if (toSlot - fromSlot > MAX_QUERY_SLOTS) {
+      return CompletableFuture.failedFuture(
+          new InvalidInputException(
+              "the range from " + fromMillis + " to " + toMillis + " is longer than 366 days"));
+    }
+    int per = resolution.slots();
+    return source
+        .totals(cell.value(), fromSlot, toSlot)
+        .thenApply(
+            totals -> {
+              int steps = totals.length / per;
+              float[][][] values = new float[1][steps][Observation.SERVICES];
+              for (int t = 0; t < steps; t++) {
+                double[] sum = new double[Observation.SERVICES];
+                for (int k = 0; k < per; k++) {
+                  double[] slot = totals[t * per + k];
+                  for (int s = 0; s < sum.length; s++) {
+                    sum[s] += slot[s];
+                  }
+                }
+                for (int s = 0; s < sum.length; s++) {
+                  values[0][t][s] = (float) sum[s];
+                }
+              }
+              return TrafficDataset.of(
+                  List.of(cell),
+                  fromMillis,
+                  resolution.step(),
+                  Arrays.asList(Service.values()),
+                  values);
+            });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answered from the cell twin's state.
+   */
+  @Override
+  public CompletionStage<IntegrityReport> integrity(CellId cell) {
+    if (!settings.knownCells().contains(cell.value())) {
+      return CompletableFuture.failedFuture(
+          new InvalidInputException("cell " + cell + " is not a cell of this twin"));
+    }
+    return runtime
+        .integrity(cell.value())
+        .thenApply(
+            st ->
+                new IntegrityReport(
+                    cell,
+                    st.diverging(),
+                    st.checked(),
+                    Arrays.stream(st.maskedSlots())
+                        .mapToObj(slot -> slot * Observation.SLOT_MILLIS)
+                        .toList()));
+  }
+
+  @Override
+  public CompletionStage<TwinKpis> radioKpis() {
+    return runtime.radioKpis();
+  }
+
+  @Override
+  public CompletionStage<NetworkTwin> radioTwin() {
+    return runtime.radioFork();
+  }
+
+  @Override
+  public TwinStatus status() {
+    boolean ready;
+    synchronized (this) {
+      ready = !closed;
+    }
+    return new TwinStatus(ready, settings.knownCells().size(), accepted.get());
+  }
+
+  /**
+   * Refuses new batches, waits (up to a minute) for the batches in flight to be acknowledged or
+   * fail, then runs Pekko's coordinated shutdown. Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new))
+          .exceptionally(e -> null)
+          .get(CLOSE_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // drained as far as possible; shut down anyway
+    }
+    try {
+      runtime.close();
+    } finally {
+      onClosed.run();
+    }
+  }
+}

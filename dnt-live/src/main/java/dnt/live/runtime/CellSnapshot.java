@@ -1,0 +1,50 @@
+package dnt.live.runtime;
+
+/**
+ * The journaled snapshot of a cell twin. The arrays are owned by the snapshot; nobody writes them
+ * after construction.
+ *
+ * @param keys (slot, country code) keys in ascending order, see {@link Observation#key()}
+ * @param values {@code values[i * 5 + s]} is service {@code s} of key {@code i}
+ * @param maskedSlots the masked slots, ascending
+ * @param maskValues {@code maskValues[m * 5 + s]}: the prediction shown for masked slot {@code m}
+ * @param window the integrity monitor's residual window, oldest first
+ * @param outlierRun outliers in a row at the end of the stream
+ * @param inlierRun inliers in a row at the end of the stream
+ * @param diverging whether the stream is flagged
+ * @param checked observations checked so far
+ * @param judgedBefore slots before this one have been judged
+ */
+public record CellSnapshot(
+    long[] keys,
+    double[] values,
+    long[] maskedSlots,
+    double[] maskValues,
+    double[] window,
+    int outlierRun,
+    int inlierRun,
+    boolean diverging,
+    long checked,
+    long judgedBefore)
+    implements Journaled {
+
+  /** Checks the shapes agree. */
+  public CellSnapshot {
+    if (values.length != keys.length * Observation.SERVICES
+        || maskValues.length != maskedSlots.length * Observation.SERVICES) {
+      throw new IllegalArgumentException("the arrays of a cell snapshot disagree in length");
+    }
+  }
+
+  /**
+   * A snapshot of the first format: telemetry only, no integrity state.
+   *
+   * @param keys the keys
+   * @param values the values
+   * @return the snapshot
+   */
+  public static CellSnapshot telemetryOnly(long[] keys, double[] values) {
+    return new CellSnapshot(
+        keys, values, new long[0], new double[0], new double[0], 0, 0, false, 0, 0);
+  }
+}

@@ -1,0 +1,251 @@
+package dnt.live.runtime;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The telemetry a cell twin holds: one value vector per (slot, country code), the latest row seen
+ * for that key; the integrity monitor of the cell's stream; and the masked slots, whose totals show
+ * the prediction instead of the observation. Mutable, and touched only by its entity's thread;
+ * {@link #snapshot()} copies it into the immutable form that the snapshot store serializes on
+ * another thread.
+ */
+final class CellState {
+  /** Slots in a day: the seasonal-naive prediction of slot t is slot t - 144. */
+  static final int SLOTS_PER_DAY = 144;
+
+  private final NavigableMap<Long, double[]> rows = new TreeMap<>();
+  private final NavigableMap<Long, double[]> masks = new TreeMap<>();
+  private final IntegrityMonitor integrity;
+  private final IntegrityParams params;
+
+  /** Slots before this one have been judged (or had no prediction when their turn came). */
+  private long judgedBefore;
+
+  CellState(IntegrityParams params) {
+    this.params = params;
+    this.integrity = new IntegrityMonitor(params);
+  }
+
+  /**
+   * How many of {@code batch} would replace a row: keys already held, or repeated within the batch.
+   */
+  int replacements(Iterable<Observation> batch) {
+    Set<Long> seen = new HashSet<>();
+    int replaced = 0;
+    for (Observation o : batch) {
+      long k = o.key();
+      if (rows.containsKey(k) || !seen.add(k)) {
+        replaced++;
+      }
+    }
+    return replaced;
+  }
+
+  /**
+   * The integrity verdicts of a batch, in slot order, without changing the state. A slot is judged
+   * once, when a later slot of the cell arrives (rows arrive in time order, so a slot is complete
+   * by then): its total after the batch against the same slot a day earlier as the twin shows it
+   * (masked where masked), where that slot holds data. Rows arriving later for a judged slot change
+   * its telemetry but not its verdict.
+   */
+  List<Verdict> judge(List<Observation> batch) {
+    if (!params.enabled() || batch.isEmpty()) {
+      return List.of();
+    }
+    long newest = newestAfter(batch);
+    // the rows of each slot to judge, by country code: held rows overlaid with the batch's
+    NavigableMap<Long, Map<Integer, double[]>> after = new TreeMap<>();
+    for (Map.Entry<Long, double[]> e :
+        rows.subMap(Observation.key(judgedBefore, 0), true, Observation.key(newest, 0), false)
+            .entrySet()) {
+      after
+          .computeIfAbsent(e.getKey() >>> 32, k -> new HashMap<>())
+          .put((int) (long) e.getKey(), e.getValue());
+    }
+    for (Observation o : batch) {
+      if (o.slot() >= judgedBefore && o.slot() < newest) {
+        after.computeIfAbsent(o.slot(), k -> new HashMap<>()).put(o.countryCode(), values(o));
+      }
+    }
+    IntegrityMonitor dry = integrity.copy();
+    Map<Long, double[]> effectiveAfter = new HashMap<>();
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Map.Entry<Long, Map<Integer, double[]>> e : after.entrySet()) {
+      long slot = e.getKey();
+      double[] total = new double[Observation.SERVICES];
+      for (double[] v : e.getValue().values()) {
+        for (int s = 0; s < total.length; s++) {
+          total[s] += v[s];
+        }
+      }
+      long earlier = slot - SLOTS_PER_DAY;
+      double[] prediction;
+      if (effectiveAfter.containsKey(earlier)) {
+        prediction = Objects.requireNonNull(effectiveAfter.get(earlier));
+      } else if (hasData(earlier)) {
+        prediction = effective(earlier);
+      } else {
+        effectiveAfter.put(slot, total);
+        continue;
+      }
+      double observed = 0;
+      for (double v : total) {
+        observed += v;
+      }
+      Verdict v = dry.assess(slot, observed, prediction.clone());
+      dry.apply(v);
+      verdicts.add(v);
+      effectiveAfter.put(slot, v.masked() ? v.prediction() : total);
+    }
+    return verdicts;
+  }
+
+  /** The newest slot held once {@code batch} is applied. */
+  private long newestAfter(List<Observation> batch) {
+    long newest = rows.isEmpty() ? 0 : rows.lastKey() >>> 32;
+    for (Observation o : batch) {
+      newest = Math.max(newest, o.slot());
+    }
+    return newest;
+  }
+
+  /** Applies an event: rows in order (a later row with the same key replaces the earlier one). */
+  void apply(List<Observation> batch, List<Verdict> verdicts) {
+    if (params.enabled() && !batch.isEmpty()) {
+      judgedBefore = Math.max(judgedBefore, newestAfter(batch));
+    }
+    for (Observation o : batch) {
+      rows.put(o.key(), values(o));
+    }
+    for (Verdict v : verdicts) {
+      integrity.apply(v);
+      if (v.masked()) {
+        masks.put(v.slot(), v.prediction().clone());
+      } else {
+        masks.remove(v.slot());
+      }
+    }
+  }
+
+  private static double[] values(Observation o) {
+    double[] v = new double[Observation.SERVICES];
+    for (int s = 0; s < v.length; s++) {
+      v[s] = o.value(s);
+    }
+    return v;
+  }
+
+  private boolean hasData(long slot) {
+    return masks.containsKey(slot)
+        || !rows.subMap(Observation.key(slot, 0), true, Observation.key(slot + 1, 0), false)
+            .isEmpty();
+  }
+
+  private double[] effective(long slot) {
+    return totals(slot, slot + 1)[0];
+  }
+
+  /**
+   * Per-slot totals over country codes for slots {@code [fromSlot, toSlot)}, the prediction where a
+   * slot is masked.
+   *
+   * @return {@code totals[slot - fromSlot][service]}, 0 where nothing was observed
+   */
+  double[][] totals(long fromSlot, long toSlot) {
+    double[][] out = new double[Math.toIntExact(toSlot - fromSlot)][Observation.SERVICES];
+    for (Map.Entry<Long, double[]> e :
+        rows.subMap(Observation.key(fromSlot, 0), true, Observation.key(toSlot, 0), false)
+            .entrySet()) {
+      double[] row = out[(int) ((e.getKey() >>> 32) - fromSlot)];
+      double[] v = e.getValue();
+      for (int s = 0; s < row.length; s++) {
+        row[s] += v[s];
+      }
+    }
+    for (Map.Entry<Long, double[]> m : masks.subMap(fromSlot, true, toSlot, false).entrySet()) {
+      out[(int) (m.getKey() - fromSlot)] = m.getValue().clone();
+    }
+    return out;
+  }
+
+  /** The masked slots, ascending. */
+  long[] maskedSlots() {
+    return masks.keySet().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** Whether the stream diverges now. */
+  boolean diverging() {
+    return integrity.diverging();
+  }
+
+  /** Observations checked so far. */
+  long checked() {
+    return integrity.checked();
+  }
+
+  /** The newest slot held; only when {@link #size()} is positive. */
+  long newestSlot() {
+    return rows.lastKey() >>> 32;
+  }
+
+  /** Number of keys held. */
+  int size() {
+    return rows.size();
+  }
+
+  /** An immutable copy for the snapshot store. */
+  CellSnapshot snapshot() {
+    long[] keys = new long[rows.size()];
+    double[] values = new double[rows.size() * Observation.SERVICES];
+    int i = 0;
+    for (Map.Entry<Long, double[]> e : rows.entrySet()) {
+      keys[i] = e.getKey();
+      System.arraycopy(e.getValue(), 0, values, i * Observation.SERVICES, Observation.SERVICES);
+      i++;
+    }
+    long[] maskedSlots = maskedSlots();
+    double[] maskValues = new double[maskedSlots.length * Observation.SERVICES];
+    for (int m = 0; m < maskedSlots.length; m++) {
+      System.arraycopy(
+          masks.get(maskedSlots[m]), 0, maskValues, m * Observation.SERVICES, Observation.SERVICES);
+    }
+    return new CellSnapshot(
+        keys,
+        values,
+        maskedSlots,
+        maskValues,
+        integrity.windowValues(),
+        integrity.outlierRun(),
+        integrity.inlierRun(),
+        integrity.diverging(),
+        integrity.checked(),
+        judgedBefore);
+  }
+
+  /** The state a snapshot holds. */
+  static CellState of(CellSnapshot snap, IntegrityParams params) {
+    CellState s = new CellState(params);
+    for (int i = 0; i < snap.keys().length; i++) {
+      double[] v = new double[Observation.SERVICES];
+      System.arraycopy(snap.values(), i * Observation.SERVICES, v, 0, v.length);
+      s.rows.put(snap.keys()[i], v);
+    }
+    for (int m = 0; m < snap.maskedSlots().length; m++) {
+      double[] v = new double[Observation.SERVICES];
+      System.arraycopy(snap.maskValues(), m * Observation.SERVICES, v, 0, v.length);
+      s.masks.put(snap.maskedSlots()[m], v);
+    }
+    s.integrity.restore(
+        snap.window(), snap.outlierRun(), snap.inlierRun(), snap.diverging(), snap.checked());
+    s.judgedBefore = snap.judgedBefore();
+    return s;
+  }
+}

@@ -1,0 +1,228 @@
+package dnt.live.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The twin of one cell: an event-sourced, sharded entity holding the cell's telemetry, keyed by
+ * (slot, country code). A batch of rows for the cell becomes one {@link Observed} event; the reply
+ * comes only after the event is in the journal. A row whose key the twin already holds replaces the
+ * held one, so replaying a batch changes nothing (exactly-once effect over at-least-once delivery).
+ *
+ * <p>If the journal fails to write, the entity stops without applying the event and restarts with
+ * back-off, recovering from the journal; the asker's reply never comes and its ask times out.
+ */
+public final class CellTwin
+    extends EventSourcedBehavior<CellTwin.Command, CellTwin.Observed, CellState> {
+
+  /** The sharding type of cell twins; the entity id is the cell number. */
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "cell");
+
+  /** The tag of every cell twin event, which the read side streams from the journal. */
+  public static final String TAG = "cell";
+
+  private final int snapshotEvery;
+  private final IntegrityParams integrity;
+  private final int cell;
+  private final @Nullable ActorRef<RadioTwin.Command> radio;
+
+  private CellTwin(
+      String cell,
+      int snapshotEvery,
+      IntegrityParams integrity,
+      @Nullable ActorRef<RadioTwin.Command> radio) {
+    super(
+        PersistenceId.of(TYPE_KEY.name(), cell),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+    this.snapshotEvery = snapshotEvery;
+    this.integrity = integrity;
+    this.cell = Integer.parseInt(cell);
+    this.radio = radio;
+  }
+
+  /**
+   * The behavior of one cell's twin.
+   *
+   * @param cell the entity id, the cell number
+   * @param snapshotEvery events between snapshots
+   * @param integrity how the stream's integrity is checked
+   * @param radio the radio twin told the cell's newest internet activity after each event, or
+   *     {@code null} for none
+   * @return the behavior
+   */
+  public static CellTwin create(
+      String cell,
+      int snapshotEvery,
+      IntegrityParams integrity,
+      @Nullable ActorRef<RadioTwin.Command> radio) {
+    return new CellTwin(cell, snapshotEvery, integrity, radio);
+  }
+
+  /** What a cell twin is asked. */
+  public sealed interface Command permits Observe, Totals, Integrity {}
+
+  /**
+   * Apply rows of this cell durably.
+   *
+   * @param rows the rows, in batch order
+   * @param replyTo gets the acknowledgement once the event is journaled
+   */
+  public record Observe(List<Observation> rows, ActorRef<Ack> replyTo) implements Command {
+    /** Copies the rows. */
+    public Observe {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * The acknowledgement of an {@link Observe}.
+   *
+   * @param accepted rows applied
+   * @param replaced how many replaced a row with the same key
+   */
+  public record Ack(int accepted, int replaced) {}
+
+  /**
+   * Per-slot totals over country codes for slots {@code [fromSlot, toSlot)}.
+   *
+   * @param fromSlot first slot number
+   * @param toSlot slot number after the last
+   * @param replyTo gets {@link SlotTotals}
+   */
+  public record Totals(long fromSlot, long toSlot, ActorRef<SlotTotals> replyTo)
+      implements Command {}
+
+  /**
+   * The answer to {@link Totals}.
+   *
+   * @param fromSlot the first slot
+   * @param totals {@code totals[slot - fromSlot][service]}
+   */
+  public record SlotTotals(long fromSlot, double[][] totals) {}
+
+  /**
+   * The integrity state of the cell's stream.
+   *
+   * @param replyTo gets {@link IntegrityState}
+   */
+  public record Integrity(ActorRef<IntegrityState> replyTo) implements Command {}
+
+  /**
+   * The answer to {@link Integrity}.
+   *
+   * @param diverging whether the stream is flagged now
+   * @param checked observations checked so far
+   * @param maskedSlots the masked slots, ascending
+   */
+  public record IntegrityState(boolean diverging, long checked, long[] maskedSlots) {}
+
+  /**
+   * The event of a cell twin: rows of one batch, applied in order, and the integrity verdicts of
+   * the slots they touched (flagged observations stay in the journal, marked).
+   *
+   * @param rows the rows
+   * @param verdicts the verdicts, in slot order
+   */
+  public record Observed(List<Observation> rows, List<Verdict> verdicts) implements Journaled {
+    /** Copies the lists. */
+    public Observed {
+      rows = List.copyOf(rows);
+      verdicts = List.copyOf(verdicts);
+    }
+  }
+
+  @Override
+  public CellState emptyState() {
+    return new CellState(integrity);
+  }
+
+  @Override
+  public CommandHandler<Command, Observed, CellState> commandHandler() {
+    return newCommandHandlerBuilder()
+        .forAnyState()
+        .onCommand(
+            Observe.class,
+            (state, cmd) -> {
+              int replaced = state.replacements(cmd.rows());
+              int accepted = cmd.rows().size();
+              return Effect()
+                  .persist(new Observed(cmd.rows(), state.judge(cmd.rows())))
+                  .thenRun(this::tellRadio)
+                  .thenReply(cmd.replyTo(), s -> new Ack(accepted, replaced));
+            })
+        .onCommand(
+            Totals.class,
+            (state, cmd) ->
+                Effect()
+                    .reply(
+                        cmd.replyTo(),
+                        new SlotTotals(cmd.fromSlot(), state.totals(cmd.fromSlot(), cmd.toSlot()))))
+        .onCommand(
+            Integrity.class,
+            (state, cmd) ->
+                Effect()
+                    .reply(
+                        cmd.replyTo(),
+                        new IntegrityState(
+                            state.diverging(), state.checked(), state.maskedSlots())))
+        .build();
+  }
+
+  private void tellRadio(CellState state) {
+    ActorRef<RadioTwin.Command> r = radio;
+    if (r != null && state.size() > 0) {
+      long slot = state.newestSlot();
+      double internet = state.totals(slot, slot + 1)[0][Observation.SERVICES - 1];
+      r.tell(new RadioTwin.CellTraffic(cell, slot, internet));
+    }
+  }
+
+  @Override
+  public EventHandler<CellState, Observed> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(
+            Observed.class,
+            (state, event) -> {
+              state.apply(event.rows(), event.verdicts());
+              return state;
+            })
+        .build();
+  }
+
+  @Override
+  public Set<String> tagsFor(Observed event) {
+    return Set.of(TAG);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+  }
+
+  @Override
+  public SnapshotAdapter<CellState> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(CellState state) {
+        return state.snapshot();
+      }
+
+      @Override
+      public CellState fromJournal(Object from) {
+        return CellState.of((CellSnapshot) from, integrity);
+      }
+    };
+  }
+}

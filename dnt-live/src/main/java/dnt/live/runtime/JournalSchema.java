@@ -1,0 +1,80 @@
+package dnt.live.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Creates the journal and snapshot tables on first start, from the DDL that {@code
+ * pekko-persistence-jdbc} ships ({@code schema/h2/h2-create-schema.sql}, {@code
+ * schema/postgres/postgres-create-schema.sql}); does nothing when {@code event_journal} exists.
+ */
+final class JournalSchema {
+  private JournalSchema() {}
+
+  /**
+   * Ensures the tables exist.
+   *
+   * @throws SQLException if the database cannot be reached or the DDL fails
+   */
+  static void ensure(RuntimeSettings s) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", s.journalUser());
+    props.setProperty("password", s.journalPassword());
+    try {
+      Class.forName(s.driver());
+    } catch (ClassNotFoundException e) {
+      throw new SQLException("the JDBC driver " + s.driver() + " is not on the class path", e);
+    }
+    Connection opened;
+    try {
+      opened = DriverManager.getConnection(s.journalUrl(), props);
+    } catch (SQLException e) {
+      throw new SQLException(
+          "the journal database " + s.journalUrl() + " cannot be opened (" + e.getMessage() + ")",
+          e);
+    }
+    try (Connection c = opened) {
+      if (hasTable(c, "event_journal")) {
+        return;
+      }
+      c.setAutoCommit(true);
+      try (Statement st = c.createStatement()) {
+        for (String sql : ddl(s.schemaResource()).split(";", -1)) {
+          if (!sql.isBlank()) {
+            st.execute(sql.strip());
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean hasTable(Connection c, String name) throws SQLException {
+    for (String n : new String[] {name, name.toUpperCase(Locale.ROOT)}) {
+      try (ResultSet rs = c.getMetaData().getTables(null, null, n, null)) {
+        if (rs.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String ddl(String resource) throws SQLException {
+    try (InputStream in = JournalSchema.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new SQLException("the journal DDL " + resource + " is not on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new SQLException("cannot read the journal DDL " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dnt.live.runtime;
+
+import dnt.core.CellId;
+import dnt.core.UserId;
+import dnt.core.twin.NetworkTwin;
+import dnt.core.twin.TwinConfig;
+import dnt.core.twin.TwinEvent;
+import dnt.core.twin.TwinKpis;
+import dnt.core.util.Progress;
+import dnt.data.milan.MilanGrid;
+import dnt.data.milan.RadioLayer;
+import dnt.data.twinbuild.MilanTwin;
+import dnt.data.twinbuild.StationProfile;
+import dnt.data.twinbuild.UserPlacement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Observed traffic drives a radio twin (the paper's Sec. II example): each cell's internet activity
+ * becomes the demand of the users in that cell, shared equally, applied through {@link
+ * NetworkTwin}'s incremental propagation, so loads, activity factors, interference and every user's
+ * SINR and rate stay current. Plain Java, owned by one actor.
+ */
+final class RadioCoupling {
+  private final NetworkTwin twin;
+  private final Map<Integer, List<UserId>> usersByCell;
+  private final double mbpsPerActivity;
+  private final Map<Integer, Long> latestSlot = new HashMap<>();
+
+  RadioCoupling(NetworkTwin twin, Map<Integer, List<UserId>> usersByCell, double mbpsPerActivity) {
+    this.twin = twin;
+    this.usersByCell = usersByCell;
+    this.mbpsPerActivity = mbpsPerActivity;
+  }
+
+  /**
+   * The radio twin of Milan: bundled LTE stations as small cells, users placed by station density,
+   * each user assigned to the grid square nearest to it.
+   */
+  static RadioCoupling milan(int users, long seed, double mbpsPerActivity) {
+    MilanTwin milan =
+        MilanTwin.bundled(
+            RadioLayer.LTE,
+            StationProfile.smallCell(),
+            users,
+            UserPlacement.STATIONS,
+            0,
+            0.5,
+            seed);
+    NetworkTwin twin = milan.build(TwinConfig.defaults(milan.area()), Progress.NONE);
+    MilanGrid grid = milan.grid();
+    Map<Integer, List<UserId>> byCell = new HashMap<>();
+    for (UserId u : twin.userIds()) {
+      CellId cell = grid.nearestCell(twin.userSpec(u).position());
+      byCell.computeIfAbsent(cell.value(), c -> new ArrayList<>()).add(u);
+    }
+    return new RadioCoupling(twin, byCell, mbpsPerActivity);
+  }
+
+  /**
+   * A cell's internet activity in a slot; older slots than the latest seen are ignored.
+   *
+   * @return whether the twin changed
+   */
+  boolean observe(int cell, long slot, double internet) {
+    List<UserId> users = usersByCell.get(cell);
+    Long latest = latestSlot.get(cell);
+    if (users == null || (latest != null && slot < latest)) {
+      return false;
+    }
+    latestSlot.put(cell, slot);
+    double each = mbpsPerActivity * internet / users.size();
+    for (UserId u : users) {
+      twin.apply(new TwinEvent.TrafficObserved(u, each));
+    }
+    return true;
+  }
+
+  TwinKpis kpis() {
+    return twin.kpis();
+  }
+
+  NetworkTwin fork() {
+    return twin.fork();
+  }
+}

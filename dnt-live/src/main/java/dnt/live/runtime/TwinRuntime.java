@@ -1,0 +1,314 @@
+package dnt.live.runtime;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dnt.core.twin.NetworkTwin;
+import dnt.core.twin.TwinKpis;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The running Pekko system behind a live twin: a one-node cluster (Artery on the configured host,
+ * joined to itself) with Cluster Sharding of {@link CellTwin}s and the {@link TwinStats} entity,
+ * persisted through {@code pekko-persistence-jdbc}. A cluster of several nodes differs only in
+ * configuration (seed nodes and a shared PostgreSQL journal).
+ *
+ * <p>Configuration: {@code dnt-live.conf} on the class path, with the journal database and the
+ * address set from {@link RuntimeSettings}, Java system properties on top, Pekko's own {@code
+ * reference.conf} files underneath.
+ */
+public final class TwinRuntime implements AutoCloseable {
+  private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
+  private static final String NO_RADIO = "this live twin runs no radio twin";
+
+  private final ActorSystem<Void> system;
+  private final ClusterSharding sharding;
+  private final Duration askTimeout;
+  private final @Nullable ActorRef<RadioTwin.Command> radio;
+  private final Executor blocking;
+  private @Nullable ReadSide readSide;
+  private @Nullable ReadSideProjection projection;
+
+  private TwinRuntime(
+      ActorSystem<Void> system, Duration askTimeout, @Nullable ActorRef<RadioTwin.Command> radio) {
+    this.system = system;
+    this.askTimeout = askTimeout;
+    this.radio = radio;
+    this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    this.sharding = ClusterSharding.get(system);
+  }
+
+  /**
+   * Creates the journal tables if missing, starts the system, joins it to itself and starts
+   * sharding; returns once the node is up.
+   *
+   * @param settings the settings
+   * @return the running runtime
+   * @throws SQLException if the journal database cannot be reached or prepared
+   * @throws IllegalStateException if the node does not come up in time
+   */
+  public static TwinRuntime start(RuntimeSettings settings) throws SQLException {
+    JournalSchema.ensure(settings);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "dnt-live", config(settings));
+    try {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      long deadline = System.nanoTime() + JOIN_TIMEOUT.toNanos();
+      while (!cluster.selfMember().status().equals(MemberStatus.up())) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the live twin's node did not join itself in time");
+        }
+        Thread.sleep(20);
+      }
+      ActorRef<RadioTwin.Command> radio =
+          settings.radioUsers() < 0
+              ? null
+              : system.systemActorOf(
+                  RadioTwin.create(
+                      RadioCoupling.milan(
+                          settings.radioUsers(),
+                          settings.radioSeed(),
+                          settings.radioMbpsPerActivity())),
+                  "radio-twin",
+                  Props.empty());
+      TwinRuntime rt = new TwinRuntime(system, settings.askTimeout(), radio);
+      int every = settings.snapshotEvery();
+      IntegrityParams integrity = settings.integrity();
+      rt.sharding.init(
+          Entity.of(
+              CellTwin.TYPE_KEY,
+              ctx -> CellTwin.create(ctx.getEntityId(), every, integrity, radio)));
+      rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
+      rt.startReadSide(settings.readSideFile());
+      return rt;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      system.terminate();
+      throw new IllegalStateException("interrupted while the live twin started", e);
+    } catch (RuntimeException | SQLException e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  private void startReadSide(Path file) throws SQLException {
+    ReadSide rs;
+    try {
+      rs = new ReadSide(file);
+    } catch (SQLException e) {
+      throw new SQLException(
+          "the read side " + file + " cannot be opened (" + e.getMessage() + ")", e);
+    }
+    readSide = rs;
+    projection = ReadSideProjection.start(system, rs);
+  }
+
+  /**
+   * The configuration: system properties (as for any Pekko system, e.g. {@code
+   * -Djdbc-journal.parallelism=4}) over the settings' journal and address over {@code
+   * dnt-live.conf} over Pekko's reference configuration.
+   *
+   * @param s the settings
+   * @return the resolved configuration
+   */
+  static Config config(RuntimeSettings s) {
+    String db = "pekko-persistence-jdbc.shared-databases.dnt.";
+    Config overrides =
+        ConfigFactory.parseMap(
+            Map.of(
+                db + "profile",
+                s.slickProfile(),
+                db + "db.url",
+                s.journalUrl(),
+                db + "db.user",
+                s.journalUser(),
+                db + "db.password",
+                s.journalPassword(),
+                db + "db.driver",
+                s.driver(),
+                "pekko.remote.artery.canonical.hostname",
+                s.host(),
+                "pekko.remote.artery.canonical.port",
+                s.port()));
+    ClassLoader loader = TwinRuntime.class.getClassLoader();
+    return ConfigFactory.defaultOverrides(loader)
+        .withFallback(overrides)
+        .withFallback(ConfigFactory.parseResources(loader, "dnt-live.conf"))
+        .withFallback(ConfigFactory.defaultReference(loader))
+        .resolve();
+  }
+
+  /**
+   * Sends one cell its rows as one event.
+   *
+   * @param cell the cell number
+   * @param rows the rows
+   * @return completes with the acknowledgement once the event is journaled
+   */
+  public CompletionStage<CellTwin.Ack> observe(int cell, List<Observation> rows) {
+    return sharding
+        .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
+        .ask(replyTo -> new CellTwin.Observe(rows, replyTo), askTimeout);
+  }
+
+  /**
+   * Per-slot totals of a cell.
+   *
+   * @param cell the cell number
+   * @param fromSlot first slot
+   * @param toSlot slot after the last
+   * @return {@code totals[slot - fromSlot][service]}
+   */
+  public CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot) {
+    return sharding
+        .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
+        .<CellTwin.SlotTotals>ask(
+            replyTo -> new CellTwin.Totals(fromSlot, toSlot, replyTo), askTimeout)
+        .thenApply(CellTwin.SlotTotals::totals);
+  }
+
+  /**
+   * The integrity state of a cell's stream.
+   *
+   * @param cell the cell number
+   * @return whether it diverges, observations checked, masked slots
+   */
+  public CompletionStage<CellTwin.IntegrityState> integrity(int cell) {
+    return sharding
+        .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
+        .ask(CellTwin.Integrity::new, askTimeout);
+  }
+
+  /**
+   * Per-slot totals of a cell from the read side (DuckDB): the journal's events up to the offset
+   * the projection has reached, masked slots showing the prediction.
+   *
+   * @param cell the cell number
+   * @param fromSlot first slot
+   * @param toSlot slot after the last
+   * @return {@code totals[slot - fromSlot][service]}
+   */
+  public CompletionStage<double[][]> history(int cell, long fromSlot, long toSlot) {
+    ReadSide rs = readSide;
+    if (rs == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("no read side"));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return rs.totals(cell, fromSlot, toSlot);
+          } catch (SQLException e) {
+            throw new IllegalStateException("the read side failed: " + e.getMessage(), e);
+          }
+        },
+        blocking);
+  }
+
+  /**
+   * The radio twin's KPIs now.
+   *
+   * @return the KPIs; fails with {@link UnsupportedOperationException} without a radio twin
+   */
+  public CompletionStage<TwinKpis> radioKpis() {
+    ActorRef<RadioTwin.Command> r = radio;
+    if (r == null) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException(NO_RADIO));
+    }
+    return AskPattern.ask(r, RadioTwin.Kpis::new, askTimeout, system.scheduler());
+  }
+
+  /**
+   * A copy of the radio twin now.
+   *
+   * @return the fork; fails with {@link UnsupportedOperationException} without a radio twin
+   */
+  public CompletionStage<NetworkTwin> radioFork() {
+    ActorRef<RadioTwin.Command> r = radio;
+    if (r == null) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException(NO_RADIO));
+    }
+    return AskPattern.ask(r, RadioTwin.Fork::new, askTimeout, system.scheduler());
+  }
+
+  /**
+   * Counts acknowledged rows durably.
+   *
+   * @param rows rows of a batch
+   * @return the new total
+   */
+  public CompletionStage<Long> count(long rows) {
+    return sharding
+        .entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID)
+        .ask(replyTo -> new TwinStats.Count(rows, replyTo), askTimeout);
+  }
+
+  /**
+   * The rows acknowledged so far.
+   *
+   * @return the total
+   */
+  public CompletionStage<Long> counted() {
+    return sharding
+        .entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID)
+        .ask(TwinStats.Get::new, askTimeout);
+  }
+
+  /**
+   * Runs Pekko's coordinated shutdown (the node leaves, sharding hands off, the journal's pool
+   * closes) and waits for the system to terminate.
+   */
+  @Override
+  public void close() {
+    ReadSideProjection p = projection;
+    if (p != null) {
+      p.stop();
+      try {
+        p.done().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // the read side keeps its last committed prefix and resumes from it
+      }
+    }
+    ReadSide rs = readSide;
+    if (rs != null) {
+      try {
+        rs.close();
+      } catch (SQLException e) {
+        // closing a read-only handle; nothing to recover
+      }
+    }
+    try {
+      CoordinatedShutdown.get(system)
+          .runAll(CoordinatedShutdown.unknownReason())
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      system.terminate();
+      throw new IllegalStateException("the live twin did not shut down cleanly", e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dnt.live.runtime;
+
+/**
+ * The integrity check of one observation: a slot's total activity (all services) against its
+ * seasonal-naive prediction (the same slot a day earlier). Journaled with the event, so replay
+ * applies the same decision even if a later version judges differently.
+ *
+ * @param slot the slot number
+ * @param observed the observed total
+ * @param predicted the predicted total
+ * @param score the robust z-score of the residual, NaN while the window warms up
+ * @param outlier whether the score exceeded the threshold
+ * @param masked whether the stream was diverging with this observation, so the twin's state shows
+ *     the prediction instead
+ * @param prediction the per-service prediction (five values, {@code dnt.data.Service} order)
+ */
+public record Verdict(
+    long slot,
+    double observed,
+    double predicted,
+    double score,
+    boolean outlier,
+    boolean masked,
+    double[] prediction) {
+
+  /** Checks the prediction's length. */
+  public Verdict {
+    if (prediction.length != Observation.SERVICES) {
+      throw new IllegalArgumentException("a verdict needs five predicted values");
+    }
+  }
+}

@@ -1,0 +1,372 @@
+package dnt.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dnt.core.CellId;
+import dnt.core.InvalidInputException;
+import dnt.data.Service;
+import dnt.data.TrafficDataset;
+import dnt.data.raw.RawRow;
+import dnt.data.store.Resolution;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live twin's behaviour through its plain-Java face, on the embedded H2 journal. */
+final class LiveTwinTest {
+  /** 2013-11-04T00:00Z, a Monday of the Milan data. */
+  private static final long DAY = Instant.parse("2013-11-04T00:00:00Z").toEpochMilli();
+
+  private static final long SLOT = 600_000L;
+
+  /** The clock the tests run at: the end of that day. */
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.ofEpochMilli(DAY + 144 * SLOT), ZoneOffset.UTC);
+
+  @TempDir Path tmp;
+
+  private LiveSettings settings(Path state) {
+    return LiveSettings.defaults(state).withClock(CLOCK, Duration.ofHours(1)).withSnapshotEvery(3);
+  }
+
+  private static <T> T await(CompletionStage<T> stage) {
+    return stage.toCompletableFuture().join();
+  }
+
+  /** Random rows over a few cells, slots and country codes, with repeated keys. */
+  private static List<RawRow> randomRows(long seed, int n) {
+    RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    int[] cells = {1, 2, 5000, 10000};
+    int[] codes = {0, 39, 33, 49};
+    List<RawRow> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      rows.add(
+          new RawRow(
+              cells[rng.nextInt(cells.length)],
+              DAY + rng.nextInt(18) * SLOT,
+              codes[rng.nextInt(codes.length)],
+              rng.nextDouble() * 10,
+              rng.nextDouble() * 10,
+              rng.nextDouble(),
+              rng.nextDouble(),
+              rng.nextDouble() * 100));
+    }
+    return rows;
+  }
+
+  /**
+   * The expected per-slot totals of one cell over {@code slots} slots from {@link #DAY}, computed
+   * independently of the twin: the last row of each (cell, slot, country code) wins, then sum.
+   */
+  private static double[][] expected(List<List<RawRow>> batches, int cell, int slots) {
+    Map<List<Long>, RawRow> last = new HashMap<>();
+    for (List<RawRow> batch : batches) {
+      for (RawRow r : batch) {
+        last.put(List.of((long) r.cell(), r.timeMillis(), (long) r.countryCode()), r);
+      }
+    }
+    double[][] out = new double[slots][Service.values().length];
+    for (RawRow r : last.values()) {
+      int t = (int) ((r.timeMillis() - DAY) / SLOT);
+      if (r.cell() == cell && t >= 0 && t < slots) {
+        for (Service s : Service.values()) {
+          out[t][s.ordinal()] += r.value(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void assertSeries(TrafficDataset got, double[][] want) {
+    assertThat(got.length()).isEqualTo(want.length);
+    for (int t = 0; t < want.length; t++) {
+      for (Service s : Service.values()) {
+        // the dataset stores floats: the float rounding of the sum (relative 2^-24) plus the
+        // double sums' order difference (a few ulps of values below 1e4) stay under 1e-6 relative
+        assertThat(got.value(0, t, s))
+            .as("slot %d %s", t, s)
+            .isCloseTo(want[t][s.ordinal()], within(1e-6 * Math.max(1, want[t][s.ordinal()])));
+      }
+    }
+  }
+
+  @Test
+  void trafficEqualsAnIndependentSumOverCountryCodesWithZerosWhereNothingWasObserved() {
+    List<RawRow> a = randomRows(1, 400);
+    List<RawRow> b = randomRows(2, 300);
+    try (LiveTwin twin = LiveTwins.start(settings(tmp.resolve("s")))) {
+      await(twin.ingest(a));
+      await(twin.ingest(b));
+      for (int cell : new int[] {1, 2, 5000, 10000, 77}) {
+        // 24 slots: the 18 with rows and 6 empty ones after them
+        TrafficDataset got =
+            await(twin.traffic(CellId.of(cell), DAY, DAY + 24 * SLOT, Resolution.TEN_MINUTES));
+        assertThat(got.startMillis()).isEqualTo(DAY);
+        assertThat(got.slot()).isEqualTo(Duration.ofMinutes(10));
+        assertSeries(got, expected(List.of(a, b), cell, 24));
+      }
+    }
+  }
+
+  /**
+   * The read side catches up with the journal within a deadline (it lags by about the read
+   * journal's refresh interval): polls until it matches, then asserts for a clear message.
+   */
+  private static void assertHistoryCatchesUp(LiveTwin twin, int cell, double[][] want) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      TrafficDataset got =
+          await(
+              twin.history(CellId.of(cell), DAY, DAY + want.length * SLOT, Resolution.TEN_MINUTES));
+      boolean equal = true;
+      for (int t = 0; t < want.length && equal; t++) {
+        for (Service s : Service.values()) {
+          if (Math.abs(got.value(0, t, s) - want[t][s.ordinal()])
+              > 1e-6 * Math.max(1, want[t][s.ordinal()])) {
+            equal = false;
+          }
+        }
+      }
+      if (equal || System.nanoTime() > deadline) {
+        assertSeries(got, want);
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void theReadSideFollowsTheJournalAndIsRebuiltWhenLost() throws Exception {
+    Path state = tmp.resolve("s");
+    List<List<RawRow>> batches = new ArrayList<>();
+    try (LiveTwin twin = LiveTwins.start(settings(state))) {
+      for (int i = 0; i < 4; i++) {
+        List<RawRow> b = randomRows(20 + i, 200);
+        batches.add(b);
+        await(twin.ingest(b));
+      }
+      for (int cell : new int[] {1, 5000}) {
+        assertHistoryCatchesUp(twin, cell, expected(batches, cell, 24));
+      }
+    }
+    try (var files = Files.list(state)) {
+      for (Path p :
+          files.filter(p -> p.getFileName().toString().startsWith("read-side")).toList()) {
+        Files.delete(p);
+      }
+    }
+    try (LiveTwin twin = LiveTwins.start(settings(state))) {
+      for (int cell : new int[] {1, 2, 5000, 10000}) {
+        assertHistoryCatchesUp(twin, cell, expected(batches, cell, 24));
+      }
+    }
+  }
+
+  @Test
+  void hourlyResolutionSumsSixSlots() {
+    List<RawRow> a = randomRows(3, 500);
+    try (LiveTwin twin = LiveTwins.start(settings(tmp.resolve("s")))) {
+      await(twin.ingest(a));
+      TrafficDataset got =
+          await(twin.traffic(CellId.of(5000), DAY, DAY + 4 * 6 * SLOT, Resolution.HOUR));
+      double[][] slots = expected(List.of(a), 5000, 24);
+      double[][] hours = new double[4][Service.values().length];
+      for (int t = 0; t < 24; t++) {
+        for (int s = 0; s < hours[0].length; s++) {
+          hours[t / 6][s] += slots[t][s];
+        }
+      }
+      assertThat(got.slot()).isEqualTo(Duration.ofHours(1));
+      assertSeries(got, hours);
+    }
+  }
+
+  @Test
+  void theSameBatchTwiceGivesTheSameSeriesAndAReceiptThatCountsReplacements() {
+    List<RawRow> batch =
+        List.of(
+            new RawRow(7, DAY, 39, 1, 2, 3, 4, 5),
+            new RawRow(7, DAY, 33, 1, 1, 1, 1, 1),
+            new RawRow(8, DAY + SLOT, 39, 2, 2, 2, 2, 2));
+    try (LiveTwin twin = LiveTwins.start(settings(tmp.resolve("s")))) {
+      IngestReceipt first = await(twin.ingest(batch));
+      TrafficDataset once =
+          await(twin.traffic(CellId.of(7), DAY, DAY + 2 * SLOT, Resolution.TEN_MINUTES));
+      IngestReceipt second = await(twin.ingest(batch));
+      TrafficDataset twice =
+          await(twin.traffic(CellId.of(7), DAY, DAY + 2 * SLOT, Resolution.TEN_MINUTES));
+      assertThat(first).isEqualTo(new IngestReceipt(3, 0));
+      assertThat(second).isEqualTo(new IngestReceipt(3, 3));
+      assertThat(twice.value(0, 0, Service.INTERNET)).isEqualTo(6.0f);
+      assertThat(twice.value(0, 0, Service.SMS_IN)).isEqualTo(2.0f);
+      for (int t = 0; t < 2; t++) {
+        for (Service s : Service.values()) {
+          assertThat(twice.value(0, t, s)).isEqualTo(once.value(0, t, s));
+        }
+      }
+      assertThat(twin.status().rowsAccepted()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void aRowRepeatedWithinABatchReplacesTheEarlierOne() {
+    List<RawRow> batch =
+        List.of(new RawRow(7, DAY, 39, 1, 1, 1, 1, 1), new RawRow(7, DAY, 39, 9, 9, 9, 9, 9));
+    try (LiveTwin twin = LiveTwins.start(settings(tmp.resolve("s")))) {
+      assertThat(await(twin.ingest(batch))).isEqualTo(new IngestReceipt(2, 1));
+      TrafficDataset got =
+          await(twin.traffic(CellId.of(7), DAY, DAY + SLOT, Resolution.TEN_MINUTES));
+      assertThat(got.value(0, 0, Service.CALL_IN)).isEqualTo(9.0f);
+    }
+  }
+
+  @Test
+  void aBatchWithOneBadRowIsRefusedWholeAndChangesNothing() {
+    RawRow good = new RawRow(7, DAY, 39, 1, 1, 1, 1, 1);
+    try (LiveTwin twin =
+        LiveTwins.start(
+            settings(tmp.resolve("s"))
+                .withKnownCells(LiveSettings.KnownCells.of(List.of(CellId.of(7)))))) {
+      assertRefused(twin, List.of(good, new RawRow(8, DAY, 39, 1, 1, 1, 1, 1)), "row 2", "cell 8");
+      assertRefused(
+          twin,
+          List.of(good, good, new RawRow(7, DAY, 39, 1, Double.NaN, 1, 1, 1)),
+          "row 3",
+          "smsout");
+      assertRefused(twin, List.of(new RawRow(7, DAY, 39, 1, 1, -1, 1, 1)), "row 1", "callin");
+      assertRefused(
+          twin,
+          List.of(good, new RawRow(7, DAY + 151 * SLOT, 39, 1, 1, 1, 1, 1)),
+          "row 2",
+          "future");
+      assertRefused(twin, List.of(new RawRow(7, DAY + 1, 39, 1, 1, 1, 1, 1)), "row 1", "10-minute");
+      assertRefused(twin, List.of(new RawRow(7, DAY, -3, 1, 1, 1, 1, 1)), "row 1", "country code");
+      TrafficDataset got =
+          await(twin.traffic(CellId.of(7), DAY, DAY + SLOT, Resolution.TEN_MINUTES));
+      assertThat(got.value(0, 0, Service.SMS_IN)).isZero();
+      assertThat(twin.status().rowsAccepted()).isZero();
+      assertThat(twin.status().cells()).isEqualTo(1);
+    }
+  }
+
+  private static void assertRefused(LiveTwin twin, List<RawRow> batch, String... named) {
+    CompletableFuture<IngestReceipt> f = twin.ingest(batch).toCompletableFuture();
+    assertThatThrownBy(f::join)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContainingAll(named);
+  }
+
+  @Test
+  void aRestartOnTheSameFolderKeepsEveryAcknowledgedRow() {
+    Path state = tmp.resolve("s");
+    List<List<RawRow>> batches = new ArrayList<>();
+    try (LiveTwin twin = LiveTwins.start(settings(state))) {
+      // more batches than the snapshot interval (3): recovery reads a snapshot and later events
+      for (int i = 0; i < 8; i++) {
+        List<RawRow> b = randomRows(10 + i, 100);
+        batches.add(b);
+        await(twin.ingest(b));
+      }
+    }
+    try (LiveTwin twin = LiveTwins.start(settings(state))) {
+      assertThat(twin.status().rowsAccepted()).isEqualTo(800);
+      for (int cell : new int[] {1, 2, 5000, 10000}) {
+        assertSeries(
+            await(twin.traffic(CellId.of(cell), DAY, DAY + 18 * SLOT, Resolution.TEN_MINUTES)),
+            expected(batches, cell, 18));
+      }
+    }
+  }
+
+  @Test
+  void closeFinishesTheBatchesInFlight() {
+    Path state = tmp.resolve("s");
+    List<RawRow> batch = randomRows(4, 1000);
+    CompletableFuture<IngestReceipt> inFlight;
+    LiveTwin twin = LiveTwins.start(settings(state));
+    inFlight = twin.ingest(batch).toCompletableFuture();
+    twin.close();
+    assertThat(inFlight).isCompletedWithValueMatching(r -> r.accepted() == 1000);
+    assertThat(twin.status().ready()).isFalse();
+    assertThatThrownBy(() -> twin.ingest(batch).toCompletableFuture().join())
+        .hasCauseInstanceOf(IllegalStateException.class);
+    try (LiveTwin again = LiveTwins.start(settings(state))) {
+      assertSeries(
+          await(again.traffic(CellId.of(5000), DAY, DAY + 18 * SLOT, Resolution.TEN_MINUTES)),
+          expected(List.of(batch), 5000, 18));
+    }
+  }
+
+  @Test
+  void aStateFolderOfAnotherVersionIsRefusedNamingTheFolder() throws Exception {
+    Path state = Files.createDirectories(tmp.resolve("old"));
+    Files.writeString(state.resolve("dnt-live.version"), "dnt-live state 0\n");
+    assertThatThrownBy(() -> LiveTwins.start(settings(state)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(state.toString())
+        .hasMessageContaining("incompatible version");
+  }
+
+  @Test
+  void aStateFolderThatCannotBeWrittenIsRefusedNamingTheFolder() throws Exception {
+    Path file = Files.writeString(tmp.resolve("plain-file"), "not a folder");
+    Path state = file.resolve("state");
+    assertThatThrownBy(() -> LiveTwins.start(settings(state)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(state.toString())
+        .hasMessageContaining("cannot be written");
+  }
+
+  @Test
+  void aStateFolderInUseIsRefusedNamingTheFolder() {
+    Path state = tmp.resolve("s");
+    try (LiveTwin first = LiveTwins.start(settings(state))) {
+      assertThatThrownBy(() -> LiveTwins.start(settings(state)).close())
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(state.toString())
+          .hasMessageContaining("in use");
+      List<RawRow> batch = List.of(new RawRow(7, DAY, 39, 1, 1, 1, 1, 1));
+      assertThat(await(first.ingest(batch))).isEqualTo(new IngestReceipt(1, 0));
+    }
+  }
+
+  @Test
+  void trafficRefusesAnUnknownCellAndUnalignedBounds() {
+    try (LiveTwin twin =
+        LiveTwins.start(
+            settings(tmp.resolve("s"))
+                .withKnownCells(LiveSettings.KnownCells.of(List.of(CellId.of(7)))))) {
+      assertThatThrownBy(
+              () -> await(twin.traffic(CellId.of(8), DAY, DAY + SLOT, Resolution.TEN_MINUTES)))
+          .hasCauseInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("cell 8");
+      assertThatThrownBy(
+              () -> await(twin.traffic(CellId.of(7), DAY + SLOT, DAY + 7 * SLOT, Resolution.HOUR)))
+          .hasCauseInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("hour");
+    }
+  }
+}

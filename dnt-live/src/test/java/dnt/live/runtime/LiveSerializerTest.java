@@ -1,0 +1,93 @@
+package dnt.live.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every journaled type survives the binary format bit for bit. */
+final class LiveSerializerTest {
+  private final LiveSerializer serializer = new LiveSerializer();
+
+  private Object roundTrip(Object o) {
+    return serializer.fromBinary(serializer.toBinary(o), serializer.manifest(o));
+  }
+
+  @Test
+  void eventsAndCountersRoundTrip() {
+    List<Observation> rows =
+        List.of(
+            new Observation(2_300_000L, 39, 0.1, 0, Double.MIN_VALUE, 1e300, 7),
+            new Observation(1, 0, 1, 2, 3, 4, 5));
+    double[] prediction = {1, 2, 3, 4, 5.5};
+    Verdict v = new Verdict(1, 30, 15.5, 7.25, true, true, prediction);
+    Verdict warm = new Verdict(2_300_000L, 1, 2, Double.NaN, false, false, new double[5]);
+    CellTwin.Observed back =
+        (CellTwin.Observed) roundTrip(new CellTwin.Observed(rows, List.of(v, warm)));
+    assertThat(back.rows()).isEqualTo(rows);
+    assertThat(back.verdicts()).hasSize(2);
+    assertThat(back.verdicts().get(0)).usingRecursiveComparison().isEqualTo(v);
+    // NaN equals nothing field by field: compare the score on its own
+    assertThat(back.verdicts().get(1))
+        .usingRecursiveComparison()
+        .ignoringFields("score")
+        .isEqualTo(warm);
+    assertThat(back.verdicts().get(1).score()).isNaN();
+    assertThat(roundTrip(new TwinStats.Counted(123_456_789_012L)))
+        .isEqualTo(new TwinStats.Counted(123_456_789_012L));
+  }
+
+  @Test
+  void aSnapshotRoundTripsThroughTheCellState() {
+    IntegrityParams params = new IntegrityParams(10, 3, 6, 3, true);
+    CellState s = new CellState(params);
+    s.apply(
+        List.of(new Observation(5, 39, 1, 2, 3, 4, 5), new Observation(4, 33, 0.5, 0, 0, 0, 0.25)),
+        List.of(
+            new Verdict(5, 15, 14, 1.5, false, false, new double[] {1, 2, 3, 4, 4}),
+            new Verdict(7, 99, 10, 50, true, true, new double[] {1, 2, 3, 4, 0})));
+    CellSnapshot snap = s.snapshot();
+    CellSnapshot back = (CellSnapshot) roundTrip(snap);
+    assertThat(back).usingRecursiveComparison().isEqualTo(snap);
+    CellState restored = CellState.of(back, params);
+    assertThat(restored.size()).isEqualTo(2);
+    assertThat(restored.totals(4, 8)).isDeepEqualTo(s.totals(4, 8));
+    assertThat(restored.totals(7, 8)[0]).containsExactly(1, 2, 3, 4, 0);
+    assertThat(restored.maskedSlots()).containsExactly(7);
+    assertThat(restored.checked()).isEqualTo(2);
+    assertThat(back.keys()).containsExactly(Observation.key(4, 33), Observation.key(5, 39));
+  }
+
+  @Test
+  void theFirstFormatsAreStillRead() {
+    // observed-1: one row; cell-snapshot-1: one key and its five values
+    ByteBuffer obs = ByteBuffer.allocate(4 + 8 + 4 + 5 * 8);
+    obs.putInt(1).putLong(9).putInt(39);
+    for (int s = 1; s <= 5; s++) {
+      obs.putDouble(s);
+    }
+    CellTwin.Observed e =
+        (CellTwin.Observed) serializer.fromBinary(obs.array(), LiveSerializer.OBSERVED_1);
+    assertThat(e.rows()).containsExactly(new Observation(9, 39, 1, 2, 3, 4, 5));
+    assertThat(e.verdicts()).isEmpty();
+    ByteBuffer snap = ByteBuffer.allocate(4 + 8 + 5 * 8);
+    snap.putInt(1).putLong(Observation.key(9, 39));
+    for (int s = 1; s <= 5; s++) {
+      snap.putDouble(s);
+    }
+    CellSnapshot old =
+        (CellSnapshot) serializer.fromBinary(snap.array(), LiveSerializer.CELL_SNAPSHOT_1);
+    assertThat(old.keys()).containsExactly(Observation.key(9, 39));
+    assertThat(old.values()).containsExactly(1, 2, 3, 4, 5);
+    assertThat(old.maskedSlots()).isEmpty();
+  }
+
+  @Test
+  void anUnknownManifestIsRefusedByName() {
+    assertThatThrownBy(() -> serializer.fromBinary(new byte[0], "observed-99"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("observed-99");
+  }
+}
