@@ -1,9 +1,10 @@
 package dnt.cli.serve;
 
 import dnt.core.InvalidInputException;
+import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
 import dnt.live.LiveTwinFactory;
-import dnt.live.memory.InMemoryLiveTwin;
+import dnt.live.LiveTwins;
 import dnt.live.replay.Replay;
 import dnt.live.replay.ReplaySource;
 import dnt.live.replay.ReplaySpeed;
@@ -41,11 +42,10 @@ import picocli.CommandLine.Spec;
     })
 public final class ServeCommand implements Callable<Integer> {
   /**
-   * How the command gets its twin. MERGE: the in-memory reference twin stands in until the Pekko
-   * runtime is merged; replace the line below with {@code LiveTwins::start} (through the runtime's
-   * settings).
+   * How the command gets its twin: the Pekko runtime on the state folder, with its defaults (the
+   * embedded H2 journal in the folder, the Milan grid; docs/live.md).
    */
-  static final LiveTwinFactory TWINS = state -> InMemoryLiveTwin.milanGrid(); // MERGE: LiveTwins
+  static final LiveTwinFactory TWINS = state -> LiveTwins.start(LiveSettings.defaults(state));
 
   /** How long a stop waits for requests in flight. */
   static final Duration GRACE = Duration.ofSeconds(30);

@@ -104,7 +104,8 @@ public final class Replications {
         try {
           out.add(futures.get(r.index()).get());
         } catch (ExecutionException e) {
-          throw unwrap(r, e.getCause());
+          Throwable cause = e.getCause();
+          throw unwrap(r, cause != null ? cause : e);
         }
         progress.update(r.number(), count, message(r));
       }
