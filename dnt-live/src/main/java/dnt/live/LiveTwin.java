@@ -1,7 +1,6 @@
 package dnt.live;
 
 import dnt.core.CellId;
-import dnt.data.TrafficDataset;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
 import java.util.List;
@@ -34,15 +33,17 @@ public interface LiveTwin extends AutoCloseable {
 
   /**
    * One cell's traffic, summed over country codes, for every slot (or hour) in {@code [from, to)},
-   * 0 where no activity was observed; reflects every batch acknowledged before the call.
+   * 0 where no activity was observed; reflects every batch acknowledged before the call. The sums
+   * are doubles in the order {@link CellTraffic} states, so the same rows give the same numbers as
+   * {@code dnt data ingest} + {@code dnt data export}.
    *
    * @param cell the cell
    * @param fromMillis inclusive start, epoch ms UTC, aligned to the resolution
    * @param toMillis exclusive end, epoch ms UTC, aligned to the resolution
    * @param resolution 10-minute slots or hours
-   * @return a one-cell dataset of the five services
+   * @return the cell's five services per step, in double precision
    */
-  CompletionStage<TrafficDataset> traffic(
+  CompletionStage<CellTraffic> traffic(
       CellId cell, long fromMillis, long toMillis, Resolution resolution);
 
   /**
@@ -56,9 +57,9 @@ public interface LiveTwin extends AutoCloseable {
    * @param fromMillis inclusive start, epoch ms UTC, aligned to the resolution
    * @param toMillis exclusive end, epoch ms UTC, aligned to the resolution
    * @param resolution 10-minute slots or hours
-   * @return a one-cell dataset of the five services
+   * @return the cell's five services per step, in double precision
    */
-  default CompletionStage<TrafficDataset> history(
+  default CompletionStage<CellTraffic> history(
       CellId cell, long fromMillis, long toMillis, Resolution resolution) {
     return java.util.concurrent.CompletableFuture.failedFuture(
         new UnsupportedOperationException("this live twin has no read side"));

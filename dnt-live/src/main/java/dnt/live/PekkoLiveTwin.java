@@ -5,7 +5,6 @@ import dnt.core.InvalidInputException;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
 import dnt.data.Service;
-import dnt.data.TrafficDataset;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
 import dnt.live.runtime.Observation;
@@ -173,7 +172,7 @@ final class PekkoLiveTwin implements LiveTwin {
    * prediction (see {@link #integrity}).
    */
   @Override
-  public CompletionStage<TrafficDataset> traffic(
+  public CompletionStage<CellTraffic> traffic(
       CellId cell, long fromMillis, long toMillis, Resolution resolution) {
     return query(cell, fromMillis, toMillis, resolution, runtime::totals);
   }
@@ -184,7 +183,7 @@ final class PekkoLiveTwin implements LiveTwin {
    * <p>Answered from the DuckDB read side in the state folder.
    */
   @Override
-  public CompletionStage<TrafficDataset> history(
+  public CompletionStage<CellTraffic> history(
       CellId cell, long fromMillis, long toMillis, Resolution resolution) {
     return query(cell, fromMillis, toMillis, resolution, runtime::history);
   }
@@ -194,7 +193,7 @@ final class PekkoLiveTwin implements LiveTwin {
     CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot);
   }
 
-  private CompletionStage<TrafficDataset> query(
+  private CompletionStage<CellTraffic> query(
       CellId cell, long fromMillis, long toMillis, Resolution resolution, TotalsSource source) {
     long step = resolution.step().toMillis();
     if (!settings.knownCells().contains(cell.value())) {
@@ -229,8 +228,9 @@ final class PekkoLiveTwin implements LiveTwin {
         .thenApply(
             totals -> {
               int steps = totals.length / per;
-              float[][][] values = new float[1][steps][Observation.SERVICES];
+              double[][] values = new double[steps][];
               for (int t = 0; t < steps; t++) {
+                // an hour adds its six slot totals in time order, as DuckDB's sum in the export
                 double[] sum = new double[Observation.SERVICES];
                 for (int k = 0; k < per; k++) {
                   double[] slot = totals[t * per + k];
@@ -238,16 +238,9 @@ final class PekkoLiveTwin implements LiveTwin {
                     sum[s] += slot[s];
                   }
                 }
-                for (int s = 0; s < sum.length; s++) {
-                  values[0][t][s] = (float) sum[s];
-                }
+                values[t] = sum;
               }
-              return TrafficDataset.of(
-                  List.of(cell),
-                  fromMillis,
-                  resolution.step(),
-                  Arrays.asList(Service.values()),
-                  values);
+              return new CellTraffic(cell, fromMillis, resolution, values);
             });
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dnt.core.CellId;
 import dnt.data.Service;
-import dnt.data.TrafficDataset;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
 import java.nio.file.Path;
@@ -125,7 +124,7 @@ final class IntegrityTest {
         want);
     // the read side shows the same masks once it has caught up with the journal
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    TrafficDataset history;
+    CellTraffic history;
     do {
       history =
           twin.history(CellId.of(7), DAY + 144 * SLOT, DAY + 288 * SLOT, Resolution.TEN_MINUTES)
@@ -145,15 +144,15 @@ final class IntegrityTest {
     }
   }
 
-  /** Float storage: relative 2^-24 of values below 1e3, plus summation-order ulps. */
+  /** Doubles summed in another order: at most n * 2^-53 of a slot's n < 50 rows, under 1e-12. */
   private static boolean close(double got, double want) {
-    return Math.abs(got - want) <= 1e-6 * Math.max(1, want);
+    return Math.abs(got - want) <= 1e-12 * Math.max(1, want);
   }
 
-  private static boolean matches(TrafficDataset got, double[][] want) {
+  private static boolean matches(CellTraffic got, double[][] want) {
     for (int t = 0; t < want.length; t++) {
       for (Service s : Service.values()) {
-        if (!close(got.value(0, t, s), want[t][s.ordinal()])) {
+        if (!close(got.value(t, s), want[t][s.ordinal()])) {
           return false;
         }
       }
@@ -161,13 +160,13 @@ final class IntegrityTest {
     return true;
   }
 
-  private static void assertSeries(TrafficDataset got, double[][] want) {
+  private static void assertSeries(CellTraffic got, double[][] want) {
     for (int t = 0; t < want.length; t++) {
       for (Service s : Service.values()) {
-        // the bound of close(): float storage and summation order
-        assertThat(got.value(0, t, s))
+        // the bound of close(): summation order
+        assertThat(got.value(t, s))
             .as("slot %d %s", t, s)
-            .isCloseTo(want[t][s.ordinal()], within(1e-6 * Math.max(1, want[t][s.ordinal()])));
+            .isCloseTo(want[t][s.ordinal()], within(1e-12 * Math.max(1, want[t][s.ordinal()])));
       }
     }
   }

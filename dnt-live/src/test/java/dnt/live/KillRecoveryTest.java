@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dnt.core.CellId;
 import dnt.data.Service;
-import dnt.data.TrafficDataset;
 import dnt.data.store.Resolution;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,18 +52,18 @@ final class KillRecoveryTest {
     int lastAcked = Integer.parseInt(acked.get(acked.size() - 1).strip());
     try (LiveTwin twin = LiveTwins.start(LiveSettings.defaults(state))) {
       int slots = lastAcked + 10;
-      TrafficDataset got =
+      CellTraffic got =
           twin.traffic(CellId.of(1), 0, slots * 600_000L, Resolution.TEN_MINUTES)
               .toCompletableFuture()
               .join();
       for (int b = 0; b < slots; b++) {
-        // integers below 2^24 are exact in float: ROWS * (b + 1) needs no tolerance
-        float whole = (float) KillTarget.ROWS * (b + 1);
-        float v = (float) got.value(0, b, Service.SMS_IN);
+        // integers below 2^53 are exact in double: ROWS * (b + 1) needs no tolerance
+        double whole = (double) KillTarget.ROWS * (b + 1);
+        double v = got.value(b, Service.SMS_IN);
         if (b <= lastAcked) {
           assertThat(v).as("acknowledged batch %d", b).isEqualTo(whole);
         } else {
-          assertThat(v).as("unacknowledged batch %d is whole or absent", b).isIn(0f, whole);
+          assertThat(v).as("unacknowledged batch %d is whole or absent", b).isIn(0.0, whole);
         }
       }
       assertThat(twin.status().rowsAccepted())

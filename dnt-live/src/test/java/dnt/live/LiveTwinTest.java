@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
 import dnt.data.Service;
-import dnt.data.TrafficDataset;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
 import java.nio.file.Files;
@@ -93,15 +92,15 @@ final class LiveTwinTest {
     return out;
   }
 
-  private static void assertSeries(TrafficDataset got, double[][] want) {
+  private static void assertSeries(CellTraffic got, double[][] want) {
     assertThat(got.length()).isEqualTo(want.length);
     for (int t = 0; t < want.length; t++) {
       for (Service s : Service.values()) {
-        // the dataset stores floats: the float rounding of the sum (relative 2^-24) plus the
-        // double sums' order difference (a few ulps of values below 1e4) stay under 1e-6 relative
-        assertThat(got.value(0, t, s))
+        // doubles summed in another order: at most n * 2^-53 of the sum for the n < 50 rows of a
+        // slot, under 1e-12 relative
+        assertThat(got.value(t, s))
             .as("slot %d %s", t, s)
-            .isCloseTo(want[t][s.ordinal()], within(1e-6 * Math.max(1, want[t][s.ordinal()])));
+            .isCloseTo(want[t][s.ordinal()], within(1e-12 * Math.max(1, want[t][s.ordinal()])));
       }
     }
   }
@@ -115,10 +114,10 @@ final class LiveTwinTest {
       await(twin.ingest(b));
       for (int cell : new int[] {1, 2, 5000, 10000, 77}) {
         // 24 slots: the 18 with rows and 6 empty ones after them
-        TrafficDataset got =
+        CellTraffic got =
             await(twin.traffic(CellId.of(cell), DAY, DAY + 24 * SLOT, Resolution.TEN_MINUTES));
         assertThat(got.startMillis()).isEqualTo(DAY);
-        assertThat(got.slot()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(got.resolution().step()).isEqualTo(Duration.ofMinutes(10));
         assertSeries(got, expected(List.of(a, b), cell, 24));
       }
     }
@@ -131,14 +130,14 @@ final class LiveTwinTest {
   private static void assertHistoryCatchesUp(LiveTwin twin, int cell, double[][] want) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
-      TrafficDataset got =
+      CellTraffic got =
           await(
               twin.history(CellId.of(cell), DAY, DAY + want.length * SLOT, Resolution.TEN_MINUTES));
       boolean equal = true;
       for (int t = 0; t < want.length && equal; t++) {
         for (Service s : Service.values()) {
-          if (Math.abs(got.value(0, t, s) - want[t][s.ordinal()])
-              > 1e-6 * Math.max(1, want[t][s.ordinal()])) {
+          if (Math.abs(got.value(t, s) - want[t][s.ordinal()])
+              > 1e-12 * Math.max(1, want[t][s.ordinal()])) { // the bound of assertSeries
             equal = false;
           }
         }
@@ -183,12 +182,56 @@ final class LiveTwinTest {
     }
   }
 
+  /**
+   * Both the cell twin and the read side add a slot's rows in the string order of the country codes
+   * (the order of the original Milan files), so {@code traffic} and {@code history} give the very
+   * doubles of a file listing them so, whatever order the rows arrive in.
+   */
+  @Test
+  void trafficAndHistoryAddTheCodesInTheOrderOfTheMilanFiles() {
+    // arrival order; the files' order is 0, 33, 355, 39, 7 (the reverse), numeric 0, 7, 33, 39, 355
+    int[] codes = {7, 39, 355, 33, 0};
+    double[] values = {
+      0.013436424411240122,
+      25.50690257394217,
+      76.09624449125756,
+      0.651592972722763,
+      0.00938595867742349
+    };
+    double fileOrder = 0;
+    for (int i = codes.length - 1; i >= 0; i--) {
+      fileOrder += values[i];
+    }
+    double arrival = 0;
+    for (double v : values) {
+      arrival += v;
+    }
+    double numeric = values[4] + values[0] + values[3] + values[1] + values[2];
+    // the premise: the orders give different doubles, so a sum in another order would show
+    assertThat(arrival).isNotEqualTo(fileOrder);
+    assertThat(numeric).isNotEqualTo(fileOrder);
+    try (LiveTwin twin = LiveTwins.start(settings(tmp.resolve("s")))) {
+      for (int i = 0; i < codes.length; i++) {
+        await(twin.ingest(List.of(new RawRow(7, DAY, codes[i], values[i], 0, 0, 0, values[i]))));
+      }
+      CellTraffic now = await(twin.traffic(CellId.of(7), DAY, DAY + SLOT, Resolution.TEN_MINUTES));
+      assertThat(now.value(0, Service.SMS_IN)).isEqualTo(fileOrder);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      CellTraffic history;
+      do {
+        history = await(twin.history(CellId.of(7), DAY, DAY + SLOT, Resolution.TEN_MINUTES));
+      } while (history.value(0, Service.INTERNET) == 0 && System.nanoTime() < deadline);
+      assertThat(history.values()).isDeepEqualTo(now.values());
+      assertThat(history).isEqualTo(now);
+    }
+  }
+
   @Test
   void hourlyResolutionSumsSixSlots() {
     List<RawRow> a = randomRows(3, 500);
     try (LiveTwin twin = LiveTwins.start(settings(tmp.resolve("s")))) {
       await(twin.ingest(a));
-      TrafficDataset got =
+      CellTraffic got =
           await(twin.traffic(CellId.of(5000), DAY, DAY + 4 * 6 * SLOT, Resolution.HOUR));
       double[][] slots = expected(List.of(a), 5000, 24);
       double[][] hours = new double[4][Service.values().length];
@@ -197,7 +240,7 @@ final class LiveTwinTest {
           hours[t / 6][s] += slots[t][s];
         }
       }
-      assertThat(got.slot()).isEqualTo(Duration.ofHours(1));
+      assertThat(got.resolution().step()).isEqualTo(Duration.ofHours(1));
       assertSeries(got, hours);
     }
   }
@@ -211,18 +254,18 @@ final class LiveTwinTest {
             new RawRow(8, DAY + SLOT, 39, 2, 2, 2, 2, 2));
     try (LiveTwin twin = LiveTwins.start(settings(tmp.resolve("s")))) {
       IngestReceipt first = await(twin.ingest(batch));
-      TrafficDataset once =
+      CellTraffic once =
           await(twin.traffic(CellId.of(7), DAY, DAY + 2 * SLOT, Resolution.TEN_MINUTES));
       IngestReceipt second = await(twin.ingest(batch));
-      TrafficDataset twice =
+      CellTraffic twice =
           await(twin.traffic(CellId.of(7), DAY, DAY + 2 * SLOT, Resolution.TEN_MINUTES));
       assertThat(first).isEqualTo(new IngestReceipt(3, 0));
       assertThat(second).isEqualTo(new IngestReceipt(3, 3));
-      assertThat(twice.value(0, 0, Service.INTERNET)).isEqualTo(6.0f);
-      assertThat(twice.value(0, 0, Service.SMS_IN)).isEqualTo(2.0f);
+      assertThat(twice.value(0, Service.INTERNET)).isEqualTo(6.0);
+      assertThat(twice.value(0, Service.SMS_IN)).isEqualTo(2.0);
       for (int t = 0; t < 2; t++) {
         for (Service s : Service.values()) {
-          assertThat(twice.value(0, t, s)).isEqualTo(once.value(0, t, s));
+          assertThat(twice.value(t, s)).isEqualTo(once.value(t, s));
         }
       }
       assertThat(twin.status().rowsAccepted()).isEqualTo(6);
@@ -235,9 +278,8 @@ final class LiveTwinTest {
         List.of(new RawRow(7, DAY, 39, 1, 1, 1, 1, 1), new RawRow(7, DAY, 39, 9, 9, 9, 9, 9));
     try (LiveTwin twin = LiveTwins.start(settings(tmp.resolve("s")))) {
       assertThat(await(twin.ingest(batch))).isEqualTo(new IngestReceipt(2, 1));
-      TrafficDataset got =
-          await(twin.traffic(CellId.of(7), DAY, DAY + SLOT, Resolution.TEN_MINUTES));
-      assertThat(got.value(0, 0, Service.CALL_IN)).isEqualTo(9.0f);
+      CellTraffic got = await(twin.traffic(CellId.of(7), DAY, DAY + SLOT, Resolution.TEN_MINUTES));
+      assertThat(got.value(0, Service.CALL_IN)).isEqualTo(9.0);
     }
   }
 
@@ -262,9 +304,8 @@ final class LiveTwinTest {
           "future");
       assertRefused(twin, List.of(new RawRow(7, DAY + 1, 39, 1, 1, 1, 1, 1)), "row 1", "10-minute");
       assertRefused(twin, List.of(new RawRow(7, DAY, -3, 1, 1, 1, 1, 1)), "row 1", "country code");
-      TrafficDataset got =
-          await(twin.traffic(CellId.of(7), DAY, DAY + SLOT, Resolution.TEN_MINUTES));
-      assertThat(got.value(0, 0, Service.SMS_IN)).isZero();
+      CellTraffic got = await(twin.traffic(CellId.of(7), DAY, DAY + SLOT, Resolution.TEN_MINUTES));
+      assertThat(got.value(0, Service.SMS_IN)).isZero();
       assertThat(twin.status().rowsAccepted()).isZero();
       assertThat(twin.status().cells()).isEqualTo(1);
     }

@@ -3,10 +3,10 @@ package dnt.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
-import dnt.data.TrafficDataset;
 import dnt.data.milan.MilanTime;
 import dnt.data.raw.RawBatch;
 import dnt.data.store.Resolution;
+import dnt.live.CellTraffic;
 import dnt.live.IngestReceipt;
 import dnt.live.LiveTwin;
 import dnt.live.TwinStatus;
@@ -364,7 +364,7 @@ public final class DntServer implements AutoCloseable {
               + "; one request may ask for at most "
               + MAX_TRAFFIC_STEPS);
     }
-    TrafficDataset d = await(twin.traffic(cell, from, to, resolution), 404, "id: ");
+    CellTraffic d = await(twin.traffic(cell, from, to, resolution), 404, "id: ");
     ctx.contentType("text/csv; charset=utf-8").result(TrafficCsv.write(d));
   }
 

@@ -1,14 +1,14 @@
 package dnt.serve;
 
 import dnt.data.Service;
-import dnt.data.TrafficDataset;
+import dnt.live.CellTraffic;
 
 /**
  * A twin's traffic as the CSV of {@code dnt data export}: the header {@value #HEADER}, one row per
- * cell and step, the time as the step's start in epoch ms UTC, the five services printed as DuckDB
- * prints doubles ({@link ExportNumbers}). A dataset holds floats; a float is printed as the decimal
- * {@link Float#toString(float)} gives for it (so {@code 0.1} comes back as {@code 0.1}, not as the
- * float's exact binary value {@code 0.10000000149011612}).
+ * step, the time as the step's start in epoch ms UTC, the five services printed as DuckDB prints
+ * doubles ({@link ExportNumbers}). The twin's doubles are printed as they are, never rounded
+ * through a float, so the same rows give the export's bytes (see {@link CellTraffic} for the order
+ * of the sums).
  */
 final class TrafficCsv {
   /** The header of {@code dnt data export}. */
@@ -17,30 +17,22 @@ final class TrafficCsv {
   private TrafficCsv() {}
 
   /**
-   * Writes a dataset.
+   * Writes a cell's traffic.
    *
-   * @param d the dataset, cells in order
+   * @param d the traffic
    * @return the CSV text, lines ending with {@code \n}
    */
-  static String write(TrafficDataset d) {
-    StringBuilder b = new StringBuilder(64 + d.cellCount() * d.length() * 48);
+  static String write(CellTraffic d) {
+    StringBuilder b = new StringBuilder(64 + d.length() * 96);
     b.append(HEADER).append('\n');
-    for (int c = 0; c < d.cellCount(); c++) {
-      int cell = d.cells().get(c).value();
-      for (int t = 0; t < d.length(); t++) {
-        b.append(cell).append(',').append(d.timeOf(t));
-        for (Service s : Service.values()) {
-          double v = d.has(s) ? d.value(c, t, s) : 0;
-          b.append(',').append(ExportNumbers.format(asDecimal(v)));
-        }
-        b.append('\n');
+    int cell = d.cell().value();
+    for (int t = 0; t < d.length(); t++) {
+      b.append(cell).append(',').append(d.timeOf(t));
+      for (Service s : Service.values()) {
+        b.append(',').append(ExportNumbers.format(d.value(t, s)));
       }
+      b.append('\n');
     }
     return b.toString();
-  }
-
-  /** The decimal a float-held value stands for. */
-  private static double asDecimal(double floatValue) {
-    return Double.parseDouble(Float.toString((float) floatValue));
   }
 }

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
-import dnt.data.TrafficDataset;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
+import dnt.live.CellTraffic;
 import dnt.live.IngestReceipt;
 import dnt.live.LiveTwin;
 import dnt.live.TwinStatus;
@@ -298,7 +298,7 @@ final class DntServerTest {
     }
 
     @Override
-    public CompletionStage<TrafficDataset> traffic(
+    public CompletionStage<CellTraffic> traffic(
         CellId cell, long fromMillis, long toMillis, Resolution resolution) {
       return inner.traffic(cell, fromMillis, toMillis, resolution);
     }

@@ -26,8 +26,8 @@ final class TrafficCsvTest {
   /**
    * Rows of two cells over two hours, several country codes a slot, values whose sums are exact in
    * float and double alike (dyadic fractions and small integers), so that the order in which DuckDB
-   * and the twin add them cannot matter; plus values of few digits (0.1, 1e-05, 1234567.8) that a
-   * float keeps as the same shortest decimal.
+   * and the twin add them cannot matter (cell 3's codes come in no particular order); plus values
+   * of few digits (0.1, 1e-05, 1234567.8), whose hourly sums are the doubles the export adds.
    */
   private static List<RawRow> rows() {
     List<RawRow> rows = new ArrayList<>();
@@ -55,13 +55,13 @@ final class TrafficCsvTest {
       Http http = Http.of(server);
       HttpResponse<String> post = http.post("/api/v1/telemetry", OPERATOR, Files.readString(raw));
       assertThat(post.statusCode()).isEqualTo(202);
-      // Cell 8's hours would add values of several digits, which a float sum rounds: 10-min only.
       record Query(int cell, Resolution res) {}
       for (Query q :
           List.of(
               new Query(3, Resolution.TEN_MINUTES),
               new Query(8, Resolution.TEN_MINUTES),
-              new Query(3, Resolution.HOUR))) {
+              new Query(3, Resolution.HOUR),
+              new Query(8, Resolution.HOUR))) {
         HttpResponse<String> r =
             http.get(
                 "/api/v1/cells/"

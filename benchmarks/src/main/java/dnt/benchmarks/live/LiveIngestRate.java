@@ -2,9 +2,9 @@ package dnt.benchmarks.live;
 
 import dnt.core.CellId;
 import dnt.data.Service;
-import dnt.data.TrafficDataset;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
+import dnt.live.CellTraffic;
 import dnt.live.IngestReceipt;
 import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
@@ -140,11 +140,11 @@ public final class LiveIngestRate {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static double internet(CompletionStage<TrafficDataset> stage) {
-    TrafficDataset d = stage.toCompletableFuture().join();
+  private static double internet(CompletionStage<CellTraffic> stage) {
+    CellTraffic d = stage.toCompletableFuture().join();
     double sum = 0;
     for (int t = 0; t < d.length(); t++) {
-      sum += d.value(0, t, Service.INTERNET);
+      sum += d.value(t, Service.INTERNET);
     }
     return sum;
   }

@@ -3,16 +3,17 @@ package dnt.live.memory;
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
 import dnt.data.Service;
-import dnt.data.TrafficDataset;
 import dnt.data.milan.MilanTime;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
+import dnt.live.CellTraffic;
 import dnt.live.IngestReceipt;
 import dnt.live.LiveTwin;
 import dnt.live.TwinStatus;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,14 @@ import java.util.function.LongSupplier;
  *       seen before replaces the earlier row (counted in {@link IngestReceipt#replaced()}), so a
  *       batch sent twice leaves the twin as it was after the first.
  *   <li><b>Atomic refusal.</b> A batch with a row of a cell the twin does not know, or of a slot
- *       more than {@code maxAhead} after the twin's clock, fails with {@link InvalidInputException}
- *       naming the first such row (its 1-based position in the batch, the cell or slot), and
- *       nothing of the batch is applied.
+ *       more than {@code maxAhead} after the twin's clock, or with a value that is negative or not
+ *       finite, fails with {@link InvalidInputException} naming the first such row (its 1-based
+ *       position in the batch, the cell or slot), and nothing of the batch is applied.
  *   <li><b>Traffic sums.</b> {@link #traffic} gives, for every step in {@code [from, to)}, each
  *       service summed over the country codes (and, by hour, over the hour's six slots) of the rows
- *       held, in double precision, 0 where no row is held; an unknown cell fails with {@link
- *       InvalidInputException}, as do bounds not aligned to the resolution.
+ *       held, in double precision and in the order {@link CellTraffic} states, 0 where no row is
+ *       held; an unknown cell fails with {@link InvalidInputException}, as do bounds not aligned to
+ *       the resolution.
  *   <li><b>Status.</b> Ready from construction until {@link #close()}; {@code rowsAccepted} counts
  *       every acknowledged row, replacements included.
  * </ul>
@@ -49,6 +51,9 @@ public final class InMemoryLiveTwin implements LiveTwin {
   public static final Duration DEFAULT_MAX_AHEAD = Duration.ofDays(1);
 
   private static final int SERVICES = Service.values().length;
+
+  /** The order in which a slot's rows are added: see {@link CellTraffic}. */
+  private static final Comparator<Integer> CODE_ORDER = Comparator.comparing(String::valueOf);
 
   private final BitSet known = new BitSet(CellId.MAX + 1);
   private final int cellCount;
@@ -108,6 +113,20 @@ public final class InMemoryLiveTwin implements LiveTwin {
                     + cellCount
                     + " cells)"));
       }
+      for (Service s : Service.values()) {
+        double v = r.value(s);
+        if (!Double.isFinite(v) || v < 0) {
+          return CompletableFuture.failedFuture(
+              new InvalidInputException(
+                  "row "
+                      + (i + 1)
+                      + ": "
+                      + s.column()
+                      + " "
+                      + v
+                      + " is not a finite non-negative number"));
+        }
+      }
       if (r.timeMillis() > latest) {
         return CompletableFuture.failedFuture(
             new InvalidInputException(
@@ -127,7 +146,7 @@ public final class InMemoryLiveTwin implements LiveTwin {
       double[] v = {r.smsIn(), r.smsOut(), r.callIn(), r.callOut(), r.internet()};
       double[] before =
           rows.computeIfAbsent(r.cell(), c -> new TreeMap<>())
-              .computeIfAbsent(r.timeMillis(), t -> new TreeMap<>())
+              .computeIfAbsent(r.timeMillis(), t -> new TreeMap<>(CODE_ORDER))
               .put(r.countryCode(), v);
       if (before != null) {
         replaced++;
@@ -138,10 +157,11 @@ public final class InMemoryLiveTwin implements LiveTwin {
   }
 
   @Override
-  public synchronized CompletionStage<TrafficDataset> traffic(
+  public synchronized CompletionStage<CellTraffic> traffic(
       CellId cell, long fromMillis, long toMillis, Resolution resolution) {
     long step = resolution.step().toMillis();
-    if (Math.floorMod(fromMillis, step) != 0
+    if (fromMillis < 0
+        || Math.floorMod(fromMillis, step) != 0
         || Math.floorMod(toMillis, step) != 0
         || toMillis <= fromMillis) {
       return CompletableFuture.failedFuture(
@@ -158,30 +178,28 @@ public final class InMemoryLiveTwin implements LiveTwin {
           new InvalidInputException("unknown cell " + cell.value()));
     }
     int steps = Math.toIntExact((toMillis - fromMillis) / step);
-    float[][] series = new float[steps][SERVICES];
+    double[][] series = new double[steps][];
     NavigableMap<Long, NavigableMap<Integer, double[]>> held =
         rows.getOrDefault(cell.value(), new TreeMap<>());
     for (int t = 0; t < steps; t++) {
       long from = fromMillis + t * step;
       double[] sum = new double[SERVICES];
+      // each slot's rows in the country codes' string order into the slot's total, then the
+      // totals in time order (the order of CellTraffic, that of ingest + export)
       for (NavigableMap<Integer, double[]> slot : held.subMap(from, from + step).values()) {
+        double[] total = new double[SERVICES];
         for (double[] v : slot.values()) {
           for (int k = 0; k < SERVICES; k++) {
-            sum[k] += v[k];
+            total[k] += v[k];
           }
         }
+        for (int k = 0; k < SERVICES; k++) {
+          sum[k] += total[k];
+        }
       }
-      for (int k = 0; k < SERVICES; k++) {
-        series[t][k] = (float) sum[k];
-      }
+      series[t] = sum;
     }
-    return CompletableFuture.completedFuture(
-        TrafficDataset.of(
-            List.of(cell),
-            fromMillis,
-            Duration.ofMillis(step),
-            List.of(Service.values()),
-            new float[][][] {series}));
+    return CompletableFuture.completedFuture(new CellTraffic(cell, fromMillis, resolution, series));
   }
 
   @Override

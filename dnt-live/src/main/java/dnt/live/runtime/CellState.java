@@ -1,6 +1,7 @@
 package dnt.live.runtime;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -161,19 +162,41 @@ final class CellState {
    */
   double[][] totals(long fromSlot, long toSlot) {
     double[][] out = new double[Math.toIntExact(toSlot - fromSlot)][Observation.SERVICES];
+    List<Map.Entry<Long, double[]>> slot = new ArrayList<>();
     for (Map.Entry<Long, double[]> e :
         rows.subMap(Observation.key(fromSlot, 0), true, Observation.key(toSlot, 0), false)
             .entrySet()) {
-      double[] row = out[(int) ((e.getKey() >>> 32) - fromSlot)];
-      double[] v = e.getValue();
-      for (int s = 0; s < row.length; s++) {
-        row[s] += v[s];
+      if (!slot.isEmpty() && (slot.get(0).getKey() >>> 32) != (e.getKey() >>> 32)) {
+        addSlot(slot, out[(int) ((slot.get(0).getKey() >>> 32) - fromSlot)]);
       }
+      slot.add(e);
+    }
+    if (!slot.isEmpty()) {
+      addSlot(slot, out[(int) ((slot.get(0).getKey() >>> 32) - fromSlot)]);
     }
     for (Map.Entry<Long, double[]> m : masks.subMap(fromSlot, true, toSlot, false).entrySet()) {
       out[(int) (m.getKey() - fromSlot)] = m.getValue().clone();
     }
     return out;
+  }
+
+  /**
+   * Adds one slot's rows into its total in the order of the original Milan files, the country
+   * codes' decimal spellings in string order ({@code 0, 33, 355, 39, 7}), which is the order in
+   * which {@code dnt data ingest} adds the rows of such a file; clears the list. Two rows add the
+   * same in either order, so only three or more are sorted.
+   */
+  private static void addSlot(List<Map.Entry<Long, double[]>> slot, double[] total) {
+    if (slot.size() > 2) {
+      slot.sort(Comparator.comparing(e -> Integer.toString((int) (long) e.getKey())));
+    }
+    for (Map.Entry<Long, double[]> e : slot) {
+      double[] v = e.getValue();
+      for (int s = 0; s < total.length; s++) {
+        total[s] += v[s];
+      }
+    }
+    slot.clear();
   }
 
   /** The masked slots, ascending. */

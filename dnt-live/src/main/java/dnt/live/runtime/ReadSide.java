@@ -145,7 +145,8 @@ final class ReadSide implements AutoCloseable {
   }
 
   /**
-   * Per-slot totals of a cell over country codes, the prediction where masked.
+   * Per-slot totals of a cell over country codes, added in ascending country code (as the cell twin
+   * adds them, so both give the same doubles), the prediction where masked.
    *
    * @return {@code totals[slot - fromSlot][service]}
    */
@@ -153,8 +154,11 @@ final class ReadSide implements AutoCloseable {
     double[][] out = new double[Math.toIntExact(toSlot - fromSlot)][Observation.SERVICES];
     try (PreparedStatement q =
         db.prepareStatement(
-            "SELECT slot, sum(smsin), sum(smsout), sum(callin), sum(callout), sum(internet)"
-                + " FROM telemetry WHERE cell = ? AND slot >= ? AND slot < ? GROUP BY slot")) {
+            "SELECT slot, sum(smsin ORDER BY code), sum(smsout ORDER BY code),"
+                + " sum(callin ORDER BY code), sum(callout ORDER BY code),"
+                + " sum(internet ORDER BY code)"
+                + " FROM (SELECT *, CAST(country AS VARCHAR) AS code FROM telemetry)"
+                + " WHERE cell = ? AND slot >= ? AND slot < ? GROUP BY slot")) {
       fill(q, cell, fromSlot, toSlot, out);
     }
     try (PreparedStatement q =

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
 import dnt.data.Service;
-import dnt.data.TrafficDataset;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
+import dnt.live.CellTraffic;
 import dnt.live.IngestReceipt;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +28,8 @@ final class InMemoryLiveTwinTest {
     return new RawRow(cell, time, cc, 0, 0, 0, 0, internet);
   }
 
-  private static double internet(TrafficDataset d, int t) {
-    return d.value(0, t, Service.INTERNET);
+  private static double internet(CellTraffic d, int t) {
+    return d.value(t, Service.INTERNET);
   }
 
   @Test
@@ -38,7 +38,7 @@ final class InMemoryLiveTwinTest {
     List<RawRow> batch = List.of(row(5, T0, 39, 1.5), row(5, T0, 33, 2.25));
     assertThat(twin.ingest(batch).toCompletableFuture().get()).isEqualTo(new IngestReceipt(2, 0));
     assertThat(twin.ingest(batch).toCompletableFuture().get()).isEqualTo(new IngestReceipt(2, 2));
-    TrafficDataset d =
+    CellTraffic d =
         twin.traffic(CellId.of(5), T0, T0 + SLOT, Resolution.TEN_MINUTES)
             .toCompletableFuture()
             .get();
@@ -55,7 +55,7 @@ final class InMemoryLiveTwinTest {
         .hasCauseInstanceOf(InvalidInputException.class)
         .hasMessageContaining("row 2")
         .hasMessageContaining("unknown cell 7");
-    TrafficDataset d =
+    CellTraffic d =
         twin.traffic(CellId.of(5), T0, T0 + SLOT, Resolution.TEN_MINUTES)
             .toCompletableFuture()
             .get();
@@ -74,6 +74,49 @@ final class InMemoryLiveTwinTest {
   }
 
   @Test
+  void aBatchWithANegativeOrNonFiniteValueIsRefusedWhole() throws Exception {
+    for (double bad : new double[] {-0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+      InMemoryLiveTwin twin = twin();
+      List<RawRow> batch = List.of(row(5, T0, 39, 1), row(5, T0, 33, bad));
+      assertThatThrownBy(() -> twin.ingest(batch).toCompletableFuture().get())
+          .hasCauseInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("row 2: internet");
+      CellTraffic d =
+          twin.traffic(CellId.of(5), T0, T0 + SLOT, Resolution.TEN_MINUTES)
+              .toCompletableFuture()
+              .get();
+      assertThat(internet(d, 0)).isZero();
+    }
+  }
+
+  /** An hour adds its slots' totals, each over its country codes, as the export does. */
+  @Test
+  void anHourAddsSlotTotalsNotRows() throws Exception {
+    InMemoryLiveTwin twin = twin();
+    double a = 606.8017336408379;
+    double b = 68.12461849926625;
+    double c = 638.4713381046937;
+    double e = 949.3954730932436;
+    // slot 0 holds a and b, slot 1 holds c and e: (a + b) + (c + e), which differs from the
+    // running sum ((a + b) + c) + e of the rows here
+    double slotTotals = (a + b) + (c + e);
+    assertThat(slotTotals).isNotEqualTo(((a + b) + c) + e);
+    twin.ingest(
+            List.of(
+                row(6, T0, 0, a),
+                row(6, T0, 39, b),
+                row(6, T0 + SLOT, 0, c),
+                row(6, T0 + SLOT, 39, e)))
+        .toCompletableFuture()
+        .get();
+    CellTraffic d =
+        twin.traffic(CellId.of(6), T0, T0 + 3_600_000L, Resolution.HOUR)
+            .toCompletableFuture()
+            .get();
+    assertThat(internet(d, 0)).isEqualTo(slotTotals);
+  }
+
+  @Test
   void hoursSumTheirSixSlotsAndEmptyStepsAreZero() throws Exception {
     InMemoryLiveTwin twin = twin();
     double expected = 0;
@@ -81,12 +124,12 @@ final class InMemoryLiveTwinTest {
       twin.ingest(List.of(row(6, T0 + s * SLOT, 39, s + 0.5))).toCompletableFuture().get();
       expected += s + 0.5;
     }
-    TrafficDataset d =
+    CellTraffic d =
         twin.traffic(CellId.of(6), T0, T0 + 2 * 3_600_000L, Resolution.HOUR)
             .toCompletableFuture()
             .get();
     assertThat(d.length()).isEqualTo(2);
-    assertThat(d.slot()).isEqualTo(Duration.ofHours(1));
+    assertThat(d.resolution().step()).isEqualTo(Duration.ofHours(1));
     assertThat(internet(d, 0)).isEqualTo(expected); // exact: halves summed below 2^24
     assertThat(internet(d, 1)).isZero();
   }
