@@ -79,6 +79,31 @@ public interface LiveTwin extends AutoCloseable {
   }
 
   /**
+   * The cells whose stream is flagged as diverging now (integrity alerts), without asking every
+   * cell twin: the runtime keeps the set current as cell twins judge their streams. A cell whose
+   * twin has not run since the start (cell twins recover when first used) shows from its next batch
+   * or query on. Added for the alerts query; a twin without integrity checks fails the stage with
+   * {@link UnsupportedOperationException}.
+   *
+   * @return the flagged cells, ascending
+   */
+  default CompletionStage<List<CellId>> alerts() {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin checks no integrity"));
+  }
+
+  /**
+   * The projection from longitude/latitude (WGS84) to the radio twin's plane, whose metres station
+   * and user positions (and what-if changes) use. Added for the station query; empty without a
+   * radio twin.
+   *
+   * @return the projection
+   */
+  default java.util.Optional<dnt.core.geo.LocalProjection> radioProjection() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The radio twin's network KPIs now: observed traffic sets the demand of the users in each cell
    * and the twin propagates it incrementally. Added for the radio coupling; a twin without a radio
    * twin fails the stage with {@link UnsupportedOperationException}.

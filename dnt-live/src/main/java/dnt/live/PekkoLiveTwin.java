@@ -2,6 +2,7 @@ package dnt.live;
 
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
+import dnt.core.geo.LocalProjection;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
 import dnt.data.Service;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -266,6 +268,22 @@ final class PekkoLiveTwin implements LiveTwin {
                     Arrays.stream(st.maskedSlots())
                         .mapToObj(slot -> slot * Observation.SLOT_MILLIS)
                         .toList()));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Read from the alert set the cell twins of this node keep current.
+   */
+  @Override
+  public CompletionStage<List<CellId>> alerts() {
+    return CompletableFuture.completedFuture(
+        Arrays.stream(runtime.alerts()).mapToObj(CellId::of).toList());
+  }
+
+  @Override
+  public Optional<LocalProjection> radioProjection() {
+    return Optional.ofNullable(runtime.radioProjection());
   }
 
   @Override

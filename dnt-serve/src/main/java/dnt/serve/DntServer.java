@@ -71,11 +71,24 @@ public final class DntServer implements AutoCloseable {
 
   /** The routes, in the order they are registered. */
   public static final List<Route> ROUTES =
-      List.of(
-          new Route("GET", API + "/health", null),
-          new Route("GET", API + "/openapi.json", null),
-          new Route("POST", API + "/telemetry", Role.OPERATOR),
-          new Route("GET", API + "/cells/{id}/traffic", Role.VIEWER));
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(
+                  new Route("GET", API + "/health", null),
+                  new Route("GET", API + "/openapi.json", null),
+                  new Route("POST", API + "/telemetry", Role.OPERATOR),
+                  new Route("GET", API + "/cells/{id}/traffic", Role.VIEWER)),
+              TwinRoutes.ROUTES.stream())
+          .toList();
+
+  /**
+   * A traffic query's parameters.
+   *
+   * @param cell the cell
+   * @param from inclusive start, epoch ms
+   * @param to exclusive end, epoch ms
+   * @param resolution the step
+   */
+  record TrafficQuery(CellId cell, long from, long to, Resolution resolution) {}
 
   /** An error answer. */
   record Problem(String error) {}
@@ -139,6 +152,7 @@ public final class DntServer implements AutoCloseable {
               config.routes.get(API + "/openapi.json", tracked(this::openApi));
               config.routes.post(API + "/telemetry", tracked(this::telemetry));
               config.routes.get(API + "/cells/{id}/traffic", tracked(this::traffic));
+              new TwinRoutes(this, twin).register(config.routes, this::tracked);
               config.routes.exception(ApiError.class, (e, ctx) -> problem(ctx, e.status, e));
               config.routes.exception(
                   HttpResponseException.class,
@@ -334,6 +348,13 @@ public final class DntServer implements AutoCloseable {
 
   private void traffic(Context ctx) {
     authorize(ctx, Role.VIEWER, "read traffic");
+    TrafficQuery q = trafficQuery(ctx);
+    CellTraffic d = await(twin.traffic(q.cell(), q.from(), q.to(), q.resolution()), 404, "id: ");
+    ctx.contentType("text/csv; charset=utf-8").result(TrafficCsv.write(d));
+  }
+
+  /** The parameters of a traffic or history query: the path's id, from, to and resolution. */
+  static TrafficQuery trafficQuery(Context ctx) {
     CellId cell = cellParam(ctx.pathParam("id"));
     Resolution resolution;
     String res = ctx.queryParam("resolution");
@@ -364,13 +385,12 @@ public final class DntServer implements AutoCloseable {
               + "; one request may ask for at most "
               + MAX_TRAFFIC_STEPS);
     }
-    CellTraffic d = await(twin.traffic(cell, from, to, resolution), 404, "id: ");
-    ctx.contentType("text/csv; charset=utf-8").result(TrafficCsv.write(d));
+    return new TrafficQuery(cell, from, to, resolution);
   }
 
   // ---- request parts
 
-  private void authorize(Context ctx, Role required, String action) {
+  void authorize(Context ctx, Role required, String action) {
     String header = ctx.header("Authorization");
     Role role = null;
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -397,7 +417,7 @@ public final class DntServer implements AutoCloseable {
     }
   }
 
-  private String readBody(Context ctx) {
+  String readBody(Context ctx) {
     long limit = settings.maxBodyBytes();
     long declared = contentLength(ctx.header("Content-Length"));
     if (declared > limit) {
@@ -438,7 +458,7 @@ public final class DntServer implements AutoCloseable {
             + " bytes; split the batch");
   }
 
-  private static CellId cellParam(String text) {
+  static CellId cellParam(String text) {
     int id;
     try {
       id = Integer.parseInt(text.strip());
@@ -482,15 +502,19 @@ public final class DntServer implements AutoCloseable {
 
   /**
    * Waits for the twin: a caller's mistake ({@link InvalidInputException}) becomes {@code
-   * mistakeStatus} with the twin's message, a closed twin 503, another failure 500.
+   * mistakeStatus} with the twin's message, a query the twin does not run (no radio twin) 409, a
+   * closed twin 503, another failure 500.
    */
-  private static <T> T await(CompletionStage<T> stage, int mistakeStatus, String field) {
+  static <T> T await(CompletionStage<T> stage, int mistakeStatus, String field) {
     try {
       return stage.toCompletableFuture().get(TWIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof InvalidInputException) {
         throw new ApiError(mistakeStatus, field + cause.getMessage());
+      }
+      if (cause instanceof UnsupportedOperationException) {
+        throw new ApiError(409, String.valueOf(cause.getMessage()));
       }
       if (cause instanceof IllegalStateException) {
         throw new ApiError(503, "the twin is not accepting requests: " + cause.getMessage());

@@ -5,6 +5,7 @@ import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
 import dnt.live.LiveTwinFactory;
 import dnt.live.LiveTwins;
+import dnt.live.RadioSettings;
 import dnt.live.replay.Replay;
 import dnt.live.replay.ReplaySource;
 import dnt.live.replay.ReplaySpeed;
@@ -46,6 +47,21 @@ public final class ServeCommand implements Callable<Integer> {
    * embedded H2 journal in the folder, the Milan grid; docs/live.md).
    */
   static final LiveTwinFactory TWINS = state -> LiveTwins.start(LiveSettings.defaults(state));
+
+  /** Users of the radio twin that {@code --radio on} runs: one per grid square on average. */
+  static final int RADIO_USERS = 10_000;
+
+  /** Seed of their placement. */
+  static final long RADIO_SEED = 1;
+
+  /**
+   * The same with the radio twin of Milan ({@value #RADIO_USERS} users, placed by station density;
+   * docs/live.md, "The radio twin"). It adds about 1 to 1.5 s to the start (docs/api.md).
+   */
+  static final LiveTwinFactory TWINS_WITH_RADIO =
+      state ->
+          LiveTwins.start(
+              LiveSettings.defaults(state).withRadio(RadioSettings.milan(RADIO_USERS, RADIO_SEED)));
 
   /** How long a stop waits for requests in flight. */
   static final Duration GRACE = Duration.ofSeconds(30);
@@ -99,6 +115,14 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "on|off",
       description = "Feed the twin from Milan data (default: ${DEFAULT-VALUE}).")
   Toggle replay;
+
+  @Option(
+      names = "--radio",
+      defaultValue = "on",
+      paramLabel = "on|off",
+      description =
+          "Run the radio twin of Milan (stations, KPIs, what-if; default: ${DEFAULT-VALUE}).")
+  Toggle radio;
 
   @Option(
       names = "--speed",
@@ -172,7 +196,7 @@ public final class ServeCommand implements Callable<Integer> {
               + g.file().toAbsolutePath()
               + (g.created() ? " (generated now, mode 600)" : " (from an earlier start)");
     }
-    LiveTwin twin = TWINS.start(state);
+    LiveTwin twin = (radio == Toggle.ON ? TWINS_WITH_RADIO : TWINS).start(state);
     @Nullable Replay feed = source == null ? null : Replay.into(source, twin, pace);
     DntServer server;
     try {
@@ -203,6 +227,10 @@ public final class ServeCommand implements Callable<Integer> {
                 + " at "
                 + pace
                 + (pace.unlimited() ? "" : "x real time"));
+    out.println(
+        radio == Toggle.ON
+            ? "radio twin: on, " + RADIO_USERS + " users on the bundled LTE stations"
+            : "radio twin: off");
     out.println("state: " + state.toAbsolutePath() + "; stop with Ctrl-C or SIGTERM");
     out.flush();
     stopped.await();

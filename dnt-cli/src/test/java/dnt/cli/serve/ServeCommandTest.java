@@ -134,6 +134,29 @@ final class ServeCommandTest {
   }
 
   @Test
+  void theRadioTwinRunsByDefaultAndRadioOffLeavesItOut() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Path state = dir.resolve("state");
+    Serving s = serve("--port", "0", "--state", state.toString(), "--replay", "off");
+    assertThat(s.out().toString()).contains("radio twin: on, 10000 users");
+    HttpResponse<String> kpis = get(s.url() + "/kpis", adminToken(state));
+    assertThat(kpis.statusCode()).as(kpis.body()).isEqualTo(200);
+    // the documented default: 10,000 users
+    assertThat(json.readTree(kpis.body()).get("users").asInt()).isEqualTo(10_000);
+    assertThat(s.stop()).isZero();
+
+    Path other = dir.resolve("other");
+    Serving off =
+        serve("--port", "0", "--state", other.toString(), "--replay", "off", "--radio", "off");
+    assertThat(off.out().toString()).contains("radio twin: off");
+    HttpResponse<String> none = get(off.url() + "/kpis", adminToken(other));
+    assertThat(none.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(none.body()).get("error").asText())
+        .startsWith("the radio twin is off");
+    assertThat(off.stop()).isZero();
+  }
+
+  @Test
   void theReplayFeedsTheBundledSubsetAndShowsItsClock() throws Exception {
     Serving s = serve("--port", "0", "--state", dir.resolve("s").toString(), "--speed", "max");
     ObjectMapper json = new ObjectMapper();

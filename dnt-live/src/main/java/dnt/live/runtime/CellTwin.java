@@ -7,11 +7,13 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,12 +38,14 @@ public final class CellTwin
   private final IntegrityParams integrity;
   private final int cell;
   private final @Nullable ActorRef<RadioTwin.Command> radio;
+  private final @Nullable AlertSet alerts;
 
   private CellTwin(
       String cell,
       int snapshotEvery,
       IntegrityParams integrity,
-      @Nullable ActorRef<RadioTwin.Command> radio) {
+      @Nullable ActorRef<RadioTwin.Command> radio,
+      @Nullable AlertSet alerts) {
     super(
         PersistenceId.of(TYPE_KEY.name(), cell),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
@@ -49,6 +53,7 @@ public final class CellTwin
     this.integrity = integrity;
     this.cell = Integer.parseInt(cell);
     this.radio = radio;
+    this.alerts = alerts;
   }
 
   /**
@@ -66,7 +71,27 @@ public final class CellTwin
       int snapshotEvery,
       IntegrityParams integrity,
       @Nullable ActorRef<RadioTwin.Command> radio) {
-    return new CellTwin(cell, snapshotEvery, integrity, radio);
+    return new CellTwin(cell, snapshotEvery, integrity, radio, null);
+  }
+
+  /**
+   * The behavior of one cell's twin that keeps its flag in an alert set.
+   *
+   * @param cell the entity id, the cell number
+   * @param snapshotEvery events between snapshots
+   * @param integrity how the stream's integrity is checked
+   * @param radio the radio twin told the cell's newest internet activity after each event, or
+   *     {@code null} for none
+   * @param alerts told whether the stream diverges after each event and after recovery
+   * @return the behavior
+   */
+  public static CellTwin create(
+      String cell,
+      int snapshotEvery,
+      IntegrityParams integrity,
+      @Nullable ActorRef<RadioTwin.Command> radio,
+      AlertSet alerts) {
+    return new CellTwin(cell, snapshotEvery, integrity, radio, alerts);
   }
 
   /** What a cell twin is asked. */
@@ -159,6 +184,7 @@ public final class CellTwin
               return Effect()
                   .persist(new Observed(cmd.rows(), state.judge(cmd.rows())))
                   .thenRun(this::tellRadio)
+                  .thenRun(this::tellAlerts)
                   .thenReply(cmd.replyTo(), s -> new Ack(accepted, replaced));
             })
         .onCommand(
@@ -186,6 +212,20 @@ public final class CellTwin
       double internet = state.totals(slot, slot + 1)[0][Observation.SERVICES - 1];
       r.tell(new RadioTwin.CellTraffic(cell, slot, internet));
     }
+  }
+
+  private void tellAlerts(CellState state) {
+    AlertSet a = alerts;
+    if (a != null) {
+      a.set(cell, state.diverging());
+    }
+  }
+
+  @Override
+  public SignalHandler<CellState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::tellAlerts)
+        .build();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dnt.live.runtime;
 
 import dnt.core.CellId;
 import dnt.core.UserId;
+import dnt.core.geo.LocalProjection;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinConfig;
 import dnt.core.twin.TwinEvent;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Observed traffic drives a radio twin (the paper's Sec. II example): each cell's internet activity
@@ -28,11 +30,26 @@ final class RadioCoupling {
   private final Map<Integer, List<UserId>> usersByCell;
   private final double mbpsPerActivity;
   private final Map<Integer, Long> latestSlot = new HashMap<>();
+  private final @Nullable LocalProjection projection;
 
   RadioCoupling(NetworkTwin twin, Map<Integer, List<UserId>> usersByCell, double mbpsPerActivity) {
+    this(twin, usersByCell, mbpsPerActivity, null);
+  }
+
+  RadioCoupling(
+      NetworkTwin twin,
+      Map<Integer, List<UserId>> usersByCell,
+      double mbpsPerActivity,
+      @Nullable LocalProjection projection) {
     this.twin = twin;
     this.usersByCell = usersByCell;
     this.mbpsPerActivity = mbpsPerActivity;
+    this.projection = projection;
+  }
+
+  /** The projection from lon/lat to the twin's plane, when known (the Milan grid's). */
+  @Nullable LocalProjection projection() {
+    return projection;
   }
 
   /**
@@ -56,7 +73,7 @@ final class RadioCoupling {
       CellId cell = grid.nearestCell(twin.userSpec(u).position());
       byCell.computeIfAbsent(cell.value(), c -> new ArrayList<>()).add(u);
     }
-    return new RadioCoupling(twin, byCell, mbpsPerActivity);
+    return new RadioCoupling(twin, byCell, mbpsPerActivity, grid.projection());
   }
 
   /**

@@ -2,6 +2,7 @@ package dnt.live.runtime;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dnt.core.geo.LocalProjection;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
 import java.nio.file.Path;
@@ -46,12 +47,18 @@ public final class TwinRuntime implements AutoCloseable {
   private final Duration askTimeout;
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final Executor blocking;
+  private final AlertSet alerts = new AlertSet();
+  private final @Nullable LocalProjection radioProjection;
   private @Nullable ReadSide readSide;
   private @Nullable ReadSideProjection projection;
 
   private TwinRuntime(
-      ActorSystem<Void> system, Duration askTimeout, @Nullable ActorRef<RadioTwin.Command> radio) {
+      ActorSystem<Void> system,
+      Duration askTimeout,
+      @Nullable ActorRef<RadioTwin.Command> radio,
+      @Nullable LocalProjection radioProjection) {
     this.system = system;
+    this.radioProjection = radioProjection;
     this.askTimeout = askTimeout;
     this.radio = radio;
     this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
@@ -80,24 +87,28 @@ public final class TwinRuntime implements AutoCloseable {
         }
         Thread.sleep(20);
       }
-      ActorRef<RadioTwin.Command> radio =
+      RadioCoupling coupling =
           settings.radioUsers() < 0
               ? null
-              : system.systemActorOf(
-                  RadioTwin.create(
-                      RadioCoupling.milan(
-                          settings.radioUsers(),
-                          settings.radioSeed(),
-                          settings.radioMbpsPerActivity())),
-                  "radio-twin",
-                  Props.empty());
-      TwinRuntime rt = new TwinRuntime(system, settings.askTimeout(), radio);
+              : RadioCoupling.milan(
+                  settings.radioUsers(), settings.radioSeed(), settings.radioMbpsPerActivity());
+      ActorRef<RadioTwin.Command> radio =
+          coupling == null
+              ? null
+              : system.systemActorOf(RadioTwin.create(coupling), "radio-twin", Props.empty());
+      TwinRuntime rt =
+          new TwinRuntime(
+              system,
+              settings.askTimeout(),
+              radio,
+              coupling == null ? null : coupling.projection());
+      AlertSet alerts = rt.alerts;
       int every = settings.snapshotEvery();
       IntegrityParams integrity = settings.integrity();
       rt.sharding.init(
           Entity.of(
               CellTwin.TYPE_KEY,
-              ctx -> CellTwin.create(ctx.getEntityId(), every, integrity, radio)));
+              ctx -> CellTwin.create(ctx.getEntityId(), every, integrity, radio, alerts)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
       return rt;
@@ -248,6 +259,25 @@ public final class TwinRuntime implements AutoCloseable {
       return CompletableFuture.failedFuture(new UnsupportedOperationException(NO_RADIO));
     }
     return AskPattern.ask(r, RadioTwin.Fork::new, askTimeout, system.scheduler());
+  }
+
+  /**
+   * The cells whose stream is flagged now, from the alert set the cell twins of this node keep (no
+   * cell twin is asked).
+   *
+   * @return cell numbers, ascending
+   */
+  public int[] alerts() {
+    return alerts.cells();
+  }
+
+  /**
+   * The projection from lon/lat (WGS84) to the radio twin's plane.
+   *
+   * @return the projection, or null without a radio twin
+   */
+  public @Nullable LocalProjection radioProjection() {
+    return radioProjection;
   }
 
   /**
