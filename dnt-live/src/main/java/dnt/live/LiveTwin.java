@@ -43,8 +43,25 @@ public interface LiveTwin extends AutoCloseable {
    * @param resolution 10-minute slots or hours
    * @return the cell's five services per step, in double precision
    */
+  default CompletionStage<CellTraffic> traffic(
+      CellId cell, long fromMillis, long toMillis, Resolution resolution) {
+    return traffic(cell, fromMillis, toMillis, resolution, TrafficView.OBSERVED);
+  }
+
+  /**
+   * Like {@link #traffic(CellId, long, long, Resolution)}, in a chosen view: the observations, or
+   * the twin's state, where a slot the integrity check masked shows the prediction that replaced
+   * it. A twin without integrity checks gives the same numbers in both views.
+   *
+   * @param cell the cell
+   * @param fromMillis inclusive start, epoch ms UTC, aligned to the resolution
+   * @param toMillis exclusive end, epoch ms UTC, aligned to the resolution
+   * @param resolution 10-minute slots or hours
+   * @param view observed or twin
+   * @return the cell's five services per step, in double precision
+   */
   CompletionStage<CellTraffic> traffic(
-      CellId cell, long fromMillis, long toMillis, Resolution resolution);
+      CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view);
 
   /**
    * Like {@link #traffic}, answered from the read side: a DuckDB file in the state folder written
@@ -61,14 +78,30 @@ public interface LiveTwin extends AutoCloseable {
    */
   default CompletionStage<CellTraffic> history(
       CellId cell, long fromMillis, long toMillis, Resolution resolution) {
+    return history(cell, fromMillis, toMillis, resolution, TrafficView.OBSERVED);
+  }
+
+  /**
+   * Like {@link #history(CellId, long, long, Resolution)}, in a chosen view (see {@link
+   * #traffic(CellId, long, long, Resolution, TrafficView)}).
+   *
+   * @param cell the cell
+   * @param fromMillis inclusive start, epoch ms UTC, aligned to the resolution
+   * @param toMillis exclusive end, epoch ms UTC, aligned to the resolution
+   * @param resolution 10-minute slots or hours
+   * @param view observed or twin
+   * @return the cell's five services per step, in double precision
+   */
+  default CompletionStage<CellTraffic> history(
+      CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
     return java.util.concurrent.CompletableFuture.failedFuture(
         new UnsupportedOperationException("this live twin has no read side"));
   }
 
   /**
    * The synchronization integrity of a cell's stream: whether it diverges from its prediction, and
-   * the slots masked by the prediction in {@link #traffic}. Added for the integrity check; a twin
-   * without one fails the stage with {@link UnsupportedOperationException}.
+   * the slots masked by the prediction in the {@link TrafficView#TWIN} view. Added for the
+   * integrity check; a twin without one fails the stage with {@link UnsupportedOperationException}.
    *
    * @param cell the cell
    * @return the report

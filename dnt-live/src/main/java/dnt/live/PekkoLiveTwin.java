@@ -169,14 +169,18 @@ final class PekkoLiveTwin implements LiveTwin {
   /**
    * {@inheritDoc}
    *
-   * <p>Answered from the cell twin's state (the DuckDB read side is not built yet), so it reflects
-   * every batch acknowledged before the call. Slots masked by the integrity check show the
-   * prediction (see {@link #integrity}).
+   * <p>Answered from the cell twin's state, so it reflects every batch acknowledged before the
+   * call.
    */
   @Override
   public CompletionStage<CellTraffic> traffic(
-      CellId cell, long fromMillis, long toMillis, Resolution resolution) {
-    return query(cell, fromMillis, toMillis, resolution, runtime::totals);
+      CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
+    return query(
+        cell,
+        fromMillis,
+        toMillis,
+        resolution,
+        (c, from, to) -> runtime.totals(c, from, to, view == TrafficView.TWIN));
   }
 
   /**
@@ -186,8 +190,13 @@ final class PekkoLiveTwin implements LiveTwin {
    */
   @Override
   public CompletionStage<CellTraffic> history(
-      CellId cell, long fromMillis, long toMillis, Resolution resolution) {
-    return query(cell, fromMillis, toMillis, resolution, runtime::history);
+      CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
+    return query(
+        cell,
+        fromMillis,
+        toMillis,
+        resolution,
+        (c, from, to) -> runtime.history(c, from, to, view == TrafficView.TWIN));
   }
 
   /** Where per-slot totals come from: the cell twins or the read side. */

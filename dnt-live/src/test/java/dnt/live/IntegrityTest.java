@@ -117,21 +117,31 @@ final class IntegrityTest {
     for (int t = 0; t < 144; t++) {
       want[t] = t >= from + 2 && t < to ? predicted[t] : observed[t];
     }
+    long start = DAY + 144 * SLOT;
+    long end = DAY + 288 * SLOT;
+    CellId cell = CellId.of(7);
+    // the twin's view shows the prediction in a masked slot, the default view the observation
     assertSeries(
-        twin.traffic(CellId.of(7), DAY + 144 * SLOT, DAY + 288 * SLOT, Resolution.TEN_MINUTES)
+        twin.traffic(cell, start, end, Resolution.TEN_MINUTES, TrafficView.TWIN)
             .toCompletableFuture()
             .join(),
         want);
-    // the read side shows the same masks once it has caught up with the journal
+    assertSeries(
+        twin.traffic(cell, start, end, Resolution.TEN_MINUTES).toCompletableFuture().join(),
+        observed);
+    // the read side shows the same once it has caught up with the journal
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     CellTraffic history;
     do {
       history =
-          twin.history(CellId.of(7), DAY + 144 * SLOT, DAY + 288 * SLOT, Resolution.TEN_MINUTES)
+          twin.history(cell, start, end, Resolution.TEN_MINUTES, TrafficView.TWIN)
               .toCompletableFuture()
               .join();
     } while (!matches(history, want) && System.nanoTime() < deadline && pause());
     assertSeries(history, want);
+    assertSeries(
+        twin.history(cell, start, end, Resolution.TEN_MINUTES).toCompletableFuture().join(),
+        observed);
   }
 
   private static boolean pause() {

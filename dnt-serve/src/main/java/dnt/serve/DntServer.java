@@ -9,6 +9,7 @@ import dnt.data.store.Resolution;
 import dnt.live.CellTraffic;
 import dnt.live.IngestReceipt;
 import dnt.live.LiveTwin;
+import dnt.live.TrafficView;
 import dnt.live.TwinStatus;
 import dnt.live.replay.ReplayStatus;
 import io.javalin.Javalin;
@@ -88,7 +89,7 @@ public final class DntServer implements AutoCloseable {
    * @param to exclusive end, epoch ms
    * @param resolution the step
    */
-  record TrafficQuery(CellId cell, long from, long to, Resolution resolution) {}
+  record TrafficQuery(CellId cell, long from, long to, Resolution resolution, TrafficView view) {}
 
   /** An error answer. */
   record Problem(String error) {}
@@ -349,7 +350,8 @@ public final class DntServer implements AutoCloseable {
   private void traffic(Context ctx) {
     authorize(ctx, Role.VIEWER, "read traffic");
     TrafficQuery q = trafficQuery(ctx);
-    CellTraffic d = await(twin.traffic(q.cell(), q.from(), q.to(), q.resolution()), 404, "id: ");
+    CellTraffic d =
+        await(twin.traffic(q.cell(), q.from(), q.to(), q.resolution(), q.view()), 404, "id: ");
     ctx.contentType("text/csv; charset=utf-8").result(TrafficCsv.write(d));
   }
 
@@ -385,7 +387,14 @@ public final class DntServer implements AutoCloseable {
               + "; one request may ask for at most "
               + MAX_TRAFFIC_STEPS);
     }
-    return new TrafficQuery(cell, from, to, resolution);
+    String v = ctx.queryParam("view");
+    TrafficView view;
+    try {
+      view = v == null ? TrafficView.OBSERVED : TrafficView.parse(v);
+    } catch (InvalidInputException e) {
+      throw new ApiError(400, "view: " + e.getMessage());
+    }
+    return new TrafficQuery(cell, from, to, resolution, view);
   }
 
   // ---- request parts

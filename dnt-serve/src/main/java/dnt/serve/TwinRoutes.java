@@ -247,7 +247,8 @@ final class TwinRoutes {
   private void history(Context ctx) {
     server.authorize(ctx, Role.VIEWER, "read history");
     DntServer.TrafficQuery q = DntServer.trafficQuery(ctx);
-    CellTraffic d = await(twin.history(q.cell(), q.from(), q.to(), q.resolution()), 404, "id: ");
+    CellTraffic d =
+        await(twin.history(q.cell(), q.from(), q.to(), q.resolution(), q.view()), 404, "id: ");
     ctx.contentType("text/csv; charset=utf-8").result(TrafficCsv.write(d));
   }
 

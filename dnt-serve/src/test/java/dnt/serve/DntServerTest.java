@@ -17,6 +17,7 @@ import dnt.data.store.Resolution;
 import dnt.live.CellTraffic;
 import dnt.live.IngestReceipt;
 import dnt.live.LiveTwin;
+import dnt.live.TrafficView;
 import dnt.live.TwinStatus;
 import dnt.live.memory.InMemoryLiveTwin;
 import java.io.ByteArrayOutputStream;
@@ -209,6 +210,8 @@ final class DntServerTest {
             new Case(
                 String.format(TRAFFIC, 7, "2013-11-01", "2013-11-02") + "&resolution=day",
                 "resolution: "),
+            new Case(
+                String.format(TRAFFIC, 7, "2013-11-01", "2013-11-02") + "&view=masked", "view: "),
             new Case(String.format(TRAFFIC, 7, "2013-11-01", "2015-11-02"), "to: "),
             new Case("/api/v1/cells/abc/traffic?from=2013-11-01&to=2013-11-02", "id: "),
             new Case("/api/v1/cells/0/traffic?from=2013-11-01&to=2013-11-02", "id: "));
@@ -299,8 +302,8 @@ final class DntServerTest {
 
     @Override
     public CompletionStage<CellTraffic> traffic(
-        CellId cell, long fromMillis, long toMillis, Resolution resolution) {
-      return inner.traffic(cell, fromMillis, toMillis, resolution);
+        CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
+      return inner.traffic(cell, fromMillis, toMillis, resolution, view);
     }
 
     @Override

@@ -10,7 +10,6 @@ import dnt.data.milan.MilanSubset;
 import dnt.data.milan.MilanTime;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
-import dnt.live.IntegritySettings;
 import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
 import dnt.live.LiveTwins;
@@ -40,27 +39,26 @@ final class ReplayOverHttpTest {
   @Test
   void theReplayedSubsetEqualsIngestPlusExportOfTheSameRows(@TempDir Path dir) throws Exception {
     try (InMemoryLiveTwin twin = InMemoryLiveTwin.milanGrid()) {
-      replayEqualsExport(twin, dir, MilanSubset.SLOTS);
+      replayEqualsExport(twin, dir, MilanSubset.SLOTS, false);
     }
   }
 
   /**
    * The same against the Pekko runtime, over the subset's first three days (432 batches, each
-   * journaled before its 202; the whole month takes minutes on a loaded two-core machine). The
-   * integrity check is off: with it on, the twin shows the prediction for the slots it masks (930
-   * of the month's 108,000 cell slots, 766 of them in cell 5541, the first on 2013-11-02), which
-   * the export of the raw rows cannot show.
+   * journaled before its 202; the whole month takes minutes on a loaded two-core machine), with the
+   * integrity check on as {@code dnt serve} runs it: the default view shows the observations
+   * although the check masks some slots of cell 5541 from 2013-11-02 on, and {@code view=twin}
+   * shows the prediction in exactly the slots the integrity endpoint lists.
    */
   @Test
   void thePekkoTwinAnswersTheReplayAsTheExportDoes(@TempDir Path dir) throws Exception {
-    LiveSettings settings =
-        LiveSettings.defaults(dir.resolve("state")).withIntegrity(IntegritySettings.off());
-    try (LiveTwin twin = LiveTwins.start(settings)) {
-      replayEqualsExport(twin, dir, 3 * 144);
+    try (LiveTwin twin = LiveTwins.start(LiveSettings.defaults(dir.resolve("state")))) {
+      replayEqualsExport(twin, dir, 3 * 144, true);
     }
   }
 
-  private static void replayEqualsExport(LiveTwin twin, Path dir, int slots) throws Exception {
+  private static void replayEqualsExport(LiveTwin twin, Path dir, int slots, boolean masks)
+      throws Exception {
     List<RawRow> sent = new ArrayList<>();
     try (DntServer server = DntServer.start(twin, Fixtures.settings(dir))) {
       Http http = Http.of(server);
@@ -102,6 +100,9 @@ final class ReplayOverHttpTest {
       }
       String expected = StoreExport.export(dir, sent, cells, from, to, Resolution.TEN_MINUTES);
       assertThat(viaHttp.toString()).isEqualTo(expected);
+      if (masks) {
+        twinViewDiffersExactlyInTheMaskedSlots(http, CellId.of(5541), range);
+      }
       assertThat(
               new ObjectMapper()
                   .readTree(http.get("/api/v1/health", null).body())
@@ -109,6 +110,32 @@ final class ReplayOverHttpTest {
                   .asLong())
           .isEqualTo(sent.size());
     }
+  }
+
+  private static void twinViewDiffersExactlyInTheMaskedSlots(Http http, CellId cell, String range)
+      throws IOException {
+    String base = "/api/v1/cells/" + cell.value();
+    List<String> observed = lines(http.get(base + "/traffic" + range, VIEWER));
+    List<String> twin = lines(http.get(base + "/traffic" + range + "&view=twin", VIEWER));
+    List<Long> masked = new ArrayList<>();
+    new ObjectMapper()
+        .readTree(http.get(base + "/integrity", VIEWER).body())
+        .get("maskedSlots")
+        .forEach(n -> masked.add(n.asLong()));
+    List<Long> differing = new ArrayList<>();
+    assertThat(twin).hasSameSizeAs(observed);
+    for (int i = 1; i < observed.size(); i++) {
+      if (!observed.get(i).equals(twin.get(i))) {
+        differing.add(Long.parseLong(observed.get(i).split(",")[1]));
+      }
+    }
+    // the check masks slots within these three days (else this test would show nothing)
+    assertThat(differing).isNotEmpty().isEqualTo(masked);
+  }
+
+  private static List<String> lines(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body().lines().toList();
   }
 
   private static HttpResponse<String> post(Http http, List<RawRow> batch) {

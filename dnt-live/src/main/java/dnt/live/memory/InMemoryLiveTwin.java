@@ -9,6 +9,7 @@ import dnt.data.store.Resolution;
 import dnt.live.CellTraffic;
 import dnt.live.IngestReceipt;
 import dnt.live.LiveTwin;
+import dnt.live.TrafficView;
 import dnt.live.TwinStatus;
 import java.time.Duration;
 import java.util.BitSet;
@@ -156,9 +157,14 @@ public final class InMemoryLiveTwin implements LiveTwin {
     return CompletableFuture.completedFuture(new IngestReceipt(batch.size(), replaced));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>This twin checks no integrity, so both views give the observations.
+   */
   @Override
   public synchronized CompletionStage<CellTraffic> traffic(
-      CellId cell, long fromMillis, long toMillis, Resolution resolution) {
+      CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
     long step = resolution.step().toMillis();
     if (fromMillis < 0
         || Math.floorMod(fromMillis, step) != 0

@@ -151,16 +151,17 @@ final class CellState {
   }
 
   private double[] effective(long slot) {
-    return totals(slot, slot + 1)[0];
+    return totals(slot, slot + 1, true)[0];
   }
 
   /**
-   * Per-slot totals over country codes for slots {@code [fromSlot, toSlot)}, the prediction where a
-   * slot is masked.
+   * Per-slot totals over country codes for slots {@code [fromSlot, toSlot)}.
    *
+   * @param masked whether a masked slot shows the prediction that replaced it (the twin's state)
+   *     instead of the observation
    * @return {@code totals[slot - fromSlot][service]}, 0 where nothing was observed
    */
-  double[][] totals(long fromSlot, long toSlot) {
+  double[][] totals(long fromSlot, long toSlot, boolean masked) {
     double[][] out = new double[Math.toIntExact(toSlot - fromSlot)][Observation.SERVICES];
     List<Map.Entry<Long, double[]>> slot = new ArrayList<>();
     for (Map.Entry<Long, double[]> e :
@@ -173,6 +174,9 @@ final class CellState {
     }
     if (!slot.isEmpty()) {
       addSlot(slot, out[(int) ((slot.get(0).getKey() >>> 32) - fromSlot)]);
+    }
+    if (!masked) {
+      return out;
     }
     for (Map.Entry<Long, double[]> m : masks.subMap(fromSlot, true, toSlot, false).entrySet()) {
       out[(int) (m.getKey() - fromSlot)] = m.getValue().clone();

@@ -123,9 +123,11 @@ public final class CellTwin
    *
    * @param fromSlot first slot number
    * @param toSlot slot number after the last
+   * @param masked whether a masked slot shows the prediction that replaced it (the twin's view)
+   *     instead of the observation
    * @param replyTo gets {@link SlotTotals}
    */
-  public record Totals(long fromSlot, long toSlot, ActorRef<SlotTotals> replyTo)
+  public record Totals(long fromSlot, long toSlot, boolean masked, ActorRef<SlotTotals> replyTo)
       implements Command {}
 
   /**
@@ -193,7 +195,9 @@ public final class CellTwin
                 Effect()
                     .reply(
                         cmd.replyTo(),
-                        new SlotTotals(cmd.fromSlot(), state.totals(cmd.fromSlot(), cmd.toSlot()))))
+                        new SlotTotals(
+                            cmd.fromSlot(),
+                            state.totals(cmd.fromSlot(), cmd.toSlot(), cmd.masked()))))
         .onCommand(
             Integrity.class,
             (state, cmd) ->
@@ -209,7 +213,7 @@ public final class CellTwin
     ActorRef<RadioTwin.Command> r = radio;
     if (r != null && state.size() > 0) {
       long slot = state.newestSlot();
-      double internet = state.totals(slot, slot + 1)[0][Observation.SERVICES - 1];
+      double internet = state.totals(slot, slot + 1, true)[0][Observation.SERVICES - 1];
       r.tell(new RadioTwin.CellTraffic(cell, slot, internet));
     }
   }

@@ -146,11 +146,14 @@ final class ReadSide implements AutoCloseable {
 
   /**
    * Per-slot totals of a cell over country codes, added in ascending country code (as the cell twin
-   * adds them, so both give the same doubles), the prediction where masked.
+   * adds them, so both give the same doubles).
    *
+   * @param masked whether a masked slot shows the prediction that replaced it (the twin's view)
+   *     instead of the observation
    * @return {@code totals[slot - fromSlot][service]}
    */
-  synchronized double[][] totals(int cell, long fromSlot, long toSlot) throws SQLException {
+  synchronized double[][] totals(int cell, long fromSlot, long toSlot, boolean masked)
+      throws SQLException {
     double[][] out = new double[Math.toIntExact(toSlot - fromSlot)][Observation.SERVICES];
     try (PreparedStatement q =
         db.prepareStatement(
@@ -160,6 +163,9 @@ final class ReadSide implements AutoCloseable {
                 + " FROM (SELECT *, CAST(country AS VARCHAR) AS code FROM telemetry)"
                 + " WHERE cell = ? AND slot >= ? AND slot < ? GROUP BY slot")) {
       fill(q, cell, fromSlot, toSlot, out);
+    }
+    if (!masked) {
+      return out;
     }
     try (PreparedStatement q =
         db.prepareStatement(

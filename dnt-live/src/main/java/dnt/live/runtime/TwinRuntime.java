@@ -188,13 +188,15 @@ public final class TwinRuntime implements AutoCloseable {
    * @param cell the cell number
    * @param fromSlot first slot
    * @param toSlot slot after the last
+   * @param masked whether a masked slot shows the prediction (the twin's view) instead of the
+   *     observation
    * @return {@code totals[slot - fromSlot][service]}
    */
-  public CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot) {
+  public CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot, boolean masked) {
     return sharding
         .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
         .<CellTwin.SlotTotals>ask(
-            replyTo -> new CellTwin.Totals(fromSlot, toSlot, replyTo), askTimeout)
+            replyTo -> new CellTwin.Totals(fromSlot, toSlot, masked, replyTo), askTimeout)
         .thenApply(CellTwin.SlotTotals::totals);
   }
 
@@ -212,14 +214,16 @@ public final class TwinRuntime implements AutoCloseable {
 
   /**
    * Per-slot totals of a cell from the read side (DuckDB): the journal's events up to the offset
-   * the projection has reached, masked slots showing the prediction.
+   * the projection has reached.
    *
    * @param cell the cell number
    * @param fromSlot first slot
    * @param toSlot slot after the last
+   * @param masked whether a masked slot shows the prediction (the twin's view) instead of the
+   *     observation
    * @return {@code totals[slot - fromSlot][service]}
    */
-  public CompletionStage<double[][]> history(int cell, long fromSlot, long toSlot) {
+  public CompletionStage<double[][]> history(int cell, long fromSlot, long toSlot, boolean masked) {
     ReadSide rs = readSide;
     if (rs == null) {
       return CompletableFuture.failedFuture(new IllegalStateException("no read side"));
@@ -227,7 +231,7 @@ public final class TwinRuntime implements AutoCloseable {
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            return rs.totals(cell, fromSlot, toSlot);
+            return rs.totals(cell, fromSlot, toSlot, masked);
           } catch (SQLException e) {
             throw new IllegalStateException("the read side failed: " + e.getMessage(), e);
           }

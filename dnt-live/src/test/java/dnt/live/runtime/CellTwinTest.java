@@ -65,7 +65,7 @@ final class CellTwinTest {
     kit.stop(twin);
 
     ActorRef<CellTwin.Command> again = kit.spawn(CellTwin.create("42", 2, OFF, null));
-    again.tell(new CellTwin.Totals(99, 103, totals.getRef()));
+    again.tell(new CellTwin.Totals(99, 103, false, totals.getRef()));
     double[][] got = totals.receiveMessage().totals();
     // slot 100: country 39 replaced by 10, plus country 33 at 2 -> 12 on the first service
     assertThat(got[0]).containsExactly(0, 0, 0, 0, 0);

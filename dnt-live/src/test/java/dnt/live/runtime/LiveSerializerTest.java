@@ -53,8 +53,8 @@ final class LiveSerializerTest {
     assertThat(back).usingRecursiveComparison().isEqualTo(snap);
     CellState restored = CellState.of(back, params);
     assertThat(restored.size()).isEqualTo(2);
-    assertThat(restored.totals(4, 8)).isDeepEqualTo(s.totals(4, 8));
-    assertThat(restored.totals(7, 8)[0]).containsExactly(1, 2, 3, 4, 0);
+    assertThat(restored.totals(4, 8, true)).isDeepEqualTo(s.totals(4, 8, true));
+    assertThat(restored.totals(7, 8, true)[0]).containsExactly(1, 2, 3, 4, 0);
     assertThat(restored.maskedSlots()).containsExactly(7);
     assertThat(restored.checked()).isEqualTo(2);
     assertThat(back.keys()).containsExactly(Observation.key(4, 33), Observation.key(5, 39));
