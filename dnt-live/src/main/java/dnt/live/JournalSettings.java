@@ -19,7 +19,7 @@ public record JournalSettings(String url, String user, @Nullable Path passwordFi
   /** The journal databases the runtime knows the schema and Slick profile of. */
   public enum Dialect {
     /** H2 2.x, embedded file database. */
-    H2("jdbc:h2:", "slick.jdbc.H2Profile$", "org.h2.Driver", "schema/h2/h2-create-schema.sql"),
+    H2("jdbc:h2:", "slick.jdbc.H2Profile$", "org.h2.Driver", "dnt/live/h2-journal-schema.sql"),
     /** PostgreSQL, shared by the nodes of a cluster. */
     POSTGRESQL(
         "jdbc:postgresql:",

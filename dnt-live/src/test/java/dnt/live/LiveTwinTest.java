@@ -48,6 +48,33 @@ final class LiveTwinTest {
     return stage.toCompletableFuture().join();
   }
 
+  /**
+   * Pekko's Java asks answer with Scala's stage adapter, which runs even a plain {@code thenApply}
+   * on the default executor: the common pool, or a thread started for every stage where the pool
+   * has parallelism 1 (two cores). The twin's stages complete on its own dispatcher instead, so a
+   * caller's dependent stage runs there (or on the caller's thread when already complete).
+   */
+  @Test
+  void dependentStagesRunOnTheTwinsDispatcherNotOnTheCommonPoolOrThreadsOfTheirOwn() {
+    try (LiveTwin twin = LiveTwins.start(settings(tmp.resolve("state")))) {
+      List<String> threads = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        threads.add(
+            await(twin.ingest(randomRows(i, 40)).thenApply(r -> Thread.currentThread().getName())));
+        threads.add(
+            await(
+                twin.traffic(CellId.of(1), DAY, DAY + SLOT, Resolution.TEN_MINUTES)
+                    .thenApply(r -> Thread.currentThread().getName())));
+      }
+      assertThat(threads)
+          .allSatisfy(
+              name ->
+                  assertThat(name)
+                      .doesNotStartWith("ForkJoinPool.commonPool")
+                      .doesNotMatch("Thread-\\d+"));
+    }
+  }
+
   /** Random rows over a few cells, slots and country codes, with repeated keys. */
   private static List<RawRow> randomRows(long seed, int n) {
     RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);

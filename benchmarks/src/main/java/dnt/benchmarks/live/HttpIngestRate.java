@@ -1,0 +1,255 @@
+package dnt.benchmarks.live;
+
+import dnt.live.LiveSettings;
+import dnt.live.LiveTwin;
+import dnt.live.LiveTwins;
+import dnt.live.RadioSettings;
+import dnt.serve.DntServer;
+import dnt.serve.ServerSettings;
+import dnt.serve.TokenStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import java.util.stream.Stream;
+
+/**
+ * Durable ingest through HTTP, as issue 12 states its target: {@code POST /api/v1/telemetry} of
+ * batches of 1,000 raw Milan rows to a {@link DntServer} on loopback in front of the Pekko runtime
+ * with the embedded H2 journal and the integrity check (the defaults of {@code dnt serve}), from a
+ * fixed number of concurrent clients, each sending its next batch once the last one got its 202.
+ * Prints rows per second over the measured batches, the median and 99th percentile of the time from
+ * sending a request to its 202 (the batch is durable by then), the wall time of the whole run, and
+ * the load average. The clients, which format the bodies, share the machine with the server.
+ *
+ * <p>The rows are one day of {@code cells} cells with 1 to 6 country codes per slot (about 560 rows
+ * per cell and day, as in the real Milan files: 10,000 cells give about 5.6 million rows, the
+ * city's day). {@code time} order sends them as a replay does, slot by slot, every cell of a slot
+ * before the next slot, so a batch touches about 290 cells; {@code file} order sends them as a
+ * Milan daily file lists them, cell by cell, so a batch touches one or two. With {@code radio on}
+ * the twin also runs the radio twin of Milan ({@code dnt serve --radio on}: 10,000 users), whose
+ * station loads and KPIs follow every batch. A single-shot measurement, so not a JMH benchmark:
+ *
+ * {@snippet lang="shell" :
+ * mvn -B -q -DskipTests package -pl benchmarks -am
+ * java -Xmx4g -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
+ *   dnt.benchmarks.live.HttpIngestRate /tmp/dnt-http-bench 10000 4 time on
+ * }
+ *
+ * <p>Arguments: a state folder (must not exist; deleted at the end), the number of cells, the
+ * concurrent clients, the order ({@code time} or {@code file}) and the radio twin ({@code on} or
+ * {@code off}). The first tenth of the batches is a warm-up and not measured.
+ */
+public final class HttpIngestRate {
+  private static final int BATCH = 1000;
+  private static final long DAY = Instant.parse("2013-11-04T00:00:00Z").toEpochMilli();
+  private static final long SLOT = 600_000L;
+  private static final int[] CODES = {39, 33, 49, 44, 86, 1, 7};
+  private static final String TOKEN = "benchmark-operator-token-0123456789";
+
+  private HttpIngestRate() {}
+
+  /**
+   * Runs the measurement.
+   *
+   * @param args state folder, cells, clients, order, radio
+   * @throws Exception if the server cannot start or a batch is refused
+   */
+  public static void main(String[] args) throws Exception {
+    Path state = Path.of(args.length > 0 ? args[0] : "/tmp/dnt-http-bench");
+    int cells = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    boolean timeOrder = args.length <= 3 || args[3].equals("time");
+    boolean radio = args.length > 4 && args[4].equals("on");
+    if (Files.exists(state)) {
+      throw new IllegalArgumentException("the state folder " + state + " exists; give a new one");
+    }
+    Files.createDirectories(state);
+    Path tokens = Files.writeString(state.resolve("tokens"), "operator " + TOKEN + "\n");
+    long t0 = System.nanoTime();
+    String[] rows = rows(cells, timeOrder, 42);
+    int batches = rows.length / BATCH;
+    int warmup = batches / 10;
+    System.out.printf(
+        Locale.ROOT,
+        "%d rows of %d cells in %s order made in %.1f s%n",
+        rows.length,
+        cells,
+        timeOrder ? "time" : "file",
+        (System.nanoTime() - t0) / 1e9);
+    LiveSettings settings = LiveSettings.defaults(state.resolve("twin"));
+    if (radio) {
+      settings = settings.withRadio(RadioSettings.milan(10_000, 1));
+    }
+    long startBegin = System.nanoTime();
+    try (LiveTwin twin = LiveTwins.start(settings);
+        DntServer server =
+            DntServer.start(
+                twin, ServerSettings.of(TokenStore.read(tokens)).withAddress("127.0.0.1", 0))) {
+      System.out.printf(
+          Locale.ROOT,
+          "twin and server started in %.1f s%n",
+          (System.nanoTime() - startBegin) / 1e9);
+      URI uri = server.url().resolve("/api/v1/telemetry");
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      long[] latencyNanos = new long[batches];
+      long[] doneAt = new long[batches];
+      AtomicInteger next = new AtomicInteger();
+      long begin = System.nanoTime();
+      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      try {
+        Future<?>[] running = new Future<?>[clients];
+        for (int c = 0; c < clients; c++) {
+          running[c] =
+              pool.submit(
+                  () -> {
+                    for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                      String body =
+                          String.join(
+                              "\n", Arrays.asList(rows).subList(b * BATCH, (b + 1) * BATCH));
+                      HttpRequest request =
+                          HttpRequest.newBuilder(uri)
+                              .timeout(Duration.ofSeconds(60))
+                              .header("Authorization", "Bearer " + TOKEN)
+                              .header("Content-Type", "text/tab-separated-values")
+                              .POST(HttpRequest.BodyPublishers.ofString(body))
+                              .build();
+                      long sent = System.nanoTime();
+                      HttpResponse<String> r =
+                          http.send(request, HttpResponse.BodyHandlers.ofString());
+                      long now = System.nanoTime();
+                      if (r.statusCode() != 202) {
+                        throw new IllegalStateException(
+                            "batch " + b + ": HTTP " + r.statusCode() + " " + r.body());
+                      }
+                      latencyNanos[b] = now - sent;
+                      doneAt[b] = now;
+                    }
+                    return null;
+                  });
+        }
+        for (Future<?> f : running) {
+          f.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+      long end = System.nanoTime();
+      // the measured window: from the last warm-up acknowledgement to the last acknowledgement
+      long warmEnd = begin;
+      for (int b = 0; b < warmup; b++) {
+        warmEnd = Math.max(warmEnd, doneAt[b]);
+      }
+      long measuredRows = 0;
+      for (int b = 0; b < batches; b++) {
+        if (doneAt[b] > warmEnd) {
+          measuredRows += BATCH;
+        }
+      }
+      long[] measured = Arrays.copyOfRange(latencyNanos, warmup, batches);
+      Arrays.sort(measured);
+      System.out.printf(
+          Locale.ROOT,
+          "cells %d, %s order, radio %s, %d batches of %d rows (%d warm-up), %d clients%n"
+              + "rate %.0f rows/s, ack latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
+              + "all %d rows acknowledged in %.1f s%n"
+              + "load average %s%n",
+          cells,
+          timeOrder ? "time" : "file",
+          radio ? "on" : "off",
+          batches,
+          BATCH,
+          warmup,
+          clients,
+          measuredRows / ((end - warmEnd) / 1e9),
+          percentile(measured, 0.50) / 1e6,
+          percentile(measured, 0.99) / 1e6,
+          measured[measured.length - 1] / 1e6,
+          (long) batches * BATCH,
+          (end - begin) / 1e9,
+          Files.readString(Path.of("/proc/loadavg")).strip());
+      if (radio) {
+        System.out.println(
+            "network KPIs after the run: " + twin.radioKpis().toCompletableFuture().join());
+      }
+    } finally {
+      deleteTree(state);
+    }
+  }
+
+  /**
+   * One day of raw rows for cells 1..n, tab-separated as in the Milan files (cell, time, country
+   * code, sms in, sms out, call in, call out, internet), in time or file order; cut to whole
+   * batches.
+   */
+  static String[] rows(int n, boolean timeOrder, long seed) {
+    RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    // codes per (cell, slot): 1 to 6, about 3.9 on average as in the real files
+    byte[][] codes = new byte[n][144];
+    int total = 0;
+    for (int cell = 0; cell < n; cell++) {
+      for (int t = 0; t < 144; t++) {
+        codes[cell][t] = (byte) (1 + rng.nextInt(6));
+        total += codes[cell][t];
+      }
+    }
+    String[] out = new String[total / BATCH * BATCH];
+    int i = 0;
+    int outer = timeOrder ? 144 : n;
+    int inner = timeOrder ? n : 144;
+    for (int a = 0; a < outer && i < out.length; a++) {
+      for (int b = 0; b < inner && i < out.length; b++) {
+        int cell = timeOrder ? b : a;
+        int t = timeOrder ? a : b;
+        for (int k = 0; k < codes[cell][t] && i < out.length; k++) {
+          out[i++] =
+              (cell + 1)
+                  + "\t"
+                  + (DAY + t * SLOT)
+                  + "\t"
+                  + CODES[k]
+                  + "\t"
+                  + rng.nextDouble()
+                  + "\t"
+                  + rng.nextDouble()
+                  + "\t"
+                  + rng.nextDouble()
+                  + "\t"
+                  + rng.nextDouble()
+                  + "\t"
+                  + rng.nextDouble() * 50;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static double percentile(long[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
