@@ -84,13 +84,15 @@ public final class IntegrityExperimentCommand implements Callable<Integer> {
             .putAtLeast("--cells", "cells", cells, 0);
     IntegrityRunSettings settings =
         IntegrityRunSettings.resolve(Optional.ofNullable(config), given.values());
+    PrintWriter err = spec.commandLine().getErr();
+    // checked before any folder is made, so bad settings leave nothing behind
+    IntegrityExperiment experiment =
+        new IntegrityExperiment(
+            settings, (done, total, message) -> err.println("dnt: integrity " + message));
     try (ResultsRun run =
         ResultsRun.start(
             resultsDir, IntegrityRunSettings.EXPERIMENT, settings.seed(), settings.seeds())) {
-      PrintWriter err = spec.commandLine().getErr();
-      new IntegrityExperiment(
-              settings, (done, total, message) -> err.println("dnt: integrity " + message))
-          .run(run);
+      experiment.run(run);
       run.finish(VersionProvider.version());
       spec.commandLine().getOut().println(run.dir());
       return 0;

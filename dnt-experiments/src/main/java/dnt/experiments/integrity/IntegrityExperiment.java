@@ -25,16 +25,20 @@ public final class IntegrityExperiment {
 
   private final IntegrityRunSettings settings;
   private final Progress progress;
+  private final IntegrityStudy study;
 
   /**
-   * Creates the experiment.
+   * Creates the experiment on the bundled subset, checking that the faults fit in it (before a
+   * caller starts a results folder).
    *
    * @param settings the complete settings
    * @param progress receives one update per finished replication
+   * @throws dnt.core.InvalidInputException when the faults do not fit in the data
    */
   public IntegrityExperiment(IntegrityRunSettings settings, Progress progress) {
     this.settings = settings;
     this.progress = progress;
+    this.study = new IntegrityStudy(settings, MilanSubset.load());
   }
 
   /**
@@ -45,7 +49,6 @@ public final class IntegrityExperiment {
    * @return the replications, in seed order
    */
   public List<IntegrityStudy.Result> run(ResultsRun run) {
-    IntegrityStudy study = new IntegrityStudy(settings, MilanSubset.load());
     run.settings(settings.tree(), IntegrityRunSettings.comments()).note(NOTE);
     run.input(BundledData.file(BundledData.SUBSET_SERIES));
     List<IntegrityStudy.Result> reps =
