@@ -162,6 +162,19 @@ final class LayeringTest {
   }
 
   @Test
+  void studiesUseTheDomainIntegrityCheckNotTheLiveRuntime() {
+    // the integrity study runs the live twin's detector from dnt.data.integrity, which dnt-live
+    // calls too; no study reaches into the Pekko runtime or the HTTP face for it
+    noClasses()
+        .that()
+        .resideInAPackage("dnt.experiments..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dnt.live..", "dnt.serve..")
+        .check(classes);
+  }
+
+  @Test
   void noPackageDependsOnItselfThroughOthers() {
     // every package is a slice: a cycle between any two packages of any module fails
     slices().matching("dnt.(**)").should().beFreeOfCycles().check(classes);

@@ -1,6 +1,7 @@
 package dnt.live;
 
 import dnt.core.InvalidInputException;
+import dnt.data.integrity.IntegrityParams;
 
 /**
  * How each cell twin checks the synchronization integrity of its stream (the paper's Sec. III-C1;
@@ -34,13 +35,14 @@ public record IntegritySettings(
   }
 
   /**
-   * The defaults: a window of two days of slots (288), judged after 36, a z-score above 6, three in
-   * a row.
+   * The defaults ({@link IntegrityParams#defaults()}, shared with the integrity study): a window of
+   * two days of slots (288), judged after 36, a z-score above 6, three in a row.
    *
    * @return the defaults
    */
   public static IntegritySettings defaults() {
-    return new IntegritySettings(288, 36, 6.0, 3, true);
+    IntegrityParams d = IntegrityParams.defaults();
+    return new IntegritySettings(d.window(), d.warmup(), d.threshold(), d.consecutive(), true);
   }
 
   /**

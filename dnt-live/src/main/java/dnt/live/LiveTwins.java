@@ -1,7 +1,7 @@
 package dnt.live;
 
 import dnt.core.InvalidInputException;
-import dnt.live.runtime.IntegrityParams;
+import dnt.data.integrity.IntegrityParams;
 import dnt.live.runtime.RuntimeSettings;
 import dnt.live.runtime.TwinRuntime;
 import java.io.IOException;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ForecastingExperimentCommand.class,
       CachingExperimentCommand.class,
-      PoisoningExperimentCommand.class
+      PoisoningExperimentCommand.class,
+      IntegrityExperimentCommand.class
     })
 public final class ExperimentCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -1,5 +1,9 @@
 package dnt.live.runtime;
 
+import dnt.data.integrity.IntegrityMonitor;
+import dnt.data.integrity.IntegrityParams;
+import dnt.data.integrity.MaskPredict;
+import dnt.data.integrity.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,9 +23,6 @@ import java.util.TreeMap;
  * another thread.
  */
 final class CellState {
-  /** Slots in a day: the seasonal-naive prediction of slot t is slot t - 144. */
-  static final int SLOTS_PER_DAY = 144;
-
   private final NavigableMap<Long, double[]> rows = new TreeMap<>();
   private final NavigableMap<Long, double[]> masks = new TreeMap<>();
   private final IntegrityMonitor integrity;
@@ -87,7 +88,7 @@ final class CellState {
           total[s] += v[s];
         }
       }
-      long earlier = slot - SLOTS_PER_DAY;
+      long earlier = MaskPredict.predictedFrom(slot);
       double[] prediction;
       if (effectiveAfter.containsKey(earlier)) {
         prediction = Objects.requireNonNull(effectiveAfter.get(earlier));
@@ -97,14 +98,9 @@ final class CellState {
         effectiveAfter.put(slot, total);
         continue;
       }
-      double observed = 0;
-      for (double v : total) {
-        observed += v;
-      }
-      Verdict v = dry.assess(slot, observed, prediction.clone());
-      dry.apply(v);
+      Verdict v = MaskPredict.judge(dry, slot, total, prediction);
       verdicts.add(v);
-      effectiveAfter.put(slot, v.masked() ? v.prediction() : total);
+      effectiveAfter.put(slot, MaskPredict.shown(v, total));
     }
     return verdicts;
   }

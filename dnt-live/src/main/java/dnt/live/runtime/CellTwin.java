@@ -1,5 +1,7 @@
 package dnt.live.runtime;
 
+import dnt.data.integrity.IntegrityParams;
+import dnt.data.integrity.Verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dnt.live.runtime;
 
+import dnt.data.integrity.Verdict;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package dnt.live.runtime;
 
+import dnt.data.integrity.Verdict;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,5 +1,6 @@
 package dnt.live.runtime;
 
+import dnt.data.integrity.IntegrityParams;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import dnt.core.geo.LocalProjection;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
+import dnt.data.integrity.IntegrityParams;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;

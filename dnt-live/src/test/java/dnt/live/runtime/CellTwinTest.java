@@ -3,6 +3,7 @@ package dnt.live.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
+import dnt.data.integrity.IntegrityParams;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;

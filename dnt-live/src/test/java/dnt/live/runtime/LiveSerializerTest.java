@@ -3,6 +3,8 @@ package dnt.live.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dnt.data.integrity.IntegrityParams;
+import dnt.data.integrity.Verdict;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;

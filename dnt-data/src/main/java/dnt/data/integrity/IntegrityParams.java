@@ -1,8 +1,7 @@
-package dnt.live.runtime;
+package dnt.data.integrity;
 
 /**
- * How a cell twin checks the synchronization integrity of its stream (see {@link
- * IntegrityMonitor}).
+ * How a stream's synchronization integrity is checked (see {@link IntegrityMonitor}).
  *
  * @param window residuals kept in the sliding window, at least {@code warmup}
  * @param warmup residuals needed before observations are judged, at least 3
@@ -26,5 +25,15 @@ public record IntegrityParams(
               + ", consecutive "
               + consecutive);
     }
+  }
+
+  /**
+   * The live twin's defaults: a window of two days of 10-minute slots (288), judged after 36, a
+   * robust z-score above 6, three in a row.
+   *
+   * @return the defaults, enabled
+   */
+  public static IntegrityParams defaults() {
+    return new IntegrityParams(288, 36, 6.0, 3, true);
   }
 }

@@ -1,9 +1,12 @@
-package dnt.live.runtime;
+package dnt.data.integrity;
+
+import dnt.data.Service;
 
 /**
  * The integrity check of one observation: a slot's total activity (all services) against its
- * seasonal-naive prediction (the same slot a day earlier). Journaled with the event, so replay
- * applies the same decision even if a later version judges differently.
+ * seasonal-naive prediction (the same slot a day earlier, {@link MaskPredict}). The live twin
+ * journals it with the event, so replay applies the same decision even if a later version judges
+ * differently.
  *
  * @param slot the slot number
  * @param observed the observed total
@@ -12,7 +15,7 @@ package dnt.live.runtime;
  * @param outlier whether the score exceeded the threshold
  * @param masked whether the stream was diverging with this observation, so the twin's state shows
  *     the prediction instead
- * @param prediction the per-service prediction (five values, {@code dnt.data.Service} order)
+ * @param prediction the per-service prediction (five values, {@link Service} order)
  */
 public record Verdict(
     long slot,
@@ -22,10 +25,12 @@ public record Verdict(
     boolean outlier,
     boolean masked,
     double[] prediction) {
+  /** The length of a prediction: one value per {@link Service}. */
+  public static final int SERVICES = Service.values().length;
 
   /** Checks the prediction's length. */
   public Verdict {
-    if (prediction.length != Observation.SERVICES) {
+    if (prediction.length != SERVICES) {
       throw new IllegalArgumentException("a verdict needs five predicted values");
     }
   }

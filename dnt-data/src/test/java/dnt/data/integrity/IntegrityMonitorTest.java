@@ -1,4 +1,4 @@
-package dnt.live.runtime;
+package dnt.data.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
