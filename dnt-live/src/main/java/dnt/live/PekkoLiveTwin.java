@@ -326,6 +326,12 @@ final class PekkoLiveTwin implements LiveTwin {
             });
   }
 
+  /** The forecasting runtime, for tests in this package; null when forecasting is off. */
+  @org.jspecify.annotations.Nullable
+  ForecastRuntime forecasting() {
+    return runtime.forecasting();
+  }
+
   private static RuntimeException notReady(Throwable e) {
     Throwable c =
         e instanceof java.util.concurrent.CompletionException && e.getCause() != null

@@ -227,6 +227,20 @@ public final class ForecastRuntime implements AutoCloseable {
             });
   }
 
+  /**
+   * The series a client reads for training, as the V-twin's clients read it: the cell twin's
+   * internet totals, with the slots before its first row and the masked slots excluded.
+   *
+   * @param cell the cell number
+   * @param fromSlot first slot (a day boundary)
+   * @param toSlot slot after the last
+   * @return the history, or null when the cell twin holds nothing
+   */
+  public CompletionStage<@Nullable CellHistory> trainingHistory(
+      int cell, long fromSlot, long toSlot) {
+    return histories.fetch(cell, 0, 0, fromSlot, toSlot);
+  }
+
   /** Stops the training thread (a V-twin in progress ends with the JVM or when done). */
   @Override
   public void close() {
