@@ -362,11 +362,10 @@ public final class FlAggregator {
     }
 
     private void startDay(OnlineTwinning t, long through) {
-      long history =
-          (params.settings().historyDays()
-                  + Math.floorDiv(
-                      params.settings().windows().history() + slotsPerDay - 1, slotsPerDay))
-              * slotsPerDay;
+      long days =
+          (long) params.settings().historyDays()
+              + Math.floorDiv(params.settings().windows().history() + slotsPerDay - 1, slotsPerDay);
+      long history = days * slotsPerDay;
       long from = Math.max(0, through - history);
       roundThrough = through;
       for (OnlineTwinning.ClientStatus c : t.clients()) {
@@ -479,8 +478,8 @@ public final class FlAggregator {
         default ->
             "cell "
                 + cell
-                + " has no forecast model: it held no complete training window when the V-twin"
-                + " trained";
+                + " has no forecast model: it took no part in the V-twin (it held no complete"
+                + " training window of telemetry then)";
       };
     }
 

@@ -94,7 +94,6 @@ public final class ForecastRuntime implements AutoCloseable {
               r -> {
                 Thread t = new Thread(r, "dnt-forecast-training");
                 t.setDaemon(true);
-                t.setPriority(Thread.MIN_PRIORITY);
                 return t;
               });
       trainer = own;
