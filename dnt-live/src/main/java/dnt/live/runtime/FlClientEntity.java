@@ -4,7 +4,6 @@ import dnt.learn.fl.LocalTraining;
 import dnt.learn.online.CellHistory;
 import dnt.learn.online.OnlineSettings;
 import dnt.learn.online.OnlineTwinning;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -28,7 +27,7 @@ public final class FlClientEntity {
   private FlClientEntity() {}
 
   /** What a client is asked. */
-  public sealed interface Command permits Prepare, TrainDays, Trained {}
+  public sealed interface Command permits Prepare, TrainDays {}
 
   /**
    * Read the cell's series for the V-twin.
@@ -67,52 +66,39 @@ public final class FlClientEntity {
       ActorRef<FlAggregator.Command> replyTo)
       implements Command {}
 
-  /** The training finished (internal). */
-  record Trained(
-      TrainDays request, LocalTraining.@Nullable Result result, @Nullable Throwable failure)
-      implements Command {}
-
   static Behavior<Command> create(
       int cell, CellHistories histories, OnlineSettings settings, Executor training) {
-    return Behaviors.setup(
-        ctx ->
-            Behaviors.receive(Command.class)
-                .onMessage(
-                    Prepare.class,
-                    m -> {
-                      histories
-                          .fetch(cell, m.x(), m.y(), m.fromSlot(), m.toSlot())
-                          .whenComplete(
-                              (h, e) -> m.replyTo().tell(new Prepared(cell, e == null ? h : null)));
-                      return Behaviors.same();
-                    })
-                .onMessage(
-                    TrainDays.class,
-                    m -> {
-                      CompletableFuture<LocalTraining.@Nullable Result> work =
-                          histories
-                              .fetch(cell, 0, 0, m.fromSlot(), m.toSlot())
-                              .toCompletableFuture()
-                              .thenApplyAsync(
-                                  h -> h == null ? null : train(settings, m, h), training);
-                      ctx.pipeToSelf(work, (r, e) -> new Trained(m, r, e));
-                      return Behaviors.same();
-                    })
-                .onMessage(
-                    Trained.class,
-                    m -> {
-                      TrainDays r = m.request();
-                      r.replyTo()
-                          .tell(
-                              new FlAggregator.Update(
-                                  cell,
-                                  r.dispatch().baseVersion(),
-                                  r.toSlot(),
-                                  m.result(),
-                                  m.failure() == null ? null : String.valueOf(m.failure())));
-                      return Behaviors.same();
-                    })
-                .build());
+    return Behaviors.receive(Command.class)
+        .onMessage(
+            Prepare.class,
+            m -> {
+              histories
+                  .fetch(cell, m.x(), m.y(), m.fromSlot(), m.toSlot())
+                  .whenComplete(
+                      (h, e) -> m.replyTo().tell(new Prepared(cell, e == null ? h : null)));
+              return Behaviors.same();
+            })
+        .onMessage(
+            TrainDays.class,
+            m -> {
+              // the update goes to the aggregator from the training thread itself, so an
+              // entity passivated while its update waits for the thread loses nothing
+              histories
+                  .fetch(cell, 0, 0, m.fromSlot(), m.toSlot())
+                  .thenApplyAsync(h -> h == null ? null : train(settings, m, h), training)
+                  .whenComplete(
+                      (r, e) ->
+                          m.replyTo()
+                              .tell(
+                                  new FlAggregator.Update(
+                                      cell,
+                                      m.dispatch().baseVersion(),
+                                      m.toSlot(),
+                                      e == null ? r : null,
+                                      e == null ? null : String.valueOf(e))));
+              return Behaviors.same();
+            })
+        .build();
   }
 
   private static LocalTraining.@Nullable Result train(
