@@ -227,6 +227,30 @@ final class LayeringTest {
   }
 
   @Test
+  void onlineTwinningSitsAboveForecastingAndFederatedLearning() {
+    // dnt.learn.online drives forecasters and federations for the live twin; neither knows it
+    noClasses()
+        .that()
+        .resideInAnyPackage("dnt.learn.forecast..", "dnt.learn.fl..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dnt.learn.online..")
+        .check(classes);
+  }
+
+  @Test
+  void theDomainDoesNotKnowTheLiveTwinOrItsServer() {
+    // the live twin (dnt-live) and dnt serve drive the domain, never the other way round
+    noClasses()
+        .that()
+        .resideInAnyPackage(DOMAIN)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dnt.live..", "dnt.serve..")
+        .check(classes);
+  }
+
+  @Test
   void federatedLearningSitsBelowRobustnessAttacksAndPrivacy() {
     noClasses()
         .that()

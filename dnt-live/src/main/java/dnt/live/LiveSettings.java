@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param snapshotEvery a cell twin saves a snapshot every this many events; at least 1
  * @param integrity how cell twins check their stream's synchronization integrity
  * @param radio whether and how observed traffic drives a radio twin of Milan
+ * @param forecast whether and how the twin trains forecasters online (V-twin, then H-twin)
  */
 public record LiveSettings(
     Path stateFolder,
@@ -31,7 +32,8 @@ public record LiveSettings(
     Clock clock,
     int snapshotEvery,
     IntegritySettings integrity,
-    RadioSettings radio) {
+    RadioSettings radio,
+    ForecastSettings forecast) {
 
   /** Default {@link #maxAhead()}: one day, so a clock skew or a time-zone slip is tolerated. */
   public static final Duration DEFAULT_MAX_AHEAD = Duration.ofDays(1);
@@ -51,6 +53,7 @@ public record LiveSettings(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(integrity, "integrity");
     Objects.requireNonNull(radio, "radio");
+    Objects.requireNonNull(forecast, "forecast");
     if (maxAhead.isNegative()) {
       throw new InvalidInputException("maxAhead " + maxAhead + " is negative");
     }
@@ -62,7 +65,7 @@ public record LiveSettings(
   /**
    * Defaults on a state folder: the embedded H2 journal in it, the Milan grid, one day ahead, the
    * system clock, a snapshot every {@value #DEFAULT_SNAPSHOT_EVERY} events, the default integrity
-   * check, no radio twin.
+   * check, no radio twin, the default forecasters ({@link ForecastSettings#defaults()}).
    *
    * @param stateFolder the state folder
    * @return the settings
@@ -76,7 +79,8 @@ public record LiveSettings(
         Clock.systemUTC(),
         DEFAULT_SNAPSHOT_EVERY,
         IntegritySettings.defaults(),
-        RadioSettings.off());
+        RadioSettings.off(),
+        ForecastSettings.defaults());
   }
 
   /**
@@ -87,7 +91,7 @@ public record LiveSettings(
    */
   public LiveSettings withJournal(JournalSettings j) {
     return new LiveSettings(
-        stateFolder, j, knownCells, maxAhead, clock, snapshotEvery, integrity, radio);
+        stateFolder, j, knownCells, maxAhead, clock, snapshotEvery, integrity, radio, forecast);
   }
 
   /**
@@ -98,7 +102,7 @@ public record LiveSettings(
    */
   public LiveSettings withKnownCells(KnownCells cells) {
     return new LiveSettings(
-        stateFolder, journal, cells, maxAhead, clock, snapshotEvery, integrity, radio);
+        stateFolder, journal, cells, maxAhead, clock, snapshotEvery, integrity, radio, forecast);
   }
 
   /**
@@ -110,7 +114,7 @@ public record LiveSettings(
    */
   public LiveSettings withClock(Clock c, Duration ahead) {
     return new LiveSettings(
-        stateFolder, journal, knownCells, ahead, c, snapshotEvery, integrity, radio);
+        stateFolder, journal, knownCells, ahead, c, snapshotEvery, integrity, radio, forecast);
   }
 
   /**
@@ -121,7 +125,7 @@ public record LiveSettings(
    */
   public LiveSettings withSnapshotEvery(int every) {
     return new LiveSettings(
-        stateFolder, journal, knownCells, maxAhead, clock, every, integrity, radio);
+        stateFolder, journal, knownCells, maxAhead, clock, every, integrity, radio, forecast);
   }
 
   /**
@@ -132,7 +136,7 @@ public record LiveSettings(
    */
   public LiveSettings withIntegrity(IntegritySettings check) {
     return new LiveSettings(
-        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, check, radio);
+        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, check, radio, forecast);
   }
 
   /**
@@ -143,7 +147,18 @@ public record LiveSettings(
    */
   public LiveSettings withRadio(RadioSettings r) {
     return new LiveSettings(
-        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, integrity, r);
+        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, integrity, r, forecast);
+  }
+
+  /**
+   * These settings with other forecasters.
+   *
+   * @param f the forecast settings ({@link ForecastSettings#off()} for none)
+   * @return new settings
+   */
+  public LiveSettings withForecast(ForecastSettings f) {
+    return new LiveSettings(
+        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, integrity, radio, f);
   }
 
   /** The set of cells a twin accepts, a bit set over the Milan ids 1..{@value CellId#MAX}. */

@@ -161,6 +161,46 @@ public interface LiveTwin extends AutoCloseable {
   }
 
   /**
+   * A cell's forecast of its next hour (6 slots of internet activity) by its federated model. Added
+   * for online forecasting; a twin that does not forecast fails the stage with {@link
+   * UnsupportedOperationException}.
+   *
+   * @param cell the cell
+   * @return the forecast; fails with {@link ForecastNotReadyException} (naming the training
+   *     progress) while no model exists for the cell, with {@link dnt.core.InvalidInputException}
+   *     for a cell the twin does not know
+   */
+  default CompletionStage<CellForecast> forecast(CellId cell) {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin makes no forecasts"));
+  }
+
+  /**
+   * Where the federated forecasters stand: phase, V-twin rounds and losses, clusters, clients with
+   * their staleness, updates applied and rejected. Added for online forecasting; a twin that does
+   * not forecast fails the stage with {@link UnsupportedOperationException}.
+   *
+   * @return the status
+   */
+  default CompletionStage<FederatedStatus> federated() {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin makes no forecasts"));
+  }
+
+  /**
+   * Every forecast cell's next-hour forecast and latest forecast error in one call, as aligned
+   * arrays for a map layer ({@link ForecastLayer}): one entry per cell that has a model, ascending;
+   * empty before the V-twin has trained. Added for the dashboard; a twin that does not forecast
+   * fails the stage with {@link UnsupportedOperationException}.
+   *
+   * @return the layer
+   */
+  default CompletionStage<ForecastLayer> forecastLayer() {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin makes no forecasts"));
+  }
+
+  /**
    * What the twin is doing now.
    *
    * @return the status; {@link TwinStatus#ready()} once requests are accepted

@@ -2,6 +2,7 @@ package dnt.live;
 
 import dnt.core.InvalidInputException;
 import dnt.data.integrity.IntegrityParams;
+import dnt.live.runtime.FlAggregator;
 import dnt.live.runtime.RuntimeSettings;
 import dnt.live.runtime.TwinRuntime;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /** Starts live twins. */
 public final class LiveTwins {
@@ -18,6 +20,12 @@ public final class LiveTwins {
 
   /** The read side's DuckDB file in the state folder. */
   static final String READ_SIDE = "read-side.duckdb";
+
+  /** The trained forecasters in the state folder. */
+  static final String FORECAST_FILE = "forecast/twinning.bin";
+
+  /** How often the aggregator looks at the days held. */
+  static final Duration FORECAST_TICK = Duration.ofSeconds(1);
 
   private LiveTwins() {}
 
@@ -34,10 +42,23 @@ public final class LiveTwins {
    *     database cannot be opened
    */
   public static LiveTwin start(LiveSettings settings) {
+    return start(settings, null);
+  }
+
+  /**
+   * Starts a live twin whose forecasters train on the given executor (tests hold training back with
+   * it); see {@link #start(LiveSettings)}.
+   *
+   * @param settings the settings
+   * @param training where training runs, or null for the twin's own training thread
+   * @return the running twin
+   */
+  static LiveTwin start(
+      LiveSettings settings, @org.jspecify.annotations.Nullable Executor training) {
     StateFolder.prepare(settings.stateFolder());
     AutoCloseable lock = StateFolder.lock(settings.stateFolder());
     try {
-      return start(settings, lock);
+      return start(settings, lock, training);
     } catch (RuntimeException e) {
       release(lock);
       throw e;
@@ -52,7 +73,10 @@ public final class LiveTwins {
     }
   }
 
-  private static LiveTwin start(LiveSettings settings, AutoCloseable lock) {
+  private static LiveTwin start(
+      LiveSettings settings,
+      AutoCloseable lock,
+      @org.jspecify.annotations.Nullable Executor training) {
     JournalSettings j = settings.journal();
     RuntimeSettings rs =
         new RuntimeSettings(
@@ -88,6 +112,16 @@ public final class LiveTwins {
           e);
     }
     try {
+      ForecastSettings f = settings.forecast();
+      if (f.enabled()) {
+        runtime.startForecasting(
+            new FlAggregator.Params(
+                f.online(),
+                f.minDays(),
+                settings.stateFolder().resolve(FORECAST_FILE),
+                FORECAST_TICK),
+            training);
+      }
       return PekkoLiveTwin.start(settings, runtime, () -> release(lock));
     } catch (RuntimeException e) {
       runtime.close();

@@ -8,6 +8,7 @@ import dnt.core.twin.TwinKpis;
 import dnt.data.Service;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
+import dnt.live.runtime.ForecastRuntime;
 import dnt.live.runtime.Observation;
 import dnt.live.runtime.TwinRuntime;
 import java.time.Duration;
@@ -35,6 +36,8 @@ final class PekkoLiveTwin implements LiveTwin {
   static final long MAX_QUERY_SLOTS = 366L * 144;
 
   private static final Duration CLOSE_DRAIN = Duration.ofSeconds(60);
+
+  private static final String FORECAST_OFF = "forecasting is off in this live twin";
 
   private final LiveSettings settings;
   private final TwinRuntime runtime;
@@ -303,6 +306,124 @@ final class PekkoLiveTwin implements LiveTwin {
   @Override
   public CompletionStage<NetworkTwin> radioTwin() {
     return runtime.radioFork();
+  }
+
+  @Override
+  public CompletionStage<CellForecast> forecast(CellId cell) {
+    if (!settings.knownCells().contains(cell.value())) {
+      return CompletableFuture.failedFuture(
+          new InvalidInputException("cell " + cell + " is not a cell of this twin"));
+    }
+    ForecastRuntime f = runtime.forecasting();
+    if (f == null) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException(FORECAST_OFF));
+    }
+    return f.forecast(cell.value(), ForecastSettings.STEPS)
+        .handle(
+            (r, e) -> {
+              if (e != null) {
+                throw notReady(e);
+              }
+              return new CellForecast(
+                  cell,
+                  r.originSlot() * Observation.SLOT_MILLIS,
+                  Observation.SLOT_MILLIS,
+                  r.internet(),
+                  r.model(),
+                  r.version(),
+                  r.lastError());
+            });
+  }
+
+  /** The forecasting runtime, for tests in this package; null when forecasting is off. */
+  @org.jspecify.annotations.Nullable
+  ForecastRuntime forecasting() {
+    return runtime.forecasting();
+  }
+
+  private static RuntimeException notReady(Throwable e) {
+    Throwable c =
+        e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+            ? e.getCause()
+            : e;
+    if (c instanceof ForecastRuntime.NoModel) {
+      return new ForecastNotReadyException(String.valueOf(c.getMessage()));
+    }
+    return c instanceof RuntimeException re
+        ? new java.util.concurrent.CompletionException(re)
+        : new java.util.concurrent.CompletionException(c);
+  }
+
+  @Override
+  public CompletionStage<FederatedStatus> federated() {
+    ForecastRuntime f = runtime.forecasting();
+    if (f == null) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException(FORECAST_OFF));
+    }
+    String model = settings.forecast().architecture();
+    return f.status()
+        .thenApply(
+            s ->
+                new FederatedStatus(
+                    s.phase(),
+                    s.round(),
+                    s.rounds(),
+                    s.losses(),
+                    s.clusters(),
+                    s.clients().stream()
+                        .map(
+                            c ->
+                                new FederatedStatus.Client(
+                                    Integer.parseInt(c.cell()),
+                                    c.cluster(),
+                                    c.updates(),
+                                    c.rejected(),
+                                    c.lastStaleness() < 0 ? null : c.lastStaleness()))
+                        .toList(),
+                    s.applied(),
+                    s.rejected(),
+                    s.version(),
+                    s.daysHeld(),
+                    s.minDays(),
+                    s.trainedThroughSlot() * Observation.SLOT_MILLIS,
+                    model,
+                    s.error()));
+  }
+
+  @Override
+  public CompletionStage<ForecastLayer> forecastLayer() {
+    ForecastRuntime f = runtime.forecasting();
+    if (f == null) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException(FORECAST_OFF));
+    }
+    String model = settings.forecast().architecture();
+    return f.forecastAll(ForecastSettings.STEPS)
+        .thenApply(
+            all -> {
+              List<ForecastRuntime.Forecast> sorted =
+                  all.stream()
+                      .sorted(java.util.Comparator.comparingInt(ForecastRuntime.Forecast::cell))
+                      .toList();
+              int n = sorted.size();
+              int[] cells = new int[n];
+              long[] origins = new long[n];
+              double[] next = new double[n];
+              double[] error = new double[n];
+              long version = 0;
+              for (int i = 0; i < n; i++) {
+                ForecastRuntime.Forecast x = sorted.get(i);
+                cells[i] = x.cell();
+                origins[i] = x.originSlot() * Observation.SLOT_MILLIS;
+                double sum = 0;
+                for (double v : x.internet()) {
+                  sum += v;
+                }
+                next[i] = sum;
+                error[i] = x.lastError();
+                version = Math.max(version, x.version());
+              }
+              return new ForecastLayer(cells, origins, next, error, version, model);
+            });
   }
 
   @Override

@@ -32,7 +32,7 @@ final class LiveArchitectureTest {
   void domainModulesUseNoPekko() {
     noClasses()
         .that()
-        .resideInAnyPackage("dnt.core..", "dnt.data..")
+        .resideInAnyPackage("dnt.core..", "dnt.data..", "dnt.learn..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.pekko..", "com.typesafe.config..", "scala..")

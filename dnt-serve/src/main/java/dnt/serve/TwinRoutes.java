@@ -53,7 +53,9 @@ final class TwinRoutes {
           new DntServer.Route("GET", API + "/stations", Role.VIEWER),
           new DntServer.Route("GET", API + "/stations/{id}", Role.VIEWER),
           new DntServer.Route("GET", API + "/kpis", Role.VIEWER),
-          new DntServer.Route("POST", API + "/whatif", Role.OPERATOR));
+          new DntServer.Route("POST", API + "/whatif", Role.OPERATOR),
+          new DntServer.Route("GET", API + "/cells/{id}/forecast", Role.VIEWER),
+          new DntServer.Route("GET", API + "/federated", Role.VIEWER));
 
   /** Default number of a station's nearest neighbours whose relations are listed. */
   static final int DEFAULT_NEIGHBOURS = 6;
@@ -93,6 +95,9 @@ final class TwinRoutes {
     routes.get(API + "/stations/{id}", tracked.apply(this::station));
     routes.get(API + "/kpis", tracked.apply(this::kpis));
     routes.post(API + "/whatif", tracked.apply(this::whatIf));
+    ForecastRoutes forecasts = new ForecastRoutes(server, twin);
+    routes.get(API + "/cells/{id}/forecast", tracked.apply(forecasts::forecast));
+    routes.get(API + "/federated", tracked.apply(forecasts::federated));
   }
 
   // ---- answers

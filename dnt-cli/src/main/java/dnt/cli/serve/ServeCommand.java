@@ -1,6 +1,7 @@
 package dnt.cli.serve;
 
 import dnt.core.InvalidInputException;
+import dnt.live.ForecastSettings;
 import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
 import dnt.live.LiveTwinFactory;
@@ -63,6 +64,13 @@ public final class ServeCommand implements Callable<Integer> {
           LiveTwins.start(
               LiveSettings.defaults(state).withRadio(RadioSettings.milan(RADIO_USERS, RADIO_SEED)));
 
+  /** The twin of {@code --forecast off}: the same settings with the forecasters off. */
+  private LiveTwin withoutForecasts(Path state) {
+    LiveSettings s = LiveSettings.defaults(state).withForecast(ForecastSettings.off());
+    return LiveTwins.start(
+        radio == Toggle.ON ? s.withRadio(RadioSettings.milan(RADIO_USERS, RADIO_SEED)) : s);
+  }
+
   /** How long a stop waits for requests in flight. */
   static final Duration GRACE = Duration.ofSeconds(30);
 
@@ -123,6 +131,15 @@ public final class ServeCommand implements Callable<Integer> {
       description =
           "Run the radio twin of Milan (stations, KPIs, what-if; default: ${DEFAULT-VALUE}).")
   Toggle radio;
+
+  @Option(
+      names = "--forecast",
+      defaultValue = "on",
+      paramLabel = "on|off",
+      description =
+          "Train forecasters online (V-twin once 2 complete days are held, then H-twin updates"
+              + " every new day; default: ${DEFAULT-VALUE}).")
+  Toggle forecast;
 
   @Option(
       names = "--speed",
@@ -196,7 +213,10 @@ public final class ServeCommand implements Callable<Integer> {
               + g.file().toAbsolutePath()
               + (g.created() ? " (generated now, mode 600)" : " (from an earlier start)");
     }
-    LiveTwin twin = (radio == Toggle.ON ? TWINS_WITH_RADIO : TWINS).start(state);
+    LiveTwin twin =
+        forecast == Toggle.ON
+            ? (radio == Toggle.ON ? TWINS_WITH_RADIO : TWINS).start(state)
+            : withoutForecasts(state);
     @Nullable Replay feed = source == null ? null : Replay.into(source, twin, pace);
     DntServer server;
     try {
@@ -231,6 +251,10 @@ public final class ServeCommand implements Callable<Integer> {
         radio == Toggle.ON
             ? "radio twin: on, " + RADIO_USERS + " users on the bundled LTE stations"
             : "radio twin: off");
+    out.println(
+        forecast == Toggle.ON
+            ? "forecasting: on (GET /api/v1/federated shows the training)"
+            : "forecasting: off");
     out.println("state: " + state.toAbsolutePath() + "; stop with Ctrl-C or SIGTERM");
     out.flush();
     stopped.await();

@@ -158,7 +158,17 @@ final class ServeCommandTest {
 
   @Test
   void theReplayFeedsTheBundledSubsetAndShowsItsClock() throws Exception {
-    Serving s = serve("--port", "0", "--state", dir.resolve("s").toString(), "--speed", "max");
+    // the replay's pace alone: the forecasters' training would share the two cores
+    Serving s =
+        serve(
+            "--port",
+            "0",
+            "--state",
+            dir.resolve("s").toString(),
+            "--speed",
+            "max",
+            "--forecast",
+            "off");
     ObjectMapper json = new ObjectMapper();
     JsonNode health = json.readTree(get(s.url() + "/health", null).body());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -172,7 +182,8 @@ final class ServeCommandTest {
         .isEqualTo((long) MilanSubset.CELLS * MilanSubset.SLOTS);
     assertThat(health.get("replay").get("clockMillis").asLong())
         .isEqualTo(T0 + MilanSubset.SLOTS * 600_000L);
-    assertThat(s.out().toString()).contains("replay: the bundled 25-cell Milan subset at max");
+    assertThat(s.out().toString())
+        .contains("replay: the bundled 25-cell Milan subset at max", "forecasting: off");
     assertThat(s.stop()).isZero();
   }
 

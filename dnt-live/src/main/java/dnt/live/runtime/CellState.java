@@ -219,6 +219,11 @@ final class CellState {
     return rows.lastKey() >>> 32;
   }
 
+  /** The oldest slot held; only when {@link #size()} is positive. */
+  long oldestSlot() {
+    return rows.firstKey() >>> 32;
+  }
+
   /** Number of keys held. */
   int size() {
     return rows.size();

@@ -41,6 +41,7 @@ public final class CellTwin
   private final int cell;
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final @Nullable AlertSet alerts;
+  private @Nullable HeldCells held;
 
   private CellTwin(
       String cell,
@@ -189,6 +190,7 @@ public final class CellTwin
                   .persist(new Observed(cmd.rows(), state.judge(cmd.rows())))
                   .thenRun(this::tellRadio)
                   .thenRun(this::tellAlerts)
+                  .thenRun(this::tellHeld)
                   .thenReply(cmd.replyTo(), s -> new Ack(accepted, replaced));
             })
         .onCommand(
@@ -227,10 +229,34 @@ public final class CellTwin
     }
   }
 
+  /**
+   * This twin with the span of slots it holds kept in a node's {@link HeldCells}, which the
+   * federated aggregator reads.
+   *
+   * @param cells the set
+   * @return this twin
+   */
+  public CellTwin withHeld(HeldCells cells) {
+    this.held = cells;
+    return this;
+  }
+
+  private void tellHeld(CellState state) {
+    HeldCells h = held;
+    if (h != null && state.size() > 0) {
+      h.set(cell, state.oldestSlot(), state.newestSlot());
+    }
+  }
+
   @Override
   public SignalHandler<CellState> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), this::tellAlerts)
+        .onSignal(
+            RecoveryCompleted.instance(),
+            state -> {
+              tellAlerts(state);
+              tellHeld(state);
+            })
         .build();
   }
 

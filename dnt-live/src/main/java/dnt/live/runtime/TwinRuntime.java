@@ -49,6 +49,8 @@ public final class TwinRuntime implements AutoCloseable {
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final Executor blocking;
   private final AlertSet alerts = new AlertSet();
+  private final HeldCells held = new HeldCells();
+  private @Nullable ForecastRuntime forecasting;
   private final @Nullable LocalProjection radioProjection;
   private @Nullable ReadSide readSide;
   private @Nullable ReadSideProjection projection;
@@ -104,12 +106,15 @@ public final class TwinRuntime implements AutoCloseable {
               radio,
               coupling == null ? null : coupling.projection());
       AlertSet alerts = rt.alerts;
+      HeldCells held = rt.held;
       int every = settings.snapshotEvery();
       IntegrityParams integrity = settings.integrity();
       rt.sharding.init(
           Entity.of(
               CellTwin.TYPE_KEY,
-              ctx -> CellTwin.create(ctx.getEntityId(), every, integrity, radio, alerts)));
+              ctx ->
+                  CellTwin.create(ctx.getEntityId(), every, integrity, radio, alerts)
+                      .withHeld(held)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
       return rt;
@@ -327,11 +332,43 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
+   * Starts the federated forecasters: FL client entities and the aggregator singleton ({@link
+   * ForecastRuntime}).
+   *
+   * @param params the aggregator's settings
+   * @param training where training runs, or null for a dedicated daemon thread
+   * @return the forecasting handle, closed with this runtime
+   */
+  public synchronized ForecastRuntime startForecasting(
+      FlAggregator.Params params, @Nullable Executor training) {
+    if (forecasting != null) {
+      throw new IllegalStateException("forecasting is already started");
+    }
+    ForecastRuntime f =
+        ForecastRuntime.start(system, sharding, held, askTimeout, params, training, blocking);
+    forecasting = f;
+    return f;
+  }
+
+  /**
+   * The forecasting part, once started.
+   *
+   * @return it, or null when forecasting is off
+   */
+  public synchronized @Nullable ForecastRuntime forecasting() {
+    return forecasting;
+  }
+
+  /**
    * Runs Pekko's coordinated shutdown (the node leaves, sharding hands off, the journal's pool
    * closes) and waits for the system to terminate.
    */
   @Override
   public void close() {
+    ForecastRuntime f = forecasting;
+    if (f != null) {
+      f.close();
+    }
     ReadSideProjection p = projection;
     if (p != null) {
       p.stop();

@@ -1,0 +1,111 @@
+package dnt.live.runtime;
+
+import dnt.learn.online.CellHistory;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a cell's internet series from its cell twin for the forecasters: the totals as the twin
+ * shows them, and which slots training must skip (those before the cell's first row, and those the
+ * integrity check masked by their prediction).
+ */
+final class CellHistories {
+  /** The internet service's index in a slot's totals. */
+  static final int INTERNET = Observation.SERVICES - 1;
+
+  private final ClusterSharding sharding;
+  private final HeldCells held;
+  private final Duration askTimeout;
+
+  CellHistories(ClusterSharding sharding, HeldCells held, Duration askTimeout) {
+    this.sharding = sharding;
+    this.held = held;
+    this.askTimeout = askTimeout;
+  }
+
+  /**
+   * A cell's series over {@code [fromSlot, toSlot)}.
+   *
+   * @param cell the cell number
+   * @param x its east coordinate, m
+   * @param y its north coordinate, m
+   * @param fromSlot the first slot (a day boundary for time-of-day inputs)
+   * @param toSlot the slot after the last
+   * @return the history, or null when the cell twin holds nothing
+   */
+  CompletionStage<@Nullable CellHistory> fetch(
+      int cell, double x, double y, long fromSlot, long toSlot) {
+    EntityRef<CellTwin.Command> ref =
+        sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell));
+    // asking the integrity state first recovers the cell twin, which then records its span
+    return ref.<CellTwin.IntegrityState>ask(CellTwin.Integrity::new, askTimeout)
+        .thenCompose(
+            integrity -> {
+              HeldCells.Span span = held.span(cell);
+              if (span == null || toSlot <= fromSlot) {
+                return CompletableFuture.completedFuture(null);
+              }
+              return ref.<CellTwin.SlotTotals>ask(
+                      replyTo -> new CellTwin.Totals(fromSlot, toSlot, replyTo), askTimeout)
+                  .thenApply(
+                      totals -> history(cell, x, y, fromSlot, span, integrity, totals.totals()));
+            });
+  }
+
+  /**
+   * A cell's newest slots, for a forecast: from a day boundary at least {@code slots} before the
+   * slot after its newest one, up to and including its newest slot.
+   *
+   * @param cell the cell number
+   * @param slots how many of the newest slots at least
+   * @param slotsPerDay slots a day
+   * @return the history, or null when the cell twin holds nothing
+   */
+  CompletionStage<@Nullable CellHistory> latest(int cell, int slots, int slotsPerDay) {
+    EntityRef<CellTwin.Command> ref =
+        sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell));
+    return ref.<CellTwin.IntegrityState>ask(CellTwin.Integrity::new, askTimeout)
+        .thenCompose(
+            integrity -> {
+              HeldCells.Span span = held.span(cell);
+              if (span == null) {
+                return CompletableFuture.completedFuture(null);
+              }
+              long to = span.newest() + 1;
+              long from = Math.floorDiv(to - slots, slotsPerDay) * slotsPerDay;
+              return ref.<CellTwin.SlotTotals>ask(
+                      replyTo -> new CellTwin.Totals(from, to, replyTo), askTimeout)
+                  .thenApply(totals -> history(cell, 0, 0, from, span, integrity, totals.totals()));
+            });
+  }
+
+  private static CellHistory history(
+      int cell,
+      double x,
+      double y,
+      long fromSlot,
+      HeldCells.Span span,
+      CellTwin.IntegrityState integrity,
+      double[][] totals) {
+    int n = totals.length;
+    double[] values = new double[n];
+    BitSet excluded = new BitSet(n);
+    for (int i = 0; i < n; i++) {
+      values[i] = totals[i][INTERNET];
+      if (fromSlot + i < span.oldest()) {
+        excluded.set(i);
+      }
+    }
+    for (long m : integrity.maskedSlots()) {
+      if (m >= fromSlot && m < fromSlot + n) {
+        excluded.set((int) (m - fromSlot));
+      }
+    }
+    return new CellHistory(Integer.toString(cell), x, y, fromSlot, values, excluded);
+  }
+}

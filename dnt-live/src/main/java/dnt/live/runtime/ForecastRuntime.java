@@ -1,0 +1,251 @@
+package dnt.live.runtime;
+
+import dnt.core.CellId;
+import dnt.core.geo.Position;
+import dnt.data.milan.MilanGrid;
+import dnt.learn.online.CellHistory;
+import dnt.learn.online.CellModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.SingletonActor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The forecasting part of the runtime: the sharded {@link FlClientEntity}s, the {@link
+ * FlAggregator} cluster singleton, the training executor (one daemon thread, so training never runs
+ * on an actor thread and takes at most one core from ingest), and the forecasts, computed on
+ * Pekko's blocking-I/O dispatcher from the aggregator's model and the cell twin's newest slots.
+ */
+public final class ForecastRuntime implements AutoCloseable {
+  private final ActorSystem<Void> system;
+  private final ActorRef<FlAggregator.Command> aggregator;
+  private final CellHistories histories;
+  private final Duration askTimeout;
+  private final Executor predict;
+  private final @Nullable ExecutorService own;
+  private final int slotsPerDay;
+
+  /**
+   * A cell's forecast.
+   *
+   * @param cell the cell number
+   * @param originSlot the first forecast slot (the one after the cell's newest)
+   * @param internet internet activity per slot from the origin
+   * @param model the architecture's registry name
+   * @param version the twinning's version
+   * @param lastError observed minus one-step forecast of the cell's newest slot, NaN if unknown
+   */
+  public record Forecast(
+      int cell, long originSlot, double[] internet, String model, long version, double lastError) {}
+
+  /** There is no model for the cell; the message names the training progress. */
+  public static final class NoModel extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoModel(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private ForecastRuntime(
+      ActorSystem<Void> system,
+      ActorRef<FlAggregator.Command> aggregator,
+      CellHistories histories,
+      Duration askTimeout,
+      Executor predict,
+      @Nullable ExecutorService own,
+      int slotsPerDay) {
+    this.system = system;
+    this.aggregator = aggregator;
+    this.histories = histories;
+    this.askTimeout = askTimeout;
+    this.predict = predict;
+    this.own = own;
+    this.slotsPerDay = slotsPerDay;
+  }
+
+  static ForecastRuntime start(
+      ActorSystem<Void> system,
+      ClusterSharding sharding,
+      HeldCells held,
+      Duration askTimeout,
+      FlAggregator.Params params,
+      @Nullable Executor training,
+      Executor predict) {
+    ExecutorService own = null;
+    Executor trainer = training;
+    if (trainer == null) {
+      own =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "dnt-forecast-training");
+                t.setDaemon(true);
+                return t;
+              });
+      trainer = own;
+    }
+    Executor exec = trainer;
+    CellHistories histories = new CellHistories(sharding, held, askTimeout);
+    sharding.init(
+        Entity.of(
+            FlClientEntity.TYPE_KEY,
+            ctx ->
+                FlClientEntity.create(
+                    Integer.parseInt(ctx.getEntityId()), histories, params.settings(), exec)));
+    ActorRef<FlAggregator.Command> aggregator =
+        ClusterSingleton.get(system)
+            .init(
+                SingletonActor.of(
+                    Behaviors.supervise(
+                            FlAggregator.create(
+                                params,
+                                sharding,
+                                held,
+                                exec,
+                                ForecastRuntime::position,
+                                askTimeout))
+                        .onFailure(SupervisorStrategy.restart()),
+                    "fl-aggregator"));
+    return new ForecastRuntime(
+        system,
+        aggregator,
+        histories,
+        askTimeout,
+        predict,
+        own,
+        params.settings().windows().slotsPerDay());
+  }
+
+  /** A Milan cell's centroid in metres, (0, 0) for another id. */
+  private static double[] position(int cell) {
+    if (cell < 1 || cell > CellId.MAX) {
+      return new double[2];
+    }
+    Position p = MilanGrid.load().centroid(CellId.of(cell));
+    return new double[] {p.x(), p.y()};
+  }
+
+  /**
+   * Where the federation stands.
+   *
+   * @return the aggregator's status
+   */
+  public CompletionStage<FlAggregator.Status> status() {
+    return AskPattern.ask(aggregator, FlAggregator.GetStatus::new, askTimeout, system.scheduler());
+  }
+
+  /**
+   * A cell's forecast of its next slots.
+   *
+   * @param cell the cell number
+   * @param steps slots to forecast
+   * @return the forecast; fails with {@link NoModel} while there is no model for the cell
+   */
+  public CompletionStage<Forecast> forecast(int cell, int steps) {
+    return AskPattern.<FlAggregator.Command, FlAggregator.ModelAnswer>ask(
+            aggregator, r -> new FlAggregator.GetModel(cell, r), askTimeout, system.scheduler())
+        .thenCompose(
+            a -> {
+              CellModel m = a.model();
+              if (m == null) {
+                return CompletableFuture.failedFuture(new NoModel(a.why()));
+              }
+              return forecast(cell, m, steps);
+            });
+  }
+
+  private CompletionStage<Forecast> forecast(int cell, CellModel m, int steps) {
+    return histories
+        .latest(cell, m.history() + 1, slotsPerDay)
+        .thenApplyAsync(
+            h -> {
+              if (h == null || h.length() < m.history()) {
+                throw new NoModel("cell " + cell + " holds too few slots for a forecast");
+              }
+              return compute(cell, m, h, steps);
+            },
+            predict);
+  }
+
+  private static Forecast compute(int cell, CellModel m, CellHistory h, int steps) {
+    return new Forecast(
+        cell,
+        h.firstSlot() + h.length(),
+        m.forecast(h, steps),
+        m.architecture().name(),
+        m.version(),
+        m.lastError(h));
+  }
+
+  /**
+   * Every client cell's forecast, for map layers.
+   *
+   * @param steps slots to forecast
+   * @return the forecasts, in the aggregator's client order; cells without data left out
+   */
+  public CompletionStage<List<Forecast>> forecastAll(int steps) {
+    return AskPattern.<FlAggregator.Command, List<CellModel>>ask(
+            aggregator, FlAggregator.GetModels::new, askTimeout, system.scheduler())
+        .thenCompose(
+            models -> {
+              List<CompletableFuture<@Nullable Forecast>> all = new ArrayList<>();
+              for (CellModel m : models) {
+                int cell = Integer.parseInt(m.cell());
+                all.add(
+                    forecast(cell, m, steps)
+                        .toCompletableFuture()
+                        .<@Nullable Forecast>thenApply(f -> f)
+                        .exceptionally(e -> null));
+              }
+              return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                  .thenApply(
+                      v -> {
+                        List<Forecast> out = new ArrayList<>();
+                        for (CompletableFuture<@Nullable Forecast> f : all) {
+                          Forecast x = f.join();
+                          if (x != null) {
+                            out.add(x);
+                          }
+                        }
+                        return out;
+                      });
+            });
+  }
+
+  /**
+   * The series a client reads for training, as the V-twin's clients read it: the cell twin's
+   * internet totals, with the slots before its first row and the masked slots excluded.
+   *
+   * @param cell the cell number
+   * @param fromSlot first slot (a day boundary)
+   * @param toSlot slot after the last
+   * @return the history, or null when the cell twin holds nothing
+   */
+  public CompletionStage<@Nullable CellHistory> trainingHistory(
+      int cell, long fromSlot, long toSlot) {
+    return histories.fetch(cell, 0, 0, fromSlot, toSlot);
+  }
+
+  /** Stops the training thread (a V-twin in progress ends with the JVM or when done). */
+  @Override
+  public void close() {
+    ExecutorService e = own;
+    if (e != null) {
+      e.shutdownNow();
+    }
+  }
+}
