@@ -39,13 +39,15 @@ public final class CellTwin
   private final int cell;
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final @Nullable AlertSet alerts;
+  private final @Nullable LatestBoard latest;
 
   private CellTwin(
       String cell,
       int snapshotEvery,
       IntegrityParams integrity,
       @Nullable ActorRef<RadioTwin.Command> radio,
-      @Nullable AlertSet alerts) {
+      @Nullable AlertSet alerts,
+      @Nullable LatestBoard latest) {
     super(
         PersistenceId.of(TYPE_KEY.name(), cell),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
@@ -54,6 +56,7 @@ public final class CellTwin
     this.cell = Integer.parseInt(cell);
     this.radio = radio;
     this.alerts = alerts;
+    this.latest = latest;
   }
 
   /**
@@ -71,7 +74,7 @@ public final class CellTwin
       int snapshotEvery,
       IntegrityParams integrity,
       @Nullable ActorRef<RadioTwin.Command> radio) {
-    return new CellTwin(cell, snapshotEvery, integrity, radio, null);
+    return new CellTwin(cell, snapshotEvery, integrity, radio, null, null);
   }
 
   /**
@@ -83,6 +86,7 @@ public final class CellTwin
    * @param radio the radio twin told the cell's newest internet activity after each event, or
    *     {@code null} for none
    * @param alerts told whether the stream diverges after each event and after recovery
+   * @param latest told the cell's newest slot after each event and after recovery
    * @return the behavior
    */
   public static CellTwin create(
@@ -90,8 +94,9 @@ public final class CellTwin
       int snapshotEvery,
       IntegrityParams integrity,
       @Nullable ActorRef<RadioTwin.Command> radio,
-      AlertSet alerts) {
-    return new CellTwin(cell, snapshotEvery, integrity, radio, alerts);
+      AlertSet alerts,
+      LatestBoard latest) {
+    return new CellTwin(cell, snapshotEvery, integrity, radio, alerts, latest);
   }
 
   /** What a cell twin is asked. */
@@ -185,6 +190,7 @@ public final class CellTwin
                   .persist(new Observed(cmd.rows(), state.judge(cmd.rows())))
                   .thenRun(this::tellRadio)
                   .thenRun(this::tellAlerts)
+                  .thenRun(this::tellLatest)
                   .thenReply(cmd.replyTo(), s -> new Ack(accepted, replaced));
             })
         .onCommand(
@@ -221,10 +227,23 @@ public final class CellTwin
     }
   }
 
+  private void tellLatest(CellState state) {
+    LatestBoard b = latest;
+    if (b != null && state.size() > 0) {
+      long slot = state.newestSlot();
+      b.set(cell, slot, state.totals(slot, slot + 1)[0]);
+    }
+  }
+
   @Override
   public SignalHandler<CellState> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), this::tellAlerts)
+        .onSignal(
+            RecoveryCompleted.instance(),
+            state -> {
+              tellAlerts(state);
+              tellLatest(state);
+            })
         .build();
   }
 

@@ -48,6 +48,7 @@ public final class TwinRuntime implements AutoCloseable {
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final Executor blocking;
   private final AlertSet alerts = new AlertSet();
+  private final LatestBoard latest = new LatestBoard();
   private final @Nullable LocalProjection radioProjection;
   private @Nullable ReadSide readSide;
   private @Nullable ReadSideProjection projection;
@@ -103,12 +104,13 @@ public final class TwinRuntime implements AutoCloseable {
               radio,
               coupling == null ? null : coupling.projection());
       AlertSet alerts = rt.alerts;
+      LatestBoard latest = rt.latest;
       int every = settings.snapshotEvery();
       IntegrityParams integrity = settings.integrity();
       rt.sharding.init(
           Entity.of(
               CellTwin.TYPE_KEY,
-              ctx -> CellTwin.create(ctx.getEntityId(), every, integrity, radio, alerts)));
+              ctx -> CellTwin.create(ctx.getEntityId(), every, integrity, radio, alerts, latest)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
       return rt;
@@ -269,6 +271,16 @@ public final class TwinRuntime implements AutoCloseable {
    */
   public int[] alerts() {
     return alerts.cells();
+  }
+
+  /**
+   * Every cell's newest slot, from the board the cell twins of this node keep (no cell twin is
+   * asked).
+   *
+   * @return one entry per cell that holds telemetry, by ascending cell
+   */
+  public List<LatestBoard.Entry> latest() {
+    return latest.entries();
   }
 
   /**
