@@ -257,6 +257,17 @@ final class DashboardBrowserTest {
               return s != null && Integer.parseInt(s) > 0;
             });
     screenshot("dashboard");
+    // the forecast layer says why it is empty until the twin runs a forecaster
+    driver.findElement(By.cssSelector("input[name=layer][value=forecast]")).click();
+    waiting()
+        .until(
+            d ->
+                d.findElement(By.id("layer-message"))
+                    .getText()
+                    .equals("forecast: no forecaster in this twin yet"));
+    driver.findElement(By.cssSelector("input[name=layer][value=traffic]")).click();
+    waiting()
+        .until(d -> "traffic".equals(d.findElement(By.id("map")).getDomAttribute("data-layer")));
   }
 
   @Test

@@ -297,6 +297,80 @@ final class MapRoutesTest {
     }
   }
 
+  /** The in-memory twin with integrity alerts the test sets. */
+  private static final class AlertingTwin implements dnt.live.LiveTwin {
+    final InMemoryLiveTwin inner = Fixtures.twin();
+    volatile List<dnt.core.CellId> flagged = List.of();
+
+    @Override
+    public java.util.concurrent.CompletionStage<dnt.live.IngestReceipt> ingest(List<RawRow> rows) {
+      return inner.ingest(rows);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<dnt.live.CellTraffic> traffic(
+        dnt.core.CellId cell, long from, long to, dnt.data.store.Resolution resolution) {
+      return inner.traffic(cell, from, to, resolution);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<List<dnt.core.CellId>> alerts() {
+      return java.util.concurrent.CompletableFuture.completedFuture(flagged);
+    }
+
+    @Override
+    public dnt.live.Subscription subscribe(
+        java.util.function.Consumer<dnt.live.BatchApplied> listener) {
+      return inner.subscribe(listener);
+    }
+
+    @Override
+    public dnt.live.TwinStatus status() {
+      return inner.status();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
+  }
+
+  @Test
+  void alertsAreStreamedWhenTheyChangeAndDrawnAsTheIntegrityLayer() throws Exception {
+    server.stop(Duration.ofSeconds(5));
+    AlertingTwin alerting = new AlertingTwin();
+    server = DntServer.start(alerting, Fixtures.settings(dir));
+    http = Http.of(server);
+    try (Stream alerts = open("?topics=alerts")) {
+      Stream.Event hello = alerts.next();
+      assertThat(hello.name()).isEqualTo("hello");
+      assertThat(hello.data().get("topics").toString()).isEqualTo("[\"alerts\"]");
+      Stream.Event first = alerts.next();
+      assertThat(first.name()).isEqualTo("alerts");
+      assertThat(first.data().get("count").asInt()).isZero();
+      alerting.flagged = List.of(dnt.core.CellId.of(7), dnt.core.CellId.of(42));
+      String batch = "7\t" + T0 + "\t39\t0\t0\t0\t0\t1\n";
+      assertThat(http.post("/api/v1/telemetry", Fixtures.OPERATOR, batch).statusCode())
+          .isEqualTo(202);
+      Stream.Event changed = alerts.next();
+      assertThat(changed.name()).isEqualTo("alerts");
+      assertThat(changed.data().get("cells").toString()).isEqualTo("[7,42]");
+      // the same flags again: no event; the next change is told
+      assertThat(http.post("/api/v1/telemetry", Fixtures.OPERATOR, batch).statusCode())
+          .isEqualTo(202);
+      alerting.flagged = List.of(dnt.core.CellId.of(42));
+      assertThat(http.post("/api/v1/telemetry", Fixtures.OPERATOR, batch).statusCode())
+          .isEqualTo(202);
+      assertThat(alerts.next().data().get("cells").toString()).isEqualTo("[42]");
+    }
+    JsonNode layer = ok(http.get("/api/v1/layers/integrity", Fixtures.VIEWER));
+    JsonNode values = layer.get("values");
+    assertThat(values).hasSize(10_000);
+    for (int i = 0; i < values.size(); i++) {
+      assertThat(values.get(i).asDouble()).as("cell %d", i + 1).isEqualTo(i + 1 == 42 ? 1.0 : 0.0);
+    }
+  }
+
   @Test
   void aBadChangeStreamRequestIsRefusedWithJson() throws Exception {
     HttpRequest.Builder b =
