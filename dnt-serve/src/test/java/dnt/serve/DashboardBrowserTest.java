@@ -115,7 +115,7 @@ final class DashboardBrowserTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1500,1100");
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1500,1250");
     driver = new ChromeDriver(service, options);
   }
 
@@ -321,6 +321,23 @@ final class DashboardBrowserTest {
     }
     int[] at = offset(busiest.get("lon").asDouble(), busiest.get("lat").asDouble());
     WebElement map = driver.findElement(By.id("map"));
+    // a plain click opens the station's twin, its twin-graph neighbours listed (and drawn)
+    new Actions(driver).moveToElement(map, at[0], at[1]).click().perform();
+    waiting()
+        .until(d -> d.findElement(By.id("station-panel")).getDomAttribute("data-station") != null);
+    int opened =
+        Integer.parseInt(
+            driver.findElement(By.id("station-panel")).getDomAttribute("data-station"));
+    JsonNode detail =
+        JSON.readTree(
+            http.get("/api/v1/stations/" + opened + "?neighbours=6", Fixtures.VIEWER).body());
+    List<WebElement> neighbours = driver.findElements(By.cssSelector("#neighbours tbody tr"));
+    assertThat(neighbours).hasSize(detail.get("relations").size());
+    for (int i = 0; i < neighbours.size(); i++) {
+      assertThat(neighbours.get(i).findElement(By.tagName("td")).getText())
+          .isEqualTo(detail.get("relations").get(i).get("station").asText());
+    }
+    assertThat(driver.findElement(By.id("station-title")).getText()).isEqualTo("Station " + opened);
     new Actions(driver)
         .keyDown(Keys.SHIFT)
         .moveToElement(map, at[0], at[1])
@@ -354,6 +371,7 @@ final class DashboardBrowserTest {
     assertThat(kpis.get(active).get("change").asDouble()).isEqualTo(-1.0);
     assertThat(shown.get(active).findElements(By.tagName("td")).get(3).getText())
         .isEqualTo("-1.00");
+    js("window.scrollTo(0, 0);");
     screenshot("whatif");
   }
 
