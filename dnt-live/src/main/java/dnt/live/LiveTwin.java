@@ -201,6 +201,31 @@ public interface LiveTwin extends AutoCloseable {
   }
 
   /**
+   * Every cell's newest slot at once, for a map of the twin: one answer for all cells, without
+   * asking each cell twin. A cell that holds no telemetry is left out. Added for the dashboard; a
+   * twin that keeps no such board fails the stage with {@link UnsupportedOperationException}.
+   *
+   * @return the cells' newest slots, by ascending cell
+   */
+  default CompletionStage<List<CellLatest>> latest() {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin keeps no board of newest values"));
+  }
+
+  /**
+   * Registers a listener told every batch once it is acknowledged (durable), whichever way it came
+   * (the HTTP API or a replay): the change stream of the dashboard. The listener runs on the twin's
+   * thread that acknowledged the batch, so it must be quick and never block. The default never
+   * tells anything (a twin that publishes no changes).
+   *
+   * @param listener the listener
+   * @return closing it stops the notifications
+   */
+  default Subscription subscribe(java.util.function.Consumer<BatchApplied> listener) {
+    return () -> {};
+  }
+
+  /**
    * What the twin is doing now.
    *
    * @return the status; {@link TwinStatus#ready()} once requests are accepted

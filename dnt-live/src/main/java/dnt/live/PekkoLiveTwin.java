@@ -44,6 +44,7 @@ final class PekkoLiveTwin implements LiveTwin {
   private final AtomicLong accepted;
   private final Map<Long, CompletableFuture<IngestReceipt>> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong batches = new AtomicLong();
+  private final BatchListeners listeners = new BatchListeners();
   private final Runnable onClosed;
   private boolean closed;
 
@@ -114,6 +115,7 @@ final class PekkoLiveTwin implements LiveTwin {
                   total -> {
                     accepted.accumulateAndGet(total, Math::max);
                     int r = replaced.stream().mapToInt(CompletableFuture::join).sum();
+                    listeners.publish(rows);
                     return new IngestReceipt(rows.size(), r);
                   })
               .toCompletableFuture();
@@ -291,6 +293,28 @@ final class PekkoLiveTwin implements LiveTwin {
   public CompletionStage<List<CellId>> alerts() {
     return CompletableFuture.completedFuture(
         Arrays.stream(runtime.alerts()).mapToObj(CellId::of).toList());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Read from the board the cell twins of this node keep current: a cell whose twin has not run
+   * since the start (cell twins recover when first used) shows from its next batch or query on.
+   */
+  @Override
+  public CompletionStage<List<CellLatest>> latest() {
+    return CompletableFuture.completedFuture(
+        runtime.latest().stream()
+            .map(
+                e ->
+                    new CellLatest(
+                        CellId.of(e.cell()), e.slot() * Observation.SLOT_MILLIS, e.totals()))
+            .toList());
+  }
+
+  @Override
+  public Subscription subscribe(java.util.function.Consumer<BatchApplied> listener) {
+    return listeners.add(listener);
   }
 
   @Override

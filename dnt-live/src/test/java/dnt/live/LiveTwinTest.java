@@ -151,6 +151,66 @@ final class LiveTwinTest {
   }
 
   /**
+   * {@link LiveTwin#latest} gives each cell's newest slot and its totals, as an independent sum of
+   * the rows sent computes them; every acknowledged batch is told to the listeners with its cells
+   * and newest slot; a closed subscription hears nothing more. Both twins, Pekko and in-memory.
+   */
+  @Test
+  void latestIsEachCellsNewestSlotAndListenersHearEveryAcknowledgedBatch() {
+    List<RawRow> a = randomRows(3, 300);
+    List<RawRow> b = randomRows(4, 200);
+    try (LiveTwin pekko = LiveTwins.start(settings(tmp.resolve("latest")));
+        LiveTwin memory =
+            new dnt.live.memory.InMemoryLiveTwin(
+                List.of(CellId.of(1), CellId.of(2), CellId.of(5000), CellId.of(10000)),
+                () -> DAY + 144 * SLOT,
+                Duration.ofHours(1))) {
+      for (LiveTwin twin : List.of(pekko, memory)) {
+        List<BatchApplied> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Subscription sub = twin.subscribe(heard::add);
+        await(twin.ingest(a));
+        await(twin.ingest(b));
+        sub.close();
+        await(twin.ingest(randomRows(5, 10)));
+        assertThat(heard).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+          List<RawRow> batch = i == 0 ? a : b;
+          assertThat(heard.get(i).rows()).isEqualTo(batch.size());
+          assertThat(heard.get(i).newestSlotMillis())
+              .isEqualTo(batch.stream().mapToLong(RawRow::timeMillis).max().orElseThrow());
+          assertThat(heard.get(i).cells())
+              .containsExactlyElementsOf(
+                  batch.stream().map(r -> CellId.of(r.cell())).distinct().sorted().toList());
+        }
+      }
+      List<List<RawRow>> all = List.of(a, b, randomRows(5, 10));
+      for (LiveTwin twin : List.of(pekko, memory)) {
+        List<CellLatest> latest = await(twin.latest());
+        assertThat(latest)
+            .extracting(CellLatest::cell)
+            .containsExactly(CellId.of(1), CellId.of(2), CellId.of(5000), CellId.of(10000));
+        for (CellLatest l : latest) {
+          int cell = l.cell().value();
+          long newest =
+              all.stream()
+                  .flatMap(List::stream)
+                  .filter(r -> r.cell() == cell)
+                  .mapToLong(RawRow::timeMillis)
+                  .max()
+                  .orElseThrow();
+          assertThat(l.slotMillis()).isEqualTo(newest);
+          double[] want = expected(all, cell, 18)[(int) ((newest - DAY) / SLOT)];
+          for (Service s : Service.values()) {
+            // the bound of assertSeries: the same rows summed in another order
+            assertThat(l.services()[s.ordinal()])
+                .isCloseTo(want[s.ordinal()], within(1e-12 * Math.max(1, want[s.ordinal()])));
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * The read side catches up with the journal within a deadline (it lags by about the read
    * journal's refresh interval): polls until it matches, then asserts for a clear message.
    */

@@ -11,6 +11,8 @@ import dnt.live.IngestReceipt;
 import dnt.live.LiveTwin;
 import dnt.live.TrafficView;
 import dnt.live.TwinStatus;
+import dnt.live.replay.Replay;
+import dnt.live.replay.ReplaySpeed;
 import dnt.live.replay.ReplayStatus;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -32,6 +34,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -78,7 +81,7 @@ public final class DntServer implements AutoCloseable {
                   new Route("GET", API + "/openapi.json", null),
                   new Route("POST", API + "/telemetry", Role.OPERATOR),
                   new Route("GET", API + "/cells/{id}/traffic", Role.VIEWER)),
-              TwinRoutes.ROUTES.stream())
+              java.util.stream.Stream.concat(TwinRoutes.ROUTES.stream(), MapRoutes.ROUTES.stream()))
           .toList();
 
   /**
@@ -129,15 +132,27 @@ public final class DntServer implements AutoCloseable {
   private final LiveTwin twin;
   private final ServerSettings settings;
   private final Supplier<@Nullable ReplayStatus> replay;
+  private final ChangeStream changes;
   private final byte[] openApi;
   private volatile boolean stopping;
 
   private DntServer(
-      LiveTwin twin, ServerSettings settings, Supplier<@Nullable ReplayStatus> replay) {
+      LiveTwin twin,
+      ServerSettings settings,
+      Supplier<@Nullable ReplayStatus> replay,
+      @Nullable Consumer<ReplaySpeed> speed) {
     this.twin = twin;
     this.settings = settings;
     this.replay = replay;
     this.openApi = readOpenApi();
+    this.changes =
+        new ChangeStream(
+            twin,
+            () -> {
+              ReplayStatus r = replay.get();
+              return r == null || r.clockMillis() == 0 ? null : r.clockMillis();
+            });
+    ChangeStream stream = changes;
     this.app =
         Javalin.create(
             config -> {
@@ -154,6 +169,9 @@ public final class DntServer implements AutoCloseable {
               config.routes.post(API + "/telemetry", tracked(this::telemetry));
               config.routes.get(API + "/cells/{id}/traffic", tracked(this::traffic));
               new TwinRoutes(this, twin).register(config.routes, this::tracked);
+              new MapRoutes(this, twin, replay, speed, stream)
+                  .register(config.routes, this::tracked);
+              new WebAssets().register(config.routes);
               config.routes.exception(ApiError.class, (e, ctx) -> problem(ctx, e.status, e));
               config.routes.exception(
                   HttpResponseException.class,
@@ -205,10 +223,33 @@ public final class DntServer implements AutoCloseable {
    */
   public static DntServer start(
       LiveTwin twin, ServerSettings settings, Supplier<@Nullable ReplayStatus> replay) {
-    DntServer server = new DntServer(twin, settings, replay);
+    return start(twin, settings, replay, null);
+  }
+
+  /**
+   * Starts a server over a twin fed by a replay whose speed operators may change ({@code PUT
+   * /api/v1/replay}).
+   *
+   * @param twin the twin it serves
+   * @param settings where it listens and who may call it
+   * @param replay the replay feeding the twin
+   * @return the running server
+   * @throws InvalidInputException if the address cannot be bound (port in use, unknown host)
+   */
+  public static DntServer start(LiveTwin twin, ServerSettings settings, Replay replay) {
+    return start(twin, settings, replay::status, replay::setSpeed);
+  }
+
+  private static DntServer start(
+      LiveTwin twin,
+      ServerSettings settings,
+      Supplier<@Nullable ReplayStatus> replay,
+      @Nullable Consumer<ReplaySpeed> speed) {
+    DntServer server = new DntServer(twin, settings, replay, speed);
     try {
       server.app.start();
     } catch (RuntimeException e) {
+      server.changes.close();
       server.app.stop();
       if (causedBy(e, BindException.class)) {
         throw new InvalidInputException(
@@ -256,12 +297,14 @@ public final class DntServer implements AutoCloseable {
   }
 
   /**
-   * The routes Javalin has registered, as {@code METHOD PATH}.
+   * The API routes Javalin has registered (those under {@value #API}), as {@code METHOD PATH}; the
+   * dashboard's static files and the before-handler that adds security headers are not API.
    *
    * @return the routes
    */
   List<String> registeredRoutes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter((ParsedEndpoint p) -> p.endpoint.path.startsWith(API + "/"))
         .map((ParsedEndpoint p) -> p.endpoint.method.name() + " " + p.endpoint.path)
         .toList();
   }
@@ -275,6 +318,8 @@ public final class DntServer implements AutoCloseable {
    */
   public void stop(Duration grace) {
     stopping = true;
+    // open change streams would hold the graceful stop for the whole grace period
+    changes.close();
     Server jetty = app.jettyServer().server();
     jetty.setStopTimeout(Math.max(1, grace.toMillis()));
     app.stop();
@@ -301,17 +346,7 @@ public final class DntServer implements AutoCloseable {
   private void health(Context ctx) {
     TwinStatus s = twin.status();
     ReplayStatus r = replay.get();
-    ReplayView view =
-        r == null
-            ? null
-            : new ReplayView(
-                r.state().name().toLowerCase(Locale.ROOT),
-                r.speed().toString(),
-                r.clockMillis() == 0 ? "" : MilanTime.format(r.clockMillis()),
-                r.clockMillis(),
-                r.rowsSent(),
-                r.slotsSent(),
-                r.error());
+    ReplayView view = r == null ? null : MapRoutes.view(r);
     ctx.status(s.ready() ? 200 : 503)
         .json(
             new Health(
@@ -399,7 +434,13 @@ public final class DntServer implements AutoCloseable {
 
   // ---- request parts
 
-  void authorize(Context ctx, Role required, String action) {
+  /**
+   * Checks the caller's token.
+   *
+   * @return the caller's role, which covers {@code required}
+   * @throws ApiError 401 without a valid token, 403 when the role does not cover {@code required}
+   */
+  Role authorize(Context ctx, Role required, String action) {
     String header = ctx.header("Authorization");
     Role role = null;
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -424,6 +465,7 @@ public final class DntServer implements AutoCloseable {
               + required.label()
               + " or above");
     }
+    return role;
   }
 
   String readBody(Context ctx) {
@@ -512,7 +554,7 @@ public final class DntServer implements AutoCloseable {
   /**
    * Waits for the twin: a caller's mistake ({@link InvalidInputException}) becomes {@code
    * mistakeStatus} with the twin's message, a query the twin does not run (no radio twin) 409, a
-   * closed twin 503, another failure 500.
+   * closed or overloaded twin (an answer past its own timeout) 503, another failure 500.
    */
   static <T> T await(CompletionStage<T> stage, int mistakeStatus, String field) {
     try {
@@ -527,6 +569,12 @@ public final class DntServer implements AutoCloseable {
       }
       if (cause instanceof IllegalStateException) {
         throw new ApiError(503, "the twin is not accepting requests: " + cause.getMessage());
+      }
+      if (cause instanceof TimeoutException) {
+        throw new ApiError(
+            503,
+            String.valueOf(cause.getMessage())
+                + "; a batch may or may not have been applied, and sending it again is safe");
       }
       throw new ApiError(
           500, "the twin failed: " + (cause == null ? e : cause).getClass().getSimpleName());

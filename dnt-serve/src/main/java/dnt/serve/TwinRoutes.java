@@ -134,6 +134,7 @@ final class TwinRoutes {
    * @param loadMbps offered traffic of its users, Mbit/s
    * @param activityFactor {@code min(1, load / capacity)}
    * @param users users it serves
+   * @param meanSinrDb the mean SINR of the users it serves, dB (null when it serves nobody)
    */
   record StationView(
       int id,
@@ -146,7 +147,8 @@ final class TwinRoutes {
       double capacityMbps,
       double loadMbps,
       double activityFactor,
-      int users) {}
+      int users,
+      @Nullable Double meanSinrDb) {}
 
   /**
    * The stations.
@@ -274,9 +276,20 @@ final class TwinRoutes {
     server.authorize(ctx, Role.VIEWER, "read stations");
     LocalProjection plane = plane();
     NetworkTwin radio = radio();
+    java.util.Map<BaseStationId, double[]> sinr = new java.util.HashMap<>();
+    for (UserId u : radio.userIds()) {
+      UserState s = radio.user(u);
+      BaseStationId at = s.serving();
+      if (s.served() && at != null && Double.isFinite(s.sinrDb())) {
+        double[] sum = sinr.computeIfAbsent(at, k -> new double[2]);
+        sum[0] += s.sinrDb();
+        sum[1]++;
+      }
+    }
     List<StationView> out = new ArrayList<>();
     for (BaseStationId id : radio.stationIds()) {
-      out.add(view(radio, plane, id));
+      double[] sum = sinr.get(id);
+      out.add(view(radio, plane, id, sum == null ? null : sum[0] / sum[1]));
     }
     ctx.json(new StationsView(out.size(), out));
   }
@@ -316,9 +329,10 @@ final class TwinRoutes {
           new RelationView(
               other.value(), r.distanceM(), r.coverageOverlap(), finite(r.trafficSimilarity())));
     }
+    Distribution sinrDb = distribution(sinr);
     ctx.json(
         new StationDetail(
-            view(radio, plane, station), distribution(sinr), distribution(rate), relations));
+            view(radio, plane, station, sinrDb.mean()), sinrDb, distribution(rate), relations));
   }
 
   private void kpis(Context ctx) {
@@ -439,7 +453,8 @@ final class TwinRoutes {
     return sorted[Math.max(0, r - 1)];
   }
 
-  private static StationView view(NetworkTwin radio, LocalProjection plane, BaseStationId id) {
+  private static StationView view(
+      NetworkTwin radio, LocalProjection plane, BaseStationId id, @Nullable Double meanSinrDb) {
     StationSpec spec = radio.stationSpec(id);
     StationState s = radio.station(id);
     double[] lonLat = plane.unproject(spec.position());
@@ -454,7 +469,8 @@ final class TwinRoutes {
         spec.capacityMbps(),
         s.loadMbps(),
         s.activityFactor(),
-        s.activeUsers());
+        s.activeUsers(),
+        meanSinrDb);
   }
 
   private LocalProjection plane() {

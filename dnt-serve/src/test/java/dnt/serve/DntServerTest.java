@@ -317,6 +317,45 @@ final class DntServerTest {
     }
   }
 
+  /** A twin whose cell twins answer past their ask timeout (overloaded). */
+  private static final class OverloadedTwin implements LiveTwin {
+    final InMemoryLiveTwin inner = Fixtures.twin();
+
+    @Override
+    public CompletionStage<IngestReceipt> ingest(List<RawRow> rows) {
+      return CompletableFuture.failedFuture(
+          new java.util.concurrent.TimeoutException("the twin did not answer within 30 s"));
+    }
+
+    @Override
+    public CompletionStage<CellTraffic> traffic(
+        CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
+      return inner.traffic(cell, fromMillis, toMillis, resolution, view);
+    }
+
+    @Override
+    public TwinStatus status() {
+      return inner.status();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
+  }
+
+  @Test
+  void aTwinThatAnswersPastItsTimeoutIs503SayingThatSendingAgainIsSafe() throws Exception {
+    server.stop(Duration.ofSeconds(5));
+    server = DntServer.start(new OverloadedTwin(), Fixtures.settings(dir));
+    HttpResponse<String> r = Http.of(server).post("/api/v1/telemetry", OPERATOR, raw(5, T0, 39, 1));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+    assertThat(json(r).get("error").asText())
+        .isEqualTo(
+            "the twin did not answer within 30 s; a batch may or may not have been applied, and"
+                + " sending it again is safe");
+  }
+
   @Test
   void stopLetsTheRequestInFlightFinish() throws Exception {
     server.stop(Duration.ofSeconds(5));

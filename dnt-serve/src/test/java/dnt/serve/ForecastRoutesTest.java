@@ -14,6 +14,7 @@ import dnt.live.FederatedStatus;
 import dnt.live.ForecastNotReadyException;
 import dnt.live.IngestReceipt;
 import dnt.live.LiveTwin;
+import dnt.live.TrafficView;
 import dnt.live.TwinStatus;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class ForecastRoutesTest {
 
     @Override
     public CompletionStage<CellTraffic> traffic(
-        CellId cell, long fromMillis, long toMillis, Resolution resolution) {
+        CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
       return CompletableFuture.failedFuture(new UnsupportedOperationException("no traffic"));
     }
 

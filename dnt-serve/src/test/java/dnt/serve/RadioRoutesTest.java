@@ -109,6 +109,33 @@ final class RadioRoutesTest {
   }
 
   @Test
+  void eachStationListsTheMeanSinrOfTheUsersItServes() throws Exception {
+    JsonNode body = ok(http.get("/api/v1/stations", Fixtures.VIEWER));
+    NetworkTwin radio = radio();
+    int withUsers = 0;
+    for (JsonNode s : body.get("stations")) {
+      BaseStationId id = BaseStationId.of(s.get("id").asInt());
+      double sum = 0;
+      int n = 0;
+      for (UserId u : radio.usersOf(id)) {
+        double sinr = radio.user(u).sinrDb();
+        if (Double.isFinite(sinr)) {
+          sum += sinr;
+          n++;
+        }
+      }
+      if (n == 0) {
+        assertThat(s.get("meanSinrDb").isNull()).as("station %s serves nobody", id).isTrue();
+      } else {
+        withUsers++;
+        // the same users' SINR added in another order: a few ulps of the sum
+        assertThat(s.get("meanSinrDb").asDouble()).isCloseTo(sum / n, within(1e-9));
+      }
+    }
+    assertThat(withUsers).isPositive();
+  }
+
+  @Test
   void aStationShowsItsUsersSinrAndItsNeighbours() throws Exception {
     NetworkTwin radio = radio();
     BaseStationId id = busiest(radio);

@@ -222,7 +222,9 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       ServerSettings settings =
           ServerSettings.of(store).withAddress(host, port).withAccessLog(ACCESS::info);
-      server = DntServer.start(twin, settings, feed == null ? () -> null : feed::status);
+      // with a replay, operators may change its speed (PUT /api/v1/replay, the dashboard)
+      server =
+          feed == null ? DntServer.start(twin, settings) : DntServer.start(twin, settings, feed);
     } catch (RuntimeException e) {
       twin.close();
       if (e instanceof InvalidInputException) {
@@ -238,6 +240,10 @@ public final class ServeCommand implements Callable<Integer> {
       feed.start();
     }
     out.println("dnt serve: listening on " + server.url());
+    out.println(
+        "dashboard: open "
+            + server.url().resolve("/")
+            + " in a browser and sign in with the token below");
     out.println(tokenNote);
     out.println(
         feed == null

@@ -113,6 +113,7 @@ final class ServeCommandTest {
     String token = adminToken(state);
     assertThat(s.out().toString())
         .contains("listening on " + s.url())
+        .contains("dashboard: open " + String.valueOf(s.url()).replace("/api/v1", "/") + " ")
         .contains(tokenFile.toAbsolutePath().toString())
         .contains("generated now")
         .doesNotContain(token);

@@ -6,9 +6,13 @@ import dnt.data.Service;
 import dnt.data.milan.MilanTime;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
+import dnt.live.BatchApplied;
+import dnt.live.BatchListeners;
+import dnt.live.CellLatest;
 import dnt.live.CellTraffic;
 import dnt.live.IngestReceipt;
 import dnt.live.LiveTwin;
+import dnt.live.Subscription;
 import dnt.live.TrafficView;
 import dnt.live.TwinStatus;
 import java.time.Duration;
@@ -65,6 +69,7 @@ public final class InMemoryLiveTwin implements LiveTwin {
   private final Map<Integer, NavigableMap<Long, NavigableMap<Integer, double[]>>> rows =
       new HashMap<>();
 
+  private final BatchListeners listeners = new BatchListeners();
   private long rowsAccepted;
   private boolean closed;
 
@@ -154,7 +159,39 @@ public final class InMemoryLiveTwin implements LiveTwin {
       }
     }
     rowsAccepted += batch.size();
+    listeners.publish(batch);
     return CompletableFuture.completedFuture(new IngestReceipt(batch.size(), replaced));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each cell's newest slot summed as {@link #traffic} sums it.
+   */
+  @Override
+  public synchronized CompletionStage<List<CellLatest>> latest() {
+    List<CellLatest> out = new java.util.ArrayList<>();
+    for (Map.Entry<Integer, NavigableMap<Long, NavigableMap<Integer, double[]>>> e :
+        new TreeMap<>(rows).entrySet()) {
+      int cell = e.getKey();
+      Map.Entry<Long, NavigableMap<Integer, double[]>> newest = e.getValue().lastEntry();
+      if (newest == null) {
+        continue;
+      }
+      double[] total = new double[SERVICES];
+      for (double[] v : newest.getValue().values()) {
+        for (int k = 0; k < SERVICES; k++) {
+          total[k] += v[k];
+        }
+      }
+      out.add(new CellLatest(CellId.of(cell), newest.getKey(), total));
+    }
+    return CompletableFuture.completedFuture(out);
+  }
+
+  @Override
+  public Subscription subscribe(java.util.function.Consumer<BatchApplied> listener) {
+    return listeners.add(listener);
   }
 
   /**

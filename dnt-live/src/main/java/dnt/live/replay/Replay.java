@@ -40,11 +40,19 @@ public final class Replay {
 
   private final ReplaySource source;
   private final BatchSink sink;
-  private final ReplaySpeed speed;
   private final ReplayClock clock;
   private final int batchRows;
   private volatile ReplayStatus status;
   private @Nullable Thread thread;
+
+  // the pace, guarded by this: slot s is due at anchorWall + (s - anchorData) / speed
+  private ReplaySpeed speed;
+  private long anchorWall;
+  private long anchorData = Long.MIN_VALUE;
+  private long position = Long.MIN_VALUE;
+  private boolean sleeping;
+  private boolean stopRequested;
+  private long speedChanges;
 
   /**
    * A replay.
@@ -90,6 +98,36 @@ public final class Replay {
   }
 
   /**
+   * Changes the pace from now on: the data time the replay has reached stays where it is, and what
+   * follows runs at the new speed (a replay waiting for its next slot is woken to recompute when it
+   * is due). The status shows the new speed at once.
+   *
+   * @param newSpeed the new pace
+   */
+  public synchronized void setSpeed(ReplaySpeed newSpeed) {
+    long now = clock.nowMillis();
+    if (anchorData != Long.MIN_VALUE) {
+      long reached = position;
+      if (!speed.unlimited()) {
+        double sinceAnchor = (double) (now - anchorWall) * speed.factor();
+        reached = Math.min(position, anchorData + (long) Math.floor(sinceAnchor));
+      }
+      anchorData = reached;
+      anchorWall = now;
+    }
+    speed = newSpeed;
+    speedChanges++;
+    ReplayStatus s = status;
+    status =
+        new ReplayStatus(
+            s.state(), newSpeed, s.clockMillis(), s.rowsSent(), s.slotsSent(), s.error());
+    Thread t = thread;
+    if (sleeping && t != null) {
+      t.interrupt();
+    }
+  }
+
+  /**
    * Runs the replay on a background (daemon) thread.
    *
    * @return this replay
@@ -116,6 +154,9 @@ public final class Replay {
       t = thread;
     }
     if (t != null) {
+      synchronized (this) {
+        stopRequested = true;
+      }
       t.interrupt();
       t.join();
     }
@@ -136,15 +177,16 @@ public final class Replay {
         if (first == Long.MIN_VALUE) {
           first = slot.slotMillis();
           clockMillis = first;
+          synchronized (this) {
+            anchorWall = start;
+            anchorData = first;
+          }
           set(ReplayStatus.State.RUNNING, clockMillis, rows, slots, null);
         }
-        if (!speed.unlimited()) {
-          long due = start + (long) Math.ceil((slot.slotMillis() - first) / speed.factor());
-          long wait = due - clock.nowMillis();
-          if (wait > 0) {
-            clock.sleep(wait);
-          }
+        synchronized (this) {
+          position = slot.slotMillis();
         }
+        waitFor(slot.slotMillis());
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException();
         }
@@ -168,7 +210,51 @@ public final class Replay {
     }
   }
 
-  private void set(
+  /** Sleeps until a slot is due at the current pace; a speed change wakes it to recompute. */
+  private void waitFor(long slotMillis) throws InterruptedException {
+    while (true) {
+      long due;
+      long changes;
+      synchronized (this) {
+        if (speed.unlimited()) {
+          return;
+        }
+        due = anchorWall + (long) Math.ceil((slotMillis - anchorData) / speed.factor());
+        changes = speedChanges;
+        if (stopRequested) {
+          throw new InterruptedException();
+        }
+        sleeping = true;
+      }
+      long wait = due - clock.nowMillis();
+      try {
+        if (wait > 0) {
+          clock.sleep(wait);
+        }
+      } catch (InterruptedException e) {
+        synchronized (this) {
+          if (stopRequested || speedChanges == changes) {
+            throw e;
+          }
+        }
+      } finally {
+        synchronized (this) {
+          sleeping = false;
+          if (!stopRequested && speedChanges != changes) {
+            // setSpeed's wake-up call, not a stop: clear it before the batch's wait
+            boolean ignored = Thread.interrupted();
+          }
+        }
+      }
+      synchronized (this) {
+        if (speedChanges == changes) {
+          return;
+        }
+      }
+    }
+  }
+
+  private synchronized void set(
       ReplayStatus.State state, long clockMillis, long rows, long slots, @Nullable String error) {
     status = new ReplayStatus(state, speed, clockMillis, rows, slots, error);
   }

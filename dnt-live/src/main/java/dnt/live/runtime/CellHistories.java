@@ -51,7 +51,7 @@ final class CellHistories {
                 return CompletableFuture.completedFuture(null);
               }
               return ref.<CellTwin.SlotTotals>ask(
-                      replyTo -> new CellTwin.Totals(fromSlot, toSlot, replyTo), askTimeout)
+                      replyTo -> new CellTwin.Totals(fromSlot, toSlot, true, replyTo), askTimeout)
                   .thenApply(
                       totals -> history(cell, x, y, fromSlot, span, integrity, totals.totals()));
             });
@@ -79,7 +79,7 @@ final class CellHistories {
               long to = span.newest() + 1;
               long from = Math.floorDiv(to - slots, slotsPerDay) * slotsPerDay;
               return ref.<CellTwin.SlotTotals>ask(
-                      replyTo -> new CellTwin.Totals(from, to, replyTo), askTimeout)
+                      replyTo -> new CellTwin.Totals(from, to, true, replyTo), askTimeout)
                   .thenApply(totals -> history(cell, 0, 0, from, span, integrity, totals.totals()));
             });
   }

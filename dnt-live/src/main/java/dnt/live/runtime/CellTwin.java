@@ -42,13 +42,15 @@ public final class CellTwin
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final @Nullable AlertSet alerts;
   private @Nullable HeldCells held;
+  private final @Nullable LatestBoard latest;
 
   private CellTwin(
       String cell,
       int snapshotEvery,
       IntegrityParams integrity,
       @Nullable ActorRef<RadioTwin.Command> radio,
-      @Nullable AlertSet alerts) {
+      @Nullable AlertSet alerts,
+      @Nullable LatestBoard latest) {
     super(
         PersistenceId.of(TYPE_KEY.name(), cell),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
@@ -57,6 +59,7 @@ public final class CellTwin
     this.cell = Integer.parseInt(cell);
     this.radio = radio;
     this.alerts = alerts;
+    this.latest = latest;
   }
 
   /**
@@ -74,7 +77,7 @@ public final class CellTwin
       int snapshotEvery,
       IntegrityParams integrity,
       @Nullable ActorRef<RadioTwin.Command> radio) {
-    return new CellTwin(cell, snapshotEvery, integrity, radio, null);
+    return new CellTwin(cell, snapshotEvery, integrity, radio, null, null);
   }
 
   /**
@@ -86,6 +89,7 @@ public final class CellTwin
    * @param radio the radio twin told the cell's newest internet activity after each event, or
    *     {@code null} for none
    * @param alerts told whether the stream diverges after each event and after recovery
+   * @param latest told the cell's newest slot after each event and after recovery
    * @return the behavior
    */
   public static CellTwin create(
@@ -93,8 +97,9 @@ public final class CellTwin
       int snapshotEvery,
       IntegrityParams integrity,
       @Nullable ActorRef<RadioTwin.Command> radio,
-      AlertSet alerts) {
-    return new CellTwin(cell, snapshotEvery, integrity, radio, alerts);
+      AlertSet alerts,
+      LatestBoard latest) {
+    return new CellTwin(cell, snapshotEvery, integrity, radio, alerts, latest);
   }
 
   /** What a cell twin is asked. */
@@ -191,6 +196,7 @@ public final class CellTwin
                   .thenRun(this::tellRadio)
                   .thenRun(this::tellAlerts)
                   .thenRun(this::tellHeld)
+                  .thenRun(this::tellLatest)
                   .thenReply(cmd.replyTo(), s -> new Ack(accepted, replaced));
             })
         .onCommand(
@@ -248,6 +254,14 @@ public final class CellTwin
     }
   }
 
+  private void tellLatest(CellState state) {
+    LatestBoard b = latest;
+    if (b != null && state.size() > 0) {
+      long slot = state.newestSlot();
+      b.set(cell, slot, state.totals(slot, slot + 1, false)[0]);
+    }
+  }
+
   @Override
   public SignalHandler<CellState> signalHandler() {
     return newSignalHandlerBuilder()
@@ -256,6 +270,7 @@ public final class CellTwin
             state -> {
               tellAlerts(state);
               tellHeld(state);
+              tellLatest(state);
             })
         .build();
   }

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -27,6 +29,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.pattern.AskTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +54,7 @@ public final class TwinRuntime implements AutoCloseable {
   private final AlertSet alerts = new AlertSet();
   private final HeldCells held = new HeldCells();
   private @Nullable ForecastRuntime forecasting;
+  private final LatestBoard latest = new LatestBoard();
   private final @Nullable LocalProjection radioProjection;
   private @Nullable ReadSide readSide;
   private @Nullable ReadSideProjection projection;
@@ -107,13 +111,14 @@ public final class TwinRuntime implements AutoCloseable {
               coupling == null ? null : coupling.projection());
       AlertSet alerts = rt.alerts;
       HeldCells held = rt.held;
+      LatestBoard latest = rt.latest;
       int every = settings.snapshotEvery();
       IntegrityParams integrity = settings.integrity();
       rt.sharding.init(
           Entity.of(
               CellTwin.TYPE_KEY,
               ctx ->
-                  CellTwin.create(ctx.getEntityId(), every, integrity, radio, alerts)
+                  CellTwin.create(ctx.getEntityId(), every, integrity, radio, alerts, latest)
                       .withHeld(held)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
@@ -285,6 +290,16 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
+   * Every cell's newest slot, from the board the cell twins of this node keep (no cell twin is
+   * asked).
+   *
+   * @return one entry per cell that holds telemetry, by ascending cell
+   */
+  public List<LatestBoard.Entry> latest() {
+    return latest.entries();
+  }
+
+  /**
    * The projection from lon/lat (WGS84) to the radio twin's plane.
    *
    * @return the projection, or null without a radio twin
@@ -325,10 +340,28 @@ public final class TwinRuntime implements AutoCloseable {
    * ForkJoinPool.commonPool()}, or a new thread for every stage where the common pool has
    * parallelism 1, as on any two-core machine (1,511 threads were started in ten seconds of ingest
    * before this, each batch waiting for them). Dependent stages of the result run on the thread
-   * that completes it, a dispatcher thread, or on the caller's if it is already complete.
+   * that completes it, a dispatcher thread, or on the caller's if it is already complete. An ask
+   * that times out fails with {@link TimeoutException} (no Pekko type reaches the caller).
    */
   private <T> CompletableFuture<T> answered(CompletionStage<T> ask) {
-    return ask.toCompletableFuture().thenApplyAsync(t -> t, system.executionContext());
+    CompletableFuture<T> out = new CompletableFuture<>();
+    ask.toCompletableFuture()
+        .whenCompleteAsync(
+            (t, e) -> {
+              if (e == null) {
+                out.complete(t);
+                return;
+              }
+              Throwable cause =
+                  e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+              out.completeExceptionally(
+                  cause instanceof AskTimeoutException
+                      ? new TimeoutException(
+                          "the twin did not answer within " + askTimeout.toSeconds() + " s")
+                      : cause);
+            },
+            system.executionContext());
+    return out;
   }
 
   /**

@@ -105,6 +105,65 @@ final class ReplayTest {
   }
 
   @Test
+  void aSpeedChangeKeepsTheDataTimeReachedAndPacesWhatFollows() {
+    FakeClock clock = new FakeClock();
+    List<Long> sentAt = new ArrayList<>();
+    Replay[] replay = new Replay[1];
+    replay[0] =
+        new Replay(
+            ReplaySource.totals(small()),
+            b -> {
+              sentAt.add(clock.now);
+              if (sentAt.size() == 2) {
+                // at the second slot (10 s of wall clock at 60x): ten times faster from here
+                replay[0].setSpeed(new ReplaySpeed(600));
+              }
+              return CompletableFuture.completedFuture(null);
+            },
+            new ReplaySpeed(60),
+            clock,
+            100);
+    replay[0].run();
+    // 10 minutes of data / 600 = 1 s per slot after the change
+    assertThat(sentAt).containsExactly(1_000L, 11_000L, 12_000L, 13_000L);
+    assertThat(replay[0].status().speed()).isEqualTo(new ReplaySpeed(600));
+    assertThat(replay[0].status().state()).isEqualTo(ReplayStatus.State.FINISHED);
+  }
+
+  @Test
+  void aReplayWaitingForItsNextSlotIsWokenBySpeedingUp() throws Exception {
+    List<Long> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // real time: the second slot would be due ten minutes after the first
+    Replay r =
+        new Replay(
+            ReplaySource.totals(small()),
+            b -> {
+              sent.add(System.nanoTime());
+              return CompletableFuture.completedFuture(null);
+            },
+            new ReplaySpeed(1),
+            ReplayClock.SYSTEM,
+            100);
+    r.start();
+    try {
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (sent.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(sent).hasSize(1);
+      r.setSpeed(ReplaySpeed.MAX);
+      deadline = System.nanoTime() + 10_000_000_000L;
+      while (r.status().state() != ReplayStatus.State.FINISHED && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(r.status().state()).isEqualTo(ReplayStatus.State.FINISHED);
+      assertThat(sent).hasSize(4);
+    } finally {
+      r.stop();
+    }
+  }
+
+  @Test
   void atMaxSpeedItNeverSleeps() {
     FakeClock clock = new FakeClock();
     new Replay(
