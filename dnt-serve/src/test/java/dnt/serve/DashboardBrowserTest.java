@@ -9,6 +9,7 @@ import dnt.core.CellId;
 import dnt.core.geo.Position;
 import dnt.data.milan.MilanGrid;
 import dnt.data.raw.RawRow;
+import dnt.live.ForecastSettings;
 import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
 import dnt.live.LiveTwins;
@@ -83,7 +84,9 @@ final class DashboardBrowserTest {
     grid = MilanGrid.load();
     twin =
         LiveTwins.start(
-            LiveSettings.defaults(tmp.resolve("state")).withRadio(RadioSettings.milan(2000, 7)));
+            LiveSettings.defaults(tmp.resolve("state"))
+                .withRadio(RadioSettings.milan(2000, 7))
+                .withForecast(ForecastSettings.off()));
     // three slots of the cells within RADIUS_M of the centre, a hill of activity (each cell twin
     // is a persistent entity: starting all 10,000 would dominate the test's time)
     long seeding = System.nanoTime();
@@ -257,14 +260,14 @@ final class DashboardBrowserTest {
               return s != null && Integer.parseInt(s) > 0;
             });
     screenshot("dashboard");
-    // the forecast layer says why it is empty: the test's twin makes no forecasts
+    // the forecast layer says why it is empty: the test's twin runs with forecasting off
     driver.findElement(By.cssSelector("input[name=layer][value=forecast]")).click();
     waiting()
         .until(
             d ->
                 d.findElement(By.id("layer-message"))
                     .getText()
-                    .equals("this live twin makes no forecasts"));
+                    .equals("forecasting is off in this live twin"));
     driver.findElement(By.cssSelector("input[name=layer][value=traffic]")).click();
     waiting()
         .until(d -> "traffic".equals(d.findElement(By.id("map")).getDomAttribute("data-layer")));

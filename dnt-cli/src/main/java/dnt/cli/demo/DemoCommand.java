@@ -23,6 +23,11 @@ public final class DemoCommand implements Callable<Integer> {
   static final List<DemoSection> SECTIONS =
       List.of(new MilanNetworkSection(), new TwinSection(), new ForecastingSection());
 
+  /** The demo's last words: where the twin goes live. */
+  static final String LIVE_TWIN =
+      "Next: run the live twin with ./dnt serve, open http://127.0.0.1:8080/ in a browser and sign"
+          + " in with the admin token it prints the path of (docs/live.md, docs/api.md).";
+
   @Spec CommandSpec spec;
 
   @Override
@@ -37,6 +42,9 @@ public final class DemoCommand implements Callable<Integer> {
         section.run(ctx);
         out.flush();
       }
+      out.println();
+      out.println(LIVE_TWIN);
+      out.flush();
     } finally {
       deleteRecursively(work);
     }

@@ -26,6 +26,7 @@ final class DemoCommandTest {
         .contains(
             "grid:          10,000 cells", "143 rows", "busiest cells", "daily profile", "18:00")
         .contains("SINR mean, dB", "baseline", "what-if", "touched")
-        .contains("Persistence", "Seasonal naive", "V-twin", "H-twin", "below persistence");
+        .contains("Persistence", "Seasonal naive", "V-twin", "H-twin", "below persistence")
+        .endsWith(DemoCommand.LIVE_TWIN + System.lineSeparator());
   }
 }

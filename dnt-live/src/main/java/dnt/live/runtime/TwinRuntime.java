@@ -344,24 +344,21 @@ public final class TwinRuntime implements AutoCloseable {
    * that times out fails with {@link TimeoutException} (no Pekko type reaches the caller).
    */
   private <T> CompletableFuture<T> answered(CompletionStage<T> ask) {
-    CompletableFuture<T> out = new CompletableFuture<>();
-    ask.toCompletableFuture()
-        .whenCompleteAsync(
+    return ask.toCompletableFuture()
+        .handleAsync(
             (t, e) -> {
               if (e == null) {
-                out.complete(t);
-                return;
+                return t;
               }
               Throwable cause =
                   e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-              out.completeExceptionally(
+              throw new CompletionException(
                   cause instanceof AskTimeoutException
                       ? new TimeoutException(
                           "the twin did not answer within " + askTimeout.toSeconds() + " s")
                       : cause);
             },
             system.executionContext());
-    return out;
   }
 
   /**
