@@ -7,7 +7,6 @@ import dnt.live.RadioSettings;
 import dnt.serve.DntServer;
 import dnt.serve.ServerSettings;
 import dnt.serve.TokenStore;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
-import java.util.stream.Stream;
 
 /**
  * Durable ingest through HTTP, as issue 12 states its target: {@code POST /api/v1/telemetry} of
@@ -176,8 +173,8 @@ public final class HttpIngestRate {
           warmup,
           clients,
           measuredRows / ((end - warmEnd) / 1e9),
-          percentile(measured, 0.50) / 1e6,
-          percentile(measured, 0.99) / 1e6,
+          LiveIngestRate.percentile(measured, 0.50) / 1e6,
+          LiveIngestRate.percentile(measured, 0.99) / 1e6,
           measured[measured.length - 1] / 1e6,
           (long) batches * BATCH,
           (end - begin) / 1e9,
@@ -187,7 +184,7 @@ public final class HttpIngestRate {
             "network KPIs after the run: " + twin.radioKpis().toCompletableFuture().join());
       }
     } finally {
-      deleteTree(state);
+      LiveIngestRate.deleteTree(state);
     }
   }
 
@@ -236,20 +233,5 @@ public final class HttpIngestRate {
       }
     }
     return out;
-  }
-
-  private static double percentile(long[] sorted, double q) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -182,11 +182,13 @@ public final class LiveIngestRate {
     return out;
   }
 
-  private static double percentile(long[] sorted, double q) {
+  /** The {@code q} quantile of sorted values (nearest rank). */
+  static double percentile(long[] sorted, double q) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Deletes a folder and what it holds, if it exists. */
+  static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }
