@@ -10,15 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dnt.core.CellId;
 import dnt.core.InvalidInputException;
 import dnt.data.raw.RawRow;
-import dnt.data.store.Resolution;
-import dnt.live.CellTraffic;
 import dnt.live.IngestReceipt;
-import dnt.live.LiveTwin;
-import dnt.live.TrafficView;
-import dnt.live.TwinStatus;
 import dnt.live.memory.InMemoryLiveTwin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -277,8 +271,7 @@ final class DntServerTest {
   }
 
   /** A twin whose ingest waits for a latch, to hold a request in flight. */
-  private static final class SlowTwin implements LiveTwin {
-    final InMemoryLiveTwin inner = Fixtures.twin();
+  private static final class SlowTwin extends DelegatingTwin {
     final CountDownLatch entered = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
 
@@ -299,48 +292,14 @@ final class DntServerTest {
       t.start();
       return done;
     }
-
-    @Override
-    public CompletionStage<CellTraffic> traffic(
-        CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
-      return inner.traffic(cell, fromMillis, toMillis, resolution, view);
-    }
-
-    @Override
-    public TwinStatus status() {
-      return inner.status();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-    }
   }
 
   /** A twin whose cell twins answer past their ask timeout (overloaded). */
-  private static final class OverloadedTwin implements LiveTwin {
-    final InMemoryLiveTwin inner = Fixtures.twin();
-
+  private static final class OverloadedTwin extends DelegatingTwin {
     @Override
     public CompletionStage<IngestReceipt> ingest(List<RawRow> rows) {
       return CompletableFuture.failedFuture(
           new java.util.concurrent.TimeoutException("the twin did not answer within 30 s"));
-    }
-
-    @Override
-    public CompletionStage<CellTraffic> traffic(
-        CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
-      return inner.traffic(cell, fromMillis, toMillis, resolution, view);
-    }
-
-    @Override
-    public TwinStatus status() {
-      return inner.status();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 

@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dnt.core.CellId;
 import dnt.data.milan.BundledData;
 import dnt.data.raw.RawRow;
-import dnt.data.store.Resolution;
-import dnt.live.CellTraffic;
 import dnt.live.ForecastLayer;
-import dnt.live.IngestReceipt;
-import dnt.live.LiveTwin;
-import dnt.live.TrafficView;
-import dnt.live.TwinStatus;
 import dnt.live.memory.InMemoryLiveTwin;
 import dnt.live.replay.Replay;
 import dnt.live.replay.ReplayClock;
@@ -189,20 +182,7 @@ final class MapRoutesTest {
   }
 
   /** A twin whose forecasters have models for cells 3 and 7 (the error of 7 is not known yet). */
-  private static final class ForecastingTwin implements LiveTwin {
-    final InMemoryLiveTwin inner = Fixtures.twin();
-
-    @Override
-    public CompletionStage<IngestReceipt> ingest(List<RawRow> rows) {
-      return inner.ingest(rows);
-    }
-
-    @Override
-    public CompletionStage<CellTraffic> traffic(
-        CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
-      return inner.traffic(cell, fromMillis, toMillis, resolution, view);
-    }
-
+  private static final class ForecastingTwin extends DelegatingTwin {
     @Override
     public CompletionStage<ForecastLayer> forecastLayer() {
       return CompletableFuture.completedFuture(
@@ -213,16 +193,6 @@ final class MapRoutesTest {
               new double[] {-2.5, Double.NaN},
               4,
               "mlp"));
-    }
-
-    @Override
-    public TwinStatus status() {
-      return inner.status();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 
@@ -373,44 +343,12 @@ final class MapRoutesTest {
   }
 
   /** The in-memory twin with integrity alerts the test sets. */
-  private static final class AlertingTwin implements dnt.live.LiveTwin {
-    final InMemoryLiveTwin inner = Fixtures.twin();
+  private static final class AlertingTwin extends DelegatingTwin {
     volatile List<dnt.core.CellId> flagged = List.of();
-
-    @Override
-    public java.util.concurrent.CompletionStage<dnt.live.IngestReceipt> ingest(List<RawRow> rows) {
-      return inner.ingest(rows);
-    }
-
-    @Override
-    public java.util.concurrent.CompletionStage<dnt.live.CellTraffic> traffic(
-        dnt.core.CellId cell,
-        long from,
-        long to,
-        dnt.data.store.Resolution resolution,
-        TrafficView view) {
-      return inner.traffic(cell, from, to, resolution, view);
-    }
 
     @Override
     public java.util.concurrent.CompletionStage<List<dnt.core.CellId>> alerts() {
       return java.util.concurrent.CompletableFuture.completedFuture(flagged);
-    }
-
-    @Override
-    public dnt.live.Subscription subscribe(
-        java.util.function.Consumer<dnt.live.BatchApplied> listener) {
-      return inner.subscribe(listener);
-    }
-
-    @Override
-    public dnt.live.TwinStatus status() {
-      return inner.status();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 
