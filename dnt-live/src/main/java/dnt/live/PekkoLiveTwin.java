@@ -180,12 +180,7 @@ final class PekkoLiveTwin implements LiveTwin {
   @Override
   public CompletionStage<CellTraffic> traffic(
       CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
-    return query(
-        cell,
-        fromMillis,
-        toMillis,
-        resolution,
-        (c, from, to) -> runtime.totals(c, from, to, view == TrafficView.TWIN));
+    return query(cell, fromMillis, toMillis, resolution, view, runtime::totals);
   }
 
   /**
@@ -196,21 +191,21 @@ final class PekkoLiveTwin implements LiveTwin {
   @Override
   public CompletionStage<CellTraffic> history(
       CellId cell, long fromMillis, long toMillis, Resolution resolution, TrafficView view) {
-    return query(
-        cell,
-        fromMillis,
-        toMillis,
-        resolution,
-        (c, from, to) -> runtime.history(c, from, to, view == TrafficView.TWIN));
+    return query(cell, fromMillis, toMillis, resolution, view, runtime::history);
   }
 
   /** Where per-slot totals come from: the cell twins or the read side. */
   private interface TotalsSource {
-    CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot);
+    CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot, boolean masked);
   }
 
   private CompletionStage<CellTraffic> query(
-      CellId cell, long fromMillis, long toMillis, Resolution resolution, TotalsSource source) {
+      CellId cell,
+      long fromMillis,
+      long toMillis,
+      Resolution resolution,
+      TrafficView view,
+      TotalsSource source) {
     long step = resolution.step().toMillis();
     if (!settings.knownCells().contains(cell.value())) {
       return CompletableFuture.failedFuture(
@@ -240,7 +235,7 @@ final class PekkoLiveTwin implements LiveTwin {
     }
     int per = resolution.slots();
     return source
-        .totals(cell.value(), fromSlot, toSlot)
+        .totals(cell.value(), fromSlot, toSlot, view == TrafficView.TWIN)
         .thenApply(
             totals -> {
               int steps = totals.length / per;
