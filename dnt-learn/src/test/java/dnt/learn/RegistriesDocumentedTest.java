@@ -3,6 +3,7 @@ package dnt.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dnt.learn.attack.Attacks;
+import dnt.learn.codec.UpdateCodecs;
 import dnt.learn.forecast.Architectures;
 import dnt.learn.robust.AggregationRules;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * The tables of docs/ that list the learn families name exactly the registered members (what {@code
  * dnt aggregate --help} and the configuration errors list): the first column of the rules and
  * attacks tables of docs/security.md, the architectures table of docs/forecasting.md, and the
- * comment of {@code model.architecture} in reference.yaml.
+ * comments of {@code model.architecture} and {@code codec.name} in reference.yaml, and the codecs
+ * table of docs/security.md.
  */
 final class RegistriesDocumentedTest {
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
@@ -57,6 +59,26 @@ final class RegistriesDocumentedTest {
   }
 
   @Test
+  void theCodecsTableAndReferenceYamlNameEveryRegisteredCodec() throws IOException {
+    assertThat(firstColumnNames("security.md", "## Update codecs"))
+        .containsExactlyInAnyOrderElementsOf(UpdateCodecs.REGISTRY.names());
+    String comment = referenceComment("name:");
+    assertThat(comment.substring(0, comment.indexOf(" (")).split("\\s*\\|\\s*"))
+        .containsExactlyElementsOf(UpdateCodecs.REGISTRY.names());
+  }
+
+  /** The comment of the first line of reference.yaml whose key is {@code key}. */
+  private static String referenceComment(String key) throws IOException {
+    String yaml;
+    try (InputStream in = RegistriesDocumentedTest.class.getResourceAsStream("/reference.yaml")) {
+      assertThat(in).as("reference.yaml on the classpath").isNotNull();
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String line = yaml.lines().filter(l -> l.strip().startsWith(key)).findFirst().orElseThrow();
+    return line.substring(line.indexOf('#') + 1).strip();
+  }
+
+  @Test
   void theAttacksTableNamesEveryRegisteredAttack() throws IOException {
     assertThat(firstColumnNames("security.md", "## Attacks"))
         .containsExactlyInAnyOrderElementsOf(Attacks.REGISTRY.names());
@@ -66,14 +88,7 @@ final class RegistriesDocumentedTest {
   void theArchitecturesTableAndReferenceYamlNameEveryRegisteredArchitecture() throws IOException {
     assertThat(firstColumnNames("forecasting.md", "## Forecasters"))
         .containsExactlyInAnyOrderElementsOf(Architectures.REGISTRY.names());
-    String yaml;
-    try (InputStream in = RegistriesDocumentedTest.class.getResourceAsStream("/reference.yaml")) {
-      assertThat(in).as("reference.yaml on the classpath").isNotNull();
-      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    String line =
-        yaml.lines().filter(l -> l.strip().startsWith("architecture:")).findFirst().orElseThrow();
-    String comment = line.substring(line.indexOf('#') + 1).strip();
+    String comment = referenceComment("architecture:");
     assertThat(comment.split("\\s*\\|\\s*"))
         .containsExactlyElementsOf(Architectures.REGISTRY.names());
   }

@@ -259,7 +259,7 @@ public final class ForecastingStudy {
    * @return the hooks
    */
   public FederationHooks defaultHooks() {
-    return FederationHooks.defaults().withRule(config.fedAvg());
+    return FederationHooks.defaults().withRule(config.fedAvg()).withCodec(config.updateCodec());
   }
 
   private MethodResult evolve(

@@ -138,6 +138,24 @@ final class ForecastingStudyTest {
   }
 
   @Test
+  void theConfiguredCodecCompressesTheUploadsOfBothPhases() {
+    ForecastData d = data();
+    FlConfig cfg = config().with(Map.of("codec.name", "qsgd", "codec.bits", 2));
+    ForecastingStudy study = new ForecastingStudy(cfg, d, Progress.NONE);
+    List<MethodResult> r =
+        study.run(List.of(Method.V_TWIN_NO_CLUSTER, Method.H_TWIN_NO_CLUSTER), 7);
+    int p = study.architecture().parameterCount();
+    long model = LinkModel.modelBytes(p);
+    long update = 4 + (2L * p + 7) / 8; // float32 norm, 2 bits a parameter
+    // 2 rounds x 3 stations, a whole model down and a quantized update up
+    assertThat(r.get(0).creation().bytesUp()).isEqualTo(2 * 3 * update);
+    assertThat(r.get(0).creation().bytesDown()).isEqualTo(2 * 3 * model);
+    // 7 streamed days x 3 stations
+    assertThat(r.get(1).ongoing().bytesUp()).isEqualTo(7 * 3 * update);
+    assertThat(r.get(1).ongoing().bytesDown()).isEqualTo(7 * 3 * model);
+  }
+
+  @Test
   void constantSeriesAndMissingServicesFailWithClearErrors() {
     assertThatThrownBy(
             () ->

@@ -1,6 +1,7 @@
 package dnt.learn.fl;
 
 import dnt.core.util.Seeds;
+import dnt.learn.codec.UpdateChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -111,6 +112,7 @@ public final class AsynchronousFederation {
     UpdateValidator validator = new UpdateValidator(d);
     List<RoundMetrics> metrics = new ArrayList<>();
     long modelBytes = LinkModel.modelBytes(d);
+    UpdateChannel uplink = new UpdateChannel(hooks.codec(), d);
     int days = clients.stream().mapToInt(c -> c.stream().size()).max().orElse(0);
     double[] sizes = new double[k];
     for (int c : cluster) {
@@ -154,7 +156,8 @@ public final class AsynchronousFederation {
                     * settings.recipe().epochs()
                     * settings.secondsPerSample()
                     / nc.computeSpeed();
-            double arrival = next.time + down + compute + link.seconds(modelBytes, nc.linkRate());
+            double arrival =
+                next.time + down + compute + link.seconds(uplink.bytes(), nc.linkRate());
             downloads.add(next);
             arrivals.add(arrival);
             horizon = Math.min(horizon, arrival);
@@ -189,12 +192,15 @@ public final class AsynchronousFederation {
           LocalTraining.Result r =
               LocalTraining.await(Objects.requireNonNull(e.job, "completion job"));
           ledger.compute(c.id(), r.report().cpuNanos());
-          ledger.transfer(c.id(), modelBytes, c.linkRate(), true);
+          ledger.transfer(c.id(), uplink.bytes(), c.linkRate(), true);
+          double[] received =
+              uplink.send(
+                  c.id(), r.delta(), Seeds.generator(Seeds.derive(seed, 12, day, e.client)));
           buffers
               .get(twin)
               .add(
                   new Buffered(
-                      ClientUpdate.benign(c.id(), r.delta(), e.samples),
+                      ClientUpdate.benign(c.id(), received, e.samples),
                       versions[twin] - e.baseVersion));
           if (buffers.get(twin).size() >= settings.bufferSize()) {
             step.flush(twin, twins, versions, buffers.get(twin), e.time);

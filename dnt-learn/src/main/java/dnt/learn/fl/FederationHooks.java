@@ -1,26 +1,32 @@
 package dnt.learn.fl;
 
 import dnt.core.util.Progress;
+import dnt.learn.codec.UpdateCodec;
+import dnt.learn.codec.UpdateCodecs;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The pluggable parts of a federated run: how the server aggregates, what an attacker injects, the
- * server's root data (for FLTrust-like rules), evaluation and progress.
+ * server's root data (for FLTrust-like rules), how updates travel to the server, evaluation and
+ * progress.
  *
  * @param rule the aggregation rule (default unweighted {@link FedAvg})
  * @param adversary the attacker, called between local training and aggregation (default none)
  * @param root the server's clean root data, if any
  * @param evaluator evaluates the models every {@code evaluateEvery} rounds
  * @param progress progress callback
+ * @param codec how each client's update is compressed on its way to the server (default none); the
+ *     cost ledger counts its bytes
  */
 public record FederationHooks(
     AggregationRule rule,
     Adversary adversary,
     Optional<ServerRoot> root,
     Evaluator evaluator,
-    Progress progress) {
+    Progress progress,
+    UpdateCodec codec) {
   /** Checks the fields. */
   public FederationHooks {
     Objects.requireNonNull(rule, "rule");
@@ -28,16 +34,22 @@ public record FederationHooks(
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(evaluator, "evaluator");
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(codec, "codec");
   }
 
   /**
-   * Unweighted FedAvg, no attack, no root data, no evaluation.
+   * Unweighted FedAvg, no attack, no root data, no evaluation, no compression.
    *
    * @return the defaults
    */
   public static FederationHooks defaults() {
     return new FederationHooks(
-        new FedAvg(false), Adversary.NONE, Optional.empty(), Evaluator.NONE, Progress.NONE);
+        new FedAvg(false),
+        Adversary.NONE,
+        Optional.empty(),
+        Evaluator.NONE,
+        Progress.NONE,
+        UpdateCodecs.none());
   }
 
   /**
@@ -47,7 +59,7 @@ public record FederationHooks(
    * @return the hooks
    */
   public FederationHooks withRule(AggregationRule r) {
-    return new FederationHooks(r, adversary, root, evaluator, progress);
+    return new FederationHooks(r, adversary, root, evaluator, progress, codec);
   }
 
   /**
@@ -57,7 +69,7 @@ public record FederationHooks(
    * @return the hooks
    */
   public FederationHooks withAdversary(Adversary a) {
-    return new FederationHooks(rule, a, root, evaluator, progress);
+    return new FederationHooks(rule, a, root, evaluator, progress, codec);
   }
 
   /**
@@ -67,7 +79,7 @@ public record FederationHooks(
    * @return the hooks
    */
   public FederationHooks withRoot(ServerRoot r) {
-    return new FederationHooks(rule, adversary, Optional.of(r), evaluator, progress);
+    return new FederationHooks(rule, adversary, Optional.of(r), evaluator, progress, codec);
   }
 
   /**
@@ -77,7 +89,7 @@ public record FederationHooks(
    * @return the hooks
    */
   public FederationHooks withEvaluator(Evaluator e) {
-    return new FederationHooks(rule, adversary, root, e, progress);
+    return new FederationHooks(rule, adversary, root, e, progress, codec);
   }
 
   /**
@@ -87,7 +99,17 @@ public record FederationHooks(
    * @return the hooks
    */
   public FederationHooks withProgress(Progress p) {
-    return new FederationHooks(rule, adversary, root, evaluator, p);
+    return new FederationHooks(rule, adversary, root, evaluator, p, codec);
+  }
+
+  /**
+   * With an update codec.
+   *
+   * @param c the codec
+   * @return the hooks
+   */
+  public FederationHooks withCodec(UpdateCodec c) {
+    return new FederationHooks(rule, adversary, root, evaluator, progress, c);
   }
 
   /** Scores the current models during a run (e.g. test MSE), for per-round curves. */

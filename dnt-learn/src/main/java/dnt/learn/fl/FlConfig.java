@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dnt.core.InvalidInputException;
+import dnt.learn.codec.UpdateCodec;
+import dnt.learn.codec.UpdateCodecs;
 import dnt.learn.forecast.Architecture;
 import dnt.learn.forecast.Architectures;
 import dnt.learn.forecast.TrainingRecipe;
@@ -35,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param async asynchronous streaming (H-twin)
  * @param centralized the centralized baseline
  * @param cost the cost model
+ * @param codec how client updates are compressed on the uplink
  * @param threads Java threads for parallel clients
  */
 public record FlConfig(
@@ -46,6 +49,7 @@ public record FlConfig(
     Async async,
     Centralized centralized,
     Cost cost,
+    Codec codec,
     int threads) {
   private static final ObjectMapper YAML =
       YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -60,6 +64,7 @@ public record FlConfig(
     require(async, "async");
     require(centralized, "centralized");
     require(cost, "cost");
+    require(codec, "codec");
     check(threads >= 1, "threads must be at least 1, got " + threads);
   }
 
@@ -277,6 +282,28 @@ public record FlConfig(
           secondsPerSample >= 0 && Double.isFinite(secondsPerSample),
           "secondsPerSample must be finite and >= 0, got " + secondsPerSample);
       check(rawBytesPerValue >= 1, "rawBytesPerValue must be at least 1, got " + rawBytesPerValue);
+    }
+  }
+
+  /**
+   * The codec section: how each client's update is compressed on its way to the server.
+   *
+   * @param name a name of {@link UpdateCodecs#REGISTRY} (none, qsgd, sign, top-k), in any letter
+   *     case (kept in its registry spelling)
+   * @param bits QSGD's bits a coordinate, sign included, in [2, 16]
+   * @param density top-k's kept fraction of coordinates, in (0, 1]
+   */
+  public record Codec(String name, int bits, double density) {
+    /** Checks the fields. */
+    public Codec {
+      require(name, "name");
+      try {
+        name = UpdateCodecs.REGISTRY.canonicalName(name);
+      } catch (InvalidInputException e) {
+        throw new KeyException("name", String.valueOf(e.getMessage()));
+      }
+      check(bits >= 2 && bits <= 16, "bits must be in [2, 16], got " + bits);
+      check(density > 0 && density <= 1, "density must be in (0, 1], got " + density);
     }
   }
 
@@ -532,6 +559,17 @@ public record FlConfig(
         cost.secondsPerSample,
         async.startSpreadSeconds,
         clusterSettings(clustered));
+  }
+
+  /**
+   * The update codec of the codec section.
+   *
+   * @return a fresh codec
+   */
+  public UpdateCodec updateCodec() {
+    return UpdateCodecs.REGISTRY
+        .factory(codec.name)
+        .apply(new UpdateCodecs.Options(codec.bits, codec.density));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dnt.learn.fl;
 
 import dnt.core.util.Seeds;
+import dnt.learn.codec.UpdateChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * (McMahan et al., AISTATS 2017) over a sampled fraction of stations, optionally hierarchical over
  * cluster twins (see {@link ClusterSettings}). Every round: sample stations, train them in parallel
  * from their twin's model, let the {@link Adversary} see the round's updates, reject invalid
- * updates ({@link UpdateValidator}), aggregate with the {@link AggregationRule}, apply.
- * Deterministic for a seed.
+ * updates ({@link UpdateValidator}), aggregate with the {@link AggregationRule}, apply. Updates
+ * reach the server through the hooks' update codec ({@link dnt.learn.codec.UpdateChannel}), whose
+ * size the cost ledger counts; the model goes down uncompressed. Deterministic for a seed.
  *
  * <p>When nothing needs the round's updates side by side (the rule is a plain {@link FedAvg} mean,
  * there is no {@link Adversary} and no clustering) the round streams: each update is validated and
@@ -82,6 +84,7 @@ public final class SynchronousFederation {
     List<float[]> twins = new ArrayList<>(List.of(global.clone()));
     double clock = 0;
     long modelBytes = LinkModel.modelBytes(d);
+    UpdateChannel uplink = new UpdateChannel(hooks.codec(), d);
     int m = settings.sampleSize(n);
     for (int t = 0; t < settings.rounds(); t++) {
       if (cs.enabled() && t % cs.reclusterEvery() == 0) {
@@ -110,11 +113,13 @@ public final class SynchronousFederation {
         jobs.set(j, null); // drop the finished job: its update is collectable once used
         ledger.compute(c.id(), r.report().cpuNanos());
         double down = ledger.transfer(c.id(), modelBytes, c.linkRate(), false);
-        double up = ledger.transfer(c.id(), modelBytes, c.linkRate(), true);
+        double up = ledger.transfer(c.id(), uplink.bytes(), c.linkRate(), true);
         double compute = r.report().samples() * settings.secondsPerSample() / c.computeSpeed();
         roundTime = Math.max(roundTime, down + compute + up);
         lossSum += r.report().meanLoss();
-        ClientUpdate u = ClientUpdate.benign(c.id(), r.delta(), c.train().count());
+        double[] received =
+            uplink.send(c.id(), r.delta(), Seeds.generator(Seeds.derive(seed, 9, t, sampled[j])));
+        ClientUpdate u = ClientUpdate.benign(c.id(), received, c.train().count());
         if (streamed == null) {
           benign.add(u);
         } else if (validator.accept(u)) {

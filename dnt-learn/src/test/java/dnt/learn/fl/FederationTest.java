@@ -3,6 +3,8 @@ package dnt.learn.fl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dnt.learn.codec.UpdateCodec;
+import dnt.learn.codec.UpdateCodecs;
 import dnt.learn.forecast.Forecaster;
 import dnt.learn.forecast.Windows;
 import java.util.ArrayList;
@@ -256,5 +258,82 @@ final class FederationTest {
             .isCloseTo(scale * raw[j], org.assertj.core.api.Assertions.within(1e-4));
       }
     }
+  }
+
+  @Test
+  void theServerReceivesWhatTheCodecDecodesAndTheLedgerCountsItsBytes() {
+    List<FlClient> clients = FlFixtures.clients(1);
+    int d = FlFixtures.ARCH.parameterCount();
+    int k = (int) Math.ceil(0.01 * d);
+    FederatedResult plain;
+    FederatedResult sparse;
+    try (LocalTraining pool = new LocalTraining(FlFixtures.ARCH, 1)) {
+      plain =
+          new SynchronousFederation(
+                  pool, sync(1, 1.0, ClusterSettings.none()), LINK, FederationHooks.defaults())
+              .run(clients, init(), 21);
+      sparse =
+          new SynchronousFederation(
+                  pool,
+                  sync(1, 1.0, ClusterSettings.none()),
+                  LINK,
+                  FederationHooks.defaults()
+                      .withCodec(
+                          UpdateCodecs.REGISTRY
+                              .factory("top-k")
+                              .apply(new UpdateCodecs.Options(4, 0.01))))
+              .run(clients, init(), 21);
+    }
+    // one client, one round, the mean of one update: with top-k only k coordinates move
+    float[] w0 = init();
+    int movedPlain = 0;
+    int movedSparse = 0;
+    for (int j = 0; j < d; j++) {
+      movedPlain += plain.global()[j] != w0[j] ? 1 : 0;
+      movedSparse += sparse.global()[j] != w0[j] ? 1 : 0;
+    }
+    assertThat(movedPlain).isGreaterThan(k);
+    assertThat(movedSparse).isPositive().isLessThanOrEqualTo(k);
+    assertThat(plain.cost().bytesUp()).isEqualTo(4L * d);
+    assertThat(sparse.cost().bytesUp()).isEqualTo(8L * k); // an int32 index and a float32 each
+    assertThat(sparse.cost().bytesDown()).isEqualTo(4L * d); // the model goes down whole
+  }
+
+  @Test
+  void asynchronousUpdatesTravelThroughTheCodecToo() {
+    List<FlClient> clients = FlFixtures.clients(2);
+    AsyncSettings as =
+        new AsyncSettings(
+            FlFixtures.RECIPE,
+            1.0,
+            new StalenessFunction.Polynomial(0.5),
+            1,
+            1e-3,
+            5,
+            ClusterSettings.none());
+    UpdateCodec sign = UpdateCodecs.REGISTRY.factory("sign").apply(UpdateCodecs.Options.defaults());
+    FederatedResult plain;
+    FederatedResult signed;
+    try (LocalTraining pool = new LocalTraining(FlFixtures.ARCH, 1)) {
+      FederatedResult start =
+          new SynchronousFederation(
+                  pool, sync(1, 1.0, ClusterSettings.none()), LINK, FederationHooks.defaults())
+              .run(clients, init(), 3);
+      plain =
+          new AsynchronousFederation(pool, as, LINK, FederationHooks.defaults())
+              .run(clients, start, 4, AsynchronousFederation.DayObserver.NONE);
+      signed =
+          new AsynchronousFederation(pool, as, LINK, FederationHooks.defaults().withCodec(sign))
+              .run(clients, start, 4, AsynchronousFederation.DayObserver.NONE);
+    }
+    long d = FlFixtures.ARCH.parameterCount();
+    // 2 stations x 2 days of uploads, each a float32 scale and one bit a parameter
+    assertThat(signed.cost().bytesUp()).isEqualTo(4 * (4 + (d + 7) / 8));
+    assertThat(plain.cost().bytesUp()).isEqualTo(4 * 4 * d);
+    assertThat(signed.global()).isNotEqualTo(plain.global());
+    // smaller uploads arrive sooner on the simulated clock
+    double lastPlain = plain.rounds().get(plain.rounds().size() - 1).simulatedSeconds();
+    double lastSigned = signed.rounds().get(signed.rounds().size() - 1).simulatedSeconds();
+    assertThat(lastSigned).isLessThan(lastPlain);
   }
 }

@@ -72,4 +72,19 @@ final class FlConfigTest {
       assertThat(c.architecture(24).windows()).isEqualTo(c.windowSpec(24));
     }
   }
+
+  @Test
+  void theCodecSectionMakesTheCodecAndNamesItsFieldWhenWrong() {
+    assertThat(FlConfig.defaults().updateCodec().identity()).isTrue();
+    FlConfig c = FlConfig.parse("codec:\n  name: QSGD\n  bits: 8\n", "q.yaml");
+    assertThat(c.codec().name()).isEqualTo("qsgd");
+    assertThat(c.updateCodec().bytes(1000)).isEqualTo(4 + 1000); // float32 norm + 8 bits each
+    assertThatThrownBy(() -> FlConfig.parse("codec:\n  name: zip\n", "z.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'codec.name'")
+        .hasMessageContaining("unknown update codec 'zip'");
+    assertThatThrownBy(() -> FlConfig.defaults().with(Map.of("codec.density", 0)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("density must be in (0, 1]");
+  }
 }
