@@ -67,6 +67,7 @@ public final class OnlineTwinning {
     }
   }
 
+  /** The state made by {@link #vertical} or read back by {@link TwinningFile}. */
   OnlineTwinning(
       OnlineSettings settings,
       List<float[]> twins,
@@ -78,7 +79,7 @@ public final class OnlineTwinning {
       long applied,
       long rejected,
       long trainedThrough) {
-    this.settings = settings;
+    this.settings = Objects.requireNonNull(settings, "settings");
     this.twins = twins;
     this.global = global;
     this.clusterVersions = clusterVersions;
@@ -491,30 +492,5 @@ public final class OnlineTwinning {
 
   Map<String, Client> clientMap() {
     return clients;
-  }
-
-  static OnlineTwinning restored(
-      OnlineSettings settings,
-      List<float[]> twins,
-      float[] global,
-      long[] clusterVersions,
-      Map<String, Client> clients,
-      List<Double> losses,
-      long version,
-      long applied,
-      long rejected,
-      long trainedThrough) {
-    Objects.requireNonNull(settings, "settings");
-    return new OnlineTwinning(
-        settings,
-        twins,
-        global,
-        clusterVersions,
-        clients,
-        losses,
-        version,
-        applied,
-        rejected,
-        trainedThrough);
   }
 }

@@ -166,7 +166,7 @@ public final class TwinningFile {
         c.lastStaleness = in.readLong();
         clients.put(id, c);
       }
-      return OnlineTwinning.restored(
+      return new OnlineTwinning(
           settings, twins, global, versions, clients, losses, version, applied, rejected, through);
     }
   }
