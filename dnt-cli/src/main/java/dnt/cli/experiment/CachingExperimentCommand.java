@@ -42,6 +42,8 @@ public final class CachingExperimentCommand implements Callable<Integer> {
 
   @Mixin SetOption set;
 
+  @Mixin RunOptions runOptions;
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -52,22 +54,10 @@ public final class CachingExperimentCommand implements Callable<Integer> {
   @Nullable Path config;
 
   @Option(
-      names = "--seed",
-      defaultValue = "42",
-      description = "Base seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
       names = "--seeds",
       defaultValue = "5",
       description = "Replications, at least 1 (default: ${DEFAULT-VALUE}).")
   int seeds;
-
-  @Option(
-      names = "--results-dir",
-      defaultValue = "results",
-      description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path resultsDir;
 
   @Option(
       names = "--threads",
@@ -94,7 +84,7 @@ public final class CachingExperimentCommand implements Callable<Integer> {
     GivenOptions given =
         new GivenOptions(spec.commandLine().getParseResult())
             .set(set.assignments)
-            .put("--seed", "seed", seed)
+            .put("--seed", "seed", runOptions.seed)
             .putAtLeast("--seeds", "seeds", seeds, 1)
             .putAtLeast("--threads", "study.threads", threads, 1);
     if (given.has("--agent")) {
@@ -107,7 +97,7 @@ public final class CachingExperimentCommand implements Callable<Integer> {
     CachingRunSettings settings =
         CachingRunSettings.resolve(Optional.ofNullable(config), quick, given.values());
     try (ResultsRun run =
-        ResultsRun.start(resultsDir, "caching", settings.seed(), settings.seeds())) {
+        ResultsRun.start(runOptions.resultsDir, "caching", settings.seed(), settings.seeds())) {
       PrintWriter err = spec.commandLine().getErr();
       new CachingExperiment(
               settings, (done, total, message) -> err.println("dnt: caching " + message))

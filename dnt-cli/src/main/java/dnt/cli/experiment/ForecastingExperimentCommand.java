@@ -38,6 +38,8 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
 
   @Mixin SetOption set;
 
+  @Mixin RunOptions runOptions;
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -67,9 +69,6 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
       defaultValue = "hour",
       description = "hour or 10min (default: ${DEFAULT-VALUE}).")
   String resolution;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Base seed (default: 42).")
-  long seed;
 
   @Option(
       names = "--seeds",
@@ -122,12 +121,6 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
       description = "Cells generated for --data synthetic, at least 1 (default: ${DEFAULT-VALUE}).")
   int syntheticCells;
 
-  @Option(
-      names = "--results-dir",
-      defaultValue = "results",
-      description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path resultsDir;
-
   /** The method ids, for the help of {@code --methods}. */
   static final class MethodIds implements Iterable<String> {
     @Override
@@ -160,7 +153,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
             .put("--data", "data", data)
             .put("--service", "service", service)
             .put("--resolution", "resolution", resolution)
-            .put("--seed", "seed", seed)
+            .put("--seed", "seed", runOptions.seed)
             .putAtLeast("--seeds", "seeds", seeds, 1)
             .put("--timing", "timing", timing)
             .putAtLeast("--cells", "cells", cells, 0)
@@ -182,7 +175,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
             given.values(),
             Optional.ofNullable(preset),
             model.values(),
-            resultsDir);
+            runOptions.resultsDir);
     ForecastingExperiment.Outcome out =
         ForecastingExperiment.run(
             o, VersionProvider.version(), progress(spec.commandLine().getErr()));

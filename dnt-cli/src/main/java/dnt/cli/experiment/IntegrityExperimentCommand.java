@@ -41,6 +41,8 @@ public final class IntegrityExperimentCommand implements Callable<Integer> {
 
   @Mixin SetOption set;
 
+  @Mixin RunOptions runOptions;
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -49,12 +51,6 @@ public final class IntegrityExperimentCommand implements Callable<Integer> {
               + " keys (seed, seeds, cells, detector.*, faults.*). Options given on the command"
               + " line override the file; the file overrides the defaults.")
   @Nullable Path config;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "42",
-      description = "Base seed (default: ${DEFAULT-VALUE}).")
-  long seed;
 
   @Option(
       names = "--seeds",
@@ -68,18 +64,12 @@ public final class IntegrityExperimentCommand implements Callable<Integer> {
       description = "Use only the first N cells, N >= 0 (0: all 25; default: ${DEFAULT-VALUE}).")
   int cells;
 
-  @Option(
-      names = "--results-dir",
-      defaultValue = "results",
-      description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path resultsDir;
-
   @Override
   public Integer call() {
     GivenOptions given =
         new GivenOptions(spec.commandLine().getParseResult())
             .set(set.assignments)
-            .put("--seed", "seed", seed)
+            .put("--seed", "seed", runOptions.seed)
             .putAtLeast("--seeds", "seeds", seeds, 1)
             .putAtLeast("--cells", "cells", cells, 0);
     IntegrityRunSettings settings =
@@ -91,7 +81,10 @@ public final class IntegrityExperimentCommand implements Callable<Integer> {
             settings, (done, total, message) -> err.println("dnt: integrity " + message));
     try (ResultsRun run =
         ResultsRun.start(
-            resultsDir, IntegrityRunSettings.EXPERIMENT, settings.seed(), settings.seeds())) {
+            runOptions.resultsDir,
+            IntegrityRunSettings.EXPERIMENT,
+            settings.seed(),
+            settings.seeds())) {
       experiment.run(run);
       run.finish(VersionProvider.version());
       spec.commandLine().getOut().println(run.dir());

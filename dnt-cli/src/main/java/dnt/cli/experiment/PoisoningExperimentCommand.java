@@ -44,6 +44,8 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
 
   @Mixin SetOption set;
 
+  @Mixin RunOptions runOptions;
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -61,22 +63,10 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
   String phase;
 
   @Option(
-      names = "--seed",
-      defaultValue = "42",
-      description = "Base seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
       names = "--seeds",
       defaultValue = "1",
       description = "Replications, at least 1 (default: ${DEFAULT-VALUE}).")
   int seeds;
-
-  @Option(
-      names = "--results-dir",
-      defaultValue = "results",
-      description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path resultsDir;
 
   @Option(
       names = "--threads",
@@ -98,7 +88,7 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
     GivenOptions given =
         new GivenOptions(spec.commandLine().getParseResult())
             .set(set.assignments)
-            .put("--seed", "seed", seed)
+            .put("--seed", "seed", runOptions.seed)
             .putAtLeast("--seeds", "seeds", seeds, 1)
             .putAtLeast("--threads", "threads", threads, 1);
     if (given.has("--phase")) {
@@ -116,7 +106,7 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
     PoisoningConfig config =
         PoisoningConfig.resolve(Optional.ofNullable(this.config), quick, given.values());
     try (ResultsRun run =
-        ResultsRun.start(resultsDir, "poisoning", config.seed(), config.seeds())) {
+        ResultsRun.start(runOptions.resultsDir, "poisoning", config.seed(), config.seeds())) {
       run.settings(config.tree(), PoisoningConfig.comments())
           .input(BundledData.file(BundledData.SUBSET_SERIES))
           .note("TPI and TID are reconstructions (the paper gives no equations)");
