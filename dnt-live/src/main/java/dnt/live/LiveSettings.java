@@ -2,11 +2,15 @@ package dnt.live;
 
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
+import dnt.data.milan.MilanGrid;
+import dnt.data.network.CellGrid;
+import dnt.data.network.OwnNetwork;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param integrity how cell twins check their stream's synchronization integrity
  * @param radio whether and how observed traffic drives a radio twin of Milan
  * @param forecast whether and how the twin trains forecasters online (V-twin, then H-twin)
+ * @param network the user's own network (stations and cell grid), or null for Milan
  */
 public record LiveSettings(
     Path stateFolder,
@@ -33,7 +38,8 @@ public record LiveSettings(
     int snapshotEvery,
     IntegritySettings integrity,
     RadioSettings radio,
-    ForecastSettings forecast) {
+    ForecastSettings forecast,
+    @Nullable OwnNetwork network) {
 
   /** Default {@link #maxAhead()}: one day, so a clock skew or a time-zone slip is tolerated. */
   public static final Duration DEFAULT_MAX_AHEAD = Duration.ofDays(1);
@@ -80,7 +86,8 @@ public record LiveSettings(
         DEFAULT_SNAPSHOT_EVERY,
         IntegritySettings.defaults(),
         RadioSettings.off(),
-        ForecastSettings.defaults());
+        ForecastSettings.defaults(),
+        null);
   }
 
   /**
@@ -91,7 +98,16 @@ public record LiveSettings(
    */
   public LiveSettings withJournal(JournalSettings j) {
     return new LiveSettings(
-        stateFolder, j, knownCells, maxAhead, clock, snapshotEvery, integrity, radio, forecast);
+        stateFolder,
+        j,
+        knownCells,
+        maxAhead,
+        clock,
+        snapshotEvery,
+        integrity,
+        radio,
+        forecast,
+        network);
   }
 
   /**
@@ -102,7 +118,16 @@ public record LiveSettings(
    */
   public LiveSettings withKnownCells(KnownCells cells) {
     return new LiveSettings(
-        stateFolder, journal, cells, maxAhead, clock, snapshotEvery, integrity, radio, forecast);
+        stateFolder,
+        journal,
+        cells,
+        maxAhead,
+        clock,
+        snapshotEvery,
+        integrity,
+        radio,
+        forecast,
+        network);
   }
 
   /**
@@ -114,7 +139,16 @@ public record LiveSettings(
    */
   public LiveSettings withClock(Clock c, Duration ahead) {
     return new LiveSettings(
-        stateFolder, journal, knownCells, ahead, c, snapshotEvery, integrity, radio, forecast);
+        stateFolder,
+        journal,
+        knownCells,
+        ahead,
+        c,
+        snapshotEvery,
+        integrity,
+        radio,
+        forecast,
+        network);
   }
 
   /**
@@ -125,7 +159,16 @@ public record LiveSettings(
    */
   public LiveSettings withSnapshotEvery(int every) {
     return new LiveSettings(
-        stateFolder, journal, knownCells, maxAhead, clock, every, integrity, radio, forecast);
+        stateFolder,
+        journal,
+        knownCells,
+        maxAhead,
+        clock,
+        every,
+        integrity,
+        radio,
+        forecast,
+        network);
   }
 
   /**
@@ -136,7 +179,16 @@ public record LiveSettings(
    */
   public LiveSettings withIntegrity(IntegritySettings check) {
     return new LiveSettings(
-        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, check, radio, forecast);
+        stateFolder,
+        journal,
+        knownCells,
+        maxAhead,
+        clock,
+        snapshotEvery,
+        check,
+        radio,
+        forecast,
+        network);
   }
 
   /**
@@ -147,7 +199,16 @@ public record LiveSettings(
    */
   public LiveSettings withRadio(RadioSettings r) {
     return new LiveSettings(
-        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, integrity, r, forecast);
+        stateFolder,
+        journal,
+        knownCells,
+        maxAhead,
+        clock,
+        snapshotEvery,
+        integrity,
+        r,
+        forecast,
+        network);
   }
 
   /**
@@ -158,8 +219,62 @@ public record LiveSettings(
    */
   public LiveSettings withForecast(ForecastSettings f) {
     return new LiveSettings(
-        stateFolder, journal, knownCells, maxAhead, clock, snapshotEvery, integrity, radio, f);
+        stateFolder,
+        journal,
+        knownCells,
+        maxAhead,
+        clock,
+        snapshotEvery,
+        integrity,
+        radio,
+        f,
+        network);
   }
+
+  /**
+   * These settings on a user's own network: its cells become the known cells, and a radio twin
+   * (when on) is built from its stations and grid instead of Milan's (docs/live.md, "Your own
+   * network").
+   *
+   * @param n the network
+   * @return new settings
+   */
+  public LiveSettings withNetwork(OwnNetwork n) {
+    List<CellId> ids = n.grid().ids();
+    return new LiveSettings(
+        stateFolder,
+        journal,
+        KnownCells.of(ids),
+        maxAhead,
+        clock,
+        snapshotEvery,
+        integrity,
+        radio,
+        forecast,
+        n);
+  }
+
+  /**
+   * The cells of the twin and their shapes: the own network's grid, else the Milan grid.
+   *
+   * @return the grid
+   */
+  public CellGrid grid() {
+    OwnNetwork n = network;
+    return n == null ? milanGrid() : n.grid();
+  }
+
+  /** The Milan grid as a cell grid, built once when first needed. */
+  static synchronized CellGrid milanGrid() {
+    CellGrid g = milanCells;
+    if (g == null) {
+      g = CellGrid.of(MilanGrid.load());
+      milanCells = g;
+    }
+    return g;
+  }
+
+  private static @Nullable CellGrid milanCells;
 
   /** The set of cells a twin accepts, a bit set over the Milan ids 1..{@value CellId#MAX}. */
   public static final class KnownCells {

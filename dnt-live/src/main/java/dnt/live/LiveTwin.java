@@ -126,6 +126,16 @@ public interface LiveTwin extends AutoCloseable {
   }
 
   /**
+   * The cells of this twin and their shapes: the Milan grid, or the grid of the user's own network
+   * ({@link LiveSettings#withNetwork}). Added for the own network; the default is Milan's.
+   *
+   * @return the grid
+   */
+  default dnt.data.network.CellGrid grid() {
+    return LiveSettings.milanGrid();
+  }
+
+  /**
    * The projection from longitude/latitude (WGS84) to the radio twin's plane, whose metres station
    * and user positions (and what-if changes) use. Added for the station query; empty without a
    * radio twin.

@@ -58,6 +58,7 @@ public final class LiveTwins {
     StateFolder.prepare(settings.stateFolder());
     AutoCloseable lock = StateFolder.lock(settings.stateFolder());
     try {
+      NetworkMarker.check(settings.stateFolder(), settings.network());
       return start(settings, lock, training);
     } catch (RuntimeException e) {
       release(lock);
@@ -99,7 +100,8 @@ public final class LiveTwins {
             settings.radio().enabled() ? settings.radio().users() : -1,
             settings.radio().seed(),
             settings.radio().mbpsPerActivity(),
-            settings.stateFolder().resolve(READ_SIDE));
+            settings.stateFolder().resolve(READ_SIDE),
+            settings.network());
     TwinRuntime runtime;
     try {
       runtime = TwinRuntime.start(rs);

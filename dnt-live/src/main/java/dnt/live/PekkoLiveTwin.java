@@ -313,6 +313,11 @@ final class PekkoLiveTwin implements LiveTwin {
   }
 
   @Override
+  public dnt.data.network.CellGrid grid() {
+    return settings.grid();
+  }
+
+  @Override
   public Optional<LocalProjection> radioProjection() {
     return Optional.ofNullable(runtime.radioProjection());
   }

@@ -11,7 +11,7 @@ import dnt.core.InvalidInputException;
 import dnt.core.Registry;
 import dnt.core.geo.Position;
 import dnt.data.Service;
-import dnt.data.milan.MilanGrid;
+import dnt.data.network.CellGrid;
 import dnt.live.CellLatest;
 import dnt.live.ForecastLayer;
 import dnt.live.LiveTwin;
@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,56 +144,78 @@ final class MapRoutes {
     server.authorize(ctx, Role.VIEWER, "read the grid");
     byte[] body = grid;
     if (body == null) {
-      MilanGrid g;
-      try {
-        g = MilanGrid.load();
-      } catch (InvalidInputException e) {
-        throw new DntServer.ApiError(409, "grid: " + e.getMessage());
-      }
-      body = gridJson(g).getBytes(StandardCharsets.UTF_8);
+      body = gridJson(twinGrid()).getBytes(StandardCharsets.UTF_8);
       grid = body;
     }
     ctx.contentType("application/json").result(body);
   }
 
+  private CellGrid twinGrid() {
+    try {
+      return twin.grid();
+    } catch (InvalidInputException e) {
+      throw new DntServer.ApiError(409, "grid: " + e.getMessage());
+    }
+  }
+
   /**
-   * The grid as the dashboard draws it: the cell ids ascending, and each cell's four corners in
-   * longitude/latitude (WGS84, 6 decimals, about 0.1 m), flattened.
+   * The grid as the dashboard draws it: the cell ids ascending, and each cell's corners in
+   * longitude/latitude (WGS84, 6 decimals, about 0.1 m), flattened. When every cell is one
+   * quadrilateral (the Milan grid) {@code corners} is 4 and {@code rings} holds 8 numbers a cell;
+   * otherwise {@code corners} is 0, {@code rings} holds every outer ring's corners (the closing
+   * corner left out), {@code ringStarts} where each ring starts (in corners, one more entry for the
+   * end) and {@code ringCells} the index in {@code cells} of each ring's cell.
    */
-  static String gridJson(MilanGrid g) {
-    List<CellId> cells = g.cells();
+  static String gridJson(CellGrid g) {
+    List<CellGrid.Cell> cells = g.cells();
+    boolean quads =
+        cells.stream().allMatch(c -> c.outer().size() == 1 && c.outer().get(0).size() == 5);
     StringBuilder sb = new StringBuilder(cells.size() * 100);
     sb.append("{\"count\":").append(cells.size()).append(",\"cells\":[");
     for (int i = 0; i < cells.size(); i++) {
-      sb.append(i == 0 ? "" : ",").append(cells.get(i).value());
+      sb.append(i == 0 ? "" : ",").append(cells.get(i).id().value());
     }
-    sb.append("],\"corners\":4,\"rings\":[");
-    double west = Double.POSITIVE_INFINITY;
-    double south = Double.POSITIVE_INFINITY;
-    double east = Double.NEGATIVE_INFINITY;
-    double north = Double.NEGATIVE_INFINITY;
-    boolean first = true;
-    for (CellId c : cells) {
-      List<Position> ring = g.polygon(c);
-      for (int k = 0; k < 4; k++) {
-        double[] lonLat = g.projection().unproject(ring.get(k % ring.size()));
-        west = Math.min(west, lonLat[0]);
-        east = Math.max(east, lonLat[0]);
-        south = Math.min(south, lonLat[1]);
-        north = Math.max(north, lonLat[1]);
-        sb.append(first ? "" : ",")
-            .append(String.format(Locale.ROOT, "%.6f,%.6f", lonLat[0], lonLat[1]));
-        first = false;
+    sb.append("],\"corners\":").append(quads ? 4 : 0).append(",\"rings\":[");
+    double[] box = {
+      Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY
+    };
+    List<Integer> starts = new ArrayList<>();
+    List<Integer> ringCells = new ArrayList<>();
+    int corners = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      for (List<Position> ring : cells.get(i).outer()) {
+        starts.add(corners);
+        ringCells.add(i);
+        for (int k = 0; k < ring.size() - 1; k++) {
+          double[] lonLat = g.projection().unproject(ring.get(k));
+          box[0] = Math.min(box[0], lonLat[0]);
+          box[1] = Math.min(box[1], lonLat[1]);
+          box[2] = Math.max(box[2], lonLat[0]);
+          box[3] = Math.max(box[3], lonLat[1]);
+          sb.append(corners == 0 ? "" : ",")
+              .append(String.format(Locale.ROOT, "%.6f,%.6f", lonLat[0], lonLat[1]));
+          corners++;
+        }
       }
+    }
+    sb.append(']');
+    if (!quads) {
+      starts.add(corners);
+      sb.append(",\"ringStarts\":")
+          .append(starts.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")))
+          .append(",\"ringCells\":")
+          .append(
+              ringCells.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
     }
     sb.append(
         String.format(
             Locale.ROOT,
-            "],\"bounds\":{\"west\":%.6f,\"south\":%.6f,\"east\":%.6f,\"north\":%.6f}}",
-            west,
-            south,
-            east,
-            north));
+            ",\"bounds\":{\"west\":%.6f,\"south\":%.6f,\"east\":%.6f,\"north\":%.6f}}",
+            box[0],
+            box[1],
+            box[2],
+            box[3]));
     return sb.toString();
   }
 
@@ -240,12 +263,8 @@ final class MapRoutes {
     return new LayerView(layer.label(), "internet", time, values.size(), values);
   }
 
-  private static List<CellId> gridCells() {
-    try {
-      return MilanGrid.load().cells();
-    } catch (InvalidInputException e) {
-      throw new DntServer.ApiError(409, "grid: " + e.getMessage());
-    }
+  private List<CellId> gridCells() {
+    return twinGrid().ids();
   }
 
   private LayerView traffic(List<CellId> cells, @Nullable String serviceParam) {

@@ -1,6 +1,7 @@
 package dnt.cli.serve;
 
 import dnt.core.InvalidInputException;
+import dnt.data.network.OwnNetwork;
 import dnt.live.ForecastSettings;
 import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
@@ -40,7 +41,9 @@ import picocli.CommandLine.Spec;
       "Without --tokens, an admin token is generated into the state folder (admin.token, mode"
           + " 600) on the first start and reused after; its path is printed, never the token.",
       "With --replay on (the default), the bundled 25-cell Milan subset (or the raw files of"
-          + " --replay-from) is fed to the twin slot by slot at --speed times real time."
+          + " --replay-from) is fed to the twin slot by slot at --speed times real time.",
+      "With --stations and --grid the twin is of your own network instead of Milan (same API;"
+          + " no replay unless --replay-from names your files)."
     })
 public final class ServeCommand implements Callable<Integer> {
   /**
@@ -69,6 +72,46 @@ public final class ServeCommand implements Callable<Integer> {
     LiveSettings s = LiveSettings.defaults(state).withForecast(ForecastSettings.off());
     return LiveTwins.start(
         radio == Toggle.ON ? s.withRadio(RadioSettings.milan(RADIO_USERS, RADIO_SEED)) : s);
+  }
+
+  /** Users per cell of an own network's radio twin (at most {@value #RADIO_USERS} in all). */
+  static final int RADIO_USERS_PER_CELL = 100;
+
+  /**
+   * Users of an own network's radio twin: {@value #RADIO_USERS_PER_CELL} a cell, at most {@value
+   * #RADIO_USERS}, so that a small network's cells have users enough for their SINR statistics.
+   */
+  static int radioUsers(OwnNetwork network) {
+    return Math.min(RADIO_USERS, RADIO_USERS_PER_CELL * network.grid().cells().size());
+  }
+
+  /** The twin of {@code --stations} and {@code --grid}, with the same toggles. */
+  private LiveTwin ownTwin(Path state, OwnNetwork network) {
+    LiveSettings s = LiveSettings.defaults(state).withNetwork(network);
+    if (forecast == Toggle.OFF) {
+      s = s.withForecast(ForecastSettings.off());
+    }
+    if (radio == Toggle.ON) {
+      s = s.withRadio(RadioSettings.milan(radioUsers(network), RADIO_SEED));
+    }
+    return LiveTwins.start(s);
+  }
+
+  /** The network of {@code --stations} and {@code --grid}, or null for Milan (neither given). */
+  private @Nullable OwnNetwork ownNetwork() {
+    Path s = stations;
+    Path g = grid;
+    if (s == null && g == null) {
+      return null;
+    }
+    if (s == null || g == null) {
+      throw new InvalidInputException(
+          (s == null ? "--grid" : "--stations")
+              + " needs "
+              + (s == null ? "--stations" : "--grid")
+              + ": give both for your own network, or neither for Milan");
+    }
+    return OwnNetwork.read(s, g);
   }
 
   /** How long a stop waits for requests in flight. */
@@ -158,6 +201,24 @@ public final class ServeCommand implements Callable<Integer> {
               + " time order, plain or .gz).")
   List<Path> replayFrom = List.of();
 
+  @Option(
+      names = "--stations",
+      paramLabel = "FILE",
+      description =
+          "Your own network's station list (CSV: id,x,y,height,tx_power_dbm as for twin sinr,"
+              + " optional carrier_ghz,bandwidth_mhz,capacity_mbps; docs/live.md, 'Your own"
+              + " network'); with --grid, instead of Milan.")
+  @Nullable Path stations;
+
+  @Option(
+      names = "--grid",
+      paramLabel = "FILE",
+      description =
+          "Your own network's cells (GeoJSON FeatureCollection of Polygons or MultiPolygons in"
+              + " WGS84 lon/lat, each with a numeric properties.cellId or id, 1..10000); with"
+              + " --stations.")
+  @Nullable Path grid;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable Running running;
 
@@ -188,6 +249,15 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--speed: " + e.getMessage(), e);
     }
+    OwnNetwork network = ownNetwork();
+    if (network != null && replayFrom.isEmpty() && replay == Toggle.ON) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--replay")) {
+        throw new InvalidInputException(
+            "--replay on: the bundled subset is Milan's; with --stations and --grid, replay"
+                + " your own files with --replay-from, or use --replay off");
+      }
+      replay = Toggle.OFF; // your own network: no Milan replay unless asked for with files
+    }
     @Nullable ReplaySource source;
     try {
       source =
@@ -214,9 +284,11 @@ public final class ServeCommand implements Callable<Integer> {
               + (g.created() ? " (generated now, mode 600)" : " (from an earlier start)");
     }
     LiveTwin twin =
-        forecast == Toggle.ON
-            ? (radio == Toggle.ON ? TWINS_WITH_RADIO : TWINS).start(state)
-            : withoutForecasts(state);
+        network != null
+            ? ownTwin(state, network)
+            : forecast == Toggle.ON
+                ? (radio == Toggle.ON ? TWINS_WITH_RADIO : TWINS).start(state)
+                : withoutForecasts(state);
     @Nullable Replay feed = source == null ? null : Replay.into(source, twin, pace);
     DntServer server;
     try {
@@ -254,8 +326,22 @@ public final class ServeCommand implements Callable<Integer> {
                 + pace
                 + (pace.unlimited() ? "" : "x real time"));
     out.println(
+        network == null
+            ? "network: Milan (the bundled grid of 10,000 cells)"
+            : "network: "
+                + network.grid().cells().size()
+                + " cells from "
+                + grid
+                + ", "
+                + network.stations().size()
+                + " stations from "
+                + stations);
+    out.println(
         radio == Toggle.ON
-            ? "radio twin: on, " + RADIO_USERS + " users on the bundled LTE stations"
+            ? "radio twin: on, "
+                + (network == null ? RADIO_USERS : radioUsers(network))
+                + " users on "
+                + (network == null ? "the bundled LTE stations" : "the stations of " + stations)
             : "radio twin: off");
     out.println(
         forecast == Toggle.ON

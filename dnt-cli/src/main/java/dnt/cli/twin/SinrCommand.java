@@ -7,6 +7,7 @@ import dnt.core.radio.LinkBudget;
 import dnt.core.radio.LosMode;
 import dnt.core.radio.Propagation;
 import dnt.core.radio.Shannon;
+import dnt.data.network.LayoutCsv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

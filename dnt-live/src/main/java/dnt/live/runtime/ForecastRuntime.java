@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -85,7 +86,8 @@ public final class ForecastRuntime implements AutoCloseable {
       Duration askTimeout,
       FlAggregator.Params params,
       @Nullable Executor training,
-      Executor predict) {
+      Executor predict,
+      IntFunction<double[]> position) {
     ExecutorService own = null;
     Executor trainer = training;
     if (trainer == null) {
@@ -111,13 +113,7 @@ public final class ForecastRuntime implements AutoCloseable {
             .init(
                 SingletonActor.of(
                     Behaviors.supervise(
-                            FlAggregator.create(
-                                params,
-                                sharding,
-                                held,
-                                exec,
-                                ForecastRuntime::position,
-                                askTimeout))
+                            FlAggregator.create(params, sharding, held, exec, position, askTimeout))
                         .onFailure(SupervisorStrategy.restart()),
                     "fl-aggregator"));
     return new ForecastRuntime(
@@ -131,7 +127,7 @@ public final class ForecastRuntime implements AutoCloseable {
   }
 
   /** A Milan cell's centroid in metres, (0, 0) for another id. */
-  private static double[] position(int cell) {
+  static double[] milanPosition(int cell) {
     if (cell < 1 || cell > CellId.MAX) {
       return new double[2];
     }

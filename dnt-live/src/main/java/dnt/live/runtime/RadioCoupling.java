@@ -10,6 +10,7 @@ import dnt.core.twin.TwinKpis;
 import dnt.core.util.Progress;
 import dnt.data.milan.MilanGrid;
 import dnt.data.milan.RadioLayer;
+import dnt.data.network.OwnNetwork;
 import dnt.data.twinbuild.MilanTwin;
 import dnt.data.twinbuild.StationProfile;
 import dnt.data.twinbuild.UserPlacement;
@@ -26,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * SINR and rate stay current. Plain Java, owned by one actor.
  */
 final class RadioCoupling {
+  /** Users' mean demand before their cell's first telemetry, Mbit/s. */
+  static final double MEAN_DEMAND_MBPS = 0.5;
+
   private final NetworkTwin twin;
   private final Map<Integer, List<UserId>> usersByCell;
   private final double mbpsPerActivity;
@@ -64,7 +68,7 @@ final class RadioCoupling {
             users,
             UserPlacement.STATIONS,
             0,
-            0.5,
+            MEAN_DEMAND_MBPS,
             seed);
     NetworkTwin twin = milan.build(TwinConfig.defaults(milan.area()), Progress.NONE);
     MilanGrid grid = milan.grid();
@@ -74,6 +78,17 @@ final class RadioCoupling {
       byCell.computeIfAbsent(cell.value(), c -> new ArrayList<>()).add(u);
     }
     return new RadioCoupling(twin, byCell, mbpsPerActivity, grid.projection());
+  }
+
+  /**
+   * The radio twin of a user's own network: its stations, users placed in its cells by station
+   * density ({@link OwnNetwork#build}, mean demand 0.5 Mbit/s as for Milan), each user assigned to
+   * the cell it lies in.
+   */
+  static RadioCoupling own(OwnNetwork network, int users, long seed, double mbpsPerActivity) {
+    NetworkTwin twin = network.build(users, MEAN_DEMAND_MBPS, seed, Progress.NONE);
+    return new RadioCoupling(
+        twin, network.usersByCell(twin), mbpsPerActivity, network.grid().projection());
   }
 
   /**

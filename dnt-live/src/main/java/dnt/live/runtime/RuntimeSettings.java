@@ -1,8 +1,10 @@
 package dnt.live.runtime;
 
 import dnt.data.integrity.IntegrityParams;
+import dnt.data.network.OwnNetwork;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the runtime needs to start, in plain values (the public face maps its settings here).
@@ -18,10 +20,13 @@ import java.time.Duration;
  * @param port the Artery port, 0 for any free one
  * @param askTimeout how long a request waits for the entities
  * @param integrity how cell twins check their stream's integrity
- * @param radioUsers users of the radio twin of Milan; negative for no radio twin
+ * @param radioUsers users of the radio twin (of Milan or the own network); negative for no radio
+ *     twin
  * @param radioSeed seed of their placement
  * @param radioMbpsPerActivity demand per unit of internet activity, Mbit/s
  * @param readSideFile the DuckDB file of the read side
+ * @param network the user's own network (the radio twin's stations and grid, the cells' positions),
+ *     or null for Milan
  */
 public record RuntimeSettings(
     String journalUrl,
@@ -38,7 +43,8 @@ public record RuntimeSettings(
     int radioUsers,
     long radioSeed,
     double radioMbpsPerActivity,
-    Path readSideFile) {
+    Path readSideFile,
+    @Nullable OwnNetwork network) {
 
   @Override
   public String toString() {

@@ -6,6 +6,7 @@ import dnt.core.geo.LocalProjection;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
 import dnt.data.integrity.IntegrityParams;
+import dnt.data.network.OwnNetwork;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -56,6 +58,7 @@ public final class TwinRuntime implements AutoCloseable {
   private @Nullable ForecastRuntime forecasting;
   private final LatestBoard latest = new LatestBoard();
   private final @Nullable LocalProjection radioProjection;
+  private final IntFunction<double[]> cellPosition;
   private @Nullable ReadSide readSide;
   private @Nullable ReadSideProjection projection;
 
@@ -63,8 +66,10 @@ public final class TwinRuntime implements AutoCloseable {
       ActorSystem<Void> system,
       Duration askTimeout,
       @Nullable ActorRef<RadioTwin.Command> radio,
-      @Nullable LocalProjection radioProjection) {
+      @Nullable LocalProjection radioProjection,
+      IntFunction<double[]> cellPosition) {
     this.system = system;
+    this.cellPosition = cellPosition;
     this.radioProjection = radioProjection;
     this.askTimeout = askTimeout;
     this.radio = radio;
@@ -94,11 +99,18 @@ public final class TwinRuntime implements AutoCloseable {
         }
         Thread.sleep(20);
       }
+      OwnNetwork network = settings.network();
       RadioCoupling coupling =
           settings.radioUsers() < 0
               ? null
-              : RadioCoupling.milan(
-                  settings.radioUsers(), settings.radioSeed(), settings.radioMbpsPerActivity());
+              : network != null
+                  ? RadioCoupling.own(
+                      network,
+                      settings.radioUsers(),
+                      settings.radioSeed(),
+                      settings.radioMbpsPerActivity())
+                  : RadioCoupling.milan(
+                      settings.radioUsers(), settings.radioSeed(), settings.radioMbpsPerActivity());
       ActorRef<RadioTwin.Command> radio =
           coupling == null
               ? null
@@ -108,7 +120,8 @@ public final class TwinRuntime implements AutoCloseable {
               system,
               settings.askTimeout(),
               radio,
-              coupling == null ? null : coupling.projection());
+              coupling == null ? null : coupling.projection(),
+              network == null ? ForecastRuntime::milanPosition : ownPosition(network));
       AlertSet alerts = rt.alerts;
       HeldCells held = rt.held;
       LatestBoard latest = rt.latest;
@@ -131,6 +144,14 @@ public final class TwinRuntime implements AutoCloseable {
       system.terminate();
       throw e;
     }
+  }
+
+  /** A cell's centroid on the own network's plane, metres; (0, 0) for a cell it lacks. */
+  private static IntFunction<double[]> ownPosition(OwnNetwork network) {
+    return cell -> {
+      dnt.data.network.CellGrid.Cell c = network.grid().cell(cell);
+      return c == null ? new double[2] : new double[] {c.centroid().x(), c.centroid().y()};
+    };
   }
 
   private void startReadSide(Path file) throws SQLException {
@@ -375,7 +396,8 @@ public final class TwinRuntime implements AutoCloseable {
       throw new IllegalStateException("forecasting is already started");
     }
     ForecastRuntime f =
-        ForecastRuntime.start(system, sharding, held, askTimeout, params, training, blocking);
+        ForecastRuntime.start(
+            system, sharding, held, askTimeout, params, training, blocking, cellPosition);
     forecasting = f;
     return f;
   }
