@@ -30,13 +30,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +56,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Requests are served on Jetty's threads and wait for the twin; {@link #stop(Duration)} refuses
  * new requests (503), lets the ones in flight finish, then closes the listener.
+ *
+ * <p>With {@link ServerSettings#tls()} it serves HTTPS only. Every request passes the {@link
+ * RateLimits} first (429 with {@code Retry-After}); the requests Jetty refuses itself (malformed,
+ * too large headers) are answered JSON by {@link JsonErrorHandler}; no CORS header is ever sent.
  */
 public final class DntServer implements AutoCloseable {
   /** The prefix of every route. */
@@ -128,7 +140,11 @@ public final class DntServer implements AutoCloseable {
     }
   }
 
+  /** The request attribute that holds the caller's token entry, once looked up. */
+  private static final String CALLER = "dnt.caller";
+
   private final Javalin app;
+  private final RateLimiter limiter = new RateLimiter(System::nanoTime);
   private final LiveTwin twin;
   private final ServerSettings settings;
   private final Supplier<@Nullable ReplayStatus> replay;
@@ -164,6 +180,13 @@ public final class DntServer implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(JSON, false));
               // Jetty finishes the requests in flight (responses written) before it stops
               config.jetty.modifyServer(server -> server.setHandler(new GracefulHandler()));
+              // the requests Jetty refuses itself (malformed, headers too large) answer JSON too
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+              TlsSettings tls = settings.tls();
+              if (tls != null) {
+                config.jetty.addConnector(
+                    (server, http) -> httpsConnector(server, http, tls, settings));
+              }
               config.routes.get(API + "/health", tracked(this::health));
               config.routes.get(API + "/openapi.json", tracked(this::openApi));
               config.routes.post(API + "/telemetry", tracked(this::telemetry));
@@ -172,6 +195,8 @@ public final class DntServer implements AutoCloseable {
               new MapRoutes(this, twin, replay, speed, stream)
                   .register(config.routes, this::tracked);
               new WebAssets().register(config.routes);
+              // after the security headers, so that a 429 carries them too
+              config.routes.before(this::limitRate);
               config.routes.exception(ApiError.class, (e, ctx) -> problem(ctx, e.status, e));
               config.routes.exception(
                   HttpResponseException.class,
@@ -265,6 +290,21 @@ public final class DntServer implements AutoCloseable {
     return server;
   }
 
+  /** The HTTPS connector of a server with TLS, in place of Javalin's plain one. */
+  private static Connector httpsConnector(
+      Server server, HttpConfiguration http, TlsSettings tls, ServerSettings settings) {
+    HttpConfiguration https = new HttpConfiguration(http);
+    https.addCustomizer(new SecureRequestCustomizer());
+    ServerConnector c =
+        new ServerConnector(
+            server,
+            new SslConnectionFactory(tls.contextFactory(), HttpVersion.HTTP_1_1.asString()),
+            new HttpConnectionFactory(https));
+    c.setHost(settings.host());
+    c.setPort(settings.port());
+    return c;
+  }
+
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
@@ -289,11 +329,12 @@ public final class DntServer implements AutoCloseable {
   /**
    * The base URL of the API.
    *
-   * @return e.g. {@code http://127.0.0.1:8080/api/v1}
+   * @return e.g. {@code http://127.0.0.1:8080/api/v1} ({@code https} with TLS)
    */
   public URI url() {
     String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-    return URI.create("http://" + host + ":" + port() + API);
+    return URI.create(
+        (settings.tls() == null ? "http://" : "https://") + host + ":" + port() + API);
   }
 
   /**
@@ -442,10 +483,8 @@ public final class DntServer implements AutoCloseable {
    */
   Role authorize(Context ctx, Role required, String action) {
     String header = ctx.header("Authorization");
-    Role role = null;
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      role = settings.tokens().roleOf(header.substring(7).strip()).orElse(null);
-    }
+    TokenStore.Holder holder = caller(ctx);
+    Role role = holder == null ? null : holder.role();
     if (role == null) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"dnt\"");
       throw new ApiError(
@@ -466,6 +505,47 @@ public final class DntServer implements AutoCloseable {
               + " or above");
     }
     return role;
+  }
+
+  /** The caller's token entry, or null without a valid bearer token; looked up once a request. */
+  private TokenStore.@Nullable Holder caller(Context ctx) {
+    Optional<TokenStore.Holder> cached = ctx.attribute(CALLER);
+    if (cached == null) {
+      String header = ctx.header("Authorization");
+      cached =
+          header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+              ? settings.tokens().holderOf(header.substring(7).strip())
+              : Optional.empty();
+      ctx.attribute(CALLER, cached);
+    }
+    return cached.orElse(null);
+  }
+
+  /**
+   * The rate limit ({@link RateLimits}): a request with a valid token counts against the token, any
+   * other against the client's address; one over the limit is 429 with {@code Retry-After}.
+   */
+  private void limitRate(Context ctx) {
+    RateLimits limits = settings.rateLimits();
+    TokenStore.Holder holder = caller(ctx);
+    double rate = holder == null ? limits.perAddress() : limits.perToken();
+    String key = holder == null ? "address " + ctx.ip() : "token " + holder.entry();
+    long waitNanos = limiter.acquire(key, rate);
+    if (waitNanos > 0) {
+      long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+      ctx.header("Retry-After", Long.toString(seconds));
+      throw new ApiError(
+          429,
+          (holder == null
+                  ? "rate: requests without a valid token from one address are limited to "
+                  : "rate: requests with this token are limited to ")
+              + (rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate))
+              + " a second (bursts of "
+              + (long) RateLimits.burst(rate)
+              + "); retry after "
+              + seconds
+              + " s");
+    }
   }
 
   String readBody(Context ctx) {

@@ -158,17 +158,37 @@ public final class TokenStore {
   }
 
   /**
+   * Who presents a token: the entry it matches, a name for the token that is not the token itself
+   * (the server's rate limit counts requests per entry), and its role.
+   *
+   * @param entry the matching entry's position in the store, from 0
+   * @param role its role
+   */
+  public record Holder(int entry, Role role) {}
+
+  /**
    * The role of a presented token.
    *
    * @param token the token as presented
    * @return its role, or empty if no entry matches
    */
   public Optional<Role> roleOf(String token) {
+    return holderOf(token).map(Holder::role);
+  }
+
+  /**
+   * The entry a presented token matches.
+   *
+   * @param token the token as presented
+   * @return its entry and role, or empty if no entry matches
+   */
+  public Optional<Holder> holderOf(String token) {
     byte[] hash = sha256(token);
-    Role found = null;
-    for (Entry e : entries) {
+    Holder found = null;
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
       if (MessageDigest.isEqual(e.hash(), hash)) {
-        found = e.role(); // no early exit: every entry is compared
+        found = new Holder(i, e.role()); // no early exit: every entry is compared
       }
     }
     return Optional.ofNullable(found);

@@ -216,9 +216,13 @@ final class TwinRoutes {
   record KpiView(String kpi, double baseline, double scenario, double change) {}
 
   /**
-   * A user's SINR before and after.
+   * A user's SINR before and after, and where the user is (after the changes, which may move it).
    *
    * @param user the user
+   * @param lon longitude, degrees WGS84
+   * @param lat latitude, degrees WGS84
+   * @param x metres east on the twin's plane
+   * @param y metres north on the twin's plane
    * @param sinrBeforeDb on the live twin's copy, dB (null when unserved)
    * @param sinrAfterDb after the changes (null when unserved)
    * @param changeDb after minus before (null when either is)
@@ -227,6 +231,10 @@ final class TwinRoutes {
    */
   record UserChangeView(
       int user,
+      double lon,
+      double lat,
+      double x,
+      double y,
       @Nullable Double sinrBeforeDb,
       @Nullable Double sinrAfterDb,
       @Nullable Double changeDb,
@@ -344,9 +352,9 @@ final class TwinRoutes {
 
   private void whatIf(Context ctx) {
     server.authorize(ctx, Role.OPERATOR, "run a what-if");
-    plane();
+    LocalProjection plane = plane();
     int top = intParam(ctx, "top", DEFAULT_TOP_USERS, 0, MAX_TOP_USERS);
-    List<Change> changes = changes(server.readBody(ctx));
+    List<Change> changes = changes(server.readBody(ctx), plane);
     NetworkTwin before = radio();
     WhatIfResult result;
     try {
@@ -364,13 +372,18 @@ final class TwinRoutes {
             result.usersAffected(),
             result.stationsAffected(),
             kpis,
-            mostChanged(before, result.scenarioTwin(), top)));
+            mostChanged(before, result.scenarioTwin(), top, plane)));
   }
 
   // ---- parts
 
-  /** The changes of a what-if body: a JSON list, or an object whose only key is {@code changes}. */
-  static List<Change> changes(String body) {
+  /**
+   * The changes of a what-if body: a JSON list, or an object whose only key is {@code changes}. An
+   * {@code add-station} may place the station by {@code lon} and {@code lat} (degrees WGS84, as the
+   * stations are listed and the dashboard's map is drawn) instead of {@code x} and {@code y}; they
+   * are projected onto the twin's plane first.
+   */
+  static List<Change> changes(String body, LocalProjection plane) {
     JsonNode root;
     try {
       root = JSON.readTree(body);
@@ -394,15 +407,82 @@ final class TwinRoutes {
           "body: expected a non-empty JSON list of changes (or {\"changes\": [...]}), such as"
               + " [{\"power\": {\"station\": 77, \"dbm\": 36}}]");
     }
+    List<Object> entries = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      entries.add(placed(JSON.convertValue(list.get(i), Object.class), i + 1, plane));
+    }
     try {
-      return ChangeParser.parseAll(JSON.convertValue(list, List.class), "");
+      return ChangeParser.parseAll(entries, "");
     } catch (InvalidInputException e) {
       throw new DntServer.ApiError(400, "body: " + e.getMessage());
     }
   }
 
+  /**
+   * An {@code add-station} change with {@code lon} and {@code lat} as one with {@code x} and {@code
+   * y} on the plane; any other change as it is.
+   */
+  private static @Nullable Object placed(
+      @Nullable Object change, int number, LocalProjection plane) {
+    if (!(change instanceof java.util.Map<?, ?> map)
+        || map.size() != 1
+        || !String.valueOf(map.keySet().iterator().next()).strip().equalsIgnoreCase("add-station")
+        || !(map.values().iterator().next() instanceof java.util.Map<?, ?> keys)) {
+      return change;
+    }
+    String where = "body: change " + number + " (add-station)";
+    java.util.Map<String, @Nullable Object> out = new java.util.LinkedHashMap<>();
+    Object lon = null;
+    Object lat = null;
+    boolean plain = false;
+    for (var e : keys.entrySet()) {
+      String key = String.valueOf(e.getKey()).strip();
+      if (key.equalsIgnoreCase("lon")) {
+        lon = e.getValue();
+      } else if (key.equalsIgnoreCase("lat")) {
+        lat = e.getValue();
+      } else {
+        plain |= key.equalsIgnoreCase("x") || key.equalsIgnoreCase("y");
+        out.put(key, e.getValue());
+      }
+    }
+    if (lon == null && lat == null) {
+      return change;
+    }
+    if (plain) {
+      throw new DntServer.ApiError(400, where + ": give either x and y or lon and lat, not both");
+    }
+    double[] lonLat = new double[2];
+    String[] names = {"lon", "lat"};
+    Object[] values = {lon, lat};
+    for (int k = 0; k < 2; k++) {
+      if (values[k] == null) {
+        throw new DntServer.ApiError(400, where + ": missing '" + names[k] + "'");
+      }
+      if (!(values[k] instanceof Number n)
+          || !Double.isFinite(n.doubleValue())
+          || Math.abs(n.doubleValue()) > (k == 0 ? 180 : 90)) {
+        throw new DntServer.ApiError(
+            400,
+            where
+                + ", '"
+                + names[k]
+                + "': must be degrees in "
+                + (k == 0 ? "-180..180" : "-90..90")
+                + ", got "
+                + values[k]);
+      }
+      lonLat[k] = n.doubleValue();
+    }
+    dnt.core.geo.Position p = plane.project(lonLat[0], lonLat[1]);
+    out.put("x", p.x());
+    out.put("y", p.y());
+    return java.util.Map.of(map.keySet().iterator().next(), out);
+  }
+
   /** The users whose SINR changes most between two twins of the same users. */
-  static List<UserChangeView> mostChanged(NetworkTwin before, NetworkTwin after, int top) {
+  static List<UserChangeView> mostChanged(
+      NetworkTwin before, NetworkTwin after, int top, LocalProjection plane) {
     List<UserChangeView> all = new ArrayList<>();
     for (UserId id : before.userIds()) {
       UserState a = before.user(id);
@@ -412,9 +492,15 @@ final class TwinRoutes {
       Double change = sa == null || sb == null ? null : sb - sa;
       boolean same = change != null ? change == 0 : sa == null && sb == null;
       if (!same) {
+        dnt.core.geo.Position at = after.userSpec(id).position();
+        double[] lonLat = plane.unproject(at);
         all.add(
             new UserChangeView(
                 id.value(),
+                lonLat[0],
+                lonLat[1],
+                at.x(),
+                at.y(),
                 sa,
                 sb,
                 change,

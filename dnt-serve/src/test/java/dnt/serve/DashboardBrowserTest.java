@@ -9,6 +9,7 @@ import dnt.core.CellId;
 import dnt.core.geo.Position;
 import dnt.data.milan.MilanGrid;
 import dnt.data.raw.RawRow;
+import dnt.live.FederatedStatus;
 import dnt.live.ForecastSettings;
 import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
@@ -16,6 +17,8 @@ import dnt.live.LiveTwins;
 import dnt.live.RadioSettings;
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,6 +74,49 @@ final class DashboardBrowserTest {
   private static final int SLOTS = 3;
   private static final double RADIUS_M = 3000;
 
+  /**
+   * The federated training the page is shown: the test's twin runs with forecasting off (training
+   * would take minutes), so its status comes from here.
+   */
+  private static final FederatedStatus FEDERATED =
+      new FederatedStatus(
+          "horizontal",
+          5,
+          5,
+          List.of(0.4825, 0.3616, 0.3416, 0.3299, 0.3236),
+          3,
+          List.of(
+              new FederatedStatus.Client(5049, 0, 1, 0, 0L),
+              new FederatedStatus.Client(5050, 1, 2, 0, 0L),
+              new FederatedStatus.Client(5051, 1, 1, 2, 11L),
+              new FederatedStatus.Client(5052, 2, 0, 1, null)),
+          4,
+          3,
+          27,
+          3,
+          2,
+          T0 + 2 * 86_400_000L,
+          "mlp",
+          null);
+
+  /** The twin with {@link LiveTwin#federated()} answered by {@code status}, all else by it. */
+  private static LiveTwin withFederated(LiveTwin inner, FederatedStatus status) {
+    return (LiveTwin)
+        Proxy.newProxyInstance(
+            LiveTwin.class.getClassLoader(),
+            new Class<?>[] {LiveTwin.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("federated") && method.getParameterCount() == 0) {
+                return CompletableFuture.completedFuture(status);
+              }
+              try {
+                return method.invoke(inner, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
   private LiveTwin twin;
   private DntServer server;
   private Http http;
@@ -107,7 +156,7 @@ final class DashboardBrowserTest {
             + " slots: "
             + (System.nanoTime() - seeding) / 1_000_000
             + " ms");
-    server = DntServer.start(twin, Fixtures.settings(tmp));
+    server = DntServer.start(withFederated(twin, FEDERATED), Fixtures.settings(tmp));
     http = Http.of(server);
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeDriverService service =
@@ -200,9 +249,10 @@ final class DashboardBrowserTest {
             + (lon - v.get("west").asDouble()) * v.get("k").asDouble() * v.get("scale").asDouble();
     double y =
         v.get("oy").asDouble() + (v.get("north").asDouble() - lat) * v.get("scale").asDouble();
-    int w = map.getSize().getWidth();
-    int h = map.getSize().getHeight();
-    // the canvas is drawn 1:1 (no CSS scaling): attribute pixels are CSS pixels
+    // the canvas is drawn 1:1 (no CSS scaling): attribute pixels are CSS pixels; its border is
+    // the same on both sides, so the element's centre is the drawing's centre
+    int w = Integer.parseInt(map.getDomAttribute("width"));
+    int h = Integer.parseInt(map.getDomAttribute("height"));
     return new int[] {(int) Math.round(x - w / 2.0), (int) Math.round(y - h / 2.0)};
   }
 
@@ -380,6 +430,153 @@ final class DashboardBrowserTest {
 
   @Test
   @Order(4)
+  void aStationAddedByClickingShowsTheComparisonAndTheUsersWhoseSinrChangesMostOnTheMap()
+      throws Exception {
+    driver.findElement(By.id("whatif-clear")).click();
+    waiting().until(d -> "0".equals(d.findElement(By.id("whatif")).getDomAttribute("data-picked")));
+    JsonNode stations = JSON.readTree(http.get("/api/v1/stations", Fixtures.VIEWER).body());
+    JsonNode busiest = null;
+    int maxId = 0;
+    for (JsonNode s : stations.get("stations")) {
+      maxId = Math.max(maxId, s.get("id").asInt());
+      if (busiest == null || s.get("users").asInt() > busiest.get("users").asInt()) {
+        busiest = s;
+      }
+    }
+    // a new station beside the busiest one, where it takes users over
+    double lon = busiest.get("lon").asDouble() + 0.002;
+    double lat = busiest.get("lat").asDouble() + 0.001;
+    WebElement power = driver.findElement(By.id("new-dbm"));
+    power.clear();
+    power.sendKeys("40");
+    driver.findElement(By.id("place-station")).click();
+    // the whole map in view: an action's offsets count from the centre of the element's visible
+    // part
+    js("window.scrollTo(0, 0);");
+    int[] at = offset(lon, lat);
+    new Actions(driver)
+        .moveToElement(driver.findElement(By.id("map")), at[0], at[1])
+        .click()
+        .perform();
+    waiting().until(d -> "1".equals(d.findElement(By.id("whatif")).getDomAttribute("data-added")));
+    WebElement added = driver.findElement(By.cssSelector("#added li"));
+    int id = Integer.parseInt(added.getDomAttribute("data-id"));
+    double placedLon = Double.parseDouble(added.getDomAttribute("data-lon"));
+    double placedLat = Double.parseDouble(added.getDomAttribute("data-lat"));
+    assertThat(id).isEqualTo(maxId + 1);
+    // the click lands on a whole CSS pixel (half a pixel off at most) from the element's centre
+    // (a whole pixel, floored by WebDriver, half a pixel off at most): within a pixel, in degrees
+    JsonNode view = JSON.readTree(driver.findElement(By.id("map")).getDomAttribute("data-view"));
+    double pixelLat = 1 / view.get("scale").asDouble();
+    double pixelLon = pixelLat / view.get("k").asDouble();
+    assertThat(placedLon).isCloseTo(lon, org.assertj.core.data.Offset.offset(pixelLon));
+    assertThat(placedLat).isCloseTo(lat, org.assertj.core.data.Offset.offset(pixelLat));
+
+    driver.findElement(By.id("whatif-run")).click();
+    waiting()
+        .until(d -> d.findElement(By.id("whatif-result")).getDomAttribute("data-users") != null);
+    // the same what-if through the API, independently of the page
+    HttpResponse<String> r =
+        http.post(
+            "/api/v1/whatif?top=10",
+            Fixtures.OPERATOR,
+            "[{\"add-station\": {\"id\": "
+                + id
+                + ", \"lon\": "
+                + placedLon
+                + ", \"lat\": "
+                + placedLat
+                + ", \"power-dbm\": 40}}]");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode answer = JSON.readTree(r.body());
+    List<WebElement> kpiRows = driver.findElements(By.cssSelector("#kpi-table tbody tr"));
+    assertThat(kpiRows).hasSize(answer.get("kpis").size());
+    for (int i = 0; i < kpiRows.size(); i++) {
+      JsonNode k = answer.get("kpis").get(i);
+      List<WebElement> cells = kpiRows.get(i).findElements(By.tagName("td"));
+      assertThat(cells.get(0).getText()).isEqualTo(k.get("kpi").asText());
+      if (k.get("kpi").asText().equals("active stations")) {
+        // one station more: the test's own expectation, and the page shows it
+        assertThat(k.get("change").asDouble()).isEqualTo(1.0);
+        assertThat(cells.get(3).getText()).isEqualTo("+1.00");
+      }
+    }
+    JsonNode users = answer.get("users");
+    assertThat(users).isNotEmpty();
+    List<WebElement> userRows = driver.findElements(By.cssSelector("#users-table tbody tr"));
+    assertThat(userRows).hasSize(users.size());
+    boolean takenOver = false;
+    for (int i = 0; i < users.size(); i++) {
+      assertThat(userRows.get(i).findElement(By.tagName("td")).getText())
+          .isEqualTo(users.get(i).get("user").asText());
+      takenOver |= users.get(i).get("servingAfter").asInt(-1) == id;
+    }
+    assertThat(takenOver).as("some listed user is served by the new station").isTrue();
+    // every listed user is drawn on the map, and the new station with them
+    WebElement map = driver.findElement(By.id("map"));
+    assertThat(map.getDomAttribute("data-whatif-users")).isEqualTo(String.valueOf(users.size()));
+    assertThat(map.getDomAttribute("data-added")).isEqualTo("1");
+    // and the live twin still has its stations only
+    JsonNode after = JSON.readTree(http.get("/api/v1/stations", Fixtures.VIEWER).body());
+    assertThat(after.get("count").asInt()).isEqualTo(stations.get("count").asInt());
+    js("window.scrollTo(0, 0);");
+    screenshot("whatif-add-station");
+  }
+
+  @Test
+  @Order(5)
+  void theFederatedPanelShowsRoundsLossesStalenessAndRejectedUpdates() throws Exception {
+    waiting()
+        .until(
+            d ->
+                "horizontal"
+                    .equals(d.findElement(By.id("federated")).getDomAttribute("data-phase")));
+    WebElement panel = driver.findElement(By.id("federated"));
+    assertThat(panel.getDomAttribute("data-rounds")).isEqualTo(String.valueOf(FEDERATED.round()));
+    assertThat(panel.getDomAttribute("data-losses"))
+        .isEqualTo(String.valueOf(FEDERATED.losses().size()));
+    Map<String, String> facts = new java.util.HashMap<>();
+    for (WebElement row : driver.findElements(By.cssSelector("#federated-facts tbody tr"))) {
+      facts.put(
+          row.findElement(By.tagName("th")).getText(), row.findElement(By.tagName("td")).getText());
+    }
+    assertThat(facts.get("V-twin rounds"))
+        .isEqualTo(FEDERATED.round() + " of " + FEDERATED.rounds());
+    assertThat(facts.get("updates rejected"))
+        .isEqualTo(String.valueOf(FEDERATED.updatesRejected()));
+    assertThat(facts.get("clients")).isEqualTo(String.valueOf(FEDERATED.clients().size()));
+    // the loss curve is drawn
+    assertThat(driver.findElements(By.cssSelector("#loss-chart .uplot canvas"))).isNotEmpty();
+    // clients by staleness, counted here from the status the page was given
+    Map<Long, Integer> byStaleness = new TreeMap<>();
+    int never = 0;
+    for (FederatedStatus.Client c : FEDERATED.clients()) {
+      if (c.staleness() == null) {
+        never++;
+      } else {
+        byStaleness.merge(c.staleness(), 1, Integer::sum);
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    byStaleness.forEach((k, v) -> expected.add(k + " " + v));
+    if (never > 0) {
+      expected.add("no update yet " + never);
+    }
+    List<String> shown =
+        driver.findElements(By.cssSelector("#staleness tbody tr")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(shown).isEqualTo(expected);
+    // the clients whose updates were rejected, most first
+    assertThat(driver.findElement(By.id("rejected")).getText())
+        .startsWith(FEDERATED.updatesRejected() + " update(s) rejected")
+        .contains("cell 5051 (2), cell 5052 (1)");
+    js("document.getElementById('federated').scrollIntoView();");
+    screenshot("federated");
+  }
+
+  @Test
+  @Order(6)
   void aTelemetryBatchShowsOnThePageThroughTheChangeStream() throws Exception {
     waiting()
         .until(d -> "open".equals(d.findElement(By.id("live")).getDomAttribute("data-stream")));
@@ -425,7 +622,7 @@ final class DashboardBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void aViewerSeesNoOperatorControlsAndAForgedRequestIsRefused() throws Exception {
     signIn(Fixtures.VIEWER);
     assertThat(driver.findElements(By.id("whatif"))).isEmpty();

@@ -30,6 +30,8 @@ final class OpenApiTest {
           // every operation documents its errors as JSON (or needs no token and has none)
           JsonNode responses = op.getValue().get("responses");
           assertThat(responses).as(path.getKey()).isNotNull();
+          // and the rate limit's 429, which any request may meet
+          assertThat(responses.has("429")).as(path.getKey() + " documents 429").isTrue();
           boolean needsToken = !op.getValue().has("security");
           if (needsToken) {
             assertThat(responses.has("401")).as(path.getKey() + " documents 401").isTrue();

@@ -223,6 +223,185 @@ final class RadioRoutesTest {
     assertThat(kpis.get("activeStations").asInt()).isEqualTo(active);
   }
 
+  /**
+   * The equirectangular map from the plane to longitude and latitude is affine in each axis; fitted
+   * to two stations far apart in the listing (which gives both coordinates), independently of the
+   * server's projection code.
+   */
+  private record Affine(
+      double x0, double lon0, double lonPerM, double y0, double lat0, double latPerM) {
+    static Affine fit(JsonNode stations) {
+      JsonNode west = null;
+      JsonNode east = null;
+      JsonNode south = null;
+      JsonNode north = null;
+      for (JsonNode s : stations) {
+        if (west == null || s.get("x").asDouble() < west.get("x").asDouble()) {
+          west = s;
+        }
+        if (east == null || s.get("x").asDouble() > east.get("x").asDouble()) {
+          east = s;
+        }
+        if (south == null || s.get("y").asDouble() < south.get("y").asDouble()) {
+          south = s;
+        }
+        if (north == null || s.get("y").asDouble() > north.get("y").asDouble()) {
+          north = s;
+        }
+      }
+      return new Affine(
+          west.get("x").asDouble(),
+          west.get("lon").asDouble(),
+          (east.get("lon").asDouble() - west.get("lon").asDouble())
+              / (east.get("x").asDouble() - west.get("x").asDouble()),
+          south.get("y").asDouble(),
+          south.get("lat").asDouble(),
+          (north.get("lat").asDouble() - south.get("lat").asDouble())
+              / (north.get("y").asDouble() - south.get("y").asDouble()));
+    }
+
+    double lon(double x) {
+      return lon0 + (x - x0) * lonPerM;
+    }
+
+    double lat(double y) {
+      return lat0 + (y - y0) * latPerM;
+    }
+
+    double x(double lon) {
+      return x0 + (lon - lon0) / lonPerM;
+    }
+
+    double y(double lat) {
+      return y0 + (lat - lat0) / latPerM;
+    }
+  }
+
+  @Test
+  void theUsersAWhatIfListsCarryTheirPositionAndTheirSinrBeforeAndAfter() throws Exception {
+    NetworkTwin radio = radio();
+    BaseStationId off = busiest(radio);
+    Affine map = Affine.fit(ok(http.get("/api/v1/stations", Fixtures.VIEWER)).get("stations"));
+    JsonNode users =
+        ok(http.post(
+                "/api/v1/whatif?top=5",
+                Fixtures.OPERATOR,
+                "[{\"switch-off\": " + off.value() + "}]"))
+            .get("users");
+    assertThat(users).isNotEmpty();
+    for (JsonNode u : users) {
+      UserId id = UserId.of(u.get("user").asInt());
+      var at = radio.userSpec(id).position();
+      // a switch-off moves nobody: the position is the live twin's, printed exactly
+      assertThat(u.get("x").asDouble()).isEqualTo(at.x());
+      assertThat(u.get("y").asDouble()).isEqualTo(at.y());
+      // a few double operations on degrees near 9 and 45: ulps of 1e-15, far below 1e-9 (0.1 mm)
+      assertThat(u.get("lon").asDouble()).isCloseTo(map.lon(at.x()), within(1e-9));
+      assertThat(u.get("lat").asDouble()).isCloseTo(map.lat(at.y()), within(1e-9));
+      UserState before = radio.user(id);
+      assertThat(u.get("sinrBeforeDb").asDouble()).isEqualTo(before.sinrDb());
+      if (!u.get("sinrAfterDb").isNull()) {
+        assertThat(u.get("changeDb").asDouble())
+            .isEqualTo(u.get("sinrAfterDb").asDouble() - before.sinrDb());
+      }
+    }
+  }
+
+  @Test
+  void anAddedStationMayStandAtALongitudeAndLatitude() throws Exception {
+    JsonNode stations = ok(http.get("/api/v1/stations", Fixtures.VIEWER)).get("stations");
+    Affine map = Affine.fit(stations);
+    int newId = 0;
+    for (JsonNode s : stations) {
+      newId = Math.max(newId, s.get("id").asInt() + 1);
+    }
+    // a point among the stations: the middle of the busiest station and its nearest neighbour
+    JsonNode busy = null;
+    for (JsonNode s : stations) {
+      if (busy == null || s.get("users").asInt() > busy.get("users").asInt()) {
+        busy = s;
+      }
+    }
+    double lon = busy.get("lon").asDouble() + 0.002;
+    double lat = busy.get("lat").asDouble() + 0.001;
+    JsonNode byDegrees =
+        ok(
+            http.post(
+                "/api/v1/whatif?top=20",
+                Fixtures.OPERATOR,
+                "[{\"add-station\": {\"id\": "
+                    + newId
+                    + ", \"lon\": "
+                    + lon
+                    + ", \"LAT\": "
+                    + lat
+                    + ", \"power-dbm\": 40}}]"));
+    JsonNode byMetres =
+        ok(
+            http.post(
+                "/api/v1/whatif?top=20",
+                Fixtures.OPERATOR,
+                "[{\"add-station\": {\"id\": "
+                    + newId
+                    + ", \"x\": "
+                    + map.x(lon)
+                    + ", \"y\": "
+                    + map.y(lat)
+                    + ", \"power-dbm\": 40}}]"));
+    JsonNode kpis = byDegrees.get("kpis");
+    assertThat(kpis).hasSameSizeAs(byMetres.get("kpis"));
+    for (int i = 0; i < kpis.size(); i++) {
+      JsonNode a = kpis.get(i);
+      JsonNode b = byMetres.get("kpis").get(i);
+      assertThat(a.get("kpi").asText()).isEqualTo(b.get("kpi").asText());
+      if (a.get("kpi").asText().equals("active stations")) {
+        assertThat(a.get("change").asDouble()).isEqualTo(1.0);
+      }
+      // the two positions differ by the fit's rounding, well under a millimetre: path losses
+      // differ by under 1e-6 dB, so each KPI agrees to a millionth of its size
+      assertThat(a.get("scenario").asDouble())
+          .as(a.get("kpi").asText())
+          .isCloseTo(
+              b.get("scenario").asDouble(),
+              within(1e-6 * (1 + Math.abs(b.get("scenario").asDouble()))));
+    }
+    // the users the new station takes over are listed, and sit near it (its users are within its
+    // range of a few km)
+    JsonNode users = byDegrees.get("users");
+    assertThat(users).isNotEmpty();
+    boolean anyServedByIt = false;
+    for (JsonNode u : users) {
+      anyServedByIt |= !u.get("servingAfter").isNull() && u.get("servingAfter").asInt() == newId;
+    }
+    assertThat(anyServedByIt).isTrue();
+    // both ways of placing it at once, or half a position, are refused naming the change
+    assertError(
+        http.post(
+            "/api/v1/whatif",
+            Fixtures.OPERATOR,
+            "[{\"switch-off\": "
+                + busy.get("id").asInt()
+                + "}, {\"add-station\": {\"id\": "
+                + newId
+                + ", \"lon\": 9.19, \"lat\": 45.46, \"x\": 0, \"y\": 0}}]"),
+        400,
+        "body: change 2 (add-station): give either x and y or lon and lat");
+    assertError(
+        http.post(
+            "/api/v1/whatif",
+            Fixtures.OPERATOR,
+            "[{\"add-station\": {\"id\": " + newId + ", \"lon\": 9.19}}]"),
+        400,
+        "body: change 1 (add-station): missing 'lat'");
+    assertError(
+        http.post(
+            "/api/v1/whatif",
+            Fixtures.OPERATOR,
+            "[{\"add-station\": {\"id\": " + newId + ", \"lon\": 9.19, \"lat\": 91}}]"),
+        400,
+        "body: change 1 (add-station), 'lat': must be degrees in -90..90");
+  }
+
   @Test
   void badChangesNameTheChangeAndTheKey() throws Exception {
     int station = busiest(radio()).value();

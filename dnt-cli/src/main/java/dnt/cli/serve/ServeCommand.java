@@ -12,7 +12,9 @@ import dnt.live.replay.Replay;
 import dnt.live.replay.ReplaySource;
 import dnt.live.replay.ReplaySpeed;
 import dnt.serve.DntServer;
+import dnt.serve.RateLimits;
 import dnt.serve.ServerSettings;
+import dnt.serve.TlsSettings;
 import dnt.serve.TokenStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -219,6 +221,43 @@ public final class ServeCommand implements Callable<Integer> {
               + " --stations.")
   @Nullable Path grid;
 
+  @Option(
+      names = "--tls-keystore",
+      paramLabel = "FILE",
+      description =
+          "Serve HTTPS with the key and certificate of this PKCS12 keystore; its password from"
+              + " --tls-password-file or the environment variable "
+              + TLS_PASSWORD_ENV
+              + " (never on the command line).")
+  @Nullable Path tlsKeystore;
+
+  @Option(
+      names = "--tls-password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the keystore's password.")
+  @Nullable Path tlsPasswordFile;
+
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "200",
+      paramLabel = "N",
+      description =
+          "Requests per second per token, in bursts of up to 2N; more are answered 429 (default:"
+              + " ${DEFAULT-VALUE}; 0: no limit).")
+  double rateLimit;
+
+  @Option(
+      names = "--anonymous-rate-limit",
+      defaultValue = "20",
+      paramLabel = "N",
+      description =
+          "Requests per second per client address for requests without a valid token (the"
+              + " page's files, health, token guesses; default: ${DEFAULT-VALUE}; 0: no limit).")
+  double anonymousRateLimit;
+
+  /** The environment variable that may hold the keystore's password. */
+  static final String TLS_PASSWORD_ENV = "DNT_TLS_PASSWORD";
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable Running running;
 
@@ -269,6 +308,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--replay-from: " + e.getMessage(), e);
     }
+    RateLimits limits = rateLimits();
+    @Nullable TlsSettings tls = tls();
     TokenStore store = tokens == null ? null : TokenStore.read(tokens);
     prepareState(state);
     String tokenNote;
@@ -293,7 +334,20 @@ public final class ServeCommand implements Callable<Integer> {
     DntServer server;
     try {
       ServerSettings settings =
-          ServerSettings.of(store).withAddress(host, port).withAccessLog(ACCESS::info);
+          ServerSettings.of(store)
+              .withAddress(host, port)
+              .withAccessLog(ACCESS::info)
+              .withTls(tls)
+              .withRateLimits(limits);
+      if (tls == null && !settings.loopbackOnly()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "dnt serve: warning: "
+                    + host
+                    + " is reachable from other machines and there is no TLS: tokens and data"
+                    + " cross the network in clear text; give --tls-keystore");
+      }
       // with a replay, operators may change its speed (PUT /api/v1/replay, the dashboard)
       server =
           feed == null ? DntServer.start(twin, settings) : DntServer.start(twin, settings, feed);
@@ -376,6 +430,53 @@ public final class ServeCommand implements Callable<Integer> {
   @Nullable String url() {
     Running r = running;
     return r == null ? null : r.server().url().toString();
+  }
+
+  private RateLimits rateLimits() {
+    if (!(rateLimit >= 0) || Double.isInfinite(rateLimit)) {
+      throw new InvalidInputException(
+          "--rate-limit: " + rateLimit + " is not a number of requests per second (0 or more)");
+    }
+    if (!(anonymousRateLimit >= 0) || Double.isInfinite(anonymousRateLimit)) {
+      throw new InvalidInputException(
+          "--anonymous-rate-limit: "
+              + anonymousRateLimit
+              + " is not a number of requests per second (0 or more)");
+    }
+    return new RateLimits(rateLimit, anonymousRateLimit);
+  }
+
+  /** The keystore of --tls-keystore, its password from the file or the environment. */
+  private @Nullable TlsSettings tls() {
+    Path keystore = tlsKeystore;
+    if (keystore == null) {
+      if (tlsPasswordFile != null) {
+        throw new InvalidInputException(
+            "--tls-password-file: given without --tls-keystore; give the keystore too");
+      }
+      return null;
+    }
+    String password;
+    if (tlsPasswordFile != null) {
+      try {
+        password = TlsSettings.readPassword(tlsPasswordFile);
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("--tls-password-file: " + e.getMessage(), e);
+      }
+    } else {
+      password = System.getenv(TLS_PASSWORD_ENV);
+      if (password == null || password.isEmpty()) {
+        throw new InvalidInputException(
+            "--tls-keystore: no password; give --tls-password-file FILE or set the environment"
+                + " variable "
+                + TLS_PASSWORD_ENV);
+      }
+    }
+    try {
+      return TlsSettings.load(keystore, password);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--tls-keystore: " + e.getMessage(), e);
+    }
   }
 
   private static void prepareState(Path dir) {

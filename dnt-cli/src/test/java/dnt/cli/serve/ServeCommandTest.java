@@ -15,15 +15,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -282,5 +286,184 @@ final class ServeCommandTest {
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).startsWith("dnt: --speed:");
     assertThat(Files.exists(dir.resolve("s"))).isFalse();
+  }
+
+  /** A PKCS12 keystore with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
+  private static Path keystore(Path dir, String password) throws Exception {
+    Path file = dir.resolve("server.p12");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "dnt",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "san=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                password,
+                "-keypass",
+                password)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return file;
+  }
+
+  /** A client that trusts only the keystore's certificate. */
+  private static HttpClient trusting(Path keystore, String password) throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(keystore)) {
+      ks.load(in, password.toCharArray());
+    }
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("dnt", ks.getCertificate("dnt"));
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, tmf.getTrustManagers(), null);
+    return HttpClient.newBuilder().sslContext(ssl).build();
+  }
+
+  @Test
+  void tlsServesHttpsAndAHostReachableFromElsewhereWithoutTlsIsWarnedAbout() throws Exception {
+    String password = "keystore-password-42";
+    Path keystore = keystore(dir, password);
+    Path passwordFile = Files.writeString(dir.resolve("password.txt"), password + "\n");
+    String[] quiet = {"--replay", "off", "--radio", "off", "--forecast", "off"};
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--host",
+                "0.0.0.0",
+                "--port",
+                "0",
+                "--state",
+                dir.resolve("s").toString(),
+                "--tls-keystore",
+                keystore.toString(),
+                "--tls-password-file",
+                passwordFile.toString()));
+    args.addAll(List.of(quiet));
+    Serving s = serve(args.toArray(String[]::new));
+    assertThat(s.url()).startsWith("https://0.0.0.0:");
+    assertThat(s.out().toString()).contains("listening on https://");
+    assertThat(s.err().toString()).doesNotContain("warning");
+    int port = URI.create(s.url()).getPort();
+    HttpResponse<String> health =
+        trusting(keystore, password)
+            .send(
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/v1/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(s.out().toString() + s.err()).doesNotContain(password);
+    assertThat(s.stop()).isZero();
+
+    List<String> plain =
+        new ArrayList<>(
+            List.of("--host", "0.0.0.0", "--port", "0", "--state", dir.resolve("t").toString()));
+    plain.addAll(List.of(quiet));
+    Serving open = serve(plain.toArray(String[]::new));
+    List<String> warnings = open.err().toString().lines().toList();
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0))
+        .startsWith("dnt serve: warning: 0.0.0.0 is reachable from other machines")
+        .contains("--tls-keystore");
+    assertThat(open.stop()).isZero();
+
+    // the default host, loopback only, is not warned about
+    List<String> local =
+        new ArrayList<>(List.of("--port", "0", "--state", dir.resolve("u").toString()));
+    local.addAll(List.of(quiet));
+    Serving loopback = serve(local.toArray(String[]::new));
+    assertThat(loopback.err().toString()).isEmpty();
+    assertThat(loopback.stop()).isZero();
+  }
+
+  @Test
+  void tlsAndRateLimitMistakesAreExit2NamingTheOption() throws Exception {
+    String password = "keystore-password-42";
+    Path keystore = keystore(dir, password);
+    Path wrong = Files.writeString(dir.resolve("wrong.txt"), "not-the-password\n");
+    Path state = dir.resolve("s");
+    CliRun r =
+        CliRun.of(
+            "serve",
+            "--port",
+            "0",
+            "--state",
+            state.toString(),
+            "--tls-keystore",
+            keystore.toString(),
+            "--tls-password-file",
+            wrong.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith("dnt: --tls-keystore: the keystore " + keystore)
+        .contains("password is wrong")
+        .doesNotContain("not-the-password")
+        .doesNotContain("\tat ");
+    assertThat(r.err().lines().count()).isEqualTo(1);
+    CliRun missing =
+        CliRun.of(
+            "serve",
+            "--port",
+            "0",
+            "--state",
+            state.toString(),
+            "--tls-keystore",
+            keystore.toString(),
+            "--tls-password-file",
+            dir.resolve("none.txt").toString());
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("dnt: --tls-password-file: cannot read the password file");
+    CliRun alone =
+        CliRun.of(
+            "serve",
+            "--port",
+            "0",
+            "--state",
+            state.toString(),
+            "--tls-password-file",
+            wrong.toString());
+    assertThat(alone.status()).isEqualTo(2);
+    assertThat(alone.err()).startsWith("dnt: --tls-password-file: given without --tls-keystore");
+    if (System.getenv(ServeCommand.TLS_PASSWORD_ENV) == null) {
+      CliRun none =
+          CliRun.of(
+              "serve",
+              "--port",
+              "0",
+              "--state",
+              state.toString(),
+              "--tls-keystore",
+              keystore.toString());
+      assertThat(none.status()).isEqualTo(2);
+      assertThat(none.err())
+          .startsWith("dnt: --tls-keystore: no password")
+          .contains(ServeCommand.TLS_PASSWORD_ENV);
+    }
+    CliRun rate =
+        CliRun.of("serve", "--port", "0", "--state", state.toString(), "--rate-limit", "-1");
+    assertThat(rate.status()).isEqualTo(2);
+    assertThat(rate.err()).startsWith("dnt: --rate-limit: -1.0 is not a number");
+    // nothing was started: no state folder
+    assertThat(Files.exists(state)).isFalse();
   }
 }

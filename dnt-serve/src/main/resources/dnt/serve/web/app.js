@@ -21,6 +21,11 @@
     stations: [],
     stationXY: null,
     picked: new Set(),
+    added: [], // new stations of the what-if: {id, lon, lat, dbm}
+    placing: false,
+    whatIfUsers: [], // the users a what-if listed: {user, lon, lat, changeDb, before, after}
+    federatedAt: 0,
+    lossChart: null,
     openCell: null,
     openStation: null,
     neighbourLines: [],
@@ -142,7 +147,8 @@
       xy[i] = p[0];
       xy[i + 1] = p[1];
     }
-    state.grid = { cells: Int32Array.from(g.cells), xy: xy, project: project };
+    const unproject = (x, y) => [b.west + (x - ox) / (k * scale), b.north - (y - oy) / scale];
+    state.grid = { cells: Int32Array.from(g.cells), xy: xy, project: project, unproject: unproject };
     c.dataset.cells = String(g.count);
     // the projection, for tests and tools that point at a place on the map
     c.dataset.view = JSON.stringify({ west: b.west, north: b.north, k: k, scale: scale, ox: ox, oy: oy });
@@ -281,6 +287,7 @@
   }
 
   function drawStations(g) {
+    drawWhatIf(g);
     if (!state.stationXY || !$('show-stations').checked) return;
     const xy = state.stationXY;
     for (const line of state.neighbourLines) {
@@ -301,6 +308,56 @@
       g.strokeStyle = state.picked.has(st.id) ? '#ff3b30' : '#222';
       g.stroke();
     });
+  }
+
+  // the what-if on the map: new stations as squares; the users whose SINR changes most as
+  // triangles (up: better, blue; down: worse, orange) or crosses (service lost, vermillion) or rings
+  // (service gained, blue), shape and colour both telling (Okabe-Ito colours)
+  function drawWhatIf(g) {
+    if (!state.grid) return;
+    for (const u of state.whatIfUsers) {
+      const [x, y] = state.grid.project(u.lon, u.lat);
+      const size = 4 + Math.min(6, Math.abs(u.changeDb || 0) / 5);
+      g.lineWidth = 2;
+      if (u.after === null) {
+        g.strokeStyle = '#D55E00';
+        g.beginPath();
+        g.moveTo(x - size, y - size);
+        g.lineTo(x + size, y + size);
+        g.moveTo(x - size, y + size);
+        g.lineTo(x + size, y - size);
+        g.stroke();
+      } else if (u.before === null) {
+        g.strokeStyle = '#0072B2';
+        g.beginPath();
+        g.arc(x, y, size, 0, 2 * Math.PI);
+        g.stroke();
+      } else {
+        const up = u.changeDb >= 0;
+        g.fillStyle = up ? '#0072B2' : '#E69F00';
+        g.strokeStyle = '#000';
+        g.lineWidth = 1;
+        g.beginPath();
+        g.moveTo(x, up ? y - size : y + size);
+        g.lineTo(x - size, up ? y + size : y - size);
+        g.lineTo(x + size, up ? y + size : y - size);
+        g.closePath();
+        g.fill();
+        g.stroke();
+      }
+    }
+    for (const a of state.added) {
+      const [x, y] = state.grid.project(a.lon, a.lat);
+      g.fillStyle = '#fff';
+      g.strokeStyle = '#000';
+      g.lineWidth = 2.5;
+      g.fillRect(x - 6, y - 6, 12, 12);
+      g.strokeRect(x - 6, y - 6, 12, 12);
+      g.fillStyle = '#000';
+      g.fillRect(x - 2, y - 2, 4, 4);
+    }
+    canvas().dataset.whatifUsers = String(state.whatIfUsers.length);
+    canvas().dataset.added = String(state.added.length);
   }
 
   function stationAt(x, y) {
@@ -507,6 +564,7 @@
       live.dataset.delayMs = String(Date.now() - data.sent);
       $('clock').textContent = fmtTime(data.clock || data.slot + SLOT);
       scheduleRefresh(data.cells.includes(state.openCell));
+      if (Date.now() - state.federatedAt > 10000) loadFederated();
     } else if (event === 'alerts') {
       showAlerts(data.cells);
     }
@@ -572,21 +630,61 @@
       ul.appendChild(li);
     }
     $('whatif').dataset.picked = String(state.picked.size);
+    const added = $('added');
+    added.replaceChildren();
+    for (const a of state.added) {
+      const li = document.createElement('li');
+      li.textContent = 'new station ' + a.id + ' at ' + a.lat.toFixed(5) + ' N, ' + a.lon.toFixed(5) +
+        ' E, ' + a.dbm + ' dBm';
+      li.dataset.id = String(a.id);
+      li.dataset.lon = String(a.lon);
+      li.dataset.lat = String(a.lat);
+      added.appendChild(li);
+    }
+    $('whatif').dataset.added = String(state.added.length);
     draw();
+  }
+
+  function setPlacing(on) {
+    state.placing = on;
+    const b = $('place-station');
+    if (b) b.setAttribute('aria-pressed', String(on));
+    canvas().classList.toggle('placing', on);
+  }
+
+  // a new station: an id above every station's, at a position in degrees WGS84
+  function addStation(lon, lat) {
+    const err = $('whatif-error');
+    err.textContent = '';
+    if (!isFinite(lon) || !isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+      err.textContent = 'Give the new station a longitude and a latitude in degrees.';
+      return;
+    }
+    let id = 0;
+    for (const st of state.stations) id = Math.max(id, st.id + 1);
+    for (const a of state.added) id = Math.max(id, a.id + 1);
+    const dbm = Number($('new-dbm').value);
+    state.added.push({ id: id, lon: lon, lat: lat, dbm: isFinite(dbm) ? dbm : 30 });
+    $('new-lon').value = lon.toFixed(6);
+    $('new-lat').value = lat.toFixed(6);
+    renderPicked();
   }
 
   async function runWhatIf(ev) {
     ev.preventDefault();
     const err = $('whatif-error');
     err.textContent = '';
-    if (state.picked.size === 0) {
-      err.textContent = 'Pick at least one station first.';
+    if (state.picked.size === 0 && state.added.length === 0) {
+      err.textContent = 'Pick a station or place a new one first.';
       return;
     }
     const action = $('whatif-action').value;
     const dbm = Number($('whatif-dbm').value);
     const changes = [...state.picked].map((id) =>
       action === 'switch-off' ? { 'switch-off': id } : { power: { station: id, dbm: dbm } });
+    for (const a of state.added) {
+      changes.push({ 'add-station': { id: a.id, lon: a.lon, lat: a.lat, 'power-dbm': a.dbm } });
+    }
     try {
       const r = await api('/whatif?top=10', {
         method: 'POST',
@@ -620,11 +718,95 @@
         tr.insertCell().textContent = t;
       });
     }
-    const users = document.createElement('p');
-    users.textContent = 'Users whose SINR changes most: ' +
-      r.users.map((u) => u.user + ' (' + (u.changeDb === null ? 'service changes' : fmt(u.changeDb) + ' dB') + ')').join(', ');
-    box.append(p, table, users);
+    const caption = document.createElement('p');
+    caption.className = 'whatif-legend';
+    caption.textContent = 'The ' + r.users.length + ' users whose SINR changes most, drawn on the map: ' +
+      '▲ better, ▼ worse, ✕ loses service, ○ gains service.';
+    const users = document.createElement('table');
+    users.id = 'users-table';
+    const uh = users.createTHead().insertRow();
+    ['user', 'SINR now (dB)', 'what-if (dB)', 'change', 'station now → what-if'].forEach((h) => {
+      const th = document.createElement('th');
+      th.textContent = h;
+      uh.appendChild(th);
+    });
+    const ub = users.createTBody();
+    for (const u of r.users) {
+      const tr = ub.insertRow();
+      [String(u.user), fmt(u.sinrBeforeDb), fmt(u.sinrAfterDb),
+        u.changeDb === null ? (u.sinrAfterDb === null ? 'loses service' : 'gains service') : (u.changeDb > 0 ? '+' : '') + fmt(u.changeDb),
+        (u.servingBefore === null ? 'none' : u.servingBefore) + ' → ' + (u.servingAfter === null ? 'none' : u.servingAfter),
+      ].forEach((t) => {
+        tr.insertCell().textContent = t;
+      });
+    }
+    box.append(p, table, caption, users);
     box.dataset.kpis = String(r.kpis.length);
+    box.dataset.users = String(r.users.length);
+    state.whatIfUsers = r.users.map((u) => ({
+      user: u.user, lon: u.lon, lat: u.lat, changeDb: u.changeDb, before: u.sinrBeforeDb, after: u.sinrAfterDb,
+    }));
+    draw();
+  }
+
+  // ---- federated training
+
+  async function loadFederated() {
+    state.federatedAt = Date.now();
+    const panel = $('federated');
+    let f;
+    try {
+      f = await api('/federated');
+    } catch (e) {
+      $('federated-note').textContent = e.message;
+      panel.dataset.phase = 'unavailable';
+      return;
+    }
+    $('federated-note').textContent = f.error ? 'the V-twin failed: ' + f.error : '';
+    fillRows($('federated-facts').tBodies[0], [
+      ['phase', f.phase],
+      ['V-twin rounds', f.round + ' of ' + f.rounds],
+      ['cluster twins', String(f.clusters)],
+      ['clients', String(f.clients.length)],
+      ['H-twin updates applied', String(f.updatesApplied)],
+      ['updates rejected', String(f.updatesRejected)],
+      ['model', f.model + ', version ' + f.version],
+      ['days held', f.daysHeld + ' (training starts at ' + f.minDays + ')'],
+      ['trained through', f.trainedThrough === null ? '-' : fmtTime(f.trainedThrough)],
+    ]);
+    drawLosses(f.losses);
+    // clients by staleness, the ones without an applied update last
+    const groups = new Map();
+    for (const c of f.clients) {
+      const k = c.staleness === null ? null : c.staleness;
+      groups.set(k, (groups.get(k) || 0) + 1);
+    }
+    const keys = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+    fillRows($('staleness').tBodies[0],
+      keys.map((k) => [k === null ? 'no update yet' : String(k), String(groups.get(k))]));
+    const rejecting = f.clients.filter((c) => c.rejected > 0).sort((a, b) => b.rejected - a.rejected);
+    $('rejected').textContent = f.updatesRejected + ' update(s) rejected by the server\'s validator' +
+      (rejecting.length ? ': ' + rejecting.slice(0, 10).map((c) => 'cell ' + c.cell + ' (' + c.rejected + ')').join(', ') +
+        (rejecting.length > 10 ? ', ...' : '') : '');
+    panel.dataset.phase = f.phase;
+    panel.dataset.rounds = String(f.round);
+    panel.dataset.losses = String(f.losses.length);
+  }
+
+  function drawLosses(losses) {
+    const el = $('loss-chart');
+    if (state.lossChart) state.lossChart.destroy();
+    state.lossChart = null;
+    el.replaceChildren();
+    if (!losses.length) return;
+    const rounds = losses.map((_, i) => i + 1);
+    const opts = {
+      width: Math.max(320, el.clientWidth || 400), height: 180,
+      scales: { x: { time: false } },
+      axes: [{ label: 'V-twin round', incrs: [1, 2, 5, 10, 20, 50] }, { label: 'loss (MSE)' }],
+      series: [{ label: 'round' }, { label: 'loss', stroke: '#21918c', width: 2, points: { show: true, size: 6 } }],
+    };
+    state.lossChart = new window.uPlot(opts, [rounds, losses], el);
   }
 
   // ---- wiring
@@ -636,13 +818,17 @@
     api('/alerts').then((a) => showAlerts(a.cells)).catch(() => {});
     loadStations();
     loadReplay();
+    loadFederated();
     openStream();
   }
 
   function canvasPoint(ev) {
     const c = canvas();
     const r = c.getBoundingClientRect();
-    return [((ev.clientX - r.left) * c.width) / r.width, ((ev.clientY - r.top) * c.height) / r.height];
+    // the drawing starts inside the canvas' border (clientLeft, clientTop)
+    const x = ev.clientX - r.left - c.clientLeft;
+    const y = ev.clientY - r.top - c.clientTop;
+    return [(x * c.width) / c.clientWidth, (y * c.height) / c.clientHeight];
   }
 
   function wire() {
@@ -667,6 +853,12 @@
     $('map').addEventListener('click', (ev) => {
       if (!state.grid) return;
       const [x, y] = canvasPoint(ev);
+      if (state.placing && state.canOperate) {
+        const [lon, lat] = state.grid.unproject(x, y);
+        setPlacing(false);
+        addStation(lon, lat);
+        return;
+      }
       const st = stationAt(x, y);
       if (st && ev.shiftKey && state.canOperate) {
         togglePick(st.id);
@@ -688,7 +880,19 @@
       const clear = $('whatif-clear');
       if (clear) clear.addEventListener('click', () => {
         state.picked.clear();
+        state.added = [];
+        state.whatIfUsers = [];
+        setPlacing(false);
+        $('whatif-result').replaceChildren();
         renderPicked();
+      });
+      const place = $('place-station');
+      if (place) place.addEventListener('click', () => setPlacing(!state.placing));
+      const addForm = $('add-form');
+      if (addForm) addForm.addEventListener('submit', (ev) => {
+        ev.preventDefault();
+        setPlacing(false);
+        addStation(parseFloat($('new-lon').value), parseFloat($('new-lat').value));
       });
       const pick = $('pick-station');
       if (pick) pick.addEventListener('click', () => state.openStation !== null && togglePick(state.openStation));
