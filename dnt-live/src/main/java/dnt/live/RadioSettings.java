@@ -7,7 +7,9 @@ import dnt.core.InvalidInputException;
  * bundled OpenCellID LTE stations as small cells, {@code users} users placed by station density
  * ({@code dnt.data.twinbuild.MilanTwin}), and each cell's observed internet activity turned into
  * the demand of the users in that cell, {@code mbpsPerActivity} Mbit/s per unit of Milan internet
- * activity, shared equally.
+ * activity, shared equally. On a user's own network ({@link LiveSettings#withNetwork}) the same
+ * settings build the radio twin from its stations and grid instead ({@code
+ * dnt.data.network.OwnNetwork#build}).
  *
  * @param users users of the radio twin
  * @param seed seed of their placement

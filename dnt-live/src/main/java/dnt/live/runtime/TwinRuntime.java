@@ -147,7 +147,7 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /** A cell's centroid on the own network's plane, metres; (0, 0) for a cell it lacks. */
-  private static IntFunction<double[]> ownPosition(OwnNetwork network) {
+  static IntFunction<double[]> ownPosition(OwnNetwork network) {
     return cell -> {
       dnt.data.network.CellGrid.Cell c = network.grid().cell(cell);
       return c == null ? new double[2] : new double[] {c.centroid().x(), c.centroid().y()};
