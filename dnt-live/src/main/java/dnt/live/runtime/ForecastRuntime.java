@@ -198,12 +198,12 @@ public final class ForecastRuntime implements AutoCloseable {
    * @return the forecasts, in the aggregator's client order; cells without data left out
    */
   public CompletionStage<List<Forecast>> forecastAll(int steps) {
-    return AskPattern.<FlAggregator.Command, List<CellModel>>ask(
+    return AskPattern.<FlAggregator.Command, FlAggregator.Models>ask(
             aggregator, FlAggregator.GetModels::new, askTimeout, system.scheduler())
         .thenCompose(
             models -> {
               List<CompletableFuture<@Nullable Forecast>> all = new ArrayList<>();
-              for (CellModel m : models) {
+              for (CellModel m : models.models()) {
                 int cell = Integer.parseInt(m.cell());
                 all.add(
                     forecast(cell, m, steps)
