@@ -1,10 +1,11 @@
 package dnt.cli.serve;
 
 import dnt.core.InvalidInputException;
+import dnt.live.ClusterSettings;
 import dnt.live.ForecastSettings;
+import dnt.live.JournalSettings;
 import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
-import dnt.live.LiveTwinFactory;
 import dnt.live.LiveTwins;
 import dnt.live.RadioSettings;
 import dnt.live.replay.Replay;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,12 +45,6 @@ import picocli.CommandLine.Spec;
           + " --replay-from) is fed to the twin slot by slot at --speed times real time."
     })
 public final class ServeCommand implements Callable<Integer> {
-  /**
-   * How the command gets its twin: the Pekko runtime on the state folder, with its defaults (the
-   * embedded H2 journal in the folder, the Milan grid; docs/live.md).
-   */
-  static final LiveTwinFactory TWINS = state -> LiveTwins.start(LiveSettings.defaults(state));
-
   /** Users of the radio twin that {@code --radio on} runs: one per grid square on average. */
   static final int RADIO_USERS = 10_000;
 
@@ -56,19 +52,21 @@ public final class ServeCommand implements Callable<Integer> {
   static final long RADIO_SEED = 1;
 
   /**
-   * The same with the radio twin of Milan ({@value #RADIO_USERS} users, placed by station density;
-   * docs/live.md, "The radio twin"). It adds about 1 to 1.5 s to the start (docs/api.md).
+   * How the command gets its twin: the Pekko runtime on the state folder with its defaults (the
+   * embedded H2 journal in the folder, the Milan grid; docs/live.md), the radio twin of Milan with
+   * {@code --radio on} ({@value #RADIO_USERS} users, placed by station density; it adds about 1 to
+   * 1.5 s to the start, docs/api.md), no forecasters with {@code --forecast off}, and the journal
+   * and cluster of the {@link ClusterOptions} (docs/cluster.md).
    */
-  static final LiveTwinFactory TWINS_WITH_RADIO =
-      state ->
-          LiveTwins.start(
-              LiveSettings.defaults(state).withRadio(RadioSettings.milan(RADIO_USERS, RADIO_SEED)));
-
-  /** The twin of {@code --forecast off}: the same settings with the forecasters off. */
-  private LiveTwin withoutForecasts(Path state) {
-    LiveSettings s = LiveSettings.defaults(state).withForecast(ForecastSettings.off());
-    return LiveTwins.start(
-        radio == Toggle.ON ? s.withRadio(RadioSettings.milan(RADIO_USERS, RADIO_SEED)) : s);
+  private LiveTwin startTwin(Path state, @Nullable JournalSettings journal, ClusterSettings node) {
+    LiveSettings s = LiveSettings.defaults(state);
+    if (radio == Toggle.ON) {
+      s = s.withRadio(RadioSettings.milan(RADIO_USERS, RADIO_SEED));
+    }
+    if (forecast == Toggle.OFF) {
+      s = s.withForecast(ForecastSettings.off());
+    }
+    return LiveTwins.start(journal == null ? s : s.withJournal(journal), node);
   }
 
   /** How long a stop waits for requests in flight. */
@@ -85,6 +83,8 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
+
+  @Mixin ClusterOptions clusterOptions = new ClusterOptions();
 
   @Option(
       names = "--host",
@@ -199,6 +199,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--replay-from: " + e.getMessage(), e);
     }
+    JournalSettings journal = clusterOptions.journal();
+    ClusterSettings node = clusterOptions.cluster(journal);
     TokenStore store = tokens == null ? null : TokenStore.read(tokens);
     prepareState(state);
     String tokenNote;
@@ -213,10 +215,7 @@ public final class ServeCommand implements Callable<Integer> {
               + g.file().toAbsolutePath()
               + (g.created() ? " (generated now, mode 600)" : " (from an earlier start)");
     }
-    LiveTwin twin =
-        forecast == Toggle.ON
-            ? (radio == Toggle.ON ? TWINS_WITH_RADIO : TWINS).start(state)
-            : withoutForecasts(state);
+    LiveTwin twin = startTwin(state, journal, node);
     @Nullable Replay feed = source == null ? null : Replay.into(source, twin, pace);
     DntServer server;
     try {
@@ -261,6 +260,16 @@ public final class ServeCommand implements Callable<Integer> {
         forecast == Toggle.ON
             ? "forecasting: on (GET /api/v1/federated shows the training)"
             : "forecasting: off");
+    if (node.clustered()) {
+      out.println(
+          "cluster: node "
+              + node.host()
+              + ":"
+              + node.port()
+              + ", seed nodes "
+              + node.seeds()
+              + " (GET /api/v1/cluster shows the members)");
+    }
     out.println("state: " + state.toAbsolutePath() + "; stop with Ctrl-C or SIGTERM");
     out.flush();
     stopped.await();

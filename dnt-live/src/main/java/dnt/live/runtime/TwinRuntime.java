@@ -9,6 +9,7 @@ import dnt.data.integrity.IntegrityParams;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TwinRuntime implements AutoCloseable {
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration CLUSTER_JOIN_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The actor system's name, the same on every node: part of every node's address. */
+  public static final String SYSTEM_NAME = "dnt-live";
+
   private static final String NO_RADIO = "this live twin runs no radio twin";
 
   private final ActorSystem<Void> system;
@@ -82,15 +88,41 @@ public final class TwinRuntime implements AutoCloseable {
    * @throws IllegalStateException if the node does not come up in time
    */
   public static TwinRuntime start(RuntimeSettings settings) throws SQLException {
+    return start(settings, NodeSettings.single(settings.host(), settings.port()));
+  }
+
+  /**
+   * Creates the journal tables if missing, starts the system as a node of a cluster (joined to
+   * itself without seed nodes, else to the seed nodes, which Pekko contacts in order) and starts
+   * sharding; returns once the node is up.
+   *
+   * @param settings the settings (their host and port are replaced by the node's)
+   * @param node where the node sits in the cluster
+   * @return the running runtime
+   * @throws SQLException if the journal database cannot be reached or prepared
+   * @throws IllegalStateException if the node does not come up in time
+   */
+  public static TwinRuntime start(RuntimeSettings settings, NodeSettings node) throws SQLException {
     JournalSchema.ensure(settings);
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "dnt-live", config(settings));
+    ActorSystem<Void> system =
+        ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(settings, node));
     try {
       Cluster cluster = Cluster.get(system);
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-      long deadline = System.nanoTime() + JOIN_TIMEOUT.toNanos();
+      if (node.seedNodes().isEmpty()) {
+        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      }
+      Duration timeout = node.seedNodes().isEmpty() ? JOIN_TIMEOUT : CLUSTER_JOIN_TIMEOUT;
+      long deadline = System.nanoTime() + timeout.toNanos();
       while (!cluster.selfMember().status().equals(MemberStatus.up())) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the live twin's node did not join itself in time");
+          throw new IllegalStateException(
+              node.seedNodes().isEmpty()
+                  ? "the live twin's node did not join itself in time"
+                  : "the node did not join the cluster of seed nodes "
+                      + String.join(", ", node.seedNodes())
+                      + " within "
+                      + timeout.toSeconds()
+                      + " s (is the first seed node running, and are the addresses right?)");
         }
         Thread.sleep(20);
       }
@@ -146,15 +178,20 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * The configuration: system properties (as for any Pekko system, e.g. {@code
-   * -Djdbc-journal.parallelism=4}) over the settings' journal and address over {@code
-   * dnt-live.conf} over Pekko's reference configuration.
+   * The configuration of a node: system properties (as for any Pekko system, e.g. {@code
+   * -Djdbc-journal.parallelism=4}) over the settings' journal and the node's Artery addresses and
+   * seed nodes over {@code dnt-live.conf} over Pekko's reference configuration.
    *
    * @param s the settings
+   * @param node the node
    * @return the resolved configuration
    */
-  static Config config(RuntimeSettings s) {
+  static Config config(RuntimeSettings s, NodeSettings node) {
     String db = "pekko-persistence-jdbc.shared-databases.dnt.";
+    List<String> seeds = new ArrayList<>();
+    for (String seed : node.seedNodes()) {
+      seeds.add("pekko://" + SYSTEM_NAME + "@" + seed);
+    }
     Config overrides =
         ConfigFactory.parseMap(
             Map.of(
@@ -169,9 +206,13 @@ public final class TwinRuntime implements AutoCloseable {
                 db + "db.driver",
                 s.driver(),
                 "pekko.remote.artery.canonical.hostname",
-                s.host(),
+                node.host(),
                 "pekko.remote.artery.canonical.port",
-                s.port()));
+                node.port(),
+                "pekko.remote.artery.bind.hostname",
+                node.bindHost(),
+                "pekko.cluster.seed-nodes",
+                seeds));
     ClassLoader loader = TwinRuntime.class.getClassLoader();
     return ConfigFactory.defaultOverrides(loader)
         .withFallback(overrides)
