@@ -1,9 +1,10 @@
 -- The journal schema of a shared PostgreSQL database: pekko-persistence-jdbc 1.1.1's
 -- schema/postgres/postgres-create-schema.sql with the tables in the connection's current schema
--- (the plugin's file names public; ours follows the search path, so one database can hold the
+-- (the plugin's file names public, ours follows the search path, so one database can hold the
 -- journals of several twins, e.g. ?currentSchema=city in the JDBC URL), IF NOT EXISTS on every
 -- statement (a node that starts while another creates the tables finds them), and the indexes of
 -- the empty durable_state table built at once instead of CONCURRENTLY.
+-- JournalSchema splits this file at semicolons: none may appear in a comment.
 CREATE TABLE IF NOT EXISTS event_journal(
   ordering BIGSERIAL,
   persistence_id VARCHAR(255) NOT NULL,
