@@ -108,6 +108,14 @@ final class ServeClusterOptionsTest {
   }
 
   @Test
+  void aClusterPortInUseIsExit2() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CliRun r = serve("--radio", "off", "--node-port", Integer.toString(taken.getLocalPort()));
+      refused(r, "", "node port " + taken.getLocalPort(), "cannot be bound");
+    }
+  }
+
+  @Test
   void anUnreachableDatabaseIsExit2NamingItWithoutThePassword() throws IOException {
     Path password = Files.writeString(dir.resolve("pw"), "secret-password-123\n");
     int port;

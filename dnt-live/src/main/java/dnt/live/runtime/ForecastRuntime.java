@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * Pekko's blocking-I/O dispatcher from the aggregator's model and the cell twin's newest slots.
  */
 public final class ForecastRuntime implements AutoCloseable {
+  /** The aggregator singleton's name. */
+  public static final String AGGREGATOR = "fl-aggregator";
+
   private final ActorSystem<Void> system;
   private final ActorRef<FlAggregator.Command> aggregator;
   private final CellHistories histories;
@@ -119,7 +122,7 @@ public final class ForecastRuntime implements AutoCloseable {
                                 ForecastRuntime::position,
                                 askTimeout))
                         .onFailure(SupervisorStrategy.restart()),
-                    "fl-aggregator"));
+                    AGGREGATOR));
     return new ForecastRuntime(
         system,
         aggregator,

@@ -6,6 +6,7 @@ import dnt.core.geo.LocalProjection;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
 import dnt.data.integrity.IntegrityParams;
+import dnt.live.cluster.ClusterStatus;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,8 +27,12 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
+import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.pattern.AskTimeoutException;
@@ -46,6 +51,12 @@ import org.jspecify.annotations.Nullable;
 public final class TwinRuntime implements AutoCloseable {
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration CLUSTER_JOIN_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * How long the shard statistics wait for every node's region: a node that is leaving or
+   * unreachable is reported with the shards that answered, not waited for the ask timeout.
+   */
+  private static final Duration STATS_TIMEOUT = Duration.ofSeconds(3);
 
   /** The actor system's name, the same on every node: part of every node's address. */
   public static final String SYSTEM_NAME = "dnt-live";
@@ -400,6 +411,87 @@ public final class TwinRuntime implements AutoCloseable {
                       : cause);
             },
             system.executionContext());
+  }
+
+  /**
+   * The cluster as this node sees it now: its members, the shards of every entity type per node
+   * with their running entities (Pekko's {@code GetClusterShardingStats}, which asks every node's
+   * region), and where the aggregator singleton runs (the oldest member that is up).
+   *
+   * @return the status
+   */
+  public CompletionStage<ClusterStatus> clusterStatus() {
+    Cluster cluster = Cluster.get(system);
+    org.apache.pekko.cluster.ClusterEvent.CurrentClusterState state = cluster.state();
+    List<ClusterStatus.Member> members = new ArrayList<>();
+    org.apache.pekko.cluster.Member oldest = null;
+    for (org.apache.pekko.cluster.Member m : state.getMembers()) {
+      members.add(
+          new ClusterStatus.Member(
+              m.address().toString(),
+              m.status().toString(),
+              new java.util.TreeSet<>(m.getRoles()).stream().toList(),
+              !state.getUnreachable().contains(m)));
+      if (m.status().equals(MemberStatus.up()) && (oldest == null || m.isOlderThan(oldest))) {
+        oldest = m;
+      }
+    }
+    members.sort(java.util.Comparator.comparing(ClusterStatus.Member::address));
+    org.apache.pekko.actor.Address leader = state.getLeader();
+    List<ClusterStatus.Singleton> singletons = new ArrayList<>();
+    List<EntityTypeKey<?>> types = new ArrayList<>(List.of(CellTwin.TYPE_KEY, TwinStats.TYPE_KEY));
+    if (forecasting() != null) {
+      types.add(FlClientEntity.TYPE_KEY);
+      singletons.add(
+          new ClusterStatus.Singleton(
+              ForecastRuntime.AGGREGATOR, oldest == null ? null : oldest.address().toString()));
+    }
+    List<CompletableFuture<ClusterStatus.EntityType>> asks = new ArrayList<>();
+    for (EntityTypeKey<?> type : types) {
+      asks.add(shardsOf(type).toCompletableFuture());
+    }
+    String self = cluster.selfMember().address().toString();
+    String leaderAddress = leader == null ? null : leader.toString();
+    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+        .thenApply(
+            v ->
+                new ClusterStatus(
+                    self,
+                    leaderAddress,
+                    members,
+                    asks.stream().map(CompletableFuture::join).toList(),
+                    singletons));
+  }
+
+  private CompletionStage<ClusterStatus.EntityType> shardsOf(EntityTypeKey<?> type) {
+    return answered(
+            AskPattern.<ClusterShardingQuery, ShardRegion.ClusterShardingStats>ask(
+                sharding.shardState(),
+                replyTo -> new GetClusterShardingStats(type, STATS_TIMEOUT, replyTo),
+                STATS_TIMEOUT.multipliedBy(2),
+                system.scheduler()))
+        .thenApply(
+            stats -> {
+              List<ClusterStatus.NodeShards> nodes = new ArrayList<>();
+              stats
+                  .getRegions()
+                  .forEach(
+                      (address, region) -> {
+                        List<ClusterStatus.Shard> shards = new ArrayList<>();
+                        region
+                            .getStats()
+                            .forEach(
+                                (id, n) ->
+                                    shards.add(
+                                        new ClusterStatus.Shard(id, ((Number) n).intValue())));
+                        shards.sort(java.util.Comparator.comparing(ClusterStatus.Shard::id));
+                        List<String> failed = new ArrayList<>(region.getFailed());
+                        failed.sort(null);
+                        nodes.add(new ClusterStatus.NodeShards(address.toString(), shards, failed));
+                      });
+              nodes.sort(java.util.Comparator.comparing(ClusterStatus.NodeShards::address));
+              return new ClusterStatus.EntityType(type.name(), nodes);
+            });
   }
 
   /**
