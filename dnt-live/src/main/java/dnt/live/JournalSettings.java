@@ -25,7 +25,7 @@ public record JournalSettings(String url, String user, @Nullable Path passwordFi
         "jdbc:postgresql:",
         "slick.jdbc.PostgresProfile$",
         "org.postgresql.Driver",
-        "schema/postgres/postgres-create-schema.sql");
+        "dnt/live/postgres-journal-schema.sql");
 
     private final String prefix;
     private final String slickProfile;
@@ -58,7 +58,8 @@ public record JournalSettings(String url, String user, @Nullable Path passwordFi
     }
 
     /**
-     * The DDL that {@code pekko-persistence-jdbc} ships for this database.
+     * The DDL of this database's tables: {@code pekko-persistence-jdbc}'s, adapted (docs/live.md,
+     * "Journal configuration").
      *
      * @return the class-path resource name
      */

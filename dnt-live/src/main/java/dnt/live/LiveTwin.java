@@ -198,6 +198,19 @@ public interface LiveTwin extends AutoCloseable {
   }
 
   /**
+   * The Pekko cluster this twin's node belongs to, as the node sees it now: members, the shards of
+   * every entity type per node with their entities, where each singleton runs (docs/cluster.md).
+   * Added for the cluster; a twin that runs on no cluster (the in-memory reference) fails the stage
+   * with {@link UnsupportedOperationException}.
+   *
+   * @return the status
+   */
+  default CompletionStage<dnt.live.cluster.ClusterStatus> cluster() {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this live twin runs on no cluster"));
+  }
+
+  /**
    * Every forecast cell's next-hour forecast and latest forecast error in one call, as aligned
    * arrays for a map layer ({@link ForecastLayer}): one entry per cell that has a model, ascending;
    * empty before the V-twin has trained. Added for the dashboard; a twin that does not forecast

@@ -3,6 +3,7 @@ package dnt.live;
 import dnt.core.InvalidInputException;
 import dnt.data.integrity.IntegrityParams;
 import dnt.live.runtime.FlAggregator;
+import dnt.live.runtime.NodeSettings;
 import dnt.live.runtime.RuntimeSettings;
 import dnt.live.runtime.TwinRuntime;
 import java.io.IOException;
@@ -42,7 +43,28 @@ public final class LiveTwins {
    *     database cannot be opened
    */
   public static LiveTwin start(LiveSettings settings) {
-    return start(settings, null);
+    return start(settings, ClusterSettings.single(), null);
+  }
+
+  /**
+   * Starts a live twin as a node of a cluster (docs/cluster.md): as {@link #start(LiveSettings)},
+   * on the node's address, joining its seed nodes. Every node of a cluster journals to the same
+   * PostgreSQL database; the embedded H2 journal serves one node only, so seed nodes with it are
+   * refused.
+   *
+   * @param settings the settings
+   * @param cluster where the node sits in the cluster
+   * @return the running twin
+   * @throws InvalidInputException as {@link #start(LiveSettings)}, and for seed nodes with the
+   *     embedded H2 journal
+   */
+  public static LiveTwin start(LiveSettings settings, ClusterSettings cluster) {
+    return start(settings, cluster, null);
+  }
+
+  static LiveTwin start(
+      LiveSettings settings, @org.jspecify.annotations.Nullable Executor training) {
+    return start(settings, ClusterSettings.single(), training);
   }
 
   /**
@@ -50,16 +72,24 @@ public final class LiveTwins {
    * it); see {@link #start(LiveSettings)}.
    *
    * @param settings the settings
+   * @param cluster where the node sits in the cluster
    * @param training where training runs, or null for the twin's own training thread
    * @return the running twin
    */
   static LiveTwin start(
-      LiveSettings settings, @org.jspecify.annotations.Nullable Executor training) {
+      LiveSettings settings,
+      ClusterSettings cluster,
+      @org.jspecify.annotations.Nullable Executor training) {
+    if (cluster.clustered() && settings.journal().dialect() == JournalSettings.Dialect.H2) {
+      throw new InvalidInputException(
+          "the embedded H2 journal serves a single node, so seed nodes need a shared PostgreSQL"
+              + " journal (a jdbc:postgresql: journal URL)");
+    }
     StateFolder.prepare(settings.stateFolder());
     AutoCloseable lock = StateFolder.lock(settings.stateFolder());
     try {
       NetworkMarker.check(settings.stateFolder(), settings.network());
-      return start(settings, lock, training);
+      return start(settings, cluster, lock, training);
     } catch (RuntimeException e) {
       release(lock);
       throw e;
@@ -76,6 +106,7 @@ public final class LiveTwins {
 
   private static LiveTwin start(
       LiveSettings settings,
+      ClusterSettings cluster,
       AutoCloseable lock,
       @org.jspecify.annotations.Nullable Executor training) {
     JournalSettings j = settings.journal();
@@ -88,8 +119,8 @@ public final class LiveTwins {
             j.dialect().driver(),
             j.dialect().schemaResource(),
             settings.snapshotEvery(),
-            "127.0.0.1",
-            0,
+            cluster.host(),
+            cluster.port(),
             ASK_TIMEOUT,
             new IntegrityParams(
                 settings.integrity().window(),
@@ -104,7 +135,16 @@ public final class LiveTwins {
             settings.network());
     TwinRuntime runtime;
     try {
-      runtime = TwinRuntime.start(rs);
+      runtime =
+          TwinRuntime.start(
+              rs,
+              new NodeSettings(
+                  cluster.bindHost(),
+                  cluster.host(),
+                  cluster.port(),
+                  cluster.seeds().stream().map(ClusterSettings.SeedNode::toString).toList()));
+    } catch (RuntimeException e) {
+      throw nodeRefused(cluster, e);
     } catch (SQLException e) {
       throw new InvalidInputException(
           "the live twin cannot start on the state folder "
@@ -129,6 +169,30 @@ public final class LiveTwins {
       runtime.close();
       throw e;
     }
+  }
+
+  /**
+   * A node that cannot bind its port or join its seed nodes is a user's mistake (exit 2 with one
+   * sentence); anything else is not.
+   */
+  private static RuntimeException nodeRefused(ClusterSettings cluster, RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return new InvalidInputException(
+            "the node port "
+                + cluster.port()
+                + " on "
+                + cluster.bindHost()
+                + " cannot be bound ("
+                + t.getMessage()
+                + "); choose another node port",
+            e);
+      }
+    }
+    if (cluster.clustered() && e instanceof IllegalStateException) {
+      return new InvalidInputException(String.valueOf(e.getMessage()), e);
+    }
+    return e;
   }
 
   private static String password(@org.jspecify.annotations.Nullable Path file) {

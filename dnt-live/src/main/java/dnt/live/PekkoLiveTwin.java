@@ -379,6 +379,11 @@ final class PekkoLiveTwin implements LiveTwin {
   }
 
   @Override
+  public CompletionStage<dnt.live.cluster.ClusterStatus> cluster() {
+    return runtime.clusterStatus();
+  }
+
+  @Override
   public CompletionStage<FederatedStatus> federated() {
     ForecastRuntime f = runtime.forecasting();
     if (f == null) {

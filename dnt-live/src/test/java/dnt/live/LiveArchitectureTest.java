@@ -43,7 +43,7 @@ final class LiveArchitectureTest {
   void thePublicFaceUsesNoPekkoType() {
     noClasses()
         .that()
-        .resideInAPackage("dnt.live")
+        .resideInAnyPackage("dnt.live", "dnt.live.cluster")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.pekko..", "com.typesafe.config..", "scala..")

@@ -55,7 +55,8 @@ final class TwinRoutes {
           new DntServer.Route("GET", API + "/kpis", Role.VIEWER),
           new DntServer.Route("POST", API + "/whatif", Role.OPERATOR),
           new DntServer.Route("GET", API + "/cells/{id}/forecast", Role.VIEWER),
-          new DntServer.Route("GET", API + "/federated", Role.VIEWER));
+          new DntServer.Route("GET", API + "/federated", Role.VIEWER),
+          new DntServer.Route("GET", API + "/cluster", Role.VIEWER));
 
   /** Default number of a station's nearest neighbours whose relations are listed. */
   static final int DEFAULT_NEIGHBOURS = 6;
@@ -98,6 +99,7 @@ final class TwinRoutes {
     ForecastRoutes forecasts = new ForecastRoutes(server, twin);
     routes.get(API + "/cells/{id}/forecast", tracked.apply(forecasts::forecast));
     routes.get(API + "/federated", tracked.apply(forecasts::federated));
+    routes.get(API + "/cluster", tracked.apply(new ClusterRoutes(server, twin)::cluster));
   }
 
   // ---- answers

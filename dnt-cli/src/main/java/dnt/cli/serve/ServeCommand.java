@@ -2,10 +2,11 @@ package dnt.cli.serve;
 
 import dnt.core.InvalidInputException;
 import dnt.data.network.OwnNetwork;
+import dnt.live.ClusterSettings;
 import dnt.live.ForecastSettings;
+import dnt.live.JournalSettings;
 import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
-import dnt.live.LiveTwinFactory;
 import dnt.live.LiveTwins;
 import dnt.live.RadioSettings;
 import dnt.live.replay.Replay;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,12 +50,6 @@ import picocli.CommandLine.Spec;
           + " no replay unless --replay-from names your files)."
     })
 public final class ServeCommand implements Callable<Integer> {
-  /**
-   * How the command gets its twin: the Pekko runtime on the state folder, with its defaults (the
-   * embedded H2 journal in the folder, the Milan grid; docs/live.md).
-   */
-  static final LiveTwinFactory TWINS = state -> LiveTwins.start(LiveSettings.defaults(state));
-
   /** Users of the radio twin that {@code --radio on} runs: one per grid square on average. */
   static final int RADIO_USERS = 10_000;
 
@@ -61,19 +57,31 @@ public final class ServeCommand implements Callable<Integer> {
   static final long RADIO_SEED = 1;
 
   /**
-   * The same with the radio twin of Milan ({@value #RADIO_USERS} users, placed by station density;
-   * docs/live.md, "The radio twin"). It adds about 1 to 1.5 s to the start (docs/api.md).
+   * How the command gets its twin: the Pekko runtime on the state folder with its defaults (the
+   * embedded H2 journal in the folder, the Milan grid; docs/live.md) or on the user's own network
+   * ({@code --stations}, {@code --grid}), the radio twin with {@code --radio on} (Milan: {@value
+   * #RADIO_USERS} users placed by station density, which adds about 1 to 1.5 s to the start,
+   * docs/api.md; an own network: {@link #radioUsers}), no forecasters with {@code --forecast off},
+   * and the journal and cluster of the {@link ClusterOptions} (docs/cluster.md).
    */
-  static final LiveTwinFactory TWINS_WITH_RADIO =
-      state ->
-          LiveTwins.start(
-              LiveSettings.defaults(state).withRadio(RadioSettings.milan(RADIO_USERS, RADIO_SEED)));
-
-  /** The twin of {@code --forecast off}: the same settings with the forecasters off. */
-  private LiveTwin withoutForecasts(Path state) {
-    LiveSettings s = LiveSettings.defaults(state).withForecast(ForecastSettings.off());
-    return LiveTwins.start(
-        radio == Toggle.ON ? s.withRadio(RadioSettings.milan(RADIO_USERS, RADIO_SEED)) : s);
+  private LiveTwin startTwin(
+      Path state,
+      @Nullable OwnNetwork network,
+      @Nullable JournalSettings journal,
+      ClusterSettings node) {
+    LiveSettings s = LiveSettings.defaults(state);
+    if (network != null) {
+      s = s.withNetwork(network);
+    }
+    if (radio == Toggle.ON) {
+      s =
+          s.withRadio(
+              RadioSettings.milan(network == null ? RADIO_USERS : radioUsers(network), RADIO_SEED));
+    }
+    if (forecast == Toggle.OFF) {
+      s = s.withForecast(ForecastSettings.off());
+    }
+    return LiveTwins.start(journal == null ? s : s.withJournal(journal), node);
   }
 
   /** Users per cell of an own network's radio twin (at most {@value #RADIO_USERS} in all). */
@@ -85,18 +93,6 @@ public final class ServeCommand implements Callable<Integer> {
    */
   static int radioUsers(OwnNetwork network) {
     return Math.min(RADIO_USERS, RADIO_USERS_PER_CELL * network.grid().cells().size());
-  }
-
-  /** The twin of {@code --stations} and {@code --grid}, with the same toggles. */
-  private LiveTwin ownTwin(Path state, OwnNetwork network) {
-    LiveSettings s = LiveSettings.defaults(state).withNetwork(network);
-    if (forecast == Toggle.OFF) {
-      s = s.withForecast(ForecastSettings.off());
-    }
-    if (radio == Toggle.ON) {
-      s = s.withRadio(RadioSettings.milan(radioUsers(network), RADIO_SEED));
-    }
-    return LiveTwins.start(s);
   }
 
   /** The network of {@code --stations} and {@code --grid}, or null for Milan (neither given). */
@@ -130,6 +126,8 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
+
+  @Mixin ClusterOptions clusterOptions = new ClusterOptions();
 
   @Option(
       names = "--host",
@@ -310,6 +308,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
     RateLimits limits = rateLimits();
     @Nullable TlsSettings tls = tls();
+    JournalSettings journal = clusterOptions.journal();
+    ClusterSettings node = clusterOptions.cluster(journal);
     TokenStore store = tokens == null ? null : TokenStore.read(tokens);
     prepareState(state);
     String tokenNote;
@@ -324,12 +324,7 @@ public final class ServeCommand implements Callable<Integer> {
               + g.file().toAbsolutePath()
               + (g.created() ? " (generated now, mode 600)" : " (from an earlier start)");
     }
-    LiveTwin twin =
-        network != null
-            ? ownTwin(state, network)
-            : forecast == Toggle.ON
-                ? (radio == Toggle.ON ? TWINS_WITH_RADIO : TWINS).start(state)
-                : withoutForecasts(state);
+    LiveTwin twin = startTwin(state, network, journal, node);
     @Nullable Replay feed = source == null ? null : Replay.into(source, twin, pace);
     DntServer server;
     try {
@@ -401,6 +396,16 @@ public final class ServeCommand implements Callable<Integer> {
         forecast == Toggle.ON
             ? "forecasting: on (GET /api/v1/federated shows the training)"
             : "forecasting: off");
+    if (node.clustered()) {
+      out.println(
+          "cluster: node "
+              + node.host()
+              + ":"
+              + node.port()
+              + ", seed nodes "
+              + node.seeds()
+              + " (GET /api/v1/cluster shows the members)");
+    }
     out.println("state: " + state.toAbsolutePath() + "; stop with Ctrl-C or SIGTERM");
     out.flush();
     stopped.await();

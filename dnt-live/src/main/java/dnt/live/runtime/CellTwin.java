@@ -103,7 +103,7 @@ public final class CellTwin
   }
 
   /** What a cell twin is asked. */
-  public sealed interface Command permits Observe, Totals, Integrity {}
+  public sealed interface Command extends CrossNode permits Observe, Totals, Integrity {}
 
   /**
    * Apply rows of this cell durably.
@@ -124,7 +124,7 @@ public final class CellTwin
    * @param accepted rows applied
    * @param replaced how many replaced a row with the same key
    */
-  public record Ack(int accepted, int replaced) {}
+  public record Ack(int accepted, int replaced) implements CrossNode {}
 
   /**
    * Per-slot totals over country codes for slots {@code [fromSlot, toSlot)}.
@@ -144,7 +144,7 @@ public final class CellTwin
    * @param fromSlot the first slot
    * @param totals {@code totals[slot - fromSlot][service]}
    */
-  public record SlotTotals(long fromSlot, double[][] totals) {}
+  public record SlotTotals(long fromSlot, double[][] totals) implements CrossNode {}
 
   /**
    * The integrity state of the cell's stream.
@@ -160,7 +160,8 @@ public final class CellTwin
    * @param checked observations checked so far
    * @param maskedSlots the masked slots, ascending
    */
-  public record IntegrityState(boolean diverging, long checked, long[] maskedSlots) {}
+  public record IntegrityState(boolean diverging, long checked, long[] maskedSlots)
+      implements CrossNode {}
 
   /**
    * The event of a cell twin: rows of one batch, applied in order, and the integrity verdicts of

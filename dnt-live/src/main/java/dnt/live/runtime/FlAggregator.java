@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -48,20 +49,22 @@ public final class FlAggregator {
   public sealed interface Command
       permits Tick, VerticalData, VerticalDone, RoundLoss, Update, GetStatus, GetModel, GetModels {}
 
-  /** Look at the days held (a timer). */
-  enum Tick implements Command {
+  /** Look at the days held (a timer; the aggregator's own message, never crosses nodes). */
+  enum Tick implements Command, NoSerializationVerificationNeeded {
     INSTANCE
   }
 
   /** The clients' series for the V-twin (internal). */
-  record VerticalData(List<CellHistory> histories, long through) implements Command {}
+  record VerticalData(List<CellHistory> histories, long through)
+      implements Command, NoSerializationVerificationNeeded {}
 
   /** The V-twin finished (internal). */
   record VerticalDone(@Nullable OnlineTwinning twinning, @Nullable Throwable failure)
-      implements Command {}
+      implements Command, NoSerializationVerificationNeeded {}
 
   /** A V-twin round ended (internal, from the training thread). */
-  record RoundLoss(int round, int rounds, double loss) implements Command {}
+  record RoundLoss(int round, int rounds, double loss)
+      implements Command, NoSerializationVerificationNeeded {}
 
   /**
    * A client's H-twin update.
@@ -78,14 +81,14 @@ public final class FlAggregator {
       long through,
       LocalTraining.@Nullable Result result,
       @Nullable String failure)
-      implements Command {}
+      implements Command, CrossNode {}
 
   /**
    * The status.
    *
    * @param replyTo gets it
    */
-  public record GetStatus(ActorRef<Status> replyTo) implements Command {}
+  public record GetStatus(ActorRef<Status> replyTo) implements Command, CrossNode {}
 
   /**
    * One cell's model.
@@ -93,14 +96,26 @@ public final class FlAggregator {
    * @param cell the cell number
    * @param replyTo gets it
    */
-  public record GetModel(int cell, ActorRef<ModelAnswer> replyTo) implements Command {}
+  public record GetModel(int cell, ActorRef<ModelAnswer> replyTo) implements Command, CrossNode {}
 
   /**
    * Every client's model.
    *
    * @param replyTo gets them
    */
-  public record GetModels(ActorRef<List<CellModel>> replyTo) implements Command {}
+  public record GetModels(ActorRef<Models> replyTo) implements Command, CrossNode {}
+
+  /**
+   * The answer to {@link GetModels}.
+   *
+   * @param models every client's model, in the aggregator's client order
+   */
+  public record Models(List<CellModel> models) implements CrossNode {
+    /** Copies the list. */
+    public Models {
+      models = List.copyOf(models);
+    }
+  }
 
   /**
    * The answer to {@link GetModel}.
@@ -108,7 +123,7 @@ public final class FlAggregator {
    * @param model the cell's model, or null
    * @param why why there is none (names the training progress)
    */
-  public record ModelAnswer(@Nullable CellModel model, String why) {}
+  public record ModelAnswer(@Nullable CellModel model, String why) implements CrossNode {}
 
   /**
    * Where the federation stands.
@@ -140,7 +155,8 @@ public final class FlAggregator {
       int daysHeld,
       int minDays,
       long trainedThroughSlot,
-      @Nullable String error) {}
+      @Nullable String error)
+      implements CrossNode {}
 
   /**
    * What the aggregator needs.
@@ -494,7 +510,7 @@ public final class FlAggregator {
           }
         }
       }
-      g.replyTo().tell(out);
+      g.replyTo().tell(new Models(out));
       return Behaviors.same();
     }
   }

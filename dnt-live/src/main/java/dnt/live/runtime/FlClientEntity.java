@@ -27,7 +27,7 @@ public final class FlClientEntity {
   private FlClientEntity() {}
 
   /** What a client is asked. */
-  public sealed interface Command permits Prepare, TrainDays {}
+  public sealed interface Command extends CrossNode permits Prepare, TrainDays {}
 
   /**
    * Read the cell's series for the V-twin.
@@ -47,7 +47,7 @@ public final class FlClientEntity {
    * @param cell the cell number
    * @param history its series, or null when its twin holds nothing or could not be read
    */
-  public record Prepared(int cell, @Nullable CellHistory history) {}
+  public record Prepared(int cell, @Nullable CellHistory history) implements CrossNode {}
 
   /**
    * Train an H-twin update on the newest days.

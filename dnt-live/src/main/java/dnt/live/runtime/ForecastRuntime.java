@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * Pekko's blocking-I/O dispatcher from the aggregator's model and the cell twin's newest slots.
  */
 public final class ForecastRuntime implements AutoCloseable {
+  /** The aggregator singleton's name. */
+  public static final String AGGREGATOR = "fl-aggregator";
+
   private final ActorSystem<Void> system;
   private final ActorRef<FlAggregator.Command> aggregator;
   private final CellHistories histories;
@@ -115,7 +118,7 @@ public final class ForecastRuntime implements AutoCloseable {
                     Behaviors.supervise(
                             FlAggregator.create(params, sharding, held, exec, position, askTimeout))
                         .onFailure(SupervisorStrategy.restart()),
-                    "fl-aggregator"));
+                    AGGREGATOR));
     return new ForecastRuntime(
         system,
         aggregator,
@@ -194,12 +197,12 @@ public final class ForecastRuntime implements AutoCloseable {
    * @return the forecasts, in the aggregator's client order; cells without data left out
    */
   public CompletionStage<List<Forecast>> forecastAll(int steps) {
-    return AskPattern.<FlAggregator.Command, List<CellModel>>ask(
+    return AskPattern.<FlAggregator.Command, FlAggregator.Models>ask(
             aggregator, FlAggregator.GetModels::new, askTimeout, system.scheduler())
         .thenCompose(
             models -> {
               List<CompletableFuture<@Nullable Forecast>> all = new ArrayList<>();
-              for (CellModel m : models) {
+              for (CellModel m : models.models()) {
                 int cell = Integer.parseInt(m.cell());
                 all.add(
                     forecast(cell, m, steps)

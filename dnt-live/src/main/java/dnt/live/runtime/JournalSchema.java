@@ -13,8 +13,9 @@ import java.util.Properties;
 
 /**
  * Creates the journal and snapshot tables on first start, from the DDL that {@code
- * pekko-persistence-jdbc} ships ({@code schema/h2/h2-create-schema.sql}, {@code
- * schema/postgres/postgres-create-schema.sql}); does nothing when {@code event_journal} exists.
+ * pekko-persistence-jdbc} ships, adapted ({@code dnt/live/h2-journal-schema.sql}, {@code
+ * dnt/live/postgres-journal-schema.sql}); does nothing when {@code event_journal} exists in the
+ * connection's current schema.
  */
 final class JournalSchema {
   private JournalSchema() {}
@@ -57,8 +58,11 @@ final class JournalSchema {
   }
 
   private static boolean hasTable(Connection c, String name) throws SQLException {
+    // in the connection's current schema only: another schema's journal (another twin's) is not
+    // this one's
+    String schema = c.getSchema();
     for (String n : new String[] {name, name.toUpperCase(Locale.ROOT)}) {
-      try (ResultSet rs = c.getMetaData().getTables(null, null, n, null)) {
+      try (ResultSet rs = c.getMetaData().getTables(null, schema, n, null)) {
         if (rs.next()) {
           return true;
         }

@@ -2,6 +2,7 @@ package dnt.live.runtime;
 
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -9,13 +10,15 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 /**
  * The actor that owns the radio twin: cell twins tell it each cell's newest internet activity (as
  * the twin shows it: masked slots carry the prediction), and it answers KPIs and forks. One per
- * node for now; the cluster issue makes it a singleton per region.
+ * node for now (each node's cell twins tell their own node's radio twin, so its messages never
+ * cross nodes); the cluster issue makes it a singleton per region.
  */
 public final class RadioTwin {
   private RadioTwin() {}
 
   /** What the radio twin is told or asked. */
-  public sealed interface Command permits CellTraffic, Kpis, Fork {}
+  public sealed interface Command extends NoSerializationVerificationNeeded
+      permits CellTraffic, Kpis, Fork {}
 
   /**
    * A cell's internet activity in its newest slot.

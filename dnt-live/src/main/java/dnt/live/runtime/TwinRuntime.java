@@ -7,9 +7,11 @@ import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
 import dnt.data.integrity.IntegrityParams;
 import dnt.data.network.OwnNetwork;
+import dnt.live.cluster.ClusterStatus;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +29,12 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
+import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.pattern.AskTimeoutException;
@@ -46,6 +52,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TwinRuntime implements AutoCloseable {
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration CLUSTER_JOIN_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * How long the shard statistics wait for every node's region: a node that is leaving or
+   * unreachable is reported with the shards that answered, not waited for the ask timeout.
+   */
+  private static final Duration STATS_TIMEOUT = Duration.ofSeconds(3);
+
+  /** The actor system's name, the same on every node: part of every node's address. */
+  public static final String SYSTEM_NAME = "dnt-live";
+
   private static final String NO_RADIO = "this live twin runs no radio twin";
 
   private final ActorSystem<Void> system;
@@ -87,15 +104,41 @@ public final class TwinRuntime implements AutoCloseable {
    * @throws IllegalStateException if the node does not come up in time
    */
   public static TwinRuntime start(RuntimeSettings settings) throws SQLException {
+    return start(settings, NodeSettings.single(settings.host(), settings.port()));
+  }
+
+  /**
+   * Creates the journal tables if missing, starts the system as a node of a cluster (joined to
+   * itself without seed nodes, else to the seed nodes, which Pekko contacts in order) and starts
+   * sharding; returns once the node is up.
+   *
+   * @param settings the settings (their host and port are replaced by the node's)
+   * @param node where the node sits in the cluster
+   * @return the running runtime
+   * @throws SQLException if the journal database cannot be reached or prepared
+   * @throws IllegalStateException if the node does not come up in time
+   */
+  public static TwinRuntime start(RuntimeSettings settings, NodeSettings node) throws SQLException {
     JournalSchema.ensure(settings);
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "dnt-live", config(settings));
+    ActorSystem<Void> system =
+        ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(settings, node));
     try {
       Cluster cluster = Cluster.get(system);
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-      long deadline = System.nanoTime() + JOIN_TIMEOUT.toNanos();
+      if (node.seedNodes().isEmpty()) {
+        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      }
+      Duration timeout = node.seedNodes().isEmpty() ? JOIN_TIMEOUT : CLUSTER_JOIN_TIMEOUT;
+      long deadline = System.nanoTime() + timeout.toNanos();
       while (!cluster.selfMember().status().equals(MemberStatus.up())) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the live twin's node did not join itself in time");
+          throw new IllegalStateException(
+              node.seedNodes().isEmpty()
+                  ? "the live twin's node did not join itself in time"
+                  : "the node did not join the cluster of seed nodes "
+                      + String.join(", ", node.seedNodes())
+                      + " within "
+                      + timeout.toSeconds()
+                      + " s (is the first seed node running, and are the addresses right?)");
         }
         Thread.sleep(20);
       }
@@ -167,15 +210,20 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * The configuration: system properties (as for any Pekko system, e.g. {@code
-   * -Djdbc-journal.parallelism=4}) over the settings' journal and address over {@code
-   * dnt-live.conf} over Pekko's reference configuration.
+   * The configuration of a node: system properties (as for any Pekko system, e.g. {@code
+   * -Djdbc-journal.parallelism=4}) over the settings' journal and the node's Artery addresses and
+   * seed nodes over {@code dnt-live.conf} over Pekko's reference configuration.
    *
    * @param s the settings
+   * @param node the node
    * @return the resolved configuration
    */
-  static Config config(RuntimeSettings s) {
+  static Config config(RuntimeSettings s, NodeSettings node) {
     String db = "pekko-persistence-jdbc.shared-databases.dnt.";
+    List<String> seeds = new ArrayList<>();
+    for (String seed : node.seedNodes()) {
+      seeds.add("pekko://" + SYSTEM_NAME + "@" + seed);
+    }
     Config overrides =
         ConfigFactory.parseMap(
             Map.of(
@@ -190,9 +238,13 @@ public final class TwinRuntime implements AutoCloseable {
                 db + "db.driver",
                 s.driver(),
                 "pekko.remote.artery.canonical.hostname",
-                s.host(),
+                node.host(),
                 "pekko.remote.artery.canonical.port",
-                s.port()));
+                node.port(),
+                "pekko.remote.artery.bind.hostname",
+                node.bindHost(),
+                "pekko.cluster.seed-nodes",
+                seeds));
     ClassLoader loader = TwinRuntime.class.getClassLoader();
     return ConfigFactory.defaultOverrides(loader)
         .withFallback(overrides)
@@ -380,6 +432,87 @@ public final class TwinRuntime implements AutoCloseable {
                       : cause);
             },
             system.executionContext());
+  }
+
+  /**
+   * The cluster as this node sees it now: its members, the shards of every entity type per node
+   * with their running entities (Pekko's {@code GetClusterShardingStats}, which asks every node's
+   * region), and where the aggregator singleton runs (the oldest member that is up).
+   *
+   * @return the status
+   */
+  public CompletionStage<ClusterStatus> clusterStatus() {
+    Cluster cluster = Cluster.get(system);
+    org.apache.pekko.cluster.ClusterEvent.CurrentClusterState state = cluster.state();
+    List<ClusterStatus.Member> members = new ArrayList<>();
+    org.apache.pekko.cluster.Member oldest = null;
+    for (org.apache.pekko.cluster.Member m : state.getMembers()) {
+      members.add(
+          new ClusterStatus.Member(
+              m.address().toString(),
+              m.status().toString(),
+              new java.util.TreeSet<>(m.getRoles()).stream().toList(),
+              !state.getUnreachable().contains(m)));
+      if (m.status().equals(MemberStatus.up()) && (oldest == null || m.isOlderThan(oldest))) {
+        oldest = m;
+      }
+    }
+    members.sort(java.util.Comparator.comparing(ClusterStatus.Member::address));
+    org.apache.pekko.actor.Address leader = state.getLeader();
+    List<ClusterStatus.Singleton> singletons = new ArrayList<>();
+    List<EntityTypeKey<?>> types = new ArrayList<>(List.of(CellTwin.TYPE_KEY, TwinStats.TYPE_KEY));
+    if (forecasting() != null) {
+      types.add(FlClientEntity.TYPE_KEY);
+      singletons.add(
+          new ClusterStatus.Singleton(
+              ForecastRuntime.AGGREGATOR, oldest == null ? null : oldest.address().toString()));
+    }
+    List<CompletableFuture<ClusterStatus.EntityType>> asks = new ArrayList<>();
+    for (EntityTypeKey<?> type : types) {
+      asks.add(shardsOf(type).toCompletableFuture());
+    }
+    String self = cluster.selfMember().address().toString();
+    String leaderAddress = leader == null ? null : leader.toString();
+    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+        .thenApply(
+            v ->
+                new ClusterStatus(
+                    self,
+                    leaderAddress,
+                    members,
+                    asks.stream().map(CompletableFuture::join).toList(),
+                    singletons));
+  }
+
+  private CompletionStage<ClusterStatus.EntityType> shardsOf(EntityTypeKey<?> type) {
+    return answered(
+            AskPattern.<ClusterShardingQuery, ShardRegion.ClusterShardingStats>ask(
+                sharding.shardState(),
+                replyTo -> new GetClusterShardingStats(type, STATS_TIMEOUT, replyTo),
+                STATS_TIMEOUT.multipliedBy(2),
+                system.scheduler()))
+        .thenApply(
+            stats -> {
+              List<ClusterStatus.NodeShards> nodes = new ArrayList<>();
+              stats
+                  .getRegions()
+                  .forEach(
+                      (address, region) -> {
+                        List<ClusterStatus.Shard> shards = new ArrayList<>();
+                        region
+                            .getStats()
+                            .forEach(
+                                (id, n) ->
+                                    shards.add(
+                                        new ClusterStatus.Shard(id, ((Number) n).intValue())));
+                        shards.sort(java.util.Comparator.comparing(ClusterStatus.Shard::id));
+                        List<String> failed = new ArrayList<>(region.getFailed());
+                        failed.sort(null);
+                        nodes.add(new ClusterStatus.NodeShards(address.toString(), shards, failed));
+                      });
+              nodes.sort(java.util.Comparator.comparing(ClusterStatus.NodeShards::address));
+              return new ClusterStatus.EntityType(type.name(), nodes);
+            });
   }
 
   /**

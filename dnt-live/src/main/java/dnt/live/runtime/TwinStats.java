@@ -43,7 +43,7 @@ public final class TwinStats
   }
 
   /** What the counters are asked. */
-  public sealed interface Command permits Count, Get {}
+  public sealed interface Command extends CrossNode permits Count, Get {}
 
   /**
    * Count acknowledged rows.

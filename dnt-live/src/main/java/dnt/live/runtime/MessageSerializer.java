@@ -1,0 +1,533 @@
+package dnt.live.runtime;
+
+import dnt.learn.fl.LocalTraining;
+import dnt.learn.forecast.Architecture;
+import dnt.learn.forecast.Architectures;
+import dnt.learn.forecast.DualLstm;
+import dnt.learn.forecast.FitReport;
+import dnt.learn.forecast.Mlp;
+import dnt.learn.forecast.RecurrentNet;
+import dnt.learn.forecast.WindowSpec;
+import dnt.learn.online.CellHistory;
+import dnt.learn.online.CellModel;
+import dnt.learn.online.OnlineTwinning;
+import dnt.learn.online.SeriesScaler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The binary format of every message that may cross nodes ({@link CrossNode}): the commands to cell
+ * twins, the twin-wide counters, FL clients and the aggregator singleton, and their replies.
+ * Big-endian fields written with {@link DataOutputStream}; one manifest per type and version
+ * ({@code cell-observe-1}, ...), so a node of a later version can still read an older node's
+ * messages during a rolling upgrade, and a manifest it does not know fails with a message naming
+ * it. Actor references travel as their serialization format ({@link ActorRefResolver}), so a reply
+ * finds its asker on whichever node it lives. Model parameters and values travel bit for bit (raw
+ * IEEE 754 bits, NaN payloads included). Bound in {@code dnt-live.conf}; Java serialization is
+ * never used.
+ */
+public final class MessageSerializer extends SerializerWithStringManifest {
+  /** The serializer id, unique among the system's serializers (Pekko reserves 0..40). */
+  public static final int ID = 1_212_002;
+
+  private static final Map<Class<?>, String> MANIFESTS =
+      Map.ofEntries(
+          Map.entry(CellTwin.Observe.class, "cell-observe-1"),
+          Map.entry(CellTwin.Ack.class, "cell-ack-1"),
+          Map.entry(CellTwin.Totals.class, "cell-totals-1"),
+          Map.entry(CellTwin.SlotTotals.class, "cell-slot-totals-1"),
+          Map.entry(CellTwin.Integrity.class, "cell-integrity-1"),
+          Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-1"),
+          Map.entry(TwinStats.Count.class, "stats-count-1"),
+          Map.entry(TwinStats.Get.class, "stats-get-1"),
+          Map.entry(FlClientEntity.Prepare.class, "fl-prepare-1"),
+          Map.entry(FlClientEntity.Prepared.class, "fl-prepared-1"),
+          Map.entry(FlClientEntity.TrainDays.class, "fl-train-days-1"),
+          Map.entry(FlAggregator.Update.class, "fl-update-1"),
+          Map.entry(FlAggregator.GetStatus.class, "fl-get-status-1"),
+          Map.entry(FlAggregator.Status.class, "fl-status-1"),
+          Map.entry(FlAggregator.GetModel.class, "fl-get-model-1"),
+          Map.entry(FlAggregator.ModelAnswer.class, "fl-model-answer-1"),
+          Map.entry(FlAggregator.GetModels.class, "fl-get-models-1"),
+          Map.entry(FlAggregator.Models.class, "fl-models-1"));
+
+  private final ActorRefResolver refs;
+
+  /**
+   * A serializer; Pekko instantiates it from the configuration.
+   *
+   * @param system the actor system, which resolves actor references
+   */
+  public MessageSerializer(ExtendedActorSystem system) {
+    this.refs = ActorRefResolver.get(Adapter.toTyped(system));
+  }
+
+  /**
+   * The manifests this serializer writes, one per message type.
+   *
+   * @return type to manifest
+   */
+  static Map<Class<?>, String> manifests() {
+    return MANIFESTS;
+  }
+
+  @Override
+  public int identifier() {
+    return ID;
+  }
+
+  @Override
+  public String manifest(Object o) {
+    String m = MANIFESTS.get(o.getClass());
+    if (m == null) {
+      throw new IllegalArgumentException(
+          "dnt-live has no wire format for " + o.getClass().getName());
+    }
+    return m;
+  }
+
+  @Override
+  public byte[] toBinary(Object o) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      write(out, o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private void write(DataOutputStream out, Object o) throws IOException {
+    if (o instanceof CellTwin.Observe m) {
+      out.writeInt(m.rows().size());
+      for (Observation r : m.rows()) {
+        out.writeLong(r.slot());
+        out.writeInt(r.countryCode());
+        for (int s = 0; s < Observation.SERVICES; s++) {
+          out.writeDouble(r.value(s));
+        }
+      }
+      ref(out, m.replyTo());
+    } else if (o instanceof CellTwin.Ack m) {
+      out.writeInt(m.accepted());
+      out.writeInt(m.replaced());
+    } else if (o instanceof CellTwin.Totals m) {
+      out.writeLong(m.fromSlot());
+      out.writeLong(m.toSlot());
+      out.writeBoolean(m.masked());
+      ref(out, m.replyTo());
+    } else if (o instanceof CellTwin.SlotTotals m) {
+      out.writeLong(m.fromSlot());
+      out.writeInt(m.totals().length);
+      for (double[] slot : m.totals()) {
+        doubles(out, slot);
+      }
+    } else if (o instanceof CellTwin.Integrity m) {
+      ref(out, m.replyTo());
+    } else if (o instanceof CellTwin.IntegrityState m) {
+      out.writeBoolean(m.diverging());
+      out.writeLong(m.checked());
+      longs(out, m.maskedSlots());
+    } else if (o instanceof TwinStats.Count m) {
+      out.writeLong(m.rows());
+      ref(out, m.replyTo());
+    } else if (o instanceof TwinStats.Get m) {
+      ref(out, m.replyTo());
+    } else {
+      writeFederated(out, o);
+    }
+  }
+
+  private void writeFederated(DataOutputStream out, Object o) throws IOException {
+    if (o instanceof FlClientEntity.Prepare m) {
+      out.writeDouble(m.x());
+      out.writeDouble(m.y());
+      out.writeLong(m.fromSlot());
+      out.writeLong(m.toSlot());
+      ref(out, m.replyTo());
+    } else if (o instanceof FlClientEntity.Prepared m) {
+      out.writeInt(m.cell());
+      CellHistory h = m.history();
+      out.writeBoolean(h != null);
+      if (h != null) {
+        history(out, h);
+      }
+    } else if (o instanceof FlClientEntity.TrainDays m) {
+      OnlineTwinning.Dispatch d = m.dispatch();
+      string(out, d.cell());
+      out.writeInt(d.cluster());
+      floats(out, d.base());
+      out.writeLong(d.baseVersion());
+      out.writeDouble(d.scaler().mean());
+      out.writeDouble(d.scaler().std());
+      out.writeLong(m.fromSlot());
+      out.writeLong(m.toSlot());
+      out.writeLong(m.seed());
+      ref(out, m.replyTo());
+    } else if (o instanceof FlAggregator.Update m) {
+      out.writeInt(m.cell());
+      out.writeLong(m.baseVersion());
+      out.writeLong(m.through());
+      LocalTraining.Result r = m.result();
+      out.writeBoolean(r != null);
+      if (r != null) {
+        doubles(out, r.delta());
+        out.writeInt(r.report().steps());
+        out.writeLong(r.report().samples());
+        out.writeDouble(r.report().meanLoss());
+        out.writeLong(r.report().cpuNanos());
+      }
+      nullableString(out, m.failure());
+    } else if (o instanceof FlAggregator.GetStatus m) {
+      ref(out, m.replyTo());
+    } else if (o instanceof FlAggregator.Status m) {
+      status(out, m);
+    } else if (o instanceof FlAggregator.GetModel m) {
+      out.writeInt(m.cell());
+      ref(out, m.replyTo());
+    } else if (o instanceof FlAggregator.ModelAnswer m) {
+      CellModel model = m.model();
+      out.writeBoolean(model != null);
+      if (model != null) {
+        model(out, model);
+      }
+      string(out, m.why());
+    } else if (o instanceof FlAggregator.GetModels m) {
+      ref(out, m.replyTo());
+    } else if (o instanceof FlAggregator.Models m) {
+      out.writeInt(m.models().size());
+      for (CellModel model : m.models()) {
+        model(out, model);
+      }
+    } else {
+      throw new IllegalArgumentException(
+          "dnt-live has no wire format for " + o.getClass().getName());
+    }
+  }
+
+  @Override
+  public Object fromBinary(byte[] bytes, String manifest) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      return read(in, manifest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a corrupt dnt-live " + manifest + " message", e);
+    }
+  }
+
+  private Object read(DataInputStream in, String manifest) throws IOException {
+    return switch (manifest) {
+      case "cell-observe-1" -> {
+        int n = in.readInt();
+        List<Observation> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          rows.add(
+              new Observation(
+                  in.readLong(),
+                  in.readInt(),
+                  in.readDouble(),
+                  in.readDouble(),
+                  in.readDouble(),
+                  in.readDouble(),
+                  in.readDouble()));
+        }
+        yield new CellTwin.Observe(rows, ref(in));
+      }
+      case "cell-ack-1" -> new CellTwin.Ack(in.readInt(), in.readInt());
+      case "cell-totals-1" ->
+          new CellTwin.Totals(in.readLong(), in.readLong(), in.readBoolean(), ref(in));
+      case "cell-slot-totals-1" -> {
+        long from = in.readLong();
+        double[][] totals = new double[in.readInt()][];
+        for (int i = 0; i < totals.length; i++) {
+          totals[i] = doubles(in);
+        }
+        yield new CellTwin.SlotTotals(from, totals);
+      }
+      case "cell-integrity-1" -> new CellTwin.Integrity(ref(in));
+      case "cell-integrity-state-1" ->
+          new CellTwin.IntegrityState(in.readBoolean(), in.readLong(), longs(in));
+      case "stats-count-1" -> new TwinStats.Count(in.readLong(), ref(in));
+      case "stats-get-1" -> new TwinStats.Get(ref(in));
+      default -> readFederated(in, manifest);
+    };
+  }
+
+  private Object readFederated(DataInputStream in, String manifest) throws IOException {
+    return switch (manifest) {
+      case "fl-prepare-1" ->
+          new FlClientEntity.Prepare(
+              in.readDouble(), in.readDouble(), in.readLong(), in.readLong(), ref(in));
+      case "fl-prepared-1" -> {
+        int cell = in.readInt();
+        yield new FlClientEntity.Prepared(cell, in.readBoolean() ? history(in) : null);
+      }
+      case "fl-train-days-1" -> {
+        OnlineTwinning.Dispatch d =
+            new OnlineTwinning.Dispatch(
+                string(in),
+                in.readInt(),
+                floats(in),
+                in.readLong(),
+                new SeriesScaler(in.readDouble(), in.readDouble()));
+        yield new FlClientEntity.TrainDays(d, in.readLong(), in.readLong(), in.readLong(), ref(in));
+      }
+      case "fl-update-1" -> {
+        int cell = in.readInt();
+        long base = in.readLong();
+        long through = in.readLong();
+        LocalTraining.Result r =
+            in.readBoolean()
+                ? new LocalTraining.Result(
+                    doubles(in),
+                    new FitReport(in.readInt(), in.readLong(), in.readDouble(), in.readLong()))
+                : null;
+        yield new FlAggregator.Update(cell, base, through, r, nullableString(in));
+      }
+      case "fl-get-status-1" -> new FlAggregator.GetStatus(ref(in));
+      case "fl-status-1" -> status(in);
+      case "fl-get-model-1" -> new FlAggregator.GetModel(in.readInt(), ref(in));
+      case "fl-model-answer-1" -> {
+        CellModel m = in.readBoolean() ? model(in) : null;
+        yield new FlAggregator.ModelAnswer(m, string(in));
+      }
+      case "fl-get-models-1" -> new FlAggregator.GetModels(ref(in));
+      case "fl-models-1" -> {
+        int n = in.readInt();
+        List<CellModel> models = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          models.add(model(in));
+        }
+        yield new FlAggregator.Models(models);
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "unknown dnt-live message manifest '" + manifest + "' (sent by a newer version?)");
+    };
+  }
+
+  private static void status(DataOutputStream out, FlAggregator.Status s) throws IOException {
+    string(out, s.phase());
+    out.writeInt(s.round());
+    out.writeInt(s.rounds());
+    out.writeInt(s.losses().size());
+    for (double l : s.losses()) {
+      out.writeDouble(l);
+    }
+    out.writeInt(s.clusters());
+    out.writeInt(s.clients().size());
+    for (OnlineTwinning.ClientStatus c : s.clients()) {
+      string(out, c.cell());
+      out.writeInt(c.cluster());
+      out.writeLong(c.updates());
+      out.writeLong(c.rejected());
+      out.writeLong(c.lastStaleness());
+    }
+    out.writeLong(s.applied());
+    out.writeLong(s.rejected());
+    out.writeLong(s.version());
+    out.writeInt(s.daysHeld());
+    out.writeInt(s.minDays());
+    out.writeLong(s.trainedThroughSlot());
+    nullableString(out, s.error());
+  }
+
+  private static FlAggregator.Status status(DataInputStream in) throws IOException {
+    String phase = string(in);
+    int round = in.readInt();
+    int rounds = in.readInt();
+    int n = in.readInt();
+    List<Double> losses = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      losses.add(in.readDouble());
+    }
+    int clusters = in.readInt();
+    int m = in.readInt();
+    List<OnlineTwinning.ClientStatus> clients = new ArrayList<>(m);
+    for (int i = 0; i < m; i++) {
+      clients.add(
+          new OnlineTwinning.ClientStatus(
+              string(in), in.readInt(), in.readLong(), in.readLong(), in.readLong()));
+    }
+    return new FlAggregator.Status(
+        phase,
+        round,
+        rounds,
+        List.copyOf(losses),
+        clusters,
+        List.copyOf(clients),
+        in.readLong(),
+        in.readLong(),
+        in.readLong(),
+        in.readInt(),
+        in.readInt(),
+        in.readLong(),
+        nullableString(in));
+  }
+
+  private static void history(DataOutputStream out, CellHistory h) throws IOException {
+    string(out, h.id());
+    out.writeDouble(h.x());
+    out.writeDouble(h.y());
+    out.writeLong(h.firstSlot());
+    doubles(out, h.values());
+    longs(out, h.excluded().toLongArray());
+  }
+
+  private static CellHistory history(DataInputStream in) throws IOException {
+    return new CellHistory(
+        string(in),
+        in.readDouble(),
+        in.readDouble(),
+        in.readLong(),
+        doubles(in),
+        BitSet.valueOf(longs(in)));
+  }
+
+  /**
+   * A cell's model: the architecture by its registry name and options (every architecture is
+   * rebuilt from them), the weights, the scaler and the version.
+   */
+  private static void model(DataOutputStream out, CellModel m) throws IOException {
+    Architecture a = m.architecture();
+    Architectures.Options o = options(a);
+    string(out, a.name());
+    WindowSpec w = o.windows();
+    out.writeInt(w.closeness());
+    out.writeInt(w.period());
+    out.writeInt(w.slotsPerDay());
+    out.writeBoolean(w.newestFirst());
+    out.writeBoolean(w.hourOfDay());
+    out.writeBoolean(w.dayOfWeek());
+    out.writeInt(o.hidden());
+    out.writeInt(o.layers());
+    out.writeDouble(o.dropout());
+    string(out, m.cell());
+    floats(out, m.parameters());
+    out.writeDouble(m.scaler().mean());
+    out.writeDouble(m.scaler().std());
+    out.writeLong(m.version());
+  }
+
+  private static CellModel model(DataInputStream in) throws IOException {
+    String name = string(in);
+    WindowSpec w =
+        new WindowSpec(
+            in.readInt(),
+            in.readInt(),
+            in.readInt(),
+            in.readBoolean(),
+            in.readBoolean(),
+            in.readBoolean());
+    Architectures.Options o =
+        new Architectures.Options(w, in.readInt(), in.readInt(), in.readDouble());
+    Architecture a = Architectures.REGISTRY.factory(name).apply(o);
+    return new CellModel(
+        string(in),
+        a,
+        floats(in),
+        new SeriesScaler(in.readDouble(), in.readDouble()),
+        in.readLong());
+  }
+
+  private static Architectures.Options options(Architecture a) {
+    if (a instanceof Mlp m) {
+      return new Architectures.Options(m.windows(), m.hidden(), m.layers(), m.dropout());
+    } else if (a instanceof RecurrentNet r) {
+      return new Architectures.Options(r.windows(), r.hidden(), r.layers(), r.dropout());
+    } else if (a instanceof DualLstm d) {
+      return new Architectures.Options(d.windows(), d.hidden(), d.layers(), d.dropout());
+    }
+    throw new IllegalArgumentException("dnt-live has no wire format for the network " + a.name());
+  }
+
+  private void ref(DataOutputStream out, ActorRef<?> ref) throws IOException {
+    string(out, refs.toSerializationFormat(ref));
+  }
+
+  private <T> ActorRef<T> ref(DataInputStream in) throws IOException {
+    return refs.resolveActorRef(string(in));
+  }
+
+  private static void string(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String string(DataInputStream in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static void nullableString(DataOutputStream out, @Nullable String s) throws IOException {
+    out.writeBoolean(s != null);
+    if (s != null) {
+      string(out, s);
+    }
+  }
+
+  private static @Nullable String nullableString(DataInputStream in) throws IOException {
+    return in.readBoolean() ? string(in) : null;
+  }
+
+  private static void doubles(DataOutputStream out, double[] a) throws IOException {
+    out.writeInt(a.length);
+    for (double x : a) {
+      out.writeLong(Double.doubleToRawLongBits(x));
+    }
+  }
+
+  private static double[] doubles(DataInputStream in) throws IOException {
+    double[] a = new double[in.readInt()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Double.longBitsToDouble(in.readLong());
+    }
+    return a;
+  }
+
+  private static void floats(DataOutputStream out, float[] a) throws IOException {
+    out.writeInt(a.length);
+    for (float x : a) {
+      out.writeInt(Float.floatToRawIntBits(x));
+    }
+  }
+
+  private static float[] floats(DataInputStream in) throws IOException {
+    float[] a = new float[in.readInt()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Float.intBitsToFloat(in.readInt());
+    }
+    return a;
+  }
+
+  private static void longs(DataOutputStream out, long[] a) throws IOException {
+    out.writeInt(a.length);
+    for (long x : a) {
+      out.writeLong(x);
+    }
+  }
+
+  private static long[] longs(DataInputStream in) throws IOException {
+    long[] a = new long[in.readInt()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = in.readLong();
+    }
+    return a;
+  }
+}

@@ -1,0 +1,225 @@
+package dnt.live.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.typesafe.config.ConfigFactory;
+import dnt.learn.fl.LocalTraining;
+import dnt.learn.forecast.Architecture;
+import dnt.learn.forecast.Architectures;
+import dnt.learn.forecast.FitReport;
+import dnt.learn.forecast.WindowSpec;
+import dnt.learn.online.CellHistory;
+import dnt.learn.online.CellModel;
+import dnt.learn.online.OnlineTwinning;
+import dnt.learn.online.SeriesScaler;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every message that may cross nodes has an explicit, versioned wire format that reads back equal,
+ * through the serialization Pekko itself picks from {@code dnt-live.conf}; every other message is
+ * marked as never leaving its node; and the module's tests run with {@code serialize-messages} on,
+ * so a message that does not serialize fails the suite.
+ */
+final class MessageSerializerTest {
+  private static ActorTestKit kit;
+  private static Serialization serialization;
+
+  @BeforeAll
+  static void start() {
+    kit =
+        ActorTestKit.create(
+            ConfigFactory.parseString("pekko.actor.provider = local")
+                .withFallback(ConfigFactory.parseResources("dnt-live.conf"))
+                .withFallback(ConfigFactory.load()));
+    serialization = SerializationExtension.get(Adapter.toClassic(kit.system()));
+  }
+
+  @AfterAll
+  static void stop() {
+    kit.shutdownTestKit();
+  }
+
+  private static Object roundTrip(Object o) {
+    var serializer = serialization.findSerializerFor(o);
+    assertThat(serializer).as(o.getClass().getName()).isInstanceOf(MessageSerializer.class);
+    byte[] bytes = serializer.toBinary(o);
+    return serialization
+        .deserialize(bytes, serializer.identifier(), Serializers.manifestFor(serializer, o))
+        .get();
+  }
+
+  private static CellModel model(String cell, float offset) {
+    Architecture a =
+        Architectures.REGISTRY
+            .factory("mlp")
+            .apply(
+                new Architectures.Options(
+                    new WindowSpec(6, 1, 144, false, true, false), 4, 1, 0.0));
+    float[] w = new float[a.parameterCount()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = offset + i / 7f;
+    }
+    return new CellModel(cell, a, w, new SeriesScaler(12.5, 3.25), 9);
+  }
+
+  /** One instance of every wire type, with nulls, NaN and extremes where a field allows them. */
+  private static List<Object> samples() {
+    ActorRef<Object> ref = kit.createTestProbe().getRef();
+    BitSet excluded = new BitSet();
+    excluded.set(0);
+    excluded.set(70);
+    CellHistory history =
+        new CellHistory("5161", 1234.5, -8.25, 144 * 3, new double[] {1, 0, 2.5, 1e-300}, excluded);
+    OnlineTwinning.Dispatch dispatch =
+        new OnlineTwinning.Dispatch(
+            "5161", 2, new float[] {1.5f, -0f, Float.NaN}, 7, new SeriesScaler(3, 2));
+    List<Object> all = new ArrayList<>();
+    all.add(
+        new CellTwin.Observe(
+            List.of(
+                new Observation(2_300_000L, 39, 0.1, 0, Double.MIN_VALUE, 1e300, 7),
+                new Observation(1, 0, 1, 2, 3, 4, 5)),
+            ref.narrow()));
+    all.add(new CellTwin.Ack(1000, 3));
+    all.add(new CellTwin.Totals(10, 16, true, ref.narrow()));
+    all.add(new CellTwin.SlotTotals(10, new double[][] {{1, 2, 3, 4, 5}, {0, 0, 0, 0, 0.5}}));
+    all.add(new CellTwin.Integrity(ref.narrow()));
+    all.add(new CellTwin.IntegrityState(true, 400, new long[] {12, 13, 2_300_000L}));
+    all.add(new TwinStats.Count(123_456_789_012L, ref.narrow()));
+    all.add(new TwinStats.Get(ref.narrow()));
+    all.add(new FlClientEntity.Prepare(1.5, -2.5, 0, 288, ref.narrow()));
+    all.add(new FlClientEntity.Prepared(5161, history));
+    all.add(new FlClientEntity.Prepared(5162, null));
+    all.add(new FlClientEntity.TrainDays(dispatch, 144, 432, -99L, ref.narrow()));
+    all.add(
+        new FlAggregator.Update(
+            5161,
+            7,
+            432,
+            new LocalTraining.Result(new double[] {0.5, -1e-9}, new FitReport(4, 64, 0.25, 1000)),
+            null));
+    all.add(new FlAggregator.Update(5162, 7, 432, null, "no window (cell 5162)"));
+    all.add(new FlAggregator.GetStatus(ref.narrow()));
+    all.add(
+        new FlAggregator.Status(
+            "horizontal",
+            5,
+            5,
+            List.of(0.5, 0.25),
+            3,
+            List.of(new OnlineTwinning.ClientStatus("5161", 1, 4, 1, 2)),
+            4,
+            1,
+            12,
+            3,
+            2,
+            432,
+            null));
+    all.add(
+        new FlAggregator.Status("failed", 0, 5, List.of(), 0, List.of(), 0, 0, 0, 2, 2, 0, "x"));
+    all.add(new FlAggregator.GetModel(5161, ref.narrow()));
+    all.add(new FlAggregator.ModelAnswer(model("5161", 0.5f), ""));
+    all.add(new FlAggregator.ModelAnswer(null, "no forecast model yet"));
+    all.add(new FlAggregator.GetModels(ref.narrow()));
+    all.add(new FlAggregator.Models(List.of(model("1", 0), model("2", -3))));
+    return all;
+  }
+
+  private static int sameBits(Double a, Double b) {
+    return Long.compare(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b));
+  }
+
+  private static int sameBits(Float a, Float b) {
+    return Integer.compare(Float.floatToRawIntBits(a), Float.floatToRawIntBits(b));
+  }
+
+  @Test
+  void everyWireTypeReadsBackEqualThroughTheConfiguredBinding() {
+    for (Object o : samples()) {
+      Object back = roundTrip(o);
+      assertThat(back).as(o.getClass().getName()).isInstanceOf(o.getClass());
+      // records with arrays: compared field by field, arrays element by element, every double
+      // and float by its raw bits (no tolerance: the format is exact, NaN and -0 included)
+      assertThat(back)
+          .as(o.getClass().getName())
+          .usingRecursiveComparison()
+          .withComparatorForType(MessageSerializerTest::sameBits, Double.class)
+          .withComparatorForType(MessageSerializerTest::sameBits, Float.class)
+          .isEqualTo(o);
+    }
+  }
+
+  @Test
+  void everyCrossNodeTypeHasAManifestAndASampleAndEveryOtherCommandStaysOnItsNode() {
+    Set<String> crossNode = new TreeSet<>();
+    Set<String> local = new TreeSet<>();
+    for (JavaClass c :
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dnt.live")) {
+      if (c.isInterface()) {
+        continue;
+      }
+      if (c.isAssignableTo(CrossNode.class)) {
+        crossNode.add(c.getName());
+      }
+      boolean command =
+          c.isAssignableTo(CellTwin.Command.class)
+              || c.isAssignableTo(TwinStats.Command.class)
+              || c.isAssignableTo(FlClientEntity.Command.class)
+              || c.isAssignableTo(FlAggregator.Command.class)
+              || c.isAssignableTo(RadioTwin.Command.class);
+      if (command && !c.isAssignableTo(CrossNode.class)) {
+        assertThat(c.isAssignableTo(NoSerializationVerificationNeeded.class))
+            .as(c.getName() + " is neither CrossNode nor marked node-local")
+            .isTrue();
+        local.add(c.getName());
+      }
+    }
+    Set<String> bound = new TreeSet<>();
+    MessageSerializer.manifests().keySet().forEach(k -> bound.add(k.getName()));
+    assertThat(bound).isEqualTo(crossNode);
+    Set<String> sampled = new TreeSet<>();
+    samples().forEach(s -> sampled.add(s.getClass().getName()));
+    assertThat(sampled).isEqualTo(crossNode);
+    assertThat(local).contains(RadioTwin.CellTraffic.class.getName());
+  }
+
+  @Test
+  void anUnknownManifestIsRefusedByName() {
+    MessageSerializer s =
+        new MessageSerializer((ExtendedActorSystem) Adapter.toClassic(kit.system()));
+    assertThatThrownBy(() -> s.fromBinary(new byte[0], "cell-observe-9"))
+        .hasMessageContaining("'cell-observe-9'");
+    assertThatThrownBy(() -> s.toBinary("a string")).hasMessageContaining("java.lang.String");
+  }
+
+  @Test
+  void theModuleTestsRunWithEveryMessageSerialized() {
+    // set by dnt-live's surefire configuration (pom.xml): every test's actor system sends every
+    // message through its serializer, so a message without a binding fails the test that sends it
+    assertThat(kit.system().settings().config().getString("pekko.actor.serialize-messages"))
+        .isEqualTo("on");
+    assertThat(kit.system().settings().config().getString("pekko.actor.allow-java-serialization"))
+        .isEqualTo("off");
+  }
+}
