@@ -55,10 +55,26 @@ public final class LiveTwins {
    */
   static LiveTwin start(
       LiveSettings settings, @org.jspecify.annotations.Nullable Executor training) {
+    return start(settings, training, ASK_TIMEOUT);
+  }
+
+  /**
+   * Starts a live twin whose requests wait at most {@code askTimeout} for an entity (tests shorten
+   * it); see {@link #start(LiveSettings)}.
+   *
+   * @param settings the settings
+   * @param training where training runs, or null for the twin's own training thread
+   * @param askTimeout how long a request waits for an entity once sent
+   * @return the running twin
+   */
+  static LiveTwin start(
+      LiveSettings settings,
+      @org.jspecify.annotations.Nullable Executor training,
+      Duration askTimeout) {
     StateFolder.prepare(settings.stateFolder());
     AutoCloseable lock = StateFolder.lock(settings.stateFolder());
     try {
-      return start(settings, lock, training);
+      return start(settings, lock, training, askTimeout);
     } catch (RuntimeException e) {
       release(lock);
       throw e;
@@ -76,7 +92,8 @@ public final class LiveTwins {
   private static LiveTwin start(
       LiveSettings settings,
       AutoCloseable lock,
-      @org.jspecify.annotations.Nullable Executor training) {
+      @org.jspecify.annotations.Nullable Executor training,
+      Duration askTimeout) {
     JournalSettings j = settings.journal();
     RuntimeSettings rs =
         new RuntimeSettings(
@@ -89,7 +106,7 @@ public final class LiveTwins {
             settings.snapshotEvery(),
             "127.0.0.1",
             0,
-            ASK_TIMEOUT,
+            askTimeout,
             new IntegrityParams(
                 settings.integrity().window(),
                 settings.integrity().warmup(),

@@ -51,6 +51,7 @@ public final class TwinRuntime implements AutoCloseable {
   private final Duration askTimeout;
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final Executor blocking;
+  private final WriteGate writes;
   private final AlertSet alerts = new AlertSet();
   private final HeldCells held = new HeldCells();
   private @Nullable ForecastRuntime forecasting;
@@ -58,6 +59,7 @@ public final class TwinRuntime implements AutoCloseable {
   private final @Nullable LocalProjection radioProjection;
   private @Nullable ReadSide readSide;
   private @Nullable ReadSideProjection projection;
+  private volatile @Nullable CellStarter starter;
 
   private TwinRuntime(
       ActorSystem<Void> system,
@@ -69,6 +71,11 @@ public final class TwinRuntime implements AutoCloseable {
     this.askTimeout = askTimeout;
     this.radio = radio;
     this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    // half the journal's write buffer: the rest is headroom for the counter and other writers
+    this.writes =
+        new WriteGate(
+            Math.max(1, system.settings().config().getInt("jdbc-journal.bufferSize") / 2),
+            system.executionContext());
     this.sharding = ClusterSharding.get(system);
   }
 
@@ -122,6 +129,7 @@ public final class TwinRuntime implements AutoCloseable {
                       .withHeld(held)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
+      rt.starter = CellStarter.start(system, rt::integrity);
       return rt;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -181,17 +189,21 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * Sends one cell its rows as one event.
+   * Sends one cell its rows as one event, once fewer than the journal's write limit are in flight
+   * ({@link WriteGate}): a batch touching thousands of cells waits for journal capacity instead of
+   * overflowing the journal's buffer, and the ask's timeout counts from its sending.
    *
    * @param cell the cell number
    * @param rows the rows
    * @return completes with the acknowledgement once the event is journaled
    */
   public CompletionStage<CellTwin.Ack> observe(int cell, List<Observation> rows) {
-    return answered(
-        sharding
-            .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
-            .ask(replyTo -> new CellTwin.Observe(rows, replyTo), askTimeout));
+    return writes.submit(
+        () ->
+            answered(
+                sharding
+                    .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
+                    .ask(replyTo -> new CellTwin.Observe(rows, replyTo), askTimeout)));
   }
 
   /**
@@ -280,6 +292,17 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
+   * Where the background start of the cell twins that hold events in the journal stands (they
+   * recover from it before traffic reaches them; {@link CellStarter}).
+   *
+   * @return the progress
+   */
+  public CellStartup cellStartup() {
+    CellStarter s = starter;
+    return s == null ? new CellStartup(0, 0, true) : s.progress();
+  }
+
+  /**
    * The cells whose stream is flagged now, from the alert set the cell twins of this node keep (no
    * cell twin is asked).
    *
@@ -315,10 +338,12 @@ public final class TwinRuntime implements AutoCloseable {
    * @return the new total
    */
   public CompletionStage<Long> count(long rows) {
-    return answered(
-        sharding
-            .entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID)
-            .ask(replyTo -> new TwinStats.Count(rows, replyTo), askTimeout));
+    return writes.submit(
+        () ->
+            answered(
+                sharding
+                    .entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID)
+                    .ask(replyTo -> new TwinStats.Count(rows, replyTo), askTimeout)));
   }
 
   /**
