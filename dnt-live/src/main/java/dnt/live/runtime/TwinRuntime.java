@@ -12,24 +12,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
-import org.apache.pekko.pattern.AskTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +44,7 @@ public final class TwinRuntime implements AutoCloseable {
 
   private final ActorSystem<Void> system;
   private final ClusterSharding sharding;
-  private final Duration askTimeout;
+  private final Asks asks;
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final Executor blocking;
   private final WriteGate writes;
@@ -68,7 +64,7 @@ public final class TwinRuntime implements AutoCloseable {
       @Nullable LocalProjection radioProjection) {
     this.system = system;
     this.radioProjection = radioProjection;
-    this.askTimeout = askTimeout;
+    this.asks = new Asks(system, askTimeout);
     this.radio = radio;
     this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     // half the journal's write buffer: the rest is headroom for the counter and other writers
@@ -200,10 +196,9 @@ public final class TwinRuntime implements AutoCloseable {
   public CompletionStage<CellTwin.Ack> observe(int cell, List<Observation> rows) {
     return writes.submit(
         () ->
-            answered(
-                sharding
-                    .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
-                    .ask(replyTo -> new CellTwin.Observe(rows, replyTo), askTimeout)));
+            asks.ask(
+                sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)),
+                (ActorRef<CellTwin.Ack> replyTo) -> new CellTwin.Observe(rows, replyTo)));
   }
 
   /**
@@ -217,11 +212,10 @@ public final class TwinRuntime implements AutoCloseable {
    * @return {@code totals[slot - fromSlot][service]}
    */
   public CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot, boolean masked) {
-    return answered(
-            sharding
-                .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
-                .<CellTwin.SlotTotals>ask(
-                    replyTo -> new CellTwin.Totals(fromSlot, toSlot, masked, replyTo), askTimeout))
+    return asks.ask(
+            sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)),
+            (ActorRef<CellTwin.SlotTotals> replyTo) ->
+                new CellTwin.Totals(fromSlot, toSlot, masked, replyTo))
         .thenApply(CellTwin.SlotTotals::totals);
   }
 
@@ -232,10 +226,8 @@ public final class TwinRuntime implements AutoCloseable {
    * @return whether it diverges, observations checked, masked slots
    */
   public CompletionStage<CellTwin.IntegrityState> integrity(int cell) {
-    return answered(
-        sharding
-            .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
-            .ask(CellTwin.Integrity::new, askTimeout));
+    return asks.ask(
+        sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)), CellTwin.Integrity::new);
   }
 
   /**
@@ -275,7 +267,7 @@ public final class TwinRuntime implements AutoCloseable {
     if (r == null) {
       return CompletableFuture.failedFuture(new UnsupportedOperationException(NO_RADIO));
     }
-    return answered(AskPattern.ask(r, RadioTwin.Kpis::new, askTimeout, system.scheduler()));
+    return asks.ask(r, RadioTwin.Kpis::new);
   }
 
   /**
@@ -288,7 +280,7 @@ public final class TwinRuntime implements AutoCloseable {
     if (r == null) {
       return CompletableFuture.failedFuture(new UnsupportedOperationException(NO_RADIO));
     }
-    return answered(AskPattern.ask(r, RadioTwin.Fork::new, askTimeout, system.scheduler()));
+    return asks.ask(r, RadioTwin.Fork::new);
   }
 
   /**
@@ -340,10 +332,9 @@ public final class TwinRuntime implements AutoCloseable {
   public CompletionStage<Long> count(long rows) {
     return writes.submit(
         () ->
-            answered(
-                sharding
-                    .entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID)
-                    .ask(replyTo -> new TwinStats.Count(rows, replyTo), askTimeout)));
+            asks.ask(
+                sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID),
+                (ActorRef<Long> replyTo) -> new TwinStats.Count(rows, replyTo)));
   }
 
   /**
@@ -352,38 +343,8 @@ public final class TwinRuntime implements AutoCloseable {
    * @return the total
    */
   public CompletionStage<Long> counted() {
-    return answered(
-        sharding
-            .entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID)
-            .ask(TwinStats.Get::new, askTimeout));
-  }
-
-  /**
-   * An ask's answer as a plain {@link CompletableFuture} completed on the actor system's
-   * dispatcher. Pekko's Java asks return Scala's {@code CompletionStage} adapter, which runs every
-   * dependent stage, even {@code thenApply}, asynchronously on the default executor: {@code
-   * ForkJoinPool.commonPool()}, or a new thread for every stage where the common pool has
-   * parallelism 1, as on any two-core machine (1,511 threads were started in ten seconds of ingest
-   * before this, each batch waiting for them). Dependent stages of the result run on the thread
-   * that completes it, a dispatcher thread, or on the caller's if it is already complete. An ask
-   * that times out fails with {@link TimeoutException} (no Pekko type reaches the caller).
-   */
-  private <T> CompletableFuture<T> answered(CompletionStage<T> ask) {
-    return ask.toCompletableFuture()
-        .handleAsync(
-            (t, e) -> {
-              if (e == null) {
-                return t;
-              }
-              Throwable cause =
-                  e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-              throw new CompletionException(
-                  cause instanceof AskTimeoutException
-                      ? new TimeoutException(
-                          "the twin did not answer within " + askTimeout.toSeconds() + " s")
-                      : cause);
-            },
-            system.executionContext());
+    return asks.ask(
+        sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID), TwinStats.Get::new);
   }
 
   /**
@@ -400,7 +361,7 @@ public final class TwinRuntime implements AutoCloseable {
       throw new IllegalStateException("forecasting is already started");
     }
     ForecastRuntime f =
-        ForecastRuntime.start(system, sharding, held, askTimeout, params, training, blocking);
+        ForecastRuntime.start(system, sharding, held, asks, params, training, blocking);
     forecasting = f;
     return f;
   }

@@ -27,13 +27,14 @@ final class WriteGate {
   private final Executor executor;
   private final ArrayDeque<Pending<?>> waiting = new ArrayDeque<>();
   private int inFlight;
+  private boolean draining;
 
   /**
    * A gate.
    *
    * @param limit writes in flight at most, positive
-   * @param executor where a waiting write is started when a permit frees (never the completing
-   *     thread, so a chain of writes that fail at once does not recurse)
+   * @param executor where waiting writes are sent, in order, when permits free (never on the
+   *     completing thread, so a chain of writes that fail at once does not recurse)
    */
   WriteGate(int limit, Executor executor) {
     if (limit < 1) {
@@ -54,7 +55,8 @@ final class WriteGate {
     Pending<T> p = new Pending<>(write, new CompletableFuture<>());
     boolean now;
     synchronized (this) {
-      now = inFlight < limit;
+      // behind any waiting write: writes are sent in the order they were submitted
+      now = inFlight < limit && waiting.isEmpty() && !draining;
       if (now) {
         inFlight++;
       } else {
@@ -68,7 +70,7 @@ final class WriteGate {
   }
 
   /** A write and the future its caller holds. */
-  private final class Pending<T> implements Runnable {
+  private final class Pending<T> {
     private final Supplier<? extends CompletionStage<T>> write;
     private final CompletableFuture<T> result;
 
@@ -81,8 +83,7 @@ final class WriteGate {
       return result;
     }
 
-    @Override
-    public void run() {
+    void run() {
       CompletionStage<T> answer;
       try {
         answer = write.get();
@@ -105,30 +106,46 @@ final class WriteGate {
   }
 
   private void release() {
-    Pending<?> next;
+    boolean schedule;
     synchronized (this) {
-      next = waiting.poll();
-      if (next == null) {
-        inFlight--;
+      inFlight--;
+      schedule = !waiting.isEmpty() && !draining;
+      if (schedule) {
+        draining = true;
       }
     }
-    if (next != null) {
+    if (schedule) {
       try {
-        executor.execute(next);
+        executor.execute(this::drain);
       } catch (RejectedExecutionException e) {
         // the actor system is stopping: fail what waits rather than leave its callers hanging
-        failWaiting(next);
+        failWaiting();
       }
     }
   }
 
-  private void failWaiting(Pending<?> first) {
-    List<Pending<?>> all = new ArrayList<>();
-    all.add(first);
+  /** Sends waiting writes, in order, while permits are free; one drain runs at a time. */
+  private void drain() {
+    while (true) {
+      Pending<?> next;
+      synchronized (this) {
+        if (waiting.isEmpty() || inFlight >= limit) {
+          draining = false;
+          return;
+        }
+        next = waiting.poll();
+        inFlight++;
+      }
+      next.run();
+    }
+  }
+
+  private void failWaiting() {
+    List<Pending<?>> all;
     synchronized (this) {
-      all.addAll(waiting);
+      all = new ArrayList<>(waiting);
       waiting.clear();
-      inFlight--; // the permit handed to first; the others held none
+      draining = false;
     }
     IllegalStateException stopping = new IllegalStateException("the live twin is stopping");
     all.forEach(p -> p.result().completeExceptionally(stopping));
