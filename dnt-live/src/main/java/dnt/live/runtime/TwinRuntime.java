@@ -42,6 +42,7 @@ public final class TwinRuntime implements AutoCloseable {
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
   private static final String NO_RADIO = "this live twin runs no radio twin";
 
+  private final RuntimeSettings settings;
   private final ActorSystem<Void> system;
   private final ClusterSharding sharding;
   private final Asks asks;
@@ -58,10 +59,12 @@ public final class TwinRuntime implements AutoCloseable {
   private volatile @Nullable CellStarter starter;
 
   private TwinRuntime(
+      RuntimeSettings settings,
       ActorSystem<Void> system,
       Duration askTimeout,
       @Nullable ActorRef<RadioTwin.Command> radio,
       @Nullable LocalProjection radioProjection) {
+    this.settings = settings;
     this.system = system;
     this.radioProjection = radioProjection;
     this.asks = new Asks(system, askTimeout);
@@ -108,6 +111,7 @@ public final class TwinRuntime implements AutoCloseable {
               : system.systemActorOf(RadioTwin.create(coupling), "radio-twin", Props.empty());
       TwinRuntime rt =
           new TwinRuntime(
+              settings,
               system,
               settings.askTimeout(),
               radio,
@@ -175,7 +179,11 @@ public final class TwinRuntime implements AutoCloseable {
                 "pekko.remote.artery.canonical.hostname",
                 s.host(),
                 "pekko.remote.artery.canonical.port",
-                s.port()));
+                s.port(),
+                // the owner stops the runtime in order on SIGTERM (close(): batches in flight,
+                // then the system, then the journal database), not Pekko's own JVM hook at once
+                "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook",
+                "off"));
     ClassLoader loader = TwinRuntime.class.getClassLoader();
     return ConfigFactory.defaultOverrides(loader)
         .withFallback(overrides)
@@ -415,6 +423,9 @@ public final class TwinRuntime implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       system.terminate();
       throw new IllegalStateException("the live twin did not shut down cleanly", e);
+    } finally {
+      // last: the embedded journal database, which no longer closes itself on JVM exit
+      JournalSchema.closeEmbedded(settings);
     }
   }
 }
