@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -111,19 +112,20 @@ final class ServeSigtermTest {
       rowsSent = replay.get("rowsSent").asLong();
       sigterm = System.nanoTime();
       child.destroy(); // SIGTERM on Unix: the shutdown hooks run
-      assertThat(child.waitFor(EXIT_BOUND_SECONDS + 30, TimeUnit.SECONDS))
-          .as("dnt serve exited; see serve.log")
-          .isTrue();
+      if (!child.waitFor(EXIT_BOUND_SECONDS + 30, TimeUnit.SECONDS)) {
+        throw new AssertionError(
+            "dnt serve did not exit after SIGTERM; serve.log:\n"
+                + Files.readString(log)
+                + "\nits threads:\n"
+                + threads(child));
+      }
     } finally {
       child.destroyForcibly();
       child.waitFor(30, TimeUnit.SECONDS);
     }
     double seconds = (System.nanoTime() - sigterm) / 1e9;
     System.out.printf(
-        java.util.Locale.ROOT,
-        "SIGTERM after %d acknowledged rows: exited in %.1f s%n",
-        rowsSent,
-        seconds);
+        Locale.ROOT, "SIGTERM after %d acknowledged rows: exited in %.1f s%n", rowsSent, seconds);
     assertThat(seconds)
         .as("seconds from SIGTERM to exit; serve.log:%n%s", Files.readString(log))
         .isLessThan(EXIT_BOUND_SECONDS);
@@ -152,6 +154,28 @@ final class ServeSigtermTest {
           }
         }
       }
+    }
+  }
+
+  /** A thread dump of a running JVM, for the failure message. */
+  private static String threads(Process p) {
+    try {
+      Process jcmd =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(p.pid()),
+                  "Thread.print")
+              .redirectErrorStream(true)
+              .start();
+      String out =
+          new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      jcmd.waitFor(30, TimeUnit.SECONDS);
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(no thread dump: interrupted)";
+    } catch (java.io.IOException e) {
+      return "(no thread dump: " + e + ")";
     }
   }
 
