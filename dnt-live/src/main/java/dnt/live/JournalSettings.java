@@ -89,8 +89,11 @@ public record JournalSettings(String url, String user, @Nullable Path passwordFi
   public static JournalSettings embedded(Path stateFolder) {
     Path base = stateFolder.toAbsolutePath().normalize().resolve("journal").resolve("events");
     // WRITE_DELAY=0: H2 writes each commit to its file at once, so a killed JVM loses no
-    // acknowledged batch (the default delays writes by up to 500 ms; KillRecoveryTest)
-    return new JournalSettings("jdbc:h2:file:" + base + ";WRITE_DELAY=0", "sa", null);
+    // acknowledged batch (the default delays writes by up to 500 ms; KillRecoveryTest).
+    // DB_CLOSE_ON_EXIT=FALSE: H2's shutdown hook would close the database on SIGTERM under the
+    // batches still in flight; the runtime closes it itself, last (ServeSigtermTest)
+    return new JournalSettings(
+        "jdbc:h2:file:" + base + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", null);
   }
 
   /**

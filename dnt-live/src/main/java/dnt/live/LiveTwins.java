@@ -80,6 +80,30 @@ public final class LiveTwins {
       LiveSettings settings,
       ClusterSettings cluster,
       @org.jspecify.annotations.Nullable Executor training) {
+    return start(settings, cluster, training, ASK_TIMEOUT);
+  }
+
+  /**
+   * Starts a live twin whose requests wait at most {@code askTimeout} for an entity (tests shorten
+   * it); see {@link #start(LiveSettings)}.
+   *
+   * @param settings the settings
+   * @param training where training runs, or null for the twin's own training thread
+   * @param askTimeout how long a request waits for an entity once sent
+   * @return the running twin
+   */
+  static LiveTwin start(
+      LiveSettings settings,
+      @org.jspecify.annotations.Nullable Executor training,
+      Duration askTimeout) {
+    return start(settings, ClusterSettings.single(), training, askTimeout);
+  }
+
+  private static LiveTwin start(
+      LiveSettings settings,
+      ClusterSettings cluster,
+      @org.jspecify.annotations.Nullable Executor training,
+      Duration askTimeout) {
     if (cluster.clustered() && settings.journal().dialect() == JournalSettings.Dialect.H2) {
       throw new InvalidInputException(
           "the embedded H2 journal serves a single node, so seed nodes need a shared PostgreSQL"
@@ -89,7 +113,7 @@ public final class LiveTwins {
     AutoCloseable lock = StateFolder.lock(settings.stateFolder());
     try {
       NetworkMarker.check(settings.stateFolder(), settings.network());
-      return start(settings, cluster, lock, training);
+      return start(settings, cluster, lock, training, askTimeout);
     } catch (RuntimeException e) {
       release(lock);
       throw e;
@@ -108,7 +132,8 @@ public final class LiveTwins {
       LiveSettings settings,
       ClusterSettings cluster,
       AutoCloseable lock,
-      @org.jspecify.annotations.Nullable Executor training) {
+      @org.jspecify.annotations.Nullable Executor training,
+      Duration askTimeout) {
     JournalSettings j = settings.journal();
     RuntimeSettings rs =
         new RuntimeSettings(
@@ -121,7 +146,7 @@ public final class LiveTwins {
             settings.snapshotEvery(),
             cluster.host(),
             cluster.port(),
-            ASK_TIMEOUT,
+            askTimeout,
             new IntegrityParams(
                 settings.integrity().window(),
                 settings.integrity().warmup(),

@@ -8,6 +8,7 @@ import dnt.core.twin.TwinKpis;
 import dnt.data.Service;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
+import dnt.live.runtime.CellStartup;
 import dnt.live.runtime.ForecastRuntime;
 import dnt.live.runtime.Observation;
 import dnt.live.runtime.TwinRuntime;
@@ -461,7 +462,9 @@ final class PekkoLiveTwin implements LiveTwin {
     synchronized (this) {
       ready = !closed;
     }
-    return new TwinStatus(ready, settings.knownCells().size(), accepted.get());
+    CellStartup startup = runtime.cellStartup();
+    return new TwinStatus(
+        ready, settings.knownCells().size(), accepted.get(), startup.toStart(), startup.started());
   }
 
   /**

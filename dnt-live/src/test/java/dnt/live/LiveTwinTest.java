@@ -75,6 +75,38 @@ final class LiveTwinTest {
     }
   }
 
+  /**
+   * The forecasters' asks (the aggregator's status and models, a client's series from its cell
+   * twin) go through the same helper as the cell twins' ({@code Asks}): a dependent stage runs on
+   * the twin's dispatcher, or on the caller's thread where the answer is already there.
+   */
+  @Test
+  void forecastingAsksCompleteOnTheTwinsDispatcherToo() {
+    try (LiveTwin twin = LiveTwins.start(settings(tmp.resolve("state")))) {
+      await(twin.ingest(randomRows(1, 40)));
+      String caller = Thread.currentThread().getName();
+      dnt.live.runtime.ForecastRuntime forecasting =
+          java.util.Objects.requireNonNull(((PekkoLiveTwin) twin).forecasting());
+      List<String> threads = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        threads.add(await(twin.federated().thenApply(f -> Thread.currentThread().getName())));
+        threads.add(
+            await(twin.forecast(CellId.of(1)).handle((f, e) -> Thread.currentThread().getName())));
+        threads.add(
+            await(
+                forecasting
+                    .trainingHistory(1, DAY / SLOT, DAY / SLOT + 18)
+                    .thenApply(h -> Thread.currentThread().getName())));
+      }
+      assertThat(threads)
+          .allSatisfy(
+              name ->
+                  assertThat(name.startsWith("dnt-live-pekko.actor") || name.equals(caller))
+                      .as("stage ran on %s", name)
+                      .isTrue());
+    }
+  }
+
   /** Random rows over a few cells, slots and country codes, with repeated keys. */
   private static List<RawRow> randomRows(long seed, int n) {
     RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);

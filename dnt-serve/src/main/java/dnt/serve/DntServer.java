@@ -127,7 +127,13 @@ public final class DntServer implements AutoCloseable {
 
   /** The health answer. */
   record Health(
-      String status, boolean ready, int cells, long rowsAccepted, @Nullable ReplayView replay) {}
+      String status,
+      boolean ready,
+      int cells,
+      long rowsAccepted,
+      int cellTwinsToStart,
+      int cellTwinsStarted,
+      @Nullable ReplayView replay) {}
 
   /** An answer that is not 2xx, thrown by a handler and written as {@link Problem}. */
   static final class ApiError extends RuntimeException {
@@ -391,7 +397,13 @@ public final class DntServer implements AutoCloseable {
     ctx.status(s.ready() ? 200 : 503)
         .json(
             new Health(
-                s.ready() ? "ok" : "unavailable", s.ready(), s.cells(), s.rowsAccepted(), view));
+                s.ready() ? "ok" : "unavailable",
+                s.ready(),
+                s.cells(),
+                s.rowsAccepted(),
+                s.cellTwinsToStart(),
+                s.cellTwinsStarted(),
+                view));
   }
 
   private void openApi(Context ctx) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dnt.core.InvalidInputException;
 import dnt.data.raw.RawRow;
 import dnt.live.IngestReceipt;
+import dnt.live.TwinStatus;
 import dnt.live.memory.InMemoryLiveTwin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -80,6 +81,25 @@ final class DntServerTest {
     HttpResponse<String> down = http.get("/api/v1/health", null);
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(json(down).get("ready").asBoolean()).isFalse();
+  }
+
+  /** A twin whose cell twins are still starting in the background after a restart. */
+  private static final class StartingTwin extends DelegatingTwin {
+    @Override
+    public TwinStatus status() {
+      return new TwinStatus(true, 100, 40, 70, 30);
+    }
+  }
+
+  @Test
+  void healthShowsTheBackgroundStartOfTheCellTwins() throws Exception {
+    server.stop(Duration.ofSeconds(5));
+    server = DntServer.start(new StartingTwin(), Fixtures.settings(dir));
+    HttpResponse<String> r = Http.of(server).get("/api/v1/health", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = json(r);
+    assertThat(body.get("cellTwinsToStart").asInt()).isEqualTo(70);
+    assertThat(body.get("cellTwinsStarted").asInt()).isEqualTo(30);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dnt.live.replay;
 import dnt.data.raw.RawReader;
 import dnt.data.raw.RawRow;
 import dnt.live.LiveTwin;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -12,11 +13,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds a live twin from a {@link ReplaySource}: slot after slot in ascending time, each slot's
- * rows in batches of at most {@code batchRows}, paced by the data's own clock. At speed {@code X},
- * slot {@code s} is sent once {@code (s - first slot) / X} of wall-clock time has passed since the
- * start (and never before the previous slot is acknowledged); at {@link ReplaySpeed#MAX} slots
- * follow each other as fast as the twin acknowledges them. The replay's clock ({@link
- * ReplayStatus#clockMillis()}) is the end of the last slot the twin acknowledged.
+ * rows in batches of at most {@code batchRows}, all of a slot's batches in flight together, paced
+ * by the data's own clock. At speed {@code X}, slot {@code s} is sent once {@code (s - first slot)
+ * / X} of wall-clock time has passed since the start (and never before the previous slot is
+ * acknowledged); at {@link ReplaySpeed#MAX} slots follow each other as fast as the twin
+ * acknowledges them. The replay's clock ({@link ReplayStatus#clockMillis()}) is the end of the last
+ * slot the twin acknowledged.
  *
  * <p>A batch the twin refuses stops the replay ({@link ReplayStatus.State#FAILED}, with the twin's
  * message); rows already acknowledged stay. Replaying again is harmless: rows are keyed, so the
@@ -144,7 +146,8 @@ public final class Replay {
   }
 
   /**
-   * Stops a started replay and waits for it: the batch in flight completes, no other is sent.
+   * Stops a started replay and waits for it: the batches in flight (one slot's) complete in the
+   * twin, no other is sent.
    *
    * @throws InterruptedException if interrupted while waiting
    */
@@ -190,12 +193,30 @@ public final class Replay {
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException();
         }
+        // a slot's batches are in flight together (a replayed slot of the city is 8 batches): they
+        // are independent, and the twin keeps a cell's events in the order they were sent
         List<RawRow> all = slot.rows();
+        List<CompletionStage<?>> acks = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < all.size(); i += batchRows) {
           List<RawRow> batch = all.subList(i, Math.min(all.size(), i + batchRows));
-          await(sink.send(batch));
-          rows += batch.size();
-          set(ReplayStatus.State.RUNNING, clockMillis, rows, slots, null);
+          acks.add(sink.send(batch));
+          sizes.add(batch.size());
+        }
+        RuntimeException refused = null;
+        for (int k = 0; k < acks.size(); k++) {
+          try {
+            await(acks.get(k));
+            rows += sizes.get(k);
+          } catch (RuntimeException e) {
+            if (refused == null) {
+              refused = e;
+            }
+          }
+        }
+        set(ReplayStatus.State.RUNNING, clockMillis, rows, slots, null);
+        if (refused != null) {
+          throw refused;
         }
         slots++;
         clockMillis = slot.slotMillis() + RawReader.SLOT_MILLIS;

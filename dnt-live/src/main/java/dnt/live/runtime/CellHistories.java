@@ -1,10 +1,10 @@
 package dnt.live.runtime;
 
 import dnt.learn.online.CellHistory;
-import java.time.Duration;
 import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.jspecify.annotations.Nullable;
@@ -20,12 +20,12 @@ final class CellHistories {
 
   private final ClusterSharding sharding;
   private final HeldCells held;
-  private final Duration askTimeout;
+  private final Asks asks;
 
-  CellHistories(ClusterSharding sharding, HeldCells held, Duration askTimeout) {
+  CellHistories(ClusterSharding sharding, HeldCells held, Asks asks) {
     this.sharding = sharding;
     this.held = held;
-    this.askTimeout = askTimeout;
+    this.asks = asks;
   }
 
   /**
@@ -43,16 +43,18 @@ final class CellHistories {
     EntityRef<CellTwin.Command> ref =
         sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell));
     // asking the integrity state first recovers the cell twin, which then records its span
-    return ref.<CellTwin.IntegrityState>ask(CellTwin.Integrity::new, askTimeout)
+    return asks.ask(ref, CellTwin.Integrity::new)
         .thenCompose(
             integrity -> {
               HeldCells.Span span = held.span(cell);
               if (span == null || toSlot <= fromSlot) {
-                return CompletableFuture.completedFuture(null);
+                return CompletableFuture.<@Nullable CellHistory>completedFuture(null);
               }
-              return ref.<CellTwin.SlotTotals>ask(
-                      replyTo -> new CellTwin.Totals(fromSlot, toSlot, true, replyTo), askTimeout)
-                  .thenApply(
+              return asks.ask(
+                      ref,
+                      (ActorRef<CellTwin.SlotTotals> replyTo) ->
+                          new CellTwin.Totals(fromSlot, toSlot, true, replyTo))
+                  .<@Nullable CellHistory>thenApply(
                       totals -> history(cell, x, y, fromSlot, span, integrity, totals.totals()));
             });
   }
@@ -69,18 +71,21 @@ final class CellHistories {
   CompletionStage<@Nullable CellHistory> latest(int cell, int slots, int slotsPerDay) {
     EntityRef<CellTwin.Command> ref =
         sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell));
-    return ref.<CellTwin.IntegrityState>ask(CellTwin.Integrity::new, askTimeout)
+    return asks.ask(ref, CellTwin.Integrity::new)
         .thenCompose(
             integrity -> {
               HeldCells.Span span = held.span(cell);
               if (span == null) {
-                return CompletableFuture.completedFuture(null);
+                return CompletableFuture.<@Nullable CellHistory>completedFuture(null);
               }
               long to = span.newest() + 1;
               long from = Math.floorDiv(to - slots, slotsPerDay) * slotsPerDay;
-              return ref.<CellTwin.SlotTotals>ask(
-                      replyTo -> new CellTwin.Totals(from, to, true, replyTo), askTimeout)
-                  .thenApply(totals -> history(cell, 0, 0, from, span, integrity, totals.totals()));
+              return asks.ask(
+                      ref,
+                      (ActorRef<CellTwin.SlotTotals> replyTo) ->
+                          new CellTwin.Totals(from, to, true, replyTo))
+                  .<@Nullable CellHistory>thenApply(
+                      totals -> history(cell, 0, 0, from, span, integrity, totals.totals()));
             });
   }
 

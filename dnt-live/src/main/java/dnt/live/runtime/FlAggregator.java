@@ -174,14 +174,13 @@ public final class FlAggregator {
       HeldCells held,
       Executor training,
       IntFunction<double[]> position,
-      Duration askTimeout) {
+      Asks asks) {
     return Behaviors.setup(
         ctx ->
             Behaviors.withTimers(
                 timers -> {
                   timers.startTimerWithFixedDelay(Tick.INSTANCE, params.tick());
-                  return new Run(ctx, params, sharding, held, training, position, askTimeout)
-                      .behavior();
+                  return new Run(ctx, params, sharding, held, training, position, asks).behavior();
                 }));
   }
 
@@ -193,7 +192,7 @@ public final class FlAggregator {
     private final HeldCells held;
     private final Executor training;
     private final IntFunction<double[]> position;
-    private final Duration askTimeout;
+    private final Asks asks;
     private final int slotsPerDay;
     private String phase = "waiting";
     private @Nullable OnlineTwinning twinning;
@@ -211,14 +210,14 @@ public final class FlAggregator {
         HeldCells held,
         Executor training,
         IntFunction<double[]> position,
-        Duration askTimeout) {
+        Asks asks) {
       this.ctx = ctx;
       this.params = params;
       this.sharding = sharding;
       this.held = held;
       this.training = training;
       this.position = position;
-      this.askTimeout = askTimeout;
+      this.asks = asks;
       this.slotsPerDay = params.settings().windows().slotsPerDay();
       restore();
     }
@@ -293,23 +292,21 @@ public final class FlAggregator {
           spans.size(),
           daysHeld,
           params.settings().rounds());
-      List<CompletableFuture<FlClientEntity.Prepared>> asks = new ArrayList<>();
+      List<CompletableFuture<FlClientEntity.Prepared>> prepared = new ArrayList<>();
       for (int cell : spans.keySet().stream().sorted().toList()) {
         double[] xy = position.apply(cell);
-        asks.add(
-            sharding
-                .entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell))
-                .<FlClientEntity.Prepared>ask(
-                    replyTo -> new FlClientEntity.Prepare(xy[0], xy[1], from, through, replyTo),
-                    askTimeout)
-                .toCompletableFuture());
+        prepared.add(
+            asks.ask(
+                sharding.entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell)),
+                (ActorRef<FlClientEntity.Prepared> replyTo) ->
+                    new FlClientEntity.Prepare(xy[0], xy[1], from, through, replyTo)));
       }
       CompletableFuture<VerticalData> all =
-          CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+          CompletableFuture.allOf(prepared.toArray(CompletableFuture[]::new))
               .thenApply(
                   v -> {
                     List<CellHistory> h = new ArrayList<>();
-                    for (CompletableFuture<FlClientEntity.Prepared> a : asks) {
+                    for (CompletableFuture<FlClientEntity.Prepared> a : prepared) {
                       CellHistory x = a.join().history();
                       if (x != null) {
                         h.add(x);

@@ -5,7 +5,6 @@ import dnt.core.geo.Position;
 import dnt.data.milan.MilanGrid;
 import dnt.learn.online.CellHistory;
 import dnt.learn.online.CellModel;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +16,6 @@ import java.util.function.IntFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -35,10 +33,9 @@ public final class ForecastRuntime implements AutoCloseable {
   /** The aggregator singleton's name. */
   public static final String AGGREGATOR = "fl-aggregator";
 
-  private final ActorSystem<Void> system;
   private final ActorRef<FlAggregator.Command> aggregator;
   private final CellHistories histories;
-  private final Duration askTimeout;
+  private final Asks asks;
   private final Executor predict;
   private final @Nullable ExecutorService own;
   private final int slotsPerDay;
@@ -66,17 +63,15 @@ public final class ForecastRuntime implements AutoCloseable {
   }
 
   private ForecastRuntime(
-      ActorSystem<Void> system,
       ActorRef<FlAggregator.Command> aggregator,
       CellHistories histories,
-      Duration askTimeout,
+      Asks asks,
       Executor predict,
       @Nullable ExecutorService own,
       int slotsPerDay) {
-    this.system = system;
     this.aggregator = aggregator;
     this.histories = histories;
-    this.askTimeout = askTimeout;
+    this.asks = asks;
     this.predict = predict;
     this.own = own;
     this.slotsPerDay = slotsPerDay;
@@ -86,7 +81,7 @@ public final class ForecastRuntime implements AutoCloseable {
       ActorSystem<Void> system,
       ClusterSharding sharding,
       HeldCells held,
-      Duration askTimeout,
+      Asks asks,
       FlAggregator.Params params,
       @Nullable Executor training,
       Executor predict,
@@ -104,7 +99,7 @@ public final class ForecastRuntime implements AutoCloseable {
       trainer = own;
     }
     Executor exec = trainer;
-    CellHistories histories = new CellHistories(sharding, held, askTimeout);
+    CellHistories histories = new CellHistories(sharding, held, asks);
     sharding.init(
         Entity.of(
             FlClientEntity.TYPE_KEY,
@@ -116,17 +111,11 @@ public final class ForecastRuntime implements AutoCloseable {
             .init(
                 SingletonActor.of(
                     Behaviors.supervise(
-                            FlAggregator.create(params, sharding, held, exec, position, askTimeout))
+                            FlAggregator.create(params, sharding, held, exec, position, asks))
                         .onFailure(SupervisorStrategy.restart()),
                     AGGREGATOR));
     return new ForecastRuntime(
-        system,
-        aggregator,
-        histories,
-        askTimeout,
-        predict,
-        own,
-        params.settings().windows().slotsPerDay());
+        aggregator, histories, asks, predict, own, params.settings().windows().slotsPerDay());
   }
 
   /** A Milan cell's centroid in metres, (0, 0) for another id. */
@@ -144,7 +133,7 @@ public final class ForecastRuntime implements AutoCloseable {
    * @return the aggregator's status
    */
   public CompletionStage<FlAggregator.Status> status() {
-    return AskPattern.ask(aggregator, FlAggregator.GetStatus::new, askTimeout, system.scheduler());
+    return asks.ask(aggregator, FlAggregator.GetStatus::new);
   }
 
   /**
@@ -155,8 +144,9 @@ public final class ForecastRuntime implements AutoCloseable {
    * @return the forecast; fails with {@link NoModel} while there is no model for the cell
    */
   public CompletionStage<Forecast> forecast(int cell, int steps) {
-    return AskPattern.<FlAggregator.Command, FlAggregator.ModelAnswer>ask(
-            aggregator, r -> new FlAggregator.GetModel(cell, r), askTimeout, system.scheduler())
+    return asks.ask(
+            aggregator,
+            (ActorRef<FlAggregator.ModelAnswer> r) -> new FlAggregator.GetModel(cell, r))
         .thenCompose(
             a -> {
               CellModel m = a.model();
@@ -197,8 +187,8 @@ public final class ForecastRuntime implements AutoCloseable {
    * @return the forecasts, in the aggregator's client order; cells without data left out
    */
   public CompletionStage<List<Forecast>> forecastAll(int steps) {
-    return AskPattern.<FlAggregator.Command, FlAggregator.Models>ask(
-            aggregator, FlAggregator.GetModels::new, askTimeout, system.scheduler())
+    return asks.<FlAggregator.Command, FlAggregator.Models>ask(
+            aggregator, FlAggregator.GetModels::new)
         .thenCompose(
             models -> {
               List<CompletableFuture<@Nullable Forecast>> all = new ArrayList<>();

@@ -57,6 +57,29 @@ final class JournalSchema {
     }
   }
 
+  /**
+   * Closes an embedded H2 journal database, the last step of a stop: the embedded URL sets {@code
+   * DB_CLOSE_ON_EXIT=FALSE}, so that H2's own JVM shutdown hook does not close the database under
+   * the batches still being journaled on SIGTERM; the runtime closes it after its actor system has
+   * terminated. Any other database is left alone (its connections closed with the pool).
+   *
+   * @param s the settings
+   */
+  static void closeEmbedded(RuntimeSettings s) {
+    if (!s.journalUrl().startsWith("jdbc:h2:")) {
+      return;
+    }
+    Properties props = new Properties();
+    props.setProperty("user", s.journalUser());
+    props.setProperty("password", s.journalPassword());
+    try (Connection c = DriverManager.getConnection(s.journalUrl(), props);
+        Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      // already closed, or closing: every acknowledged write is in the file (WRITE_DELAY=0)
+    }
+  }
+
   private static boolean hasTable(Connection c, String name) throws SQLException {
     // in the connection's current schema only: another schema's journal (another twin's) is not
     // this one's

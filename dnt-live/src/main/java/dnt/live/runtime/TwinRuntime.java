@@ -15,18 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion;
@@ -37,7 +34,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
-import org.apache.pekko.pattern.AskTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,11 +61,13 @@ public final class TwinRuntime implements AutoCloseable {
 
   private static final String NO_RADIO = "this live twin runs no radio twin";
 
+  private final RuntimeSettings settings;
   private final ActorSystem<Void> system;
   private final ClusterSharding sharding;
-  private final Duration askTimeout;
+  private final Asks asks;
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final Executor blocking;
+  private final WriteGate writes;
   private final AlertSet alerts = new AlertSet();
   private final HeldCells held = new HeldCells();
   private @Nullable ForecastRuntime forecasting;
@@ -78,19 +76,27 @@ public final class TwinRuntime implements AutoCloseable {
   private final IntFunction<double[]> cellPosition;
   private @Nullable ReadSide readSide;
   private @Nullable ReadSideProjection projection;
+  private volatile @Nullable CellStarter starter;
 
   private TwinRuntime(
+      RuntimeSettings settings,
       ActorSystem<Void> system,
       Duration askTimeout,
       @Nullable ActorRef<RadioTwin.Command> radio,
       @Nullable LocalProjection radioProjection,
       IntFunction<double[]> cellPosition) {
+    this.settings = settings;
     this.system = system;
     this.cellPosition = cellPosition;
     this.radioProjection = radioProjection;
-    this.askTimeout = askTimeout;
+    this.asks = new Asks(system, askTimeout);
     this.radio = radio;
     this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    // half the journal's write buffer: the rest is headroom for the counter and other writers
+    this.writes =
+        new WriteGate(
+            Math.max(1, system.settings().config().getInt("jdbc-journal.bufferSize") / 2),
+            system.executionContext());
     this.sharding = ClusterSharding.get(system);
   }
 
@@ -160,6 +166,7 @@ public final class TwinRuntime implements AutoCloseable {
               : system.systemActorOf(RadioTwin.create(coupling), "radio-twin", Props.empty());
       TwinRuntime rt =
           new TwinRuntime(
+              settings,
               system,
               settings.askTimeout(),
               radio,
@@ -178,6 +185,7 @@ public final class TwinRuntime implements AutoCloseable {
                       .withHeld(held)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
+      rt.starter = CellStarter.start(system, rt::integrity);
       return rt;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -244,7 +252,11 @@ public final class TwinRuntime implements AutoCloseable {
                 "pekko.remote.artery.bind.hostname",
                 node.bindHost(),
                 "pekko.cluster.seed-nodes",
-                seeds));
+                seeds,
+                // the owner stops the runtime in order on SIGTERM (close(): batches in flight,
+                // then the system, then the journal database), not Pekko's own JVM hook at once
+                "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook",
+                "off"));
     ClassLoader loader = TwinRuntime.class.getClassLoader();
     return ConfigFactory.defaultOverrides(loader)
         .withFallback(overrides)
@@ -254,17 +266,20 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * Sends one cell its rows as one event.
+   * Sends one cell its rows as one event, once fewer than the journal's write limit are in flight
+   * ({@link WriteGate}): a batch touching thousands of cells waits for journal capacity instead of
+   * overflowing the journal's buffer, and the ask's timeout counts from its sending.
    *
    * @param cell the cell number
    * @param rows the rows
    * @return completes with the acknowledgement once the event is journaled
    */
   public CompletionStage<CellTwin.Ack> observe(int cell, List<Observation> rows) {
-    return answered(
-        sharding
-            .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
-            .ask(replyTo -> new CellTwin.Observe(rows, replyTo), askTimeout));
+    return writes.submit(
+        () ->
+            asks.ask(
+                sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)),
+                (ActorRef<CellTwin.Ack> replyTo) -> new CellTwin.Observe(rows, replyTo)));
   }
 
   /**
@@ -278,11 +293,10 @@ public final class TwinRuntime implements AutoCloseable {
    * @return {@code totals[slot - fromSlot][service]}
    */
   public CompletionStage<double[][]> totals(int cell, long fromSlot, long toSlot, boolean masked) {
-    return answered(
-            sharding
-                .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
-                .<CellTwin.SlotTotals>ask(
-                    replyTo -> new CellTwin.Totals(fromSlot, toSlot, masked, replyTo), askTimeout))
+    return asks.ask(
+            sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)),
+            (ActorRef<CellTwin.SlotTotals> replyTo) ->
+                new CellTwin.Totals(fromSlot, toSlot, masked, replyTo))
         .thenApply(CellTwin.SlotTotals::totals);
   }
 
@@ -293,10 +307,8 @@ public final class TwinRuntime implements AutoCloseable {
    * @return whether it diverges, observations checked, masked slots
    */
   public CompletionStage<CellTwin.IntegrityState> integrity(int cell) {
-    return answered(
-        sharding
-            .entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell))
-            .ask(CellTwin.Integrity::new, askTimeout));
+    return asks.ask(
+        sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)), CellTwin.Integrity::new);
   }
 
   /**
@@ -336,7 +348,7 @@ public final class TwinRuntime implements AutoCloseable {
     if (r == null) {
       return CompletableFuture.failedFuture(new UnsupportedOperationException(NO_RADIO));
     }
-    return answered(AskPattern.ask(r, RadioTwin.Kpis::new, askTimeout, system.scheduler()));
+    return asks.ask(r, RadioTwin.Kpis::new);
   }
 
   /**
@@ -349,7 +361,18 @@ public final class TwinRuntime implements AutoCloseable {
     if (r == null) {
       return CompletableFuture.failedFuture(new UnsupportedOperationException(NO_RADIO));
     }
-    return answered(AskPattern.ask(r, RadioTwin.Fork::new, askTimeout, system.scheduler()));
+    return asks.ask(r, RadioTwin.Fork::new);
+  }
+
+  /**
+   * Where the background start of the cell twins that hold events in the journal stands (they
+   * recover from it before traffic reaches them; {@link CellStarter}).
+   *
+   * @return the progress
+   */
+  public CellStartup cellStartup() {
+    CellStarter s = starter;
+    return s == null ? new CellStartup(0, 0, true) : s.progress();
   }
 
   /**
@@ -388,10 +411,11 @@ public final class TwinRuntime implements AutoCloseable {
    * @return the new total
    */
   public CompletionStage<Long> count(long rows) {
-    return answered(
-        sharding
-            .entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID)
-            .ask(replyTo -> new TwinStats.Count(rows, replyTo), askTimeout));
+    return writes.submit(
+        () ->
+            asks.ask(
+                sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID),
+                (ActorRef<Long> replyTo) -> new TwinStats.Count(rows, replyTo)));
   }
 
   /**
@@ -400,38 +424,8 @@ public final class TwinRuntime implements AutoCloseable {
    * @return the total
    */
   public CompletionStage<Long> counted() {
-    return answered(
-        sharding
-            .entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID)
-            .ask(TwinStats.Get::new, askTimeout));
-  }
-
-  /**
-   * An ask's answer as a plain {@link CompletableFuture} completed on the actor system's
-   * dispatcher. Pekko's Java asks return Scala's {@code CompletionStage} adapter, which runs every
-   * dependent stage, even {@code thenApply}, asynchronously on the default executor: {@code
-   * ForkJoinPool.commonPool()}, or a new thread for every stage where the common pool has
-   * parallelism 1, as on any two-core machine (1,511 threads were started in ten seconds of ingest
-   * before this, each batch waiting for them). Dependent stages of the result run on the thread
-   * that completes it, a dispatcher thread, or on the caller's if it is already complete. An ask
-   * that times out fails with {@link TimeoutException} (no Pekko type reaches the caller).
-   */
-  private <T> CompletableFuture<T> answered(CompletionStage<T> ask) {
-    return ask.toCompletableFuture()
-        .handleAsync(
-            (t, e) -> {
-              if (e == null) {
-                return t;
-              }
-              Throwable cause =
-                  e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-              throw new CompletionException(
-                  cause instanceof AskTimeoutException
-                      ? new TimeoutException(
-                          "the twin did not answer within " + askTimeout.toSeconds() + " s")
-                      : cause);
-            },
-            system.executionContext());
+    return asks.ask(
+        sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID), TwinStats.Get::new);
   }
 
   /**
@@ -467,30 +461,28 @@ public final class TwinRuntime implements AutoCloseable {
           new ClusterStatus.Singleton(
               ForecastRuntime.AGGREGATOR, oldest == null ? null : oldest.address().toString()));
     }
-    List<CompletableFuture<ClusterStatus.EntityType>> asks = new ArrayList<>();
+    List<CompletableFuture<ClusterStatus.EntityType>> perType = new ArrayList<>();
     for (EntityTypeKey<?> type : types) {
-      asks.add(shardsOf(type).toCompletableFuture());
+      perType.add(shardsOf(type).toCompletableFuture());
     }
     String self = cluster.selfMember().address().toString();
     String leaderAddress = leader == null ? null : leader.toString();
-    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+    return CompletableFuture.allOf(perType.toArray(CompletableFuture[]::new))
         .thenApply(
             v ->
                 new ClusterStatus(
                     self,
                     leaderAddress,
                     members,
-                    asks.stream().map(CompletableFuture::join).toList(),
+                    perType.stream().map(CompletableFuture::join).toList(),
                     singletons));
   }
 
   private CompletionStage<ClusterStatus.EntityType> shardsOf(EntityTypeKey<?> type) {
-    return answered(
-            AskPattern.<ClusterShardingQuery, ShardRegion.ClusterShardingStats>ask(
-                sharding.shardState(),
-                replyTo -> new GetClusterShardingStats(type, STATS_TIMEOUT, replyTo),
-                STATS_TIMEOUT.multipliedBy(2),
-                system.scheduler()))
+    return asks.<ClusterShardingQuery, ShardRegion.ClusterShardingStats>ask(
+            sharding.shardState(),
+            replyTo -> new GetClusterShardingStats(type, STATS_TIMEOUT, replyTo),
+            STATS_TIMEOUT.multipliedBy(2))
         .thenApply(
             stats -> {
               List<ClusterStatus.NodeShards> nodes = new ArrayList<>();
@@ -530,7 +522,7 @@ public final class TwinRuntime implements AutoCloseable {
     }
     ForecastRuntime f =
         ForecastRuntime.start(
-            system, sharding, held, askTimeout, params, training, blocking, cellPosition);
+            system, sharding, held, asks, params, training, blocking, cellPosition);
     forecasting = f;
     return f;
   }
@@ -584,6 +576,9 @@ public final class TwinRuntime implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       system.terminate();
       throw new IllegalStateException("the live twin did not shut down cleanly", e);
+    } finally {
+      // last: the embedded journal database, which no longer closes itself on JVM exit
+      JournalSchema.closeEmbedded(settings);
     }
   }
 }

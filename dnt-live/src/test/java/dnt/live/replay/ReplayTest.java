@@ -176,6 +176,47 @@ final class ReplayTest {
     assertThat(clock.sleeps).isEmpty();
   }
 
+  /**
+   * A slot's batches are sent together and awaited together (before, each waited for the last's
+   * acknowledgement, so a slot of the city went through the twin one batch at a time); the next
+   * slot follows only once all are acknowledged.
+   */
+  @Test
+  void aSlotsBatchesAreInFlightTogether() throws Exception {
+    List<CompletableFuture<Void>> pending =
+        java.util.Collections.synchronizedList(new ArrayList<>());
+    Replay r =
+        new Replay(
+            ReplaySource.totals(small()),
+            b -> {
+              CompletableFuture<Void> ack = new CompletableFuture<>();
+              pending.add(ack);
+              return ack;
+            },
+            ReplaySpeed.MAX,
+            new FakeClock(),
+            1);
+    r.start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (pending.size() < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    // three cells, batches of one row: the first slot's three batches, unacknowledged, at once
+    assertThat(pending).hasSize(3);
+    pending.get(0).complete(null);
+    pending.get(1).complete(null);
+    Thread.sleep(100);
+    assertThat(pending).as("the next slot waits for the whole slot").hasSize(3);
+    assertThat(r.status().rowsSent()).isZero();
+    pending.get(2).complete(null);
+    while (pending.size() < 6 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(pending).hasSize(6);
+    assertThat(r.status().rowsSent()).isEqualTo(3);
+    r.stop();
+  }
+
   @Test
   void aRefusedBatchStopsTheReplayWithTheTwinsMessage() {
     int[] calls = {0};
