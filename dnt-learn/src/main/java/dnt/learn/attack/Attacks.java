@@ -193,6 +193,12 @@ public final class Attacks {
               "Traffic Poisoning Injection, fake clients, eta 2, sigma 0.1 (paper Sec. IV-C;"
                   + " reconstructed)",
               Attacks::tpi)
+          .alias("tpi-bounded", "tpi")
+          .add(
+              "fti",
+              "fake traffic injection, eta (w' - wt), eta 10, w' the attacker's model or w0"
+                  + " (Zhang et al. 2024, Algorithm 1)",
+              Attacks::fti)
           .add(
               "poisonedfl",
               "fake clients push a fixed random sign vector, lambda 10 (Xie et al. 2025;"
@@ -246,6 +252,11 @@ public final class Attacks {
     double sigma = c.noiseOr(Tpi.DEFAULT_SIGMA);
     double[] own = c.attackerModel;
     return own != null ? new Tpi(eta, sigma, c.share(), own) : new Tpi(eta, sigma, c.share());
+  }
+
+  private static Adversary fti(Context c) {
+    return new Fti(
+        c.strengthOr(Fti.DEFAULT_ETA), c.noiseOr(Fti.DEFAULT_SIGMA), c.share(), c.attackerModel);
   }
 
   /**

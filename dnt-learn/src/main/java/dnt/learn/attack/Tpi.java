@@ -8,10 +8,11 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * TPI, Traffic Poisoning Injection (paper Sec. IV-C; published as FTI by Zhang, Fang, Huang and
- * Liu, IFIP Networking 2024, arXiv 2404.14389): fake base stations that see only the initial and
- * the current global model craft updates that pull the twin back towards its initial state while
- * staying inside the benign spread, so that trimming and distance-based rules do not catch them.
+ * TPI, Traffic Poisoning Injection (paper Sec. IV-C; the published attack of Zhang, Fang, Huang and
+ * Liu, IFIP Networking 2024, arXiv 2404.14389, is {@link Fti}): fake base stations that see only
+ * the initial and the current global model craft updates that pull the twin back towards its
+ * initial state while staying inside the benign spread, so that trimming and distance-based rules
+ * do not catch them.
  *
  * <p><b>Reconstructed.</b> The update equation is not public; this is the reconstruction of the
  * project's security brief. Direction {@code r = sign(w_0 - w_t)}; per-coordinate step {@code delta
@@ -20,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * z_k} with {@code z_k ~ N(0, 1)} truncated to [-3, 3] (element-wise products), so {@code |g_kj| <=
  * (eta + 3 sigma) delta_j}. Defaults {@code eta = 2}, {@code sigma = 0.1}. Setting {@code delta =
  * 1} and {@code eta = lambda} recovers an MPAF-like update.
+ *
+ * <p>Registered as {@code tpi} and, by alias, {@code tpi-bounded}: with the defaults each fake
+ * coordinate is bounded to {@code 2.3} times the last global step, so over 5 rounds it cannot move
+ * the coordinate-wise median by design.
  */
 public final class Tpi extends FakeClientAttack {
   /** The default step multiple eta. */

@@ -117,6 +117,19 @@ public final class AggregationRules {
                   new TwinInconsistencyDefense(
                       TwinInconsistencyDefense.Settings.defaults().withHistory(true)))
           .add(
+              "glid",
+              "GLID, per-dimension 10th-90th percentile trimming, mean of the rest (Zhang et al."
+                  + " 2024)",
+              o -> new Glid(Glid.Method.PERCENTILE))
+          .add(
+              "glid-std",
+              "GLID with the mean +- 2 std (z-score) band (Zhang et al. 2024)",
+              o -> new Glid(Glid.Method.STD))
+          .add(
+              "glid-iqr",
+              "GLID with Tukey's IQR fences (Zhang et al. 2024)",
+              o -> new Glid(Glid.Method.IQR))
+          .add(
               "dp-fedavg",
               "DP-FedAvg: clip to 1, Gaussian noise z = 1, divide by n (McMahan et al. 2018)",
               o -> DpFedAvg.fixed(1.0, 1.0, Double.NaN, 1.0))

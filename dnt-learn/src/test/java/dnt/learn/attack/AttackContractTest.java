@@ -50,6 +50,7 @@ final class AttackContractTest {
           Map.entry("none", Kind.NONE),
           Map.entry("mpaf", Kind.FAKE),
           Map.entry("tpi", Kind.FAKE),
+          Map.entry("fti", Kind.FAKE),
           Map.entry("poisonedfl", Kind.FAKE),
           Map.entry("lie", Kind.MALICIOUS),
           Map.entry("fang-krum", Kind.MALICIOUS),

@@ -30,6 +30,9 @@ final class AggregationRuleContractCoverageTest {
           Map.entry("tid-percentile", TidPercentileContractTest.class),
           Map.entry("tid-iqr", TidIqrContractTest.class),
           Map.entry("tid-history", TidHistoryContractTest.class),
+          Map.entry("glid", GlidPercentileContractTest.class),
+          Map.entry("glid-std", GlidStdContractTest.class),
+          Map.entry("glid-iqr", GlidIqrContractTest.class),
           Map.entry("dp-fedavg", DpFedAvgContractTest.class));
 
   @Test
