@@ -16,14 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,46 +105,15 @@ final class LiveTwinTest {
 
   /** Random rows over a few cells, slots and country codes, with repeated keys. */
   private static List<RawRow> randomRows(long seed, int n) {
-    RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-    int[] cells = {1, 2, 5000, 10000};
-    int[] codes = {0, 39, 33, 49};
-    List<RawRow> rows = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      rows.add(
-          new RawRow(
-              cells[rng.nextInt(cells.length)],
-              DAY + rng.nextInt(18) * SLOT,
-              codes[rng.nextInt(codes.length)],
-              rng.nextDouble() * 10,
-              rng.nextDouble() * 10,
-              rng.nextDouble(),
-              rng.nextDouble(),
-              rng.nextDouble() * 100));
-    }
-    return rows;
+    return TestRows.random(seed, n, new int[] {1, 2, 5000, 10000});
   }
 
   /**
    * The expected per-slot totals of one cell over {@code slots} slots from {@link #DAY}, computed
-   * independently of the twin: the last row of each (cell, slot, country code) wins, then sum.
+   * independently of the twin (the last row of each key wins, then sum).
    */
   private static double[][] expected(List<List<RawRow>> batches, int cell, int slots) {
-    Map<List<Long>, RawRow> last = new HashMap<>();
-    for (List<RawRow> batch : batches) {
-      for (RawRow r : batch) {
-        last.put(List.of((long) r.cell(), r.timeMillis(), (long) r.countryCode()), r);
-      }
-    }
-    double[][] out = new double[slots][Service.values().length];
-    for (RawRow r : last.values()) {
-      int t = (int) ((r.timeMillis() - DAY) / SLOT);
-      if (r.cell() == cell && t >= 0 && t < slots) {
-        for (Service s : Service.values()) {
-          out[t][s.ordinal()] += r.value(s);
-        }
-      }
-    }
-    return out;
+    return TestRows.expected(batches, cell, slots);
   }
 
   private static void assertSeries(CellTraffic got, double[][] want) {

@@ -63,14 +63,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       if (o instanceof CellTwin.Observed e) {
-        out.writeInt(e.rows().size());
-        for (Observation r : e.rows()) {
-          out.writeLong(r.slot());
-          out.writeInt(r.countryCode());
-          for (int s = 0; s < Observation.SERVICES; s++) {
-            out.writeDouble(r.value(s));
-          }
-        }
+        writeRows(out, e.rows());
         out.writeInt(e.verdicts().size());
         for (Verdict v : e.verdicts()) {
           out.writeLong(v.slot());
@@ -138,19 +131,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       switch (manifest) {
         case OBSERVED_1, OBSERVED -> {
-          int n = in.readInt();
-          List<Observation> rows = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            rows.add(
-                new Observation(
-                    in.readLong(),
-                    in.readInt(),
-                    in.readDouble(),
-                    in.readDouble(),
-                    in.readDouble(),
-                    in.readDouble(),
-                    in.readDouble()));
-          }
+          List<Observation> rows = readRows(in);
           List<Verdict> verdicts = new ArrayList<>();
           if (manifest.equals(OBSERVED)) {
             int m = in.readInt();
@@ -203,5 +184,39 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     } catch (IOException e) {
       throw new UncheckedIOException("a corrupt dnt-live " + manifest + " record", e);
     }
+  }
+
+  /**
+   * Writes telemetry rows: their count, then per row the slot (long), the country code (int) and
+   * the five services (doubles, {@code dnt.data.Service} order). The journal's events and the
+   * cross-node {@code cell-observe} message ({@link MessageSerializer}) share this layout.
+   */
+  static void writeRows(DataOutputStream out, List<Observation> rows) throws IOException {
+    out.writeInt(rows.size());
+    for (Observation r : rows) {
+      out.writeLong(r.slot());
+      out.writeInt(r.countryCode());
+      for (int s = 0; s < Observation.SERVICES; s++) {
+        out.writeDouble(r.value(s));
+      }
+    }
+  }
+
+  /** Reads what {@link #writeRows} wrote. */
+  static List<Observation> readRows(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<Observation> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      rows.add(
+          new Observation(
+              in.readLong(),
+              in.readInt(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble()));
+    }
+    return rows;
   }
 }

@@ -114,14 +114,7 @@ public final class MessageSerializer extends SerializerWithStringManifest {
 
   private void write(DataOutputStream out, Object o) throws IOException {
     if (o instanceof CellTwin.Observe m) {
-      out.writeInt(m.rows().size());
-      for (Observation r : m.rows()) {
-        out.writeLong(r.slot());
-        out.writeInt(r.countryCode());
-        for (int s = 0; s < Observation.SERVICES; s++) {
-          out.writeDouble(r.value(s));
-        }
-      }
+      LiveSerializer.writeRows(out, m.rows());
       ref(out, m.replyTo());
     } else if (o instanceof CellTwin.Ack m) {
       out.writeInt(m.accepted());
@@ -232,20 +225,7 @@ public final class MessageSerializer extends SerializerWithStringManifest {
   private Object read(DataInputStream in, String manifest) throws IOException {
     return switch (manifest) {
       case "cell-observe-1" -> {
-        int n = in.readInt();
-        List<Observation> rows = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          rows.add(
-              new Observation(
-                  in.readLong(),
-                  in.readInt(),
-                  in.readDouble(),
-                  in.readDouble(),
-                  in.readDouble(),
-                  in.readDouble(),
-                  in.readDouble()));
-        }
-        yield new CellTwin.Observe(rows, ref(in));
+        yield new CellTwin.Observe(LiveSerializer.readRows(in), ref(in));
       }
       case "cell-ack-1" -> new CellTwin.Ack(in.readInt(), in.readInt());
       case "cell-totals-1" ->
