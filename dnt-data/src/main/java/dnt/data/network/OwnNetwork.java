@@ -15,6 +15,7 @@ import dnt.core.twin.StationSpec;
 import dnt.core.twin.TwinConfig;
 import dnt.core.util.Progress;
 import dnt.core.util.Seeds;
+import dnt.core.util.WeightedIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -279,36 +280,14 @@ public record OwnNetwork(
     NetworkTwinBuilder b = NetworkTwin.builder(config());
     stations.forEach(b::station);
     List<CellGrid.Cell> cells = grid.cells();
-    double[] weight = placementWeights();
-    double[] cumulative = new double[weight.length];
-    double total = 0;
-    for (int i = 0; i < weight.length; i++) {
-      total += weight[i];
-      cumulative[i] = total;
-    }
+    WeightedIndex byWeight = new WeightedIndex(placementWeights());
     RandomGenerator rng = Seeds.generator(seed);
     for (int u = 0; u < users; u++) {
-      double target = rng.nextDouble() * total;
-      int i = search(cumulative, target);
+      int i = byWeight.draw(rng);
       Position p = inside(cells.get(i), rng);
       b.user(u, p.x(), p.y(), USER_HEIGHT_M, rng.nextDouble() * 2 * meanDemandMbps);
     }
     return b.build(progress);
-  }
-
-  /** The first index whose cumulative weight exceeds the target (binary search). */
-  private static int search(double[] cumulative, double target) {
-    int lo = 0;
-    int hi = cumulative.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cumulative[mid] > target) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
   }
 
   /** A point drawn uniformly inside a cell (its centroid if 1,000 draws all miss a sliver). */

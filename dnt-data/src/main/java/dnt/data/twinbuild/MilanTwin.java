@@ -9,6 +9,7 @@ import dnt.core.twin.NetworkTwinBuilder;
 import dnt.core.twin.TwinConfig;
 import dnt.core.util.Progress;
 import dnt.core.util.Seeds;
+import dnt.core.util.WeightedIndex;
 import dnt.data.Service;
 import dnt.data.TrafficDataset;
 import dnt.data.milan.BaseStations;
@@ -131,19 +132,13 @@ public record MilanTwin(
       b.station(profile.station(s.id(), s.position()));
     }
     List<CellId> cells = grid.cells();
-    double[] weight = weights(cells);
-    double[] cumulative = new double[cells.size()];
-    double total = 0;
-    for (int i = 0; i < cells.size(); i++) {
-      total += weight[i];
-      cumulative[i] = total;
-    }
-    if (!(total > 0) && users > 0) {
+    WeightedIndex byWeight = new WeightedIndex(weights(cells));
+    if (!(byWeight.total() > 0) && users > 0) {
       throw new InvalidInputException("no square has a positive weight for " + placement);
     }
     RandomGenerator rng = Seeds.generator(seed);
     for (int u = 0; u < users; u++) {
-      int i = search(cumulative, rng.nextDouble() * total);
+      int i = byWeight.draw(rng);
       GeoBounds box = boundingBox(grid.polygon(cells.get(i)));
       double x = box.minX() + rng.nextDouble() * box.width();
       double y = box.minY() + rng.nextDouble() * box.height();
@@ -183,20 +178,6 @@ public record MilanTwin(
       }
     }
     return w;
-  }
-
-  private static int search(double[] cumulative, double target) {
-    int lo = 0;
-    int hi = cumulative.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cumulative[mid] > target) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
   }
 
   private static GeoBounds boundingBox(List<Position> ring) {
