@@ -6,34 +6,25 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dnt.cli.CliRun;
-import dnt.cli.Main;
+import dnt.cli.serve.InProcessServe.Serving;
 import dnt.core.BaseStationId;
 import dnt.core.UserId;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinEvent;
 import dnt.core.util.Progress;
 import dnt.data.network.OwnNetwork;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code dnt serve --stations --grid} on the example of docs/examples/own-network: the same API
@@ -51,12 +42,11 @@ final class OwnNetworkServeTest {
   private static final double DRIFT = 1e-9;
 
   @TempDir Path dir;
-  private final ExecutorService threads = Executors.newCachedThreadPool();
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final InProcessServe serving = new InProcessServe();
 
   @AfterEach
   void shutdown() {
-    threads.shutdownNow();
+    serving.close();
   }
 
   static Path example() {
@@ -68,34 +58,8 @@ final class OwnNetworkServeTest {
     return d.resolve("docs/examples/own-network");
   }
 
-  private record Serving(ServeCommand command, Future<Integer> status, StringWriter out) {
-    int stop() throws Exception {
-      command.stop();
-      return status.get(60, TimeUnit.SECONDS);
-    }
-  }
-
   private Serving serve(String... args) throws Exception {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    ServeCommand command = (ServeCommand) cl.getSubcommands().get("serve").getCommand();
-    List<String> all = new ArrayList<>(List.of("serve"));
-    all.addAll(List.of(args));
-    Future<Integer> status = threads.submit(() -> cl.execute(all.toArray(String[]::new)));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (command.url() == null || !out.toString().contains("stop with")) {
-      if (status.isDone()) {
-        throw new AssertionError("dnt serve ended: " + status.get() + " " + err);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("dnt serve did not start: " + out + err);
-      }
-      Thread.sleep(20);
-    }
-    return new Serving(command, status, out);
+    return serving.serve(Duration.ofSeconds(90), args);
   }
 
   private JsonNode getJson(String url, String token) throws Exception {
@@ -105,26 +69,15 @@ final class OwnNetworkServeTest {
   }
 
   private HttpResponse<String> get(String url, String token) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return serving.get(url, token);
   }
 
   private HttpResponse<String> post(String url, String token, String body) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return serving.post(url, token, body);
   }
 
   private static String adminToken(Path state) throws Exception {
-    return Files.readAllLines(state.resolve("admin.token")).stream()
-        .filter(l -> l.startsWith("admin "))
-        .map(l -> l.substring(6).strip())
-        .findFirst()
-        .orElseThrow();
+    return InProcessServe.adminToken(state);
   }
 
   @Test

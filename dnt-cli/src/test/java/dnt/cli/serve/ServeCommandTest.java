@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dnt.cli.CliRun;
-import dnt.cli.Main;
+import dnt.cli.serve.InProcessServe.Serving;
 import dnt.data.milan.MilanSubset;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,91 +18,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dnt serve} end to end: start, answer, stop; and every refusal as exit 2. */
 final class ServeCommandTest {
   private static final long T0 = MilanSubset.START_MILLIS;
 
   @TempDir Path dir;
-  private final ExecutorService threads = Executors.newCachedThreadPool();
-  private final HttpClient client = HttpClient.newHttpClient();
-
-  /** A {@code dnt serve} running in this JVM. */
-  private record Serving(
-      ServeCommand command, Future<Integer> status, StringWriter out, StringWriter err) {
-    String url() {
-      return command.url();
-    }
-
-    int stop() throws Exception {
-      command.stop();
-      return status.get(60, TimeUnit.SECONDS);
-    }
-  }
+  private final InProcessServe serving = new InProcessServe();
 
   @AfterEach
   void shutdown() {
-    threads.shutdownNow();
+    serving.close();
   }
 
   private Serving serve(String... args) throws Exception {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    ServeCommand command = (ServeCommand) cl.getSubcommands().get("serve").getCommand();
-    List<String> all = new ArrayList<>(List.of("serve"));
-    all.addAll(List.of(args));
-    Future<Integer> status = threads.submit(() -> cl.execute(all.toArray(String[]::new)));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (command.url() == null || !out.toString().contains("stop with")) {
-      if (status.isDone()) {
-        throw new AssertionError("dnt serve ended: " + status.get() + " " + err);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("dnt serve did not start: " + out + err);
-      }
-      Thread.sleep(20);
-    }
-    return new Serving(command, status, out, err);
+    return serving.serve(Duration.ofSeconds(60), args);
   }
 
   private HttpResponse<String> get(String url, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return serving.get(url, token);
   }
 
   private HttpResponse<String> post(String url, String token, String body) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return serving.post(url, token, body);
   }
 
   private static String adminToken(Path state) throws IOException {
-    return Files.readAllLines(state.resolve("admin.token")).stream()
-        .filter(l -> l.startsWith("admin "))
-        .map(l -> l.substring(6).strip())
-        .findFirst()
-        .orElseThrow();
+    return InProcessServe.adminToken(state);
   }
 
   @Test
