@@ -10,7 +10,12 @@ import picocli.CommandLine.Spec;
     name = "twin",
     mixinStandardHelpOptions = true,
     description = "Build a network twin, compute link budgets and SINR, run what-if analyses.",
-    subcommands = {SinrCommand.class, BuildCommand.class, WhatIfCommand.class})
+    subcommands = {
+      SinrCommand.class,
+      BuildCommand.class,
+      WhatIfCommand.class,
+      QualityCommand.class
+    })
 public final class TwinCommand implements Runnable {
   @Spec CommandSpec spec;
 

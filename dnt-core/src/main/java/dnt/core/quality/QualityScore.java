@@ -1,0 +1,25 @@
+package dnt.core.quality;
+
+import java.util.Map;
+
+/**
+ * A twin's quality at one moment.
+ *
+ * @param levels each attribute's raw level, by name, in the model's order
+ * @param utilities each attribute's single-attribute utility, by name, in the model's order
+ * @param joint the multiplicative multi-attribute utility
+ * @param weightedSum the normalised weighted sum of the same utilities, for comparison
+ * @param interaction how the model's attributes interact
+ */
+public record QualityScore(
+    Map<String, Double> levels,
+    Map<String, Double> utilities,
+    double joint,
+    double weightedSum,
+    Interaction interaction) {
+  /** Copies the maps. */
+  public QualityScore {
+    levels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(levels));
+    utilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(utilities));
+  }
+}
