@@ -1,5 +1,7 @@
 package dnt.core.quality;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +21,7 @@ public record QualityScore(
     Interaction interaction) {
   /** Copies the maps. */
   public QualityScore {
-    levels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(levels));
-    utilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(utilities));
+    levels = Collections.unmodifiableMap(new LinkedHashMap<>(levels));
+    utilities = Collections.unmodifiableMap(new LinkedHashMap<>(utilities));
   }
 }
