@@ -5,6 +5,7 @@ import dnt.cli.cache.CacheCommand;
 import dnt.cli.data.DataCommand;
 import dnt.cli.demo.DemoCommand;
 import dnt.cli.experiment.ExperimentCommand;
+import dnt.cli.raytrace.RaytraceCommand;
 import dnt.cli.serve.ServeCommand;
 import dnt.cli.twin.TwinCommand;
 import dnt.cli.version.VersionProvider;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       DataCommand.class,
       TwinCommand.class,
+      RaytraceCommand.class,
       AggregateCommand.class,
       CacheCommand.class,
       ExperimentCommand.class,

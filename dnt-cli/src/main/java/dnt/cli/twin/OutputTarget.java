@@ -25,9 +25,9 @@ import java.util.Objects;
  * @param files the files written: the stations file first, then (CSV) the users file
  * @param overwrite whether existing files are replaced
  */
-record OutputTarget(String option, Format format, List<Path> files, boolean overwrite) {
+public record OutputTarget(String option, Format format, List<Path> files, boolean overwrite) {
   /** The output formats, by extension. */
-  enum Format {
+  public enum Format {
     /** Two CSV files, stations and users. */
     CSV,
     /** One GeoJSON FeatureCollection of WGS84 points. */
@@ -79,7 +79,7 @@ record OutputTarget(String option, Format format, List<Path> files, boolean over
    * @param overwrite whether an existing file may be replaced
    * @throws InvalidInputException naming the option and the path
    */
-  static void checkFile(String option, Path path, boolean overwrite) {
+  public static void checkFile(String option, Path path, boolean overwrite) {
     if (Files.isDirectory(path)) {
       throw new InvalidInputException(option + " " + path + " is a directory");
     }
@@ -143,7 +143,7 @@ record OutputTarget(String option, Format format, List<Path> files, boolean over
    * @param file the final file
    * @return {@code .NAME.<random>.tmp} in the same directory
    */
-  static Path temporarySibling(Path file) {
+  public static Path temporarySibling(Path file) {
     // an absolute file path has a parent (the root is not a file)
     Path dir = Objects.requireNonNull(file.toAbsolutePath().getParent(), "parent folder");
     Path t;
@@ -166,7 +166,7 @@ record OutputTarget(String option, Format format, List<Path> files, boolean over
    * @param to the final file
    * @throws IOException if the move fails
    */
-  static void move(Path from, Path to) throws IOException {
+  public static void move(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

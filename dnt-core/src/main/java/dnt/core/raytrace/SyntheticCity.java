@@ -43,16 +43,18 @@ public record SyntheticCity(double width, double depth) {
         double d = (by[1] - by[0] - (ny - 1) * gap) / ny;
         for (int i = 0; i < nx; i++) {
           for (int j = 0; j < ny; j++) {
-            double x0 = bx[0] + i * (w + gap);
-            double y0 = by[0] + j * (d + gap);
+            double x0 = centimetres(bx[0] + i * (w + gap));
+            double y0 = centimetres(by[0] + j * (d + gap));
+            double x1 = centimetres(bx[0] + i * (w + gap) + w);
+            double y1 = centimetres(by[0] + j * (d + gap) + d);
             double height = 12 + 18 * random.nextDouble();
             double m = random.nextDouble();
             Material material = Material.named(m < 0.5 ? "concrete" : m < 0.85 ? "brick" : "glass");
             buildings.add(
                 new Building(
                     "b" + (buildings.size() + 1),
-                    new double[] {x0, x0 + w, x0 + w, x0},
-                    new double[] {y0, y0, y0 + d, y0 + d},
+                    new double[] {x0, x1, x1, x0},
+                    new double[] {y0, y0, y1, y1},
                     Math.round(height * 10) / 10.0,
                     material));
           }
@@ -60,6 +62,10 @@ public record SyntheticCity(double width, double depth) {
       }
     }
     return buildings;
+  }
+
+  private static double centimetres(double metres) {
+    return Math.round(metres * 100) / 100.0;
   }
 
   /** Blocks along one axis: {start, end} pairs separated by streets, within [0, extent]. */
