@@ -81,8 +81,9 @@ public final class QualityCommand implements Callable<Integer> {
           Locale.ROOT,
           "%-28s %-12s %-8.4f %.3f%n",
           a.name(),
-          number(score.levels().get(a.name())),
-          score.utilities().get(a.name()),
+          // score() names every attribute of the model, so both maps hold a.name()
+          number(score.levels().getOrDefault(a.name(), Double.NaN)),
+          score.utilities().getOrDefault(a.name(), Double.NaN),
           a.scalingConstant());
     }
     out.printf(

@@ -2,8 +2,10 @@ package dnt.core.raytrace;
 
 import dnt.core.InvalidInputException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The buildings of a scene over a flat ground (the plane z = 0 of its own material), with a uniform
@@ -222,8 +224,7 @@ public final class Scene {
   }
 
   /** Liang-Barsky clipping of the plan segment to the grid's box: {t0, t1}, or null if outside. */
-  private double @org.jspecify.annotations.Nullable [] clipToGrid(
-      double px, double py, double qx, double qy) {
+  private double @Nullable [] clipToGrid(double px, double py, double qx, double qy) {
     double t0 = 0;
     double t1 = 1;
     double dx = qx - px;
@@ -272,16 +273,16 @@ public final class Scene {
       double s = ts2[1];
       if (t > TOUCH && t < 1 - TOUCH && s >= 0 && s <= 1) {
         if (count == ts.length) {
-          ts = java.util.Arrays.copyOf(ts, ts.length * 2);
+          ts = Arrays.copyOf(ts, ts.length * 2);
         }
         ts[count++] = t;
       }
     }
     if (count == ts.length) {
-      ts = java.util.Arrays.copyOf(ts, ts.length + 1);
+      ts = Arrays.copyOf(ts, ts.length + 1);
     }
     ts[count++] = 1;
-    java.util.Arrays.sort(ts, 0, count);
+    Arrays.sort(ts, 0, count);
     for (int k = 0; k + 1 < count; k++) {
       double ta = ts[k];
       double tb = ts[k + 1];
