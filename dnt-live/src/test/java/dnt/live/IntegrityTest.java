@@ -129,8 +129,10 @@ final class IntegrityTest {
     assertSeries(
         twin.traffic(cell, start, end, Resolution.TEN_MINUTES).toCompletableFuture().join(),
         observed);
-    // the read side shows the same once it has caught up with the journal
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    // the read side shows the same once it has caught up with the journal; it lags by the read
+    // journal's 1 s refresh, and by a restart's backoff (at most 5 s) where a loaded machine failed
+    // the journal query: the bound is generous, the wait ends as soon as the view matches
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     CellTraffic history;
     do {
       history =

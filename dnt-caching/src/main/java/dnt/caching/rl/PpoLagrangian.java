@@ -381,7 +381,10 @@ public final class PpoLagrangian implements AutoCloseable {
           NDArray logp = logSoftmax.mul(m.create(onehot, new Shape(b, w))).sum(new int[] {1});
           NDArray objective = clippedSurrogate(logp, m.create(old), m.create(adv), clip);
           NDArray ent = logSoftmax.exp().mul(logSoftmax).sum(new int[] {1}).neg().mean();
-          return objective.add(ent.mul((float) entropy)).neg();
+          // the coefficient as a tensor of the step's manager, never a Number: DJL would wrap it
+          // in a tensor whose Java buffer the garbage collector may free before the backward
+          // pass reads it (dnt-learn's Recurrent.scalar)
+          return objective.add(ent.mul(m.create((float) entropy))).neg();
         });
     criticStep(rewardCritic, xc, retR, b);
     criticStep(costCritic, xc, retC, b);

@@ -1,8 +1,7 @@
 package dnt.caching.rl;
 
-import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.loss.Loss;
 import java.util.random.RandomGenerator;
 
 /**
@@ -83,9 +82,12 @@ public final class QNetwork implements AutoCloseable {
     int f = features();
     return online.step(
         (m, forward) -> {
-          NDList y = new NDList(m.create(targets, new Shape(n, 1)));
-          NDList q = new NDList(forward.apply(m.create(rows, new Shape(n, f))));
-          return Loss.l2Loss().evaluate(y, q);
+          NDArray q = forward.apply(m.create(rows, new Shape(n, f)));
+          NDArray y = m.create(targets, new Shape(n, 1)).reshape(q.getShape());
+          // DJL's L2Loss, (y - q)^2 * 0.5 averaged, with its weight held by the step's manager:
+          // L2Loss passes the weight as a Number, which DJL wraps in a tensor whose Java buffer
+          // the garbage collector may free before the backward pass reads it
+          return y.sub(q).square().mul(m.create(0.5f)).mean();
         });
   }
 

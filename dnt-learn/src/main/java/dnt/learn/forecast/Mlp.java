@@ -52,7 +52,8 @@ public record Mlp(WindowSpec windows, int hidden, int layers, double dropout)
       x = x.concat(period.reshape(b, -1), 1);
     }
     for (int l = 0; l < layers; l++) {
-      x = drop.apply(Recurrent.linear(x, w.get(2 * l), w.get(2 * l + 1)).maximum(0f));
+      NDArray z = Recurrent.linear(x, w.get(2 * l), w.get(2 * l + 1));
+      x = drop.apply(z.maximum(Recurrent.scalar(z, 0f)));
     }
     return Recurrent.linear(x, w.get(2 * layers), w.get(2 * layers + 1)).squeeze(1);
   }

@@ -116,6 +116,26 @@ final class Recurrent {
     return out;
   }
 
+  /**
+   * A scalar operand for an operation whose gradient is recorded, held by the manager of {@code
+   * like} (the training step's), so that it lives until the backward pass.
+   *
+   * <p>Never pass a {@link Number} to a DJL operation while gradients are recorded: DJL wraps it in
+   * a temporary tensor over a Java direct buffer (PyTorch's {@code from_blob}, no copy) and closes
+   * the wrapper right after the operation, but autograd keeps the tensor for the backward pass of
+   * {@code maximum}, {@code mul} or {@code div}; once the wrapper is unreachable the garbage
+   * collector may free the buffer, and the backward pass then reads freed memory. That made the
+   * poisoning study's MLP gradients, and so its numbers, depend on when the collector ran
+   * (docs/forecasting.md, "Numerical reproducibility"; {@code GradientsSurviveGcTest}).
+   *
+   * @param like an array of the step whose manager holds the scalar
+   * @param value the value
+   * @return a 0-dimensional float tensor
+   */
+  static NDArray scalar(NDArray like, float value) {
+    return like.getManager().create(value);
+  }
+
   static NDArray linear(NDArray x, NDArray w, NDArray b) {
     return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
   }
