@@ -44,7 +44,7 @@ record Selection(Map<String, String> chosen, Map<String, Map<String, Double>> wo
    * Chooses every family's member from the validation cells.
    *
    * @param select the families and their candidates
-   * @param validation the cells run on the validation split (every candidate, attack and phase)
+   * @param cells the cells run on the validation split (every candidate, attack and phase)
    * @return the choices
    */
   static Selection choose(Map<String, List<String>> select, List<PoisoningExperiment.Cell> cells) {
