@@ -195,10 +195,11 @@ public final class PoisoningExperiment {
   static final List<String> SWEPT_ATTACKS = List.of("mpaf", "tpi", "fti");
 
   private long sweepPoints() {
-    return 2L * shares.length
-        + lambdas.length
-        + etas.length
-        + (sweptAttacks().contains("fti") ? shares.length + ftiEtas.length : 0);
+    List<String> swept = sweptAttacks();
+    return (long) swept.size() * shares.length
+        + (swept.contains("mpaf") ? lambdas.length : 0)
+        + (swept.contains("tpi") ? etas.length : 0)
+        + (swept.contains("fti") ? ftiEtas.length : 0);
   }
 
   private String sweeps(PoisoningStudy study, ResultsRun run, long[] done, long total) {
@@ -207,7 +208,8 @@ public final class PoisoningExperiment {
     List<PoisoningPlots.Curve> lambdaCurves = new ArrayList<>();
     List<PoisoningPlots.Curve> etaCurves = new ArrayList<>();
     StringBuilder md = new StringBuilder("## Sweeps (V-twin, MAE)\n\n");
-    for (String attack : List.of("mpaf", "tpi")) {
+    List<String> swept = sweptAttacks();
+    for (String attack : swept.stream().filter(a -> !"fti".equals(a)).toList()) {
       md.append("Fake share, ").append(attack.toUpperCase(Locale.ROOT)).append(":\n\n");
       md.append(PoisoningReport.header("rule", shares, "%.0f%%", 100));
       for (String rule : SWEEP_RULES) {
@@ -230,11 +232,13 @@ public final class PoisoningExperiment {
       }
       md.append('\n');
     }
-    md.append("MPAF lambda (fake share ")
-        .append(PoisoningReport.pct(config.fakeShare()))
-        .append("):\n\n");
-    md.append(PoisoningReport.header("rule", lambdas, "%.0e", 1));
-    for (String rule : SWEEP_RULES) {
+    if (swept.contains("mpaf")) {
+      md.append("MPAF lambda (fake share ")
+          .append(PoisoningReport.pct(config.fakeShare()))
+          .append("):\n\n");
+      md.append(PoisoningReport.header("rule", lambdas, "%.0e", 1));
+    }
+    for (String rule : swept.contains("mpaf") ? SWEEP_RULES : List.<String>of()) {
       double[] y =
           sweep(
               study,
@@ -249,11 +253,13 @@ public final class PoisoningExperiment {
       lambdaCurves.add(new PoisoningPlots.Curve(rule, lambdas, y));
       md.append(PoisoningReport.row(rule, y));
     }
-    md.append("\nTPI eta (fake share ")
-        .append(PoisoningReport.pct(config.fakeShare()))
-        .append("):\n\n");
-    md.append(PoisoningReport.header("rule", etas, "%.0f", 1));
-    for (String rule : SWEEP_RULES) {
+    if (swept.contains("tpi")) {
+      md.append("\nTPI eta (fake share ")
+          .append(PoisoningReport.pct(config.fakeShare()))
+          .append("):\n\n");
+      md.append(PoisoningReport.header("rule", etas, "%.0f", 1));
+    }
+    for (String rule : swept.contains("tpi") ? SWEEP_RULES : List.<String>of()) {
       double[] y =
           sweep(
               study,
@@ -268,7 +274,7 @@ public final class PoisoningExperiment {
       etaCurves.add(new PoisoningPlots.Curve(rule, etas, y));
       md.append(PoisoningReport.row(rule, y));
     }
-    if (sweptAttacks().contains("fti")) {
+    if (swept.contains("fti")) {
       md.append("\nFake share, FTI (eta ")
           .append(String.format(Locale.ROOT, "%.0f", config.ftiEta()))
           .append("; not in `sweeps.png`):\n\n");
@@ -307,15 +313,20 @@ public final class PoisoningExperiment {
       }
     }
     write(run.file("sweeps.csv"), csv.toString());
-    PoisoningPlots.sweeps(
-        run.file("sweeps.png"),
-        SWEEP_RULES,
-        shareCurves.getOrDefault("mpaf", List.of()),
-        shareCurves.getOrDefault("tpi", List.of()),
-        lambdaCurves,
-        etaCurves,
-        config.fakeShare());
-    md.append("\nFiles: `sweeps.csv`, `sweeps.png`.\n");
+    if (swept.contains("mpaf") && swept.contains("tpi")) {
+      PoisoningPlots.sweeps(
+          run.file("sweeps.png"),
+          SWEEP_RULES,
+          shareCurves.getOrDefault("mpaf", List.of()),
+          shareCurves.getOrDefault("tpi", List.of()),
+          lambdaCurves,
+          etaCurves,
+          config.fakeShare());
+      md.append("\nFiles: `sweeps.csv`, `sweeps.png`.\n");
+    } else {
+      md.append(
+          "\nFiles: `sweeps.csv` (`sweeps.png` is drawn when MPAF and TPI are both swept).\n");
+    }
     return md.toString();
   }
 

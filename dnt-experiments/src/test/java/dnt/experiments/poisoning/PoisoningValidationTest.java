@@ -211,4 +211,41 @@ final class PoisoningValidationTest {
     assertThat(Files.readString(run.file("report.md")))
         .contains("Choices made on the validation week");
   }
+
+  @Test
+  void theSweepsFollowTheAttackColumnsAndSweepFtisShareAndEta() throws IOException {
+    PoisoningConfig base = tiny(List.of("mean"), List.of("none", "fti"), false, Map.of());
+    PoisoningConfig.Grids g = base.grids();
+    PoisoningConfig config =
+        new PoisoningConfig(
+            base.seed(),
+            base.seeds(),
+            base.phases(),
+            base.rules(),
+            base.attacks(),
+            base.vRounds(),
+            base.hDays(),
+            base.fakeShare(),
+            base.mpafLambda(),
+            base.tpiEta(),
+            base.tpiSigma(),
+            base.ftiEta(),
+            base.hidden(),
+            base.threads(),
+            true,
+            false,
+            false,
+            new PoisoningConfig.Grids(
+                List.of(0.0, 0.2), g.mpafLambdas(), g.tpiEtas(), List.of(1.0, 10.0), g.dpNoises()),
+            Map.of());
+    ResultsRun run = ResultsRun.start(dir, "poisoning", 42, 1);
+    new PoisoningExperiment(config, Progress.NONE).run(MilanSubset.load(), run);
+    List<String> rows = Files.readAllLines(run.file("sweeps.csv"));
+    // four rules x (two shares + two etas), FTI only: no MPAF or TPI sweep without their columns
+    assertThat(rows).hasSize(1 + PoisoningExperiment.SWEEP_RULES.size() * 4);
+    assertThat(rows.subList(1, rows.size()))
+        .allMatch(r -> r.startsWith("share,fti,") || r.startsWith("eta,fti,"));
+    assertThat(run.file("sweeps.png")).doesNotExist();
+    assertThat(Files.readString(run.file("report.md"))).contains("FTI eta (fake share 20%");
+  }
 }
