@@ -116,9 +116,9 @@ public final class PoisoningExperiment {
         selection.write(run, cells, config);
       }
     }
-    // the chosen members are rows of the table even when the rules list leaves them out
+    // the members chosen on validation are rows of the table even when the rules leave them out
     List<String> rows = new ArrayList<>(rules);
-    for (String chosen : selection.chosen().values()) {
+    for (String chosen : candidates.isEmpty() ? List.<String>of() : selection.chosen().values()) {
       if (!rows.contains(chosen)) {
         rows.add(chosen);
         total += perSeed * config.seeds();
@@ -129,7 +129,9 @@ public final class PoisoningExperiment {
       run.config("stations", study.stations());
       run.config("model.parameters", study.parameters());
       run.config("fakes.table", study.fakeCount(config.fakeShare()));
-      selection.chosen().forEach((family, rule) -> run.config("select." + family, rule));
+      if (!candidates.isEmpty()) {
+        selection.chosen().forEach((family, rule) -> run.config("select." + family, rule));
+      }
       cells = table(study, phases, rows, done, total, "");
       PoisoningReport report = new PoisoningReport(config, rows);
       report.writeMetrics(run, cells);
