@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The poisoning study of the paper's Sec. IV-C: Table II (every rule x {no attack, MPAF, TPI} x
- * {V-twin, H-twin}, MSE and MAE capped at 100), a fake-share sweep, an MPAF-lambda sweep, a TPI-eta
- * sweep and a DP-FedAvg accuracy-versus-epsilon curve, written to {@code results/poisoning/<run>/}
- * with CSV tables, PNG heat maps and curves, a report and the manifest.
+ * The poisoning study of the paper's Sec. IV-C: first the hyperparameter choices on the validation
+ * week ({@code Selection}), then Table II (every rule x the attack columns, e.g. {no attack, MPAF,
+ * FTI, TPI}, x {V-twin, H-twin}, MSE and MAE capped at 100), fake-share sweeps and strength sweeps
+ * (MPAF's lambda, TPI's and FTI's eta) for the attacks in the table, and a DP-FedAvg
+ * accuracy-versus-epsilon curve, written to {@code results/poisoning/<run>/} with CSV tables, PNG
+ * heat maps and curves, a report and the manifest.
  */
 public final class PoisoningExperiment {
   /** The rules of the sweeps: the paper's four. */
