@@ -8,6 +8,7 @@ import dnt.experiments.poisoning.Phase;
 import dnt.experiments.poisoning.PoisoningConfig;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,21 +70,28 @@ final class SettingsResourcesTest {
                 "tid-percentile",
                 "tid-iqr",
                 "tid-history"),
+            List.of("none", "mpaf", "tpi"),
             5,
             7,
             0.2,
             1e5,
             2.0,
             0.1,
+            10.0,
             16,
             2,
+            true,
             true,
             true,
             new PoisoningConfig.Grids(
                 List.of(0.0, 0.05, 0.1, 0.2, 0.3),
                 List.of(1.0, 10.0, 1e3, 1e5),
                 List.of(2.0, 20.0, 200.0, 2000.0),
-                List.of(0.0, 0.3, 0.6, 1.0, 2.0, 4.0)));
+                List.of(1.0, 10.0, 100.0, 1000.0),
+                List.of(0.0, 0.3, 0.6, 1.0, 2.0, 4.0)),
+            Map.of(
+                "tid",
+                List.of("tid", "tid-percentile", "tid-iqr", "glid", "glid-std", "glid-iqr")));
     assertThat(PoisoningConfig.defaults(42, 1, phases)).isEqualTo(expected);
     assertThat(PoisoningConfig.defaults(7, 3, EnumSet.of(Phase.H_TWIN)).seeds()).isEqualTo(3);
   }
@@ -97,17 +105,21 @@ final class SettingsResourcesTest {
             3,
             phases,
             List.of("mean", "median", "fltrust", "tid"),
+            List.of("none", "mpaf", "tpi"),
             2,
             2,
             0.2,
             1e5,
             2.0,
             0.1,
+            10.0,
             16,
             2,
             false,
             false,
-            PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).grids());
+            false,
+            PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).grids(),
+            PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).select());
     assertThat(PoisoningConfig.quick(7, 3, phases)).isEqualTo(expected);
   }
 }

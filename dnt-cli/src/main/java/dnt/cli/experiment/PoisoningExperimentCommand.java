@@ -33,11 +33,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Federated traffic twins on the bundled Milan subset under fake-station poisoning (MPAF,"
-          + " TPI) with every aggregation rule; fake-share, MPAF-lambda and TPI-eta sweeps; a"
-          + " DP-FedAvg accuracy-versus-epsilon curve.",
-      "Writes results/poisoning/<run>/: metrics.csv, table2.csv, table2-mae.png, table2-mse.png, sweeps.csv,"
-          + " sweeps.png, privacy.csv, privacy.png, report.md, config.yaml, manifest.json."
+      "Federated traffic twins on the bundled Milan subset under fake-station poisoning (the"
+          + " attacks setting: MPAF, TPI, FTI or any registered attack) with every aggregation"
+          + " rule; TID/GLID's band chosen on the validation week; fake-share, MPAF-lambda,"
+          + " TPI-eta and FTI-eta sweeps; a DP-FedAvg accuracy-versus-epsilon curve.",
+      "Writes results/poisoning/<run>/: metrics.csv, table2.csv, table2-mae.png, table2-mse.png,"
+          + " validation.csv, selection.csv, sweeps.csv, sweeps.png, privacy.csv, privacy.png,"
+          + " report.md, config.yaml, manifest.json."
     })
 public final class PoisoningExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -109,7 +111,9 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
         ResultsRun.start(runOptions.resultsDir, "poisoning", config.seed(), config.seeds())) {
       run.settings(config.tree(), PoisoningConfig.comments())
           .input(BundledData.file(BundledData.SUBSET_SERIES))
-          .note("TPI and TID are reconstructions (the paper gives no equations)");
+          .note(
+              "TPI and TID are reconstructions (the paper gives no equations); so are FTI and"
+                  + " GLID (the published equations could not be read)");
       PrintWriter err = spec.commandLine().getErr();
       new PoisoningExperiment(
               config,

@@ -1,10 +1,15 @@
 package dnt.experiments.poisoning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dnt.core.InvalidInputException;
 import dnt.experiments.settings.SettingsYaml;
+import dnt.learn.attack.Attacks;
+import dnt.learn.robust.AggregationRules;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,52 +24,69 @@ import java.util.Set;
  * @param seeds the number of replications
  * @param phases the phases to run
  * @param rules the aggregation rules (registry names), Mean, Median, FLTrust and TID first
+ * @param attacks the table's attack columns (attack registry names, matched without regard to
+ *     letter case and kept in their registry spelling); {@code none} is the clean column
  * @param vRounds V-twin synchronous rounds
  * @param hDays H-twin streamed days (one asynchronous server step per day)
  * @param fakeShare the fake share of the table's attack columns
  * @param mpafLambda MPAF's scaling factor
  * @param tpiEta TPI's step multiple
  * @param tpiSigma TPI's relative noise
+ * @param ftiEta FTI's scaling factor eta
  * @param hidden the MLP's hidden width
  * @param threads client-training threads
  * @param sweeps run the fake-share and lambda sweeps
  * @param privacy run the DP-FedAvg accuracy-versus-epsilon curve
+ * @param validate make the {@code select} choices on the validation week before the table (when
+ *     false, each family's first candidate stands for it)
  * @param grids the values the sweeps and the DP curve run over
+ * @param select the hyperparameter choices made on the validation week, family name to its
+ *     candidate rules (registry names): before the table, each candidate runs under every attack
+ *     column in every phase on the validation split ({@link PoisoningStudy.Split#VALIDATION}), and
+ *     the family's member with the least worst-case mean validation MAE is the one the report's
+ *     claims use; empty for no selection
  */
 public record PoisoningConfig(
     long seed,
     int seeds,
     Set<Phase> phases,
     List<String> rules,
+    List<String> attacks,
     int vRounds,
     int hDays,
     double fakeShare,
     double mpafLambda,
     double tpiEta,
     double tpiSigma,
+    double ftiEta,
     int hidden,
     int threads,
     boolean sweeps,
     boolean privacy,
-    Grids grids) {
+    boolean validate,
+    Grids grids,
+    Map<String, List<String>> select) {
   /**
    * The grids of the sweeps and of the DP curve.
    *
    * @param fakeShares fake-station shares of the share sweep, each in [0, 0.5)
    * @param mpafLambdas MPAF scaling factors of the lambda sweep, each > 0
    * @param tpiEtas TPI step multiples of the eta sweep, each > 0
+   * @param ftiEtas FTI scaling factors of the FTI eta sweep, each > 0
    * @param dpNoises DP-FedAvg noise multipliers z of the privacy curve, each >= 0 (0: no noise)
    */
   public record Grids(
       List<Double> fakeShares,
       List<Double> mpafLambdas,
       List<Double> tpiEtas,
+      List<Double> ftiEtas,
       List<Double> dpNoises) {
     /** Checks the values. */
     public Grids {
       fakeShares = checked("fakeShares", fakeShares, v -> v >= 0 && v < 0.5, "in [0, 0.5)");
       mpafLambdas = checked("mpafLambdas", mpafLambdas, v -> v > 0, "> 0");
       tpiEtas = checked("tpiEtas", tpiEtas, v -> v > 0, "> 0");
+      ftiEtas = checked("ftiEtas", ftiEtas, v -> v > 0, "> 0");
       dpNoises = checked("dpNoises", dpNoises, v -> v >= 0, ">= 0");
     }
 
@@ -98,6 +120,8 @@ public record PoisoningConfig(
     Objects.requireNonNull(phases, "phases is missing");
     Objects.requireNonNull(rules, "rules is missing");
     Objects.requireNonNull(grids, "grids is missing");
+    Objects.requireNonNull(attacks, "attacks is missing");
+    Objects.requireNonNull(select, "select is missing");
     if (phases.isEmpty()) {
       throw new IllegalArgumentException("phases names no phase (use v-twin, h-twin or both)");
     }
@@ -106,6 +130,8 @@ public record PoisoningConfig(
     }
     phases = Collections.unmodifiableSet(EnumSet.copyOf(phases));
     rules = List.copyOf(rules);
+    attacks = canonicalAttacks(attacks);
+    select = canonicalSelection(select);
     if (seeds < 1 || vRounds < 1 || hDays < 1 || hDays > 7 || hidden < 1 || threads < 1) {
       throw new IllegalArgumentException(
           "need seeds, rounds, hidden and threads >= 1 and 1 to 7 H-twin days");
@@ -113,6 +139,73 @@ public record PoisoningConfig(
     if (!(fakeShare > 0 && fakeShare < 0.5)) {
       throw new IllegalArgumentException("fake share must be in (0, 0.5), got " + fakeShare);
     }
+    if (!(ftiEta > 0 && Double.isFinite(ftiEta))) {
+      throw new IllegalArgumentException("ftiEta must be positive and finite, got " + ftiEta);
+    }
+  }
+
+  /**
+   * The attack columns in their registry spelling, each once.
+   *
+   * @throws InvalidInputException naming the key {@code attacks} and listing the known attacks
+   */
+  private static List<String> canonicalAttacks(List<String> names) {
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("attacks names no attack (use none, mpaf, fti, tpi, ...)");
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String name : names) {
+      try {
+        out.add(Attacks.canonicalName(Objects.requireNonNull(name, "attacks holds a null")));
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("poisoning study setting 'attacks': " + e.getMessage(), e);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The selection families with their candidates in registry spelling.
+   *
+   * @throws InvalidInputException naming the key path {@code select.FAMILY} of an unknown rule
+   */
+  private static Map<String, List<String>> canonicalSelection(Map<String, List<String>> select) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : select.entrySet()) {
+      String key = "select." + e.getKey();
+      List<String> candidates = e.getValue();
+      if (candidates == null || candidates.isEmpty()) {
+        throw new IllegalArgumentException(
+            "poisoning study setting '" + key + "' names no candidate rule");
+      }
+      Set<String> names = new LinkedHashSet<>();
+      for (String name : candidates) {
+        try {
+          names.add(AggregationRules.REGISTRY.canonicalName(Objects.requireNonNull(name, key)));
+        } catch (InvalidInputException x) {
+          throw new InvalidInputException(
+              "poisoning study setting '" + key + "': " + x.getMessage(), x);
+        }
+      }
+      out.put(e.getKey(), List.copyOf(names));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * The configured strength of an attack column: MPAF's lambda, TPI's eta, FTI's eta; NaN (the
+   * registry's default) for the other attacks.
+   *
+   * @param attack an attack name in registry spelling
+   * @return the strength
+   */
+  public double strength(String attack) {
+    return switch (attack) {
+      case "mpaf" -> mpafLambda;
+      case "tpi" -> tpiEta;
+      case "fti" -> ftiEta;
+      default -> Double.NaN;
+    };
   }
 
   /**

@@ -16,15 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The poisoning study of the paper's Sec. IV-C: Table II (every rule x {no attack, MPAF, TPI} x
- * {V-twin, H-twin}, MSE and MAE capped at 100), a fake-share sweep, an MPAF-lambda sweep, a TPI-eta
- * sweep and a DP-FedAvg accuracy-versus-epsilon curve, written to {@code results/poisoning/<run>/}
- * with CSV tables, PNG heat maps and curves, a report and the manifest.
+ * The poisoning study of the paper's Sec. IV-C: first the hyperparameter choices on the validation
+ * week ({@code Selection}), then Table II (every rule x the attack columns, e.g. {no attack, MPAF,
+ * FTI, TPI}, x {V-twin, H-twin}, MSE and MAE capped at 100), fake-share sweeps and strength sweeps
+ * (MPAF's lambda, TPI's and FTI's eta) for the attacks in the table, and a DP-FedAvg
+ * accuracy-versus-epsilon curve, written to {@code results/poisoning/<run>/} with CSV tables, PNG
+ * heat maps and curves, a report and the manifest.
  */
 public final class PoisoningExperiment {
   /** The rules of the sweeps: the paper's four. */
@@ -38,6 +42,7 @@ public final class PoisoningExperiment {
   private final double[] shares;
   private final double[] lambdas;
   private final double[] etas;
+  private final double[] ftiEtas;
   private final double[] noises;
   private final List<String> rules;
   private final Progress progress;
@@ -53,6 +58,7 @@ public final class PoisoningExperiment {
     this.shares = PoisoningConfig.Grids.array(config.grids().fakeShares());
     this.lambdas = PoisoningConfig.Grids.array(config.grids().mpafLambdas());
     this.etas = PoisoningConfig.Grids.array(config.grids().tpiEtas());
+    this.ftiEtas = PoisoningConfig.Grids.array(config.grids().ftiEtas());
     this.noises = PoisoningConfig.Grids.array(config.grids().dpNoises());
     this.rules = canonicalRules(config.rules());
     this.progress = progress;
@@ -94,50 +100,110 @@ public final class PoisoningExperiment {
         phases.add(p);
       }
     }
-    List<String> attacks = List.of("none", "mpaf", "tpi");
+    List<String> attacks = config.attacks();
+    List<String> candidates = validationCandidates();
+    long perSeed = (long) phases.size() * attacks.size();
     long total =
-        (long) phases.size() * rules.size() * attacks.size() * config.seeds()
-            + (config.sweeps()
-                ? (long) SWEEP_RULES.size()
-                    * (2L * shares.length + lambdas.length + etas.length)
-                    * config.seeds()
-                : 0)
+        perSeed * rules.size() * config.seeds()
+            + perSeed * candidates.size() * config.seeds()
+            + (config.sweeps() ? (long) SWEEP_RULES.size() * sweepPoints() * config.seeds() : 0)
             + (config.privacy() ? (long) noises.length * config.seeds() : 0);
     long[] done = {0};
-    List<Cell> cells = new ArrayList<>();
+    Selection selection = Selection.firstCandidates(config.select());
+    if (!candidates.isEmpty()) {
+      try (PoisoningStudy validation =
+          new PoisoningStudy(config, data, PoisoningStudy.Split.VALIDATION)) {
+        List<Cell> cells = table(validation, phases, candidates, done, total, "validation ");
+        selection = Selection.choose(config.select(), cells);
+        selection.write(run, cells, config);
+      }
+    }
+    // the members chosen on validation are rows of the table even when the rules leave them out
+    List<String> rows = new ArrayList<>(rules);
+    for (String chosen : candidates.isEmpty() ? List.<String>of() : selection.chosen().values()) {
+      if (!rows.contains(chosen)) {
+        rows.add(chosen);
+        total += perSeed * config.seeds();
+      }
+    }
+    List<Cell> cells;
     try (PoisoningStudy study = new PoisoningStudy(config, data)) {
       run.config("stations", study.stations());
       run.config("model.parameters", study.parameters());
       run.config("fakes.table", study.fakeCount(config.fakeShare()));
-      for (Phase phase : phases) {
-        for (String rule : rules) {
-          for (String attack : attacks) {
-            double strength = "mpaf".equals(attack) ? config.mpafLambda() : config.tpiEta();
-            PoisoningStudy.Attack a =
-                new PoisoningStudy.Attack(attack, config.fakeShare(), strength);
-            List<Scores> scores =
-                replicate(
-                    rep -> study.run(rule, a, phase, rep.seed()),
-                    done,
-                    total,
-                    phase.label() + " " + rule + " " + attack);
-            cells.add(new Cell(phase, rule, attack, mse(scores), mae(scores)));
-          }
-        }
+      if (!candidates.isEmpty()) {
+        selection.chosen().forEach((family, rule) -> run.config("select." + family, rule));
       }
-      PoisoningReport report = new PoisoningReport(config, rules);
+      cells = table(study, phases, rows, done, total, "");
+      PoisoningReport report = new PoisoningReport(config, rows);
       report.writeMetrics(run, cells);
       report.writeTable(run, cells, phases);
       List<String> sections = new ArrayList<>();
+      if (!candidates.isEmpty()) {
+        sections.add(selection.section(config));
+      }
       if (config.sweeps()) {
         sections.add(sweeps(study, run, done, total));
       }
       if (config.privacy()) {
         sections.add(privacy(study, run, done, total));
       }
-      report.writeReport(run, cells, phases, sections);
+      report.writeReport(run, cells, phases, selection.chosen(), sections);
     }
     return cells;
+  }
+
+  /** Every rule x attack x phase over the seeds, on the study's split. */
+  private List<Cell> table(
+      PoisoningStudy study,
+      List<Phase> phases,
+      List<String> rowRules,
+      long[] done,
+      long total,
+      String label) {
+    List<Cell> cells = new ArrayList<>();
+    for (Phase phase : phases) {
+      for (String rule : rowRules) {
+        for (String attack : config.attacks()) {
+          PoisoningStudy.Attack a =
+              new PoisoningStudy.Attack(attack, config.fakeShare(), config.strength(attack));
+          List<Scores> scores =
+              replicate(
+                  rep -> study.run(rule, a, phase, rep.seed()),
+                  done,
+                  total,
+                  label + phase.label() + " " + rule + " " + attack);
+          cells.add(new Cell(phase, rule, attack, mse(scores), mae(scores)));
+        }
+      }
+    }
+    return cells;
+  }
+
+  /** The distinct candidate rules of the validation step, none when it is off. */
+  private List<String> validationCandidates() {
+    if (!config.validate()) {
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    config.select().values().forEach(out::addAll);
+    return List.copyOf(out);
+  }
+
+  /** The fake-client attacks of the table that the share sweep runs. */
+  private List<String> sweptAttacks() {
+    return config.attacks().stream().filter(SWEPT_ATTACKS::contains).toList();
+  }
+
+  /** The attacks with a share sweep, and a strength sweep over their own grid. */
+  static final List<String> SWEPT_ATTACKS = List.of("mpaf", "tpi", "fti");
+
+  private long sweepPoints() {
+    List<String> swept = sweptAttacks();
+    return (long) swept.size() * shares.length
+        + (swept.contains("mpaf") ? lambdas.length : 0)
+        + (swept.contains("tpi") ? etas.length : 0)
+        + (swept.contains("fti") ? ftiEtas.length : 0);
   }
 
   private String sweeps(PoisoningStudy study, ResultsRun run, long[] done, long total) {
@@ -146,7 +212,8 @@ public final class PoisoningExperiment {
     List<PoisoningPlots.Curve> lambdaCurves = new ArrayList<>();
     List<PoisoningPlots.Curve> etaCurves = new ArrayList<>();
     StringBuilder md = new StringBuilder("## Sweeps (V-twin, MAE)\n\n");
-    for (String attack : List.of("mpaf", "tpi")) {
+    List<String> swept = sweptAttacks();
+    for (String attack : swept.stream().filter(a -> !"fti".equals(a)).toList()) {
       md.append("Fake share, ").append(attack.toUpperCase(Locale.ROOT)).append(":\n\n");
       md.append(PoisoningReport.header("rule", shares, "%.0f%%", 100));
       for (String rule : SWEEP_RULES) {
@@ -169,11 +236,13 @@ public final class PoisoningExperiment {
       }
       md.append('\n');
     }
-    md.append("MPAF lambda (fake share ")
-        .append(PoisoningReport.pct(config.fakeShare()))
-        .append("):\n\n");
-    md.append(PoisoningReport.header("rule", lambdas, "%.0e", 1));
-    for (String rule : SWEEP_RULES) {
+    if (swept.contains("mpaf")) {
+      md.append("MPAF lambda (fake share ")
+          .append(PoisoningReport.pct(config.fakeShare()))
+          .append("):\n\n");
+      md.append(PoisoningReport.header("rule", lambdas, "%.0e", 1));
+    }
+    for (String rule : swept.contains("mpaf") ? SWEEP_RULES : List.<String>of()) {
       double[] y =
           sweep(
               study,
@@ -188,11 +257,13 @@ public final class PoisoningExperiment {
       lambdaCurves.add(new PoisoningPlots.Curve(rule, lambdas, y));
       md.append(PoisoningReport.row(rule, y));
     }
-    md.append("\nTPI eta (fake share ")
-        .append(PoisoningReport.pct(config.fakeShare()))
-        .append("):\n\n");
-    md.append(PoisoningReport.header("rule", etas, "%.0f", 1));
-    for (String rule : SWEEP_RULES) {
+    if (swept.contains("tpi")) {
+      md.append("\nTPI eta (fake share ")
+          .append(PoisoningReport.pct(config.fakeShare()))
+          .append("):\n\n");
+      md.append(PoisoningReport.header("rule", etas, "%.0f", 1));
+    }
+    for (String rule : swept.contains("tpi") ? SWEEP_RULES : List.<String>of()) {
       double[] y =
           sweep(
               study,
@@ -207,16 +278,59 @@ public final class PoisoningExperiment {
       etaCurves.add(new PoisoningPlots.Curve(rule, etas, y));
       md.append(PoisoningReport.row(rule, y));
     }
+    if (swept.contains("fti")) {
+      md.append("\nFake share, FTI (eta ")
+          .append(String.format(Locale.ROOT, "%.0f", config.ftiEta()))
+          .append("; not in `sweeps.png`):\n\n");
+      md.append(PoisoningReport.header("rule", shares, "%.0f%%", 100));
+      for (String rule : SWEEP_RULES) {
+        double[] y =
+            sweep(
+                study,
+                rule,
+                "fti",
+                shares,
+                x -> new PoisoningStudy.Attack("fti", x, config.ftiEta()),
+                "share",
+                csv,
+                done,
+                total);
+        md.append(PoisoningReport.row(rule, y));
+      }
+      md.append("\nFTI eta (fake share ")
+          .append(PoisoningReport.pct(config.fakeShare()))
+          .append("; not in `sweeps.png`):\n\n");
+      md.append(PoisoningReport.header("rule", ftiEtas, "%.0f", 1));
+      for (String rule : SWEEP_RULES) {
+        double[] y =
+            sweep(
+                study,
+                rule,
+                "fti",
+                ftiEtas,
+                x -> new PoisoningStudy.Attack("fti", config.fakeShare(), x),
+                "eta",
+                csv,
+                done,
+                total);
+        md.append(PoisoningReport.row(rule, y));
+      }
+    }
     write(run.file("sweeps.csv"), csv.toString());
-    PoisoningPlots.sweeps(
-        run.file("sweeps.png"),
-        SWEEP_RULES,
-        shareCurves.getOrDefault("mpaf", List.of()),
-        shareCurves.getOrDefault("tpi", List.of()),
-        lambdaCurves,
-        etaCurves,
-        config.fakeShare());
-    md.append("\nFiles: `sweeps.csv`, `sweeps.png`.\n");
+    if (swept.contains("mpaf") && swept.contains("tpi")) {
+      PoisoningPlots.sweeps(
+          run.file("sweeps.png"),
+          SWEEP_RULES,
+          shareCurves.getOrDefault("mpaf", List.of()),
+          shareCurves.getOrDefault("tpi", List.of()),
+          lambdaCurves,
+          etaCurves,
+          config.fakeShare());
+      md.append("\nFiles: `sweeps.csv`, `sweeps.png`.\n");
+    } else {
+      md.append(
+          "\nFiles: `sweeps.csv` (`sweeps.png` is drawn when MPAF and TPI are both swept).\n");
+    }
     return md.toString();
   }
 

@@ -9,6 +9,7 @@ import dnt.experiments.report.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes the poisoning study's Table II: {@code metrics.csv} (one row per cell and seed), {@code
@@ -77,8 +78,8 @@ final class PoisoningReport {
     TABLE.write(run.file("table2.csv"), cells.stream().map(TableRow::new).toList());
     List<String> columns = new ArrayList<>();
     for (Phase p : phases) {
-      for (String a : List.of("no attack", "MPAF", "TPI")) {
-        columns.add(p.label() + " " + a);
+      for (String a : config.attacks()) {
+        columns.add(p.label() + " " + label(a));
       }
     }
     for (String metric : List.of("mae", "mse")) {
@@ -86,7 +87,7 @@ final class PoisoningReport {
       for (int r = 0; r < rules.size(); r++) {
         int col = 0;
         for (Phase p : phases) {
-          for (String a : List.of("none", "mpaf", "tpi")) {
+          for (String a : config.attacks()) {
             values[r][col++] = mean(find(cells, p, rules.get(r), a), metric);
           }
         }
@@ -95,10 +96,16 @@ final class PoisoningReport {
     }
   }
 
+  /** A column's label: "no attack" for none, the attack's name in capitals otherwise. */
+  static String label(String attack) {
+    return "none".equals(attack) ? "no attack" : attack.toUpperCase(Locale.ROOT);
+  }
+
   void writeReport(
       ResultsRun run,
       List<PoisoningExperiment.Cell> cells,
       List<Phase> phases,
+      Map<String, String> chosen,
       List<String> sections) {
     Report md = Report.titled("Twin poisoning (paper Sec. IV-C, Table II)");
     md.paragraph(
@@ -106,28 +113,33 @@ final class PoisoningReport {
             Locale.ROOT,
             "Bundled Milan internet subset (25 stations, hourly, per-cell z-score), MLP forecaster"
                 + " (%d hidden units), V-twin %d synchronous rounds, H-twin %d streamed days."
-                + " Attacks: %s fake stations (MPAF lambda %.0e, TPI eta %.1f sigma %.1f)."
-                + " Seeds: %d (from %d). Errors on the test week in normalised units, capped at"
-                + " 100 as in the paper. TID and TPI are reconstructions (no equations in the"
-                + " paper); see docs/security.md.",
+                + " Attacks (%s): %s fake stations (MPAF lambda %.0e, TPI eta %.1f sigma %.1f,"
+                + " FTI eta %.1f). Seeds: %d (from %d). Errors on the test week in normalised"
+                + " units, capped at 100 as in the paper. TID, TPI, FTI and GLID are"
+                + " reconstructions (the papers' equations could not be read); see"
+                + " docs/security.md.",
             config.hidden(),
             config.vRounds(),
             config.hDays(),
+            String.join(", ", config.attacks()),
             pct(config.fakeShare()),
             config.mpafLambda(),
             config.tpiEta(),
             config.tpiSigma(),
+            config.ftiEta(),
             config.seeds(),
             config.seed()));
     List<String> header = new ArrayList<>(List.of("rule"));
     for (Phase p : phases) {
-      header.addAll(List.of(p.label() + " no", p.label() + " MPAF", p.label() + " TPI"));
+      for (String a : config.attacks()) {
+        header.add(p.label() + " " + ("none".equals(a) ? "no" : label(a)));
+      }
     }
     List<List<String>> table = new ArrayList<>();
     for (String rule : rules) {
       List<String> row = new ArrayList<>(List.of(rule));
       for (Phase p : phases) {
-        for (String a : List.of("none", "mpaf", "tpi")) {
+        for (String a : config.attacks()) {
           PoisoningExperiment.Cell c = find(cells, p, rule, a);
           row.add(fmt(mean(c, "mae")) + " / " + fmt(mean(c, "mse")));
         }
@@ -144,7 +156,7 @@ final class PoisoningReport {
             + " seed with and without the attack, or under two rules); \"blows up\" means an MAE"
             + " of at least 10x the rule's clean MAE (or the cap); with one seed only the"
             + " direction is given.");
-    for (Claim c : claims(cells, phases)) {
+    for (Claim c : claims(cells, phases, chosen)) {
       md.claim(c.text(), c.verdict(), "");
     }
     md.line("");
@@ -168,12 +180,29 @@ final class PoisoningReport {
    * least 10x the rule's clean MAE (or the cap). With one seed only the direction is given.
    */
   static List<Claim> claims(List<PoisoningExperiment.Cell> cells, List<Phase> phases) {
+    return claims(cells, phases, Map.of());
+  }
+
+  /** The attacks the paper's claims are about: MPAF, then TPI and FTI (the paper's two names). */
+  private static final List<String> CLAIMED_ATTACKS = List.of("mpaf", "tpi", "fti");
+
+  /**
+   * As {@link #claims(List, List)}, with TID standing for the rule chosen for family {@code tid} on
+   * the validation week (TID itself when there is no choice).
+   */
+  static List<Claim> claims(
+      List<PoisoningExperiment.Cell> cells, List<Phase> phases, Map<String, String> chosen) {
     List<Claim> out = new ArrayList<>();
+    if (cells.stream().noneMatch(c -> "none".equals(c.attack()))) {
+      return out; // every claim compares with the clean column
+    }
     Verdict.Direction up = Verdict.Direction.HIGHER;
+    String tid = chosen.getOrDefault("tid", "tid");
+    String tidName = "tid".equals(tid) ? "TID" : "TID (validated choice: " + tid + ")";
     for (Phase p : phases) {
       String ph = p.label();
       for (String rule : List.of("mean", "fltrust")) {
-        for (String a : List.of("mpaf", "tpi")) {
+        for (String a : CLAIMED_ATTACKS) {
           if (has(cells, p, rule, a)) {
             out.add(
                 claim(
@@ -194,43 +223,59 @@ final class PoisoningReport {
                 ph + ": median survives MPAF (paper: yes)",
                 blowUp(cells, p, "median", "mpaf"),
                 Verdict.Direction.LOWER));
-        out.add(
-            claim(
-                ph + ": median collapses under TPI (paper: yes)",
-                blowUp(cells, p, "median", "tpi"),
-                up));
       }
-      if (has(cells, p, "tid", "mpaf")) {
-        double[] none = find(cells, p, "tid", "none").mae();
-        double[] mpaf = find(cells, p, "tid", "mpaf").mae();
+      for (String a : List.of("tpi", "fti")) {
+        if (has(cells, p, "median", a)) {
+          out.add(
+              claim(
+                  ph + ": median collapses under " + a.toUpperCase(Locale.ROOT) + " (paper: yes)",
+                  blowUp(cells, p, "median", a),
+                  up));
+        }
+      }
+      if (has(cells, p, tid, "mpaf")) {
+        double[] none = find(cells, p, tid, "none").mae();
+        double[] mpaf = find(cells, p, tid, "mpaf").mae();
         double[] allowed = new double[none.length];
         for (int s = 0; s < none.length; s++) {
           allowed[s] = 1.1 * none[s];
         }
         out.add(
             claim(
-                ph + ": TID stays accurate under MPAF, MAE within 10% of clean (paper: yes)",
+                ph
+                    + ": "
+                    + tidName
+                    + " stays accurate under MPAF, MAE within 10% of clean (paper: yes)",
                 Stats.pairedDifference95(allowed, mpaf),
                 up));
-        // degradation = MAE under TPI over clean MAE; "least" within 2 percentage points
-        double[] tid = degradation(cells, p, "tid");
+      }
+      for (String a : List.of("tpi", "fti")) {
+        if (!has(cells, p, tid, a)) {
+          continue;
+        }
+        // degradation = MAE under the attack over clean MAE; "least" within 2 percentage points
+        double[] mine = degradation(cells, p, tid, a);
         List<Verdict> each = new ArrayList<>();
         for (String r : List.of("mean", "median", "fltrust")) {
-          if (has(cells, p, r, "tpi")) {
-            double[] other = degradation(cells, p, r);
+          if (has(cells, p, r, a)) {
+            double[] other = degradation(cells, p, r, a);
             double[] margin = new double[other.length];
             for (int s = 0; s < other.length; s++) {
               margin[s] = other[s] + 0.02;
             }
-            each.add(Verdict.of(Stats.pairedDifference95(margin, tid), up, VERDICT_FORMAT));
+            each.add(Verdict.of(Stats.pairedDifference95(margin, mine), up, VERDICT_FORMAT));
           }
         }
         if (!each.isEmpty()) {
           out.add(
               new Claim(
                   ph
-                      + ": TID degrades least under TPI among Mean, Median, FLTrust, TID, within 2"
-                      + " points of relative MAE (paper: yes)",
+                      + ": "
+                      + tidName
+                      + " degrades least under "
+                      + a.toUpperCase(Locale.ROOT)
+                      + " among Mean, Median, FLTrust, TID, within 2 points of relative MAE"
+                      + " (paper: yes)",
                   Verdict.all(each)));
         }
       }
@@ -245,12 +290,13 @@ final class PoisoningReport {
     return new Claim(text, Verdict.of(difference, direction, VERDICT_FORMAT));
   }
 
-  private static double[] degradation(List<PoisoningExperiment.Cell> cells, Phase p, String rule) {
-    double[] tpi = find(cells, p, rule, "tpi").mae();
+  private static double[] degradation(
+      List<PoisoningExperiment.Cell> cells, Phase p, String rule, String attack) {
+    double[] hit = find(cells, p, rule, attack).mae();
     double[] none = find(cells, p, rule, "none").mae();
-    double[] out = new double[tpi.length];
+    double[] out = new double[hit.length];
     for (int s = 0; s < out.length; s++) {
-      out[s] = tpi[s] / none[s];
+      out[s] = hit[s] / none[s];
     }
     return out;
   }

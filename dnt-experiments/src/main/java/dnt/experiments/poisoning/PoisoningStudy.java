@@ -1,6 +1,5 @@
 package dnt.experiments.poisoning;
 
-import dnt.core.InvalidInputException;
 import dnt.core.util.Seeds;
 import dnt.data.Service;
 import dnt.data.TrafficDataset;
@@ -33,7 +32,6 @@ import dnt.learn.robust.MinimumClients;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -48,8 +46,13 @@ import java.util.function.Supplier;
  * the 3 previous days); model: a one-hidden-layer MLP. The FLTrust server's root data: two clean
  * days (days 3-4) of five of the cells, standing in for the operator's own cells.
  *
- * <p>Attacks: fake stations join with the configured share; MPAF pulls towards, and TPI pushes back
- * to, the attacker's own initial model (a fresh random initialisation), in both phases.
+ * <p>Attacks: any name of the attack registry; fake stations join with the configured share (the
+ * compromised fraction for malicious-client attacks); MPAF, FTI and TPI pull towards the attacker's
+ * own initial model (a fresh random initialisation), in both phases.
+ *
+ * <p>{@link Split#VALIDATION} shifts the whole protocol one week back (V-twin on days 0-8, H-twin
+ * streams days 9-15, scored on days 16-22, the z-score fitted on days 0-8), so that choices made on
+ * it never see the test week (days 23-29) nor the test protocol's H-twin days.
  */
 public final class PoisoningStudy implements AutoCloseable {
   static final int HOURS_PER_DAY = 24;
@@ -57,6 +60,41 @@ public final class PoisoningStudy implements AutoCloseable {
   static final int STREAM_DAYS = 7;
   static final int TEST_FROM_DAY = 23;
   static final int DAYS = 30;
+
+  /** Which week a study scores on. */
+  public enum Split {
+    /** Train on days 0-15, stream days 16-22, score on the test week, days 23-29. */
+    TEST(0),
+    /**
+     * The protocol one week earlier: train on days 0-8, stream days 9-15, score on the week before
+     * the test week, days 16-22 (hyperparameter choices are made here).
+     */
+    VALIDATION(STREAM_DAYS);
+
+    private final int shiftDays;
+
+    Split(int shiftDays) {
+      this.shiftDays = shiftDays;
+    }
+
+    /**
+     * The number of training days.
+     *
+     * @return 16 or 9
+     */
+    public int trainDays() {
+      return TRAIN_DAYS - shiftDays;
+    }
+
+    /**
+     * The first scored day.
+     *
+     * @return 23 or 16
+     */
+    public int scoredFromDay() {
+      return TEST_FROM_DAY - shiftDays;
+    }
+  }
 
   private final PoisoningConfig config;
   private final Architecture architecture;
@@ -68,19 +106,32 @@ public final class PoisoningStudy implements AutoCloseable {
   private final Map<String, FederatedResult> cleanVTwin = new HashMap<>();
 
   /**
-   * Prepares the data and the training pool.
+   * Prepares the data and the training pool for the test split.
    *
    * @param config the study's settings
    * @param data the Milan subset (10-minute slots, internet)
    */
   public PoisoningStudy(PoisoningConfig config, TrafficDataset data) {
+    this(config, data, Split.TEST);
+  }
+
+  /**
+   * Prepares the data and the training pool.
+   *
+   * @param config the study's settings
+   * @param data the Milan subset (10-minute slots, internet)
+   * @param split the week scored: the test week or the validation week before it
+   */
+  public PoisoningStudy(PoisoningConfig config, TrafficDataset data, Split split) {
     this.config = config;
+    int trainDays = split.trainDays();
+    int scoredFrom = split.scoredFromDay();
     TrafficDataset hourly = data.select(Service.INTERNET).resample(6);
     if (hourly.length() < DAYS * HOURS_PER_DAY) {
       throw new IllegalArgumentException(
           "the study needs 30 days of data, got " + hourly.length() + " hours");
     }
-    ZScore z = ZScore.fit(hourly.slice(0, TRAIN_DAYS * HOURS_PER_DAY));
+    ZScore z = ZScore.fit(hourly.slice(0, trainDays * HOURS_PER_DAY));
     TrafficDataset norm = z.apply(hourly);
     WindowSpec spec = WindowSpec.fedda(HOURS_PER_DAY);
     this.architecture = new Mlp(spec, config.hidden(), 1, 0.0);
@@ -97,19 +148,19 @@ public final class PoisoningStudy implements AutoCloseable {
         x[t] = (float) s[t];
       }
       int h = HOURS_PER_DAY;
-      Windows train = builder.build(x, spec.history(), TRAIN_DAYS * h, id);
+      Windows train = builder.build(x, spec.history(), trainDays * h, id);
       List<Windows> stream = new ArrayList<>();
       for (int d = 0; d < STREAM_DAYS; d++) {
-        int from = (TRAIN_DAYS + d) * h;
+        int from = (trainDays + d) * h;
         stream.add(builder.build(x, from, from + h, id));
       }
-      tests.add(builder.build(x, TEST_FROM_DAY * h, DAYS * h, id));
+      tests.add(builder.build(x, scoredFrom * h, (scoredFrom + STREAM_DAYS) * h, id));
       if (c % 5 == 0) {
         rootParts.add(builder.build(x, 3 * h, 5 * h, id));
       }
       double[] profile = new double[h];
-      for (int t = 0; t < TRAIN_DAYS * h; t++) {
-        profile[t % h] += s[t] / TRAIN_DAYS;
+      for (int t = 0; t < trainDays * h; t++) {
+        profile[t % h] += s[t] / trainDays;
       }
       int column = c % 5;
       int row = c / 5;
@@ -142,25 +193,16 @@ public final class PoisoningStudy implements AutoCloseable {
   /**
    * What one run attacks with.
    *
-   * @param name "none", "mpaf" or "tpi", in any letter case (kept in lower case)
-   * @param share the fake share
-   * @param strength MPAF's lambda or TPI's eta
+   * @param name an attack registry name ("none", "mpaf", "fti", "tpi", ...), in any letter case
+   *     (kept in its registry spelling)
+   * @param share the fake share (the compromised fraction for malicious-client attacks)
+   * @param strength MPAF's lambda, TPI's or FTI's eta, the attack's strength; NaN for the
+   *     registry's default
    */
   public record Attack(String name, double share, double strength) {
-    /** The attacks the study runs. */
-    public static final List<String> NAMES = List.of("none", "mpaf", "tpi");
-
-    /** Matches the name without regard to letter case. */
+    /** Matches the name in the attack registry without regard to letter case. */
     public Attack {
-      String key = name.toLowerCase(Locale.ROOT);
-      if (!NAMES.contains(key)) {
-        throw new InvalidInputException(
-            "unknown attack '"
-                + name
-                + "' for the poisoning study; known attacks: "
-                + String.join(", ", NAMES));
-      }
-      name = key;
+      name = Attacks.canonicalName(name);
     }
   }
 
@@ -297,16 +339,21 @@ public final class PoisoningStudy implements AutoCloseable {
   }
 
   /**
-   * The run's adversary, made by the attack registry: the share, the strength (MPAF's lambda or
-   * TPI's eta), TPI's sigma, the seed, and the attacker's own initial model (a fresh random
-   * initialisation from the run's seed) that MPAF and TPI pull towards.
+   * The run's adversary, made by the attack registry: the share, the strength (MPAF's lambda, TPI's
+   * or FTI's eta), TPI's sigma (for TPI only; the others keep their default noise), the seed, and
+   * the attacker's own initial model (a fresh random initialisation from the run's seed) that MPAF,
+   * FTI and TPI pull towards.
    */
   Adversary adversary(Attack attack, long seed) {
     double[] attackerInit =
         toDouble(Forecaster.initialise(architecture, Seeds.derive(seed, 0xA7)).parameters());
     Attacks.Context context =
         new Attacks.Context(
-            attack.share(), attack.strength(), config.tpiSigma(), seed, attackerInit);
+            attack.share(),
+            attack.strength(),
+            "tpi".equals(attack.name()) ? config.tpiSigma() : Double.NaN,
+            seed,
+            attackerInit);
     return Attacks.REGISTRY.factory(attack.name()).apply(context);
   }
 

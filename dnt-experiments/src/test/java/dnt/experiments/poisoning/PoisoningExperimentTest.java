@@ -8,6 +8,7 @@ import dnt.core.util.Progress;
 import dnt.data.milan.MilanSubset;
 import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Verdict;
+import dnt.learn.attack.Attacks;
 import dnt.learn.robust.AggregationRules;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,17 +35,21 @@ final class PoisoningExperimentTest {
             1,
             EnumSet.allOf(Phase.class),
             List.of("MEAN", "Median", "tid"), // names in any letter case
+            List.of("none", "MPAF", "tpi"),
             1,
             1,
             0.2,
             1e5,
             2,
             0.1,
+            10,
             8,
             2,
             false,
             false,
-            PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).grids());
+            false,
+            PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).grids(),
+            Map.of());
     ResultsRun run = ResultsRun.start(dir, "poisoning", 42, 1);
     List<PoisoningExperiment.Cell> cells =
         new PoisoningExperiment(config, Progress.NONE).run(MilanSubset.load(), run);
@@ -159,9 +164,10 @@ final class PoisoningExperimentTest {
             "poisoning study setting 'rules': unknown aggregation rule 'average'; known: "
                 + String.join(", ", AggregationRules.REGISTRY.names()));
     assertThat(new PoisoningStudy.Attack("MPAF", 0.2, 10).name()).isEqualTo("mpaf");
-    assertThatThrownBy(() -> new PoisoningStudy.Attack("lie", 0.2, 1))
+    assertThat(new PoisoningStudy.Attack("tpi-bounded", 0.2, 2).name()).isEqualTo("tpi");
+    assertThatThrownBy(() -> new PoisoningStudy.Attack("ftii", 0.2, 1))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("unknown attack 'lie' for the poisoning study; known attacks: none, mpaf, tpi");
+        .hasMessage("unknown attack 'ftii'; known: " + String.join(", ", Attacks.REGISTRY.names()));
   }
 
   @Test

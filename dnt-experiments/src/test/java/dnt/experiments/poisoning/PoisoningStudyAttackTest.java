@@ -16,6 +16,7 @@ import dnt.learn.forecast.WindowSpec;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +32,21 @@ final class PoisoningStudyAttackTest {
           1,
           EnumSet.allOf(Phase.class),
           List.of("mean"),
+          List.of("none", "mpaf", "tpi"),
           1,
           1,
           0.2,
           1e5,
           2,
           0.1,
+          10,
           8,
           1,
           false,
           false,
-          PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).grids());
+          false,
+          PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).grids(),
+          Map.of());
 
   /** The attacker's model as the study describes it: a fresh MLP initialisation from the seed. */
   static double[] attackerModel(long seed) {
@@ -112,6 +117,7 @@ final class PoisoningStudyAttackTest {
 
   @Test
   void everyAttackOfTheStudyIsRegistered() {
-    assertThat(Attacks.REGISTRY.names()).containsAll(PoisoningStudy.Attack.NAMES);
+    assertThat(Attacks.REGISTRY.names())
+        .containsAll(PoisoningConfig.defaults(42, 1, EnumSet.allOf(Phase.class)).attacks());
   }
 }
