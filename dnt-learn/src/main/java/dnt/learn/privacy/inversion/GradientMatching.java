@@ -10,10 +10,15 @@ import java.util.random.RandomGenerator;
  * by central differences: for a fixed ReLU pattern the per-window gradient is quadratic in the
  * window, so central differences are exact up to rounding (relative error about {@code 1e-16 / h}
  * with {@code h = 1e-3}), and no second-order autograd (with its native-memory cycle) is needed.
- * The guess with the smallest distance seen is returned.
+ * The optimisation runs from {@link #RESTARTS} random starts (Geiping et al. restart too); the
+ * guess with the smallest distance seen over all of them is returned.
  */
 abstract class GradientMatching implements InversionAttack {
   private static final double H = 1e-3;
+
+  /** Random starts; the guess with the smallest distance over all of them is kept. */
+  static final int RESTARTS = 4;
+
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
   private static final double EPSILON = 1e-8;
@@ -62,6 +67,29 @@ abstract class GradientMatching implements InversionAttack {
     if (!finite(observed)) {
       return Reconstruction.zeros(b, n);
     }
+    double[][] best = new double[b][n + 1];
+    double bestValue = Double.POSITIVE_INFINITY;
+    for (int r = 0; r < RESTARTS; r++) {
+      Trial t = trial(net, observed, b, random);
+      if (t.value() < bestValue || r == 0) {
+        bestValue = t.value();
+        best = t.variables();
+      }
+    }
+    double[][] inputs = new double[b][];
+    double[] targets = new double[b];
+    for (int i = 0; i < b; i++) {
+      inputs[i] = java.util.Arrays.copyOf(best[i], n);
+      targets[i] = best[i][n];
+    }
+    return new Reconstruction(inputs, targets);
+  }
+
+  /** The best guess of one start and its distance. */
+  private record Trial(double[][] variables, double value) {}
+
+  private Trial trial(MlpGradient net, double[] observed, int b, RandomGenerator random) {
+    int n = net.inputs();
     int p = net.parameters();
     // variables: the windows and, in column n, the targets
     double[][] v = new double[b][n + 1];
@@ -130,13 +158,7 @@ abstract class GradientMatching implements InversionAttack {
         }
       }
     }
-    double[][] inputs = new double[b][];
-    double[] targets = new double[b];
-    for (int i = 0; i < b; i++) {
-      inputs[i] = java.util.Arrays.copyOf(best[i], n);
-      targets[i] = best[i][n];
-    }
-    return new Reconstruction(inputs, targets);
+    return new Trial(best, bestValue);
   }
 
   static boolean finite(double[] x) {
