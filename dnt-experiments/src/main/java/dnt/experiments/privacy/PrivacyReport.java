@@ -239,7 +239,17 @@ final class PrivacyReport {
       rows.add(row);
     }
     r.table(header, rows);
+    r.paragraph(
+        "Chance level: a random guess (standard-normal windows, matched the same way) has"
+            + " correlation "
+            + ci(data.attack("none", PrivacyStudy.CHANCE, b, x -> x.error().correlation()), "%.3f")
+            + " at B = "
+            + b
+            + ". NaN or diverged: the federated training's weights were no longer finite.");
     r.section("Leakage by batch size (correlation, mean over seeds)");
+    r.paragraph(
+        "With B > 1 the matching of guesses to windows lifts even a random guess above 0: compare"
+            + " each attack with the chance row, not with 0.");
     for (String a : attacks) {
       List<String> h = new ArrayList<>(List.of("protection"));
       config.batchSizes().forEach(x -> h.add("B = " + x));
@@ -255,6 +265,15 @@ final class PrivacyReport {
         }
         t.add(row);
       }
+      List<String> chance = new ArrayList<>(List.of("chance (random guess)"));
+      for (int bs : config.batchSizes()) {
+        chance.add(
+            String.format(
+                Locale.ROOT,
+                "%.3f",
+                mean(data.attack("none", PrivacyStudy.CHANCE, bs, x -> x.error().correlation()))));
+      }
+      t.add(chance);
       r.line("**" + a + "**").table(h, t);
     }
     r.section("Verdicts (paired 95% intervals over seeds)");
@@ -271,6 +290,7 @@ final class PrivacyReport {
     }
     List<String> credited = new ArrayList<>();
     List<String> costly = new ArrayList<>();
+    List<String> atChance = new ArrayList<>();
     for (Protection p : data.protections()) {
       if (p.name().equals("none")) {
         continue;
@@ -285,18 +305,45 @@ final class PrivacyReport {
                     data.attack("none", a, b, x -> x.error().correlation())),
                 Verdict.Direction.LOWER));
       }
-      Verdict cost =
-          r.claim(
-              p.name() + " costs forecast accuracy (test z-MSE higher than none)",
-              Stats.pairedDifference95(
-                  data.utility(p.name(), PrivacyStudy.UtilityRow::testMse),
-                  data.utility("none", PrivacyStudy.UtilityRow::testMse)),
-              Verdict.Direction.HIGHER);
+      double[] mse = data.utility(p.name(), PrivacyStudy.UtilityRow::testMse);
+      long diverged = java.util.Arrays.stream(mse).filter(v -> !Double.isFinite(v)).count();
+      if (diverged > 0) {
+        r.line(
+            "- "
+                + p.name()
+                + " costs forecast accuracy: **the training diverged in "
+                + diverged
+                + " of "
+                + mse.length
+                + " seeds** (the global model's weights were no longer finite)");
+        costly.add(p.name() + " (diverged)");
+      } else {
+        Verdict cost =
+            r.claim(
+                p.name() + " costs forecast accuracy (test z-MSE higher than none)",
+                Stats.pairedDifference95(
+                    mse, data.utility("none", PrivacyStudy.UtilityRow::testMse)),
+                Verdict.Direction.HIGHER);
+        if (cost.outcome() == Verdict.Outcome.HOLDS) {
+          costly.add(p.name());
+        }
+      }
       if (Verdict.all(parts).outcome() == Verdict.Outcome.HOLDS) {
         credited.add(p.name());
       }
-      if (cost.outcome() == Verdict.Outcome.HOLDS) {
-        costly.add(p.name());
+      boolean leaks = false;
+      for (String a : attacks) {
+        Verdict above =
+            Verdict.of(
+                Stats.pairedDifference95(
+                    data.attack(p.name(), a, b, x -> x.error().correlation()),
+                    data.attack("none", PrivacyStudy.CHANCE, b, x -> x.error().correlation())),
+                Verdict.Direction.HIGHER,
+                "%.4f");
+        leaks |= above.outcome() == Verdict.Outcome.HOLDS;
+      }
+      if (!leaks) {
+        atChance.add(p.name());
       }
     }
     r.section("Negative control: sign-preserving codecs keep the residual's sign");
@@ -324,16 +371,18 @@ final class PrivacyReport {
             : "The control passed: sign is not credited with hiding the residual's sign.");
     r.section("What protects");
     r.paragraph(
-        credited.isEmpty()
-            ? "No protection lowered every attack's correlation at B = " + b + " (95% intervals)."
-            : "Lower correlation than without protection for every attack at B = "
-                + b
-                + " (95% intervals): "
-                + String.join(", ", credited)
-                + ". Every other protection is not credited. Forecast accuracy costs (higher test"
-                + " z-MSE): "
-                + (costly.isEmpty() ? "none" : String.join(", ", costly))
-                + ". See the tables for how much leakage remains.");
+        "Lower correlation than without protection for every attack at B = "
+            + b
+            + " (95% intervals): "
+            + (credited.isEmpty() ? "none" : String.join(", ", credited))
+            + ". No attack above chance at B = "
+            + b
+            + " (no 95% interval of the paired difference to the random guess above 0): "
+            + (atChance.isEmpty() ? "none" : String.join(", ", atChance))
+            + ". Every other protection is not credited. Forecast accuracy costs (higher test"
+            + " z-MSE, or diverged): "
+            + (costly.isEmpty() ? "none" : String.join(", ", costly))
+            + ".");
     return r;
   }
 }

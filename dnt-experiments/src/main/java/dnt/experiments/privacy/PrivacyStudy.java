@@ -46,6 +46,9 @@ public final class PrivacyStudy implements Study<PrivacyStudy.Result> {
   static final int TEST_FROM_DAY = 23;
   static final int DAYS = 30;
 
+  /** The attack name of the chance rows: a random guess that never looks at the update. */
+  public static final String CHANCE = "chance";
+
   private final PrivacyConfig config;
   private final Mlp architecture;
   private final TrainingRecipe recipe;
@@ -238,6 +241,26 @@ public final class PrivacyStudy implements Study<PrivacyStudy.Result> {
       for (int i = 0; i < b; i++) {
         residual += predicted[i] - targets[i];
       }
+      // the chance level: standard-normal windows and targets, scored (and matched) the same way;
+      // with B > 1 the matching alone lifts the correlation above 0
+      RandomGenerator chance = Seeds.generator(Seeds.derive(seed, 9, b));
+      double[][] guessX = new double[b][inputs[0].length];
+      double[] guessY = new double[b];
+      for (int i = 0; i < b; i++) {
+        for (int k = 0; k < guessX[i].length; k++) {
+          guessX[i][k] = chance.nextGaussian();
+        }
+        guessY[i] = chance.nextGaussian();
+      }
+      rows.add(
+          new AttackRow(
+              seed,
+              Protection.NONE.name(),
+              CHANCE,
+              b,
+              cell,
+              4L * d,
+              ReconstructionError.of(inputs, targets, new Reconstruction(guessX, guessY))));
       for (int p = 0; p < protections.size(); p++) {
         Protection protection = protections.get(p);
         Protection.Channel channel =

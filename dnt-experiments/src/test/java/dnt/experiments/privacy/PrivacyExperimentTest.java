@@ -67,8 +67,8 @@ final class PrivacyExperimentTest {
     }
     // protections none, qsgd-4, top-k-0.1, sign, clip, dp-8, qsgd-4+dp-8
     int protections = 7;
-    // 2 seeds x 7 protections x 3 attacks x 1 batch size, and the header
-    assertThat(Files.readAllLines(a.resolve("metrics.csv"))).hasSize(1 + 2 * protections * 3);
+    // 2 seeds x (7 protections x 3 attacks + the chance row) x 1 batch size, and the header
+    assertThat(Files.readAllLines(a.resolve("metrics.csv"))).hasSize(1 + 2 * (protections * 3 + 1));
     assertThat(Files.readAllLines(a.resolve("utility.csv"))).hasSize(1 + 2 * protections);
     for (PrivacyStudy.Result r : reps) {
       for (PrivacyStudy.AttackRow row : r.attacks()) {
