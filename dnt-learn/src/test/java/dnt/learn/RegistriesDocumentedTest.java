@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * dnt aggregate --help} and the configuration errors list): the first column of the rules and
  * attacks tables of docs/security.md, the architectures table of docs/forecasting.md, and the
  * comments of {@code model.architecture} and {@code codec.name} in reference.yaml, and the codecs
- * table of docs/security.md.
+ * table of docs/security.md, and the inversion attacks table of docs/privacy.md.
  */
 final class RegistriesDocumentedTest {
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
@@ -65,6 +65,13 @@ final class RegistriesDocumentedTest {
     String comment = referenceComment("name:");
     assertThat(comment.substring(0, comment.indexOf(" (")).split("\\s*\\|\\s*"))
         .containsExactlyElementsOf(UpdateCodecs.REGISTRY.names());
+  }
+
+  @Test
+  void theInversionAttacksTableNamesEveryRegisteredAttack() throws IOException {
+    assertThat(firstColumnNames("privacy.md", "## Gradient-inversion attacks"))
+        .containsExactlyInAnyOrderElementsOf(
+            dnt.learn.privacy.inversion.InversionAttacks.REGISTRY.names());
   }
 
   /** The comment of the first line of reference.yaml whose key is {@code key}. */

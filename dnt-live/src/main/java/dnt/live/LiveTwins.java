@@ -139,7 +139,7 @@ public final class LiveTwins {
         new RuntimeSettings(
             j.url(),
             j.user(),
-            password(j.passwordFile()),
+            j.connectionPassword(password(j.passwordFile())),
             j.dialect().slickProfile(),
             j.dialect().driver(),
             j.dialect().schemaResource(),
@@ -171,6 +171,10 @@ public final class LiveTwins {
     } catch (RuntimeException e) {
       throw nodeRefused(cluster, e);
     } catch (SQLException e) {
+      InvalidInputException locked = journalLocked(settings, e);
+      if (locked != null) {
+        throw locked;
+      }
       throw new InvalidInputException(
           "the live twin cannot start on the state folder "
               + settings.stateFolder()
@@ -218,6 +222,48 @@ public final class LiveTwins {
       return new InvalidInputException(String.valueOf(e.getMessage()), e);
     }
     return e;
+  }
+
+  /** H2's codes for a file it cannot decrypt and for a file it cannot read as a database. */
+  private static final int H2_ENCRYPTION_ERROR = 90049;
+
+  private static final int H2_FILE_CORRUPTED = 90030;
+
+  /**
+   * The sentence for an embedded journal that the key given (or its absence) does not open: H2
+   * refuses a wrong key, or a key on a journal in the clear, with an encryption error, and an
+   * encrypted journal opened without a key with a corrupted-file error. Null for any other failure.
+   */
+  private static @org.jspecify.annotations.Nullable InvalidInputException journalLocked(
+      LiveSettings settings, SQLException e) {
+    JournalSettings j = settings.journal();
+    if (j.dialect() != JournalSettings.Dialect.H2) {
+      return null;
+    }
+    int code = 0;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() != 0) {
+        code = sql.getErrorCode();
+      }
+    }
+    Path journal = settings.stateFolder().resolve("journal");
+    if (j.encrypted() && code == H2_ENCRYPTION_ERROR) {
+      return new InvalidInputException(
+          "the journal in "
+              + journal
+              + " does not open with the key given: it is encrypted with another key, or it is"
+              + " not encrypted (start without --journal-key-file and DNT_JOURNAL_KEY)",
+          e);
+    }
+    if (!j.encrypted() && code == H2_FILE_CORRUPTED) {
+      return new InvalidInputException(
+          "the journal in "
+              + journal
+              + " cannot be read without a key: it is encrypted (give its key with"
+              + " --journal-key-file or DNT_JOURNAL_KEY) or damaged",
+          e);
+    }
+    return null;
   }
 
   private static String password(@org.jspecify.annotations.Nullable Path file) {

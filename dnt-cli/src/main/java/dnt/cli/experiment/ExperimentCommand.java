@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
       ForecastingExperimentCommand.class,
       CachingExperimentCommand.class,
       PoisoningExperimentCommand.class,
-      IntegrityExperimentCommand.class
+      IntegrityExperimentCommand.class,
+      PrivacyExperimentCommand.class
     })
 public final class ExperimentCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -236,6 +236,19 @@ public final class ServeCommand implements Callable<Integer> {
   @Nullable Path tlsPasswordFile;
 
   @Option(
+      names = "--journal-key-file",
+      paramLabel = "FILE",
+      description =
+          "Encrypt the embedded journal at rest (H2 CIPHER=AES) with the key on this file's first"
+              + " line, or with the environment variable "
+              + JOURNAL_KEY_ENV
+              + " (never on the command line). A journal made with a key opens only with it.")
+  @Nullable Path journalKeyFile;
+
+  /** The environment variable that may hold the embedded journal's key. */
+  static final String JOURNAL_KEY_ENV = "DNT_JOURNAL_KEY";
+
+  @Option(
       names = "--rate-limit",
       defaultValue = "200",
       paramLabel = "N",
@@ -309,6 +322,10 @@ public final class ServeCommand implements Callable<Integer> {
     RateLimits limits = rateLimits();
     @Nullable TlsSettings tls = tls();
     JournalSettings journal = clusterOptions.journal();
+    @Nullable String journalKey = journalKey(journal != null);
+    if (journal == null && journalKey != null) {
+      journal = encryptedJournal(state, journalKey);
+    }
     ClusterSettings node = clusterOptions.cluster(journal);
     TokenStore store = tokens == null ? null : TokenStore.read(tokens);
     prepareState(state);
@@ -481,6 +498,47 @@ public final class ServeCommand implements Callable<Integer> {
       return TlsSettings.load(keystore, password);
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--tls-keystore: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The embedded journal's key: the first line of {@code --journal-key-file}, else the environment
+   * variable {@value #JOURNAL_KEY_ENV}, else none (a journal in the clear).
+   *
+   * @param external whether {@code --journal-url} names another database
+   * @return the key, or null
+   */
+  private @Nullable String journalKey(boolean external) {
+    String key;
+    String source;
+    if (journalKeyFile != null) {
+      source = "--journal-key-file";
+      try {
+        key = TlsSettings.readPassword(journalKeyFile);
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("--journal-key-file: " + e.getMessage(), e);
+      }
+    } else {
+      source = JOURNAL_KEY_ENV;
+      key = System.getenv(JOURNAL_KEY_ENV);
+      if (key == null || key.isEmpty()) {
+        return null;
+      }
+    }
+    if (external) {
+      throw new InvalidInputException(
+          source
+              + ": a journal key encrypts only the embedded H2 journal, not the database of"
+              + " --journal-url");
+    }
+    return key;
+  }
+
+  private static JournalSettings encryptedJournal(Path state, String key) {
+    try {
+      return JournalSettings.embedded(state, key);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--journal-key-file: " + e.getMessage(), e);
     }
   }
 

@@ -110,6 +110,46 @@ public final class RdpAccountant {
   }
 
   /**
+   * The smallest noise multiplier whose {@code steps} steps at sampling rate q stay within
+   * (epsilon, delta) under {@link #epsilon}: bisection on z (epsilon falls as z grows), to a
+   * relative precision of 1e-6, the answer rounded up so that the guarantee holds.
+   *
+   * @param epsilon the target epsilon, positive
+   * @param delta the target delta in (0, 1)
+   * @param samplingRate q in (0, 1]
+   * @param steps the number of steps, at least 1
+   * @return z
+   * @throws IllegalArgumentException if no z up to 1e6 reaches the target
+   */
+  public static double noiseMultiplier(
+      double epsilon, double delta, double samplingRate, int steps) {
+    if (!(epsilon > 0) || Double.isInfinite(epsilon) || steps < 1) {
+      throw new IllegalArgumentException("need epsilon > 0 and steps >= 1");
+    }
+    double low = 1e-3;
+    double high = 1e6;
+    if (spent(high, delta, samplingRate, steps) > epsilon) {
+      throw new IllegalArgumentException("no noise multiplier reaches epsilon " + epsilon);
+    }
+    if (spent(low, delta, samplingRate, steps) <= epsilon) {
+      return low;
+    }
+    while (high / low > 1 + 1e-6) {
+      double mid = Math.sqrt(low * high);
+      if (spent(mid, delta, samplingRate, steps) <= epsilon) {
+        high = mid;
+      } else {
+        low = mid;
+      }
+    }
+    return high;
+  }
+
+  private static double spent(double z, double delta, double q, int steps) {
+    return new RdpAccountant().step(q, z, steps).epsilon(delta).epsilon();
+  }
+
+  /**
    * The RDP of one step of the sampled Gaussian mechanism at order alpha.
    *
    * @param q the sampling rate in [0, 1]
