@@ -8,6 +8,9 @@ import dnt.core.twin.TwinKpis;
 import dnt.data.integrity.IntegrityParams;
 import dnt.data.network.OwnNetwork;
 import dnt.live.cluster.ClusterStatus;
+import dnt.live.radio.RadioRegion;
+import dnt.live.radio.RegionPlan;
+import dnt.live.radio.RegionRadio;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -163,7 +166,20 @@ public final class TwinRuntime implements AutoCloseable {
       ActorRef<RadioTwin.Command> radio =
           coupling == null
               ? null
-              : system.systemActorOf(RadioTwin.create(coupling), "radio-twin", Props.empty());
+              : system.systemActorOf(
+                  settings.radioRegionTileM() > 0
+                      ? RegionRouter.create(
+                          RegionRadio.start(
+                              system,
+                              new RegionPlan(
+                                  coupling.twin(),
+                                  coupling.usersByCell(),
+                                  coupling.mbpsPerActivity(),
+                                  settings.radioRegionTileM()),
+                              settings.askTimeout()))
+                      : RadioTwin.create(coupling),
+                  "radio-twin",
+                  Props.empty());
       TwinRuntime rt =
           new TwinRuntime(
               settings,
@@ -455,6 +471,9 @@ public final class TwinRuntime implements AutoCloseable {
     org.apache.pekko.actor.Address leader = state.getLeader();
     List<ClusterStatus.Singleton> singletons = new ArrayList<>();
     List<EntityTypeKey<?>> types = new ArrayList<>(List.of(CellTwin.TYPE_KEY, TwinStats.TYPE_KEY));
+    if (settings.radioUsers() >= 0 && settings.radioRegionTileM() > 0) {
+      types.add(RadioRegion.TYPE_KEY);
+    }
     if (forecasting() != null) {
       types.add(FlClientEntity.TYPE_KEY);
       singletons.add(
