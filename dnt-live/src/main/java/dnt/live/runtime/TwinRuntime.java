@@ -11,6 +11,7 @@ import dnt.live.cluster.ClusterStatus;
 import dnt.live.radio.RadioRegion;
 import dnt.live.radio.RegionPlan;
 import dnt.live.radio.RegionRadio;
+import dnt.live.radio.RegionSerializer;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -274,6 +275,9 @@ public final class TwinRuntime implements AutoCloseable {
                 "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook",
                 "off"));
     ClassLoader loader = TwinRuntime.class.getClassLoader();
+    if (s.radioUsers() >= 0 && s.radioRegionTileM() > 0) {
+      overrides = overrides.withFallback(ConfigFactory.parseString(RegionSerializer.BINDING));
+    }
     return ConfigFactory.defaultOverrides(loader)
         .withFallback(overrides)
         .withFallback(ConfigFactory.parseResources(loader, "dnt-live.conf"))

@@ -83,6 +83,7 @@ final class RegionClusterTest {
                     port,
                     "pekko.cluster.seed-nodes",
                     List.of("pekko://dnt-live@127.0.0.1:" + seedPort))))
+        .withFallback(ConfigFactory.parseString(RegionSerializer.BINDING))
         .withFallback(ConfigFactory.parseResources(loader, "dnt-live.conf"))
         .withFallback(ConfigFactory.defaultReference(loader))
         .resolve();

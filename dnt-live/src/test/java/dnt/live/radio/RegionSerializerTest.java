@@ -34,6 +34,7 @@ final class RegionSerializerTest {
     kit =
         ActorTestKit.create(
             ConfigFactory.parseString("pekko.actor.provider = local")
+                .withFallback(ConfigFactory.parseString(RegionSerializer.BINDING))
                 .withFallback(ConfigFactory.parseResources("dnt-live.conf"))
                 .withFallback(ConfigFactory.load()));
     serializer = new RegionSerializer((ExtendedActorSystem) Adapter.toClassic(kit.system()));
@@ -107,7 +108,7 @@ final class RegionSerializerTest {
     Set<String> bound = new TreeSet<>();
     RegionSerializer.manifests().keySet().forEach(k -> bound.add(k.getName()));
     assertThat(bound).isEqualTo(types);
-    // dnt-live.conf binds them to this serializer, never to Java serialization
+    // RegionSerializer.BINDING binds them to this serializer, never to Java serialization
     var serialization = SerializationExtension.get(Adapter.toClassic(kit.system()));
     assertThat(serialization.findSerializerFor(new RadioRegion.Hello(1)).identifier())
         .isEqualTo(RegionSerializer.ID);
