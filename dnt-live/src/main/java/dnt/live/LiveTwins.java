@@ -157,7 +157,8 @@ public final class LiveTwins {
             settings.radio().seed(),
             settings.radio().mbpsPerActivity(),
             settings.stateFolder().resolve(READ_SIDE),
-            settings.network());
+            settings.network(),
+            settings.radio().regionTileM());
     TwinRuntime runtime;
     try {
       runtime =

@@ -15,8 +15,12 @@ import dnt.core.InvalidInputException;
  * @param seed seed of their placement
  * @param mbpsPerActivity Mbit/s of demand per unit of a cell's internet activity in a slot
  * @param enabled whether the radio twin runs
+ * @param regionTileM 0 for one radio twin per node (the default); otherwise the radio twin is
+ *     partitioned by region, square tiles of this side in metres, each region a sharded entity
+ *     (docs/cluster.md, "The radio twin by region")
  */
-public record RadioSettings(int users, long seed, double mbpsPerActivity, boolean enabled) {
+public record RadioSettings(
+    int users, long seed, double mbpsPerActivity, boolean enabled, double regionTileM) {
 
   /** Validates the values. */
   public RadioSettings {
@@ -27,6 +31,20 @@ public record RadioSettings(int users, long seed, double mbpsPerActivity, boolea
       throw new InvalidInputException(
           "radio twin Mbit/s per activity " + mbpsPerActivity + " is not a non-negative number");
     }
+    if (!(regionTileM >= 0) || Double.isInfinite(regionTileM)) {
+      throw new InvalidInputException(
+          "radio twin region tile " + regionTileM + " m is not a non-negative length");
+    }
+  }
+
+  /**
+   * These settings with the radio twin partitioned by region.
+   *
+   * @param tileM the side of a region's square tile, metres (0: one radio twin per node)
+   * @return the changed settings
+   */
+  public RadioSettings withRegions(double tileM) {
+    return new RadioSettings(users, seed, mbpsPerActivity, enabled, tileM);
   }
 
   /**
@@ -37,7 +55,7 @@ public record RadioSettings(int users, long seed, double mbpsPerActivity, boolea
    * @return the settings, 0.01 Mbit/s per unit of activity
    */
   public static RadioSettings milan(int users, long seed) {
-    return new RadioSettings(users, seed, 0.01, true);
+    return new RadioSettings(users, seed, 0.01, true, 0);
   }
 
   /**
@@ -46,6 +64,6 @@ public record RadioSettings(int users, long seed, double mbpsPerActivity, boolea
    * @return the settings
    */
   public static RadioSettings off() {
-    return new RadioSettings(0, 0, 0.01, false);
+    return new RadioSettings(0, 0, 0.01, false, 0);
   }
 }

@@ -114,6 +114,21 @@ final class RadioCoupling {
     return twin.kpis();
   }
 
+  /** The twin itself, for a plan that partitions it by region (which only reads it). */
+  NetworkTwin twin() {
+    return twin;
+  }
+
+  /** The users of each cell, in the order their demand is set. */
+  Map<Integer, List<UserId>> usersByCell() {
+    return usersByCell;
+  }
+
+  /** Mbit/s of demand per unit of a cell's internet activity. */
+  double mbpsPerActivity() {
+    return mbpsPerActivity;
+  }
+
   NetworkTwin fork() {
     return twin.fork();
   }

@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param readSideFile the DuckDB file of the read side
  * @param network the user's own network (the radio twin's stations and grid, the cells' positions),
  *     or null for Milan
+ * @param radioRegionTileM the side of a region's tile when the radio twin is partitioned by region
+ *     ({@code dnt.live.radio.RegionPlan}), metres; 0 for one radio twin per node
  */
 public record RuntimeSettings(
     String journalUrl,
@@ -44,7 +46,8 @@ public record RuntimeSettings(
     long radioSeed,
     double radioMbpsPerActivity,
     Path readSideFile,
-    @Nullable OwnNetwork network) {
+    @Nullable OwnNetwork network,
+    double radioRegionTileM) {
 
   @Override
   public String toString() {

@@ -8,6 +8,10 @@ import dnt.core.twin.TwinKpis;
 import dnt.data.integrity.IntegrityParams;
 import dnt.data.network.OwnNetwork;
 import dnt.live.cluster.ClusterStatus;
+import dnt.live.radio.RadioRegion;
+import dnt.live.radio.RegionPlan;
+import dnt.live.radio.RegionRadio;
+import dnt.live.radio.RegionSerializer;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -163,7 +167,20 @@ public final class TwinRuntime implements AutoCloseable {
       ActorRef<RadioTwin.Command> radio =
           coupling == null
               ? null
-              : system.systemActorOf(RadioTwin.create(coupling), "radio-twin", Props.empty());
+              : system.systemActorOf(
+                  settings.radioRegionTileM() > 0
+                      ? RegionRouter.create(
+                          RegionRadio.start(
+                              system,
+                              new RegionPlan(
+                                  coupling.twin(),
+                                  coupling.usersByCell(),
+                                  coupling.mbpsPerActivity(),
+                                  settings.radioRegionTileM()),
+                              settings.askTimeout()))
+                      : RadioTwin.create(coupling),
+                  "radio-twin",
+                  Props.empty());
       TwinRuntime rt =
           new TwinRuntime(
               settings,
@@ -258,6 +275,9 @@ public final class TwinRuntime implements AutoCloseable {
                 "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook",
                 "off"));
     ClassLoader loader = TwinRuntime.class.getClassLoader();
+    if (s.radioUsers() >= 0 && s.radioRegionTileM() > 0) {
+      overrides = overrides.withFallback(ConfigFactory.parseString(RegionSerializer.BINDING));
+    }
     return ConfigFactory.defaultOverrides(loader)
         .withFallback(overrides)
         .withFallback(ConfigFactory.parseResources(loader, "dnt-live.conf"))
@@ -455,6 +475,9 @@ public final class TwinRuntime implements AutoCloseable {
     org.apache.pekko.actor.Address leader = state.getLeader();
     List<ClusterStatus.Singleton> singletons = new ArrayList<>();
     List<EntityTypeKey<?>> types = new ArrayList<>(List.of(CellTwin.TYPE_KEY, TwinStats.TYPE_KEY));
+    if (settings.radioUsers() >= 0 && settings.radioRegionTileM() > 0) {
+      types.add(RadioRegion.TYPE_KEY);
+    }
     if (forecasting() != null) {
       types.add(FlClientEntity.TYPE_KEY);
       singletons.add(
