@@ -180,6 +180,9 @@ final class ForecastingTest {
 
       // two complete days and the first slot of the third: the V-twin starts, held back by the gate
       ingest(twin, slots(0, 2 * S + 1, -1, -1));
+      assertThat(twin.integrity(CellId.of(5001)).toCompletableFuture().join().predictor())
+          .as("before a model exists the day before predicts")
+          .isEqualTo("seasonal-naive");
       FederatedStatus training = await(twin, s -> s.phase().equals("vertical"));
       assertThat(training.round()).isZero();
       long t0 = System.nanoTime();
@@ -235,6 +238,9 @@ final class ForecastingTest {
       // a third complete day: every client sends an H-twin update, staleness-weighted
       ingest(twin, slots(2 * S + 1, 3 * S + 1, -1, -1));
       FederatedStatus h = await(twin, s -> s.updatesApplied() == CELLS.length);
+      assertThat(twin.integrity(CellId.of(5001)).toCompletableFuture().join().predictor())
+          .as("once the cell has a model, its forecaster judges")
+          .isEqualTo("forecaster");
       assertThat(h.updatesRejected()).isZero();
       assertThat(h.version()).isGreaterThan(1);
       assertThat(h.clients()).allSatisfy(c -> assertThat(c.staleness()).isNotNull());

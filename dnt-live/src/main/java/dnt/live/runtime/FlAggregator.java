@@ -196,6 +196,7 @@ public final class FlAggregator {
       Params params,
       ClusterSharding sharding,
       HeldCells held,
+      ModelBoard models,
       Executor training,
       IntFunction<double[]> position,
       Asks asks) {
@@ -204,7 +205,8 @@ public final class FlAggregator {
             Behaviors.withTimers(
                 timers -> {
                   timers.startTimerWithFixedDelay(Tick.INSTANCE, params.tick());
-                  return new Run(ctx, params, sharding, held, training, position, asks).behavior();
+                  return new Run(ctx, params, sharding, held, models, training, position, asks)
+                      .behavior();
                 }));
   }
 
@@ -214,6 +216,7 @@ public final class FlAggregator {
     private final Params params;
     private final ClusterSharding sharding;
     private final HeldCells held;
+    private final ModelBoard models;
     private final Executor training;
     private final IntFunction<double[]> position;
     private final Asks asks;
@@ -236,6 +239,7 @@ public final class FlAggregator {
         Params params,
         ClusterSharding sharding,
         HeldCells held,
+        ModelBoard models,
         Executor training,
         IntFunction<double[]> position,
         Asks asks) {
@@ -243,6 +247,7 @@ public final class FlAggregator {
       this.params = params;
       this.sharding = sharding;
       this.held = held;
+      this.models = models;
       this.training = training;
       this.position = position;
       this.asks = asks;
@@ -258,6 +263,7 @@ public final class FlAggregator {
       try {
         OnlineTwinning t = TwinningFile.read(file, params.settings());
         twinning = t;
+        models.publish(t);
         phase = "horizontal";
         round = params.settings().rounds();
         losses.addAll(t.losses());
@@ -591,7 +597,9 @@ public final class FlAggregator {
       return Behaviors.same();
     }
 
+    /** Publishes the models to the cell twins' integrity check and saves them. */
     private void save(OnlineTwinning t) {
+      models.publish(t);
       try {
         TwinningFile.write(params.stateFile(), t);
       } catch (IOException e) {

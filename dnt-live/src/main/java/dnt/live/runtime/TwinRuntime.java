@@ -70,6 +70,7 @@ public final class TwinRuntime implements AutoCloseable {
   private final WriteGate writes;
   private final AlertSet alerts = new AlertSet();
   private final HeldCells held = new HeldCells();
+  private final ModelBoard models = new ModelBoard();
   private @Nullable ForecastRuntime forecasting;
   private final LatestBoard latest = new LatestBoard();
   private final @Nullable LocalProjection radioProjection;
@@ -174,6 +175,7 @@ public final class TwinRuntime implements AutoCloseable {
               network == null ? ForecastRuntime::milanPosition : ownPosition(network));
       AlertSet alerts = rt.alerts;
       HeldCells held = rt.held;
+      ModelBoard models = rt.models;
       LatestBoard latest = rt.latest;
       int every = settings.snapshotEvery();
       IntegrityParams integrity = settings.integrity();
@@ -182,7 +184,8 @@ public final class TwinRuntime implements AutoCloseable {
               CellTwin.TYPE_KEY,
               ctx ->
                   CellTwin.create(ctx.getEntityId(), every, integrity, radio, alerts, latest)
-                      .withHeld(held)));
+                      .withHeld(held)
+                      .withModels(models)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
       rt.starter = CellStarter.start(system, rt::integrity);
@@ -522,7 +525,7 @@ public final class TwinRuntime implements AutoCloseable {
     }
     ForecastRuntime f =
         ForecastRuntime.start(
-            system, sharding, held, asks, params, training, blocking, cellPosition);
+            system, sharding, held, models, asks, params, training, blocking, cellPosition);
     forecasting = f;
     return f;
   }
