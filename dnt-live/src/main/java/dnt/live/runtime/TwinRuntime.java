@@ -68,6 +68,7 @@ public final class TwinRuntime implements AutoCloseable {
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final Executor blocking;
   private final WriteGate writes;
+  private final CountBatcher counts;
   private final AlertSet alerts = new AlertSet();
   private final HeldCells held = new HeldCells();
   private final ModelBoard models = new ModelBoard();
@@ -99,6 +100,14 @@ public final class TwinRuntime implements AutoCloseable {
             Math.max(1, system.settings().config().getInt("jdbc-journal.bufferSize") / 2),
             system.executionContext());
     this.sharding = ClusterSharding.get(system);
+    ClusterSharding sh = sharding;
+    Asks a = asks;
+    this.counts =
+        new CountBatcher(
+            rows ->
+                a.ask(
+                    sh.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID),
+                    (ActorRef<Long> replyTo) -> new TwinStats.Count(rows, replyTo)));
   }
 
   /**
@@ -408,17 +417,15 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * Counts acknowledged rows durably.
+   * Counts acknowledged rows durably: coalesced with the counts of other batches that finish while
+   * one is being journaled ({@link CountBatcher}), and not queued in the {@link WriteGate} (at most
+   * one count event is in flight, so the gate's margin below the journal's buffer holds it).
    *
    * @param rows rows of a batch
-   * @return the new total
+   * @return the total after a count that includes them
    */
   public CompletionStage<Long> count(long rows) {
-    return writes.submit(
-        () ->
-            asks.ask(
-                sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID),
-                (ActorRef<Long> replyTo) -> new TwinStats.Count(rows, replyTo)));
+    return counts.count(rows);
   }
 
   /**
