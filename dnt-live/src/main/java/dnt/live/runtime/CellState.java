@@ -121,7 +121,7 @@ final class CellState {
       }
       Predictor by = Predictor.SEASONAL_NAIVE;
       if (model != null) {
-        double next = model.next(shownBefore(slot, model.history(), effectiveAfter));
+        double next = forecast(model, slot, effectiveAfter);
         if (Double.isFinite(next)) {
           prediction = prediction.clone();
           prediction[INTERNET] = Math.max(0, next);
@@ -133,6 +133,18 @@ final class CellState {
       effectiveAfter.put(slot, MaskPredict.shown(v, total));
     }
     return verdicts;
+  }
+
+  /**
+   * The model's forecast of a slot, NaN if it cannot make one (a batch must never fail because a
+   * forecast failed: the slot is then judged seasonal-naively).
+   */
+  private double forecast(CellModel model, long slot, Map<Long, double[]> pending) {
+    try {
+      return model.next(shownBefore(slot, model.history(), pending));
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /** The internet service's index in a slot's totals. */
