@@ -51,6 +51,17 @@ public record ForecastSettings(
   public static final int STEPS = 6;
 
   /**
+   * The most cells trained in a V-twin round or dispatched on an H-twin day: McMahan et al.'s
+   * (2017) client fraction {@code C = 256 / n} once a twin has more cells, so a city of 10,000
+   * cells trains 256 a round (four batched groups of 64) and every cell of a smaller twin, such as
+   * the bundled 25-cell subset, trains every round as before.
+   */
+  public static final int CLIENTS_PER_ROUND = 256;
+
+  /** The most training windows (the newest) a client trains on: two days of targets. */
+  public static final int MAX_WINDOWS = 2 * SLOTS_PER_DAY;
+
+  /**
    * Validates the settings.
    *
    * @throws InvalidInputException naming the field at fault
@@ -156,12 +167,13 @@ public record ForecastSettings(
   /**
    * The domain settings these describe: no exogenous inputs, newest first, no dropout; Adam
    * (batches of 32, shuffled) with learning rate 0.005 in the V-twin and 0.001 in an H-twin update;
-   * the H-twin's server step {@code alpha = 0.1} with polynomial staleness {@code (tau + 1)^-0.5}
-   * (the forecasting study's staleness function); cluster twins mixed halfway to the global model
-   * after every round and day. The small H-twin step and rate keep the cluster twins stable
-   * although every cell of a cluster adds its update in turn each day (with the study's {@code
-   * alpha = 0.5} and rate 0.005, the bundled subset's forecasts diverged within days of replay;
-   * docs/live.md).
+   * at most {@link #CLIENTS_PER_ROUND} clients a round or day, each on at most its newest {@link
+   * #MAX_WINDOWS} windows; the H-twin's server step {@code alpha = 0.1} with polynomial staleness
+   * {@code (tau + 1)^-0.5} (the forecasting study's staleness function); cluster twins mixed
+   * halfway to the global model after every round and day. The small H-twin step and rate keep the
+   * cluster twins stable although every cell of a cluster adds its update in turn each day (with
+   * the study's {@code alpha = 0.5} and rate 0.005, the bundled subset's forecasts diverged within
+   * days of replay; docs/live.md).
    *
    * @return the settings
    */
@@ -186,6 +198,8 @@ public record ForecastSettings(
         0.1,
         new StalenessFunction.Polynomial(0.5),
         historyDays,
-        seed);
+        seed,
+        CLIENTS_PER_ROUND,
+        MAX_WINDOWS);
   }
 }

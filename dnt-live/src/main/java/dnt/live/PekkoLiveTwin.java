@@ -277,7 +277,8 @@ final class PekkoLiveTwin implements LiveTwin {
                     st.checked(),
                     Arrays.stream(st.maskedSlots())
                         .mapToObj(slot -> slot * Observation.SLOT_MILLIS)
-                        .toList()));
+                        .toList(),
+                    st.predictor()));
   }
 
   /**

@@ -180,6 +180,9 @@ final class ForecastingTest {
 
       // two complete days and the first slot of the third: the V-twin starts, held back by the gate
       ingest(twin, slots(0, 2 * S + 1, -1, -1));
+      assertThat(twin.integrity(CellId.of(5001)).toCompletableFuture().join().predictor())
+          .as("before a model exists the day before predicts")
+          .isEqualTo("seasonal-naive");
       FederatedStatus training = await(twin, s -> s.phase().equals("vertical"));
       assertThat(training.round()).isZero();
       long t0 = System.nanoTime();
@@ -235,6 +238,9 @@ final class ForecastingTest {
       // a third complete day: every client sends an H-twin update, staleness-weighted
       ingest(twin, slots(2 * S + 1, 3 * S + 1, -1, -1));
       FederatedStatus h = await(twin, s -> s.updatesApplied() == CELLS.length);
+      assertThat(twin.integrity(CellId.of(5001)).toCompletableFuture().join().predictor())
+          .as("once the cell has a model, its forecaster judges")
+          .isEqualTo("forecaster");
       assertThat(h.updatesRejected()).isZero();
       assertThat(h.version()).isGreaterThan(1);
       assertThat(h.clients()).allSatisfy(c -> assertThat(c.staleness()).isNotNull());
@@ -263,6 +269,57 @@ final class ForecastingTest {
       assertThat(again.originMillis()).isEqualTo(beforeClose.originMillis());
       assertThat(again.internet()).containsExactly(beforeClose.internet());
     }
+  }
+
+  @Test
+  void aCellFirstSeenAfterTheVTwinGetsAForecastWithoutARestart() throws Exception {
+    Path state = tmp.resolve("late");
+    LiveSettings settings = settings(state, 2);
+    OnlineSettings os = settings.forecast().online();
+    int late = 5200;
+    try (LiveTwin twin = LiveTwins.start(settings)) {
+      ingest(twin, slots(0, 2 * S + 1, -1, -1));
+      await(twin, s -> s.phase().equals("horizontal"));
+      assertThatThrownBy(() -> twin.forecast(CellId.of(late)).toCompletableFuture().get())
+          .cause()
+          .isInstanceOf(ForecastNotReadyException.class);
+
+      // the new cell's first day and an hour, in time order: a day of history and 6 targets
+      List<RawRow> rows = new ArrayList<>();
+      for (int t = 2 * S + 1; t < 3 * S + 8; t++) {
+        double level = 300 + 150 * Math.sin(2 * Math.PI * t / S) + new Random(t).nextGaussian();
+        rows.add(new RawRow(late, DAY + t * SLOT, 39, 1, 1, 1, 1, level));
+      }
+      ingest(twin, rows);
+      FederatedStatus joined =
+          await(twin, s -> s.clients().stream().anyMatch(c -> c.cell() == late));
+      CellForecast f = twin.forecast(CellId.of(late)).toCompletableFuture().join();
+
+      int cluster =
+          joined.clients().stream()
+              .filter(c -> c.cell() == late)
+              .findFirst()
+              .orElseThrow()
+              .cluster();
+      OnlineTwinning saved = TwinningFile.read(state.resolve(LiveTwins.FORECAST_FILE), os);
+      CellModel m = saved.model(Integer.toString(late));
+      assertThat(m).isNotNull();
+      // the cell forecasts with its cluster twin, the same weights as a V-twin client of it
+      int member =
+          Arrays.stream(CELLS)
+              .filter(c -> clusterOf(joined, c) == cluster)
+              .findFirst()
+              .orElseThrow();
+      assertThat(m.parameters())
+          .containsExactly(saved.model(Integer.toString(member)).parameters());
+      long origin = DAY + (3L * S + 8) * SLOT;
+      assertThat(f.originMillis()).isEqualTo(origin);
+      assertSame(f.internet(), expected(twin, os, m, late, origin));
+    }
+  }
+
+  private static int clusterOf(FederatedStatus s, int cell) {
+    return s.clients().stream().filter(c -> c.cell() == cell).findFirst().orElseThrow().cluster();
   }
 
   @Test

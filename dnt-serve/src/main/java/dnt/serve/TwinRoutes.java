@@ -111,8 +111,10 @@ final class TwinRoutes {
    * @param diverging whether its stream is flagged now
    * @param checked slots judged so far
    * @param maskedSlots start of each masked slot, epoch ms UTC
+   * @param predictor what predicted the newest judged slot: none, seasonal-naive or forecaster
    */
-  record IntegrityView(int cell, boolean diverging, long checked, List<Long> maskedSlots) {}
+  record IntegrityView(
+      int cell, boolean diverging, long checked, List<Long> maskedSlots, String predictor) {}
 
   /**
    * The alerts.
@@ -273,7 +275,9 @@ final class TwinRoutes {
     server.authorize(ctx, Role.VIEWER, "read integrity");
     CellId cell = DntServer.cellParam(ctx.pathParam("id"));
     IntegrityReport r = await(twin.integrity(cell), 404, "id: ");
-    ctx.json(new IntegrityView(r.cell().value(), r.diverging(), r.checked(), r.maskedSlots()));
+    ctx.json(
+        new IntegrityView(
+            r.cell().value(), r.diverging(), r.checked(), r.maskedSlots(), r.predictor()));
   }
 
   private void alerts(Context ctx) {

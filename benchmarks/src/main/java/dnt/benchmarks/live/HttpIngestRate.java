@@ -48,8 +48,19 @@ import java.util.random.RandomGeneratorFactory;
  * }
  *
  * <p>Arguments: a state folder (must not exist; deleted at the end), the number of cells, the
- * concurrent clients, the order ({@code time} or {@code file}) and the radio twin ({@code on} or
- * {@code off}). The first tenth of the batches is a warm-up and not measured.
+ * concurrent clients, the order ({@code time} or {@code file}), the radio twin ({@code on} or
+ * {@code off}) and, optionally, an offered rate in rows per second. The first tenth of the batches
+ * is a warm-up and not measured.
+ *
+ * <p><b>Closed or open loop.</b> Without a rate (or 0) the clients send as fast as they are
+ * answered (closed loop), which measures the most rows per second; but then {@code clients} batches
+ * are always in flight, so by Little's law the mean acknowledgement time is {@code clients x 1,000
+ * / rate}, about 190 ms for 4 clients at 21,000 rows/s, whatever the server does: a closed loop at
+ * saturation cannot show a p99 below that. Issue 12's latency target is at 20,000 rows/s sustained,
+ * so with a rate the batches are offered on a fixed schedule (batch {@code b} at {@code b x 1,000 /
+ * rate} seconds, open loop, at most {@code clients} in flight) and each latency counts from the
+ * batch's scheduled time, so a batch delayed because every client was busy counts its wait (no
+ * coordinated omission).
  */
 public final class HttpIngestRate {
   private static final int BATCH = 1000;
@@ -63,7 +74,7 @@ public final class HttpIngestRate {
   /**
    * Runs the measurement.
    *
-   * @param args state folder, cells, clients, order, radio
+   * @param args state folder, cells, clients, order, radio, and optionally the offered rows/s
    * @throws Exception if the server cannot start or a batch is refused
    */
   public static void main(String[] args) throws Exception {
@@ -72,6 +83,10 @@ public final class HttpIngestRate {
     int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     boolean timeOrder = args.length <= 3 || args[3].equals("time");
     boolean radio = args.length > 4 && args[4].equals("on");
+    double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
+    if (!(rate >= 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("the rate must be finite and >= 0, got " + args[5]);
+    }
     if (Files.exists(state)) {
       throw new IllegalArgumentException("the state folder " + state + " exists; give a new one");
     }
@@ -126,6 +141,16 @@ public final class HttpIngestRate {
                               .POST(HttpRequest.BodyPublishers.ofString(body))
                               .build();
                       long sent = System.nanoTime();
+                      if (rate > 0) {
+                        // open loop: wait for the batch's slot in the schedule, and count the
+                        // latency from it
+                        long due = begin + (long) (b * (BATCH * 1e9 / rate));
+                        long wait = due - sent;
+                        if (wait > 0) {
+                          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        sent = due;
+                      }
                       HttpResponse<String> r =
                           http.send(request, HttpResponse.BodyHandlers.ofString());
                       long now = System.nanoTime();
@@ -161,7 +186,7 @@ public final class HttpIngestRate {
       Arrays.sort(measured);
       System.out.printf(
           Locale.ROOT,
-          "cells %d, %s order, radio %s, %d batches of %d rows (%d warm-up), %d clients%n"
+          "cells %d, %s order, radio %s, %d batches of %d rows (%d warm-up), %d clients, %s%n"
               + "rate %.0f rows/s, ack latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
               + "all %d rows acknowledged in %.1f s%n"
               + "load average %s%n",
@@ -172,6 +197,9 @@ public final class HttpIngestRate {
           BATCH,
           warmup,
           clients,
+          rate > 0
+              ? String.format(Locale.ROOT, "open loop at %.0f rows/s offered", rate)
+              : "closed loop",
           measuredRows / ((end - warmEnd) / 1e9),
           LiveIngestRate.percentile(measured, 0.50) / 1e6,
           LiveIngestRate.percentile(measured, 0.99) / 1e6,

@@ -61,13 +61,28 @@ public final class IntegrityMonitor {
    * @return the verdict; score NaN, no outlier, while fewer than {@code warmup} residuals are held
    */
   public Verdict assess(long slot, double observed, double[] prediction) {
+    return assess(slot, observed, prediction, Predictor.SEASONAL_NAIVE);
+  }
+
+  /**
+   * Judges one observation against a prediction made by {@code predictor}, without changing the
+   * monitor.
+   *
+   * @param slot the observation's slot
+   * @param observed the observed total
+   * @param prediction the per-service prediction; its sum is the predicted total (kept, not copied)
+   * @param predictor what made the prediction (recorded in the verdict)
+   * @return the verdict; score NaN, no outlier, while fewer than {@code warmup} residuals are held
+   */
+  public Verdict assess(long slot, double observed, double[] prediction, Predictor predictor) {
     double predicted = 0;
     for (double p : prediction) {
       predicted += p;
     }
     double residual = observed - predicted;
     if (window.size() < params.warmup()) {
-      return new Verdict(slot, observed, predicted, Double.NaN, false, false, prediction);
+      return new Verdict(
+          slot, observed, predicted, Double.NaN, false, false, prediction, predictor);
     }
     double[] w = window.stream().mapToDouble(Double::doubleValue).toArray();
     double median = median(w);
@@ -80,7 +95,7 @@ public final class IntegrityMonitor {
     double score = Math.abs(residual - median) / scale;
     boolean outlier = score > params.threshold();
     boolean masked = outlier && (diverging || outlierRun + 1 >= params.consecutive());
-    return new Verdict(slot, observed, predicted, score, outlier, masked, prediction);
+    return new Verdict(slot, observed, predicted, score, outlier, masked, prediction, predictor);
   }
 
   /**

@@ -49,11 +49,31 @@ public final class MaskPredict {
    */
   public static Verdict judge(
       IntegrityMonitor monitor, long slot, double[] observed, double[] dayEarlier) {
+    return judge(monitor, slot, observed, dayEarlier, Predictor.SEASONAL_NAIVE);
+  }
+
+  /**
+   * Judges one complete slot against a prediction and applies the verdict to the monitor: the live
+   * twin's cell twins call it with the forecaster's prediction once a model exists.
+   *
+   * @param monitor the stream's monitor, changed
+   * @param slot the slot
+   * @param observed the slot's per-service totals ({@link Verdict#SERVICES} values)
+   * @param prediction the per-service prediction (copied into the verdict)
+   * @param predictor what made it
+   * @return the verdict, already applied
+   */
+  public static Verdict judge(
+      IntegrityMonitor monitor,
+      long slot,
+      double[] observed,
+      double[] prediction,
+      Predictor predictor) {
     double total = 0;
     for (double v : observed) {
       total += v;
     }
-    Verdict v = monitor.assess(slot, total, dayEarlier.clone());
+    Verdict v = monitor.assess(slot, total, prediction.clone(), predictor);
     monitor.apply(v);
     return v;
   }

@@ -2,6 +2,7 @@ package dnt.learn.online;
 
 import dnt.learn.forecast.Architecture;
 import dnt.learn.forecast.Forecaster;
+import dnt.learn.forecast.Mlp;
 import dnt.learn.forecast.WindowBuilder;
 import dnt.learn.forecast.WindowSpec;
 import dnt.learn.forecast.Windows;
@@ -77,6 +78,36 @@ public record CellModel(
       out[k] = scaler.restore(z);
     }
     return out;
+  }
+
+  /**
+   * The model's one-step prediction of the slot after a series, cheaply: an {@link Mlp} is
+   * evaluated in plain Java ({@link Mlp#predictPlain}), another network through {@link Forecaster}.
+   * The live twin's integrity check calls it for every slot it judges.
+   *
+   * @param recent the cell's series up to the slot before the one predicted (as the twin shows it);
+   *     at least {@link #history()} slots long
+   * @return the prediction, in the twin's units
+   */
+  public double next(CellHistory recent) {
+    int n = recent.length();
+    if (n < history()) {
+      throw new IllegalArgumentException(
+          "a prediction needs " + history() + " slots of history, got " + n);
+    }
+    WindowSpec spec = architecture.windows();
+    WindowBuilder builder = new WindowBuilder(spec, recent.firstDayOfWeek(spec.slotsPerDay()));
+    float[] series = new float[n + 1];
+    double[] v = recent.raw();
+    for (int i = 0; i < n; i++) {
+      series[i] = scaler.normalise(v[i]);
+    }
+    Windows w = builder.build(series, n, n + 1, cell);
+    float z =
+        architecture instanceof Mlp mlp
+            ? mlp.predictPlain(parameters, w)[0]
+            : Forecaster.of(architecture, parameters).predict(w)[0];
+    return scaler.restore(z);
   }
 
   /**

@@ -15,10 +15,13 @@ import dnt.learn.forecast.WindowBuilder;
 import dnt.learn.forecast.WindowSpec;
 import dnt.learn.forecast.Windows;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +34,11 @@ import org.jspecify.annotations.Nullable;
  * dnt.learn.fl.StalenessFunction} s of the update's staleness tau (versions of its cluster twin
  * since it was sent). After a day's updates, the cluster twins are mixed towards their
  * size-weighted mean ({@link #endRound}), as {@link dnt.learn.fl.AsynchronousFederation} does.
+ *
+ * <p>At city scale a V-twin round trains a sample of the cells and an H-twin day dispatches a
+ * sample ({@link OnlineSettings#clientsPerRound()}, McMahan et al. 2017's client fraction C), and a
+ * cell first seen after the V-twin joins the cluster twin that predicts its windows best ({@link
+ * #assess}, {@link #admit}), so it forecasts without a restart.
  *
  * <p>Not thread-safe: one owner (the live twin's aggregator) calls it; the V-twin runs on the
  * training pool it is given.
@@ -46,6 +54,7 @@ public final class OnlineTwinning {
   private long applied;
   private long rejected;
   private long trainedThrough;
+  private long verticalUpdates;
 
   /** A client's standing at the server. */
   static final class Client {
@@ -111,7 +120,8 @@ public final class OnlineTwinning {
   /**
    * A cell's training windows: its z-scored series (scaler fitted on the included slots) cut into
    * the samples of {@link WindowBuilder#buildExcluding}, so no sample reads a slot that was never
-   * observed or was masked by the integrity check.
+   * observed or was masked by the integrity check; at most the newest {@link
+   * OnlineSettings#maxWindows()} of them.
    *
    * @param settings the settings (their windows)
    * @param h the cell's history
@@ -123,18 +133,23 @@ public final class OnlineTwinning {
       OnlineSettings settings, CellHistory h, SeriesScaler scaler, int fromTarget) {
     WindowSpec spec = settings.windows();
     WindowBuilder b = new WindowBuilder(spec, h.firstDayOfWeek(spec.slotsPerDay()));
-    return b.buildExcluding(
-        scaler.normalise(h),
-        h.rawExcluded(),
-        Math.max(0, fromTarget),
-        h.length(),
-        "cell " + h.id());
+    Windows all =
+        b.buildExcluding(
+            scaler.normalise(h),
+            h.rawExcluded(),
+            Math.max(0, fromTarget),
+            h.length(),
+            "cell " + h.id());
+    int cap = settings.maxWindows();
+    return all.count() <= cap ? all : all.range(all.count() - cap, all.count());
   }
 
   /**
    * The V-twin: fits every cell's scaler, clusters the cells by location and traffic profile, and
-   * runs {@link OnlineSettings#rounds()} rounds of FedAvg from a seeded initial model. Cells
-   * without a single usable training window take no part (and get no forecast).
+   * runs {@link OnlineSettings#rounds()} rounds of FedAvg from a seeded initial model, each round
+   * over a seeded sample of at most {@link OnlineSettings#clientsPerRound()} cells (all of them
+   * when there are no more). Every cell gets its cluster twin, sampled or not. Cells without a
+   * single usable training window take no part (they join later, {@link #admit}).
    *
    * @param settings the settings
    * @param histories every cell's history
@@ -172,18 +187,7 @@ public final class OnlineTwinning {
     int[] done = {0};
     FederationHooks.Evaluator loss =
         (g, stations) -> {
-          double sum = 0;
-          for (int i = 0; i < data.size(); i++) {
-            float[] p =
-                Forecaster.of(settings.architecture(), stations.get(i)).predict(data.get(i));
-            float[] t = data.get(i).target();
-            double se = 0;
-            for (int j = 0; j < p.length; j++) {
-              se += ((double) p[j] - t[j]) * ((double) p[j] - t[j]);
-            }
-            sum += se / p.length;
-          }
-          double mse = sum / data.size();
+          double mse = meanSquaredError(settings, data, stations);
           listener.roundDone(++done[0], rounds, mse);
           return mse;
         };
@@ -193,7 +197,7 @@ public final class OnlineTwinning {
     FederatedResult r =
         new SynchronousFederation(
                 pool,
-                settings.sync(),
+                settings.sync(fl.size()),
                 new LinkModel(0),
                 FederationHooks.defaults().withEvaluator(loss).withProgress(Progress.NONE))
             .run(fl, initial, Seeds.derive(settings.seed(), 2));
@@ -217,8 +221,184 @@ public final class OnlineTwinning {
     }
     List<Double> losses = new ArrayList<>();
     r.rounds().forEach(m -> losses.add(m.evaluationMse()));
-    return new OnlineTwinning(
-        settings, twins, r.global().clone(), new long[k], clients, losses, 1, 0, 0, trainedThrough);
+    OnlineTwinning t =
+        new OnlineTwinning(
+            settings,
+            twins,
+            r.global().clone(),
+            new long[k],
+            clients,
+            losses,
+            1,
+            0,
+            0,
+            trainedThrough);
+    t.verticalUpdates = r.rounds().stream().mapToLong(m -> m.participants()).sum();
+    return t;
+  }
+
+  /**
+   * The mean over cells of their model's mean squared error on their windows. Cells that share a
+   * model (a cluster twin) are predicted in one call over their concatenated windows, so scoring
+   * thousands of cells costs one prediction per cluster twin, not one per cell.
+   */
+  private static double meanSquaredError(
+      OnlineSettings settings, List<Windows> data, List<float[]> models) {
+    IdentityHashMap<float[], Integer> groupOf = new IdentityHashMap<>();
+    List<float[]> order = new ArrayList<>();
+    List<List<Integer>> groups = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      float[] m = models.get(i);
+      Integer g = groupOf.get(m);
+      if (g == null) {
+        g = order.size();
+        groupOf.put(m, g);
+        order.add(m);
+        groups.add(new ArrayList<>());
+      }
+      groups.get(g).add(i);
+    }
+    double sum = 0;
+    for (int g = 0; g < order.size(); g++) {
+      float[] m = order.get(g);
+      List<Integer> cells = groups.get(g);
+      List<Windows> parts = new ArrayList<>(cells.size());
+      for (int i : cells) {
+        parts.add(data.get(i));
+      }
+      float[] p = Forecaster.of(settings.architecture(), m).predict(Windows.concat(parts));
+      int at = 0;
+      for (Windows w : parts) {
+        float[] t = w.target();
+        double se = 0;
+        for (int j = 0; j < t.length; j++) {
+          double e = (double) p[at + j] - t[j];
+          se += e * e;
+        }
+        sum += se / t.length;
+        at += t.length;
+      }
+    }
+    return sum / data.size();
+  }
+
+  /**
+   * What a cell first seen after the V-twin brings: its scaler and the cluster twin whose model
+   * predicts its training windows with the least mean squared error.
+   *
+   * @param cell the cell's name
+   * @param x its east coordinate, m
+   * @param y its north coordinate, m
+   * @param cluster the chosen cluster twin
+   * @param scaler its scaler, fitted on its included slots
+   */
+  public record Admission(String cell, double x, double y, int cluster, SeriesScaler scaler) {}
+
+  /**
+   * Chooses a new cell's cluster twin (a pure function of its arguments, so it may run off the
+   * owner's thread on a copy of the twins, {@link #twinsCopy}).
+   *
+   * @param settings the settings
+   * @param twins the cluster twins' weights
+   * @param h the cell's history
+   * @return the admission, or null while the cell holds no complete training window
+   */
+  public static @Nullable Admission assess(
+      OnlineSettings settings, List<float[]> twins, CellHistory h) {
+    SeriesScaler scaler = SeriesScaler.fit(h);
+    Windows w = trainingWindows(settings, h, scaler, 0);
+    if (w.count() == 0 || twins.isEmpty()) {
+      return null;
+    }
+    int best = 0;
+    double bestMse = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < twins.size(); c++) {
+      double mse = meanSquaredError(settings, List.of(w), List.of(twins.get(c)));
+      if (mse < bestMse) {
+        best = c;
+        bestMse = mse;
+      }
+    }
+    return new Admission(h.id(), h.x(), h.y(), best, scaler);
+  }
+
+  /**
+   * The cluster twins' weights now, copied (for {@link #assess} on another thread).
+   *
+   * @return one copy per cluster twin
+   */
+  public List<float[]> twinsCopy() {
+    List<float[]> out = new ArrayList<>(twins.size());
+    for (float[] w : twins) {
+      out.add(w.clone());
+    }
+    return out;
+  }
+
+  /**
+   * Makes a new cell a client of its chosen cluster twin: it forecasts with that twin from now on
+   * and takes part in later H-twin days. A cell that is a client already is left as it is.
+   *
+   * @param a what {@link #assess} chose
+   * @return whether the cell became a client
+   */
+  public boolean admit(Admission a) {
+    if (clients.containsKey(a.cell()) || a.cluster() < 0 || a.cluster() >= twins.size()) {
+      return false;
+    }
+    clients.put(a.cell(), new Client(a.cell(), a.x(), a.y(), a.cluster(), a.scaler()));
+    return true;
+  }
+
+  /**
+   * Whether a cell is a client.
+   *
+   * @param cell the cell's name
+   * @return true once it took part in the V-twin or was admitted
+   */
+  public boolean isClient(String cell) {
+    return clients.containsKey(cell);
+  }
+
+  /**
+   * The clients dispatched for an H-twin day: all of them, or a seeded sample of {@link
+   * OnlineSettings#clientsPerRound()} when there are more (the same sample for the same day).
+   *
+   * @param through the slot after the newest day the updates train on
+   * @return the clients' names, in the order the V-twin met them
+   */
+  public List<String> dayClients(long through) {
+    List<String> all = new ArrayList<>(clients.keySet());
+    int m = settings.clientsPerRound();
+    if (all.size() <= m) {
+      return all;
+    }
+    int[] idx = new int[all.size()];
+    Arrays.setAll(idx, i -> i);
+    RandomGenerator random = Seeds.generator(Seeds.derive(settings.seed(), 4, through));
+    for (int i = 0; i < m; i++) {
+      int j = i + random.nextInt(idx.length - i);
+      int tmp = idx[i];
+      idx[i] = idx[j];
+      idx[j] = tmp;
+    }
+    int[] chosen = Arrays.copyOf(idx, m);
+    Arrays.sort(chosen);
+    List<String> out = new ArrayList<>(m);
+    for (int i : chosen) {
+      out.add(all.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * The local updates the V-twin trained and aggregated, over all its rounds (at most {@code rounds
+   * * clientsPerRound}); 0 for a twinning read from a file.
+   *
+   * @return the count
+   */
+  public long verticalUpdates() {
+    return verticalUpdates;
   }
 
   private static double[] profile(CellHistory h, SeriesScaler scaler, int s) {

@@ -14,6 +14,8 @@ package dnt.live.runtime;
  * @param diverging whether the stream is flagged
  * @param checked observations checked so far
  * @param judgedBefore slots before this one have been judged
+ * @param predictor the {@link dnt.data.integrity.Predictor#code()} of the newest judged slot's
+ *     predictor, -1 before the first judgement
  */
 public record CellSnapshot(
     long[] keys,
@@ -25,7 +27,8 @@ public record CellSnapshot(
     int inlierRun,
     boolean diverging,
     long checked,
-    long judgedBefore)
+    long judgedBefore,
+    int predictor)
     implements Journaled {
 
   /** Checks the shapes agree. */
@@ -45,6 +48,6 @@ public record CellSnapshot(
    */
   public static CellSnapshot telemetryOnly(long[] keys, double[] values) {
     return new CellSnapshot(
-        keys, values, new long[0], new double[0], new double[0], 0, 0, false, 0, 0);
+        keys, values, new long[0], new double[0], new double[0], 0, 0, false, 0, 0, -1);
   }
 }

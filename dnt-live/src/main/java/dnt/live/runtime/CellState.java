@@ -3,8 +3,12 @@ package dnt.live.runtime;
 import dnt.data.integrity.IntegrityMonitor;
 import dnt.data.integrity.IntegrityParams;
 import dnt.data.integrity.MaskPredict;
+import dnt.data.integrity.Predictor;
 import dnt.data.integrity.Verdict;
+import dnt.learn.online.CellHistory;
+import dnt.learn.online.CellModel;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +18,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The telemetry a cell twin holds: one value vector per (slot, country code), the latest row seen
@@ -30,6 +35,9 @@ final class CellState {
 
   /** Slots before this one have been judged (or had no prediction when their turn came). */
   private long judgedBefore;
+
+  /** What predicted the newest judged slot, null before the first judgement. */
+  private @Nullable Predictor predictor;
 
   CellState(IntegrityParams params) {
     this.params = params;
@@ -52,13 +60,26 @@ final class CellState {
   }
 
   /**
-   * The integrity verdicts of a batch, in slot order, without changing the state. A slot is judged
-   * once, when a later slot of the cell arrives (rows arrive in time order, so a slot is complete
-   * by then): its total after the batch against the same slot a day earlier as the twin shows it
-   * (masked where masked), where that slot holds data. Rows arriving later for a judged slot change
-   * its telemetry but not its verdict.
+   * The integrity verdicts of a batch, in slot order, without changing the state, against the
+   * seasonal-naive prediction.
    */
   List<Verdict> judge(List<Observation> batch) {
+    return judge(batch, null);
+  }
+
+  /**
+   * The integrity verdicts of a batch, in slot order, without changing the state. A slot is judged
+   * once, when a later slot of the cell arrives (rows arrive in time order, so a slot is complete
+   * by then), where the same slot a day earlier holds data. Its total after the batch is judged
+   * against a prediction: with a model, the model's one-step forecast of the internet activity from
+   * the slots before as the twin shows them (masked where masked; never below 0) and the other
+   * services a day earlier ({@link Predictor#FORECASTER}); without one, the same slot a day earlier
+   * as the twin shows it ({@link Predictor#SEASONAL_NAIVE}). A masked slot shows that prediction.
+   * Rows arriving later for a judged slot change its telemetry but not its verdict.
+   *
+   * @param model the cell's forecasting model, or null
+   */
+  List<Verdict> judge(List<Observation> batch, @Nullable CellModel model) {
     if (!params.enabled() || batch.isEmpty()) {
       return List.of();
     }
@@ -98,11 +119,52 @@ final class CellState {
         effectiveAfter.put(slot, total);
         continue;
       }
-      Verdict v = MaskPredict.judge(dry, slot, total, prediction);
+      Predictor by = Predictor.SEASONAL_NAIVE;
+      if (model != null) {
+        double next = forecast(model, slot, effectiveAfter);
+        if (Double.isFinite(next)) {
+          prediction = prediction.clone();
+          prediction[INTERNET] = Math.max(0, next);
+          by = Predictor.FORECASTER;
+        }
+      }
+      Verdict v = MaskPredict.judge(dry, slot, total, prediction, by);
       verdicts.add(v);
       effectiveAfter.put(slot, MaskPredict.shown(v, total));
     }
     return verdicts;
+  }
+
+  /**
+   * The model's forecast of a slot, NaN if it cannot make one (a batch must never fail because a
+   * forecast failed: the slot is then judged seasonal-naively).
+   */
+  private double forecast(CellModel model, long slot, Map<Long, double[]> pending) {
+    try {
+      return model.next(shownBefore(slot, model.history(), pending));
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** The internet service's index in a slot's totals. */
+  private static final int INTERNET = Observation.SERVICES - 1;
+
+  /**
+   * The cell's internet activity as the twin shows it, from a day boundary at least {@code history}
+   * slots before {@code slot} up to the slot before it; the batch's judged slots as {@code pending}
+   * shows them.
+   */
+  private CellHistory shownBefore(long slot, int history, Map<Long, double[]> pending) {
+    long from =
+        Math.floorDiv(slot - history, MaskPredict.SLOTS_PER_DAY) * MaskPredict.SLOTS_PER_DAY;
+    double[][] t = totals(from, slot, true);
+    double[] internet = new double[t.length];
+    for (int i = 0; i < t.length; i++) {
+      double[] p = pending.get(from + i);
+      internet[i] = p != null ? p[INTERNET] : t[i][INTERNET];
+    }
+    return new CellHistory("integrity", 0, 0, from, internet, new BitSet());
   }
 
   /** The newest slot held once {@code batch} is applied. */
@@ -124,6 +186,7 @@ final class CellState {
     }
     for (Verdict v : verdicts) {
       integrity.apply(v);
+      predictor = v.predictor();
       if (v.masked()) {
         masks.put(v.slot(), v.prediction().clone());
       } else {
@@ -204,6 +267,12 @@ final class CellState {
     return masks.keySet().stream().mapToLong(Long::longValue).toArray();
   }
 
+  /** What predicted the newest judged slot: a {@link Predictor#label()}, or "none". */
+  String predictor() {
+    Predictor p = predictor;
+    return p == null ? "none" : p.label();
+  }
+
   /** Whether the stream diverges now. */
   boolean diverging() {
     return integrity.diverging();
@@ -255,7 +324,8 @@ final class CellState {
         integrity.inlierRun(),
         integrity.diverging(),
         integrity.checked(),
-        judgedBefore);
+        judgedBefore,
+        predictor == null ? -1 : predictor.code());
   }
 
   /** The state a snapshot holds. */
@@ -274,6 +344,7 @@ final class CellState {
     s.integrity.restore(
         snap.window(), snap.outlierRun(), snap.inlierRun(), snap.diverging(), snap.checked());
     s.judgedBefore = snap.judgedBefore();
+    s.predictor = snap.predictor() < 0 ? null : Predictor.ofCode(snap.predictor());
     return s;
   }
 }

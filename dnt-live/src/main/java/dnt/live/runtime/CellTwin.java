@@ -42,6 +42,7 @@ public final class CellTwin
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final @Nullable AlertSet alerts;
   private @Nullable HeldCells held;
+  private @Nullable ModelBoard models;
   private final @Nullable LatestBoard latest;
 
   private CellTwin(
@@ -159,9 +160,11 @@ public final class CellTwin
    * @param diverging whether the stream is flagged now
    * @param checked observations checked so far
    * @param maskedSlots the masked slots, ascending
+   * @param predictor what predicted the newest judged slot: {@code seasonal-naive}, {@code
+   *     forecaster}, or {@code none} before the first judgement
    */
-  public record IntegrityState(boolean diverging, long checked, long[] maskedSlots)
-      implements CrossNode {}
+  public record IntegrityState(
+      boolean diverging, long checked, long[] maskedSlots, String predictor) implements CrossNode {}
 
   /**
    * The event of a cell twin: rows of one batch, applied in order, and the integrity verdicts of
@@ -193,7 +196,7 @@ public final class CellTwin
               int replaced = state.replacements(cmd.rows());
               int accepted = cmd.rows().size();
               return Effect()
-                  .persist(new Observed(cmd.rows(), state.judge(cmd.rows())))
+                  .persist(new Observed(cmd.rows(), state.judge(cmd.rows(), model())))
                   .thenRun(this::tellRadio)
                   .thenRun(this::tellAlerts)
                   .thenRun(this::tellHeld)
@@ -216,7 +219,10 @@ public final class CellTwin
                     .reply(
                         cmd.replyTo(),
                         new IntegrityState(
-                            state.diverging(), state.checked(), state.maskedSlots())))
+                            state.diverging(),
+                            state.checked(),
+                            state.maskedSlots(),
+                            state.predictor())))
         .build();
   }
 
@@ -246,6 +252,23 @@ public final class CellTwin
   public CellTwin withHeld(HeldCells cells) {
     this.held = cells;
     return this;
+  }
+
+  /**
+   * This twin with its integrity check predicting by the cell's forecasting model once the node's
+   * {@link ModelBoard} has one (seasonal naive before).
+   *
+   * @param board the board
+   * @return this twin
+   */
+  public CellTwin withModels(ModelBoard board) {
+    this.models = board;
+    return this;
+  }
+
+  private dnt.learn.online.@Nullable CellModel model() {
+    ModelBoard b = models;
+    return b == null ? null : b.get(cell);
   }
 
   private void tellHeld(CellState state) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * staleness-weighted ({@link OnlineTwinning}). The trained twinning is saved to the state folder
  * after the V-twin and after every day, and read back on start.
  *
+ * <p>At city scale a V-twin round trains a sample of at most {@link
+ * OnlineSettings#clientsPerRound()} cells (batched, on half the available cores) and an H-twin day
+ * dispatches a sample as large; a cell that first holds a complete training window after the V-twin
+ * is admitted to the cluster twin that predicts it best ({@link OnlineTwinning#assess}) within a
+ * tick or two, without a restart.
+ *
  * <p>Phases: {@code waiting} (too few days held), {@code vertical} (V-twin rounds running), {@code
  * horizontal} (a model exists; H-twin updates follow new days), {@code failed} (the V-twin failed;
  * the error says why).
@@ -47,7 +54,16 @@ public final class FlAggregator {
 
   /** What the aggregator is told or asked. */
   public sealed interface Command
-      permits Tick, VerticalData, VerticalDone, RoundLoss, Update, GetStatus, GetModel, GetModels {}
+      permits Tick,
+          VerticalData,
+          VerticalDone,
+          RoundLoss,
+          NewcomerData,
+          Admitted,
+          Update,
+          GetStatus,
+          GetModel,
+          GetModels {}
 
   /** Look at the days held (a timer; the aggregator's own message, never crosses nodes). */
   enum Tick implements Command, NoSerializationVerificationNeeded {
@@ -64,6 +80,14 @@ public final class FlAggregator {
 
   /** A V-twin round ended (internal, from the training thread). */
   record RoundLoss(int round, int rounds, double loss)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** The series of cells first seen after the V-twin (internal). */
+  record NewcomerData(List<CellHistory> histories)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** The cluster twins chosen for new cells (internal, from the training thread). */
+  record Admitted(List<OnlineTwinning.Admission> admissions, @Nullable Throwable failure)
       implements Command, NoSerializationVerificationNeeded {}
 
   /**
@@ -172,6 +196,7 @@ public final class FlAggregator {
       Params params,
       ClusterSharding sharding,
       HeldCells held,
+      ModelBoard models,
       Executor training,
       IntFunction<double[]> position,
       Asks asks) {
@@ -180,7 +205,8 @@ public final class FlAggregator {
             Behaviors.withTimers(
                 timers -> {
                   timers.startTimerWithFixedDelay(Tick.INSTANCE, params.tick());
-                  return new Run(ctx, params, sharding, held, training, position, asks).behavior();
+                  return new Run(ctx, params, sharding, held, models, training, position, asks)
+                      .behavior();
                 }));
   }
 
@@ -190,6 +216,7 @@ public final class FlAggregator {
     private final Params params;
     private final ClusterSharding sharding;
     private final HeldCells held;
+    private final ModelBoard models;
     private final Executor training;
     private final IntFunction<double[]> position;
     private final Asks asks;
@@ -202,12 +229,17 @@ public final class FlAggregator {
     private int daysHeld;
     private int pending;
     private long roundThrough;
+    private boolean admitting;
+
+    /** Cells assessed for admission, and the newest slot they held then. */
+    private final Map<Integer, Long> assessed = new HashMap<>();
 
     Run(
         ActorContext<Command> ctx,
         Params params,
         ClusterSharding sharding,
         HeldCells held,
+        ModelBoard models,
         Executor training,
         IntFunction<double[]> position,
         Asks asks) {
@@ -215,6 +247,7 @@ public final class FlAggregator {
       this.params = params;
       this.sharding = sharding;
       this.held = held;
+      this.models = models;
       this.training = training;
       this.position = position;
       this.asks = asks;
@@ -230,6 +263,7 @@ public final class FlAggregator {
       try {
         OnlineTwinning t = TwinningFile.read(file, params.settings());
         twinning = t;
+        models.publish(t);
         phase = "horizontal";
         round = params.settings().rounds();
         losses.addAll(t.losses());
@@ -249,6 +283,8 @@ public final class FlAggregator {
           .onMessage(VerticalData.class, this::verticalData)
           .onMessage(VerticalDone.class, this::verticalDone)
           .onMessage(RoundLoss.class, this::roundLoss)
+          .onMessage(NewcomerData.class, this::newcomerData)
+          .onMessage(Admitted.class, this::admitted)
           .onMessage(Update.class, this::update)
           .onMessage(GetStatus.class, this::status)
           .onMessage(GetModel.class, this::model)
@@ -273,12 +309,129 @@ public final class FlAggregator {
       OnlineTwinning t = twinning;
       if (phase.equals("waiting") && daysHeld >= params.minDays()) {
         startVertical(spans, Math.floorDiv(origin, slotsPerDay) * slotsPerDay, complete);
-      } else if (phase.equals("horizontal")
-          && t != null
-          && pending == 0
-          && complete > t.trainedThrough()) {
-        startDay(t, complete);
+      } else if (phase.equals("horizontal") && t != null) {
+        if (pending == 0 && complete > t.trainedThrough()) {
+          startDay(t, complete);
+        }
+        if (!admitting) {
+          admitNewcomers(t, spans);
+        }
       }
+      return Behaviors.same();
+    }
+
+    /** The most new cells read and assessed at once. */
+    private static final int ADMIT_AT_ONCE = 1_000;
+
+    /**
+     * Reads the series of cells that are not clients and now hold more than a training window's
+     * history (at most {@link #ADMIT_AT_ONCE}; a cell assessed without a window is assessed again
+     * once it holds a day more).
+     */
+    private void admitNewcomers(OnlineTwinning t, Map<Integer, HeldCells.Span> spans) {
+      int history = params.settings().windows().history();
+      long days =
+          (long) params.settings().historyDays()
+              + Math.floorDiv(history + slotsPerDay - 1, slotsPerDay);
+      List<CompletableFuture<FlClientEntity.Prepared>> prepared = new ArrayList<>();
+      for (Map.Entry<Integer, HeldCells.Span> e : spans.entrySet()) {
+        int cell = e.getKey();
+        HeldCells.Span span = e.getValue();
+        Long before = assessed.get(cell);
+        if (span.newest() - span.oldest() <= history
+            || t.isClient(Integer.toString(cell))
+            || (before != null && span.newest() < before + slotsPerDay)) {
+          continue;
+        }
+        assessed.put(cell, span.newest());
+        // the newest slot may still be filling: read up to it, from a day boundary, the newest
+        // days an H-twin update would read
+        long to = span.newest();
+        long first =
+            Math.max(
+                    Math.floorDiv(span.oldest(), slotsPerDay),
+                    Math.floorDiv(to, slotsPerDay) - days)
+                * slotsPerDay;
+        double[] xy = position.apply(cell);
+        prepared.add(
+            asks.ask(
+                sharding.entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell)),
+                (ActorRef<FlClientEntity.Prepared> replyTo) ->
+                    new FlClientEntity.Prepare(xy[0], xy[1], first, to, replyTo)));
+        if (prepared.size() >= ADMIT_AT_ONCE) {
+          break;
+        }
+      }
+      if (prepared.isEmpty()) {
+        return;
+      }
+      admitting = true;
+      ctx.pipeToSelf(
+          CompletableFuture.allOf(prepared.toArray(CompletableFuture[]::new))
+              .handle(
+                  (v, e) -> {
+                    List<CellHistory> h = new ArrayList<>();
+                    for (CompletableFuture<FlClientEntity.Prepared> a : prepared) {
+                      if (!a.isCompletedExceptionally()) {
+                        CellHistory x = a.join().history();
+                        if (x != null) {
+                          h.add(x);
+                        }
+                      }
+                    }
+                    return new NewcomerData(h);
+                  }),
+          (d, e) -> d != null ? d : new NewcomerData(List.of()));
+    }
+
+    private Behavior<Command> newcomerData(NewcomerData d) {
+      OnlineTwinning t = twinning;
+      if (t == null || d.histories().isEmpty()) {
+        admitting = false;
+        return Behaviors.same();
+      }
+      OnlineSettings s = params.settings();
+      List<float[]> twins = t.twinsCopy();
+      CompletableFuture<List<OnlineTwinning.Admission>> run =
+          CompletableFuture.supplyAsync(
+              () -> {
+                List<OnlineTwinning.Admission> out = new ArrayList<>();
+                for (CellHistory h : d.histories()) {
+                  OnlineTwinning.Admission a = OnlineTwinning.assess(s, twins, h);
+                  if (a != null) {
+                    out.add(a);
+                  }
+                }
+                return out;
+              },
+              training);
+      ctx.pipeToSelf(run, (a, e) -> new Admitted(a == null ? List.of() : a, e));
+      return Behaviors.same();
+    }
+
+    private Behavior<Command> admitted(Admitted a) {
+      admitting = false;
+      OnlineTwinning t = twinning;
+      Throwable failure = a.failure();
+      if (failure != null) {
+        LOG.warn("forecasting: new cells could not be assessed: {}", String.valueOf(failure));
+        return Behaviors.same();
+      }
+      if (t == null || a.admissions().isEmpty()) {
+        return Behaviors.same();
+      }
+      int n = 0;
+      for (OnlineTwinning.Admission x : a.admissions()) {
+        if (t.admit(x)) {
+          n++;
+        }
+      }
+      LOG.info(
+          "forecasting: {} cells first seen after the V-twin joined their cluster twins ({} clients"
+              + " now)",
+          n,
+          t.clients().size());
+      save(t);
       return Behaviors.same();
     }
 
@@ -286,12 +439,14 @@ public final class FlAggregator {
       phase = "vertical";
       round = 0;
       losses.clear();
+      OnlineSettings s = params.settings();
       LOG.info(
           "forecasting: V-twin starts on {} cells, {} complete days ({} rounds of clustered"
-              + " FedAvg)",
+              + " FedAvg, {} clients a round)",
           spans.size(),
           daysHeld,
-          params.settings().rounds());
+          s.rounds(),
+          Math.min(spans.size(), s.clientsPerRound()));
       List<CompletableFuture<FlClientEntity.Prepared>> prepared = new ArrayList<>();
       for (int cell : spans.keySet().stream().sorted().toList()) {
         double[] xy = position.apply(cell);
@@ -328,7 +483,7 @@ public final class FlAggregator {
       CompletableFuture<OnlineTwinning> run =
           CompletableFuture.supplyAsync(
               () -> {
-                try (LocalTraining pool = new LocalTraining(s.architecture(), 1)) {
+                try (LocalTraining pool = new LocalTraining(s.architecture(), trainingThreads())) {
                   return OnlineTwinning.vertical(
                       s,
                       d.histories(),
@@ -340,6 +495,11 @@ public final class FlAggregator {
               training);
       ctx.pipeToSelf(run, VerticalDone::new);
       return Behaviors.same();
+    }
+
+    /** Half the available cores (at least one): the other half stays with ingest. */
+    private static int trainingThreads() {
+      return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     private Behavior<Command> roundLoss(RoundLoss r) {
@@ -367,9 +527,11 @@ public final class FlAggregator {
       losses.clear();
       losses.addAll(t.losses());
       LOG.info(
-          "forecasting: V-twin done on {} cells in {} cluster twins; forecasts are available",
+          "forecasting: V-twin done on {} cells in {} cluster twins ({} local updates); forecasts"
+              + " are available",
           t.clients().size(),
-          t.clusterCount());
+          t.clusterCount(),
+          t.verticalUpdates());
       save(t);
       return Behaviors.same();
     }
@@ -381,14 +543,14 @@ public final class FlAggregator {
       long history = days * slotsPerDay;
       long from = Math.max(0, through - history);
       roundThrough = through;
-      for (OnlineTwinning.ClientStatus c : t.clients()) {
-        OnlineTwinning.Dispatch d = t.dispatch(c.cell());
+      for (String c : t.dayClients(through)) {
+        OnlineTwinning.Dispatch d = t.dispatch(c);
         if (d == null) {
           continue;
         }
-        int cell = Integer.parseInt(c.cell());
+        int cell = Integer.parseInt(c);
         sharding
-            .entityRefFor(FlClientEntity.TYPE_KEY, c.cell())
+            .entityRefFor(FlClientEntity.TYPE_KEY, c)
             .tell(
                 new FlClientEntity.TrainDays(
                     d,
@@ -435,7 +597,9 @@ public final class FlAggregator {
       return Behaviors.same();
     }
 
+    /** Publishes the models to the cell twins' integrity check and saves them. */
     private void save(OnlineTwinning t) {
+      models.publish(t);
       try {
         TwinningFile.write(params.stateFile(), t);
       } catch (IOException e) {
@@ -491,8 +655,8 @@ public final class FlAggregator {
         default ->
             "cell "
                 + cell
-                + " has no forecast model: it took no part in the V-twin (it held no complete"
-                + " training window of telemetry then)";
+                + " has no forecast model yet: it joins its cluster twin once it holds a complete"
+                + " training window of telemetry (a day and an hour)";
       };
     }
 

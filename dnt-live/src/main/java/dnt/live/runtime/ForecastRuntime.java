@@ -81,6 +81,7 @@ public final class ForecastRuntime implements AutoCloseable {
       ActorSystem<Void> system,
       ClusterSharding sharding,
       HeldCells held,
+      ModelBoard models,
       Asks asks,
       FlAggregator.Params params,
       @Nullable Executor training,
@@ -111,7 +112,8 @@ public final class ForecastRuntime implements AutoCloseable {
             .init(
                 SingletonActor.of(
                     Behaviors.supervise(
-                            FlAggregator.create(params, sharding, held, exec, position, asks))
+                            FlAggregator.create(
+                                params, sharding, held, models, exec, position, asks))
                         .onFailure(SupervisorStrategy.restart()),
                     AGGREGATOR));
     return new ForecastRuntime(

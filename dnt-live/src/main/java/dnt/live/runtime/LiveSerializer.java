@@ -1,5 +1,6 @@
 package dnt.live.runtime;
 
+import dnt.data.integrity.Predictor;
 import dnt.data.integrity.Verdict;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,14 +18,17 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  * old events. Bound in {@code dnt-live.conf}; Java serialization is never used.
  *
  * <ul>
- *   <li>{@code observed-2}: row count, then per row slot (long), country code (int) and the five
+ *   <li>{@code observed-3}: row count, then per row slot (long), country code (int) and the five
  *       services (doubles, {@code dnt.data.Service} order); then verdict count, per verdict slot
  *       (long), observed, predicted, score (doubles), outlier, masked (booleans), the five
- *       predicted values. {@code observed-1} (read only) is the rows alone.
- *   <li>{@code cell-snapshot-2}: key count, keys (longs), values (doubles); masked slot count,
+ *       predicted values, the predictor's code (byte, {@link Predictor#code()}). {@code observed-2}
+ *       (read only) has no predictor code (seasonal naive); {@code observed-1} (read only) is the
+ *       rows alone.
+ *   <li>{@code cell-snapshot-3}: key count, keys (longs), values (doubles); masked slot count,
  *       slots (longs), their values (doubles); window length, residuals (doubles); outlier run,
- *       inlier run (ints), diverging (boolean), checked, judged-before slot (longs). {@code
- *       cell-snapshot-1} (read only) is the telemetry part alone.
+ *       inlier run (ints), diverging (boolean), checked, judged-before slot (longs), the newest
+ *       judgement's predictor code (byte, -1 for none). {@code cell-snapshot-2} (read only) has no
+ *       predictor code; {@code cell-snapshot-1} (read only) is the telemetry part alone.
  *   <li>{@code counted-1}: the row count (long).
  * </ul>
  */
@@ -33,9 +37,11 @@ public final class LiveSerializer extends SerializerWithStringManifest {
   public static final int ID = 1_212_001;
 
   static final String OBSERVED_1 = "observed-1";
-  static final String OBSERVED = "observed-2";
+  static final String OBSERVED_2 = "observed-2";
+  static final String OBSERVED = "observed-3";
   static final String CELL_SNAPSHOT_1 = "cell-snapshot-1";
-  static final String CELL_SNAPSHOT = "cell-snapshot-2";
+  static final String CELL_SNAPSHOT_2 = "cell-snapshot-2";
+  static final String CELL_SNAPSHOT = "cell-snapshot-3";
   static final String COUNTED = "counted-1";
 
   /** A serializer; Pekko instantiates it from the configuration. */
@@ -73,6 +79,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
           out.writeBoolean(v.outlier());
           out.writeBoolean(v.masked());
           writeDoubles(out, v.prediction());
+          out.writeByte(v.predictor().code());
         }
       } else if (o instanceof CellSnapshot snap) {
         writeLongs(out, snap.keys());
@@ -86,6 +93,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
         out.writeBoolean(snap.diverging());
         out.writeLong(snap.checked());
         out.writeLong(snap.judgedBefore());
+        out.writeByte(snap.predictor());
       } else if (o instanceof TwinStats.Counted c) {
         out.writeLong(c.rows());
       } else {
@@ -130,10 +138,10 @@ public final class LiveSerializer extends SerializerWithStringManifest {
   public Object fromBinary(byte[] bytes, String manifest) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       switch (manifest) {
-        case OBSERVED_1, OBSERVED -> {
+        case OBSERVED_1, OBSERVED_2, OBSERVED -> {
           List<Observation> rows = readRows(in);
           List<Verdict> verdicts = new ArrayList<>();
-          if (manifest.equals(OBSERVED)) {
+          if (!manifest.equals(OBSERVED_1)) {
             int m = in.readInt();
             for (int i = 0; i < m; i++) {
               verdicts.add(
@@ -144,7 +152,10 @@ public final class LiveSerializer extends SerializerWithStringManifest {
                       in.readDouble(),
                       in.readBoolean(),
                       in.readBoolean(),
-                      readDoubles(in, Observation.SERVICES)));
+                      readDoubles(in, Observation.SERVICES),
+                      manifest.equals(OBSERVED)
+                          ? Predictor.ofCode(in.readByte())
+                          : Predictor.SEASONAL_NAIVE));
             }
           }
           return new CellTwin.Observed(rows, verdicts);
@@ -154,7 +165,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
           long[] keys = readLongs(in, n);
           return CellSnapshot.telemetryOnly(keys, readDoubles(in, n * Observation.SERVICES));
         }
-        case CELL_SNAPSHOT -> {
+        case CELL_SNAPSHOT_2, CELL_SNAPSHOT -> {
           int n = in.readInt();
           long[] keys = readLongs(in, n);
           double[] values = readDoubles(in, n * Observation.SERVICES);
@@ -172,7 +183,8 @@ public final class LiveSerializer extends SerializerWithStringManifest {
               in.readInt(),
               in.readBoolean(),
               in.readLong(),
-              in.readLong());
+              in.readLong(),
+              manifest.equals(CELL_SNAPSHOT) ? in.readByte() : -1);
         }
         case COUNTED -> {
           return new TwinStats.Counted(in.readLong());

@@ -52,7 +52,7 @@ public final class MessageSerializer extends SerializerWithStringManifest {
           Map.entry(CellTwin.Totals.class, "cell-totals-1"),
           Map.entry(CellTwin.SlotTotals.class, "cell-slot-totals-1"),
           Map.entry(CellTwin.Integrity.class, "cell-integrity-1"),
-          Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-1"),
+          Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-2"),
           Map.entry(TwinStats.Count.class, "stats-count-1"),
           Map.entry(TwinStats.Get.class, "stats-get-1"),
           Map.entry(FlClientEntity.Prepare.class, "fl-prepare-1"),
@@ -136,6 +136,7 @@ public final class MessageSerializer extends SerializerWithStringManifest {
       out.writeBoolean(m.diverging());
       out.writeLong(m.checked());
       longs(out, m.maskedSlots());
+      out.writeUTF(m.predictor());
     } else if (o instanceof TwinStats.Count m) {
       out.writeLong(m.rows());
       ref(out, m.replyTo());
@@ -240,7 +241,9 @@ public final class MessageSerializer extends SerializerWithStringManifest {
       }
       case "cell-integrity-1" -> new CellTwin.Integrity(ref(in));
       case "cell-integrity-state-1" ->
-          new CellTwin.IntegrityState(in.readBoolean(), in.readLong(), longs(in));
+          new CellTwin.IntegrityState(in.readBoolean(), in.readLong(), longs(in), "none");
+      case "cell-integrity-state-2" ->
+          new CellTwin.IntegrityState(in.readBoolean(), in.readLong(), longs(in), in.readUTF());
       case "stats-count-1" -> new TwinStats.Count(in.readLong(), ref(in));
       case "stats-get-1" -> new TwinStats.Get(ref(in));
       default -> readFederated(in, manifest);

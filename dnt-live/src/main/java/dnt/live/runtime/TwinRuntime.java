@@ -72,8 +72,10 @@ public final class TwinRuntime implements AutoCloseable {
   private final @Nullable ActorRef<RadioTwin.Command> radio;
   private final Executor blocking;
   private final WriteGate writes;
+  private final CountBatcher counts;
   private final AlertSet alerts = new AlertSet();
   private final HeldCells held = new HeldCells();
+  private final ModelBoard models = new ModelBoard();
   private @Nullable ForecastRuntime forecasting;
   private final LatestBoard latest = new LatestBoard();
   private final @Nullable LocalProjection radioProjection;
@@ -102,6 +104,14 @@ public final class TwinRuntime implements AutoCloseable {
             Math.max(1, system.settings().config().getInt("jdbc-journal.bufferSize") / 2),
             system.executionContext());
     this.sharding = ClusterSharding.get(system);
+    ClusterSharding sh = sharding;
+    Asks a = asks;
+    this.counts =
+        new CountBatcher(
+            rows ->
+                a.ask(
+                    sh.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID),
+                    (ActorRef<Long> replyTo) -> new TwinStats.Count(rows, replyTo)));
   }
 
   /**
@@ -191,6 +201,7 @@ public final class TwinRuntime implements AutoCloseable {
               network == null ? ForecastRuntime::milanPosition : ownPosition(network));
       AlertSet alerts = rt.alerts;
       HeldCells held = rt.held;
+      ModelBoard models = rt.models;
       LatestBoard latest = rt.latest;
       int every = settings.snapshotEvery();
       IntegrityParams integrity = settings.integrity();
@@ -199,7 +210,8 @@ public final class TwinRuntime implements AutoCloseable {
               CellTwin.TYPE_KEY,
               ctx ->
                   CellTwin.create(ctx.getEntityId(), every, integrity, radio, alerts, latest)
-                      .withHeld(held)));
+                      .withHeld(held)
+                      .withModels(models)));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
       rt.starter = CellStarter.start(system, rt::integrity);
@@ -425,17 +437,15 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * Counts acknowledged rows durably.
+   * Counts acknowledged rows durably: coalesced with the counts of other batches that finish while
+   * one is being journaled ({@link CountBatcher}), and not queued in the {@link WriteGate} (at most
+   * one count event is in flight, so the gate's margin below the journal's buffer holds it).
    *
    * @param rows rows of a batch
-   * @return the new total
+   * @return the total after a count that includes them
    */
   public CompletionStage<Long> count(long rows) {
-    return writes.submit(
-        () ->
-            asks.ask(
-                sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID),
-                (ActorRef<Long> replyTo) -> new TwinStats.Count(rows, replyTo)));
+    return counts.count(rows);
   }
 
   /**
@@ -545,7 +555,7 @@ public final class TwinRuntime implements AutoCloseable {
     }
     ForecastRuntime f =
         ForecastRuntime.start(
-            system, sharding, held, asks, params, training, blocking, cellPosition);
+            system, sharding, held, models, asks, params, training, blocking, cellPosition);
     forecasting = f;
     return f;
   }

@@ -130,15 +130,64 @@ final class ReplayTest {
     assertThat(replay[0].status().state()).isEqualTo(ReplayStatus.State.FINISHED);
   }
 
+  /**
+   * At maximum speed consecutive slots share a batch while they fit (before, every slot was its own
+   * batch and acknowledgement): in slot order, never a slot split over two groups, with the clock
+   * at the end of the last slot acknowledged.
+   */
+  @Test
+  void atMaxSpeedConsecutiveSlotsShareABatch() {
+    List<List<RawRow>> batches = new ArrayList<>();
+    Replay r =
+        new Replay(
+            ReplaySource.totals(small()),
+            b -> {
+              batches.add(List.copyOf(b));
+              return CompletableFuture.completedFuture(null);
+            },
+            ReplaySpeed.MAX,
+            new FakeClock(),
+            7);
+    r.run();
+    // 4 slots of 3 rows, at most 7 rows a batch: slots 0 and 1, then 2 and 3
+    assertThat(batches).hasSize(2).allMatch(b -> b.size() == 6);
+    for (int k = 0; k < 2; k++) {
+      List<RawRow> b = batches.get(k);
+      for (int i = 0; i < b.size(); i++) {
+        assertThat(b.get(i).timeMillis()).isEqualTo(T0 + (2L * k + i / 3) * SLOT);
+      }
+    }
+    assertThat(r.status().state()).isEqualTo(ReplayStatus.State.FINISHED);
+    assertThat(r.status().slotsSent()).isEqualTo(4);
+    assertThat(r.status().rowsSent()).isEqualTo(12);
+    assertThat(r.status().clockMillis()).isEqualTo(T0 + 4 * SLOT);
+  }
+
+  @Test
+  void atAFinitePaceEverySlotIsItsOwnBatch() {
+    List<List<RawRow>> batches = new ArrayList<>();
+    new Replay(
+            ReplaySource.totals(small()),
+            b -> {
+              batches.add(List.copyOf(b));
+              return CompletableFuture.completedFuture(null);
+            },
+            new ReplaySpeed(60),
+            new FakeClock(),
+            100)
+        .run();
+    assertThat(batches).hasSize(4).allMatch(b -> b.size() == 3);
+  }
+
   @Test
   void aReplayWaitingForItsNextSlotIsWokenBySpeedingUp() throws Exception {
-    List<Long> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Integer> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
     // real time: the second slot would be due ten minutes after the first
     Replay r =
         new Replay(
             ReplaySource.totals(small()),
             b -> {
-              sent.add(System.nanoTime());
+              sent.add(b.size());
               return CompletableFuture.completedFuture(null);
             },
             new ReplaySpeed(1),
@@ -157,7 +206,9 @@ final class ReplayTest {
         Thread.sleep(10);
       }
       assertThat(r.status().state()).isEqualTo(ReplayStatus.State.FINISHED);
-      assertThat(sent).hasSize(4);
+      // the first slot alone, then the three others at maximum speed, together
+      assertThat(sent).containsExactly(3, 9);
+      assertThat(r.status().slotsSent()).isEqualTo(4);
     } finally {
       r.stop();
     }
@@ -229,7 +280,7 @@ final class ReplayTest {
                     : CompletableFuture.completedFuture(null),
             ReplaySpeed.MAX,
             new FakeClock(),
-            100);
+            3);
     r.run();
     assertThat(r.status().state()).isEqualTo(ReplayStatus.State.FAILED);
     assertThat(r.status().error()).contains("unknown cell 3");

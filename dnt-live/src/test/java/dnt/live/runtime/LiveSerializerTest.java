@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dnt.data.integrity.IntegrityParams;
+import dnt.data.integrity.Predictor;
 import dnt.data.integrity.Verdict;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -24,7 +25,7 @@ final class LiveSerializerTest {
             new Observation(2_300_000L, 39, 0.1, 0, Double.MIN_VALUE, 1e300, 7),
             new Observation(1, 0, 1, 2, 3, 4, 5));
     double[] prediction = {1, 2, 3, 4, 5.5};
-    Verdict v = new Verdict(1, 30, 15.5, 7.25, true, true, prediction);
+    Verdict v = new Verdict(1, 30, 15.5, 7.25, true, true, prediction, Predictor.FORECASTER);
     Verdict warm = new Verdict(2_300_000L, 1, 2, Double.NaN, false, false, new double[5]);
     CellTwin.Observed back =
         (CellTwin.Observed) roundTrip(new CellTwin.Observed(rows, List.of(v, warm)));
@@ -49,8 +50,10 @@ final class LiveSerializerTest {
         List.of(new Observation(5, 39, 1, 2, 3, 4, 5), new Observation(4, 33, 0.5, 0, 0, 0, 0.25)),
         List.of(
             new Verdict(5, 15, 14, 1.5, false, false, new double[] {1, 2, 3, 4, 4}),
-            new Verdict(7, 99, 10, 50, true, true, new double[] {1, 2, 3, 4, 0})));
+            new Verdict(
+                7, 99, 10, 50, true, true, new double[] {1, 2, 3, 4, 0}, Predictor.FORECASTER)));
     CellSnapshot snap = s.snapshot();
+    assertThat(snap.predictor()).isEqualTo(Predictor.FORECASTER.code());
     CellSnapshot back = (CellSnapshot) roundTrip(snap);
     assertThat(back).usingRecursiveComparison().isEqualTo(snap);
     CellState restored = CellState.of(back, params);
@@ -59,6 +62,7 @@ final class LiveSerializerTest {
     assertThat(restored.totals(7, 8, true)[0]).containsExactly(1, 2, 3, 4, 0);
     assertThat(restored.maskedSlots()).containsExactly(7);
     assertThat(restored.checked()).isEqualTo(2);
+    assertThat(restored.predictor()).isEqualTo("forecaster");
     assertThat(back.keys()).containsExactly(Observation.key(4, 33), Observation.key(5, 39));
   }
 
@@ -84,6 +88,20 @@ final class LiveSerializerTest {
     assertThat(old.keys()).containsExactly(Observation.key(9, 39));
     assertThat(old.values()).containsExactly(1, 2, 3, 4, 5);
     assertThat(old.maskedSlots()).isEmpty();
+    assertThat(old.predictor()).isEqualTo(-1);
+
+    // observed-2: no row, one verdict, without a predictor code: seasonal naive
+    ByteBuffer two = ByteBuffer.allocate(4 + 4 + 8 + 3 * 8 + 2 + 5 * 8);
+    two.putInt(0).putInt(1).putLong(300).putDouble(10).putDouble(9).putDouble(0.5);
+    two.put((byte) 0).put((byte) 0);
+    for (int s = 1; s <= 5; s++) {
+      two.putDouble(s);
+    }
+    CellTwin.Observed e2 =
+        (CellTwin.Observed) serializer.fromBinary(two.array(), LiveSerializer.OBSERVED_2);
+    assertThat(e2.verdicts()).hasSize(1);
+    assertThat(e2.verdicts().get(0).predictor()).isEqualTo(Predictor.SEASONAL_NAIVE);
+    assertThat(e2.verdicts().get(0).prediction()).containsExactly(1, 2, 3, 4, 5);
   }
 
   @Test

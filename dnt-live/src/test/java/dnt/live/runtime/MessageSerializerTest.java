@@ -103,7 +103,7 @@ final class MessageSerializerTest {
     all.add(new CellTwin.Totals(10, 16, true, ref.narrow()));
     all.add(new CellTwin.SlotTotals(10, new double[][] {{1, 2, 3, 4, 5}, {0, 0, 0, 0, 0.5}}));
     all.add(new CellTwin.Integrity(ref.narrow()));
-    all.add(new CellTwin.IntegrityState(true, 400, new long[] {12, 13, 2_300_000L}));
+    all.add(new CellTwin.IntegrityState(true, 400, new long[] {12, 13, 2_300_000L}, "forecaster"));
     all.add(new TwinStats.Count(123_456_789_012L, ref.narrow()));
     all.add(new TwinStats.Get(ref.narrow()));
     all.add(new FlClientEntity.Prepare(1.5, -2.5, 0, 288, ref.narrow()));
