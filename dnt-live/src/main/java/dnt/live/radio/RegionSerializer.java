@@ -4,20 +4,14 @@ import dnt.core.BaseStationId;
 import dnt.core.UserId;
 import dnt.core.twin.StationState;
 import dnt.core.twin.UserState;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dnt.live.runtime.WireSerializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.ExtendedActorSystem;
-import org.apache.pekko.actor.typed.ActorRefResolver;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.serialization.SerializerWithStringManifest;
 
 /**
  * The binary format of the partitioned radio twin's messages ({@link RegionWire}), in the
@@ -27,7 +21,7 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  * their serialization format, doubles as raw IEEE 754 bits (a demand or an interference travels bit
  * for bit). Bound by {@link #BINDING}; Java serialization is never used.
  */
-public final class RegionSerializer extends SerializerWithStringManifest {
+public final class RegionSerializer extends WireSerializer {
   /** The serializer id, unique among the system's serializers (Pekko reserves 0..40). */
   public static final int ID = 1_212_003;
 
@@ -53,15 +47,13 @@ public final class RegionSerializer extends SerializerWithStringManifest {
           RadioRegion.Restore.class, "radio-restore-1",
           RegionState.class, "radio-state-1");
 
-  private final ActorRefResolver refs;
-
   /**
    * A serializer; Pekko instantiates it from the configuration.
    *
    * @param system the actor system, which resolves actor references
    */
   public RegionSerializer(ExtendedActorSystem system) {
-    this.refs = ActorRefResolver.get(Adapter.toTyped(system));
+    super(system, ID, "the radio regions", MANIFESTS);
   }
 
   /**
@@ -74,32 +66,7 @@ public final class RegionSerializer extends SerializerWithStringManifest {
   }
 
   @Override
-  public int identifier() {
-    return ID;
-  }
-
-  @Override
-  public String manifest(Object o) {
-    String m = MANIFESTS.get(o.getClass());
-    if (m == null) {
-      throw new IllegalArgumentException(
-          "the radio regions have no wire format for " + o.getClass().getName());
-    }
-    return m;
-  }
-
-  @Override
-  public byte[] toBinary(Object o) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      write(out, o);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private void write(DataOutputStream out, Object o) throws IOException {
+  protected void write(DataOutputStream out, Object o) throws IOException {
     if (o instanceof RadioRegion.Traffic m) {
       out.writeInt(m.cell());
       out.writeLong(m.slot());
@@ -118,7 +85,7 @@ public final class RegionSerializer extends SerializerWithStringManifest {
     } else if (o instanceof RadioRegion.Hello m) {
       out.writeInt(m.from());
     } else if (o instanceof RadioRegion.GetState m) {
-      string(out, refs.toSerializationFormat(m.replyTo()));
+      ref(out, m.replyTo());
     } else if (o instanceof RadioRegion.HandOff) {
       // no fields
     } else if (o instanceof RadioRegion.Restore m) {
@@ -161,29 +128,22 @@ public final class RegionSerializer extends SerializerWithStringManifest {
   }
 
   @Override
-  public Object fromBinary(byte[] bytes, String manifest) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      return switch (manifest) {
-        case "radio-traffic-1" -> new RadioRegion.Traffic(in.readInt(), in.readLong(), raw(in));
-        case "radio-demand-1" -> new RadioRegion.Demand(in.readInt(), in.readInt(), raw(in));
-        case "radio-demands-1" -> demands(in);
-        case "radio-hello-1" -> new RadioRegion.Hello(in.readInt());
-        case "radio-get-state-1" ->
-            new RadioRegion.GetState(refs.<RegionState>resolveActorRef(string(in)));
-        case "radio-state-1" -> state(in);
-        case "radio-hand-off-1" -> new RadioRegion.HandOff();
-        case "radio-restore-1" -> {
-          byte[] b = new byte[count(in)];
-          in.readFully(b);
-          yield new RadioRegion.Restore(b);
-        }
-        default ->
-            throw new IllegalArgumentException(
-                "the radio regions cannot read a message of manifest '" + manifest + "'");
-      };
-    } catch (IOException e) {
-      throw new UncheckedIOException("a corrupt radio region " + manifest + " message", e);
-    }
+  protected Object read(DataInputStream in, String manifest) throws IOException {
+    return switch (manifest) {
+      case "radio-traffic-1" -> new RadioRegion.Traffic(in.readInt(), in.readLong(), raw(in));
+      case "radio-demand-1" -> new RadioRegion.Demand(in.readInt(), in.readInt(), raw(in));
+      case "radio-demands-1" -> demands(in);
+      case "radio-hello-1" -> new RadioRegion.Hello(in.readInt());
+      case "radio-get-state-1" -> new RadioRegion.GetState(this.<RegionState>ref(in));
+      case "radio-state-1" -> state(in);
+      case "radio-hand-off-1" -> new RadioRegion.HandOff();
+      case "radio-restore-1" -> {
+        byte[] b = new byte[count(in)];
+        in.readFully(b);
+        yield new RadioRegion.Restore(b);
+      }
+      default -> throw unknown(manifest);
+    };
   }
 
   private static RadioRegion.Demands demands(DataInputStream in) throws IOException {
@@ -230,33 +190,5 @@ public final class RegionSerializer extends SerializerWithStringManifest {
               raw(in)));
     }
     return new RegionState(region, stations, capacities, users, in.readInt());
-  }
-
-  private static void raw(DataOutputStream out, double x) throws IOException {
-    out.writeLong(Double.doubleToRawLongBits(x));
-  }
-
-  private static double raw(DataInputStream in) throws IOException {
-    return Double.longBitsToDouble(in.readLong());
-  }
-
-  private static int count(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) {
-      throw new IOException("a negative count " + n);
-    }
-    return n;
-  }
-
-  private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static String string(DataInputStream in) throws IOException {
-    byte[] b = new byte[count(in)];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

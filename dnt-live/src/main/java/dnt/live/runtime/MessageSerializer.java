@@ -12,22 +12,14 @@ import dnt.learn.online.CellHistory;
 import dnt.learn.online.CellModel;
 import dnt.learn.online.OnlineTwinning;
 import dnt.learn.online.SeriesScaler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.ExtendedActorSystem;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorRefResolver;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * IEEE 754 bits, NaN payloads included). Bound in {@code dnt-live.conf}; Java serialization is
  * never used.
  */
-public final class MessageSerializer extends SerializerWithStringManifest {
+public final class MessageSerializer extends WireSerializer {
   /** The serializer id, unique among the system's serializers (Pekko reserves 0..40). */
   public static final int ID = 1_212_002;
 
@@ -66,15 +58,13 @@ public final class MessageSerializer extends SerializerWithStringManifest {
           Map.entry(FlAggregator.GetModels.class, "fl-get-models-1"),
           Map.entry(FlAggregator.Models.class, "fl-models-1"));
 
-  private final ActorRefResolver refs;
-
   /**
    * A serializer; Pekko instantiates it from the configuration.
    *
    * @param system the actor system, which resolves actor references
    */
   public MessageSerializer(ExtendedActorSystem system) {
-    this.refs = ActorRefResolver.get(Adapter.toTyped(system));
+    super(system, ID, "dnt-live", MANIFESTS);
   }
 
   /**
@@ -87,32 +77,7 @@ public final class MessageSerializer extends SerializerWithStringManifest {
   }
 
   @Override
-  public int identifier() {
-    return ID;
-  }
-
-  @Override
-  public String manifest(Object o) {
-    String m = MANIFESTS.get(o.getClass());
-    if (m == null) {
-      throw new IllegalArgumentException(
-          "dnt-live has no wire format for " + o.getClass().getName());
-    }
-    return m;
-  }
-
-  @Override
-  public byte[] toBinary(Object o) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      write(out, o);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private void write(DataOutputStream out, Object o) throws IOException {
+  protected void write(DataOutputStream out, Object o) throws IOException {
     if (o instanceof CellTwin.Observe m) {
       LiveSerializer.writeRows(out, m.rows());
       ref(out, m.replyTo());
@@ -215,15 +180,7 @@ public final class MessageSerializer extends SerializerWithStringManifest {
   }
 
   @Override
-  public Object fromBinary(byte[] bytes, String manifest) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      return read(in, manifest);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a corrupt dnt-live " + manifest + " message", e);
-    }
-  }
-
-  private Object read(DataInputStream in, String manifest) throws IOException {
+  protected Object read(DataInputStream in, String manifest) throws IOException {
     return switch (manifest) {
       case "cell-observe-1" -> {
         yield new CellTwin.Observe(LiveSerializer.readRows(in), ref(in));
@@ -297,9 +254,7 @@ public final class MessageSerializer extends SerializerWithStringManifest {
         }
         yield new FlAggregator.Models(models);
       }
-      default ->
-          throw new IllegalArgumentException(
-              "unknown dnt-live message manifest '" + manifest + "' (sent by a newer version?)");
+      default -> throw unknown(manifest);
     };
   }
 
@@ -436,26 +391,6 @@ public final class MessageSerializer extends SerializerWithStringManifest {
       return new Architectures.Options(d.windows(), d.hidden(), d.layers(), d.dropout());
     }
     throw new IllegalArgumentException("dnt-live has no wire format for the network " + a.name());
-  }
-
-  private void ref(DataOutputStream out, ActorRef<?> ref) throws IOException {
-    string(out, refs.toSerializationFormat(ref));
-  }
-
-  private <T> ActorRef<T> ref(DataInputStream in) throws IOException {
-    return refs.resolveActorRef(string(in));
-  }
-
-  private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static String string(DataInputStream in) throws IOException {
-    byte[] b = new byte[in.readInt()];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
   }
 
   private static void nullableString(DataOutputStream out, @Nullable String s) throws IOException {
