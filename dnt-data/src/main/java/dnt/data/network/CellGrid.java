@@ -1,17 +1,12 @@
 package dnt.data.network;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
 import dnt.core.geo.GeoBounds;
 import dnt.core.geo.LocalProjection;
 import dnt.core.geo.Position;
 import dnt.data.milan.MilanGrid;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,28 +101,7 @@ public final class CellGrid {
    *     {@value #MAX_EXTENT_M} m
    */
   public static CellGrid read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException("the grid file " + file + " does not exist");
-    }
-    JsonNode root;
-    try (InputStream in = Files.newInputStream(file)) {
-      root = new ObjectMapper().readTree(in);
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          file + " is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
-    } catch (IOException e) {
-      throw new InvalidInputException(file + " cannot be read (" + e.getMessage() + ")", e);
-    }
-    JsonNode features = root == null ? null : root.get("features");
-    if (root == null
-        || !"FeatureCollection".equals(root.path("type").asText())
-        || features == null
-        || !features.isArray()) {
-      throw new InvalidInputException(
-          file
-              + " is not a GeoJSON FeatureCollection (no \"type\": \"FeatureCollection\" with a"
-              + " \"features\" array)");
-    }
+    JsonNode features = FeatureCollections.read(file, "grid").get("features");
     if (features.isEmpty()) {
       throw new InvalidInputException(file + " has no features: the grid is empty");
     }

@@ -1,6 +1,5 @@
 package dnt.data.scene;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,8 +10,8 @@ import dnt.core.geo.Position;
 import dnt.core.raytrace.Building;
 import dnt.core.raytrace.Material;
 import dnt.core.raytrace.Scene;
+import dnt.data.network.FeatureCollections;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,28 +43,8 @@ public record SceneFile(Scene scene, @Nullable LocalProjection projection) {
    * @throws InvalidInputException naming the file and the feature at fault
    */
   public static SceneFile read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException("the scene file " + file + " does not exist");
-    }
-    JsonNode root;
-    try (InputStream in = Files.newInputStream(file)) {
-      root = new ObjectMapper().readTree(in);
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          file + " is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
-    } catch (IOException e) {
-      throw new InvalidInputException(file + " cannot be read (" + e.getMessage() + ")", e);
-    }
-    JsonNode features = root == null ? null : root.get("features");
-    if (root == null
-        || !"FeatureCollection".equals(root.path("type").asText())
-        || features == null
-        || !features.isArray()) {
-      throw new InvalidInputException(
-          file
-              + " is not a GeoJSON FeatureCollection (no \"type\": \"FeatureCollection\" with a"
-              + " \"features\" array)");
-    }
+    JsonNode root = FeatureCollections.read(file, "scene");
+    JsonNode features = root.get("features");
     String frame = root.path("frame").asText("wgs84");
     if (!frame.equals("local") && !frame.equals("wgs84")) {
       throw new InvalidInputException(
