@@ -4,7 +4,7 @@ import dnt.core.BaseStationId;
 import dnt.core.UserId;
 import dnt.core.twin.StationState;
 import dnt.core.twin.UserState;
-import dnt.live.runtime.WireSerializer;
+import dnt.live.wire.WireSerializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -12,6 +12,7 @@ import dnt.learn.online.CellHistory;
 import dnt.learn.online.CellModel;
 import dnt.learn.online.OnlineTwinning;
 import dnt.learn.online.SeriesScaler;
+import dnt.live.wire.WireSerializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dnt.live.runtime;
+package dnt.live.wire;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,11 +15,12 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 
 /**
- * The conventions every dnt-live wire format follows ({@link MessageSerializer}, the radio regions'
- * serializer): big-endian fields written with {@link DataOutputStream}, one manifest per message
- * type and version, a type without a manifest refused on writing and a manifest not known refused
- * on reading (both by name), actor references as their serialization format, doubles as raw IEEE
- * 754 bits. A subclass gives its manifests and its two halves, {@link #write} and {@link #read}.
+ * The conventions every dnt-live wire format follows (the live twin's {@code MessageSerializer},
+ * the radio regions' serializer): big-endian fields written with {@link DataOutputStream}, one
+ * manifest per message type and version, a type without a manifest refused on writing and a
+ * manifest not known refused on reading (both by name), actor references as their serialization
+ * format, doubles as raw IEEE 754 bits. A subclass gives its manifests and its two halves, {@link
+ * #write} and {@link #read}.
  */
 public abstract class WireSerializer extends SerializerWithStringManifest {
   private final int id;
