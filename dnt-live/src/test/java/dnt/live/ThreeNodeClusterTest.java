@@ -6,9 +6,6 @@ import dnt.core.CellId;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
 import dnt.live.cluster.ClusterStatus;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,23 +33,6 @@ final class ThreeNodeClusterTest {
   private static final int SLOTS = 18;
 
   @TempDir Path tmp;
-
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> open = new ArrayList<>();
-    try {
-      int[] ports = new int[n];
-      for (int i = 0; i < n; i++) {
-        ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        open.add(s);
-        ports[i] = s.getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket s : open) {
-        s.close();
-      }
-    }
-  }
 
   private static ClusterStatus awaitStatus(LiveTwin node, Predicate<ClusterStatus> done)
       throws InterruptedException {
@@ -101,7 +81,7 @@ final class ThreeNodeClusterTest {
   @Test
   void ingestThroughAReadsBackThroughCBeforeAndAfterALeaves() throws Exception {
     try (TestPostgres pg = TestPostgres.schemaOrSkip()) {
-      int[] ports = freePorts(3);
+      int[] ports = TestPorts.freePorts(3);
       List<ClusterSettings.SeedNode> seeds =
           List.of(new ClusterSettings.SeedNode(ClusterSettings.LOCALHOST, ports[0]));
       LiveTwin[] nodes = new LiveTwin[3];

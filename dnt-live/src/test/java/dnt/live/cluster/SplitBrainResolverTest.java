@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dnt.live.TestPorts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,23 +40,6 @@ final class SplitBrainResolverTest {
     }
   }
 
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> open = new ArrayList<>();
-    try {
-      int[] ports = new int[n];
-      for (int i = 0; i < n; i++) {
-        ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        open.add(s);
-        ports[i] = s.getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket s : open) {
-        s.close();
-      }
-    }
-  }
-
   private static Config node(int port, int seedPort, boolean leavesOnStop) {
     ClassLoader loader = SplitBrainResolverTest.class.getClassLoader();
     return ConfigFactory.defaultOverrides(loader)
@@ -82,7 +63,7 @@ final class SplitBrainResolverTest {
 
   @Test
   void theConfiguredClusterRunsTheSplitBrainResolver() throws Exception {
-    int[] ports = freePorts(3);
+    int[] ports = TestPorts.freePorts(3);
     for (int i = 0; i < 3; i++) {
       nodes.add(
           ActorSystem.create(Behaviors.empty(), "dnt-live", node(ports[i], ports[0], i != 2)));

@@ -7,9 +7,7 @@ import com.typesafe.config.ConfigFactory;
 import dnt.core.twin.InterferenceFloor;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.util.Seeds;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dnt.live.TestPorts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,23 +47,6 @@ final class RegionClusterTest {
     }
   }
 
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> open = new ArrayList<>();
-    try {
-      int[] ports = new int[n];
-      for (int i = 0; i < n; i++) {
-        ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        open.add(s);
-        ports[i] = s.getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket s : open) {
-        s.close();
-      }
-    }
-  }
-
   private static long upMembers(ActorSystem<Void> s) {
     return java.util.stream.StreamSupport.stream(
             Cluster.get(s).state().getMembers().spliterator(), false)
@@ -93,7 +74,7 @@ final class RegionClusterTest {
   void regionsOnThreeNodesEqualTheSingleRadioTwin() throws Exception {
     RadioFixture f = RadioFixture.milan(600, 7, InterferenceFloor.defaults());
     double tile = 1500;
-    int[] ports = freePorts(3);
+    int[] ports = TestPorts.freePorts(3);
     for (int port : ports) {
       nodes.add(ActorSystem.create(Behaviors.empty(), "dnt-live", node(port, ports[0])));
     }
