@@ -76,12 +76,20 @@ public final class ServeCommand implements Callable<Integer> {
     if (radio == Toggle.ON) {
       s =
           s.withRadio(
-              RadioSettings.milan(network == null ? RADIO_USERS : radioUsers(network), RADIO_SEED));
+              RadioSettings.milan(network == null ? RADIO_USERS : radioUsers(network), RADIO_SEED)
+                  .withRegions(radioRegions));
     }
     if (forecast == Toggle.OFF) {
       s = s.withForecast(ForecastSettings.off());
     }
     return LiveTwins.start(journal == null ? s : s.withJournal(journal), node);
+  }
+
+  /** A length as the user typed it: 3000 for 3000.0, 1500.5 as it is. */
+  private static String metres(double m) {
+    return Double.isFinite(m)
+        ? java.math.BigDecimal.valueOf(m).stripTrailingZeros().toPlainString()
+        : Double.toString(m);
   }
 
   /** Users per cell of an own network's radio twin (at most {@value #RADIO_USERS} in all). */
@@ -174,6 +182,17 @@ public final class ServeCommand implements Callable<Integer> {
       description =
           "Run the radio twin of Milan (stations, KPIs, what-if; default: ${DEFAULT-VALUE}).")
   Toggle radio;
+
+  @Option(
+      names = "--radio-regions",
+      defaultValue = "0",
+      paramLabel = "METRES",
+      description =
+          "Partition the radio twin by region: square tiles of this side, each a sharded entity"
+              + " that Cluster Sharding spreads over the cluster's nodes (default: ${DEFAULT-VALUE},"
+              + " one radio twin per node; needs --radio on; on a cluster a region's state must"
+              + " fit Artery's 256 KiB frame, about 4,000 users: docs/cluster.md).")
+  double radioRegions;
 
   @Option(
       names = "--forecast",
@@ -299,6 +318,14 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--speed: " + e.getMessage(), e);
     }
+    if (!(radioRegions >= 0) || Double.isInfinite(radioRegions)) {
+      throw new InvalidInputException(
+          "--radio-regions: " + metres(radioRegions) + " is not a non-negative length in metres");
+    }
+    if (radioRegions > 0 && radio == Toggle.OFF) {
+      throw new InvalidInputException(
+          "--radio-regions partitions the radio twin: it needs --radio on");
+    }
     OwnNetwork network = ownNetwork();
     if (network != null && replayFrom.isEmpty() && replay == Toggle.ON) {
       if (spec.commandLine().getParseResult().hasMatchedOption("--replay")) {
@@ -408,6 +435,9 @@ public final class ServeCommand implements Callable<Integer> {
                 + (network == null ? RADIO_USERS : radioUsers(network))
                 + " users on "
                 + (network == null ? "the bundled LTE stations" : "the stations of " + stations)
+                + (radioRegions > 0
+                    ? ", partitioned by region (tiles of " + metres(radioRegions) + " m)"
+                    : "")
             : "radio twin: off");
     out.println(
         forecast == Toggle.ON

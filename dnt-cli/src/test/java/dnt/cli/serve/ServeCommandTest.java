@@ -111,6 +111,63 @@ final class ServeCommandTest {
   }
 
   @Test
+  void radioRegionsPartitionTheRadioTwinIntoShardedRegions() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Path state = dir.resolve("state");
+    Serving s =
+        serve(
+            "--port",
+            "0",
+            "--state",
+            state.toString(),
+            "--replay",
+            "off",
+            "--forecast",
+            "off",
+            "--radio-regions",
+            "3000");
+    assertThat(s.out().toString())
+        .contains("radio twin: on, 10000 users")
+        .contains("partitioned by region (tiles of 3000 m)");
+    String token = adminToken(state);
+    // the regions are sharded entities of their own type, woken at the start; Milan's stations
+    // span more than one 3 km tile, so there are several
+    JsonNode cluster = json.readTree(get(s.url() + "/cluster", token).body());
+    int regions = 0;
+    for (JsonNode type : cluster.get("entityTypes")) {
+      if (type.get("name").asText().equals("radio-region")) {
+        for (JsonNode node : type.get("nodes")) {
+          for (JsonNode shard : node.get("shards")) {
+            regions += shard.get("entities").asInt();
+          }
+        }
+      }
+    }
+    assertThat(regions).isGreaterThan(1);
+    // the network KPIs are gathered from the regions: every user of the twin is counted once
+    HttpResponse<String> kpis = get(s.url() + "/kpis", token);
+    assertThat(kpis.statusCode()).as(kpis.body()).isEqualTo(200);
+    assertThat(json.readTree(kpis.body()).get("users").asInt()).isEqualTo(10_000);
+    assertThat(s.stop()).isZero();
+  }
+
+  @Test
+  void radioRegionsNeedTheRadioTwinAndAPositiveTile() {
+    String state = dir.resolve("s").toString();
+    CliRun off =
+        CliRun.of(
+            "serve", "--port", "0", "--state", state, "--radio", "off", "--radio-regions", "3000");
+    assertThat(off.status()).isEqualTo(2);
+    assertThat(off.err()).startsWith("dnt: --radio-regions").contains("--radio on");
+    assertThat(off.err().lines().count()).isEqualTo(1);
+    CliRun negative =
+        CliRun.of("serve", "--port", "0", "--state", state, "--radio-regions", "-500");
+    assertThat(negative.status()).isEqualTo(2);
+    assertThat(negative.err()).startsWith("dnt: --radio-regions: -500");
+    assertThat(Files.exists(dir.resolve("s"))).isFalse();
+  }
+
+  @Test
   void theReplayFeedsTheBundledSubsetAndShowsItsClock() throws Exception {
     // the replay's pace alone: the forecasters' training would share the two cores
     Serving s =
