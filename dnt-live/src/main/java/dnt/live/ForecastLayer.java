@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param nextHour each cell's forecast internet activity summed over its next 6 slots
  * @param lastError each cell's observed minus one-step forecast activity of its newest slot (NaN
  *     when unknown)
+ * @param lastZError the same errors divided by the standard deviation of each cell's z-score (the
+ *     forecaster's standardised units, in which the forecasting study reports z-MSE; NaN when
+ *     unknown)
  * @param version the twinning's version the forecasts come from
  * @param model the forecaster's registry name
  */
@@ -20,6 +23,7 @@ public record ForecastLayer(
     long[] originMillis,
     double[] nextHour,
     double[] lastError,
+    double[] lastZError,
     long version,
     String model) {
   /** Checks that the arrays align and copies them. */
@@ -29,8 +33,12 @@ public record ForecastLayer(
     originMillis = originMillis.clone();
     nextHour = nextHour.clone();
     lastError = lastError.clone();
+    lastZError = lastZError.clone();
     int n = cells.length;
-    if (originMillis.length != n || nextHour.length != n || lastError.length != n) {
+    if (originMillis.length != n
+        || nextHour.length != n
+        || lastError.length != n
+        || lastZError.length != n) {
       throw new IllegalArgumentException("the layer's arrays differ in length");
     }
   }
@@ -53,6 +61,11 @@ public record ForecastLayer(
   @Override
   public double[] lastError() {
     return lastError.clone();
+  }
+
+  @Override
+  public double[] lastZError() {
+    return lastZError.clone();
   }
 
   /**

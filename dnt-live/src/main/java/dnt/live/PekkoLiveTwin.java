@@ -440,6 +440,7 @@ final class PekkoLiveTwin implements LiveTwin {
               long[] origins = new long[n];
               double[] next = new double[n];
               double[] error = new double[n];
+              double[] zError = new double[n];
               long version = 0;
               for (int i = 0; i < n; i++) {
                 ForecastRuntime.Forecast x = sorted.get(i);
@@ -451,9 +452,10 @@ final class PekkoLiveTwin implements LiveTwin {
                 }
                 next[i] = sum;
                 error[i] = x.lastError();
+                zError[i] = x.lastZError();
                 version = Math.max(version, x.version());
               }
-              return new ForecastLayer(cells, origins, next, error, version, model);
+              return new ForecastLayer(cells, origins, next, error, zError, version, model);
             });
   }
 

@@ -233,6 +233,9 @@ final class ForecastingTest {
       // the layer adds the same six doubles in order
       assertThat(layer.nextHour()[i]).isEqualTo(Arrays.stream(f.internet()).sum());
       assertThat(layer.lastError()[i]).isEqualTo(f.lastError()).isFinite();
+      // the standardised error: the error divided by the cell's scaler's standard deviation, one
+      // double division, as z-MSE is scored (the V-twin's scaler: the model of version 1)
+      assertThat(layer.lastZError()[i]).isEqualTo(f.lastError() / vModel.scaler().std());
       assertThat(layer.originMillis()[i]).isEqualTo(origin);
 
       // a third complete day: every client sends an H-twin update, staleness-weighted

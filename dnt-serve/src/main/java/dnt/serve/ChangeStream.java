@@ -101,6 +101,19 @@ final class ChangeStream implements AutoCloseable {
    * @param twin the twin
    * @param clock the replay clock now, epoch ms (null without a replay)
    */
+  /** When the newest batch was told, epoch ms on this server's clock; -1 before the first. */
+  private volatile long lastBatchMillis = -1;
+
+  /**
+   * When this server last saw a telemetry batch acknowledged (through the API or the replay).
+   *
+   * @return epoch ms on the server's clock, or null before the first batch since the start
+   */
+  @Nullable Long lastBatchMillis() {
+    long t = lastBatchMillis;
+    return t < 0 ? null : t;
+  }
+
   ChangeStream(LiveTwin twin, Supplier<@Nullable Long> clock) {
     this.twin = twin;
     this.clock = clock;
@@ -201,6 +214,7 @@ final class ChangeStream implements AutoCloseable {
   private void publish(BatchApplied b) {
     Long now = clock.get();
     long sent = System.currentTimeMillis();
+    lastBatchMillis = sent;
     for (Client c : clients) {
       if (!c.filter().hears(Topic.TELEMETRY)) {
         continue;

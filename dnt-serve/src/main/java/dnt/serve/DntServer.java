@@ -93,7 +93,8 @@ public final class DntServer implements AutoCloseable {
                   new Route("GET", API + "/openapi.json", null),
                   new Route("POST", API + "/telemetry", Role.OPERATOR),
                   new Route("GET", API + "/cells/{id}/traffic", Role.VIEWER)),
-              java.util.stream.Stream.concat(TwinRoutes.ROUTES.stream(), MapRoutes.ROUTES.stream()))
+              java.util.stream.Stream.of(TwinRoutes.ROUTES, MapRoutes.ROUTES, QualityRoutes.ROUTES)
+                  .flatMap(List::stream))
           .toList();
 
   /**
@@ -199,6 +200,8 @@ public final class DntServer implements AutoCloseable {
               config.routes.get(API + "/cells/{id}/traffic", tracked(this::traffic));
               new TwinRoutes(this, twin).register(config.routes, this::tracked);
               new MapRoutes(this, twin, replay, speed, stream)
+                  .register(config.routes, this::tracked);
+              new QualityRoutes(this, twin, stream, System::currentTimeMillis)
                   .register(config.routes, this::tracked);
               new WebAssets().register(config.routes);
               // after the security headers, so that a 429 carries them too

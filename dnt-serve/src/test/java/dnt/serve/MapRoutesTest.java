@@ -191,6 +191,7 @@ final class MapRoutesTest {
               new long[] {T0, T0 + SLOT},
               new double[] {12.5, 40},
               new double[] {-2.5, Double.NaN},
+              new double[] {-0.5, Double.NaN},
               4,
               "mlp"));
     }

@@ -49,9 +49,18 @@ public final class ForecastRuntime implements AutoCloseable {
    * @param model the architecture's registry name
    * @param version the twinning's version
    * @param lastError observed minus one-step forecast of the cell's newest slot, NaN if unknown
+   * @param lastZError the same error in the cell's standardised units (divided by the standard
+   *     deviation of the cell's z-score, the units the forecaster is trained and scored in), NaN if
+   *     unknown
    */
   public record Forecast(
-      int cell, long originSlot, double[] internet, String model, long version, double lastError) {}
+      int cell,
+      long originSlot,
+      double[] internet,
+      String model,
+      long version,
+      double lastError,
+      double lastZError) {}
 
   /** There is no model for the cell; the message names the training progress. */
   public static final class NoModel extends RuntimeException {
@@ -173,13 +182,15 @@ public final class ForecastRuntime implements AutoCloseable {
   }
 
   private static Forecast compute(int cell, CellModel m, CellHistory h, int steps) {
+    double error = m.lastError(h);
     return new Forecast(
         cell,
         h.firstSlot() + h.length(),
         m.forecast(h, steps),
         m.architecture().name(),
         m.version(),
-        m.lastError(h));
+        error,
+        error / m.scaler().std());
   }
 
   /**
