@@ -2,7 +2,8 @@
 -- schema/postgres/postgres-create-schema.sql with the tables in the connection's current schema
 -- (the plugin's file names public, ours follows the search path, so one database can hold the
 -- journals of several twins, e.g. ?currentSchema=city in the JDBC URL), IF NOT EXISTS on every
--- statement (a node that starts while another creates the tables finds them), and the indexes of
+-- statement (JournalSchema runs it in one transaction under an advisory lock, so a node that starts
+-- while another creates the tables waits and then finds them), and the indexes of
 -- the empty durable_state table built at once instead of CONCURRENTLY.
 -- JournalSchema splits this file at semicolons: none may appear in a comment.
 CREATE TABLE IF NOT EXISTS event_journal(

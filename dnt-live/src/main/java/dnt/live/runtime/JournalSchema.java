@@ -15,7 +15,8 @@ import java.util.Properties;
  * Creates the journal and snapshot tables on first start, from the DDL that {@code
  * pekko-persistence-jdbc} ships, adapted ({@code dnt/live/h2-journal-schema.sql}, {@code
  * dnt/live/postgres-journal-schema.sql}); does nothing when {@code event_journal} exists in the
- * connection's current schema.
+ * connection's current schema. On PostgreSQL, creators that start together are serialised by an
+ * advisory lock.
  */
 final class JournalSchema {
   private JournalSchema() {}
@@ -26,36 +27,73 @@ final class JournalSchema {
    * @throws SQLException if the database cannot be reached or the DDL fails
    */
   static void ensure(RuntimeSettings s) throws SQLException {
+    ensure(s.journalUrl(), s.journalUser(), s.journalPassword(), s.driver(), s.schemaResource());
+  }
+
+  /**
+   * Ensures the tables exist.
+   *
+   * @param url the journal database
+   * @param user its user
+   * @param password the user's password
+   * @param driver the JDBC driver's class
+   * @param schemaResource the DDL resource
+   * @throws SQLException if the database cannot be reached or the DDL fails
+   */
+  static void ensure(String url, String user, String password, String driver, String schemaResource)
+      throws SQLException {
     Properties props = new Properties();
-    props.setProperty("user", s.journalUser());
-    props.setProperty("password", s.journalPassword());
+    props.setProperty("user", user);
+    props.setProperty("password", password);
     try {
-      Class.forName(s.driver());
+      Class.forName(driver);
     } catch (ClassNotFoundException e) {
-      throw new SQLException("the JDBC driver " + s.driver() + " is not on the class path", e);
+      throw new SQLException("the JDBC driver " + driver + " is not on the class path", e);
     }
     Connection opened;
     try {
-      opened = DriverManager.getConnection(s.journalUrl(), props);
+      opened = DriverManager.getConnection(url, props);
     } catch (SQLException e) {
       throw new SQLException(
-          "the journal database " + s.journalUrl() + " cannot be opened (" + e.getMessage() + ")",
-          e);
+          "the journal database " + url + " cannot be opened (" + e.getMessage() + ")", e);
     }
     try (Connection c = opened) {
       if (hasTable(c, "event_journal")) {
         return;
       }
-      c.setAutoCommit(true);
+      boolean postgres = url.startsWith("jdbc:postgresql:");
+      // PostgreSQL's CREATE ... IF NOT EXISTS is not safe against a concurrent creator (the loser
+      // fails on the unique index of pg_class or pg_type), and nodes of a cluster started together
+      // create the tables at once: there the DDL runs in one transaction (PostgreSQL's DDL is
+      // transactional) that first takes an advisory lock, so creators run one after the other and
+      // each later one finds the tables (JournalSchemaRaceTest). H2 serves one node only.
+      c.setAutoCommit(!postgres);
       try (Statement st = c.createStatement()) {
-        for (String sql : ddl(s.schemaResource()).split(";", -1)) {
+        if (postgres) {
+          st.execute("SELECT pg_advisory_xact_lock(" + CREATE_LOCK + ")");
+        }
+        for (String sql : ddl(schemaResource).split(";", -1)) {
           if (!sql.isBlank()) {
             st.execute(sql.strip());
           }
         }
+        if (postgres) {
+          c.commit();
+        }
+      } catch (SQLException e) {
+        if (postgres) {
+          c.rollback();
+        }
+        throw e;
       }
     }
   }
+
+  /**
+   * The key of the PostgreSQL advisory lock that serialises the creators of journal tables (an
+   * arbitrary constant, "dnt-jour" in ASCII, unlikely to meet another application's key).
+   */
+  static final long CREATE_LOCK = 0x646e_742d_6a6f_7572L;
 
   /**
    * Closes an embedded H2 journal database, the last step of a stop: the embedded URL sets {@code
