@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,6 +39,8 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--store", required = true, paramLabel = "PATH", description = "The store file.")
   Path store;
+
+  @Mixin StoreKeyOption storeKey;
 
   @Option(
       names = "--cells",
@@ -82,8 +85,10 @@ public final class ExportCommand implements Callable<Integer> {
             to == null ? OptionalLong.empty() : OptionalLong.of(MilanTime.parse(to)),
             Resolution.parse(resolution));
     ExportResult r;
-    try (TrafficStore ts = TrafficStore.open(store)) {
+    boolean encrypted;
+    try (TrafficStore ts = TrafficStore.open(store, storeKey.key())) {
       r = ts.export(sel, out, force);
+      encrypted = ts.encrypted();
     }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -94,6 +99,9 @@ public final class ExportCommand implements Callable<Integer> {
           "note: %d slots in %d gaps were never ingested, so their steps have no row (for every"
               + " cell): %s%n",
           slots, r.gaps().size(), TrafficStore.describe(r.gaps()));
+    }
+    if (encrypted) {
+      err.printf("note: the store is encrypted, the CSV %s is not%n", out);
     }
     if (r.synthetic()) {
       err.printf(

@@ -2,12 +2,14 @@ package dnt.cli.data;
 
 import dnt.data.Service;
 import dnt.data.milan.MilanTime;
+import dnt.data.store.Minimisation;
 import dnt.data.store.StoreInfo;
 import dnt.data.store.TrafficStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Spec;
     name = "info",
     mixinStandardHelpOptions = true,
     description =
-        "Summarise a store: files, cells, time span, (cell, slot) rows and the raw rows they"
+        "Summarise a store: whether it is encrypted and minimised, files, cells, time span,"
+            + " (cell, slot) rows (or (cell, hour) rows in a minimised store) and the raw rows they"
             + " sum, gaps (slots no file held), totals per service.")
 public final class InfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -25,17 +28,31 @@ public final class InfoCommand implements Callable<Integer> {
   @Option(names = "--store", required = true, paramLabel = "PATH", description = "The store file.")
   Path store;
 
+  @Mixin StoreKeyOption storeKey;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     StoreInfo i;
-    try (TrafficStore ts = TrafficStore.open(store)) {
+    boolean encrypted;
+    try (TrafficStore ts = TrafficStore.open(store, storeKey.key())) {
       i = ts.info();
+      encrypted = ts.encrypted();
     }
+    boolean hourly = i.minimisation() == Minimisation.HOURLY;
     out.printf("store:         %s%n", store);
+    out.printf(
+        "encrypted:     %s%n",
+        encrypted ? "yes (DuckDB AES-256-GCM, opened with its key)" : "no (stored in the clear)");
     out.printf(
         "files:         %d%s%n",
         i.files(), i.syntheticFiles() > 0 ? " (" + i.syntheticFiles() + " SYNTHETIC)" : "");
+    out.printf(
+        "minimised:     %s%n",
+        hourly
+            ? "hourly (only hourly series per cell; 10-minute slots and country codes were not"
+                + " stored; exports need --resolution hour)"
+            : "no (10-minute slots per cell, summed over country codes)");
     out.printf("cells:         %d%n", i.cells());
     if (i.cellSlots() == 0) {
       out.println("time span:     (empty)");
@@ -47,9 +64,10 @@ public final class InfoCommand implements Callable<Integer> {
         MilanTime.format(i.lastSlotMillis() + 600_000L),
         i.slots(),
         i.slots() / 144.0);
+    String step = hourly ? "hour" : "slot";
     out.printf(
-        "rows:          %d (cell, slot) rows, summing %d raw (cell, slot, country code) rows%n",
-        i.cellSlots(), i.rawRows());
+        "rows:          %d (cell, %s) rows, summing %d raw (cell, slot, country code) rows%n",
+        i.cellSlots(), step, i.rawRows());
     out.printf(
         "replaced:      %d raw rows replaced by a later line of the same key in the same file%n",
         i.rowsReplaced());
@@ -58,8 +76,8 @@ public final class InfoCommand implements Callable<Integer> {
             + " leaves them out)%n",
         i.slotsWithoutData());
     out.printf(
-        "               %d (cell, slot) pairs of ingested slots without activity (read as 0)%n",
-        i.absentCellSlots());
+        "               %d (cell, %s) pairs of ingested %ss without activity (read as 0)%n",
+        i.absentCellSlots(), step, step);
     out.println("totals:");
     for (Service s : Service.values()) {
       out.printf("  %-9s %,.1f%n", s.column(), i.totals().get(s));

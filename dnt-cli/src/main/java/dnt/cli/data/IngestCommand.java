@@ -5,6 +5,8 @@ import dnt.data.raw.DataverseMetadata;
 import dnt.data.raw.RawFiles;
 import dnt.data.store.IngestOptions;
 import dnt.data.store.IngestSummary;
+import dnt.data.store.Minimisation;
+import dnt.data.store.StoreKey;
 import dnt.data.store.TrafficStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +55,8 @@ public final class IngestCommand implements Callable<Integer> {
       description = "The store file (created if absent).")
   Path store;
 
+  @Mixin StoreKeyOption storeKey;
+
   @Option(
       names = "--verify",
       description =
@@ -62,6 +68,17 @@ public final class IngestCommand implements Callable<Integer> {
       description =
           "Skip malformed rows (counted, first few listed) instead of stopping at the first.")
   boolean skipBad;
+
+  @Option(
+      names = "--minimise",
+      paramLabel = "hourly",
+      description =
+          "Data minimisation: keep only hourly series per cell (each file's 10-minute slots are"
+              + " summed into hours before it is committed; country codes are never stored)."
+              + " Recorded in a new store and applied to every later ingest into it; an existing"
+              + " store of 10-minute slots is refused. Exports and loads of a minimised store must"
+              + " use --resolution hour.")
+  @Nullable String minimise;
 
   @Override
   public Integer call() {
@@ -78,6 +95,13 @@ public final class IngestCommand implements Callable<Integer> {
                 err.flush();
               }
             });
+    StoreKey key = storeKey.key(); // fail on a bad key before creating the store
+    Minimisation minimisation;
+    try {
+      minimisation = minimise == null ? Minimisation.NONE : Minimisation.parse(minimise);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--minimise: " + e.getMessage(), e);
+    }
     RawFiles.expand(inputs); // fail on a missing input before creating the store
     if (Files.isDirectory(store)) {
       throw new InvalidInputException("--store " + store + " is a folder, not a store file");
@@ -85,11 +109,12 @@ public final class IngestCommand implements Callable<Integer> {
     long start = System.nanoTime();
     IngestSummary s;
     if (Files.exists(store)) {
-      try (TrafficStore ts = TrafficStore.create(store)) {
+      try (TrafficStore ts = TrafficStore.create(store, key, minimisation)) {
         s = ts.ingest(inputs, options);
+        minimisation = ts.minimisation();
       }
     } else {
-      s = ingestIntoNewStore(options);
+      s = ingestIntoNewStore(options, key, minimisation);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     for (String bad : s.firstBadRows()) {
@@ -98,11 +123,18 @@ public final class IngestCommand implements Callable<Integer> {
     if (s.rowsRejected() > s.firstBadRows().size()) {
       err.println("... and " + (s.rowsRejected() - s.firstBadRows().size()) + " more bad rows");
     }
-    out.printf("store:         %s%n", store);
+    out.printf("store:         %s%s%n", store, key == null ? "" : " (encrypted)");
     out.printf(
         "files:         %d ingested, %d already in the store%n", s.files(), s.filesSkipped());
     out.printf("rows read:     %d%n", s.rowsRead());
-    out.printf("rows stored:   %d (cell, slot) rows, summed over country codes%n", s.rowsStored());
+    boolean hourly = minimisation == Minimisation.HOURLY;
+    out.printf(
+        "rows stored:   %d (cell, %s) rows, summed over country codes%n",
+        s.rowsStored(), hourly ? "hour" : "slot");
+    if (hourly) {
+      out.println(
+          "minimised:     hourly (10-minute slots summed into hours before they were stored)");
+    }
     out.printf(
         "rows replaced: %d (a later line of the same cell, slot and country code in the same"
             + " file replaced it)%n",
@@ -118,7 +150,8 @@ public final class IngestCommand implements Callable<Integer> {
   }
 
   /** Ingests into a temporary store next to {@code store}, moved into place on success. */
-  private IngestSummary ingestIntoNewStore(IngestOptions options) {
+  private IngestSummary ingestIntoNewStore(
+      IngestOptions options, @Nullable StoreKey key, Minimisation minimisation) {
     Path absolute = store.toAbsolutePath();
     // an absolute store path has a parent: the root is a folder, refused before this
     Path folder = Objects.requireNonNull(absolute.getParent(), "--store folder");
@@ -130,7 +163,7 @@ public final class IngestCommand implements Callable<Integer> {
     boolean ok = false;
     try {
       IngestSummary s;
-      try (TrafficStore ts = TrafficStore.create(tmp)) {
+      try (TrafficStore ts = TrafficStore.create(tmp, key, minimisation)) {
         s = ts.ingest(inputs, options);
       }
       Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package dnt.cli.experiment;
 
+import dnt.cli.data.StoreKeyOption;
 import dnt.cli.version.VersionProvider;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
@@ -39,6 +40,8 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
   @Mixin SetOption set;
 
   @Mixin RunOptions runOptions;
+
+  @Mixin StoreKeyOption storeKey;
 
   @Option(
       names = "--config",
@@ -178,7 +181,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
             runOptions.resultsDir);
     ForecastingExperiment.Outcome out =
         ForecastingExperiment.run(
-            o, VersionProvider.version(), progress(spec.commandLine().getErr()));
+            o, storeKey.key(), VersionProvider.version(), progress(spec.commandLine().getErr()));
     out.lines().forEach(spec.commandLine().getOut()::println);
     spec.commandLine().getOut().flush();
     return 0;

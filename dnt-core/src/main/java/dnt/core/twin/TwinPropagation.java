@@ -741,44 +741,115 @@ final class TwinPropagation {
     }
   }
 
+  /**
+   * Users in a station's window from which {@link #spread} computes their link gains on every core
+   * (below it, on the calling thread only: splitting costs more than it saves). Tests lower it to
+   * run the parallel path on small twins.
+   */
+  static volatile int parallelSpreadUsers = 4096;
+
+  /**
+   * The users of one row of a station's window that its change reaches (not fresh, not its own,
+   * within the radius), in grid order, with the link gain of each: the read-only half of {@link
+   * #spread}, safe to run for several rows at once.
+   */
+  private static final class RowLinks {
+    final int[] users;
+    final double[] gains;
+    int size;
+
+    RowLinks(int capacity) {
+      users = new int[capacity];
+      gains = new double[capacity];
+    }
+  }
+
+  private RowLinks rowLinks(int s, int row, UniformGrid.Window w, double radius) {
+    int candidates = 0;
+    for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
+      candidates += us.grid.size(row * grid.columns() + c);
+    }
+    RowLinks out = new RowLinks(candidates);
+    int[] users = out.users;
+    double[] gains = out.gains;
+    int size = 0;
+    for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
+      int cell = row * grid.columns() + c;
+      int n = us.grid.size(cell);
+      int[] members = us.grid.view(cell);
+      for (int k = 0; k < n; k++) {
+        int u = members[k];
+        if (isFresh(u) || us.serving.get(u) == s) {
+          continue;
+        }
+        double d = distance(s, u);
+        if (d > radius) {
+          continue;
+        }
+        users[size] = u;
+        gains[size] = gain(s, u, d);
+        size++;
+      }
+    }
+    out.size = size;
+    return out;
+  }
+
+  /**
+   * Adds the change of one station's contribution to the interference sum of every user it reaches.
+   * The link gains (a square root, a logarithm and an exponential per user: most of a handover's
+   * cost) are computed first, row by row of the window, on every core when the window holds at
+   * least {@link #parallelSpreadUsers} users; the sums are then updated on the calling thread in
+   * grid order, as a sequential loop would. Each gain depends only on the station, the user and
+   * state that this station's update does not change (the user's position, station and freshness),
+   * so the result is the same bit for bit with or without the parallel step.
+   */
   private void spread(
       int s, double oldScale, double oldEirp, double newScale, double newEirp, double radius) {
-    double x = st.x[s];
-    double y = st.y[s];
-    UniformGrid.Window w = grid.window(x, y, radius);
-    for (int r = w.firstRow(); r <= w.lastRow(); r++) {
-      for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
-        int cell = r * grid.columns() + c;
-        int n = us.grid.size(cell);
-        int[] members = us.grid.view(cell);
-        for (int k = 0; k < n; k++) {
-          int u = members[k];
-          if (isFresh(u) || us.serving.get(u) == s) {
-            continue;
-          }
-          double d = distance(s, u);
-          if (d > radius) {
-            continue;
-          }
-          double g = gain(s, u, d);
-          double pOld = oldEirp * g;
-          double pNew = newEirp * g;
-          double cOld = pOld >= floorMw ? oldScale * pOld : 0;
-          double cNew = pNew >= floorMw ? newScale * pNew : 0;
-          if (cOld == cNew) {
-            continue;
-          }
-          touch(u);
-          double before = us.rec.get(u, UI);
-          double after = before + (cNew - cOld);
-          if (after < 0.5 * before || after < 0) {
-            markFresh(u); // a large drop: recompute from scratch to keep the error relative
-          } else {
-            us.rec.set(u, UI, after);
-          }
+    UniformGrid.Window w = grid.window(st.x[s], st.y[s], radius);
+    int rows = w.lastRow() - w.firstRow() + 1;
+    RowLinks[] links = new RowLinks[rows];
+    if (usersIn(w) >= parallelSpreadUsers && rows > 1) {
+      IntStream.range(0, rows)
+          .parallel()
+          .forEach(i -> links[i] = rowLinks(s, w.firstRow() + i, w, radius));
+    } else {
+      for (int i = 0; i < rows; i++) {
+        links[i] = rowLinks(s, w.firstRow() + i, w, radius);
+      }
+    }
+    for (RowLinks row : links) {
+      for (int k = 0; k < row.size; k++) {
+        int u = row.users[k];
+        double g = row.gains[k];
+        double pOld = oldEirp * g;
+        double pNew = newEirp * g;
+        double cOld = pOld >= floorMw ? oldScale * pOld : 0;
+        double cNew = pNew >= floorMw ? newScale * pNew : 0;
+        if (cOld == cNew) {
+          continue;
+        }
+        touch(u);
+        double before = us.rec.get(u, UI);
+        double after = before + (cNew - cOld);
+        if (after < 0.5 * before || after < 0) {
+          markFresh(u); // a large drop: recompute from scratch to keep the error relative
+        } else {
+          us.rec.set(u, UI, after);
         }
       }
     }
+  }
+
+  /** The users in a window's grid cells. */
+  private int usersIn(UniformGrid.Window w) {
+    int n = 0;
+    for (int r = w.firstRow(); r <= w.lastRow(); r++) {
+      for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
+        n += us.grid.size(r * grid.columns() + c);
+      }
+    }
+    return n;
   }
 
   private TwinDelta delta(TwinEvent event) {

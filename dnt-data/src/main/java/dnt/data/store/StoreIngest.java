@@ -42,13 +42,17 @@ final class StoreIngest {
   /** The nominal chunk size of the parallel parser; tests set small ones to get many chunks. */
   static volatile int chunkBytes = RawChunkReader.CHUNK;
 
+  private static final long HOUR_MILLIS = 3_600_000L;
+
   private final Connection conn;
+  private final Minimisation minimisation;
   private final SlotSumFunction sums = new SlotSumFunction();
   private final String function = SlotSumFunction.NAME + "_" + FUNCTIONS.incrementAndGet();
   private boolean registered;
 
-  StoreIngest(Connection conn) {
+  StoreIngest(Connection conn, Minimisation minimisation) {
     this.conn = conn;
+    this.minimisation = minimisation;
   }
 
   /** See {@link TrafficStore#ingest(List, IngestOptions)}. */
@@ -139,6 +143,9 @@ final class StoreIngest {
             .verify(file, Objects.requireNonNull(result.md5()));
       }
       refuseSlotsHeldElsewhere(file, id);
+      if (minimisation == Minimisation.HOURLY) {
+        result = toHours(id, result);
+      }
       recordFile(id, file, size, modified, result, bad.count() - badBefore);
       conn.commit();
       return result;
@@ -267,6 +274,39 @@ final class StoreIngest {
                 + " twice: leave out one of the two files or ingest into a new store");
       }
     }
+  }
+
+  /**
+   * Data minimisation: replaces the file's (cell, 10-minute slot) rows by (cell, hour) rows, each
+   * the sum of the hour's slots in time order, before the transaction commits, so that the store
+   * never holds the finer series. The file's rows are those at its slots: every slot comes from one
+   * file only (checked before this), and the hour rows of earlier files sit at the first slot of
+   * their hour, which is theirs. An hour split over two files gets a row from each; queries sum
+   * them. The slots themselves stay recorded, so an hour with a slot that no file held is still a
+   * gap.
+   *
+   * @return the file's result with the hour rows as its stored rows
+   */
+  private FileResult toHours(int id, FileResult r) throws SQLException {
+    String mine = "time IN (SELECT time FROM slots WHERE file = " + id + ")";
+    long stored;
+    try (Statement s = conn.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP TABLE fine AS SELECT * FROM traffic WHERE " + mine);
+      s.executeUpdate("DELETE FROM traffic WHERE " + mine);
+      StringBuilder sums = new StringBuilder();
+      for (String v : new String[] {"smsin", "smsout", "callin", "callout", "internet"}) {
+        sums.append(", sum(").append(v).append(" ORDER BY time)");
+      }
+      stored =
+          s.executeUpdate(
+              "INSERT INTO traffic SELECT cell, time - time % "
+                  + HOUR_MILLIS
+                  + " AS hour"
+                  + sums
+                  + " FROM fine GROUP BY cell, hour ORDER BY cell, hour");
+      s.execute("DROP TABLE fine");
+    }
+    return new FileResult(r.rowsRead(), stored, r.rowsReplaced(), r.bytes(), r.fastPath(), r.md5());
   }
 
   private void setPreserveOrder(boolean preserve) throws SQLException {

@@ -32,16 +32,19 @@ import java.util.stream.Collectors;
  */
 final class StoreQueries {
   private static final long SLOT = RawReader.SLOT_MILLIS;
+  private static final long HOUR = Resolution.HOUR.step().toMillis();
   private static final int FEW_CELLS = 16;
   private static final long SMALL_EXPORT_ROWS = 1_000_000;
   private static final int GAPS_LISTED = 5;
 
   private final Path path;
   private final Connection conn;
+  private final Minimisation minimisation;
 
-  StoreQueries(Path path, Connection conn) {
+  StoreQueries(Path path, Connection conn, Minimisation minimisation) {
     this.path = path;
     this.conn = conn;
+    this.minimisation = minimisation;
   }
 
   /** See {@link TrafficStore#info()}. */
@@ -61,21 +64,29 @@ final class StoreQueries {
         replaced = r.getLong(3);
         raw = r.getLong(4);
       }
+      boolean hourly = minimisation == Minimisation.HOURLY;
       long first;
       long last;
       long ingestedSlots;
+      long ingestedSteps;
       try (ResultSet r =
           s.executeQuery(
-              "SELECT coalesce(min(time), 0), coalesce(max(time), 0), count(DISTINCT time)"
-                  + " FROM slots")) {
+              "SELECT coalesce(min(time), 0), coalesce(max(time), 0), count(DISTINCT time),"
+                  + " count(DISTINCT time - time % "
+                  + HOUR
+                  + ") FROM slots")) {
         r.next();
         first = r.getLong(1);
         last = r.getLong(2);
         ingestedSlots = r.getLong(3);
+        ingestedSteps = hourly ? r.getLong(4) : ingestedSlots;
       }
       try (ResultSet r =
           s.executeQuery(
-              "SELECT count(DISTINCT cell), count(*), coalesce(sum(smsin), 0),"
+              "SELECT count(DISTINCT cell), "
+                  // an hour split over two files has a row from each: count the pairs
+                  + (hourly ? "count(DISTINCT (cell, time))" : "count(*)")
+                  + ", coalesce(sum(smsin), 0),"
                   + " coalesce(sum(smsout), 0), coalesce(sum(callin), 0), coalesce(sum(callout), 0),"
                   + " coalesce(sum(internet), 0) FROM traffic")) {
         r.next();
@@ -97,8 +108,9 @@ final class StoreQueries {
             last,
             slots,
             slots - ingestedSlots,
-            cells * ingestedSlots - pairs,
-            totals);
+            cells * ingestedSteps - pairs,
+            totals,
+            minimisation);
       }
     } catch (SQLException e) {
       throw StoreSql.failure("cannot read the store " + path, e);
@@ -176,6 +188,13 @@ final class StoreQueries {
   private record Resolved(List<CellId> cells, boolean allCells, long from, long to, long step) {}
 
   private Resolved resolve(Selection sel) throws SQLException {
+    if (minimisation == Minimisation.HOURLY && sel.resolution() != Resolution.HOUR) {
+      throw new InvalidInputException(
+          "the store "
+              + path
+              + " is minimised to hourly series (dnt data ingest --minimise hourly) and holds no"
+              + " 10-minute slots; read it at hourly resolution (--resolution hour)");
+    }
     long step = sel.resolution().step().toMillis();
     String stepName = sel.resolution() == Resolution.HOUR ? "an hour" : "a 10-minute slot";
     long first;

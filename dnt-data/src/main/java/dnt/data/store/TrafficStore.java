@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The traffic store: one embedded DuckDB file holding, for every ingested (cell, slot), the
@@ -35,6 +36,12 @@ import java.util.List;
  * reports {@code file:line: what is wrong} (or skips and counts bad rows with {@code skipBad}). The
  * Java heap holds a few chunks of 8 MB, whatever the file size.
  *
+ * <p><b>Protected storage</b> (paper Sec. III-C3, which asks for encryption and data minimisation
+ * of the twin's data; how is ours): opened with a {@link StoreKey}, the store is DuckDB's encrypted
+ * database (AES-256-GCM per block); without its key, or with another, it is refused in one
+ * sentence. A store made with {@link Minimisation#HOURLY} keeps only hourly series per cell (see
+ * {@link Minimisation}) and refuses 10-minute selections.
+ *
  * <p>This class is the facade: {@link StoreSchema} creates and checks the tables, {@link
  * StoreIngest} runs the ingest pipeline and {@link StoreQueries} answers the queries, all on the
  * store's one connection.
@@ -49,15 +56,46 @@ public final class TrafficStore implements AutoCloseable {
   private static final String SYNTHETIC_PREFIX = "synthetic-";
 
   private final Path path;
+  private final boolean encrypted;
+  private final Minimisation minimisation;
   private final Connection conn;
   private final StoreIngest ingest;
   private final StoreQueries queries;
 
-  private TrafficStore(Path path, Connection conn) {
+  private TrafficStore(Path path, boolean encrypted, Connection conn, Minimisation minimisation) {
     this.path = path;
+    this.encrypted = encrypted;
+    this.minimisation = minimisation;
     this.conn = conn;
-    this.ingest = new StoreIngest(conn);
-    this.queries = new StoreQueries(path, conn);
+    this.ingest = new StoreIngest(conn, minimisation);
+    this.queries = new StoreQueries(path, conn, minimisation);
+  }
+
+  /**
+   * Connects, then creates the schema ({@code createWith} non-null) or checks it.
+   *
+   * @param createWith the detail a new store keeps, or null to open an existing store
+   */
+  private static TrafficStore connect(
+      Path path, @Nullable StoreKey key, boolean readOnly, @Nullable Minimisation createWith) {
+    Connection conn = StoreSchema.connect(path, readOnly, key);
+    try {
+      Minimisation m;
+      if (createWith != null) {
+        StoreSchema.create(conn, createWith);
+        m = createWith;
+      } else {
+        m = StoreSchema.check(conn, path);
+      }
+      return new TrafficStore(path, key != null, conn, m);
+    } catch (RuntimeException e) {
+      try {
+        conn.close();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -69,6 +107,31 @@ public final class TrafficStore implements AutoCloseable {
    *     created
    */
   public static TrafficStore create(Path path) {
+    return create(path, null, Minimisation.NONE);
+  }
+
+  /**
+   * Opens a store for writing, creating it (and its folder) if absent.
+   *
+   * <p>With a key, the store is encrypted at rest: a new one is created encrypted, an existing one
+   * must have been made with this key. DuckDB writes encrypted blocks only with its httpfs
+   * extension (OpenSSL); without it, writing is refused (reading needs no extension).
+   *
+   * <p>A new store keeps the detail {@code minimisation} asks for, recorded in the store; every
+   * later ingest applies it. An existing store keeps what it was made with: {@link
+   * Minimisation#HOURLY} for a store of 10-minute slots is refused (its detail cannot be dropped in
+   * place), {@link Minimisation#NONE} accepts either kind.
+   *
+   * @param path the store file
+   * @param key the store's key, or null for a store in the clear
+   * @param minimisation the detail a new store keeps
+   * @return the store
+   * @throws InvalidInputException if the path exists but is not a store, its folder cannot be
+   *     created, the store is encrypted and {@code key} is null or another key, a key is given for
+   *     a store in the clear, DuckDB cannot write encrypted files here, or an existing store keeps
+   *     10-minute slots and {@code minimisation} asks for hours
+   */
+  public static TrafficStore create(Path path, @Nullable StoreKey key, Minimisation minimisation) {
     boolean exists = Files.exists(path);
     if (exists && !Files.isRegularFile(path)) {
       throw new InvalidInputException("the store path " + path + " is a folder, not a store file");
@@ -89,18 +152,30 @@ public final class TrafficStore implements AutoCloseable {
             "cannot create the store " + path + ": its folder is not writable");
       }
     }
-    TrafficStore store = new TrafficStore(path, StoreSchema.connect(path, false));
-    try {
-      if (exists) {
-        StoreSchema.check(store.conn, path);
-      } else {
-        StoreSchema.create(store.conn);
-      }
-    } catch (RuntimeException e) {
+    TrafficStore store = connect(path, key, false, exists ? null : minimisation);
+    if (minimisation != Minimisation.NONE && store.minimisation != minimisation) {
       store.close();
-      throw e;
+      throw new InvalidInputException(
+          "the store "
+              + path
+              + " keeps 10-minute slots and cannot be minimised in place; ingest its files"
+              + " into a new store with --minimise "
+              + minimisation.label());
     }
     return store;
+  }
+
+  /**
+   * Opens a store for writing (see {@link #create(Path, StoreKey, Minimisation)}), keeping the
+   * detail of an existing store and 10-minute slots in a new one.
+   *
+   * @param path the store file
+   * @param key the store's key, or null for a store in the clear
+   * @return the store
+   * @throws InvalidInputException as {@link #create(Path, StoreKey, Minimisation)}
+   */
+  public static TrafficStore create(Path path, @Nullable StoreKey key) {
+    return create(path, key, Minimisation.NONE);
   }
 
   /**
@@ -111,6 +186,20 @@ public final class TrafficStore implements AutoCloseable {
    * @throws InvalidInputException if the file is missing or is not a store
    */
   public static TrafficStore open(Path path) {
+    return open(path, null);
+  }
+
+  /**
+   * Opens an existing store read-only, decrypting it with a key if it is encrypted. Reading an
+   * encrypted store needs no DuckDB extension.
+   *
+   * @param path the store file
+   * @param key the store's key, or null for a store in the clear
+   * @return the store
+   * @throws InvalidInputException if the file is missing or is not a store, it is encrypted and
+   *     {@code key} is null or another key, or a key is given for a store in the clear
+   */
+  public static TrafficStore open(Path path, @Nullable StoreKey key) {
     if (Files.isDirectory(path)) {
       throw new InvalidInputException("the store path " + path + " is a folder, not a store file");
     }
@@ -118,14 +207,16 @@ public final class TrafficStore implements AutoCloseable {
       throw new InvalidInputException(
           "no store at " + path + "; create one with dnt data ingest FILE... --store " + path);
     }
-    TrafficStore store = new TrafficStore(path, StoreSchema.connect(path, true));
-    try {
-      StoreSchema.check(store.conn, path);
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
-    return store;
+    return connect(path, key, true, null);
+  }
+
+  /**
+   * The detail the store keeps: 10-minute slots, or hours only.
+   *
+   * @return the store's minimisation
+   */
+  public Minimisation minimisation() {
+    return minimisation;
   }
 
   /**
@@ -135,6 +226,15 @@ public final class TrafficStore implements AutoCloseable {
    */
   public Path path() {
     return path;
+  }
+
+  /**
+   * Whether the store is encrypted at rest (it was opened with a key).
+   *
+   * @return true for an encrypted store
+   */
+  public boolean encrypted() {
+    return encrypted;
   }
 
   /**

@@ -12,6 +12,7 @@ import dnt.data.milan.MilanSubset;
 import dnt.data.store.ExportCsv;
 import dnt.data.store.IngestOptions;
 import dnt.data.store.Selection;
+import dnt.data.store.StoreKey;
 import dnt.data.store.TrafficStore;
 import dnt.data.synth.SynthConfig;
 import dnt.data.synth.SyntheticMilan;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The forecasting study end to end: loads and prepares the data, runs the methods for each seed,
@@ -283,6 +285,20 @@ public final class ForecastingExperiment {
    * @return the prepared data
    */
   public static ForecastData data(Options o, Progress progress) {
+    return data(o, null, progress);
+  }
+
+  /**
+   * Loads and prepares the data of the options, decrypting an encrypted store with its key. The key
+   * is not part of the options: it changes no result, and a run's {@code config.yaml} must not hold
+   * it.
+   *
+   * @param o the options
+   * @param storeKey the key of an encrypted store named by {@code o.data()}, or null
+   * @param progress progress callback
+   * @return the prepared data
+   */
+  public static ForecastData data(Options o, @Nullable StoreKey storeKey, Progress progress) {
     List<Service> services =
         switch (o.service().toLowerCase(Locale.ROOT)) {
           case "internet" -> List.of(Service.INTERNET);
@@ -326,7 +342,7 @@ public final class ForecastingExperiment {
                 + p
                 + " does not exist");
       }
-      ds = p.toString().endsWith(".csv") ? ExportCsv.read(p) : openStore(p);
+      ds = p.toString().endsWith(".csv") ? ExportCsv.read(p) : openStore(p, storeKey);
       source = p.toString();
     }
     if (ds.synthetic()) {
@@ -349,8 +365,8 @@ public final class ForecastingExperiment {
     return ForecastData.prepare(ds, services, hourly ? 6 : 1, 7, grid::centroid, label);
   }
 
-  private static TrafficDataset openStore(Path p) {
-    try (TrafficStore store = TrafficStore.open(p)) {
+  private static TrafficDataset openStore(Path p, @Nullable StoreKey key) {
+    try (TrafficStore store = TrafficStore.open(p, key)) {
       return store.load(Selection.all());
     }
   }
@@ -393,8 +409,22 @@ public final class ForecastingExperiment {
    * @return the outcome
    */
   public static Outcome run(Options o, String version, Progress progress) {
+    return run(o, null, version, progress);
+  }
+
+  /**
+   * Runs the study on an encrypted store and writes the results (the key is not written).
+   *
+   * @param o the options
+   * @param storeKey the key of an encrypted store named by {@code o.data()}, or null
+   * @param version the dnt version for the manifest
+   * @param progress progress callback
+   * @return the outcome
+   */
+  public static Outcome run(
+      Options o, @Nullable StoreKey storeKey, String version, Progress progress) {
     FlConfig config = config(o);
-    ForecastData data = data(o, progress);
+    ForecastData data = data(o, storeKey, progress);
     List<Method> methods = o.timing() ? List.of(Method.V_TWIN_NO_CLUSTER) : o.methods();
     ForecastingStudy study = new ForecastingStudy(config, data, progress);
     try (ResultsRun run = ResultsRun.start(o.resultsDir(), NAME, o.seed(), o.seeds())) {
