@@ -1,5 +1,6 @@
 package dnt.experiments.caching;
 
+import dnt.caching.network.LoadLever;
 import dnt.experiments.plot.Charts;
 import dnt.experiments.report.Report;
 import dnt.experiments.report.ResultTable;
@@ -66,7 +67,7 @@ public final class CachingReport {
         figure5(reps.get(0)).toArray(JFreeChart[]::new));
     Files.writeString(
         run.file("report.md"),
-        report(summary, rows, systems(rows), reps.size(), config),
+        report(summary, rows, systems(rows), reps.size(), config, reps),
         StandardCharsets.UTF_8);
   }
 
@@ -295,6 +296,56 @@ public final class CachingReport {
       List<String> systems,
       int seeds,
       CachingStudyConfig c) {
+    return report(summary, rows, systems, seeds, c, List.of());
+  }
+
+  /** The network in words, with the lever's size (mean over the replications that carry it). */
+  static String networkNote(List<CachingStudy.Result> reps, CachingStudyConfig c) {
+    CachingStudyConfig.Network n = c.network();
+    if (n.layout().equals("ring")) {
+      return String.format(
+          Locale.ROOT,
+          "ring layout, %.0f%% with a second station, serving rule %s",
+          100 * n.overlap(),
+          n.serving());
+    }
+    double dual = 0;
+    double movable = 0;
+    int k = 0;
+    for (CachingStudy.Result r : reps) {
+      LoadLever l = r.lever().get("rare");
+      if (l != null) {
+        dual += l.dualClientShare();
+        movable += l.movableShare();
+        k++;
+      }
+    }
+    String base =
+        String.format(
+            Locale.ROOT,
+            "small cells of a twin %.0f m apart, coverage at %.0f dBm or more, serving rule %s",
+            n.interSiteM(),
+            n.coverageDbm(),
+            n.serving());
+    return k == 0
+        ? base
+        : base
+            + String.format(
+                Locale.ROOT,
+                "; %.1f%% of clients covered by two stations, sending %.1f%% of the rare stream's"
+                    + " requests: the most load that caching decisions can move between stations"
+                    + " (mean over replications)",
+                100 * dual / k,
+                100 * movable / k);
+  }
+
+  static String report(
+      Map<String, Summary> summary,
+      List<CachingStudy.Row> rows,
+      List<String> systems,
+      int seeds,
+      CachingStudyConfig c,
+      List<CachingStudy.Result> reps) {
     Report md = Report.titled("Reliable edge caching with the twin (case study IV-B)");
     md.paragraph(
         "**Synthetic data.** Every request stream of this study is drawn from a model (Zipf"
@@ -302,7 +353,7 @@ public final class CachingReport {
     md.paragraph(
         String.format(
             Locale.ROOT,
-            "%d replications; %d stations x %d slots, %d clients (%.0f%% with a second station),"
+            "%d replications; %d stations x %d slots, %d clients (%s),"
                 + " catalogue %d, Zipf alpha %.2f plus shot noise; %d physical and %d twin training"
                 + " episodes of %d slots; test streams of %d slots. Environment, agent and"
                 + " reliability modules are reconstructions (docs/caching.md).",
@@ -310,7 +361,7 @@ public final class CachingReport {
             c.network().stations(),
             c.network().capacity(),
             c.clients(),
-            100 * c.network().overlap(),
+            networkNote(reps, c),
             c.requests().catalogue(),
             c.requests().alpha(),
             c.episodes().physicalEpisodes(),

@@ -2,12 +2,15 @@ package dnt.experiments.caching;
 
 import dnt.caching.bound.FemtocachingPlacement;
 import dnt.caching.network.ClairvoyantReference;
+import dnt.caching.network.LoadLever;
 import dnt.caching.network.NetworkSimulator;
 import dnt.caching.network.SimulationOptions;
 import dnt.caching.network.SimulationResult;
+import dnt.caching.network.SmallCellCluster;
 import dnt.caching.network.StationCacheFactory;
 import dnt.caching.network.Topology;
 import dnt.caching.network.Trace;
+import dnt.caching.network.TwinCoverage;
 import dnt.caching.policy.PolicyRegistry;
 import dnt.caching.rl.Agents;
 import dnt.caching.rl.PpoSettings;
@@ -98,9 +101,25 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
    * @param rows one row per (regime, system)
    * @param loadSeries per-station load per time bucket, by system, on the rare stream
    * @param hitSeries hit rate per time bucket, by system, on the rare stream
+   * @param lever how much load caching can move on this network, by regime ({@link LoadLever})
    */
   public record Result(
-      List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {}
+      List<Row> rows,
+      Map<String, long[][]> loadSeries,
+      Map<String, double[]> hitSeries,
+      Map<String, LoadLever> lever) {
+    /**
+     * A result without the lever.
+     *
+     * @param rows the rows
+     * @param loadSeries the load series
+     * @param hitSeries the hit series
+     */
+    public Result(
+        List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {
+      this(rows, loadSeries, hitSeries, Map.of());
+    }
+  }
 
   private final CachingStudyConfig config;
   private final String agent;
@@ -154,12 +173,7 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
    */
   public Result replicate(int rep, long seed) {
     CachingStudyConfig c = config;
-    Topology topo =
-        Topology.ring(
-            c.network().stations(),
-            c.network().clientsPerStation(),
-            c.network().overlap(),
-            Seeds.generator(Seeds.derive(seed, 1)));
+    Topology topo = topology(seed);
     RequestGenerator gen =
         new RequestGenerator(topo, c.clients(), c.requests().requestProbability());
     long worldSeed = Seeds.derive(seed, 2);
@@ -193,7 +207,8 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
         "rare", gen.generate(world(worldSeed), t, rare, Seeds.generator(Seeds.derive(seed, 6))));
 
     SimulationOptions options =
-        new SimulationOptions(c.load().loadWindow(), 50, c.load().overloadFactor());
+        new SimulationOptions(
+            c.load().loadWindow(), 50, c.load().overloadFactor(), c.network().servingRule());
     List<Row> rows = new ArrayList<>();
     Map<String, long[][]> loads = new LinkedHashMap<>();
     Map<String, double[]> hitSeries = new LinkedHashMap<>();
@@ -266,7 +281,38 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
               Double.NaN,
               Double.NaN));
     }
-    return new Result(rows, loads, hitSeries);
+    Map<String, LoadLever> lever = new LinkedHashMap<>();
+    tests.forEach((regime, trace) -> lever.put(regime, LoadLever.of(trace, topo)));
+    return new Result(rows, loads, hitSeries, lever);
+  }
+
+  /**
+   * The replication's network: the small cells and clients of a twin (coverage from received power,
+   * {@link TwinCoverage}), or the first study's ring.
+   */
+  Topology topology(long seed) {
+    CachingStudyConfig.Network n = config.network();
+    RandomGenerator r = Seeds.generator(Seeds.derive(seed, 1));
+    if (n.layout().equals("ring")) {
+      return Topology.ring(n.stations(), n.clientsPerStation(), n.overlap(), r);
+    }
+    return TwinCoverage.of(cluster().twin(r), n.coverageDbm()).topology();
+  }
+
+  /**
+   * The small-cell layout of the twin network.
+   *
+   * @return the layout from the settings
+   */
+  SmallCellCluster cluster() {
+    CachingStudyConfig.Network n = config.network();
+    return new SmallCellCluster(
+        n.stations(),
+        n.clientsPerStation(),
+        n.interSiteM(),
+        n.clientRadiusM(),
+        n.coverageDbm(),
+        n.txPowerDbm());
   }
 
   private ItemSampler world(long worldSeed) {

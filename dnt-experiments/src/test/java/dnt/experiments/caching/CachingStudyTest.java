@@ -68,6 +68,7 @@ final class CachingStudyTest {
     assertThat(Files.readString(run.file("report.md")))
         .contains("Reliable RL w/ DNT")
         .contains("**Synthetic data.**")
+        .contains("covered by two stations, sending")
         .contains("the twin reduces the interventions")
         .contains("clairvoyant reference, not a bound")
         .doesNotContain("NaN")
