@@ -18,6 +18,7 @@ import dnt.caching.rl.RlController;
 import dnt.caching.rl.SystemKind;
 import dnt.caching.rl.SystemTrainer;
 import dnt.caching.twin.CachingTwin;
+import dnt.caching.twin.TwinStress;
 import dnt.caching.workload.ItemSampler;
 import dnt.caching.workload.RareEvent;
 import dnt.caching.workload.RequestGenerator;
@@ -43,7 +44,11 @@ import java.util.random.RandomGenerator;
  *
  * <p>The rare test regime (reconstructed) combines a rate surge at station 0 over the middle third,
  * a flash crowd at station 1 over the third quarter, and a popularity shift at two thirds. Twin
- * episodes inject the same kinds of events at random stations and times.
+ * episodes carry the twin's own rare events ({@link TwinStress}: surges and shifts extrapolated
+ * from the history, no flash crowd), so the rare test regime is held out; with {@code twinEvents:
+ * copied} they inject the test regime's kinds of event at random stations and times instead. With
+ * {@code equalBudget}, "RL (equal budget)" and "Reliable RL (equal budget)" train on as many
+ * physical episodes as the w/ DNT systems get physical plus twin episodes.
  */
 public final class CachingStudy implements Study<CachingStudy.Result> {
   /** Items of flash crowds get ids from here on, far above the catalogue and shot contents. */
@@ -58,6 +63,18 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
 
   /** The name of the greedy femtocaching placement from the stream's own frequencies. */
   public static final String FEMTOCACHING = "Femtocaching";
+
+  /** The suffix of the equal-budget arm's systems. */
+  public static final String EQUAL_BUDGET = " (equal budget)";
+
+  /** Slots per rate window of the twin's stress model. */
+  static final int STRESS_WINDOW = 10;
+
+  /** How far beyond the history's extremes the twin's rare episodes go. */
+  static final double STRESS_AMPLIFY = 2;
+
+  /** A learned system to train: its kind, label, physical episodes and training seed. */
+  private record Arm(SystemKind kind, String label, List<Trace> physical, long seed) {}
 
   /** The request model of the physical network (a name in {@link RequestModels#REGISTRY}). */
   static final String REQUEST_MODEL = "shot-noise";
@@ -187,11 +204,31 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
               List.of(),
               Seeds.generator(Seeds.derive(seed, 3, e))));
     }
-    CachingTwin twin = CachingTwin.fit(concat(physical), topo, c.clients(), 2000, 0.05);
+    Trace history = concat(physical);
+    CachingTwin twin = CachingTwin.fit(history, topo, c.clients(), 2000, 0.05);
+    TwinStress stress =
+        TwinStress.fit(history, topo, STRESS_WINDOW, c.network().capacity(), STRESS_AMPLIFY);
     List<Trace> twinEpisodes = new ArrayList<>();
     for (int e = 0; e < c.episodes().twinEpisodes(); e++) {
       RandomGenerator r = Seeds.generator(Seeds.derive(seed, 4, e));
-      twinEpisodes.add(twin.synthesize(c.episodes().episodeSlots(), randomEvents(r), r));
+      List<RareEvent> events =
+          c.episodes().twinEvents().equals("model")
+              ? stress.events(c.episodes().episodeSlots(), topo.stationCount(), r)
+              : randomEvents(r);
+      twinEpisodes.add(twin.synthesize(c.episodes().episodeSlots(), events, r));
+    }
+    // the equal-budget arm: as many physical episodes as the w/ DNT systems see in all; the first
+    // ones are the fixed-physical arm's, the rest drawn from the same world on fresh streams
+    List<Trace> budget = new ArrayList<>(physical);
+    if (c.episodes().equalBudget()) {
+      for (int e = 0; e < c.episodes().twinEpisodes(); e++) {
+        budget.add(
+            gen.generate(
+                world(worldSeed),
+                c.episodes().episodeSlots(),
+                List.of(),
+                Seeds.generator(Seeds.derive(seed, 9, e))));
+      }
     }
     int t = c.episodes().testSlots();
     List<RareEvent> rare =
@@ -221,17 +258,28 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
             c.agent(),
             PpoSettings.DEFAULTS,
             options);
+    List<Arm> arms = new ArrayList<>();
     for (SystemKind kind : SystemKind.values()) {
+      arms.add(new Arm(kind, kind.label(), physical, Seeds.derive(seed, 7, kind.ordinal())));
+    }
+    if (c.episodes().equalBudget()) {
+      for (SystemKind kind : List.of(SystemKind.RL, SystemKind.RELIABLE_RL)) {
+        // the fixed arm's training seed: the two arms differ only in the extra physical episodes
+        arms.add(
+            new Arm(
+                kind, kind.label() + EQUAL_BUDGET, budget, Seeds.derive(seed, 7, kind.ordinal())));
+      }
+    }
+    for (Arm arm : arms) {
       try (RlController ctl =
-          trainer.train(
-              kind, physical, twinEpisodes, Seeds.derive(seed, 7, kind.ordinal()), Progress.NONE)) {
+          trainer.train(arm.kind(), arm.physical(), twinEpisodes, arm.seed(), Progress.NONE)) {
         for (var test : tests.entrySet()) {
           SystemTrainer.Evaluation ev = trainer.evaluate(ctl, test.getValue());
           rows.add(
-              row(rep, seed, test.getKey(), kind.label(), "rl", ev.result(), ev.unsafeProposals()));
+              row(rep, seed, test.getKey(), arm.label(), "rl", ev.result(), ev.unsafeProposals()));
           if (test.getKey().equals("rare")) {
-            loads.put(kind.label(), ev.result().loadSeries());
-            hitSeries.put(kind.label(), ev.result().hitSeries());
+            loads.put(arm.label(), ev.result().loadSeries());
+            hitSeries.put(arm.label(), ev.result().hitSeries());
           }
         }
       }

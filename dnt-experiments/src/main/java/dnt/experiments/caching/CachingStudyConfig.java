@@ -137,14 +137,31 @@ public record CachingStudyConfig(
    * @param twinEpisodes twin-generated training episodes (w/ DNT systems)
    * @param testSlots slots per test trace
    * @param surgeFactor rate multiplier of the rare regime's surge
+   * @param twinEvents the rare events of the twin's episodes: {@code model} (generated from the
+   *     twin's model of the history, {@link dnt.caching.twin.TwinStress}; the test regime is then
+   *     held out) or {@code copied} (the first study's: the test regime's kinds of event at random
+   *     stations and times)
+   * @param equalBudget whether to add the equal-budget arm: "RL" and "Reliable RL" trained on as
+   *     many physical episodes as the w/ DNT systems get physical plus twin episodes
    */
   public record Episodes(
-      int episodeSlots, int physicalEpisodes, int twinEpisodes, int testSlots, double surgeFactor) {
+      int episodeSlots,
+      int physicalEpisodes,
+      int twinEpisodes,
+      int testSlots,
+      double surgeFactor,
+      String twinEvents,
+      boolean equalBudget) {
     /** Checks the fields. */
     public Episodes {
       if (episodeSlots < 1 || physicalEpisodes < 1 || twinEpisodes < 0 || testSlots < 3) {
         throw new IllegalArgumentException(
             "need at least one slot, one episode and three test slots");
+      }
+      Objects.requireNonNull(twinEvents, "twinEvents is missing");
+      if (!twinEvents.equals("model") && !twinEvents.equals("copied")) {
+        throw new IllegalArgumentException(
+            "twinEvents must be model or copied, got '" + twinEvents + "'");
       }
     }
   }

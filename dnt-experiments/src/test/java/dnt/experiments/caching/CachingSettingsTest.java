@@ -45,6 +45,8 @@ final class CachingSettingsTest {
             "twinEpisodes",
             "testSlots",
             "surgeFactor",
+            "twinEvents",
+            "equalBudget",
             "loadWindow",
             "overloadFactor",
             "agent",

@@ -26,8 +26,12 @@ final class CachingStudyTest {
     assertThat(reps.get(1).rows()).extracting(CachingStudy.Row::seed).containsOnly(4L);
     assertThat(reps.get(1).rows()).isEqualTo(study.replicate(1, 4).rows());
     List<CachingStudy.Row> rows = reps.get(0).rows();
-    // 4 RL systems + 6 classic policies + 2 clairvoyant references, on 2 regimes
-    assertThat(rows).hasSize(2 * (4 + CachingStudy.CLASSIC.size() + 2));
+    // 4 RL systems + 2 of the equal-budget arm + 6 classic policies + 2 clairvoyant references,
+    // on 2 regimes
+    assertThat(rows).hasSize(2 * (4 + 2 + CachingStudy.CLASSIC.size() + 2));
+    assertThat(rows)
+        .extracting(CachingStudy.Row::system)
+        .contains("RL" + CachingStudy.EQUAL_BUDGET, "Reliable RL" + CachingStudy.EQUAL_BUDGET);
     // per-station MIN is no bound on this network: it is labelled a reference, never a bound
     assertThat(rows.stream().map(CachingStudy.Row::family).distinct())
         .containsExactlyInAnyOrder("rl", "classic", "reference");
@@ -161,8 +165,9 @@ final class CachingStudyTest {
     List<CachingStudy.Row> ddqn = new CachingStudy(config).run(5, 1, (d, t, m) -> {}).get(0).rows();
     assertThat(first.stream().filter(r -> !r.family().equals("rl")))
         .containsExactlyElementsOf(ddqn.stream().filter(r -> !r.family().equals("rl")).toList());
+    // 6 learned systems (4 + the equal-budget arm's 2) on 2 regimes
     assertThat(first.stream().filter(r -> r.family().equals("rl")))
-        .hasSize(8)
+        .hasSize(12)
         .isNotEqualTo(ddqn.stream().filter(r -> r.family().equals("rl")).toList());
   }
 
