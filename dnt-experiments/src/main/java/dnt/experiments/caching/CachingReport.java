@@ -55,6 +55,7 @@ public final class CachingReport {
     writeSummary(run, summary);
     writeLoadSeries(run, reps.get(0));
     writeHitSeries(run, reps.get(0));
+    writeLearningCurves(run, reps);
     Charts.savePng(
         run.file("fig4_hit_rate_interventions.png"),
         700,
@@ -174,6 +175,23 @@ public final class CachingReport {
         for (int b = 0; b < s.length; b++) {
           for (int k = 0; k < s[b].length; k++) {
             w.write("\"" + e.getKey() + "\"," + b + "," + k + "," + s[b][k] + "\n");
+          }
+        }
+      }
+    }
+  }
+
+  /** Every replication's learning curves: the hit rate of each training episode. */
+  private static void writeLearningCurves(ResultsRun run, List<CachingStudy.Result> reps)
+      throws IOException {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(run.file("learning_curves.csv"), StandardCharsets.UTF_8)) {
+      w.write("replication,system,episode,hit_rate\n");
+      for (int r = 0; r < reps.size(); r++) {
+        for (var e : reps.get(r).learningCurves().entrySet()) {
+          double[] h = e.getValue();
+          for (int k = 0; k < h.length; k++) {
+            w.write(String.format(Locale.ROOT, "%d,\"%s\",%d,%.6f\n", r, e.getKey(), k + 1, h[k]));
           }
         }
       }

@@ -119,14 +119,16 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
    * @param loadSeries per-station load per time bucket, by system, on the rare stream
    * @param hitSeries hit rate per time bucket, by system, on the rare stream
    * @param lever how much load caching can move on this network, by regime ({@link LoadLever})
+   * @param learningCurves each learned system's hit rate per training episode, in order
    */
   public record Result(
       List<Row> rows,
       Map<String, long[][]> loadSeries,
       Map<String, double[]> hitSeries,
-      Map<String, LoadLever> lever) {
+      Map<String, LoadLever> lever,
+      Map<String, double[]> learningCurves) {
     /**
-     * A result without the lever.
+     * A result without the lever and the learning curves.
      *
      * @param rows the rows
      * @param loadSeries the load series
@@ -134,7 +136,7 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
      */
     public Result(
         List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {
-      this(rows, loadSeries, hitSeries, Map.of());
+      this(rows, loadSeries, hitSeries, Map.of(), Map.of());
     }
   }
 
@@ -270,9 +272,13 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
                 kind, kind.label() + EQUAL_BUDGET, budget, Seeds.derive(seed, 7, kind.ordinal())));
       }
     }
+    Map<String, double[]> curves = new LinkedHashMap<>();
     for (Arm arm : arms) {
+      List<Double> curve = new ArrayList<>();
       try (RlController ctl =
-          trainer.train(arm.kind(), arm.physical(), twinEpisodes, arm.seed(), Progress.NONE)) {
+          trainer.train(
+              arm.kind(), arm.physical(), twinEpisodes, arm.seed(), Progress.NONE, curve::add)) {
+        curves.put(arm.label(), curve.stream().mapToDouble(Double::doubleValue).toArray());
         for (var test : tests.entrySet()) {
           SystemTrainer.Evaluation ev = trainer.evaluate(ctl, test.getValue());
           rows.add(
@@ -331,7 +337,7 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
     }
     Map<String, LoadLever> lever = new LinkedHashMap<>();
     tests.forEach((regime, trace) -> lever.put(regime, LoadLever.of(trace, topo)));
-    return new Result(rows, loads, hitSeries, lever);
+    return new Result(rows, loads, hitSeries, lever, curves);
   }
 
   /**

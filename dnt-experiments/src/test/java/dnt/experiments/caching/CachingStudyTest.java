@@ -60,6 +60,7 @@ final class CachingStudyTest {
             "summary.csv",
             "load_series.csv",
             "hit_series.csv",
+            "learning_curves.csv",
             "fig4_hit_rate_interventions.png",
             "fig5_station_load.png",
             "report.md",
@@ -77,6 +78,15 @@ final class CachingStudyTest {
         .contains("clairvoyant reference, not a bound")
         .doesNotContain("NaN")
         .doesNotContain("Belady (per BS)");
+    // the quick preset trains 1 physical (+ 1 twin) episode; the equal-budget arm 2 physical:
+    // RL 1, RL w/ DNT 2, Reliable RL 1, Reliable RL w/ DNT 2, both equal-budget systems 2 -> 10
+    // episodes per replication, 2 replications
+    assertThat(reps.get(0).learningCurves().get("RL w/ DNT")).hasSize(2);
+    assertThat(reps.get(0).learningCurves().get("RL")).hasSize(1);
+    List<String> curves = Files.readAllLines(run.file("learning_curves.csv"));
+    assertThat(curves).hasSize(1 + 2 * 10);
+    assertThat(curves.get(0)).isEqualTo("replication,system,episode,hit_rate");
+    assertThat(curves.get(1)).startsWith("0,\"RL\",1,");
     List<String> metrics = Files.readAllLines(run.file("metrics.csv"));
     assertThat(metrics).hasSize(1 + 2 * rows.size());
     // the file holds the rows of replication 0 first, each hit rate to six decimals
