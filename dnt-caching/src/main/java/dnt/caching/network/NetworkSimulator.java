@@ -6,21 +6,25 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Replays a trace over a caching network with the fixed serving rule of the DNT caching case study
- * (reconstructed from the paper's Sec. IV-B and the D-REC description, see docs/caching.md):
+ * Replays a trace over a caching network with a fixed serving rule ({@link ServingRule}, from
+ * {@link SimulationOptions#serving()}; see docs/caching.md):
  *
  * <ul>
- *   <li>a request from client u for item f is a hit if f is cached at any of u's stations; when two
- *       hold it, the station that has served fewer requests so far serves it, ties to the home
- *       station;
- *   <li>on a miss the home station fetches f over the backhaul, serves it, and its cache decides
- *       admission and eviction ({@link CachePolicy#admit});
+ *   <li>{@link ServingRule#HOME_FETCH} (the first study's rule, reconstructed): a request from
+ *       client u for item f is a hit if f is cached at any of u's stations; when two hold it, the
+ *       station that has served fewer requests so far serves it, ties to the home station; on a
+ *       miss the home station fetches f over the backhaul, serves it, and its cache decides
+ *       admission and eviction ({@link CachePolicy#admit}); load counts served requests.
+ *   <li>{@link ServingRule#LEAST_LOADED} (issue 16): a hit is served by the holder with the smaller
+ *       windowed load (ties to home); a miss is fetched by the covering station with the smaller
+ *       windowed load (ties to home), which serves it and decides admission; a hit costs the
+ *       serving station one load unit, a miss two (served plus fetched).
  *   <li>stations never fetch from each other.
  * </ul>
  *
  * <p>Offline policies receive each request's next-use position in the substream of requests from
- * the clients associated with that station: per-station Belady over a fixed routing, the network's
- * {@link ClairvoyantReference} (a bound only for a single cache).
+ * the clients associated with the station that holds or admits it: per-station Belady, the
+ * network's {@link ClairvoyantReference} (a bound only for a single cache).
  */
 public final class NetworkSimulator implements NetworkView {
   private final Trace trace;
@@ -30,12 +34,17 @@ public final class NetworkSimulator implements NetworkView {
   private final StationCacheFactory factory;
   private final int @Nullable [] next;
   private final long[] served;
+  private final long[] fetched;
   private final long[] stationHits;
   private final long[] homeRequests;
   private final int[] windowLoad;
   private final boolean[] overloaded;
   private final int[] ring;
-  private final double threshold;
+  private final int[] ringUnits;
+  private final boolean leastLoaded;
+  private final int fetchCost;
+  private double threshold;
+  private long windowUnits;
   private int request;
   private int client;
   private int[] clientStations = new int[0];
@@ -54,6 +63,7 @@ public final class NetworkSimulator implements NetworkView {
     this.options = options;
     int b = topology.stationCount();
     served = new long[b];
+    fetched = new long[b];
     stationHits = new long[b];
     homeRequests = new long[b];
     windowLoad = new int[b];
@@ -61,6 +71,9 @@ public final class NetworkSimulator implements NetworkView {
     // a window longer than the trace never slides: the trace's length is all the ring needs
     ring = new int[Math.max(1, Math.min(options.loadWindow(), trace.size()))];
     java.util.Arrays.fill(ring, -1);
+    ringUnits = new int[ring.length];
+    leastLoaded = options.serving() == ServingRule.LEAST_LOADED;
+    fetchCost = options.serving().fetchCost();
     threshold = options.overloadFactor() * options.loadWindow() / b;
     this.factory = factory;
     caches = new CachePolicy[b];
@@ -119,13 +132,14 @@ public final class NetworkSimulator implements NetworkView {
         server = home;
       }
       if (st.length == 2 && caches[st[1]].contains(item)) {
-        if (server < 0 || served[st[1]] < served[home]) {
+        if (server < 0 || lighter(st[1], home)) {
           server = st[1];
           pos = 1;
         }
       }
       int bucket = (int) ((long) i * buckets / n);
       boolean hit = server >= 0;
+      int units = 1;
       if (hit) {
         caches[server].recordHit(item, next == null ? CachePolicy.NEVER : next[2 * i + pos]);
         hits++;
@@ -133,12 +147,18 @@ public final class NetworkSimulator implements NetworkView {
         bucketHits[bucket]++;
       } else {
         server = home;
-        caches[home].admit(item, next == null ? CachePolicy.NEVER : next[2 * i]);
+        if (leastLoaded && st.length == 2 && windowLoad[st[1]] < windowLoad[home]) {
+          server = st[1];
+          pos = 1;
+        }
+        caches[server].admit(item, next == null ? CachePolicy.NEVER : next[2 * i + pos]);
+        fetched[server] += fetchCost;
+        units += fetchCost;
       }
       bucketRequests[bucket]++;
       served[server]++;
-      loadSeries[server][bucket]++;
-      events += slide(i, server);
+      loadSeries[server][bucket] += units;
+      events += slide(i, server, units);
       factory.observe(this, item, server, hit);
     }
     double[] hitSeries = new double[buckets];
@@ -150,20 +170,57 @@ public final class NetworkSimulator implements NetworkView {
       interventions += c.interventions();
     }
     return new SimulationResult(
-        n, hits, served, stationHits, homeRequests, hitSeries, loadSeries, events, interventions);
+        n,
+        hits,
+        served,
+        fetched,
+        stationHits,
+        homeRequests,
+        hitSeries,
+        loadSeries,
+        events,
+        interventions);
   }
 
-  /** Moves the load window by one request; returns 1 when a station just became overloaded. */
-  private int slide(int i, int server) {
+  /** Whether station a is the lighter server than the home station under the serving rule. */
+  private boolean lighter(int a, int home) {
+    return leastLoaded ? windowLoad[a] < windowLoad[home] : served[a] < served[home];
+  }
+
+  /**
+   * Moves the load window by one request of {@code units} load units at {@code server}; returns the
+   * number of stations that just became overloaded.
+   */
+  private int slide(int i, int server, int units) {
     int slot = i % ring.length;
     int leaving = ring[slot];
+    int leavingUnits = ringUnits[slot];
     ring[slot] = server;
-    windowLoad[server]++;
+    ringUnits[slot] = units;
+    windowLoad[server] += units;
+    windowUnits += units;
     if (leaving >= 0) {
-      windowLoad[leaving]--;
-      if (windowLoad[leaving] <= threshold) {
-        overloaded[leaving] = false;
+      windowLoad[leaving] -= leavingUnits;
+      windowUnits -= leavingUnits;
+    }
+    if (leastLoaded) {
+      // the fair share follows the units in the window: every station's state can change
+      threshold =
+          options.overloadFactor()
+              * Math.max((double) options.loadWindow(), (double) windowUnits)
+              / caches.length;
+      int events = 0;
+      for (int s = 0; s < caches.length; s++) {
+        boolean over = windowLoad[s] > threshold;
+        if (over && !overloaded[s]) {
+          events++;
+        }
+        overloaded[s] = over;
       }
+      return events;
+    }
+    if (leaving >= 0 && windowLoad[leaving] <= threshold) {
+      overloaded[leaving] = false;
     }
     if (windowLoad[server] > threshold && !overloaded[server]) {
       overloaded[server] = true;

@@ -5,11 +5,13 @@ package dnt.caching.network;
  *
  * @param requests total requests
  * @param hits total hits
- * @param served requests served per station (its hits plus the misses it fetched as home)
+ * @param served requests served per station (its hits plus the misses it fetched)
+ * @param fetched backhaul load units per station: the misses it fetched under {@link
+ *     ServingRule#LEAST_LOADED}, zeros under {@link ServingRule#HOME_FETCH}
  * @param stationHits hits served per station
  * @param homeRequests requests whose client has the station as home
  * @param hitSeries hit rate per time bucket
- * @param loadSeries requests served per station (row) and time bucket (column)
+ * @param loadSeries load units per station (row) and time bucket (column): served plus fetched
  * @param overloadEvents times a station's windowed load rose above the overload threshold
  * @param interventions safety-module interventions summed over stations
  */
@@ -17,6 +19,7 @@ public record SimulationResult(
     long requests,
     long hits,
     long[] served,
+    long[] fetched,
     long[] stationHits,
     long[] homeRequests,
     double[] hitSeries,
@@ -45,12 +48,25 @@ public record SimulationResult(
   }
 
   /**
+   * Each station's load over the whole replay: what it served plus what it fetched.
+   *
+   * @return served + fetched, per station
+   */
+  public long[] load() {
+    long[] l = served.clone();
+    for (int s = 0; s < l.length; s++) {
+      l[s] += fetched[s];
+    }
+    return l;
+  }
+
+  /**
    * Imbalance of total load: the largest station load over the mean.
    *
    * @return max/mean (1 = perfectly balanced)
    */
   public double maxOverMean() {
-    return LoadStats.maxOverMean(served);
+    return LoadStats.maxOverMean(load());
   }
 
   /**
@@ -59,7 +75,7 @@ public record SimulationResult(
    * @return J in [1/B, 1]
    */
   public double jain() {
-    return LoadStats.jain(served);
+    return LoadStats.jain(load());
   }
 
   /**

@@ -2,12 +2,15 @@ package dnt.experiments.caching;
 
 import dnt.caching.bound.FemtocachingPlacement;
 import dnt.caching.network.ClairvoyantReference;
+import dnt.caching.network.LoadLever;
 import dnt.caching.network.NetworkSimulator;
 import dnt.caching.network.SimulationOptions;
 import dnt.caching.network.SimulationResult;
+import dnt.caching.network.SmallCellCluster;
 import dnt.caching.network.StationCacheFactory;
 import dnt.caching.network.Topology;
 import dnt.caching.network.Trace;
+import dnt.caching.network.TwinCoverage;
 import dnt.caching.policy.PolicyRegistry;
 import dnt.caching.rl.Agents;
 import dnt.caching.rl.PpoSettings;
@@ -15,6 +18,7 @@ import dnt.caching.rl.RlController;
 import dnt.caching.rl.SystemKind;
 import dnt.caching.rl.SystemTrainer;
 import dnt.caching.twin.CachingTwin;
+import dnt.caching.twin.TwinStress;
 import dnt.caching.workload.ItemSampler;
 import dnt.caching.workload.RareEvent;
 import dnt.caching.workload.RequestGenerator;
@@ -40,7 +44,11 @@ import java.util.random.RandomGenerator;
  *
  * <p>The rare test regime (reconstructed) combines a rate surge at station 0 over the middle third,
  * a flash crowd at station 1 over the third quarter, and a popularity shift at two thirds. Twin
- * episodes inject the same kinds of events at random stations and times.
+ * episodes carry the twin's own rare events ({@link TwinStress}: surges and shifts extrapolated
+ * from the history, no flash crowd), so the rare test regime is held out; with {@code twinEvents:
+ * copied} they inject the test regime's kinds of event at random stations and times instead. With
+ * {@code equalBudget}, "RL (equal budget)" and "Reliable RL (equal budget)" train on as many
+ * physical episodes as the w/ DNT systems get physical plus twin episodes.
  */
 public final class CachingStudy implements Study<CachingStudy.Result> {
   /** Items of flash crowds get ids from here on, far above the catalogue and shot contents. */
@@ -55,6 +63,18 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
 
   /** The name of the greedy femtocaching placement from the stream's own frequencies. */
   public static final String FEMTOCACHING = "Femtocaching";
+
+  /** The suffix of the equal-budget arm's systems. */
+  public static final String EQUAL_BUDGET = " (equal budget)";
+
+  /** Slots per rate window of the twin's stress model. */
+  static final int STRESS_WINDOW = 10;
+
+  /** How far beyond the history's extremes the twin's rare episodes go. */
+  static final double STRESS_AMPLIFY = 2;
+
+  /** A learned system to train: its kind, label, physical episodes and training seed. */
+  private record Arm(SystemKind kind, String label, List<Trace> physical, long seed) {}
 
   /** The request model of the physical network (a name in {@link RequestModels#REGISTRY}). */
   static final String REQUEST_MODEL = "shot-noise";
@@ -98,9 +118,27 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
    * @param rows one row per (regime, system)
    * @param loadSeries per-station load per time bucket, by system, on the rare stream
    * @param hitSeries hit rate per time bucket, by system, on the rare stream
+   * @param lever how much load caching can move on this network, by regime ({@link LoadLever})
+   * @param learningCurves each learned system's hit rate per training episode, in order
    */
   public record Result(
-      List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {}
+      List<Row> rows,
+      Map<String, long[][]> loadSeries,
+      Map<String, double[]> hitSeries,
+      Map<String, LoadLever> lever,
+      Map<String, double[]> learningCurves) {
+    /**
+     * A result without the lever and the learning curves.
+     *
+     * @param rows the rows
+     * @param loadSeries the load series
+     * @param hitSeries the hit series
+     */
+    public Result(
+        List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {
+      this(rows, loadSeries, hitSeries, Map.of(), Map.of());
+    }
+  }
 
   private final CachingStudyConfig config;
   private final String agent;
@@ -154,12 +192,7 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
    */
   public Result replicate(int rep, long seed) {
     CachingStudyConfig c = config;
-    Topology topo =
-        Topology.ring(
-            c.network().stations(),
-            c.network().clientsPerStation(),
-            c.network().overlap(),
-            Seeds.generator(Seeds.derive(seed, 1)));
+    Topology topo = topology(seed);
     RequestGenerator gen =
         new RequestGenerator(topo, c.clients(), c.requests().requestProbability());
     long worldSeed = Seeds.derive(seed, 2);
@@ -173,11 +206,31 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
               List.of(),
               Seeds.generator(Seeds.derive(seed, 3, e))));
     }
-    CachingTwin twin = CachingTwin.fit(concat(physical), topo, c.clients(), 2000, 0.05);
+    Trace history = concat(physical);
+    CachingTwin twin = CachingTwin.fit(history, topo, c.clients(), 2000, 0.05);
+    TwinStress stress =
+        TwinStress.fit(history, topo, STRESS_WINDOW, c.network().capacity(), STRESS_AMPLIFY);
     List<Trace> twinEpisodes = new ArrayList<>();
     for (int e = 0; e < c.episodes().twinEpisodes(); e++) {
       RandomGenerator r = Seeds.generator(Seeds.derive(seed, 4, e));
-      twinEpisodes.add(twin.synthesize(c.episodes().episodeSlots(), randomEvents(r), r));
+      List<RareEvent> events =
+          c.episodes().twinEvents().equals("model")
+              ? stress.events(c.episodes().episodeSlots(), topo.stationCount(), r)
+              : randomEvents(r);
+      twinEpisodes.add(twin.synthesize(c.episodes().episodeSlots(), events, r));
+    }
+    // the equal-budget arm: as many physical episodes as the w/ DNT systems see in all; the first
+    // ones are the fixed-physical arm's, the rest drawn from the same world on fresh streams
+    List<Trace> budget = new ArrayList<>(physical);
+    if (c.episodes().equalBudget()) {
+      for (int e = 0; e < c.episodes().twinEpisodes(); e++) {
+        budget.add(
+            gen.generate(
+                world(worldSeed),
+                c.episodes().episodeSlots(),
+                List.of(),
+                Seeds.generator(Seeds.derive(seed, 9, e))));
+      }
     }
     int t = c.episodes().testSlots();
     List<RareEvent> rare =
@@ -193,7 +246,8 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
         "rare", gen.generate(world(worldSeed), t, rare, Seeds.generator(Seeds.derive(seed, 6))));
 
     SimulationOptions options =
-        new SimulationOptions(c.load().loadWindow(), 50, c.load().overloadFactor());
+        new SimulationOptions(
+            c.load().loadWindow(), 50, c.load().overloadFactor(), c.network().servingRule());
     List<Row> rows = new ArrayList<>();
     Map<String, long[][]> loads = new LinkedHashMap<>();
     Map<String, double[]> hitSeries = new LinkedHashMap<>();
@@ -206,17 +260,32 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
             c.agent(),
             PpoSettings.DEFAULTS,
             options);
+    List<Arm> arms = new ArrayList<>();
     for (SystemKind kind : SystemKind.values()) {
+      arms.add(new Arm(kind, kind.label(), physical, Seeds.derive(seed, 7, kind.ordinal())));
+    }
+    if (c.episodes().equalBudget()) {
+      for (SystemKind kind : List.of(SystemKind.RL, SystemKind.RELIABLE_RL)) {
+        // the fixed arm's training seed: the two arms differ only in the extra physical episodes
+        arms.add(
+            new Arm(
+                kind, kind.label() + EQUAL_BUDGET, budget, Seeds.derive(seed, 7, kind.ordinal())));
+      }
+    }
+    Map<String, double[]> curves = new LinkedHashMap<>();
+    for (Arm arm : arms) {
+      List<Double> curve = new ArrayList<>();
       try (RlController ctl =
           trainer.train(
-              kind, physical, twinEpisodes, Seeds.derive(seed, 7, kind.ordinal()), Progress.NONE)) {
+              arm.kind(), arm.physical(), twinEpisodes, arm.seed(), Progress.NONE, curve::add)) {
+        curves.put(arm.label(), curve.stream().mapToDouble(Double::doubleValue).toArray());
         for (var test : tests.entrySet()) {
           SystemTrainer.Evaluation ev = trainer.evaluate(ctl, test.getValue());
           rows.add(
-              row(rep, seed, test.getKey(), kind.label(), "rl", ev.result(), ev.unsafeProposals()));
+              row(rep, seed, test.getKey(), arm.label(), "rl", ev.result(), ev.unsafeProposals()));
           if (test.getKey().equals("rare")) {
-            loads.put(kind.label(), ev.result().loadSeries());
-            hitSeries.put(kind.label(), ev.result().hitSeries());
+            loads.put(arm.label(), ev.result().loadSeries());
+            hitSeries.put(arm.label(), ev.result().hitSeries());
           }
         }
       }
@@ -266,7 +335,38 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
               Double.NaN,
               Double.NaN));
     }
-    return new Result(rows, loads, hitSeries);
+    Map<String, LoadLever> lever = new LinkedHashMap<>();
+    tests.forEach((regime, trace) -> lever.put(regime, LoadLever.of(trace, topo)));
+    return new Result(rows, loads, hitSeries, lever, curves);
+  }
+
+  /**
+   * The replication's network: the small cells and clients of a twin (coverage from received power,
+   * {@link TwinCoverage}), or the first study's ring.
+   */
+  Topology topology(long seed) {
+    CachingStudyConfig.Network n = config.network();
+    RandomGenerator r = Seeds.generator(Seeds.derive(seed, 1));
+    if (n.layout().equals("ring")) {
+      return Topology.ring(n.stations(), n.clientsPerStation(), n.overlap(), r);
+    }
+    return TwinCoverage.of(cluster().twin(r), n.coverageDbm()).topology();
+  }
+
+  /**
+   * The small-cell layout of the twin network.
+   *
+   * @return the layout from the settings
+   */
+  SmallCellCluster cluster() {
+    CachingStudyConfig.Network n = config.network();
+    return new SmallCellCluster(
+        n.stations(),
+        n.clientsPerStation(),
+        n.interSiteM(),
+        n.clientRadiusM(),
+        n.coverageDbm(),
+        n.txPowerDbm());
   }
 
   private ItemSampler world(long worldSeed) {

@@ -32,12 +32,34 @@ public record CachingStudyConfig(
   /**
    * The network.
    *
-   * @param stations B, caching base stations on a ring
+   * @param stations B, caching base stations
    * @param clientsPerStation home clients per station
-   * @param overlap fraction of clients attached to a second station
+   * @param overlap fraction of clients attached to a second station (ring layout only)
    * @param capacity C, slots per station
+   * @param layout {@code twin} (the small cells and clients of a {@link
+   *     dnt.caching.network.SmallCellCluster} twin, coverage from received power) or {@code ring}
+   *     (the first study's hand-made ring)
+   * @param interSiteM twin layout: distance between adjacent stations, metres
+   * @param clientRadiusM twin layout: clients are drawn within this distance of their home, metres
+   * @param coverageDbm twin layout: a station covers a client received at or above this, dBm
+   * @param txPowerDbm twin layout: every station's transmit power, dBm
+   * @param serving the serving rule: {@code least-loaded} (issue 16) or {@code home-fetch} (the
+   *     first study's)
    */
-  public record Network(int stations, int clientsPerStation, double overlap, int capacity) {
+  public record Network(
+      int stations,
+      int clientsPerStation,
+      double overlap,
+      int capacity,
+      String layout,
+      double interSiteM,
+      double clientRadiusM,
+      double coverageDbm,
+      double txPowerDbm,
+      String serving) {
+    /** The layouts. */
+    public static final java.util.List<String> LAYOUTS = java.util.List.of("twin", "ring");
+
     /** Checks the fields. */
     public Network {
       if (stations < 1 || clientsPerStation < 1 || capacity < 1) {
@@ -49,6 +71,32 @@ public record CachingStudyConfig(
                 + " and "
                 + capacity);
       }
+      Objects.requireNonNull(layout, "layout is missing");
+      Objects.requireNonNull(serving, "serving is missing");
+      if (!LAYOUTS.contains(layout)) {
+        throw new IllegalArgumentException(
+            "layout must be one of " + LAYOUTS + ", got '" + layout + "'");
+      }
+      servingRule(serving);
+    }
+
+    /**
+     * The serving rule named by {@link #serving()}.
+     *
+     * @return the rule
+     */
+    public dnt.caching.network.ServingRule servingRule() {
+      return servingRule(serving);
+    }
+
+    private static dnt.caching.network.ServingRule servingRule(String name) {
+      return switch (name) {
+        case "least-loaded" -> dnt.caching.network.ServingRule.LEAST_LOADED;
+        case "home-fetch" -> dnt.caching.network.ServingRule.HOME_FETCH;
+        default ->
+            throw new IllegalArgumentException(
+                "serving must be least-loaded or home-fetch, got '" + name + "'");
+      };
     }
 
     /**
@@ -89,14 +137,31 @@ public record CachingStudyConfig(
    * @param twinEpisodes twin-generated training episodes (w/ DNT systems)
    * @param testSlots slots per test trace
    * @param surgeFactor rate multiplier of the rare regime's surge
+   * @param twinEvents the rare events of the twin's episodes: {@code model} (generated from the
+   *     twin's model of the history, {@link dnt.caching.twin.TwinStress}; the test regime is then
+   *     held out) or {@code copied} (the first study's: the test regime's kinds of event at random
+   *     stations and times)
+   * @param equalBudget whether to add the equal-budget arm: "RL" and "Reliable RL" trained on as
+   *     many physical episodes as the w/ DNT systems get physical plus twin episodes
    */
   public record Episodes(
-      int episodeSlots, int physicalEpisodes, int twinEpisodes, int testSlots, double surgeFactor) {
+      int episodeSlots,
+      int physicalEpisodes,
+      int twinEpisodes,
+      int testSlots,
+      double surgeFactor,
+      String twinEvents,
+      boolean equalBudget) {
     /** Checks the fields. */
     public Episodes {
       if (episodeSlots < 1 || physicalEpisodes < 1 || twinEpisodes < 0 || testSlots < 3) {
         throw new IllegalArgumentException(
             "need at least one slot, one episode and three test slots");
+      }
+      Objects.requireNonNull(twinEvents, "twinEvents is missing");
+      if (!twinEvents.equals("model") && !twinEvents.equals("copied")) {
+        throw new IllegalArgumentException(
+            "twinEvents must be model or copied, got '" + twinEvents + "'");
       }
     }
   }

@@ -26,8 +26,12 @@ final class CachingStudyTest {
     assertThat(reps.get(1).rows()).extracting(CachingStudy.Row::seed).containsOnly(4L);
     assertThat(reps.get(1).rows()).isEqualTo(study.replicate(1, 4).rows());
     List<CachingStudy.Row> rows = reps.get(0).rows();
-    // 4 RL systems + 6 classic policies + 2 clairvoyant references, on 2 regimes
-    assertThat(rows).hasSize(2 * (4 + CachingStudy.CLASSIC.size() + 2));
+    // 4 RL systems + 2 of the equal-budget arm + 6 classic policies + 2 clairvoyant references,
+    // on 2 regimes
+    assertThat(rows).hasSize(2 * (4 + 2 + CachingStudy.CLASSIC.size() + 2));
+    assertThat(rows)
+        .extracting(CachingStudy.Row::system)
+        .contains("RL" + CachingStudy.EQUAL_BUDGET, "Reliable RL" + CachingStudy.EQUAL_BUDGET);
     // per-station MIN is no bound on this network: it is labelled a reference, never a bound
     assertThat(rows.stream().map(CachingStudy.Row::family).distinct())
         .containsExactlyInAnyOrder("rl", "classic", "reference");
@@ -56,6 +60,7 @@ final class CachingStudyTest {
             "summary.csv",
             "load_series.csv",
             "hit_series.csv",
+            "learning_curves.csv",
             "fig4_hit_rate_interventions.png",
             "fig5_station_load.png",
             "report.md",
@@ -68,10 +73,20 @@ final class CachingStudyTest {
     assertThat(Files.readString(run.file("report.md")))
         .contains("Reliable RL w/ DNT")
         .contains("**Synthetic data.**")
+        .contains("covered by two stations, sending")
         .contains("the twin reduces the interventions")
         .contains("clairvoyant reference, not a bound")
         .doesNotContain("NaN")
         .doesNotContain("Belady (per BS)");
+    // the quick preset trains 1 physical (+ 1 twin) episode; the equal-budget arm 2 physical:
+    // RL 1, RL w/ DNT 2, Reliable RL 1, Reliable RL w/ DNT 2, both equal-budget systems 2 -> 10
+    // episodes per replication, 2 replications
+    assertThat(reps.get(0).learningCurves().get("RL w/ DNT")).hasSize(2);
+    assertThat(reps.get(0).learningCurves().get("RL")).hasSize(1);
+    List<String> curves = Files.readAllLines(run.file("learning_curves.csv"));
+    assertThat(curves).hasSize(1 + 2 * 10);
+    assertThat(curves.get(0)).isEqualTo("replication,system,episode,hit_rate");
+    assertThat(curves.get(1)).startsWith("0,\"RL\",1,");
     List<String> metrics = Files.readAllLines(run.file("metrics.csv"));
     assertThat(metrics).hasSize(1 + 2 * rows.size());
     // the file holds the rows of replication 0 first, each hit rate to six decimals
@@ -160,8 +175,9 @@ final class CachingStudyTest {
     List<CachingStudy.Row> ddqn = new CachingStudy(config).run(5, 1, (d, t, m) -> {}).get(0).rows();
     assertThat(first.stream().filter(r -> !r.family().equals("rl")))
         .containsExactlyElementsOf(ddqn.stream().filter(r -> !r.family().equals("rl")).toList());
+    // 6 learned systems (4 + the equal-budget arm's 2) on 2 regimes
     assertThat(first.stream().filter(r -> r.family().equals("rl")))
-        .hasSize(8)
+        .hasSize(12)
         .isNotEqualTo(ddqn.stream().filter(r -> r.family().equals("rl")).toList());
   }
 
