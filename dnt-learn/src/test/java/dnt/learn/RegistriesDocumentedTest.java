@@ -7,7 +7,6 @@ import dnt.learn.codec.UpdateCodecs;
 import dnt.learn.forecast.Architectures;
 import dnt.learn.robust.AggregationRules;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * The tables of docs/ that list the learn families name exactly the registered members (what {@code
  * dnt aggregate --help} and the configuration errors list): the first column of the rules and
  * attacks tables of docs/security.md, the architectures table of docs/forecasting.md, and the
- * comments of {@code model.architecture} and {@code codec.name} in reference.yaml, and the codecs
- * table of docs/security.md, and the inversion attacks table of docs/privacy.md.
+ * comments of {@code model.architecture} and {@code codec.name} in the forecasting study's
+ * commented defaults (dnt-experiments' {@code dnt/experiments/forecasting/defaults.yaml}), and the
+ * codecs table of docs/security.md, and the inversion attacks table of docs/privacy.md.
  */
 final class RegistriesDocumentedTest {
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
@@ -59,7 +59,7 @@ final class RegistriesDocumentedTest {
   }
 
   @Test
-  void theCodecsTableAndReferenceYamlNameEveryRegisteredCodec() throws IOException {
+  void theCodecsTableAndTheForecastingDefaultsNameEveryRegisteredCodec() throws IOException {
     assertThat(firstColumnNames("security.md", "## Update codecs"))
         .containsExactlyInAnyOrderElementsOf(UpdateCodecs.REGISTRY.names());
     String comment = referenceComment("name:");
@@ -74,13 +74,14 @@ final class RegistriesDocumentedTest {
             dnt.learn.privacy.inversion.InversionAttacks.REGISTRY.names());
   }
 
-  /** The comment of the first line of reference.yaml whose key is {@code key}. */
+  /** The comment of the first line of the forecasting defaults whose key is {@code key}. */
   private static String referenceComment(String key) throws IOException {
-    String yaml;
-    try (InputStream in = RegistriesDocumentedTest.class.getResourceAsStream("/reference.yaml")) {
-      assertThat(in).as("reference.yaml on the classpath").isNotNull();
-      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String yaml =
+        Files.readString(
+            repo()
+                .resolve(
+                    "dnt-experiments/src/main/resources/dnt/experiments/forecasting/defaults.yaml"),
+            StandardCharsets.UTF_8);
     String line = yaml.lines().filter(l -> l.strip().startsWith(key)).findFirst().orElseThrow();
     return line.substring(line.indexOf('#') + 1).strip();
   }
@@ -92,7 +93,8 @@ final class RegistriesDocumentedTest {
   }
 
   @Test
-  void theArchitecturesTableAndReferenceYamlNameEveryRegisteredArchitecture() throws IOException {
+  void theArchitecturesTableAndTheForecastingDefaultsNameEveryRegisteredArchitecture()
+      throws IOException {
     assertThat(firstColumnNames("forecasting.md", "## Forecasters"))
         .containsExactlyInAnyOrderElementsOf(Architectures.REGISTRY.names());
     String comment = referenceComment("architecture:");

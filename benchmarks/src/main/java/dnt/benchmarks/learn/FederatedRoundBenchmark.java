@@ -3,6 +3,7 @@ package dnt.benchmarks.learn;
 import dnt.core.util.Progress;
 import dnt.experiments.forecasting.ForecastData;
 import dnt.experiments.forecasting.ForecastingExperiment;
+import dnt.experiments.forecasting.ForecastingSettings;
 import dnt.experiments.forecasting.ForecastingStudy;
 import dnt.learn.fl.FederationHooks;
 import dnt.learn.fl.FlClient;
@@ -13,6 +14,7 @@ import dnt.learn.fl.SynchronousFederation;
 import dnt.learn.forecast.Forecaster;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,12 +67,12 @@ public class FederatedRoundBenchmark {
   /** Loads the subset and builds the clients. */
   @Setup(Level.Trial)
   public void setUp() {
-    ForecastingExperiment.Options o = ForecastingExperiment.Options.defaults();
-    FlConfig cfg =
-        FlConfig.defaults()
-            .with(ForecastingExperiment.feddaPreset())
+    ForecastingSettings settings =
+        ForecastingSettings.defaults()
+            .withPreset("fedda")
             .with(Map.of("sync.rounds", 1, "sync.clientFraction", 1.0, "threads", threads));
-    ForecastData data = ForecastingExperiment.data(o, Progress.NONE);
+    FlConfig cfg = settings.fl();
+    ForecastData data = ForecastingExperiment.data(settings.run(), Optional.empty(), Progress.NONE);
     ForecastingStudy study = new ForecastingStudy(cfg, data, Progress.NONE);
     clients = study.clients(42);
     pool = new LocalTraining(study.architecture(), threads, batched);

@@ -3,6 +3,7 @@ package dnt.benchmarks.learn;
 import dnt.core.util.Progress;
 import dnt.experiments.forecasting.ForecastData;
 import dnt.experiments.forecasting.ForecastingExperiment;
+import dnt.experiments.forecasting.ForecastingSettings;
 import dnt.experiments.forecasting.ForecastingStudy;
 import dnt.learn.fl.FederationHooks;
 import dnt.learn.fl.FlClient;
@@ -14,6 +15,7 @@ import dnt.learn.forecast.Forecaster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -70,10 +72,11 @@ public class ScaleRoundBenchmark {
   /** Builds the stations. */
   @Setup(Level.Trial)
   public void setUp() {
-    FlConfig cfg =
-        FlConfig.defaults().with(Map.of("sync.rounds", 1, "sync.clientFraction", fraction));
-    ForecastData data =
-        ForecastingExperiment.data(ForecastingExperiment.Options.defaults(), Progress.NONE);
+    ForecastingSettings settings =
+        ForecastingSettings.defaults()
+            .with(Map.of("sync.rounds", 1, "sync.clientFraction", fraction));
+    FlConfig cfg = settings.fl();
+    ForecastData data = ForecastingExperiment.data(settings.run(), Optional.empty(), Progress.NONE);
     ForecastingStudy study = new ForecastingStudy(cfg, data, Progress.NONE);
     List<FlClient> base = study.clients(42);
     clients = new ArrayList<>(stations);

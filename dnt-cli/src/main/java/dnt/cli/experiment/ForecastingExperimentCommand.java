@@ -5,10 +5,10 @@ import dnt.cli.version.VersionProvider;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.experiments.forecasting.ForecastingExperiment;
+import dnt.experiments.forecasting.ForecastingSettings;
 import dnt.experiments.forecasting.Method;
 import dnt.experiments.forecasting.RunSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +49,8 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
       description =
           "Settings file: a config.yaml that a run wrote (reproduces it) or any subset of its"
               + " keys (run: data, service, resolution, seed, seeds, methods, cells,"
-              + " syntheticCells, timing; and the sections of reference.yaml). Options given on"
-              + " the command line override the file.")
+              + " syntheticCells, timing; and the model sections of the study's defaults.yaml)."
+              + " Options given on the command line override the file.")
   @Nullable Path config;
 
   @Option(
@@ -134,33 +134,20 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // --set keys under run: are the run's options; every other key is the model configuration's.
-    List<String> runSets = new ArrayList<>();
-    List<String> modelSets = new ArrayList<>();
-    for (String a : set.assignments) {
-      if (a.strip().startsWith("run.")) {
-        runSets.add(a);
-      } else {
-        modelSets.add(a);
-      }
-    }
-    GivenOptions model =
-        new GivenOptions(spec.commandLine().getParseResult())
-            .set(modelSets)
-            .put("--rounds", "sync.rounds", rounds)
-            .put("--fraction", "sync.clientFraction", fraction)
-            .put("--threads", "threads", threads);
     GivenOptions given =
         new GivenOptions(spec.commandLine().getParseResult())
-            .set(runSets, "run.")
-            .put("--data", "data", data)
-            .put("--service", "service", service)
-            .put("--resolution", "resolution", resolution)
-            .put("--seed", "seed", runOptions.seed)
-            .putAtLeast("--seeds", "seeds", seeds, 1)
-            .put("--timing", "timing", timing)
-            .putAtLeast("--cells", "cells", cells, 0)
-            .put("--synthetic-cells", "syntheticCells", syntheticCells);
+            .set(set.assignments)
+            .put("--rounds", "sync.rounds", rounds)
+            .put("--fraction", "sync.clientFraction", fraction)
+            .put("--threads", "threads", threads)
+            .put("--data", "run.data", data)
+            .put("--service", "run.service", service)
+            .put("--resolution", "run.resolution", resolution)
+            .put("--seed", "run.seed", runOptions.seed)
+            .putAtLeast("--seeds", "run.seeds", seeds, 1)
+            .put("--timing", "run.timing", timing)
+            .putAtLeast("--cells", "run.cells", cells, 0)
+            .put("--synthetic-cells", "run.syntheticCells", syntheticCells);
     if (methods != null && !methods.isEmpty()) {
       for (String m : methods) {
         try {
@@ -170,18 +157,19 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
               "--methods: unknown method '" + m + "' (use " + ids() + ")", e);
         }
       }
-      given.put("--methods", "methods", methods);
+      given.put("--methods", "run.methods", methods);
     }
-    ForecastingExperiment.Options o =
-        ForecastingExperiment.options(
-            Optional.ofNullable(config),
-            given.values(),
-            Optional.ofNullable(preset),
-            model.values(),
-            runOptions.resultsDir);
+    Optional<String> presetName = Optional.ofNullable(preset);
+    ForecastingSettings settings =
+        ForecastingSettings.resolve(Optional.ofNullable(config), presetName, given.values());
     ForecastingExperiment.Outcome out =
         ForecastingExperiment.run(
-            o, storeKey.key(), VersionProvider.version(), progress(spec.commandLine().getErr()));
+            settings,
+            presetName,
+            storeKey.key(),
+            runOptions.resultsDir,
+            VersionProvider.version(),
+            progress(spec.commandLine().getErr()));
     out.lines().forEach(spec.commandLine().getOut()::println);
     spec.commandLine().getOut().flush();
     return 0;

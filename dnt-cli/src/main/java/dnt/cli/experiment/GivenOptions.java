@@ -45,28 +45,12 @@ final class GivenOptions {
    * @return this
    */
   GivenOptions set(List<String> assignments) {
-    return set(assignments, "");
-  }
-
-  /**
-   * Records {@code --set} assignments whose keys start with a section prefix, recorded without it
-   * (forecasting's {@code run.seeds} is the key {@code seeds} of its run settings); messages quote
-   * the assignment as the user wrote it.
-   *
-   * @param assignments the texts after {@code --set}, in order, each key starting with the prefix
-   * @param prefix the section's prefix, e.g. {@code run.}, or empty
-   * @return this
-   */
-  GivenOptions set(List<String> assignments, String prefix) {
     for (String a : assignments) {
       Map.Entry<String, Object> e = SettingsYaml.assignment(a, "--set");
       if (e.getKey().equals("experiment")) {
         throw new InvalidInputException("--set '" + a + "': the experiment cannot be changed");
       }
-      if (!e.getKey().startsWith(prefix)) {
-        throw new IllegalArgumentException("'" + a + "' is not under " + prefix);
-      }
-      record("--set " + a, e.getKey().substring(prefix.length()), e.getValue());
+      record("--set " + a, e.getKey(), e.getValue());
     }
     return this;
   }

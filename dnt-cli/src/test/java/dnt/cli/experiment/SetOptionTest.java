@@ -107,7 +107,8 @@ final class SetOptionTest {
     CliRun runTwice =
         CliRun.of("experiment", "forecasting", "--set", "run.seeds=2", "--seeds", "3");
     assertThat(runTwice.status()).isEqualTo(2);
-    assertThat(runTwice.err()).contains("'seeds' is given twice", "--set run.seeds=2", "--seeds");
+    assertThat(runTwice.err())
+        .contains("'run.seeds' is given twice", "--set run.seeds=2", "--seeds");
 
     CliRun same = CliRun.of("experiment", "poisoning", "--set", "seeds=2", "--set", "seeds=3");
     assertThat(same.status()).isEqualTo(2);

@@ -1,7 +1,5 @@
 package dnt.experiments.forecasting;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.core.util.Seeds;
@@ -18,7 +16,6 @@ import dnt.data.synth.SynthConfig;
 import dnt.data.synth.SyntheticMilan;
 import dnt.experiments.harness.Replications;
 import dnt.experiments.report.ResultsRun;
-import dnt.experiments.settings.SettingsYaml;
 import dnt.learn.fl.FlConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +26,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -47,81 +42,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ForecastingExperiment {
   /** The experiment's name (results folder). */
-  public static final String NAME = "forecasting";
+  public static final String NAME = ForecastingSettings.EXPERIMENT;
 
   private ForecastingExperiment() {}
-
-  /**
-   * What to run.
-   *
-   * @param data subset, synthetic, or a store (.duckdb) / export CSV path
-   * @param service internet, sms (in + out) or call (in + out)
-   * @param resolution hour or 10min
-   * @param seed the base seed
-   * @param seeds replications (seed, seed+1, ...)
-   * @param preset a protocol preset ("fedda") or empty
-   * @param timing time FedAvg over all sampled clients only (seconds per client-round)
-   * @param config a YAML file overriding reference.yaml, or empty
-   * @param overrides dotted config overrides applied last (e.g. sync.rounds)
-   * @param methods the methods to run
-   * @param resultsDir the results root
-   * @param syntheticCells cells of the synthetic data
-   * @param cells use only the first n cells (0: all)
-   */
-  public record Options(
-      String data,
-      String service,
-      String resolution,
-      long seed,
-      int seeds,
-      Optional<String> preset,
-      boolean timing,
-      Optional<Path> config,
-      Map<String, Object> overrides,
-      List<Method> methods,
-      Path resultsDir,
-      int syntheticCells,
-      int cells) {
-    /** Checks the fields. */
-    public Options {
-      Objects.requireNonNull(data, "data");
-      Objects.requireNonNull(service, "service");
-      Objects.requireNonNull(resolution, "resolution");
-      overrides = Map.copyOf(overrides);
-      methods = List.copyOf(methods);
-      if (seeds < 1) {
-        throw new InvalidInputException("run.seeds (--seeds) must be at least 1, got " + seeds);
-      }
-      if (methods.isEmpty()) {
-        throw new InvalidInputException("run.methods (--methods) names no method");
-      }
-      if (cells < 0) {
-        throw new InvalidInputException("run.cells (--cells) must be >= 0, got " + cells);
-      }
-    }
-
-    /**
-     * The defaults: the bundled subset, internet, hourly, seed 42, one seed, all methods.
-     *
-     * @return the options
-     */
-    public static Options defaults() {
-      return new Options(
-          "subset",
-          "internet",
-          "hour",
-          42,
-          1,
-          Optional.empty(),
-          false,
-          Optional.empty(),
-          Map.of(),
-          List.of(Method.values()),
-          Path.of("results"),
-          100,
-          0);
-    }
-  }
 
   /**
    * What a run produced.
@@ -133,172 +56,30 @@ public final class ForecastingExperiment {
   public record Outcome(Optional<Path> dir, List<MethodResult> results, List<String> lines) {}
 
   /**
-   * The protocol of the published FedDA comparison ({@code --preset fedda}; the commented resource
-   * {@code presets/fedda.yaml} beside this class): hourly data, last 7 days as test, closeness 3
-   * newest first + period 3, the dual LSTM (2 layers, hidden 64, dropout 0.2), SGD lr 0.01 momentum
-   * 0.9 reset each round, batch 20, no shuffling, 1 local epoch, 100 rounds, unweighted FedAvg,
-   * client fraction 0.1.
+   * Loads and prepares the data of a run.
    *
-   * @return the overrides
-   */
-  public static Map<String, Object> feddaPreset() {
-    return preset("fedda");
-  }
-
-  /** The names of the presets shipped as YAML resources ({@code presets/NAME.yaml}). */
-  static final List<String> PRESETS = List.of("fedda", "demo");
-
-  /**
-   * A preset's model settings as dotted-path overrides, read from its commented YAML resource.
-   *
-   * @param name the preset's name, in any letter case
-   * @return the overrides
-   * @throws InvalidInputException for an unknown preset, naming the known ones
-   */
-  public static Map<String, Object> preset(String name) {
-    String key = name.strip().toLowerCase(Locale.ROOT);
-    if (!PRESETS.contains(key)) {
-      throw new InvalidInputException(
-          "unknown --preset '" + name + "'; known presets: " + String.join(", ", PRESETS));
-    }
-    return SettingsYaml.presetOverrides(ForecastingExperiment.class, "presets/" + key + ".yaml");
-  }
-
-  /**
-   * The effective configuration of the options.
-   *
-   * @param o the options
-   * @return reference.yaml, then the file, then the preset, then the overrides
-   */
-  public static FlConfig config(Options o) {
-    FlConfig c = o.config().map(ForecastingExperiment::flConfig).orElseGet(FlConfig::defaults);
-    if (o.preset().isPresent()) {
-      c = c.with(preset(o.preset().get()));
-    }
-    if (!o.overrides().isEmpty()) {
-      c = c.with(o.overrides());
-    }
-    return c;
-  }
-
-  /**
-   * The model and federation sections of a settings file (every key but {@code experiment} and
-   * {@code run}), over {@code reference.yaml}.
-   *
-   * @param file the settings file
-   * @return the configuration
-   * @throws InvalidInputException naming the file and the key path
-   */
-  static FlConfig flConfig(Path file) {
-    ObjectNode tree = SettingsYaml.read(file);
-    SettingsYaml.expectExperiment(tree, NAME, file.toString());
-    SettingsYaml.take(tree, "run");
-    return FlConfig.parse(SettingsYaml.text(tree), file.toString());
-  }
-
-  /**
-   * The options of a run: the defaults of {@link RunSettings}, then the {@code run:} section of the
-   * settings file, then the options given on the command line (each layer replaces the one below).
-   *
-   * @param file the settings file (a {@code config.yaml} a run wrote, or a user's file), if any
-   * @param given run keys given on the command line (e.g. {@code seeds}), highest precedence
-   * @param preset a protocol preset, applied over the file's model sections
-   * @param flOverrides dotted model overrides given on the command line (e.g. {@code sync.rounds})
-   * @param resultsDir the results root
-   * @return the options
-   * @throws InvalidInputException naming the file (or the command line) and the key path
-   */
-  public static Options options(
-      Optional<Path> file,
-      Map<String, Object> given,
-      Optional<String> preset,
-      Map<String, Object> flOverrides,
-      Path resultsDir) {
-    ObjectNode run = SettingsYaml.tree(RunSettings.defaults());
-    if (file.isPresent()) {
-      ObjectNode tree = SettingsYaml.read(file.get());
-      SettingsYaml.expectExperiment(tree, NAME, file.get().toString());
-      JsonNode section = tree.get("run");
-      if (section != null) {
-        if (!(section instanceof ObjectNode o)) {
-          throw new InvalidInputException(file.get() + ": key 'run' must be a mapping");
-        }
-        SettingsYaml.merge(run, o);
-        SettingsYaml.bind(run, RunSettings.class, file.get().toString(), "run");
-      }
-    }
-    SettingsYaml.override(run, given);
-    RunSettings r = SettingsYaml.bind(run, RunSettings.class, "command line", "run");
-    return new Options(
-        r.data(),
-        r.service(),
-        r.resolution(),
-        r.seed(),
-        r.seeds(),
-        preset,
-        r.timing(),
-        file,
-        flOverrides,
-        r.parsedMethods(),
-        resultsDir,
-        r.syntheticCells(),
-        r.cells());
-  }
-
-  /**
-   * The complete effective settings of a run as written to {@code config.yaml}: {@code experiment},
-   * the {@code run:} section and every section of the model configuration (preset and overrides
-   * expanded). Passing this file back with {@code --config} reproduces the run.
-   *
-   * @param o the options
-   * @param config the effective model configuration
-   * @param methods the methods that ran
-   * @return the tree
-   */
-  public static ObjectNode settings(Options o, FlConfig config, List<Method> methods) {
-    String data =
-        o.data().equals("subset") || o.data().equals("synthetic")
-            ? o.data()
-            : Path.of(o.data()).toAbsolutePath().normalize().toString();
-    RunSettings run =
-        new RunSettings(
-            data,
-            o.service(),
-            o.resolution(),
-            o.seed(),
-            o.seeds(),
-            methods.stream().map(Method::id).toList(),
-            o.cells(),
-            o.syntheticCells(),
-            o.timing());
-    ObjectNode tree = SettingsYaml.tree(Map.of("experiment", NAME));
-    tree.set("run", SettingsYaml.tree(run));
-    SettingsYaml.merge(tree, SettingsYaml.tree(config));
-    return tree;
-  }
-
-  /**
-   * Loads and prepares the data of the options.
-   *
-   * @param o the options
+   * @param o the run's settings
+   * @param preset the preset the run's settings came from, if any (its protocol is hourly)
    * @param progress progress callback
    * @return the prepared data
    */
-  public static ForecastData data(Options o, Progress progress) {
-    return data(o, null, progress);
+  public static ForecastData data(RunSettings o, Optional<String> preset, Progress progress) {
+    return data(o, preset, null, progress);
   }
 
   /**
-   * Loads and prepares the data of the options, decrypting an encrypted store with its key. The key
-   * is not part of the options: it changes no result, and a run's {@code config.yaml} must not hold
+   * Loads and prepares the data of a run, decrypting an encrypted store with its key. The key is
+   * not part of the settings: it changes no result, and a run's {@code config.yaml} must not hold
    * it.
    *
-   * @param o the options
+   * @param o the run's settings
+   * @param preset the preset the run's settings came from, if any (its protocol is hourly)
    * @param storeKey the key of an encrypted store named by {@code o.data()}, or null
    * @param progress progress callback
    * @return the prepared data
    */
-  public static ForecastData data(Options o, @Nullable StoreKey storeKey, Progress progress) {
+  public static ForecastData data(
+      RunSettings o, Optional<String> preset, @Nullable StoreKey storeKey, Progress progress) {
     List<Service> services =
         switch (o.service().toLowerCase(Locale.ROOT)) {
           case "internet" -> List.of(Service.INTERNET);
@@ -320,10 +101,10 @@ public final class ForecastingExperiment {
                       + o.resolution()
                       + "'");
         };
-    if (o.preset().isPresent() && !hourly) {
+    if (preset.isPresent() && !hourly) {
       throw new InvalidInputException(
           "the preset "
-              + o.preset().get()
+              + preset.get()
               + " uses hourly data; set run.resolution (--resolution) to hour");
     }
     String source;
@@ -371,7 +152,7 @@ public final class ForecastingExperiment {
     }
   }
 
-  private static TrafficDataset synthetic(Options o, Progress progress) {
+  private static TrafficDataset synthetic(RunSettings o, Progress progress) {
     Path tmp;
     try {
       tmp = Files.createTempDirectory("dnt-synthetic-");
@@ -403,31 +184,47 @@ public final class ForecastingExperiment {
   /**
    * Runs the study and writes the results.
    *
-   * @param o the options
-   * @param version the dnt version for the manifest
-   * @param progress progress callback
-   * @return the outcome
-   */
-  public static Outcome run(Options o, String version, Progress progress) {
-    return run(o, null, version, progress);
-  }
-
-  /**
-   * Runs the study on an encrypted store and writes the results (the key is not written).
-   *
-   * @param o the options
-   * @param storeKey the key of an encrypted store named by {@code o.data()}, or null
+   * @param settings the run's complete settings
+   * @param preset the preset the settings came from, if any (named in the report and config.yaml)
+   * @param resultsDir the results root
    * @param version the dnt version for the manifest
    * @param progress progress callback
    * @return the outcome
    */
   public static Outcome run(
-      Options o, @Nullable StoreKey storeKey, String version, Progress progress) {
-    FlConfig config = config(o);
-    ForecastData data = data(o, storeKey, progress);
-    List<Method> methods = o.timing() ? List.of(Method.V_TWIN_NO_CLUSTER) : o.methods();
+      ForecastingSettings settings,
+      Optional<String> preset,
+      Path resultsDir,
+      String version,
+      Progress progress) {
+    return run(settings, preset, null, resultsDir, version, progress);
+  }
+
+  /**
+   * Runs the study, on an encrypted store if the settings name one, and writes the results (the key
+   * is not written).
+   *
+   * @param settings the run's complete settings
+   * @param preset the preset the settings came from, if any (named in the report and config.yaml)
+   * @param storeKey the key of an encrypted store named by {@code run.data}, or null
+   * @param resultsDir the results root
+   * @param version the dnt version for the manifest
+   * @param progress progress callback
+   * @return the outcome
+   */
+  public static Outcome run(
+      ForecastingSettings settings,
+      Optional<String> preset,
+      @Nullable StoreKey storeKey,
+      Path resultsDir,
+      String version,
+      Progress progress) {
+    RunSettings o = settings.run();
+    FlConfig config = settings.fl();
+    ForecastData data = data(o, preset, storeKey, progress);
+    List<Method> methods = o.timing() ? List.of(Method.V_TWIN_NO_CLUSTER) : o.parsedMethods();
     ForecastingStudy study = new ForecastingStudy(config, data, progress);
-    try (ResultsRun run = ResultsRun.start(o.resultsDir(), NAME, o.seed(), o.seeds())) {
+    try (ResultsRun run = ResultsRun.start(resultsDir, NAME, o.seed(), o.seeds())) {
       List<MethodResult> results = new ArrayList<>();
       // the study reports its own progress, per method over all replications
       Replications.run(rep -> study.run(methods, rep), o.seed(), o.seeds(), Progress.NONE)
@@ -437,19 +234,19 @@ public final class ForecastingExperiment {
       ForecastingReport.writeCurves(run.file("curve.csv"), results);
       String title = data.label().replaceAll(" \\(.*?\\)", "");
       ForecastingReport.writeFigure(run.file("fig3.png"), results, title);
-      List<String> header = ForecastingReport.header(o, config, data, study);
+      List<String> header = ForecastingReport.header(o, preset, config, data, study);
       try {
         Files.writeString(run.file("report.md"), ForecastingReport.markdown(results, header));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the report", e);
       }
       run.settings(
-              settings(o, config, methods),
+              new ForecastingSettings(o.written(methods), config).tree(),
               List.of(
                   "dnt experiment forecasting: the complete effective configuration of this run.",
                   "Rerun it with: dnt experiment forecasting --config config.yaml",
                   "(options given beside --config override this file; preset: "
-                      + o.preset().orElse("none")
+                      + preset.orElse("none")
                       + ", expanded below)"))
           .config("architecture", study.architecture().name())
           .config("parameters", study.architecture().parameterCount());
@@ -481,7 +278,7 @@ public final class ForecastingExperiment {
    * @return the configuration
    */
   public static FlConfig demoConfig() {
-    return FlConfig.defaults().with(preset("demo"));
+    return ForecastingSettings.defaults().withPreset("demo").fl();
   }
 
   /**
@@ -499,9 +296,9 @@ public final class ForecastingExperiment {
    * @return the results and printable lines, ending with the comparison against persistence
    */
   public static Demo demo() {
-    Options o = Options.defaults();
     FlConfig c = demoConfig();
-    ForecastData data = data(o, Progress.NONE).firstCells(6);
+    ForecastData data =
+        data(ForecastingSettings.defaults().run(), Optional.empty(), Progress.NONE).firstCells(6);
     ForecastingStudy study = new ForecastingStudy(c, data, Progress.NONE);
     List<MethodResult> rs = study.run(DEMO_METHODS, Seeds.derive(42, 0));
     List<String> lines = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /** Writes a forecasting run's metrics.csv, curve.csv, fig3.png and report.md. */
@@ -380,14 +381,19 @@ public final class ForecastingReport {
    * The lines at the top of {@code report.md} that describe the run: data, model, protocol, seeds
    * and machine.
    *
-   * @param o the run's options
+   * @param o the run's settings
+   * @param preset the preset the settings came from, if any
    * @param c the federated-learning settings
    * @param data the prepared data
    * @param study the study (its architecture)
    * @return the lines
    */
   static List<String> header(
-      ForecastingExperiment.Options o, FlConfig c, ForecastData data, ForecastingStudy study) {
+      RunSettings o,
+      Optional<String> preset,
+      FlConfig c,
+      ForecastData data,
+      ForecastingStudy study) {
     List<String> h = new ArrayList<>();
     h.add(
         "- Data: "
@@ -417,7 +423,7 @@ public final class ForecastingReport {
             + " .. "
             + (o.seed() + o.seeds() - 1)
             + "; preset: "
-            + o.preset().orElse("none")
+            + preset.orElse("none")
             + ".");
     h.add(
         "- Machine: "

@@ -1,5 +1,6 @@
 package dnt.experiments.forecasting;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +8,8 @@ import java.util.Objects;
 /**
  * The {@code run:} section of a forecasting {@code config.yaml}: what data, which methods and
  * seeds. The model and federation settings sit beside it as the sections of {@code
- * dnt.learn.fl.FlConfig} ({@code model}, {@code windows}, {@code training}, {@code sync}, ...).
+ * dnt.learn.fl.FlConfig} ({@code model}, {@code windows}, {@code training}, {@code sync}, ...);
+ * {@link ForecastingSettings} holds both, with the defaults of its {@code defaults.yaml}.
  *
  * @param data subset, synthetic, or a store (.duckdb) / export CSV path (absolute when written)
  * @param service internet, sms or call
@@ -60,12 +62,27 @@ public record RunSettings(
   }
 
   /**
-   * The defaults: the bundled subset, internet, hourly, seed 42, one seed, every method.
+   * These settings as a finished run writes them into its {@code config.yaml}: the methods that
+   * ran, and a data path made absolute (so that the file reruns from any folder).
    *
+   * @param ran the methods that ran
    * @return the settings
    */
-  public static RunSettings defaults() {
-    return new RunSettings("subset", "internet", "hour", 42, 1, ids(), 0, 100, false);
+  public RunSettings written(List<Method> ran) {
+    String where =
+        data.equals("subset") || data.equals("synthetic")
+            ? data
+            : Path.of(data).toAbsolutePath().normalize().toString();
+    return new RunSettings(
+        where,
+        service,
+        resolution,
+        seed,
+        seeds,
+        ran.stream().map(Method::id).toList(),
+        cells,
+        syntheticCells,
+        timing);
   }
 
   /**

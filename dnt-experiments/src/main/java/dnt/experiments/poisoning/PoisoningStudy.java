@@ -1,9 +1,8 @@
 package dnt.experiments.poisoning;
 
 import dnt.core.util.Seeds;
-import dnt.data.Service;
 import dnt.data.TrafficDataset;
-import dnt.data.prep.ZScore;
+import dnt.experiments.prep.HourlyMlpSetup;
 import dnt.learn.attack.Attacks;
 import dnt.learn.fl.Adversary;
 import dnt.learn.fl.AggregationRule;
@@ -21,10 +20,7 @@ import dnt.learn.fl.SyncSettings;
 import dnt.learn.fl.SynchronousFederation;
 import dnt.learn.forecast.Architecture;
 import dnt.learn.forecast.Forecaster;
-import dnt.learn.forecast.Mlp;
 import dnt.learn.forecast.TrainingRecipe;
-import dnt.learn.forecast.WindowBuilder;
-import dnt.learn.forecast.WindowSpec;
 import dnt.learn.forecast.Windows;
 import dnt.learn.robust.AggregationRules;
 import dnt.learn.robust.GuardedAggregation;
@@ -38,13 +34,14 @@ import java.util.function.Supplier;
 /**
  * One federated forecasting setup on the Milan internet subset, and the poisoned runs on it.
  *
- * <p>Data: the bundled 25 cells x 30 days, summed to hours and z-scored per cell with statistics of
- * the first 16 days. Days 0-15 train the V-twin (synchronous FedAvg-style rounds over all 25
- * stations); days 16-22 are streamed one day at a time to the H-twin (asynchronous, one buffered
- * server step per day with every station's update, starting from the clean V-twin model of the same
- * rule); days 23-29 are the test week. Inputs: the FedDA windows (3 recent hours, the same hour on
- * the 3 previous days); model: a one-hidden-layer MLP. The FLTrust server's root data: two clean
- * days (days 3-4) of five of the cells, standing in for the operator's own cells.
+ * <p>Data ({@link HourlyMlpSetup}, shared with the privacy study): the bundled 25 cells x 30 days,
+ * summed to hours and z-scored per cell with statistics of the first 16 days. Days 0-15 train the
+ * V-twin (synchronous FedAvg-style rounds over all 25 stations); days 16-22 are streamed one day at
+ * a time to the H-twin (asynchronous, one buffered server step per day with every station's update,
+ * starting from the clean V-twin model of the same rule); days 23-29 are the test week. Inputs: the
+ * FedDA windows (3 recent hours, the same hour on the 3 previous days); model: a one-hidden-layer
+ * MLP. The FLTrust server's root data: two clean days (days 3-4) of five of the cells, standing in
+ * for the operator's own cells.
  *
  * <p>Attacks: any name of the attack registry; fake stations join with the configured share (the
  * compromised fraction for malicious-client attacks); MPAF, FTI and TPI pull towards the attacker's
@@ -55,11 +52,7 @@ import java.util.function.Supplier;
  * it never see the test week (days 23-29) nor the test protocol's H-twin days.
  */
 public final class PoisoningStudy implements AutoCloseable {
-  static final int HOURS_PER_DAY = 24;
-  static final int TRAIN_DAYS = 16;
   static final int STREAM_DAYS = 7;
-  static final int TEST_FROM_DAY = 23;
-  static final int DAYS = 30;
 
   /** Which week a study scores on. */
   public enum Split {
@@ -83,7 +76,7 @@ public final class PoisoningStudy implements AutoCloseable {
      * @return 16 or 9
      */
     public int trainDays() {
-      return TRAIN_DAYS - shiftDays;
+      return HourlyMlpSetup.TRAIN_DAYS - shiftDays;
     }
 
     /**
@@ -92,7 +85,7 @@ public final class PoisoningStudy implements AutoCloseable {
      * @return 23 or 16
      */
     public int scoredFromDay() {
-      return TEST_FROM_DAY - shiftDays;
+      return HourlyMlpSetup.TEST_FROM_DAY - shiftDays;
     }
   }
 
@@ -126,38 +119,26 @@ public final class PoisoningStudy implements AutoCloseable {
     this.config = config;
     int trainDays = split.trainDays();
     int scoredFrom = split.scoredFromDay();
-    TrafficDataset hourly = data.select(Service.INTERNET).resample(6);
-    if (hourly.length() < DAYS * HOURS_PER_DAY) {
-      throw new IllegalArgumentException(
-          "the study needs 30 days of data, got " + hourly.length() + " hours");
-    }
-    ZScore z = ZScore.fit(hourly.slice(0, trainDays * HOURS_PER_DAY));
-    TrafficDataset norm = z.apply(hourly);
-    WindowSpec spec = WindowSpec.fedda(HOURS_PER_DAY);
-    this.architecture = new Mlp(spec, config.hidden(), 1, 0.0);
-    this.recipe = new TrainingRecipe(1, 32, TrainingRecipe.Optimizer.SGD, 0.05, 0.9, false);
-    WindowBuilder builder = new WindowBuilder(spec, 4); // 1 Nov 2013 was a Friday
+    HourlyMlpSetup setup = new HourlyMlpSetup(data, trainDays, config.hidden());
+    this.architecture = setup.architecture();
+    this.recipe = setup.recipe();
     List<FlClient> cs = new ArrayList<>();
     List<Windows> tests = new ArrayList<>();
     List<Windows> rootParts = new ArrayList<>();
-    for (int c = 0; c < norm.cellCount(); c++) {
-      String id = "cell-" + norm.cells().get(c).value();
-      double[] s = norm.series(c, Service.INTERNET);
-      float[] x = new float[s.length];
-      for (int t = 0; t < s.length; t++) {
-        x[t] = (float) s[t];
-      }
-      int h = HOURS_PER_DAY;
-      Windows train = builder.build(x, spec.history(), trainDays * h, id);
+    for (int c = 0; c < setup.cellCount(); c++) {
+      String id = "cell-" + setup.cell(c).value();
+      int h = HourlyMlpSetup.HOURS_PER_DAY;
+      Windows train = setup.trainWindows(c, id);
       List<Windows> stream = new ArrayList<>();
       for (int d = 0; d < STREAM_DAYS; d++) {
         int from = (trainDays + d) * h;
-        stream.add(builder.build(x, from, from + h, id));
+        stream.add(setup.windows(c, from, from + h, id));
       }
-      tests.add(builder.build(x, scoredFrom * h, (scoredFrom + STREAM_DAYS) * h, id));
+      tests.add(setup.windows(c, scoredFrom * h, (scoredFrom + STREAM_DAYS) * h, id));
       if (c % 5 == 0) {
-        rootParts.add(builder.build(x, 3 * h, 5 * h, id));
+        rootParts.add(setup.windows(c, 3 * h, 5 * h, id));
       }
+      double[] s = setup.normalisedSeries(c);
       double[] profile = new double[h];
       for (int t = 0; t < trainDays * h; t++) {
         profile[t % h] += s[t] / trainDays;

@@ -1,17 +1,14 @@
 package dnt.experiments.privacy;
 
 import dnt.core.util.Seeds;
-import dnt.data.Service;
 import dnt.data.TrafficDataset;
-import dnt.data.prep.ZScore;
 import dnt.experiments.harness.Replication;
 import dnt.experiments.harness.Study;
+import dnt.experiments.prep.HourlyMlpSetup;
 import dnt.learn.fl.LocalTraining;
 import dnt.learn.forecast.Forecaster;
 import dnt.learn.forecast.Mlp;
 import dnt.learn.forecast.TrainingRecipe;
-import dnt.learn.forecast.WindowBuilder;
-import dnt.learn.forecast.WindowSpec;
 import dnt.learn.forecast.Windows;
 import dnt.learn.privacy.inversion.InversionAttack;
 import dnt.learn.privacy.inversion.InversionAttacks;
@@ -25,9 +22,9 @@ import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
- * One replication of the privacy study on the bundled Milan subset (internet, hourly, z-scored per
- * cell on the first 16 days; FedDA's windows of 3 recent hours and 3 previous days; the MLP
- * forecaster with one hidden layer).
+ * One replication of the privacy study on the bundled Milan subset, prepared as for the poisoning
+ * study by {@link HourlyMlpSetup} (internet, hourly, z-scored per cell on the first 16 days;
+ * FedDA's windows of 3 recent hours and 3 previous days; the MLP forecaster with one hidden layer).
  *
  * <p><b>Leakage.</b> For every batch size B, a client (a cell) and B of its training windows are
  * drawn; the client takes one FedSGD step from a freshly initialised global model and sends the
@@ -41,11 +38,6 @@ import java.util.random.RandomGenerator;
  * units on the last 7 days (the test week), over all cells.
  */
 public final class PrivacyStudy implements Study<PrivacyStudy.Result> {
-  static final int HOURS_PER_DAY = 24;
-  static final int TRAIN_DAYS = 16;
-  static final int TEST_FROM_DAY = 23;
-  static final int DAYS = 30;
-
   /** The attack name of the chance rows: a random guess that never looks at the update. */
   public static final String CHANCE = "chance";
 
@@ -64,28 +56,16 @@ public final class PrivacyStudy implements Study<PrivacyStudy.Result> {
    */
   public PrivacyStudy(PrivacyConfig config, TrafficDataset data) {
     this.config = config;
-    TrafficDataset hourly = data.select(Service.INTERNET).resample(6);
-    if (hourly.length() < DAYS * HOURS_PER_DAY) {
-      throw new IllegalArgumentException(
-          "the study needs 30 days of data, got " + hourly.length() + " hours");
-    }
-    ZScore z = ZScore.fit(hourly.slice(0, TRAIN_DAYS * HOURS_PER_DAY));
-    TrafficDataset norm = z.apply(hourly);
-    WindowSpec spec = WindowSpec.fedda(HOURS_PER_DAY);
-    this.architecture = new Mlp(spec, config.hidden(), 1, 0.0);
-    this.recipe = new TrainingRecipe(1, 32, TrainingRecipe.Optimizer.SGD, 0.05, 0.9, false);
-    WindowBuilder builder = new WindowBuilder(spec, 4); // 1 Nov 2013 was a Friday
+    HourlyMlpSetup setup = new HourlyMlpSetup(data, HourlyMlpSetup.TRAIN_DAYS, config.hidden());
+    int h = HourlyMlpSetup.HOURS_PER_DAY;
+    this.architecture = setup.architecture();
+    this.recipe = setup.recipe();
     List<Windows> trains = new ArrayList<>();
     List<Windows> tests = new ArrayList<>();
-    for (int c = 0; c < norm.cellCount(); c++) {
-      double[] s = norm.series(c, Service.INTERNET);
-      float[] x = new float[s.length];
-      for (int t = 0; t < s.length; t++) {
-        x[t] = (float) s[t];
-      }
-      String id = "cell " + norm.cells().get(c).value();
-      trains.add(builder.build(x, spec.history(), TRAIN_DAYS * HOURS_PER_DAY, id));
-      tests.add(builder.build(x, TEST_FROM_DAY * HOURS_PER_DAY, DAYS * HOURS_PER_DAY, id));
+    for (int c = 0; c < setup.cellCount(); c++) {
+      String id = "cell " + setup.cell(c).value();
+      trains.add(setup.trainWindows(c, id));
+      tests.add(setup.windows(c, HourlyMlpSetup.TEST_FROM_DAY * h, HourlyMlpSetup.DAYS * h, id));
     }
     this.train = List.copyOf(trains);
     this.test = Windows.concat(tests);

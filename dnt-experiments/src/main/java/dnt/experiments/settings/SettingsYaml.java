@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dnt.core.InvalidInputException;
+import dnt.core.InvalidSettingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -375,6 +376,7 @@ public final class SettingsYaml {
    * @param <T> the type
    * @return the value
    * @throws InvalidInputException naming the source and key path for unknown keys and bad values
+   *     (down to the record component when the record throws a {@link InvalidSettingException})
    */
   public static <T> T bind(JsonNode tree, Class<T> type, String source, String section) {
     try {
@@ -399,6 +401,10 @@ public final class SettingsYaml {
               ? cause.getMessage()
               : e.getOriginalMessage();
       String at = join(section, path(e));
+      if (cause instanceof InvalidSettingException s) {
+        // the record named the component whose value is wrong: the full key path
+        at = join(at, s.key());
+      }
       throw new InvalidInputException(
           source + (at.isEmpty() ? "" : ": key '" + at + "'") + ": " + firstLine(why), e);
     } catch (JsonProcessingException e) {

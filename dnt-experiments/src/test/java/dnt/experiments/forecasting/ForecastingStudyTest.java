@@ -48,17 +48,24 @@ final class ForecastingStudyTest {
         "tiny");
   }
 
+  /** A tiny model and two rounds: seconds, not minutes. */
+  static final Map<String, Object> TINY =
+      Map.of(
+          "model.hidden", 4,
+          "model.layers", 1,
+          "windows.period", 1,
+          "windows.closeness", 1,
+          "sync.rounds", 2,
+          "centralized.epochs", 1,
+          "clustering.clusters", 2);
+
   static FlConfig config() {
-    return FlConfig.defaults()
-        .with(
-            Map.of(
-                "model.hidden", 4,
-                "model.layers", 1,
-                "windows.period", 1,
-                "windows.closeness", 1,
-                "sync.rounds", 2,
-                "centralized.epochs", 1,
-                "clustering.clusters", 2));
+    return with(TINY);
+  }
+
+  /** The forecasting defaults with some keys replaced. */
+  static FlConfig with(Map<String, ?> overrides) {
+    return ForecastingSettings.defaults().with(overrides).fl();
   }
 
   @Test
@@ -140,7 +147,11 @@ final class ForecastingStudyTest {
   @Test
   void theConfiguredCodecCompressesTheUploadsOfBothPhases() {
     ForecastData d = data();
-    FlConfig cfg = config().with(Map.of("codec.name", "qsgd", "codec.bits", 2));
+    FlConfig cfg =
+        ForecastingSettings.defaults()
+            .with(TINY)
+            .with(Map.of("codec.name", "qsgd", "codec.bits", 2))
+            .fl();
     ForecastingStudy study = new ForecastingStudy(cfg, d, Progress.NONE);
     List<MethodResult> r =
         study.run(List.of(Method.V_TWIN_NO_CLUSTER, Method.H_TWIN_NO_CLUSTER), 7);
@@ -179,7 +190,7 @@ final class ForecastingStudyTest {
                     "t"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("smsin");
-    FlConfig longWindows = FlConfig.defaults().with(Map.of("windows.period", 9));
+    FlConfig longWindows = with(Map.of("windows.period", 9));
     assertThatThrownBy(() -> new ForecastingStudy(longWindows, data(), Progress.NONE).clients(1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("history");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 final class PresetsTest {
   @Test
   void feddaIsThePublishedProtocol() {
-    FlConfig c = FlConfig.defaults().with(ForecastingExperiment.preset("FedDA"));
+    FlConfig c = ForecastingSettings.defaults().withPreset("FedDA").fl();
     assertThat(c.model()).isEqualTo(new FlConfig.Model("dual-lstm", 64, 2, 0.2));
     assertThat(c.windows()).isEqualTo(new FlConfig.Windows(3, 3, true, false, false));
     assertThat(c.training()).isEqualTo(new FlConfig.Training("sgd", 0.01, 0.9, 20, 1, false));
@@ -38,7 +38,7 @@ final class PresetsTest {
 
   @Test
   void anUnknownPresetNamesTheKnownOnes() {
-    assertThatThrownBy(() -> ForecastingExperiment.preset("quick"))
+    assertThatThrownBy(() -> ForecastingSettings.preset("quick"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("unknown --preset 'quick'; known presets: fedda, demo");
   }

@@ -24,22 +24,24 @@ final class SyntheticLabelTest {
     try (TrafficStore s = TrafficStore.create(store)) {
       s.ingest(List.of(rawFile), IngestOptions.defaults());
     }
-    ForecastingExperiment.Options o =
-        new ForecastingExperiment.Options(
-            store.toString(),
-            "internet",
-            "hour",
-            1,
-            1,
+    ForecastingSettings settings =
+        ForecastingSettings.resolve(
             Optional.empty(),
-            false,
             Optional.empty(),
-            Map.of(),
-            List.of(Method.PERSISTENCE),
-            dir.resolve("results-" + name),
-            3,
-            0);
-    Path run = ForecastingExperiment.run(o, "test", Progress.NONE).dir().orElseThrow();
+            Map.of(
+                "run.data",
+                store.toString(),
+                "run.seed",
+                1,
+                "run.methods",
+                List.of("persistence"),
+                "run.syntheticCells",
+                3));
+    Path run =
+        ForecastingExperiment.run(
+                settings, Optional.empty(), dir.resolve("results-" + name), "test", Progress.NONE)
+            .dir()
+            .orElseThrow();
     return Files.readString(run.resolve("report.md"));
   }
 

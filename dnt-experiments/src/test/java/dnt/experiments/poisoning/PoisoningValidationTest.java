@@ -111,7 +111,8 @@ final class PoisoningValidationTest {
   void theValidationSplitNeverReadsTheTestWeek() {
     PoisoningConfig config = tiny(List.of("mean"), List.of("none"), false, Map.of());
     TrafficDataset data = MilanSubset.load().select(Service.INTERNET);
-    TrafficDataset testWeekChanged = scaledFrom(data, PoisoningStudy.TEST_FROM_DAY, 50f);
+    TrafficDataset testWeekChanged =
+        scaledFrom(data, dnt.experiments.prep.HourlyMlpSetup.TEST_FROM_DAY, 50f);
     PoisoningStudy.Attack none = new PoisoningStudy.Attack("none", 0, Double.NaN);
     for (Phase phase : Phase.values()) {
       Scores validation;

@@ -1,33 +1,23 @@
 package dnt.learn.fl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dnt.core.InvalidInputException;
+import dnt.core.InvalidSettingException;
 import dnt.learn.codec.UpdateCodec;
 import dnt.learn.codec.UpdateCodecs;
 import dnt.learn.forecast.Architecture;
 import dnt.learn.forecast.Architectures;
 import dnt.learn.forecast.TrainingRecipe;
 import dnt.learn.forecast.WindowSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The configuration of federated traffic forecasting, bound from YAML: the commented defaults in
- * {@code reference.yaml} (on the classpath) overlaid with a user file. Unknown keys and impossible
- * values fail with an {@link InvalidInputException} that names the field.
+ * The configuration of federated traffic forecasting: validating records, one per section of the
+ * forecasting study's settings ({@code model}, {@code windows}, {@code training}, ...), and the
+ * learning settings derived from them. Every constructor checks its values and throws an {@link
+ * IllegalArgumentException} (an {@link InvalidSettingException} naming the component when the
+ * message is about one key) for an impossible one; reading them from YAML, with the commented
+ * defaults, presets and {@code --set} overrides, is the experiments module's job ({@code
+ * dnt.experiments.forecasting.ForecastingSettings}).
  *
  * @param model the network
  * @param windows the input windows
@@ -51,9 +41,6 @@ public record FlConfig(
     Cost cost,
     Codec codec,
     int threads) {
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
   /** Checks the fields. */
   public FlConfig {
     require(model, "model");
@@ -84,7 +71,7 @@ public record FlConfig(
       try {
         architecture = Architectures.REGISTRY.canonicalName(architecture);
       } catch (InvalidInputException e) {
-        throw new KeyException("architecture", String.valueOf(e.getMessage()));
+        throw new InvalidSettingException("architecture", String.valueOf(e.getMessage()));
       }
       check(hidden >= 1, "hidden must be at least 1, got " + hidden);
       check(layers >= 1, "layers must be at least 1, got " + layers);
@@ -300,159 +287,10 @@ public record FlConfig(
       try {
         name = UpdateCodecs.REGISTRY.canonicalName(name);
       } catch (InvalidInputException e) {
-        throw new KeyException("name", String.valueOf(e.getMessage()));
+        throw new InvalidSettingException("name", String.valueOf(e.getMessage()));
       }
       check(bits >= 2 && bits <= 16, "bits must be in [2, 16], got " + bits);
       check(density > 0 && density <= 1, "density must be in (0, 1], got " + density);
-    }
-  }
-
-  /**
-   * The defaults of {@code reference.yaml}.
-   *
-   * @return the default configuration
-   */
-  public static FlConfig defaults() {
-    return bind(referenceTree(), "reference.yaml");
-  }
-
-  /**
-   * The defaults overlaid with a YAML file.
-   *
-   * @param file the user's file
-   * @return the configuration
-   * @throws InvalidInputException naming the file and field for unknown keys or bad values
-   */
-  public static FlConfig load(Path file) {
-    try {
-      return parse(Files.readString(file), file.toString());
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read config file " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The defaults overlaid with YAML text.
-   *
-   * @param yaml the overrides
-   * @param source a name for error messages
-   * @return the configuration
-   */
-  public static FlConfig parse(String yaml, String source) {
-    JsonNode user;
-    try {
-      user = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(source + " is not valid YAML: " + e.getOriginalMessage(), e);
-    }
-    ObjectNode merged = referenceTree();
-    if (user != null && !(user instanceof NullNode) && !user.isMissingNode()) {
-      if (!user.isObject()) {
-        throw new InvalidInputException(source + " must be a YAML mapping of sections");
-      }
-      merge(merged, (ObjectNode) user);
-    }
-    return bind(merged, source);
-  }
-
-  /**
-   * Replaces fields with dotted-path overrides, e.g. {@code sync.rounds=100}.
-   *
-   * @param overrides path to value
-   * @return the new configuration
-   */
-  // String.split drops trailing empty strings: a key path's trailing dot is ignored, as before
-  @SuppressWarnings("StringSplitter")
-  public FlConfig with(Map<String, Object> overrides) {
-    ObjectNode tree = YAML.valueToTree(this);
-    for (Map.Entry<String, Object> e : overrides.entrySet()) {
-      String[] path = e.getKey().split("\\.");
-      ObjectNode at = tree;
-      for (int i = 0; i < path.length - 1; i++) {
-        JsonNode next = at.get(path[i]);
-        if (!(next instanceof ObjectNode o)) {
-          throw new InvalidInputException("command line: unknown key '" + e.getKey() + "'");
-        }
-        at = o;
-      }
-      at.set(path[path.length - 1], YAML.valueToTree(e.getValue()));
-    }
-    return bind(tree, "command line");
-  }
-
-  private static ObjectNode referenceTree() {
-    try (InputStream in = FlConfig.class.getResourceAsStream("/reference.yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("reference.yaml is missing from the classpath");
-      }
-      return (ObjectNode) YAML.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void merge(ObjectNode into, ObjectNode from) {
-    for (Map.Entry<String, JsonNode> e : from.properties()) {
-      JsonNode old = into.get(e.getKey());
-      if (old instanceof ObjectNode o && e.getValue() instanceof ObjectNode n) {
-        merge(o, n);
-      } else {
-        into.set(e.getKey(), e.getValue());
-      }
-    }
-  }
-
-  private static FlConfig bind(JsonNode tree, String source) {
-    try {
-      return YAML.treeToValue(tree, FlConfig.class);
-    } catch (JsonMappingException e) {
-      String field = path(e);
-      Throwable cause = e.getCause();
-      String why =
-          cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-      if (cause instanceof KeyException k) {
-        field = field + "." + k.key;
-      }
-      if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-        why = "unknown key '" + u.getPropertyName() + "'";
-      }
-      throw new InvalidInputException(
-          source + ": config field '" + field + "': " + firstLine(why), e);
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(source + ": " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder b = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        if (b.length() > 0) {
-          b.append('.');
-        }
-        b.append(r.getFieldName());
-      }
-    }
-    return b.length() == 0 ? "(top level)" : b.toString();
-  }
-
-  private static String firstLine(@Nullable String s) {
-    if (s == null) {
-      return "invalid value";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  /** A bad value whose message is about one key of the section being bound. */
-  private static final class KeyException extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-
-    private final String key;
-
-    KeyException(String key, String message) {
-      super(message);
-      this.key = key;
     }
   }
 

@@ -3,70 +3,86 @@ package dnt.learn.fl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dnt.core.InvalidInputException;
+import dnt.core.InvalidSettingException;
 import dnt.learn.forecast.Architectures;
 import dnt.learn.forecast.DualLstm;
+import dnt.learn.forecast.TrainingRecipe;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** YAML configuration: defaults, overrides, and errors that name the field. */
+/**
+ * The forecasting configuration's records: their checks, the key an error names, and the learning
+ * settings derived from them (reading them from YAML is tested in dnt-experiments).
+ */
 final class FlConfigTest {
+  /** The values of the forecasting study's defaults.yaml. */
+  static FlConfig reference() {
+    return reference(
+        new FlConfig.Model("dual-lstm", 64, 2, 0.2), new FlConfig.Codec("none", 4, 0.01));
+  }
+
+  private static FlConfig reference(FlConfig.Model model, FlConfig.Codec codec) {
+    return new FlConfig(
+        model,
+        new FlConfig.Windows(3, 3, true, false, false),
+        new FlConfig.Training("adam", 0.002, 0.9, 20, 1, false),
+        new FlConfig.Sync(40, 1.0, false, 0),
+        new FlConfig.Clustering(3, 10, 1.0, 0.5),
+        new FlConfig.Async(0.5, "polynomial", 0.5, 4, 1, 900, 3, 7),
+        new FlConfig.Centralized(10),
+        new FlConfig.Cost(0.02, 50, 0.5, 0.3, 1e-4, 4),
+        codec,
+        2);
+  }
+
   @Test
-  void defaultsComeFromReferenceYaml() {
-    FlConfig c = FlConfig.defaults();
-    assertThat(c.model().architecture()).isEqualTo("dual-lstm");
+  void theSectionsMakeTheLearningSettings() {
+    FlConfig c = reference();
     assertThat(c.architecture(24)).isInstanceOf(DualLstm.class);
-    assertThat(c.recipe().batchSize()).isEqualTo(20);
-    assertThat(c.windows().closeness()).isEqualTo(3);
+    assertThat(c.windowSpec(24).closeness()).isEqualTo(3);
+    assertThat(c.windowSpec(24).slotsPerDay()).isEqualTo(24);
+    assertThat(c.recipe())
+        .isEqualTo(new TrainingRecipe(1, 20, TrainingRecipe.Optimizer.ADAM, 0.002, 0.9, false));
+    assertThat(c.syncSettings(true).rounds()).isEqualTo(40);
+    assertThat(c.syncSettings(false).clustering().enabled()).isFalse();
+    assertThat(c.asyncSettings(true).recipe().epochs()).isEqualTo(3);
+    assertThat(c.async().function()).isInstanceOf(StalenessFunction.Polynomial.class);
+    assertThat(new FlConfig.Async(0.5, "hinge", 0.5, 4, 1, 900, 3, 7).function())
+        .isInstanceOf(StalenessFunction.Hinge.class);
   }
 
   @Test
-  void aPartialFileOverridesOnlyItsKeys() {
-    FlConfig c = FlConfig.parse("sync:\n  rounds: 7\nasync:\n  staleness: hinge\n", "t.yaml");
-    assertThat(c.sync().rounds()).isEqualTo(7);
-    assertThat(c.sync().clientFraction()).isEqualTo(FlConfig.defaults().sync().clientFraction());
-    assertThat(c.async().function()).isInstanceOf(StalenessFunction.Hinge.class);
-    assertThat(c.with(Map.of("sync.clientFraction", 0.5)).sync().clientFraction()).isEqualTo(0.5);
+  void impossibleValuesAreRefusedWithTheFieldInTheMessage() {
+    assertThatThrownBy(() -> new FlConfig.Sync(40, 1.5, false, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("clientFraction must be in (0, 1], got 1.5");
+    assertThatThrownBy(() -> new FlConfig.Sync(0, 1.0, false, 0))
+        .hasMessage("rounds must be at least 1, got 0");
+    assertThatThrownBy(() -> new FlConfig.Training("rmsprop", 0.1, 0.9, 20, 1, false))
+        .hasMessage("optimizer must be sgd or adam, got 'rmsprop'");
+    assertThatThrownBy(() -> new FlConfig.Async(0.5, "linear", 0.5, 4, 1, 900, 3, 7))
+        .hasMessage("staleness must be constant, polynomial or hinge, got 'linear'");
+    assertThatThrownBy(() -> new FlConfig.Codec("none", 4, 0))
+        .hasMessage("density must be in (0, 1], got 0.0");
   }
 
   @Test
-  void unknownKeysAndImpossibleValuesNameTheField() {
-    assertThatThrownBy(() -> FlConfig.parse("sync:\n  roundz: 3\n", "a.yaml"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("a.yaml")
-        .hasMessageContaining("roundz");
-    assertThatThrownBy(() -> FlConfig.parse("sync:\n  clientFraction: 1.5\n", "b.yaml"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("sync")
-        .hasMessageContaining("clientFraction must be in (0, 1]");
-    assertThatThrownBy(() -> FlConfig.parse("sync:\n  rounds: 0\n", "c.yaml"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("rounds must be at least 1");
-    assertThatThrownBy(() -> FlConfig.parse("model: [1, 2\n", "d.yaml"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("d.yaml");
-  }
-
-  @Test
-  void anUnknownArchitectureNamesTheKeyPathAndListsTheKnownOnes() {
-    assertThatThrownBy(() -> FlConfig.parse("model:\n  architecture: transformer\n", "m.yaml"))
-        .isInstanceOf(InvalidInputException.class)
+  void anUnknownArchitectureNamesItsKeyAndListsTheKnownOnes() {
+    assertThatThrownBy(() -> new FlConfig.Model("transformer", 64, 2, 0.2))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class, e -> assertThat(e.key()).isEqualTo("architecture"))
         .hasMessage(
-            "m.yaml: config field 'model.architecture': unknown forecaster architecture"
-                + " 'transformer'; known: "
+            "unknown forecaster architecture 'transformer'; known: "
                 + String.join(", ", Architectures.REGISTRY.names()));
-    assertThatThrownBy(() -> FlConfig.defaults().with(Map.of("model.architecture", "cnn")))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'model.architecture'")
-        .hasMessageContaining("'cnn'");
   }
 
   @Test
   void everyRegisteredArchitectureIsMadeByItsNameInAnyLetterCase() {
     for (String name : Architectures.REGISTRY.names()) {
-      String yaml = "model:\n  architecture: " + name.toUpperCase(Locale.ROOT) + "\n";
-      FlConfig c = FlConfig.parse(yaml, "a.yaml");
+      FlConfig c =
+          reference(
+              new FlConfig.Model(name.toUpperCase(Locale.ROOT), 64, 2, 0.2),
+              new FlConfig.Codec("none", 4, 0.01));
       assertThat(c.model().architecture()).isEqualTo(name);
       assertThat(c.architecture(24).name()).isEqualTo(name);
       assertThat(c.architecture(24).windows()).isEqualTo(c.windowSpec(24));
@@ -74,17 +90,15 @@ final class FlConfigTest {
   }
 
   @Test
-  void theCodecSectionMakesTheCodecAndNamesItsFieldWhenWrong() {
-    assertThat(FlConfig.defaults().updateCodec().identity()).isTrue();
-    FlConfig c = FlConfig.parse("codec:\n  name: QSGD\n  bits: 8\n", "q.yaml");
+  void theCodecSectionMakesTheCodecAndNamesItsKeyWhenWrong() {
+    assertThat(reference().updateCodec().identity()).isTrue();
+    FlConfig c =
+        reference(new FlConfig.Model("dual-lstm", 64, 2, 0.2), new FlConfig.Codec("QSGD", 8, 0.01));
     assertThat(c.codec().name()).isEqualTo("qsgd");
     assertThat(c.updateCodec().bytes(1000)).isEqualTo(4 + 1000); // float32 norm + 8 bits each
-    assertThatThrownBy(() -> FlConfig.parse("codec:\n  name: zip\n", "z.yaml"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'codec.name'")
+    assertThatThrownBy(() -> new FlConfig.Codec("zip", 4, 0.01))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class, e -> assertThat(e.key()).isEqualTo("name"))
         .hasMessageContaining("unknown update codec 'zip'");
-    assertThatThrownBy(() -> FlConfig.defaults().with(Map.of("codec.density", 0)))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("density must be in (0, 1]");
   }
 }
