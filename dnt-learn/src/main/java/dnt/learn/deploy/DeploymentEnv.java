@@ -45,9 +45,10 @@ import java.util.Objects;
  *       the period: it neither trains nor sends.
  *   <li><b>Payloads and deadline.</b> Vertical mapping sends environment data plus raw traffic data
  *       per served user; horizontal mapping first trains for {@link DeploymentSettings#computeS}
- *       seconds, then sends a fixed-size model update. The period is the deadline: a payload that
- *       has not arrived when the period ends is abandoned (the bytes and energy spent count, the
- *       twin gains nothing), and the station sends fresh data next period.
+ *       seconds, then sends a fixed-size model update. A payload that has not arrived by {@link
+ *       DeploymentSettings#deadlineS} after the start of its period is abandoned (the bytes and
+ *       energy spent count, the twin gains nothing; the data would describe a network that has
+ *       moved on), and the station sends fresh data next period.
  *   <li><b>Energy.</b> Transmit power times transmit time plus the training energy; circuit power
  *       is not modelled.
  *   <li><b>What arrives does to the twin.</b> Each cell twin's forecast error grows each period by
@@ -457,7 +458,7 @@ public final class DeploymentEnv {
     boolean horizontal = m == Mapping.HORIZONTAL;
     double compute = horizontal ? settings.computeS() : 0;
     double computeJ = horizontal ? settings.computeJ() : 0;
-    double window = settings.periodS() - compute;
+    double window = settings.deadlineS() - compute;
     double needed = payload == 0 ? 0 : r > 0 ? payload * 8 / r : Double.POSITIVE_INFINITY;
     boolean arrived = needed <= window;
     double txTime = arrived ? needed : window;

@@ -7,8 +7,9 @@ import dnt.core.InvalidInputException;
  * names the decisions and the objective but gives no numbers; every value here is a modelling
  * choice of this project, stated in {@link DeploymentEnv} and {@code docs/deployment.md}.
  *
- * @param periodS length of a synchronisation period, seconds; it is also the deadline of a transfer
- *     (a transfer not finished by the end of its period is abandoned)
+ * @param periodS length of a synchronisation period, seconds
+ * @param deadlineS how long after the start of its period a transfer must arrive to be of use,
+ *     seconds, at most the period (a transfer not finished by then is abandoned)
  * @param horizon periods in an episode, at least 1
  * @param uplinkBandwidthHz the uplink band shared by all stations' synchronisation transfers, Hz
  * @param minPowerDbm the lowest transmit power a station may choose, dBm
@@ -32,6 +33,7 @@ import dnt.core.InvalidInputException;
  */
 public record DeploymentSettings(
     double periodS,
+    double deadlineS,
     int horizon,
     double uplinkBandwidthHz,
     double minPowerDbm,
@@ -54,6 +56,11 @@ public record DeploymentSettings(
   /** Checks the values. */
   public DeploymentSettings {
     positive("periodS", periodS);
+    positive("deadlineS", deadlineS);
+    if (deadlineS > periodS) {
+      throw new InvalidInputException(
+          "deadlineS must be at most the period, got " + deadlineS + " > " + periodS);
+    }
     if (horizon < 1) {
       throw new InvalidInputException("horizon must be at least 1, got " + horizon);
     }
@@ -79,25 +86,26 @@ public record DeploymentSettings(
     nonNegative("sinrDriftDb", sinrDriftDb);
     nonNegative("initialForecastError", initialForecastError);
     nonNegative("initialSinrErrorDb", initialSinrErrorDb);
-    if (computeS >= periodS) {
+    if (computeS >= deadlineS) {
       throw new InvalidInputException(
-          "computeS must be shorter than the period, got " + computeS + " >= " + periodS);
+          "computeS must be shorter than the deadline, got " + computeS + " >= " + deadlineS);
     }
   }
 
   /**
-   * The defaults: 10-minute periods (a Milan slot) over two hours, a 10 MHz uplink band, 0 to 23
-   * dBm, a host antenna at 25 m; a vertical transfer of 50 kB of environment data plus 1 kB per
-   * user, a horizontal one of a 20 kB update after 20 s and 2 J of training; fresh raw data brings
-   * the forecast error to 0.1 and the SINR error to 1 dB, an update pulls the error towards 0.2
-   * with FedAsync's weight 0.6 (1 + tau)^-0.5; errors grow by 0.08 and 0.5 dB a period.
+   * The defaults: 10-minute periods (a Milan slot) over two hours with a one-minute deadline, a 10
+   * MHz uplink band, 0 to 23 dBm, a host antenna at 25 m; a vertical transfer of 50 kB of
+   * environment data plus 1 kB per user, a horizontal one of a 20 kB update after 20 s and 2 J of
+   * training; fresh raw data brings the forecast error to 0.1 and the SINR error to 1 dB, an update
+   * pulls the error towards 0.2 with FedAsync's weight 0.6 (1 + tau)^-0.5; errors grow by 0.08 and
+   * 0.5 dB a period.
    *
    * @return the defaults
    */
   public static DeploymentSettings defaults() {
     return new DeploymentSettings(
-        600, 12, 10e6, 0, 23, 25, 50_000, 1_000, 20_000, 20, 2, 0.1, 0.2, 0.6, 0.5, 0.08, 1.0, 0.5,
-        0.5, 4.0);
+        600, 60, 12, 10e6, 0, 23, 25, 50_000, 1_000, 20_000, 20, 2, 0.1, 0.2, 0.6, 0.5, 0.08, 1.0,
+        0.5, 0.5, 4.0);
   }
 
   /**
@@ -109,6 +117,7 @@ public record DeploymentSettings(
   public DeploymentSettings withHorizon(int count) {
     return new DeploymentSettings(
         periodS,
+        deadlineS,
         count,
         uplinkBandwidthHz,
         minPowerDbm,

@@ -73,6 +73,7 @@ class DeploymentEnvTest {
     DeploymentSettings d = DeploymentSettings.defaults();
     return new DeploymentSettings(
         d.periodS(),
+        d.deadlineS(),
         d.horizon(),
         bandHz,
         d.minPowerDbm(),
@@ -190,23 +191,23 @@ class DeploymentEnvTest {
   }
 
   @Test
-  void aTransferThatMissesThePeriodIsAbandoned() {
+  void aTransferThatMissesTheDeadlineIsAbandoned() {
     NetworkTwin twin =
         NetworkTwin.builder(config(20e6))
             .station(new StationSpec(BaseStationId.of(1), new Position(0, 0), 10, 23, 0, 50))
             .user(0, 10, 10, 1.5, 3.0)
             .build();
     DeploymentEnv env = new DeploymentEnv(twin, settings(10e6), TwinQuality.defaults(), HOST);
-    // 1,414 m away at 0 dBm over 1 % of the band: far too slow for 51 kB in 600 s
+    // 1,414 m away at 0 dBm over 1 % of the band: far too slow for 51 kB in the 60 s deadline
     double r = env.rateBps(0, 0.01, 0);
-    assertThat(51_000 * 8 / r).isGreaterThan(600);
+    assertThat(51_000 * 8 / r).isGreaterThan(60);
     SyncState s0 = env.initialState();
     Step step = env.step(s0, DeploymentAction.uniform(1, Mapping.VERTICAL, 0.01, 0));
     Transfer t = step.transfers().get(0);
     assertThat(t.arrived()).isFalse();
-    assertThat(t.sentBytes()).isCloseTo(r * 600 / 8, within(1e-9));
-    // 1 mW for the whole period
-    assertThat(t.energyJ()).isCloseTo(0.6, within(1e-12));
+    assertThat(t.sentBytes()).isCloseTo(r * 60 / 8, within(1e-9));
+    // 1 mW until the deadline
+    assertThat(t.energyJ()).isCloseTo(0.06, within(1e-12));
     assertThat(step.next().ageS()).containsExactly(1200.0);
     assertThat(step.next().forecastError()[0]).isCloseTo(0.58, within(1e-12));
     assertThat(step.next().sinceSync()).containsExactly(1);
