@@ -139,6 +139,31 @@ public record DeploymentSettings(
         initialSinrErrorDb);
   }
 
+  public DeploymentSettings withUplinkBandwidthHz(double hz) {
+    return new DeploymentSettings(
+        periodS,
+        deadlineS,
+        horizon,
+        hz,
+        minPowerDbm,
+        maxPowerDbm,
+        hostHeightM,
+        environmentBytes,
+        rawBytesPerUser,
+        updateBytes,
+        computeS,
+        computeJ,
+        verticalForecastError,
+        horizontalForecastError,
+        mixing,
+        stalenessExponent,
+        forecastDrift,
+        verticalSinrErrorDb,
+        sinrDriftDb,
+        initialForecastError,
+        initialSinrErrorDb);
+  }
+
   private static void positive(String key, double v) {
     if (!(v > 0) || Double.isInfinite(v)) {
       throw new InvalidInputException(key + " must be positive, got " + v);

@@ -1,5 +1,6 @@
 package dnt.learn.deploy.agent;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -46,6 +47,11 @@ import java.util.random.RandomGenerator;
  * problems (Huang et al., "The 37 Implementation Details of PPO", 2022), not the paper's.
  */
 public final class HybridPpo {
+  static {
+    // load the native engine before any JniUtils call
+    Engine.getEngine("PyTorch");
+  }
+
   private static final float HALF_LOG_TWO_PI = (float) (0.5 * Math.log(2 * Math.PI));
 
   private final PpoConfig config;
@@ -158,11 +164,25 @@ public final class HybridPpo {
     return out;
   }
 
+  /**
+   * A constant as a tensor of an array's manager. Never pass a Java number to a DJL operation while
+   * gradients are recorded: DJL wraps it in a tensor over a buffer it frees right after the
+   * operation, while autograd keeps the tensor for the backward pass (docs/forecasting.md, "How
+   * determinism is obtained", item 6). A tensor of the step's manager lives until the step ends.
+   */
+  private static NDArray scalar(NDArray like, double value) {
+    return like.getManager().create((float) value);
+  }
+
   private static Outputs forward(NDList p, NDArray aHat, NDArray x) {
     NDArray h1 =
-        GraphConvolution.apply(aHat, x, p.get(0), p.get(1)).add(x.matMul(p.get(11))).maximum(0f);
+        GraphConvolution.apply(aHat, x, p.get(0), p.get(1))
+            .add(x.matMul(p.get(11)))
+            .maximum(scalar(x, 0));
     NDArray h2 =
-        GraphConvolution.apply(aHat, h1, p.get(2), p.get(3)).add(h1.matMul(p.get(12))).maximum(0f);
+        GraphConvolution.apply(aHat, h1, p.get(2), p.get(3))
+            .add(h1.matMul(p.get(12)))
+            .maximum(scalar(x, 0));
     NDArray logits = h2.matMul(p.get(4)).add(p.get(5));
     NDArray mu = h2.matMul(p.get(6)).add(p.get(7));
     NDArray value = h2.mean(new int[] {1}).matMul(p.get(9)).add(p.get(10)).reshape(-1);
@@ -376,17 +396,19 @@ public final class HybridPpo {
         NDArray logSoft = o.logits().logSoftmax(2);
         NDArray lp = logProbs(o, hot, z);
         NDArray ratio = lp.sub(old).exp();
-        float eps = (float) config.clip();
-        NDArray surrogate = ratio.mul(a).minimum(ratio.clip(1 - eps, 1 + eps).mul(a));
+        double eps = config.clip();
+        NDArray clipped = ratio.maximum(scalar(x, 1 - eps)).minimum(scalar(x, 1 + eps));
+        NDArray surrogate = ratio.mul(a).minimum(clipped.mul(a));
         NDArray valueLoss = o.value().sub(r).square().mean();
         NDArray catEntropy = logSoft.exp().mul(logSoft).sum(new int[] {1, 2}).neg().mean();
-        NDArray gaussEntropy = o.logStd().add(0.5f + HALF_LOG_TWO_PI).sum().mul((float) n);
+        NDArray gaussEntropy =
+            o.logStd().add(scalar(x, 0.5 + HALF_LOG_TWO_PI)).sum().mul(scalar(x, n));
         NDArray loss =
             surrogate
                 .mean()
                 .neg()
-                .add(valueLoss.mul((float) config.valueCoef()))
-                .sub(catEntropy.add(gaussEntropy).mul((float) config.entropyCoef()));
+                .add(valueLoss.mul(scalar(x, config.valueCoef())))
+                .sub(catEntropy.add(gaussEntropy).mul(scalar(x, config.entropyCoef())));
         JniUtils.backward((PtNDArray) loss, (PtNDArray) sub.ones(new Shape()), false, false);
       } finally {
         JniUtils.setGradMode(previousGrad);
@@ -403,7 +425,11 @@ public final class HybridPpo {
     NDArray catLp = o.logits().logSoftmax(2).mul(hot).sum(new int[] {1, 2});
     NDArray u = z.sub(o.mu()).div(o.logStd().exp());
     NDArray gaussLp =
-        u.square().mul(-0.5f).sub(o.logStd()).sub(HALF_LOG_TWO_PI).sum(new int[] {1, 2});
+        u.square()
+            .mul(scalar(z, -0.5))
+            .sub(o.logStd())
+            .sub(scalar(z, HALF_LOG_TWO_PI))
+            .sum(new int[] {1, 2});
     return catLp.add(gaussLp);
   }
 
