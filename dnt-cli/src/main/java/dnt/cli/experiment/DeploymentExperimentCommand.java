@@ -69,7 +69,7 @@ public final class DeploymentExperimentCommand implements Callable<Integer> {
 
   @Option(
       names = "--quick",
-      description = "30 PPO updates and a scaling sweep over 10 and 30 stations (still 5 seeds).")
+      description = "30 PPO updates and a scaling sweep over 10 and 20 stations (still 5 seeds).")
   boolean quick;
 
   @Override
