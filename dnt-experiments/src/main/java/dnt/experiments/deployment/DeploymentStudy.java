@@ -10,15 +10,12 @@ import dnt.data.twinbuild.SyntheticCity;
 import dnt.experiments.harness.Replication;
 import dnt.experiments.harness.Study;
 import dnt.learn.deploy.DeploymentEnv;
+import dnt.learn.deploy.DeploymentPolicies;
 import dnt.learn.deploy.DeploymentPolicy;
 import dnt.learn.deploy.DeploymentSettings;
 import dnt.learn.deploy.EpisodeResult;
 import dnt.learn.deploy.Episodes;
 import dnt.learn.deploy.ExhaustivePolicy;
-import dnt.learn.deploy.FixedMapping;
-import dnt.learn.deploy.GreedyPolicy;
-import dnt.learn.deploy.Mapping;
-import dnt.learn.deploy.RandomPolicy;
 import dnt.learn.deploy.TwinGraph;
 import dnt.learn.deploy.agent.DeploymentProblem;
 import dnt.learn.deploy.agent.HybridPpo;
@@ -39,8 +36,7 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
   static final String SCALE = "scale";
   static final String PPO = "ppo";
   static final String EXHAUSTIVE = "exhaustive";
-  static final List<String> BASELINES =
-      List.of("greedy", "all-vertical", "all-horizontal", "random");
+  static final List<String> BASELINES = DeploymentPolicies.REGISTRY.names();
 
   /**
    * One policy's episode on one instance.
@@ -188,26 +184,21 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
               config.powerLevels().stream().mapToDouble(Double::doubleValue).toArray());
       rows.add(new Row(seed, name, stations, EXHAUSTIVE, Episodes.run(env, search)));
     }
-    rows.add(new Row(seed, name, stations, "greedy", Episodes.run(env, new GreedyPolicy())));
-    rows.add(
-        new Row(
-            seed,
-            name,
-            stations,
-            "all-vertical",
-            Episodes.run(env, new FixedMapping(Mapping.VERTICAL))));
-    rows.add(
-        new Row(
-            seed,
-            name,
-            stations,
-            "all-horizontal",
-            Episodes.run(env, new FixedMapping(Mapping.HORIZONTAL))));
+    for (String b : BASELINES) {
+      if (b.equals("random")) {
+        continue;
+      }
+      DeploymentPolicy policy = DeploymentPolicies.REGISTRY.factory(b).apply(Seeds.generator(seed));
+      rows.add(new Row(seed, name, stations, b, Episodes.run(env, policy)));
+    }
     List<EpisodeResult> random = new ArrayList<>();
     for (int e = 0; e < config.randomEpisodes(); e++) {
       random.add(
           Episodes.run(
-              env, new RandomPolicy(Seeds.generator(Seeds.derive(seed, 3, code, stations, e)))));
+              env,
+              DeploymentPolicies.REGISTRY
+                  .factory("random")
+                  .apply(Seeds.generator(Seeds.derive(seed, 3, code, stations, e)))));
     }
     rows.add(new Row(seed, name, stations, "random", average(random)));
     return rows;

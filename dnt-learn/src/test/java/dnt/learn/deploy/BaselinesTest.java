@@ -154,4 +154,17 @@ class BaselinesTest {
     assertThat(r.meanUtility()).isCloseTo(sum / 3, within(1e-15));
     assertThat(r.verticalShare()).isCloseTo(1.0, within(1e-12));
   }
+
+  @Test
+  void everyRegisteredBaselineGivesAValidActionForEveryStation() {
+    DeploymentEnv env = twoStations(3);
+    for (String name : DeploymentPolicies.REGISTRY.names()) {
+      DeploymentPolicy p = DeploymentPolicies.REGISTRY.factory(name).apply(Seeds.generator(1));
+      EpisodeResult r = Episodes.run(env, p);
+      assertThat(r.utilities()).as(name).hasSize(3);
+      for (double u : r.utilities()) {
+        assertThat(u).as(name).isBetween(0.0, 1.0);
+      }
+    }
+  }
 }
