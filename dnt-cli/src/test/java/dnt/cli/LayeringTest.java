@@ -215,6 +215,33 @@ final class LayeringTest {
   }
 
   @Test
+  void theDeploymentEnvironmentDoesNotKnowItsAgent() {
+    // dnt.learn.deploy (environment, baselines) sits below dnt.learn.deploy.agent (GCN, PPO);
+    // no other learning package uses either
+    noClasses()
+        .that()
+        .resideInAPackage("dnt.learn.deploy")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dnt.learn.deploy.agent..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dnt.learn.forecast..",
+            "dnt.learn.fl..",
+            "dnt.learn.robust..",
+            "dnt.learn.attack..",
+            "dnt.learn.privacy..",
+            "dnt.learn.codec..",
+            "dnt.learn.online..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dnt.learn.deploy..")
+        .check(classes);
+  }
+
+  @Test
   void forecastingIsTheBottomLayerOfLearning() {
     noClasses()
         .that()

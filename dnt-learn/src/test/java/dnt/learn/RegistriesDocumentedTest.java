@@ -101,4 +101,12 @@ final class RegistriesDocumentedTest {
     assertThat(comment.split("\\s*\\|\\s*"))
         .containsExactlyElementsOf(Architectures.REGISTRY.names());
   }
+
+  @Test
+  void theDeploymentBaselinesTableNamesEveryRegisteredBaselineAndTheSearch() throws IOException {
+    List<String> names = new ArrayList<>(dnt.learn.deploy.DeploymentPolicies.REGISTRY.names());
+    names.add("exhaustive");
+    assertThat(firstColumnNames("deployment.md", "## Baselines"))
+        .containsExactlyInAnyOrderElementsOf(names);
+  }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       CachingExperimentCommand.class,
       PoisoningExperimentCommand.class,
       IntegrityExperimentCommand.class,
-      PrivacyExperimentCommand.class
+      PrivacyExperimentCommand.class,
+      DeploymentExperimentCommand.class
     })
 public final class ExperimentCommand implements Runnable {
   @Spec CommandSpec spec;

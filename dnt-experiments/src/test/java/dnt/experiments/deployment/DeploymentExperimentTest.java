@@ -1,0 +1,121 @@
+package dnt.experiments.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dnt.core.InvalidInputException;
+import dnt.experiments.report.ResultsRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The deployment experiment as one run, at a tiny size: its files and its config.yaml. */
+final class DeploymentExperimentTest {
+  @TempDir Path dir;
+
+  private static final Map<String, Object> TINY =
+      Map.ofEntries(
+          Map.entry("seeds", 2),
+          Map.entry("stations", 3),
+          Map.entry("usersPerStation", 5),
+          Map.entry("horizon", 3),
+          Map.entry("ppoUpdates", 2),
+          Map.entry("ppoEpisodes", 2),
+          Map.entry("ppoHidden", 8),
+          Map.entry("randomEpisodes", 2),
+          Map.entry("smallHorizon", 2),
+          Map.entry("bandwidthLevels", List.of(1.0)),
+          Map.entry("powerLevels", List.of(0.0, 1.0)),
+          Map.entry("scale", List.of(3, 4)));
+
+  private void run(DeploymentConfig config, String root) {
+    try (ResultsRun run =
+        ResultsRun.start(dir.resolve(root), "deployment", config.seed(), config.seeds())) {
+      new DeploymentExperiment(config, (d, t, m) -> {}).run(run);
+      run.finish("test");
+    }
+  }
+
+  private Path only(String root) throws Exception {
+    try (var s = Files.list(dir.resolve(root).resolve("deployment"))) {
+      return s.findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void aTinyRunWritesItsFilesAndReloadsToTheSameMetrics() throws Exception {
+    DeploymentConfig config = DeploymentConfig.resolve(Optional.empty(), false, TINY);
+    run(config, "a");
+    Path a = only("a");
+    for (String f :
+        List.of(
+            "metrics.csv",
+            "learning_curve.csv",
+            "timing.csv",
+            "utility_by_policy.png",
+            "learning_curve.png",
+            "scaling.png",
+            "report.md",
+            "config.yaml",
+            "manifest.json")) {
+      assertThat(a.resolve(f)).isNotEmptyFile();
+    }
+    // per seed: main 5 policies, small 6 (with the exhaustive search), scale 3 (main's rows
+    // again) and 4 (5 each); 2 seeds and the header
+    List<String> metrics = Files.readAllLines(a.resolve("metrics.csv"));
+    assertThat(metrics).hasSize(1 + 2 * (5 + 6 + 5 + 5));
+    assertThat(metrics.get(0)).startsWith("seed,instance,stations,policy,mean_utility");
+    // learning curves: main, small and scale 4 (scale 3 is main), 2 updates each
+    assertThat(Files.readAllLines(a.resolve("learning_curve.csv"))).hasSize(1 + 2 * 3 * 2);
+    // every utility is a utility
+    for (String line : metrics.subList(1, metrics.size())) {
+      double u = Double.parseDouble(line.split(",")[4]);
+      assertThat(u).isBetween(0.0, 1.0);
+    }
+    // the exhaustive optimum is at least every baseline whose actions lie in its set
+    // (all-vertical and all-horizontal: weight 1, power 1) on the small instance
+    for (String seed : List.of("42", "43")) {
+      double opt = utility(metrics, seed, "small", "exhaustive");
+      assertThat(opt).isGreaterThanOrEqualTo(utility(metrics, seed, "small", "all-vertical"));
+      assertThat(opt).isGreaterThanOrEqualTo(utility(metrics, seed, "small", "all-horizontal"));
+    }
+    assertThat(Files.readString(a.resolve("report.md")))
+        .contains("Verdicts", "exhaustive optimum", "Scaling");
+    DeploymentConfig reloaded =
+        DeploymentConfig.resolve(Optional.of(a.resolve("config.yaml")), false, Map.of());
+    assertThat(reloaded).isEqualTo(config);
+    run(reloaded, "b");
+    assertThat(Files.readString(only("b").resolve("metrics.csv")))
+        .isEqualTo(Files.readString(a.resolve("metrics.csv")));
+    assertThat(Files.readString(only("b").resolve("learning_curve.csv")))
+        .isEqualTo(Files.readString(a.resolve("learning_curve.csv")));
+  }
+
+  private static double utility(List<String> metrics, String seed, String instance, String p) {
+    for (String line : metrics) {
+      String[] f = line.split(",");
+      if (f[0].equals(seed) && f[1].equals(instance) && f[3].equals(p)) {
+        return Double.parseDouble(f[4]);
+      }
+    }
+    throw new AssertionError("no row " + seed + " " + instance + " " + p);
+  }
+
+  @Test
+  void badSettingsAreRefusedWithTheKey() {
+    assertThatThrownBy(
+            () ->
+                DeploymentConfig.resolve(
+                    Optional.empty(), false, Map.of("powerLevels", List.of(1.5))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("powerLevels");
+    assertThatThrownBy(
+            () -> DeploymentConfig.resolve(Optional.empty(), true, Map.of("stations", 0)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("stations");
+  }
+}
