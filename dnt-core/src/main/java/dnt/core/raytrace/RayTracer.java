@@ -185,7 +185,8 @@ public final class RayTracer {
     return paths;
   }
 
-  private TracedPath path(String kind, List<Point3> vertices, Complex coefficient) {
+  private TracedPath path(
+      String kind, List<Point3> vertices, Complex coefficient, Material... reflections) {
     double length = 0;
     for (int i = 0; i + 1 < vertices.size(); i++) {
       length += vertices.get(i).distance(vertices.get(i + 1));
@@ -195,7 +196,7 @@ public final class RayTracer {
         coefficient
             .times(lambda / (4 * Math.PI * length))
             .times(Complex.unit(-2 * Math.PI * (length / lambda % 1.0)));
-    return new TracedPath(kind, vertices, length, a);
+    return new TracedPath(kind, vertices, length, a, List.of(reflections));
   }
 
   private boolean clear(List<Point3> vertices) {
@@ -231,7 +232,7 @@ public final class RayTracer {
     Point3 g = new Point3(tx.x() + f * (rx.x() - tx.x()), tx.y() + f * (rx.y() - tx.y()), 0);
     List<Point3> vertices = List.of(tx, g, rx);
     if (clear(vertices)) {
-      paths.add(path("G", vertices, groundCoefficient(tx, g)));
+      paths.add(path("G", vertices, groundCoefficient(tx, g), scene.ground()));
     }
   }
 
@@ -251,7 +252,7 @@ public final class RayTracer {
       Point3 p = new Point3(px, py, z);
       List<Point3> vertices = List.of(tx, p, rx);
       if (clear(vertices)) {
-        paths.add(path("R", vertices, wallCoefficient(tx, p, w)));
+        paths.add(path("R", vertices, wallCoefficient(tx, p, w), w.material()));
       }
     }
     if (!settings.groundReflections()) {
@@ -270,7 +271,13 @@ public final class RayTracer {
       Point3 g = new Point3(tx.x() + f * (px - tx.x()), tx.y() + f * (py - tx.y()), 0);
       List<Point3> vertices = List.of(tx, g, p, rx);
       if (clear(vertices)) {
-        paths.add(path("GR", vertices, groundCoefficient(tx, g).times(wallCoefficient(g, p, w))));
+        paths.add(
+            path(
+                "GR",
+                vertices,
+                groundCoefficient(tx, g).times(wallCoefficient(g, p, w)),
+                scene.ground(),
+                w.material()));
       }
     } else {
       double d2 = total - d1;
@@ -278,7 +285,13 @@ public final class RayTracer {
       Point3 g = new Point3(px + f * (rx.x() - px), py + f * (rx.y() - py), 0);
       List<Point3> vertices = List.of(tx, p, g, rx);
       if (clear(vertices)) {
-        paths.add(path("RG", vertices, wallCoefficient(tx, p, w).times(groundCoefficient(p, g))));
+        paths.add(
+            path(
+                "RG",
+                vertices,
+                wallCoefficient(tx, p, w).times(groundCoefficient(p, g)),
+                w.material(),
+                scene.ground()));
       }
     }
   }
@@ -322,7 +335,12 @@ public final class RayTracer {
     List<Point3> vertices = List.of(tx, p1, p2, rx);
     if (clear(vertices)) {
       paths.add(
-          path("RR", vertices, wallCoefficient(tx, p1, w1).times(wallCoefficient(p1, p2, w2))));
+          path(
+              "RR",
+              vertices,
+              wallCoefficient(tx, p1, w1).times(wallCoefficient(p1, p2, w2)),
+              w1.material(),
+              w2.material()));
     }
   }
 
