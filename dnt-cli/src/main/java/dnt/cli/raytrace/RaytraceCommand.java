@@ -39,7 +39,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "raytrace",
     mixinStandardHelpOptions = true,
-    subcommands = {MapCommand.class, CityCommand.class},
+    subcommands = {
+      MapCommand.class,
+      CityCommand.class,
+      CampaignCommand.class,
+      CalibrateCommand.class
+    },
     description = {
       "Trace the paths from a transmitter to receivers through a scene of buildings.",
       "Scene: GeoJSON FeatureCollection of Polygons with properties height (m) and material;",

@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  * outside the buildings at one height, each "measured" as the tracer's power with hidden true extra
  * losses per reflection ({@link ExtraLossModel}) plus independent Gaussian noise of a stated
  * standard deviation. Points the tracer gives no path are redrawn (a real campaign cannot log a
- * signal below the receiver's sensitivity either).
+ * signal below the receiver's sensitivity either). Positions are rounded to the millimetre.
  *
  * <p>The noise stands for what a measured local mean keeps of shadowing and of the receiver's
  * error; the campaign has no model error (the same tracer and scene make and fit it), so a
@@ -106,8 +106,8 @@ public record SyntheticCampaign(
       }
       Point3 p =
           new Point3(
-              minX + (maxX - minX) * random.nextDouble(),
-              minY + (maxY - minY) * random.nextDouble(),
+              millimetres(minX + (maxX - minX) * random.nextDouble()),
+              millimetres(minY + (maxY - minY) * random.nextDouble()),
               heightM);
       if (inside(tracer, p)) {
         continue;
@@ -121,6 +121,11 @@ public record SyntheticCampaign(
       out.add(new Measurement(p, power + sigmaDb * random.nextGaussian()));
     }
     return out;
+  }
+
+  /** Positions are drawn to the millimetre, so that a CSV of them traces the same points. */
+  private static double millimetres(double metres) {
+    return Math.round(metres * 1000) / 1000.0;
   }
 
   private static boolean inside(RayTracer tracer, Point3 p) {
