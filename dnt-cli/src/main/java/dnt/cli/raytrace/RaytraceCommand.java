@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
       MapCommand.class,
       CityCommand.class,
       CampaignCommand.class,
-      CalibrateCommand.class
+      CalibrateCommand.class,
+      FusionCommand.class
     },
     description = {
       "Trace the paths from a transmitter to receivers through a scene of buildings.",
