@@ -5,6 +5,7 @@ import dnt.core.raytrace.Point3;
 import dnt.core.raytrace.RayTracer;
 import dnt.core.raytrace.TracedPath;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Calibration {
   private static final int MAX_ITERATIONS = 200;
+
+  /** The fitted losses stay in [-10, 40] dB per reflection (a gain of 10 dB is already absurd). */
+  static final double MIN_LOSS_DB = -10;
+
+  /** See {@link #MIN_LOSS_DB}: 40 dB per reflection makes a class's paths vanish. */
+  static final double MAX_LOSS_DB = 40;
 
   private Calibration() {}
 
@@ -148,7 +155,10 @@ public final class Calibration {
         };
     double[] x0 = new double[p];
     LeastSquares.@Nullable Solution s =
-        p == 0 ? null : LeastSquares.minimize(problem, x0, MAX_ITERATIONS);
+        p == 0
+            ? null
+            : LeastSquares.minimize(
+                problem, x0, filled(p, MIN_LOSS_DB), filled(p, MAX_LOSS_DB), MAX_ITERATIONS);
     double[] x = s == null ? x0 : s.x();
     double[] losses = new double[allClasses.size()];
     double[] errors = new double[allClasses.size()];
@@ -176,6 +186,12 @@ public final class Calibration {
         hold.isEmpty() ? Double.NaN : rmse(model, measuredDbm, hold, x0),
         hold.isEmpty() ? Double.NaN : rmse(model, measuredDbm, hold, x),
         s == null ? 0 : s.iterations());
+  }
+
+  private static double[] filled(int n, double value) {
+    double[] a = new double[n];
+    Arrays.fill(a, value);
+    return a;
   }
 
   private static double rmse(

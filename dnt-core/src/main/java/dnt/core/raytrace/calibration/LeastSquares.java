@@ -1,5 +1,7 @@
 package dnt.core.raytrace.calibration;
 
+import java.util.Arrays;
+
 /**
  * Nonlinear least squares by Levenberg-Marquardt (Levenberg 1944, Marquardt 1963): minimises {@code
  * sum r_i(x)^2} from a start point, each step solving {@code (J'J + lambda diag(J'J)) dx = -J'r} by
@@ -48,10 +50,31 @@ public final class LeastSquares {
    * @param maxIterations the most steps to try
    * @return the minimum
    * @throws IllegalArgumentException when there are fewer residuals than parameters
-   * @throws IllegalStateException when J'J is singular at the minimum (a parameter no residual
-   *     depends on)
    */
   public static Solution minimize(Problem problem, double[] start, int maxIterations) {
+    double[] unbounded = new double[start.length];
+    Arrays.fill(unbounded, Double.POSITIVE_INFINITY);
+    double[] lower = unbounded.clone();
+    Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+    return minimize(problem, start, lower, unbounded, maxIterations);
+  }
+
+  /**
+   * Minimises a problem inside a box: each step is projected onto {@code [lower, upper]} (projected
+   * Levenberg-Marquardt), which keeps a weakly determined parameter from running off to where the
+   * residuals no longer depend on it.
+   *
+   * @param problem the residuals
+   * @param start the start point, inside the box
+   * @param lower each parameter's lower bound
+   * @param upper each parameter's upper bound
+   * @param maxIterations the most steps to try
+   * @return the minimum; {@code normalInverse} is all NaN when J'J is singular there (a parameter
+   *     no residual depends on)
+   * @throws IllegalArgumentException when there are fewer residuals than parameters
+   */
+  public static Solution minimize(
+      Problem problem, double[] start, double[] lower, double[] upper, int maxIterations) {
     int n = problem.residuals();
     int p = start.length;
     if (n < p) {
@@ -78,15 +101,32 @@ public final class LeastSquares {
       boolean converged = false;
       while (iterations < maxIterations && !accepted) {
         iterations++;
+        // Parameters at a bound that the descent direction pushes outward are held (active set).
+        boolean[] held = new boolean[p];
+        for (int j = 0; j < p; j++) {
+          held[j] = (x[j] <= lower[j] && g[j] < 0) || (x[j] >= upper[j] && g[j] > 0);
+        }
         double[][] damped = new double[p][];
+        double[] rhs = g.clone();
         for (int j = 0; j < p; j++) {
           damped[j] = a[j].clone();
           damped[j][j] += lambda * Math.max(a[j][j], 1e-12);
         }
-        double[] step = solve(damped, g);
+        for (int j = 0; j < p; j++) {
+          if (held[j]) {
+            Arrays.fill(damped[j], 0);
+            for (int k = 0; k < p; k++) {
+              damped[k][j] = 0;
+            }
+            damped[j][j] = 1;
+            rhs[j] = 0;
+          }
+        }
+        double[] step = solve(damped, rhs);
         double[] xTry = new double[p];
         for (int j = 0; j < p; j++) {
-          xTry[j] = x[j] + step[j];
+          xTry[j] = Math.max(lower[j], Math.min(upper[j], x[j] + step[j]));
+          step[j] = xTry[j] - x[j];
         }
         problem.evaluate(xTry, rTry, jacTry);
         double costTry = dot(rTry, rTry);
@@ -112,7 +152,16 @@ public final class LeastSquares {
         break;
       }
     }
-    return new Solution(x, cost, iterations, invert(normal(jac, p)));
+    double[][] inverse;
+    try {
+      inverse = invert(normal(jac, p));
+    } catch (IllegalStateException singular) {
+      inverse = new double[p][p];
+      for (double[] row : inverse) {
+        Arrays.fill(row, Double.NaN);
+      }
+    }
+    return new Solution(x, cost, iterations, inverse);
   }
 
   private static boolean small(double[] step, double[] x) {

@@ -85,4 +85,32 @@ final class LeastSquaresTest {
     assertThat(s.x()[1]).isCloseTo(-0.7, within(1e-8));
     assertThat(s.cost()).isLessThan(1e-20);
   }
+
+  @Test
+  void aBoundStopsTheParameterAtTheBoxAndTheOtherFitsGivenIt() {
+    double[] t = {0, 1, 2, 3};
+    double[] y = {0, 2, 4, 6};
+    LeastSquares.Problem line =
+        new LeastSquares.Problem() {
+          @Override
+          public int residuals() {
+            return t.length;
+          }
+
+          @Override
+          public void evaluate(double[] x, double[] r, double[][] jac) {
+            for (int i = 0; i < t.length; i++) {
+              r[i] = x[0] + x[1] * t[i] - y[i];
+              jac[i][0] = 1;
+              jac[i][1] = t[i];
+            }
+          }
+        };
+    LeastSquares.Solution s =
+        LeastSquares.minimize(
+            line, new double[] {0, 0}, new double[] {-100, -100}, new double[] {100, 1.5}, 200);
+    // With the slope held at 1.5 the best intercept is mean(y - 1.5 t) = 3 - 2.25 = 0.75.
+    assertThat(s.x()[1]).isEqualTo(1.5);
+    assertThat(s.x()[0]).isCloseTo(0.75, within(1e-9));
+  }
 }
