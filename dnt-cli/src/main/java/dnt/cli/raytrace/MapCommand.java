@@ -88,22 +88,7 @@ public final class MapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TraceSettings settings = trace.settings();
-    String[] a = area.split(",", -1);
-    if (a.length != 4) {
-      throw new InvalidInputException("--area must be X0,Y0,X1,Y1 in metres, got '" + area + "'");
-    }
-    double[] r = new double[4];
-    for (int i = 0; i < 4; i++) {
-      try {
-        r[i] = Double.parseDouble(a[i].strip());
-      } catch (NumberFormatException e) {
-        throw new InvalidInputException(
-            "--area must be X0,Y0,X1,Y1 in metres, got '" + area + "'", e);
-      }
-    }
-    if (!(r[2] > r[0] && r[3] > r[1])) {
-      throw new InvalidInputException("--area needs X1 > X0 and Y1 > Y0, got '" + area + "'");
-    }
+    double[] r = TraceOptions.area("--area", area);
     if (!(step > 0) || !(height > 0)) {
       throw new InvalidInputException("--step and --height must be positive metres");
     }

@@ -39,7 +39,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "raytrace",
     mixinStandardHelpOptions = true,
-    subcommands = {MapCommand.class, CityCommand.class},
+    subcommands = {
+      MapCommand.class,
+      CityCommand.class,
+      CampaignCommand.class,
+      CalibrateCommand.class,
+      FusionCommand.class
+    },
     description = {
       "Trace the paths from a transmitter to receivers through a scene of buildings.",
       "Scene: GeoJSON FeatureCollection of Polygons with properties height (m) and material;",

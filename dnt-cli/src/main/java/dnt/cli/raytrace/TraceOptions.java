@@ -93,4 +93,32 @@ final class TraceOptions {
     }
     return new Point3(v[0], v[1], v[2]);
   }
+
+  /**
+   * Parses {@code X0,Y0,X1,Y1}.
+   *
+   * @param option the option, for messages
+   * @param value the text
+   * @return {x0, y0, x1, y1} with x1 &gt; x0 and y1 &gt; y0
+   */
+  static double[] area(String option, String value) {
+    String[] a = value.split(",", -1);
+    if (a.length != 4) {
+      throw new InvalidInputException(
+          option + " must be X0,Y0,X1,Y1 in metres, got '" + value + "'");
+    }
+    double[] r = new double[4];
+    for (int i = 0; i < 4; i++) {
+      try {
+        r[i] = Double.parseDouble(a[i].strip());
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException(
+            option + " must be X0,Y0,X1,Y1 in metres, got '" + value + "'", e);
+      }
+    }
+    if (!(r[2] > r[0] && r[3] > r[1])) {
+      throw new InvalidInputException(option + " needs X1 > X0 and Y1 > Y0, got '" + value + "'");
+    }
+    return r;
+  }
 }

@@ -41,7 +41,14 @@ public record DownlinkSinr(
         Transmitter t = stations.get(s);
         double d = t.position().distanceTo(user.position());
         double loss =
-            links.lossDb(t.id().value(), user.id().value(), d, t.heightM(), user.heightM());
+            links.lossDb(
+                t.id().value(),
+                user.id().value(),
+                user.position().x(),
+                user.position().y(),
+                d,
+                t.heightM(),
+                user.heightM());
         rx[s] = t.txPowerDbm() - loss;
       }
       int best = StrongestServer.of(stations, rx);

@@ -72,6 +72,38 @@ public record LinkBudget(PropagationModel model, LosMode losMode, boolean shadow
   }
 
   /**
+   * Total loss of a link whose user position is known: a {@link RadioMapModel}'s map value where it
+   * has one (deterministic, no shadowing), otherwise {@link #lossDb(long, long, double, double,
+   * double)}. For every other model the two are the same.
+   *
+   * @param stationKey the station's id
+   * @param userKey the user's id
+   * @param userX the user's x, m (the stations' and maps' frame)
+   * @param userY the user's y, m
+   * @param distance2dM horizontal distance, metres
+   * @param stationHeightM station height, metres
+   * @param userHeightM user height, metres
+   * @return the loss in dB
+   */
+  public double lossDb(
+      long stationKey,
+      long userKey,
+      double userX,
+      double userY,
+      double distance2dM,
+      double stationHeightM,
+      double userHeightM) {
+    if (model instanceof RadioMapModel m) {
+      double site =
+          m.siteLossDb(stationKey, userX, userY, distance2dM, stationHeightM, userHeightM);
+      if (!Double.isNaN(site)) {
+        return site;
+      }
+    }
+    return lossDb(stationKey, userKey, distance2dM, stationHeightM, userHeightM);
+  }
+
+  /**
    * Whether a link is line of sight.
    *
    * @param stationKey the station's id
@@ -94,7 +126,8 @@ public record LinkBudget(PropagationModel model, LosMode losMode, boolean shadow
   /**
    * The smallest loss any link at this distance and these heights can have: the LOS path loss
    * unless LOS is never allowed, minus the largest shadowing value. The twin uses it to bound how
-   * far a station can reach above its interference floor.
+   * far a station can reach above its interference floor. With a {@link RadioMapModel} it is also
+   * at most every map's bound ({@link PathGainMap#minLossDb}).
    *
    * @param distance2dM horizontal distance, metres
    * @param stationHeightM station height, metres
@@ -112,6 +145,9 @@ public record LinkBudget(PropagationModel model, LosMode losMode, boolean shadow
             case RANDOM -> Math.max(model.shadowingSigmaDb(true), model.shadowingSigmaDb(false));
           };
       loss -= SHADOWING_TRUNCATION * sigma;
+    }
+    if (model instanceof RadioMapModel m) {
+      loss = Math.min(loss, m.minSiteLossDb(distance2dM));
     }
     return loss;
   }

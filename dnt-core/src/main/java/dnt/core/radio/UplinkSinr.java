@@ -53,7 +53,15 @@ public record UplinkSinr(
       for (int s = 0; s < ns; s++) {
         Transmitter t = stations.get(s);
         double d = t.position().distanceTo(r.position());
-        loss[u][s] = links.lossDb(t.id().value(), r.id().value(), d, t.heightM(), r.heightM());
+        loss[u][s] =
+            links.lossDb(
+                t.id().value(),
+                r.id().value(),
+                r.position().x(),
+                r.position().y(),
+                d,
+                t.heightM(),
+                r.heightM());
         rx[s] = t.txPowerDbm() - loss[u][s];
       }
       int best = StrongestServer.of(stations, rx);

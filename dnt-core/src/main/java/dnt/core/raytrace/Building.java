@@ -206,6 +206,37 @@ public final class Building {
     return material;
   }
 
+  /**
+   * Whether the plan of a segment meets the footprint's closed bounding box (Liang-Barsky).
+   *
+   * @param a one end
+   * @param b the other end
+   * @return whether it does, touching included
+   */
+  boolean meetsBox(Point3 a, Point3 b) {
+    double t0 = 0;
+    double t1 = 1;
+    double dx = b.x() - a.x();
+    double dy = b.y() - a.y();
+    double[] p = {-dx, dx, -dy, dy};
+    double[] q = {a.x() - minX, maxX - a.x(), a.y() - minY, maxY - a.y()};
+    for (int i = 0; i < 4; i++) {
+      if (p[i] == 0) {
+        if (q[i] < 0) {
+          return false;
+        }
+      } else {
+        double t = q[i] / p[i];
+        if (p[i] < 0) {
+          t0 = Math.max(t0, t);
+        } else {
+          t1 = Math.min(t1, t);
+        }
+      }
+    }
+    return t0 <= t1;
+  }
+
   double minX() {
     return minX;
   }

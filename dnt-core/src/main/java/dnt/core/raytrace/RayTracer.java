@@ -3,6 +3,7 @@ package dnt.core.raytrace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -45,6 +46,21 @@ public final class RayTracer {
   public RayTracer(Scene scene, TraceSettings settings) {
     this.scene = scene;
     this.settings = settings;
+  }
+
+  /**
+   * Where a geometrically valid reflection path goes: the tracer keeps it when no building blocks
+   * it; the incremental re-trace only asks whether it could concern one building.
+   */
+  private interface Out {
+    /**
+     * Offers a path whose reflection points are valid.
+     *
+     * @param vertices its vertices
+     * @param path makes the path, if kept
+     * @param walls the walls it reflects on
+     */
+    void offer(List<Point3> vertices, Supplier<TracedPath> path, Wall... walls);
   }
 
   /** The image tree of one transmitter. */
@@ -161,23 +177,14 @@ public final class RayTracer {
     if (settings.groundReflections()) {
       ground(tx, rx, paths);
     }
-    List<Wall> walls = scene.walls();
-    if (settings.maxReflections() >= 1) {
-      for (int k = 0; k < im.first().length; k++) {
-        Wall w = walls.get(im.first()[k]);
-        if (w.side(rx.x(), rx.y()) > EPS) {
-          single(tx, rx, w, im.firstImages()[k], paths);
-        }
-        if (settings.maxReflections() >= 2) {
-          for (int m = 0; m < im.second()[k].length; m++) {
-            Wall w2 = walls.get(im.second()[k][m]);
-            if (w2.side(rx.x(), rx.y()) > EPS) {
-              pair(tx, rx, w, im.firstImages()[k], w2, im.secondImages()[k][m], paths);
-            }
+    reflections(
+        im,
+        rx,
+        (vertices, path, walls) -> {
+          if (clear(vertices)) {
+            paths.add(path.get());
           }
-        }
-      }
-    }
+        });
     if (settings.diffraction() && !los) {
       rooftop(tx, rx, paths);
     }
@@ -185,7 +192,72 @@ public final class RayTracer {
     return paths;
   }
 
-  private TracedPath path(String kind, List<Point3> vertices, Complex coefficient) {
+  /**
+   * Whether a building could change a receiver's paths: in a scene that holds the building, whether
+   * the straight line from the transmitter to the receiver in plan meets the building's bounding
+   * box (line of sight, the ground reflection and rooftop diffraction all lie over that line), or
+   * some geometrically valid reflection path, blocked or not, reflects on one of its walls or has a
+   * segment whose plan meets that box. A receiver for which none holds has the same paths with and
+   * without the building, computed by the same arithmetic.
+   *
+   * @param tx the transmitter
+   * @param receivers the receivers
+   * @param building the building's index in this tracer's scene
+   * @return per receiver, whether it may be affected
+   */
+  boolean[] affectedBy(Point3 tx, List<Point3> receivers, int building) {
+    Images im = images(tx);
+    Building b = scene.buildings().get(building);
+    boolean[] out = new boolean[receivers.size()];
+    IntStream.range(0, receivers.size())
+        .parallel()
+        .forEach(
+            i -> {
+              Point3 rx = receivers.get(i);
+              if (b.meetsBox(tx, rx)) {
+                out[i] = true;
+                return;
+              }
+              boolean[] hit = {false};
+              reflections(
+                  im,
+                  rx,
+                  (vertices, path, walls) -> {
+                    for (Wall w : walls) {
+                      hit[0] |= w.building() == building;
+                    }
+                    for (int k = 0; k + 1 < vertices.size() && !hit[0]; k++) {
+                      hit[0] = b.meetsBox(vertices.get(k), vertices.get(k + 1));
+                    }
+                  });
+              out[i] = hit[0];
+            });
+    return out;
+  }
+
+  private void reflections(Images im, Point3 rx, Out out) {
+    Point3 tx = im.tx();
+    List<Wall> walls = scene.walls();
+    if (settings.maxReflections() >= 1) {
+      for (int k = 0; k < im.first().length; k++) {
+        Wall w = walls.get(im.first()[k]);
+        if (w.side(rx.x(), rx.y()) > EPS) {
+          single(tx, rx, w, im.firstImages()[k], out);
+        }
+        if (settings.maxReflections() >= 2) {
+          for (int m = 0; m < im.second()[k].length; m++) {
+            Wall w2 = walls.get(im.second()[k][m]);
+            if (w2.side(rx.x(), rx.y()) > EPS) {
+              pair(tx, rx, w, im.firstImages()[k], w2, im.secondImages()[k][m], out);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private TracedPath path(
+      String kind, List<Point3> vertices, Complex coefficient, Material... reflections) {
     double length = 0;
     for (int i = 0; i + 1 < vertices.size(); i++) {
       length += vertices.get(i).distance(vertices.get(i + 1));
@@ -195,7 +267,7 @@ public final class RayTracer {
         coefficient
             .times(lambda / (4 * Math.PI * length))
             .times(Complex.unit(-2 * Math.PI * (length / lambda % 1.0)));
-    return new TracedPath(kind, vertices, length, a);
+    return new TracedPath(kind, vertices, length, a, List.of(reflections));
   }
 
   private boolean clear(List<Point3> vertices) {
@@ -231,11 +303,11 @@ public final class RayTracer {
     Point3 g = new Point3(tx.x() + f * (rx.x() - tx.x()), tx.y() + f * (rx.y() - tx.y()), 0);
     List<Point3> vertices = List.of(tx, g, rx);
     if (clear(vertices)) {
-      paths.add(path("G", vertices, groundCoefficient(tx, g)));
+      paths.add(path("G", vertices, groundCoefficient(tx, g), scene.ground()));
     }
   }
 
-  private void single(Point3 tx, Point3 rx, Wall w, Point3 image, List<TracedPath> paths) {
+  private void single(Point3 tx, Point3 rx, Wall w, Point3 image, Out out) {
     double[] ts =
         Geometry.lineCrossing(image.x(), image.y(), rx.x(), rx.y(), w.x1(), w.y1(), w.x2(), w.y2());
     double s = ts[1];
@@ -250,9 +322,7 @@ public final class RayTracer {
     if (z > 0 && z < w.height()) {
       Point3 p = new Point3(px, py, z);
       List<Point3> vertices = List.of(tx, p, rx);
-      if (clear(vertices)) {
-        paths.add(path("R", vertices, wallCoefficient(tx, p, w)));
-      }
+      out.offer(vertices, () -> path("R", vertices, wallCoefficient(tx, p, w), w.material()), w);
     }
     if (!settings.groundReflections()) {
       return;
@@ -269,28 +339,35 @@ public final class RayTracer {
       double f = u0 / d1;
       Point3 g = new Point3(tx.x() + f * (px - tx.x()), tx.y() + f * (py - tx.y()), 0);
       List<Point3> vertices = List.of(tx, g, p, rx);
-      if (clear(vertices)) {
-        paths.add(path("GR", vertices, groundCoefficient(tx, g).times(wallCoefficient(g, p, w))));
-      }
+      out.offer(
+          vertices,
+          () ->
+              path(
+                  "GR",
+                  vertices,
+                  groundCoefficient(tx, g).times(wallCoefficient(g, p, w)),
+                  scene.ground(),
+                  w.material()),
+          w);
     } else {
       double d2 = total - d1;
       double f = (u0 - d1) / d2;
       Point3 g = new Point3(px + f * (rx.x() - px), py + f * (rx.y() - py), 0);
       List<Point3> vertices = List.of(tx, p, g, rx);
-      if (clear(vertices)) {
-        paths.add(path("RG", vertices, wallCoefficient(tx, p, w).times(groundCoefficient(p, g))));
-      }
+      out.offer(
+          vertices,
+          () ->
+              path(
+                  "RG",
+                  vertices,
+                  wallCoefficient(tx, p, w).times(groundCoefficient(p, g)),
+                  w.material(),
+                  scene.ground()),
+          w);
     }
   }
 
-  private void pair(
-      Point3 tx,
-      Point3 rx,
-      Wall w1,
-      Point3 image1,
-      Wall w2,
-      Point3 image2,
-      List<TracedPath> paths) {
+  private void pair(Point3 tx, Point3 rx, Wall w1, Point3 image1, Wall w2, Point3 image2, Out out) {
     double[] c2 =
         Geometry.lineCrossing(
             image2.x(), image2.y(), rx.x(), rx.y(), w2.x1(), w2.y1(), w2.x2(), w2.y2());
@@ -320,10 +397,17 @@ public final class RayTracer {
     Point3 p1 = new Point3(p1x, p1y, z1);
     Point3 p2 = new Point3(p2x, p2y, z2);
     List<Point3> vertices = List.of(tx, p1, p2, rx);
-    if (clear(vertices)) {
-      paths.add(
-          path("RR", vertices, wallCoefficient(tx, p1, w1).times(wallCoefficient(p1, p2, w2))));
-    }
+    out.offer(
+        vertices,
+        () ->
+            path(
+                "RR",
+                vertices,
+                wallCoefficient(tx, p1, w1).times(wallCoefficient(p1, p2, w2)),
+                w1.material(),
+                w2.material()),
+        w1,
+        w2);
   }
 
   /** Epstein-Peterson over the roof edges crossed by the vertical plane through tx and rx. */

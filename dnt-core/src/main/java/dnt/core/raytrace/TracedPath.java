@@ -11,14 +11,23 @@ import java.util.List;
  * @param lengthM the length along the path, m
  * @param amplitude the complex amplitude relative to the transmitted one: free-space spreading over
  *     the unfolded length, every interaction's coefficient, and the phase of the length
+ * @param reflections the material of each reflection (walls and ground) in the order of {@code
+ *     kind}'s {@code R} and {@code G} letters; diffraction edges are not listed. Calibration uses
+ *     it to know which material classes a path's power depends on.
  */
-public record TracedPath(String kind, List<Point3> vertices, double lengthM, Complex amplitude) {
+public record TracedPath(
+    String kind,
+    List<Point3> vertices,
+    double lengthM,
+    Complex amplitude,
+    List<Material> reflections) {
   /** The speed of light in vacuum, m/s. */
   public static final double SPEED_OF_LIGHT = 299_792_458.0;
 
-  /** Copies the vertices. */
+  /** Copies the lists. */
   public TracedPath {
     vertices = List.copyOf(vertices);
+    reflections = List.copyOf(reflections);
   }
 
   /**

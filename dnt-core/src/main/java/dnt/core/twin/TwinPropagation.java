@@ -231,7 +231,9 @@ final class TwinPropagation {
 
   /** The link gain (linear) between a station and a user at a given distance. */
   private double gain(int s, int u, double d) {
-    return Math.exp(NEG_LN10_OVER_10 * links.lossDb(st.id[s], us.id[u], d, st.h[s], us.h[u]));
+    double loss =
+        links.lossDb(st.id[s], us.id[u], us.rec.get(u, UX), us.rec.get(u, UY), d, st.h[s], us.h[u]);
+    return Math.exp(NEG_LN10_OVER_10 * loss);
   }
 
   double rx(int s, int u) {
