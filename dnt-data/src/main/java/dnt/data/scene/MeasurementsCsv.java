@@ -5,15 +5,10 @@ import dnt.core.raytrace.Point3;
 import dnt.core.raytrace.calibration.Measurement;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Measured points of one transmitter for {@code dnt raytrace calibrate}: CSV with the header {@code
@@ -33,66 +28,31 @@ public final class MeasurementsCsv {
    * @throws InvalidInputException naming the file, line and column at fault
    */
   public static List<Measurement> read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException("the measurements file " + file + " does not exist");
-    }
-    List<Measurement> out = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file);
-        CSVParser parser =
-            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-      if (!parser.getHeaderNames().equals(HEADER)) {
-        throw new InvalidInputException(
-            file
-                + ": the header must be "
-                + String.join(",", HEADER)
-                + ", got "
-                + String.join(",", parser.getHeaderNames()));
-      }
-      for (CSVRecord row : parser) {
-        long line = row.getRecordNumber() + 1;
-        if (row.size() != HEADER.size()) {
-          throw new InvalidInputException(
-              file + " line " + line + ": expected 4 fields, got " + row.size());
-        }
-        double[] v = new double[4];
-        for (int c = 0; c < 4; c++) {
-          try {
-            v[c] = Double.parseDouble(row.get(c).strip());
-          } catch (NumberFormatException e) {
-            throw new InvalidInputException(
-                file
-                    + " line "
-                    + line
-                    + " column "
-                    + HEADER.get(c)
-                    + ": '"
-                    + row.get(c)
-                    + "' is not a number",
-                e);
+    return SceneCsv.read(
+        file,
+        "measurements",
+        "measured points",
+        HEADER,
+        (row, line) -> {
+          double[] v = new double[4];
+          for (int c = 0; c < 4; c++) {
+            v[c] = SceneCsv.number(file, HEADER, row, line, c);
+            double limit = c == 3 ? 300 : 100_000;
+            if (!Double.isFinite(v[c]) || Math.abs(v[c]) > limit) {
+              throw new InvalidInputException(
+                  file
+                      + " line "
+                      + line
+                      + " column "
+                      + HEADER.get(c)
+                      + ": must be a finite number within "
+                      + (c == 3 ? "300 dBm" : "100 km")
+                      + ", got "
+                      + row.get(c));
+            }
           }
-          double limit = c == 3 ? 300 : 100_000;
-          if (!Double.isFinite(v[c]) || Math.abs(v[c]) > limit) {
-            throw new InvalidInputException(
-                file
-                    + " line "
-                    + line
-                    + " column "
-                    + HEADER.get(c)
-                    + ": must be a finite number within "
-                    + (c == 3 ? "300 dBm" : "100 km")
-                    + ", got "
-                    + row.get(c));
-          }
-        }
-        out.add(new Measurement(new Point3(v[0], v[1], v[2]), v[3]));
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InvalidInputException(file + " cannot be read (" + e.getMessage() + ")", e);
-    }
-    if (out.isEmpty()) {
-      throw new InvalidInputException(file + " has no measured points");
-    }
-    return out;
+          return new Measurement(new Point3(v[0], v[1], v[2]), v[3]);
+        });
   }
 
   /**
