@@ -1,9 +1,7 @@
 package dnt.cli.experiment;
 
-import dnt.cli.version.VersionProvider;
 import dnt.experiments.deployment.DeploymentConfig;
 import dnt.experiments.deployment.DeploymentExperiment;
-import dnt.experiments.report.ResultsRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -86,16 +84,7 @@ public final class DeploymentExperimentCommand implements Callable<Integer> {
     DeploymentExperiment experiment =
         new DeploymentExperiment(
             settings, (done, total, message) -> err.println("dnt: deployment " + message));
-    try (ResultsRun run =
-        ResultsRun.start(
-            runOptions.resultsDir,
-            DeploymentConfig.EXPERIMENT,
-            settings.seed(),
-            settings.seeds())) {
-      experiment.run(run);
-      run.finish(VersionProvider.version());
-      spec.commandLine().getOut().println(run.dir());
-      return 0;
-    }
+    return runOptions.run(
+        spec, DeploymentConfig.EXPERIMENT, settings.seed(), settings.seeds(), experiment::run);
   }
 }

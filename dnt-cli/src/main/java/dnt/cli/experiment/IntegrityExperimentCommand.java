@@ -1,9 +1,7 @@
 package dnt.cli.experiment;
 
-import dnt.cli.version.VersionProvider;
 import dnt.experiments.integrity.IntegrityExperiment;
 import dnt.experiments.integrity.IntegrityRunSettings;
-import dnt.experiments.report.ResultsRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -79,16 +77,7 @@ public final class IntegrityExperimentCommand implements Callable<Integer> {
     IntegrityExperiment experiment =
         new IntegrityExperiment(
             settings, (done, total, message) -> err.println("dnt: integrity " + message));
-    try (ResultsRun run =
-        ResultsRun.start(
-            runOptions.resultsDir,
-            IntegrityRunSettings.EXPERIMENT,
-            settings.seed(),
-            settings.seeds())) {
-      experiment.run(run);
-      run.finish(VersionProvider.version());
-      spec.commandLine().getOut().println(run.dir());
-      return 0;
-    }
+    return runOptions.run(
+        spec, IntegrityRunSettings.EXPERIMENT, settings.seed(), settings.seeds(), experiment::run);
   }
 }

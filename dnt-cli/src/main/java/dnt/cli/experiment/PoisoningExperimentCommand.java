@@ -1,13 +1,11 @@
 package dnt.cli.experiment;
 
-import dnt.cli.version.VersionProvider;
 import dnt.core.InvalidInputException;
 import dnt.data.milan.BundledData;
 import dnt.data.milan.MilanSubset;
 import dnt.experiments.poisoning.Phase;
 import dnt.experiments.poisoning.PoisoningConfig;
 import dnt.experiments.poisoning.PoisoningExperiment;
-import dnt.experiments.report.ResultsRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,22 +105,23 @@ public final class PoisoningExperimentCommand implements Callable<Integer> {
     }
     PoisoningConfig config =
         PoisoningConfig.resolve(Optional.ofNullable(this.config), quick, given.values());
-    try (ResultsRun run =
-        ResultsRun.start(runOptions.resultsDir, "poisoning", config.seed(), config.seeds())) {
-      run.settings(config.tree(), PoisoningConfig.comments())
-          .input(BundledData.file(BundledData.SUBSET_SERIES))
-          .note(
-              "TPI and TID are reconstructions (the paper gives no equations); so are FTI and"
-                  + " GLID (the published equations could not be read)");
-      PrintWriter err = spec.commandLine().getErr();
-      new PoisoningExperiment(
-              config,
-              (done, total, message) ->
-                  err.printf("dnt: poisoning [%d/%d] %s%n", done, total, message))
-          .run(MilanSubset.load(), run);
-      run.finish(VersionProvider.version());
-      spec.commandLine().getOut().println(run.dir());
-      return 0;
-    }
+    PrintWriter err = spec.commandLine().getErr();
+    return runOptions.run(
+        spec,
+        "poisoning",
+        config.seed(),
+        config.seeds(),
+        run -> {
+          run.settings(config.tree(), PoisoningConfig.comments())
+              .input(BundledData.file(BundledData.SUBSET_SERIES))
+              .note(
+                  "TPI and TID are reconstructions (the paper gives no equations); so are FTI and"
+                      + " GLID (the published equations could not be read)");
+          new PoisoningExperiment(
+                  config,
+                  (done, total, message) ->
+                      err.printf("dnt: poisoning [%d/%d] %s%n", done, total, message))
+              .run(MilanSubset.load(), run);
+        });
   }
 }

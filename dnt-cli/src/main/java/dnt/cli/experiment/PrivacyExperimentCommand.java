@@ -1,9 +1,7 @@
 package dnt.cli.experiment;
 
-import dnt.cli.version.VersionProvider;
 import dnt.experiments.privacy.PrivacyConfig;
 import dnt.experiments.privacy.PrivacyExperiment;
-import dnt.experiments.report.ResultsRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -79,13 +77,7 @@ public final class PrivacyExperimentCommand implements Callable<Integer> {
     PrivacyExperiment experiment =
         new PrivacyExperiment(
             settings, (done, total, message) -> err.println("dnt: privacy " + message));
-    try (ResultsRun run =
-        ResultsRun.start(
-            runOptions.resultsDir, PrivacyConfig.EXPERIMENT, settings.seed(), settings.seeds())) {
-      experiment.run(run);
-      run.finish(VersionProvider.version());
-      spec.commandLine().getOut().println(run.dir());
-      return 0;
-    }
+    return runOptions.run(
+        spec, PrivacyConfig.EXPERIMENT, settings.seed(), settings.seeds(), experiment::run);
   }
 }
