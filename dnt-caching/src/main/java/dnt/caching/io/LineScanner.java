@@ -71,6 +71,47 @@ final class LineScanner implements Closeable {
   }
 
   /**
+   * The fast path for one key per line: parses the lines that follow, as long as each is 1 to 18
+   * ASCII digits ended by {@code \n} and lies wholly in the buffer, into {@code out}; stops before
+   * the first other line (any other line goes through {@link #next()}). Each parsed line counts as
+   * a line.
+   *
+   * @param out receives the numbers
+   * @param at the first index to fill
+   * @param max the most lines to parse
+   * @return the number of lines parsed
+   */
+  int digitLines(long[] out, int at, int max) {
+    if (skipLf) {
+      return 0;
+    }
+    byte[] b = buf;
+    int lim = limit;
+    int p = pos;
+    int k = 0;
+    while (k < max) {
+      int q = p;
+      long v = 0;
+      while (q < lim) {
+        int d = b[q] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        v = v * 10 + d;
+        q++;
+      }
+      if (q == lim || b[q] != '\n' || q == p || q - p > 18) {
+        break;
+      }
+      out[at + k++] = v;
+      p = q + 1;
+    }
+    lineNo += k;
+    pos = p;
+    return k;
+  }
+
+  /**
    * Reads more bytes, keeping the unread ones at the front of the buffer.
    *
    * @return false when nothing more can be read

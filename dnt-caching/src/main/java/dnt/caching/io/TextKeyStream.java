@@ -33,6 +33,7 @@ final class TextKeyStream implements KeyStream {
   private final long max;
   private final long[] run = new long[2];
   private final LineScanner scanner;
+  private final boolean fast;
   private long nextKey;
   private long remaining;
 
@@ -42,8 +43,24 @@ final class TextKeyStream implements KeyStream {
     long n = 0;
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;
+    boolean fast = format == LIRS;
+    long[] scratch = new long[fast ? 1 << 12 : 0];
     try (LineScanner s = new LineScanner(open(file))) {
-      while (s.next()) {
+      while (true) {
+        if (fast) {
+          for (int k = s.digitLines(scratch, 0, scratch.length);
+              k > 0;
+              k = s.digitLines(scratch, 0, scratch.length)) {
+            n += k;
+            for (int i = 0; i < k; i++) {
+              lo = Math.min(lo, scratch[i]);
+              hi = Math.max(hi, scratch[i]);
+            }
+          }
+        }
+        if (!s.next()) {
+          break;
+        }
         format.parse(s, run, file.toString());
         if (run[1] > 0) {
           n = Math.addExact(n, run[1]);
@@ -58,6 +75,7 @@ final class TextKeyStream implements KeyStream {
     min = n == 0 ? 0 : lo;
     max = n == 0 ? 0 : hi;
     scanner = new LineScanner(open(file));
+    this.fast = fast;
   }
 
   /**
@@ -101,6 +119,12 @@ final class TextKeyStream implements KeyStream {
     int k = 0;
     while (k < keys.length) {
       if (remaining == 0) {
+        if (fast) {
+          k += scanner.digitLines(keys, k, keys.length - k);
+          if (k == keys.length) {
+            break;
+          }
+        }
         if (!scanner.next()) {
           break;
         }

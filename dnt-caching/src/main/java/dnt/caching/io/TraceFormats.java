@@ -2,6 +2,7 @@ package dnt.caching.io;
 
 import dnt.caching.network.RequestStream;
 import dnt.caching.network.Trace;
+import dnt.core.InvalidInputException;
 import dnt.core.Registry;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -88,14 +90,19 @@ public final class TraceFormats {
    *
    * @param name the name or alias
    * @return the format's entry
-   * @throws dnt.core.InvalidInputException naming the known formats when there is none by that name
+   * @throws InvalidInputException naming the known formats when there is none by that name
    */
   public static Registry.Entry<Format> named(String name) {
     return FORMATS.entry(name);
   }
 
   private static KeyStream csvKeys(Path file) throws IOException {
-    Trace trace = TraceCsv.read(file);
+    Trace trace;
+    try {
+      trace = TraceCsv.read(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file + " does not exist");
+    }
     int[] items = trace.items();
     return new KeyStream() {
       private int position;
