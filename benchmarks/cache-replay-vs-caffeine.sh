@@ -9,14 +9,17 @@
 # replay's hit count must equal that of an independent LRU (an access-order LinkedHashMap) computed
 # while generating; the script fails otherwise.
 #
-# The Caffeine simulator is not on Maven Central. To time it in the same run, point
-# CAFFEINE_SIMULATOR_JAR at its fat jar (e.g. built with `./gradlew simulator:shadowJar` from
-# ben-manes/caffeine v3.2.3) and, if the default java is too old for it, CAFFEINE_JAVA at a newer
-# java binary. Otherwise the script says it is absent and prints the issue's anchor, labelled as such.
+# The Caffeine simulator is not on Maven Central. To time it in the same run, build its start
+# script in a checkout of ben-manes/caffeine at v3.2.3 (`./gradlew simulator:installDist`) and set
+# CAFFEINE_SIMULATOR to it (simulator/build/install/simulator/bin/simulator); the script passes its
+# settings as -D options in JAVA_OPTS (trace lirs:WORK_DIR/trace.lirs, linked.Lru, admission Always,
+# maximum-size C, csv report; WORK_DIR without spaces), and CAFFEINE_JAVA_HOME, if set, becomes its
+# JAVA_HOME (it needs a newer Java than dnt's 17). Otherwise the script says that the simulator is
+# absent and prints the issue's anchor, labelled as such.
 #
 # Usage: benchmarks/cache-replay-vs-caffeine.sh [WORK_DIR]
 # Environment: REQUESTS (10000000), ITEMS (1000000), ALPHA (0.9), SEED (42), CAPACITY (150),
-#   RUNS (3), CSV (1: also time the CSV input; 0 to skip), CAFFEINE_SIMULATOR_JAR, CAFFEINE_JAVA.
+#   RUNS (3), CSV (1: also time the CSV input; 0 to skip), CAFFEINE_SIMULATOR, CAFFEINE_JAVA_HOME.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REQUESTS="${REQUESTS:-10000000}"
@@ -62,7 +65,9 @@ seconds() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
-median() { sort -g | awk '{a[NR] = $1} END {m = a[int((NR + 1) / 2)]; printf "%.2f", m}'; }
+median() {
+  sort -g | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f", m}'
+}
 
 declare -A wall
 for fmt in lirs binary csv; do
@@ -82,15 +87,17 @@ for fmt in lirs binary csv; do
   echo "dnt cache simulate --format $fmt: ${wall[$fmt]} s (median of $RUNS: ${times[*]}), hits $hits"
 done
 
-if [ -n "${CAFFEINE_SIMULATOR_JAR:-}" ]; then
-  cj="${CAFFEINE_JAVA:-java}"
-  caffeine=("$cj" -Dcaffeine.simulator.files.paths.0="lirs:$work/trace.lirs"
-    -Dcaffeine.simulator.policies.0=linked.Lru -Dcaffeine.simulator.admission.0=Always
-    -Dcaffeine.simulator.maximum-size="$CAPACITY" -Dcaffeine.simulator.report.format=csv
-    -jar "$CAFFEINE_SIMULATOR_JAR")
+if [ -n "${CAFFEINE_SIMULATOR:-}" ]; then
+  caffeine_opts="-Dcaffeine.simulator.files.paths.0=lirs:$work/trace.lirs"
+  caffeine_opts+=" -Dcaffeine.simulator.policies.0=linked.Lru -Dcaffeine.simulator.admission.0=Always"
+  caffeine_opts+=" -Dcaffeine.simulator.maximum-size=$CAPACITY -Dcaffeine.simulator.report.format=csv"
+  caffeine_env=(env "JAVA_OPTS=$caffeine_opts")
+  if [ -n "${CAFFEINE_JAVA_HOME:-}" ]; then
+    caffeine_env+=("JAVA_HOME=$CAFFEINE_JAVA_HOME")
+  fi
   times=()
   for ((r = 0; r < RUNS; r++)); do
-    times+=("$(seconds "${caffeine[@]}")")
+    times+=("$(seconds "${caffeine_env[@]}" "$CAFFEINE_SIMULATOR")")
   done
   wall[caffeine]="$(printf '%s\n' "${times[@]}" | median)"
   echo "Caffeine simulator (linked.Lru, lirs): ${wall[caffeine]} s (median of $RUNS: ${times[*]})"
@@ -105,7 +112,7 @@ if [ -n "${CAFFEINE_SIMULATOR_JAR:-}" ]; then
     echo "speed-up of dnt ($fmt) over Caffeine, same run: $(ratio "${wall[caffeine]}" "${wall[$fmt]}")x (target >= 1.5x)"
   done
 else
-  echo "Caffeine simulator: absent (set CAFFEINE_SIMULATOR_JAR to time it in this run)."
+  echo "Caffeine simulator: absent (set CAFFEINE_SIMULATOR to time it in this run)."
   echo "Issue 16's anchor, measured by its author on another trace and NOT in this run:"
   echo "  Caffeine simulator 3.2.3, 10-million-request Zipf trace, C = 150: 2.7 s end to end, 1.34 s replay"
   for fmt in lirs binary; do
