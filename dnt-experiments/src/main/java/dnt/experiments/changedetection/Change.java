@@ -1,5 +1,6 @@
 package dnt.experiments.changedetection;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -55,7 +56,7 @@ record Change(Kind kind, int station, int hour) {
     boolean[][] active = new boolean[n][hours];
     for (int i = 0; i < n; i++) {
       traffic[i] = base.hourly()[i].clone();
-      java.util.Arrays.fill(active[i], true);
+      Arrays.fill(active[i], true);
     }
     if (kind == Kind.NONE) {
       return new Injected(traffic, active);

@@ -1,5 +1,6 @@
 package dnt.experiments.changedetection;
 
+import dnt.core.InvalidInputException;
 import dnt.core.util.Seeds;
 import dnt.experiments.harness.Replication;
 import dnt.experiments.harness.Study;
@@ -51,7 +52,7 @@ final class ChangeDetectionStudy implements Study<List<ChangeDetectionStudy.Row>
     this.traffic = traffic;
     int end = baselineEndHour();
     if (end + config.minGapHours() + config.horizonHours() > traffic.hours()) {
-      throw new dnt.core.InvalidInputException(
+      throw new InvalidInputException(
           "the data's "
               + traffic.hours()
               + " hours cannot hold the window, the baseline, the gap and the horizon ("
