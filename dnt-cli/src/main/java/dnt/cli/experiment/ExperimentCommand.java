@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
       PoisoningExperimentCommand.class,
       IntegrityExperimentCommand.class,
       PrivacyExperimentCommand.class,
-      DeploymentExperimentCommand.class
+      DeploymentExperimentCommand.class,
+      FusionExperimentCommand.class
     })
 public final class ExperimentCommand implements Runnable {
   @Spec CommandSpec spec;

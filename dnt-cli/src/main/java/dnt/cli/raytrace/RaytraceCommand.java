@@ -3,6 +3,7 @@ package dnt.cli.raytrace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dnt.cli.experiment.FusionExperimentCommand;
 import dnt.cli.twin.OutputTarget;
 import dnt.core.InvalidInputException;
 import dnt.core.raytrace.Material;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
       CityCommand.class,
       CampaignCommand.class,
       CalibrateCommand.class,
-      FusionCommand.class
+      FusionExperimentCommand.class
     },
     description = {
       "Trace the paths from a transmitter to receivers through a scene of buildings.",
