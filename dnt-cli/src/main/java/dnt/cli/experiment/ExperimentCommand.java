@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
       IntegrityExperimentCommand.class,
       PrivacyExperimentCommand.class,
       DeploymentExperimentCommand.class,
-      ChangeDetectionExperimentCommand.class
+      ChangeDetectionExperimentCommand.class,
+      FusionExperimentCommand.class
     })
 public final class ExperimentCommand implements Runnable {
   @Spec CommandSpec spec;
