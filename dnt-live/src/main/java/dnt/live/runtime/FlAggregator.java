@@ -383,8 +383,10 @@ public final class FlAggregator {
     Ledger ledger;
     final Map<Integer, float[]> bases = new HashMap<>();
     final TreeMap<Integer, ClientUpdate> updates = new TreeMap<>();
-    double lossSum;
-    int lossCount;
+
+    /** The clients' losses by client index: summed in client order, not in order of arrival. */
+    final TreeMap<Integer, Double> losses = new TreeMap<>();
+
     long participants;
 
     Vertical(
@@ -735,8 +737,7 @@ public final class FlAggregator {
       v.ledger = new Ledger(nodeOf);
       v.bases.clear();
       v.updates.clear();
-      v.lossSum = 0;
-      v.lossCount = 0;
+      v.losses.clear();
       for (int i : v.rounds.start(t)) {
         int cell = v.cells.get(i);
         float[] base = v.rounds.base(i);
@@ -756,7 +757,8 @@ public final class FlAggregator {
         return Behaviors.same(); // late (after its round timed out) or unknown
       }
       float[] base = v.bases.get(u.cell());
-      if (u.failure() != null || base == null || u.trained().length != base.length) {
+      Integer i = v.index.get(u.cell());
+      if (u.failure() != null || base == null || i == null || u.trained().length != base.length) {
         LOG.warn(
             "forecasting: cell {} could not train round {}: {}",
             u.cell(),
@@ -768,10 +770,8 @@ public final class FlAggregator {
         for (int j = 0; j < delta.length; j++) {
           delta[j] = (double) w[j] - base[j]; // as LocalTraining computes it
         }
-        v.updates.put(
-            v.index.get(u.cell()), ClientUpdate.benign(Integer.toString(u.cell()), delta, 1));
-        v.lossSum += u.loss();
-        v.lossCount++;
+        v.updates.put(i, ClientUpdate.benign(Integer.toString(u.cell()), delta, 1));
+        v.losses.put(i, u.loss());
       }
       if (!v.ledger.waiting()) {
         endRound(v);
@@ -795,7 +795,11 @@ public final class FlAggregator {
       // in client order, whatever order the replies came in
       int accepted = v.rounds.finish(new ArrayList<>(v.updates.values()));
       v.participants += accepted;
-      double loss = v.lossCount == 0 ? Double.NaN : v.lossSum / v.lossCount;
+      double sum = 0;
+      for (double l : v.losses.values()) {
+        sum += l;
+      }
+      double loss = v.losses.isEmpty() ? Double.NaN : sum / v.losses.size();
       round = t + 1;
       losses.add(loss);
       int rounds = params.settings().rounds();

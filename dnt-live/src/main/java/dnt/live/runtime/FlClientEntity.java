@@ -161,7 +161,7 @@ public final class FlClientEntity {
               .onMessage(
                   Describe.class,
                   m -> {
-                    local(held, cell, histories, settings, training, m.fromSlot(), m.toSlot())
+                    local(held, cell, histories, settings, m.fromSlot(), m.toSlot())
                         .whenComplete(
                             (l, e) ->
                                 m.replyTo()
@@ -180,7 +180,7 @@ public final class FlClientEntity {
               .onMessage(
                   TrainRound.class,
                   m -> {
-                    local(held, cell, histories, settings, training, m.fromSlot(), m.toSlot())
+                    local(held, cell, histories, settings, m.fromSlot(), m.toSlot())
                         .thenApplyAsync(
                             l -> l == null ? null : round(settings, m, l.windows()), training)
                         .whenComplete((r, e) -> m.replyTo().tell(roundUpdate(cell, node, m, r, e)));
@@ -240,23 +240,18 @@ public final class FlClientEntity {
 
   /**
    * The windows of a span, read and cut once per span (on the actor's thread only the future is
-   * kept; the cutting runs on the training executor).
+   * kept; the cutting, a copy of at most a few thousand values, runs where the read completes, so a
+   * description never waits behind training).
    */
   private static CompletionStage<@Nullable Local> local(
-      Held held,
-      int cell,
-      CellHistories histories,
-      OnlineSettings settings,
-      Executor training,
-      long from,
-      long to) {
+      Held held, int cell, CellHistories histories, OnlineSettings settings, long from, long to) {
     if (held.from != from || held.to != to || held.local.isCompletedExceptionally()) {
       held.from = from;
       held.to = to;
       held.local =
           histories
               .fetch(cell, 0, 0, from, to)
-              .<@Nullable Local>thenApplyAsync(h -> h == null ? null : local(settings, h), training)
+              .<@Nullable Local>thenApply(h -> h == null ? null : local(settings, h))
               .toCompletableFuture();
     }
     return held.local;

@@ -45,7 +45,7 @@ public final class MessageSerializer extends WireSerializer {
           Map.entry(CellTwin.Totals.class, "cell-totals-1"),
           Map.entry(CellTwin.SlotTotals.class, "cell-slot-totals-1"),
           Map.entry(CellTwin.Integrity.class, "cell-integrity-1"),
-          Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-2"),
+          Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-3"),
           Map.entry(TwinStats.Count.class, "stats-count-1"),
           Map.entry(TwinStats.Get.class, "stats-get-1"),
           Map.entry(FlClientEntity.Describe.class, "fl-describe-1"),
@@ -108,6 +108,12 @@ public final class MessageSerializer extends WireSerializer {
       out.writeLong(m.checked());
       longs(out, m.maskedSlots());
       out.writeUTF(m.predictor());
+      HeldCells.Span span = m.span();
+      out.writeBoolean(span != null);
+      if (span != null) {
+        out.writeLong(span.oldest());
+        out.writeLong(span.newest());
+      }
     } else if (o instanceof TwinStats.Count m) {
       out.writeLong(m.rows());
       ref(out, m.replyTo());
@@ -242,9 +248,17 @@ public final class MessageSerializer extends WireSerializer {
       }
       case "cell-integrity-1" -> new CellTwin.Integrity(ref(in));
       case "cell-integrity-state-1" ->
-          new CellTwin.IntegrityState(in.readBoolean(), in.readLong(), longs(in), "none");
+          new CellTwin.IntegrityState(in.readBoolean(), in.readLong(), longs(in), "none", null);
       case "cell-integrity-state-2" ->
-          new CellTwin.IntegrityState(in.readBoolean(), in.readLong(), longs(in), in.readUTF());
+          new CellTwin.IntegrityState(
+              in.readBoolean(), in.readLong(), longs(in), in.readUTF(), null);
+      case "cell-integrity-state-3" ->
+          new CellTwin.IntegrityState(
+              in.readBoolean(),
+              in.readLong(),
+              longs(in),
+              in.readUTF(),
+              in.readBoolean() ? new HeldCells.Span(in.readLong(), in.readLong()) : null);
       case "stats-count-1" -> new TwinStats.Count(in.readLong(), ref(in));
       case "stats-get-1" -> new TwinStats.Get(ref(in));
       default -> readFederated(in, manifest);

@@ -98,7 +98,10 @@ final class MessageSerializerTest {
     all.add(new CellTwin.Totals(10, 16, true, ref.narrow()));
     all.add(new CellTwin.SlotTotals(10, new double[][] {{1, 2, 3, 4, 5}, {0, 0, 0, 0, 0.5}}));
     all.add(new CellTwin.Integrity(ref.narrow()));
-    all.add(new CellTwin.IntegrityState(true, 400, new long[] {12, 13, 2_300_000L}, "forecaster"));
+    all.add(
+        new CellTwin.IntegrityState(
+            true, 400, new long[] {12, 13, 2_300_000L}, "forecaster", new HeldCells.Span(3, 99)));
+    all.add(new CellTwin.IntegrityState(false, 0, new long[0], "none", null));
     all.add(new TwinStats.Count(123_456_789_012L, ref.narrow()));
     all.add(new TwinStats.Get(ref.narrow()));
     all.add(new FlClientEntity.Describe(0, 288, ref.narrow()));
