@@ -214,7 +214,8 @@ final class CostReport {
     r.paragraph(
         "The joint V-H workflow is the H-twin with clusters: V-twin creation, then H-twin updates."
             + " The one-time Traditional DT uploads the history once and models once (its accuracy"
-            + " is the daily Traditional DT's model never fine-tuned); it has no ongoing cost, so"
+            + " would be the daily Traditional DT's creation model never fine-tuned, not scored by this"
+            + " command); it has no ongoing cost, so"
             + " against it only the total over the study's horizon (creation plus the "
             + fmt("%.4g", w.days())
             + " ongoing days) is compared.");
