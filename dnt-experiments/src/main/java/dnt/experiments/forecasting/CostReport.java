@@ -131,7 +131,7 @@ final class CostReport {
     Workload w = study.workload(settings.raw().volume(), settings.updatesPerDay());
     r.paragraph(
         "The forecasting run "
-            + study.runDir()
+            + settings.run()
             + " (seeds "
             + study.seeds()
             + ") priced analytically: its counts and its measured training seconds"
