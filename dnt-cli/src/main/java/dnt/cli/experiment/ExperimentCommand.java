@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Run the paper's case studies (results under results/<experiment>/<run>/).",
     subcommands = {
       ForecastingExperimentCommand.class,
+      ForecastingCostExperimentCommand.class,
       CachingExperimentCommand.class,
       PoisoningExperimentCommand.class,
       IntegrityExperimentCommand.class,
