@@ -170,7 +170,7 @@ public final class RaytraceCommand implements Callable<Integer> {
           + "aoa_el_deg";
 
   /**
-   * One row of the paths CSV, with its line end.
+   * One row of the paths CSV, with its line end ({@code \n} on every platform, as the header).
    *
    * @param rx the receiver's id
    * @param number the path's number among the receiver's, from 1
@@ -180,7 +180,7 @@ public final class RaytraceCommand implements Callable<Integer> {
   static String pathRow(String rx, int number, TracedPath p) {
     return String.format(
         Locale.ROOT,
-        "%s,%d,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n",
+        "%s,%d,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
         rx,
         number,
         p.kind(),

@@ -282,7 +282,7 @@ public final class RetraceCommand implements Callable<Integer> {
       int n = 1;
       for (TracedPath p : before.trace(transmitter, r.position())) {
         String row = RaytraceCommand.pathRow(r.id(), n++, p);
-        rows.add(row.substring(0, row.length() - System.lineSeparator().length()));
+        rows.add(row.substring(0, row.length() - 1));
       }
       if (!rows.equals(previous.getOrDefault(r.id(), List.of()))) {
         throw new InvalidInputException(
