@@ -2,12 +2,10 @@ package dnt.cli.raytrace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import dnt.core.raytrace.Building;
 import dnt.data.scene.SceneFile;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code dnt raytrace retrace}: the incremental output equals a full {@code dnt raytrace} of the
@@ -31,14 +28,8 @@ final class RetraceCommandTest {
   private Path rx;
   private Path before;
 
-  private record Result(int status, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    return new Result(cl.execute(args), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static final String[] TRACE = {
@@ -79,7 +70,7 @@ final class RetraceCommandTest {
   @BeforeEach
   void cityReceiversAndPathsBefore() throws IOException {
     city = dir.resolve("city.geojson");
-    Result c =
+    CliRun c =
         run(
             "raytrace",
             "city",
@@ -110,7 +101,7 @@ final class RetraceCommandTest {
     rx = dir.resolve("rx.csv");
     Files.writeString(rx, rows);
     before = dir.resolve("before.csv");
-    Result b =
+    CliRun b =
         run(
             args(
                 new String[] {"raytrace", "--scene", "" + city, "--rx", "" + rx},
@@ -123,7 +114,7 @@ final class RetraceCommandTest {
   void theIncrementalOutputEqualsAFullRetraceOfTheChangedSceneByteForByte() throws IOException {
     Path inc = dir.resolve("inc.csv");
     Path after = dir.resolve("after.geojson");
-    Result r =
+    CliRun r =
         run(
             args(
                 new String[] {"raytrace", "retrace", "--scene", "" + city, "--rx", "" + rx},
@@ -150,7 +141,7 @@ final class RetraceCommandTest {
         SceneFile.read(after).scene().buildings().stream().map(Building::id).toList();
     assertThat(ids).doesNotContain("b1", "b5").endsWith("kiosk");
     Path full = dir.resolve("full.csv");
-    Result f =
+    CliRun f =
         run(
             args(
                 new String[] {"raytrace", "--scene", "" + after, "--rx", "" + rx},
@@ -162,7 +153,7 @@ final class RetraceCommandTest {
     assertThat(Files.readAllLines(inc)).isNotEqualTo(Files.readAllLines(before));
   }
 
-  private Result retrace(String... change) {
+  private CliRun retrace(String... change) {
     return run(
         args(
             new String[] {"raytrace", "retrace", "--scene", "" + city, "--rx", "" + rx},
@@ -174,23 +165,23 @@ final class RetraceCommandTest {
 
   @Test
   void badInputIsRefusedWithExitStatus2AndNothingWritten() throws IOException {
-    Result unknown = retrace("--remove-buildings", "b1,b999");
+    CliRun unknown = retrace("--remove-buildings", "b1,b999");
     assertThat(unknown.status()).isEqualTo(2);
     assertThat(unknown.err()).contains("the scene has no building 'b999'");
-    Result nothing = retrace();
+    CliRun nothing = retrace();
     assertThat(nothing.status()).isEqualTo(2);
     assertThat(nothing.err()).contains("give --add-buildings FILE or --remove-buildings");
     // a kiosk on receiver r1 (the grid's first street point)
     String[] r1 = Files.readAllLines(rx).get(1).split(",");
     Path onReceiver = kiosk("stall", Double.parseDouble(r1[1]) - 3, Double.parseDouble(r1[2]) - 3);
-    Result covers = retrace("--add-buildings", "" + onReceiver);
+    CliRun covers = retrace("--add-buildings", "" + onReceiver);
     assertThat(covers.status()).isEqualTo(2);
     assertThat(covers.err()).contains("receiver 'r1' is inside building 'stall'");
-    Result existing = retrace("--add-buildings", "" + kiosk("b3", 60, 2));
+    CliRun existing = retrace("--add-buildings", "" + kiosk("b3", 60, 2));
     assertThat(existing.status()).isEqualTo(2);
     assertThat(existing.err()).contains("the scene already has a building 'b3'");
     Path other = dir.resolve("other.csv");
-    Result o =
+    CliRun o =
         run(
             "raytrace",
             "--scene",
@@ -206,7 +197,7 @@ final class RetraceCommandTest {
             "--out",
             "" + other);
     assertThat(o.status()).as(o.err()).isZero();
-    Result mismatch =
+    CliRun mismatch =
         run(
             args(
                 new String[] {"raytrace", "retrace", "--scene", "" + city, "--rx", "" + rx},
@@ -218,7 +209,7 @@ final class RetraceCommandTest {
                 "" + dir.resolve("x.csv")));
     assertThat(mismatch.status()).isEqualTo(2);
     assertThat(mismatch.err()).contains("does not match --scene, --tx and the trace options");
-    Result notPaths =
+    CliRun notPaths =
         run(
             args(
                 new String[] {"raytrace", "retrace", "--scene", "" + city, "--rx", "" + rx},
@@ -230,7 +221,7 @@ final class RetraceCommandTest {
                 "" + dir.resolve("x.csv")));
     assertThat(notPaths.status()).isEqualTo(2);
     assertThat(notPaths.err()).contains("is not a dnt raytrace paths CSV");
-    for (Result r : List.of(unknown, nothing, covers, existing, mismatch, notPaths)) {
+    for (CliRun r : List.of(unknown, nothing, covers, existing, mismatch, notPaths)) {
       assertThat(r.err()).doesNotContain("Exception");
     }
     assertThat(dir.resolve("x.csv")).doesNotExist();
