@@ -2,41 +2,31 @@ package dnt.cli.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dnt cache simulate --format} and {@code dnt cache convert}: results and bad input. */
 final class TraceFormatCommandsTest {
   @TempDir Path dir;
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Result(cl.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path file(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text);
   }
 
-  private static void assertRefused(Result r, String message) {
+  private static void assertRefused(CliRun r, String message) {
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
-  private Result simulate(Path trace, String format, String... more) {
+  private CliRun simulate(Path trace, String format, String... more) {
     String[] base = {
       "cache", "simulate", "--trace", trace.toString(), "--format", format, "--capacity", "2"
     };
@@ -52,13 +42,13 @@ final class TraceFormatCommandsTest {
     Path csv = file("t.csv", "time,client,item\n0,0,1\n1,0,2\n2,0,1\n3,0,3\n4,0,2\n5,0,3\n6,0,1\n");
     Path lirs = file("t.lirs", "1\n2\n*\n1\n3\n\n2\n3\n1\n");
     Path arc = file("t.arc", "1 2 0 0\n1 1 0 1\n3 1 0 2\n2 2 0 3\n1 1 0 4\n");
-    Result fromCsv = simulate(csv, "csv");
+    CliRun fromCsv = simulate(csv, "csv");
     assertThat(fromCsv.status()).isZero();
     assertThat(fromCsv.out()).contains("requests=7", "hits=2").endsWith("hit_rate=0.285714\n");
     assertThat(simulate(lirs, "lirs").out()).isEqualTo(fromCsv.out());
     assertThat(simulate(arc, "ARC").out()).isEqualTo(fromCsv.out());
     Path bin = dir.resolve("t.dntk");
-    Result c =
+    CliRun c =
         run(
             "cache",
             "convert",
@@ -82,7 +72,7 @@ final class TraceFormatCommandsTest {
   void theStatisticsFileOfAKeyTraceHasOneStation() throws IOException {
     Path lirs = file("t.lirs", "1\n2\n1\n");
     Path stats = dir.resolve("stats.csv");
-    Result r = simulate(lirs, "lirs", "--out", stats.toString());
+    CliRun r = simulate(lirs, "lirs", "--out", stats.toString());
     assertThat(r.status()).isZero();
     assertThat(Files.readString(stats))
         .isEqualTo("station,requests,hits,hit_rate,load\n0,3,1,0.333333,1.000000\n");
@@ -150,7 +140,7 @@ final class TraceFormatCommandsTest {
   void convertWritesEachFormatAndLeavesNothingOnFailure() throws IOException {
     Path arc = file("t.arc", "7 3 0 0\n-1 1 0 1\n");
     Path lirs = dir.resolve("t.lirs");
-    Result r =
+    CliRun r =
         run(
             "cache",
             "convert",
