@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  * dnt experiment fusion --seeds 5
  * dnt experiment fusion --config docs/results/raytrace/fusion-20seeds-20261204/config.yaml
  * dnt raytrace fusion --seeds 5 --out fusion-run/
+ * dnt experiment fusion --twin milan --seeds 5
  * }
  */
 @Command(
@@ -34,10 +35,11 @@ import picocli.CommandLine.Spec;
       "Radio-map twins: per seed a synthetic city, small cells and users in its streets, one"
           + " ray-traced path-gain map per cell (second-order reflections, ground, rooftop"
           + " diffraction), and three twins that differ only in path loss: umi (TR 38.901 UMi,"
-          + " random LOS, no shadowing), raymap, fused.",
+          + " random LOS, no shadowing), raymap, fused. With --twin milan: the Milan twin's"
+          + " stations and traffic-placed users under seeded synthetic buildings (or --scene).",
       "Writes results/raytrace-fusion/<run>/ (or --out DIR): metrics.csv"
           + " (seed,model,user,x,y,serving,rsrp_dbm,sinr_db), summary.csv, report.md,"
-          + " config.yaml, manifest.json."
+          + " config.yaml, manifest.json (and scenes.csv for --twin milan)."
     })
 public final class FusionExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,7 +54,8 @@ public final class FusionExperimentCommand implements Callable<Integer> {
       description =
           "Settings file: a config.yaml that a run wrote (reproduces it) or any subset of its"
               + " keys (seed, seeds, citySizeM, stations, users, stepM, carrierGhz,"
-              + " stationHeightM, txPowerDbm). Options given on the command line override it.")
+              + " stationHeightM, txPowerDbm, twin, scene, marginM, slot). Options given on the"
+              + " command line override it.")
   @Nullable Path config;
 
   @Option(
@@ -86,6 +89,23 @@ public final class FusionExperimentCommand implements Callable<Integer> {
   double step;
 
   @Option(
+      names = "--twin",
+      defaultValue = "synthetic",
+      description =
+          "synthetic (a seeded city, cells and users in its streets) or milan (the Milan twin's"
+              + " LTE stations and traffic-placed users under seeded synthetic buildings, or the"
+              + " --scene footprints) (default: ${DEFAULT-VALUE}).")
+  String twin;
+
+  @Option(
+      names = "--scene",
+      paramLabel = "FILE",
+      description =
+          "With --twin milan: GeoJSON building footprints (WGS84, or \"frame\": \"local\" metres on"
+              + " the Milan grid's plane) instead of synthetic buildings.")
+  @Nullable Path scene;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Write the run into this new folder instead of one under --results-dir.")
@@ -101,7 +121,9 @@ public final class FusionExperimentCommand implements Callable<Integer> {
             .put("--city-size", "citySizeM", citySize)
             .put("--stations", "stations", stations)
             .put("--users", "users", users)
-            .put("--step", "stepM", step);
+            .put("--step", "stepM", step)
+            .put("--twin", "twin", twin)
+            .put("--scene", "scene", scene == null ? null : scene.toString());
     FusionSettings settings = FusionSettings.resolve(Optional.ofNullable(config), given.values());
     PrintWriter err = spec.commandLine().getErr();
     FusionExperiment experiment =

@@ -101,4 +101,87 @@ final class FusionExperimentCommandTest {
     assertThat(twice.status()).isEqualTo(2);
     assertThat(twice.err()).contains("'users' is given twice");
   }
+
+  @Test
+  void theMilanTwinRunsQuicklyAndWritesFiniteNumbers() throws IOException {
+    Path a = dir.resolve("milan");
+    Result r =
+        run(
+            "experiment",
+            "fusion",
+            "--twin",
+            "milan",
+            "--seeds",
+            "1",
+            "--users",
+            "40",
+            "--step",
+            "50",
+            "--set",
+            "marginM=0",
+            "--out",
+            a.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    for (String f :
+        List.of(
+            "metrics.csv",
+            "summary.csv",
+            "scenes.csv",
+            "report.md",
+            "config.yaml",
+            "manifest.json")) {
+      assertThat(a.resolve(f)).isNotEmptyFile();
+    }
+    List<String> metrics = Files.readAllLines(a.resolve("metrics.csv"));
+    assertThat(metrics.get(0)).isEqualTo("seed,model,user,x,y,serving,rsrp_dbm,sinr_db");
+    assertThat(metrics).hasSizeGreaterThan(1);
+    for (String line : metrics.subList(1, metrics.size())) {
+      String[] f = line.split(",", -1);
+      assertThat(Double.parseDouble(f[6])).as(line).isFinite();
+      assertThat(Double.parseDouble(f[7])).as(line).isFinite();
+    }
+    List<String> scenes = Files.readAllLines(a.resolve("scenes.csv"));
+    assertThat(scenes.get(0))
+        .isEqualTo("seed,buildings,stations,stations_on_roofs,users_placed,users_kept");
+    assertThat(scenes.get(1)).startsWith("42,").contains(",40,");
+    assertThat(Files.readString(a.resolve("report.md")))
+        .contains("synthetic buildings on real station and traffic positions");
+    assertThat(Files.readString(a.resolve("config.yaml"))).contains("twin: milan");
+  }
+
+  @Test
+  void badMilanSettingsAreRefusedWithExitStatus2InOneSentence() throws IOException {
+    Path a = dir.resolve("a");
+    Result moon = run("experiment", "fusion", "--twin", "moon", "--out", a.toString());
+    assertThat(moon.status()).isEqualTo(2);
+    assertThat(moon.err().trim()).isEqualTo("dnt: twin must be synthetic or milan, got 'moon'");
+    Result missing =
+        run(
+            "experiment",
+            "fusion",
+            "--twin",
+            "milan",
+            "--scene",
+            dir.resolve("none.geojson").toString(),
+            "--out",
+            a.toString());
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).contains("none.geojson' does not exist").doesNotContain("Exception");
+    Path bad = dir.resolve("bad.geojson");
+    Files.writeString(bad, "{\"type\": \"FeatureCollection\", \"features\": [");
+    Result malformed =
+        run(
+            "experiment",
+            "fusion",
+            "--twin",
+            "milan",
+            "--scene",
+            bad.toString(),
+            "--out",
+            a.toString());
+    assertThat(malformed.status()).isEqualTo(2);
+    assertThat(malformed.err()).contains("bad.geojson").doesNotContain("Exception");
+    assertThat(malformed.err().trim().lines()).hasSize(1);
+    assertThat(a).doesNotExist();
+  }
 }

@@ -3,6 +3,7 @@ package dnt.experiments.fusion;
 import dnt.core.util.Progress;
 import dnt.experiments.harness.Replications;
 import dnt.experiments.report.ResultsRun;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * {@snippet lang="shell" :
  * dnt experiment fusion --seeds 5
  * dnt experiment fusion --config docs/results/raytrace/fusion-20seeds-20261204/config.yaml
+ * dnt experiment fusion --twin milan --seeds 5
  * }
  */
 public final class FusionExperiment {
@@ -20,6 +22,17 @@ public final class FusionExperiment {
   static final String NOTE =
       "synthetic: a seeded city (dnt raytrace city's generator), cells and users drawn in its"
           + " streets; no measurements";
+
+  /** What the manifest of a Milan run says about its inputs. */
+  static final String MILAN_NOTE =
+      "synthetic buildings on real station and traffic positions: the Milan twin's OpenCellID LTE"
+          + " stations and the users it places by the bundled subset's traffic, under seeded"
+          + " synthetic blocks (the repository has no footprints of Milan); no measurements";
+
+  /** What the manifest of a Milan run with a footprints file says about its inputs. */
+  static final String MILAN_SCENE_NOTE =
+      "the Milan twin's OpenCellID LTE stations and the users it places by the bundled subset's"
+          + " traffic, under the given footprints file; no measurements";
 
   private final FusionSettings settings;
   private final Progress progress;
@@ -42,10 +55,18 @@ public final class FusionExperiment {
    * @return the replications' rows, in seed order
    */
   public List<List<FusionStudy.Row>> run(ResultsRun run) {
-    run.settings(settings.tree(), FusionSettings.comments()).note(NOTE);
+    run.settings(settings.tree(), FusionSettings.comments());
+    if (!settings.milan()) {
+      run.note(NOTE);
+    } else if (settings.scene().isEmpty()) {
+      run.note(MILAN_NOTE);
+    } else {
+      run.input(Path.of(settings.scene())).note(MILAN_SCENE_NOTE);
+    }
+    FusionStudy study = new FusionStudy(settings);
     List<List<FusionStudy.Row>> reps =
-        Replications.run(new FusionStudy(settings), settings.seed(), settings.seeds(), progress);
-    FusionReport.write(run, reps, settings);
+        Replications.run(study, settings.seed(), settings.seeds(), progress);
+    FusionReport.write(run, reps, settings, study.milanInputs());
     return reps;
   }
 }

@@ -63,8 +63,17 @@ public final class FusionReport {
           .column("median_minus_umi_db", "%.3f", s -> s.medianMinusUmi().mean())
           .column("median_minus_umi_ci95_db", "%.3f", s -> s.medianMinusUmi().halfWidth());
 
+  static final ResultTable<MilanFusion.Inputs> SCENES =
+      ResultTable.<MilanFusion.Inputs>of()
+          .column("seed", MilanFusion.Inputs::seed)
+          .column("buildings", in -> in.scene().buildings().size())
+          .column("stations", in -> in.stations().size())
+          .column("stations_on_roofs", MilanFusion.Inputs::raisedStations)
+          .column("users_placed", MilanFusion.Inputs::placedUsers)
+          .column("users_kept", in -> in.users().size());
+
   /**
-   * Writes the tables and the report.
+   * Writes the tables and the report of a synthetic city.
    *
    * @param run the run's folder
    * @param reps the replications' rows, in seed order
@@ -72,13 +81,33 @@ public final class FusionReport {
    */
   public static void write(
       ResultsRun run, List<List<FusionStudy.Row>> reps, FusionSettings settings) {
+    write(run, reps, settings, List.of());
+  }
+
+  /**
+   * Writes the tables and the report; for the Milan twin also {@code scenes.csv} (per seed: the
+   * buildings, the stations, those put on a roof, the users placed and those kept in the streets).
+   *
+   * @param run the run's folder
+   * @param reps the replications' rows, in seed order
+   * @param settings the settings
+   * @param milan the Milan replications' inputs in seed order, empty for a synthetic city
+   */
+  public static void write(
+      ResultsRun run,
+      List<List<FusionStudy.Row>> reps,
+      FusionSettings settings,
+      List<MilanFusion.Inputs> milan) {
     List<FusionStudy.Row> rows = new ArrayList<>();
     reps.forEach(rows::addAll);
     METRICS.write(run.file("metrics.csv"), rows);
     double[][][] q = percentiles(reps);
     List<Summary> summary = summary(q);
     SUMMARY.write(run.file("summary.csv"), summary);
-    report(settings, q, summary).write(run.file("report.md"));
+    if (settings.milan()) {
+      SCENES.write(run.file("scenes.csv"), milan);
+    }
+    report(settings, q, summary, milan).write(run.file("report.md"));
   }
 
   /**
@@ -124,31 +153,36 @@ public final class FusionReport {
     return out;
   }
 
-  private static Report report(FusionSettings s, double[][][] q, List<Summary> summary) {
+  private static Report report(
+      FusionSettings s, double[][][] q, List<Summary> summary, List<MilanFusion.Inputs> milan) {
     int umi = FusionStudy.MODELS.indexOf("umi");
     int raymap = FusionStudy.MODELS.indexOf("raymap");
     int fused = FusionStudy.MODELS.indexOf("fused");
-    Report r =
-        Report.titled("Radio-map twins: the SINR distribution under umi, raymap and fused")
-            .paragraph(
-                String.format(
-                    Locale.ROOT,
-                    "Per seed a synthetic city of %.0f m x %.0f m, %d small cells at %.1f m and"
-                        + " %.1f dBm and %d users drawn in its streets, %.1f m ray-traced maps"
-                        + " (second-order reflections, the ground, rooftop diffraction) at %.2f"
-                        + " GHz; the three twins differ only in path loss. %d seeds from %d;"
-                        + " mean over seeds of each seed's percentile, 95 %% Student-t"
-                        + " intervals (summary.csv).",
-                    s.citySizeM(),
-                    s.citySizeM(),
-                    s.stations(),
-                    s.stationHeightM(),
-                    s.txPowerDbm(),
-                    s.users(),
-                    s.stepM(),
-                    s.carrierGhz(),
-                    s.seeds(),
-                    s.seed()));
+    Report r = Report.titled("Radio-map twins: the SINR distribution under umi, raymap and fused");
+    String where = s.milan() ? "the same seeds" : "the same cities";
+    if (s.milan()) {
+      r.paragraph(milanParagraph(s, milan));
+    } else {
+      r.paragraph(
+          String.format(
+              Locale.ROOT,
+              "Per seed a synthetic city of %.0f m x %.0f m, %d small cells at %.1f m and"
+                  + " %.1f dBm and %d users drawn in its streets, %.1f m ray-traced maps"
+                  + " (second-order reflections, the ground, rooftop diffraction) at %.2f"
+                  + " GHz; the three twins differ only in path loss. %d seeds from %d;"
+                  + " mean over seeds of each seed's percentile, 95 %% Student-t"
+                  + " intervals (summary.csv).",
+              s.citySizeM(),
+              s.citySizeM(),
+              s.stations(),
+              s.stationHeightM(),
+              s.txPowerDbm(),
+              s.users(),
+              s.stepM(),
+              s.carrierGhz(),
+              s.seeds(),
+              s.seed()));
+    }
     List<List<String>> table = new ArrayList<>();
     for (Summary m : summary) {
       table.add(
@@ -167,7 +201,7 @@ public final class FusionReport {
             "p90 SINR (dB)",
             "median minus umi, paired (dB)"),
         table);
-    r.section("Claims (paired over the same cities)");
+    r.section("Claims (paired over " + where + ")");
     r.claim(
         "the ray-traced maps widen the distribution: raymap's p10 is lower than umi's",
         Stats.pairedDifference95(q[raymap][0], q[umi][0]),
@@ -200,9 +234,65 @@ public final class FusionReport {
         "");
     r.line("");
     r.paragraph(
-        "Synthetic cities, no measurements: deep-shadow map values come from Epstein-Peterson over"
-            + " many roof edges, which is pessimistic (docs/raytrace.md, \"Deep shadow\").");
+        (s.milan()
+                ? s.scene().isEmpty()
+                    ? "Synthetic buildings on real station and traffic positions, no measurements:"
+                    : "Given footprints on real station and traffic positions, no measurements:"
+                : "Synthetic cities, no measurements:")
+            + " deep-shadow map values come from Epstein-Peterson over many roof edges, which is"
+            + " pessimistic (docs/raytrace.md, \"Deep shadow\").");
     return r;
+  }
+
+  private static String milanParagraph(FusionSettings s, List<MilanFusion.Inputs> milan) {
+    double stations = 0;
+    double roofs = 0;
+    double kept = 0;
+    double placed = 0;
+    for (MilanFusion.Inputs in : milan) {
+      stations += in.stations().size();
+      roofs += in.raisedStations();
+      kept += in.users().size();
+      placed += in.placedUsers();
+    }
+    int n = Math.max(1, milan.size());
+    String buildings =
+        s.scene().isEmpty()
+            ? "seeded synthetic buildings (dnt raytrace city's blocks: the repository has no"
+                + " footprints of Milan), so this is synthetic buildings on real station and"
+                + " traffic positions"
+            : "the buildings of " + s.scene();
+    return String.format(
+        Locale.ROOT,
+        "The Milan twin: per seed its OpenCellID LTE stations within %.0f m of the bundled"
+            + " subset's 25 squares (%.1f on average, the twin's small-cell profile, %.1f m and"
+            + " %.1f dBm; %.1f on average stand inside a footprint and are put on its roof, %.0f"
+            + " m above it), %d users placed by the subset's internet traffic at slot %d as the"
+            + " twin places them (those inside a building are dropped: %.1f of %.0f kept on"
+            + " average), and %s. %.1f m ray-traced maps over the users' area within %.0f m of"
+            + " each station (second-order reflections, the ground, rooftop diffraction; farther"
+            + " links take UMi) at %.2f GHz; every station with a"
+            + " user fully loaded; the three twins differ only in path loss (umi is the Milan"
+            + " twin's statistical model). %d seeds from %d (a seed draws the buildings, the"
+            + " users' placement and the random LOS states); mean over seeds of each seed's"
+            + " percentile, 95 %% Student-t intervals (summary.csv; per seed counts in"
+            + " scenes.csv).",
+        s.marginM(),
+        stations / n,
+        s.stationHeightM(),
+        s.txPowerDbm(),
+        roofs / n,
+        MilanFusion.ROOF_MAST_M,
+        s.users(),
+        s.slot(),
+        kept / n,
+        placed / n,
+        buildings,
+        s.stepM(),
+        s.mapRangeM(),
+        s.carrierGhz(),
+        s.seeds(),
+        s.seed());
   }
 
   /**

@@ -2,7 +2,9 @@ package dnt.experiments.fusion;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dnt.core.InvalidInputException;
+import dnt.data.milan.MilanSubset;
 import dnt.experiments.settings.SettingsYaml;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,17 @@ import java.util.Optional;
  * @param carrierGhz the carrier, GHz
  * @param stationHeightM the cells' antenna height, m
  * @param txPowerDbm the cells' transmit power, dBm
+ * @param twin {@code synthetic} (a synthetic city with cells and users drawn in its streets) or
+ *     {@code milan} (the Milan twin's stations and traffic-placed users under synthetic or given
+ *     buildings, {@link MilanFusion})
+ * @param scene for {@code milan}: a GeoJSON footprints file (WGS84, projected on the Milan grid's
+ *     plane, or {@code "frame": "local"} metres on that plane) used instead of synthetic buildings;
+ *     empty for synthetic buildings
+ * @param marginM for {@code milan}: how far around the users' area (the bundled subset's squares)
+ *     stations are taken and buildings generated, m, 0 to 1000
+ * @param slot for {@code milan}: the subset's 10-minute slot whose traffic places the users
+ * @param mapRangeM for {@code milan}: a station's map covers the users' area within this distance
+ *     of it along x and y (a square), m, 50 to 2000; farther links take the statistical model
  */
 public record FusionSettings(
     long seed,
@@ -31,13 +44,24 @@ public record FusionSettings(
     double stepM,
     double carrierGhz,
     double stationHeightM,
-    double txPowerDbm) {
+    double txPowerDbm,
+    String twin,
+    String scene,
+    double marginM,
+    int slot,
+    double mapRangeM) {
   /**
    * The study's name in {@code config.yaml} and its results folder ({@code
    * results/raytrace-fusion/<run>/}); kept from the study's first home under {@code dnt raytrace},
    * so that the runs it wrote reload.
    */
   public static final String EXPERIMENT = "raytrace-fusion";
+
+  /** The {@link #twin} of a synthetic city. */
+  public static final String SYNTHETIC = "synthetic";
+
+  /** The {@link #twin} of Milan. */
+  public static final String MILAN = "milan";
 
   /** Checks the ranges. */
   public FusionSettings {
@@ -52,6 +76,29 @@ public record FusionSettings(
         stationHeightM > 1.5 && stationHeightM <= 100,
         "stationHeightM must be above 1.5 and at most 100, got " + stationHeightM);
     check(txPowerDbm >= -30 && txPowerDbm <= 80, "txPowerDbm must be -30 to 80, got " + txPowerDbm);
+    check(
+        twin.equals(SYNTHETIC) || twin.equals(MILAN),
+        "twin must be synthetic or milan, got '" + twin + "'");
+    check(
+        scene.isEmpty() || twin.equals(MILAN),
+        "scene (a footprints file) is used only with twin milan, got twin '" + twin + "'");
+    check(
+        scene.isEmpty() || Files.isRegularFile(Path.of(scene)),
+        "scene file '" + scene + "' does not exist");
+    check(mapRangeM >= 50 && mapRangeM <= 2000, "mapRangeM must be 50 to 2000, got " + mapRangeM);
+    check(marginM >= 0 && marginM <= 1000, "marginM must be 0 to 1000, got " + marginM);
+    check(
+        slot >= 0 && slot < MilanSubset.SLOTS,
+        "slot must be 0 to " + (MilanSubset.SLOTS - 1) + ", got " + slot);
+  }
+
+  /**
+   * Whether this is the Milan variant.
+   *
+   * @return whether {@link #twin} is {@code milan}
+   */
+  public boolean milan() {
+    return twin.equals(MILAN);
   }
 
   private static void check(boolean ok, String message) {
@@ -64,8 +111,8 @@ public record FusionSettings(
       SettingsYaml.readResource(FusionSettings.class, "defaults.yaml", FusionSettings.class);
 
   /**
-   * The defaults ({@code defaults.yaml}): seed 42, 5 seeds, a 400 m city, 4 small cells at 10 m and
-   * 30 dBm, 400 users, 10 m maps, 3.5 GHz.
+   * The defaults ({@code defaults.yaml}): seed 42, 5 seeds, a 400 m synthetic city, 4 small cells
+   * at 10 m and 30 dBm, 400 users, 10 m maps, 3.5 GHz.
    *
    * @return them
    */

@@ -28,7 +28,11 @@ import dnt.experiments.harness.Replication;
 import dnt.experiments.harness.Study;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One replication of the fusion study: a synthetic city of the replication's seed ({@link
@@ -37,7 +41,11 @@ import java.util.random.RandomGenerator;
  * RadioMaps#trace}), and three twins that differ only in path loss: {@code umi} (TR 38.901 UMi,
  * random LOS from the seed, no shadowing), {@code raymap} and {@code fused} ({@link
  * RadioMapModels#MODELS} over UMi). Every cell has capacity 1 Mbit/s and every user asks 1 Mbit/s,
- * so every cell with a user is fully active. No I/O.
+ * so every cell with a user is fully active (a cell with no user is silent, as in the twin). With
+ * {@code twin: milan} the stations, users and buildings are {@link MilanFusion}'s instead (the
+ * Milan twin's stations and traffic-placed users under seeded synthetic buildings or a footprints
+ * file), and the maps cover the users' area only. No I/O besides the bundled data and the
+ * footprints file that {@link MilanFusion} reads when the study is made.
  */
 public final class FusionStudy implements Study<List<FusionStudy.Row>> {
   /** The models compared, in output order. */
@@ -69,56 +77,99 @@ public final class FusionStudy implements Study<List<FusionStudy.Row>> {
       double sinrDb) {}
 
   private final FusionSettings settings;
+  private final @Nullable MilanFusion milan;
+  private final Map<Long, MilanFusion.Inputs> inputs = new ConcurrentHashMap<>();
 
   /**
-   * Creates the study.
+   * Creates the study; for {@code twin: milan} loads the bundled Milan data and the footprints
+   * file.
    *
    * @param settings the settings
+   * @throws dnt.core.InvalidInputException when the footprints file is malformed
    */
   public FusionStudy(FusionSettings settings) {
     this.settings = settings;
+    this.milan = settings.milan() ? new MilanFusion(settings) : null;
   }
 
   @Override
   public List<Row> replicate(Replication replication) {
-    FusionSettings s = settings;
     long seed = replication.seed();
+    if (milan != null) {
+      MilanFusion.Inputs in = milan.inputs(seed);
+      inputs.put(seed, in);
+      RayTracer tracer = tracer(in.scene());
+      List<PathGainMap> maps = new ArrayList<>();
+      for (MilanFusion.Site c : in.stations()) {
+        RadioMaps.Grid grid = milan.grid(c.at());
+        if (grid != null) {
+          maps.add(RadioMaps.trace(tracer, c.id(), c.at(), grid));
+        }
+      }
+      return rows(seed, in.stations(), in.users(), maps, milan.sceneArea());
+    }
+    FusionSettings s = settings;
     double size = s.citySizeM();
     List<Building> buildings =
         new SyntheticCity(size, size).generate(Seeds.generator(Seeds.derive(seed, 0)));
     Scene scene = new Scene(buildings, Material.named("medium-dry-ground"));
-    RayTracer tracer = new RayTracer(scene, new TraceSettings(s.carrierGhz(), 2, true, true));
     RandomGenerator place = Seeds.generator(Seeds.derive(seed, 1));
-    List<Point3> cells = new ArrayList<>();
+    List<MilanFusion.Site> cells = new ArrayList<>();
     while (cells.size() < s.stations()) {
-      cells.add(street(scene, place, size, s.stationHeightM()));
+      cells.add(
+          new MilanFusion.Site(cells.size() + 1, street(scene, place, size, s.stationHeightM())));
     }
-    List<Point3> people = new ArrayList<>();
+    List<MilanFusion.Site> people = new ArrayList<>();
     while (people.size() < s.users()) {
-      people.add(street(scene, place, size, USER_HEIGHT_M));
+      people.add(new MilanFusion.Site(people.size(), street(scene, place, size, USER_HEIGHT_M)));
     }
     int columns = (int) Math.floor(size / s.stepM()) + 1;
     RadioMaps.Grid grid = new RadioMaps.Grid(0, 0, s.stepM(), columns, columns, USER_HEIGHT_M);
+    RayTracer tracer = tracer(scene);
     List<PathGainMap> maps = new ArrayList<>();
-    for (int c = 0; c < cells.size(); c++) {
-      maps.add(RadioMaps.trace(tracer, c + 1, cells.get(c), grid));
+    for (MilanFusion.Site c : cells) {
+      maps.add(RadioMaps.trace(tracer, c.id(), c.at(), grid));
     }
-    UrbanMicro umi = new UrbanMicro(s.carrierGhz());
+    return rows(seed, cells, people, maps, new GeoBounds(0, 0, size, size));
+  }
+
+  /** Second-order reflections, the ground and rooftop diffraction at the study's carrier. */
+  private RayTracer tracer(Scene scene) {
+    return new RayTracer(scene, new TraceSettings(settings.carrierGhz(), 2, true, true));
+  }
+
+  /**
+   * The inputs of the Milan replications run so far, by seed (empty for a synthetic city).
+   *
+   * @return them, in seed order
+   */
+  public List<MilanFusion.Inputs> milanInputs() {
+    return List.copyOf(new TreeMap<>(inputs).values());
+  }
+
+  /** Evaluates every user under every model, given the stations' maps. */
+  private List<Row> rows(
+      long seed,
+      List<MilanFusion.Site> cells,
+      List<MilanFusion.Site> people,
+      List<PathGainMap> maps,
+      GeoBounds area) {
+    UrbanMicro umi = new UrbanMicro(settings.carrierGhz());
     List<Row> rows = new ArrayList<>();
     for (String model : MODELS) {
       PropagationModel m =
           model.equals("umi") ? umi : RadioMapModels.MODELS.factory(model).make(umi, maps);
-      NetworkTwin twin = twin(m, cells, people, seed);
-      for (int u = 0; u < people.size(); u++) {
-        UserState st = twin.user(UserId.of(u));
+      NetworkTwin twin = twin(m, cells, people, seed, area);
+      for (MilanFusion.Site u : people) {
+        UserState st = twin.user(UserId.of(u.id()));
         BaseStationId serving = st.serving();
         rows.add(
             new Row(
                 seed,
                 model,
-                u,
-                people.get(u).x(),
-                people.get(u).y(),
+                u.id(),
+                u.at().x(),
+                u.at().y(),
                 serving == null ? 0 : serving.value(),
                 st.rsrpDbm(),
                 st.sinrDb()));
@@ -128,27 +179,30 @@ public final class FusionStudy implements Study<List<FusionStudy.Row>> {
   }
 
   private NetworkTwin twin(
-      PropagationModel model, List<Point3> cells, List<Point3> people, long seed) {
-    double size = settings.citySizeM();
+      PropagationModel model,
+      List<MilanFusion.Site> cells,
+      List<MilanFusion.Site> people,
+      long seed,
+      GeoBounds area) {
     TwinConfig config =
-        TwinConfig.defaults(new GeoBounds(0, 0, size, size))
+        TwinConfig.defaults(area)
             .withLinks(new LinkBudget(model, LosMode.RANDOM, false, seed))
             .withGridCellM(100);
     NetworkTwinBuilder b = NetworkTwin.builder(config);
-    for (int c = 0; c < cells.size(); c++) {
-      Point3 p = cells.get(c);
+    for (MilanFusion.Site c : cells) {
+      Point3 p = c.at();
       // capacity 1 Mbit/s under 1 Mbit/s per user: every cell with a user is fully active
       b.station(
           new StationSpec(
-              BaseStationId.of(c + 1),
+              BaseStationId.of(c.id()),
               new Position(p.x(), p.y()),
               p.z(),
               settings.txPowerDbm(),
               0,
               1));
     }
-    for (int u = 0; u < people.size(); u++) {
-      b.user(u, people.get(u).x(), people.get(u).y(), USER_HEIGHT_M, 1);
+    for (MilanFusion.Site u : people) {
+      b.user(u.id(), u.at().x(), u.at().y(), u.at().z(), 1);
     }
     return b.build();
   }

@@ -86,9 +86,14 @@ final class FusionExperimentTest {
   void theCommittedRunsSettingsStillLoad() {
     Path committed = Path.of("../docs/results/raytrace/fusion-20seeds-20261204/config.yaml");
     FusionSettings s = FusionSettings.resolve(Optional.of(committed), Map.of());
-    assertThat(s).isEqualTo(new FusionSettings(42, 20, 400, 4, 400, 10, 3.5, 10, 30));
+    assertThat(s)
+        .isEqualTo(
+            new FusionSettings(
+                42, 20, 400, 4, 400, 10, 3.5, 10, 30, "synthetic", "", 200, 113, 250));
     assertThat(FusionSettings.defaults())
-        .isEqualTo(new FusionSettings(42, 5, 400, 4, 400, 10, 3.5, 10, 30));
+        .isEqualTo(
+            new FusionSettings(
+                42, 5, 400, 4, 400, 10, 3.5, 10, 30, "synthetic", "", 200, 113, 250));
   }
 
   @Test
@@ -99,5 +104,21 @@ final class FusionExperimentTest {
     assertThatThrownBy(() -> FusionSettings.resolve(Optional.empty(), Map.of("towers", 3)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("unknown key 'towers'");
+    assertThatThrownBy(() -> FusionSettings.resolve(Optional.empty(), Map.of("twin", "moon")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("twin must be synthetic or milan, got 'moon'");
+    assertThatThrownBy(
+            () -> FusionSettings.resolve(Optional.empty(), Map.of("scene", "city.geojson")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("used only with twin milan");
+    assertThatThrownBy(
+            () ->
+                FusionSettings.resolve(
+                    Optional.empty(), Map.of("twin", "milan", "scene", "no/such.geojson")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("scene file 'no/such.geojson' does not exist");
+    assertThatThrownBy(() -> FusionSettings.resolve(Optional.empty(), Map.of("marginM", -1)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("marginM must be 0 to 1000");
   }
 }
