@@ -154,7 +154,8 @@ final class FusionExperimentCommandTest {
     Path a = dir.resolve("a");
     Result moon = run("experiment", "fusion", "--twin", "moon", "--out", a.toString());
     assertThat(moon.status()).isEqualTo(2);
-    assertThat(moon.err().trim()).isEqualTo("dnt: twin must be synthetic or milan, got 'moon'");
+    assertThat(moon.err()).contains("twin must be synthetic or milan, got 'moon'");
+    assertThat(moon.err().trim().lines()).hasSize(1);
     Result missing =
         run(
             "experiment",
