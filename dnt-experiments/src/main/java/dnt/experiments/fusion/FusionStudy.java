@@ -44,8 +44,8 @@ import org.jspecify.annotations.Nullable;
  * so every cell with a user is fully active (a cell with no user is silent, as in the twin). With
  * {@code twin: milan} the stations, users and buildings are {@link MilanFusion}'s instead (the
  * Milan twin's stations and traffic-placed users under seeded synthetic buildings or a footprints
- * file), and the maps cover the users' area only. No I/O besides the bundled data and the
- * footprints file that {@link MilanFusion} reads when the study is made.
+ * file), and a station's map covers the users' area within {@code mapRangeM} of it. No I/O besides
+ * the bundled data and the footprints file that {@link MilanFusion} reads when the study is made.
  */
 public final class FusionStudy implements Study<List<FusionStudy.Row>> {
   /** The models compared, in output order. */

@@ -51,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  *       put on that building's roof: its antenna height becomes the roof plus {@value #ROOF_MAST_M}
  *       m (a rooftop mast) when that is above the profile's height (operators mount urban cells on
  *       roofs; moving the station would change the data's positions). Stations farther away are
- *       left out, as they serve no user of the area.
+ *       left out: a station with no user is silent in the twin, and they would seldom be a user's
+ *       best server.
  *   <li><b>Maps</b>: a station's ray-traced map covers the users' area within {@code mapRangeM} of
  *       it (a square; {@link #grid}), the range where its links matter: the serving station is
  *       almost always nearer (the stations are about 240 m apart), and beyond 250 m a UMi NLOS link
