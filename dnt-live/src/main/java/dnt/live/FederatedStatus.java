@@ -151,7 +151,27 @@ public record FederatedStatus(
    * @param rejected its H-twin updates rejected
    * @param staleness the staleness of its last applied update (versions of its cluster twin between
    *     dispatch and arrival), null before the first
+   * @param node the address of the node the client last answered from, which is the node that hosts
+   *     its cell (a client is its cell twin's child), null before it answered
    */
   public record Client(
-      int cell, int cluster, long updates, long rejected, @Nullable Long staleness) {}
+      int cell,
+      int cluster,
+      long updates,
+      long rejected,
+      @Nullable Long staleness,
+      @Nullable String node) {
+    /**
+     * A client whose node is not known.
+     *
+     * @param cell the cell number
+     * @param cluster its cluster twin
+     * @param updates its H-twin updates applied
+     * @param rejected its H-twin updates rejected
+     * @param staleness the staleness of its last applied update, null before the first
+     */
+    public Client(int cell, int cluster, long updates, long rejected, @Nullable Long staleness) {
+      this(cell, cluster, updates, rejected, staleness, null);
+    }
+  }
 }

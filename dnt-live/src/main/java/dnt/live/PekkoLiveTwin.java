@@ -409,7 +409,8 @@ final class PekkoLiveTwin implements LiveTwin {
                                     c.cluster(),
                                     c.updates(),
                                     c.rejected(),
-                                    c.lastStaleness() < 0 ? null : c.lastStaleness()))
+                                    c.lastStaleness() < 0 ? null : c.lastStaleness(),
+                                    s.clientNodes().get(Integer.parseInt(c.cell()))))
                         .toList(),
                     s.applied(),
                     s.rejected(),

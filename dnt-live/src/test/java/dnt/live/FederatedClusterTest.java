@@ -14,23 +14,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
+import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Federated training across nodes (docs/cluster.md): the V-twin on one node (embedded journal) and
- * on three in-JVM nodes (one shared PostgreSQL journal, clients spread over the nodes, trained
- * where they are hosted) gives the same models bit for bit; and a node whose clients stop answering
- * makes every round time out, drop exactly that node's clients, record it with its bytes, and go on
- * to a model. Skipped, saying why, without a PostgreSQL ({@link TestPostgres}).
+ * on three in-JVM nodes (one shared PostgreSQL journal, clients spread over the nodes, each trained
+ * on the node that hosts its cell twin) gives the same models bit for bit; and a node whose clients
+ * stop answering makes every round time out, drop exactly that node's clients, record it with its
+ * bytes, and go on to a model. Skipped, saying why, without a PostgreSQL ({@link TestPostgres}).
  */
 final class FederatedClusterTest {
   private static final long DAY = Instant.parse("2013-11-04T00:00:00Z").toEpochMilli();
@@ -159,13 +162,22 @@ final class FederatedClusterTest {
       }
       LiveTwin[] nodes = cluster(tmp, pg, Duration.ofSeconds(60), new Executor[3]);
       FederatedStatus three;
+      Map<Integer, String> cellNodes;
       try {
         awaitUp(nodes[2], 3);
         feed(nodes[0]);
         three = awaitModel(nodes[2]);
+        cellNodes = cellNodes(nodes[2].cluster().toCompletableFuture().join());
       } finally {
         close(nodes);
       }
+      // every client ran on the node that hosts its cell twin: the node it answered from is the
+      // node whose region holds the cell's shard; and the cells are spread over all three nodes
+      assertThat(three.clients()).hasSize(CELLS.length);
+      for (FederatedStatus.Client c : three.clients()) {
+        assertThat(c.node()).as("cell %s", c.cell()).isEqualTo(cellNodes.get(c.cell()));
+      }
+      assertThat(new HashSet<>(cellNodes.values())).hasSize(3);
       // the clients trained on all three nodes, and none was dropped
       for (FederatedStatus.Round r : three.traffic()) {
         assertThat(r.dropped()).isEmpty();
@@ -190,6 +202,27 @@ final class FederatedClusterTest {
         assertThat(y.scaler()).isEqualTo(x.scaler());
       }
     }
+  }
+
+  /** The node hosting each cell twin of {@link #CELLS}, from the shards each node reports. */
+  private static Map<Integer, String> cellNodes(ClusterStatus status) {
+    // sharding's default extractor, with Pekko's default of 1000 shards (dnt-live.conf keeps it)
+    HashCodeMessageExtractor<Object> shards = new HashCodeMessageExtractor<>(1000);
+    Map<String, String> nodeOfShard = new HashMap<>();
+    for (ClusterStatus.EntityType t : status.entityTypes()) {
+      if (t.name().equals("cell")) {
+        for (ClusterStatus.NodeShards n : t.nodes()) {
+          n.shards().forEach(s -> nodeOfShard.put(s.id(), n.address()));
+        }
+      }
+    }
+    Map<Integer, String> out = new HashMap<>();
+    for (int cell : CELLS) {
+      String node = nodeOfShard.get(shards.shardId(Integer.toString(cell)));
+      assertThat(node).as("the node hosting cell %s", cell).isNotNull();
+      out.put(cell, node);
+    }
+    return out;
   }
 
   private static long total(FederatedStatus.Round r) {

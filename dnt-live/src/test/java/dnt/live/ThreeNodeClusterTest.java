@@ -122,6 +122,18 @@ final class ThreeNodeClusterTest {
         assertThat(cellType.nodes()).allMatch(n -> n.entities() > 0);
         assertThat(cellType.nodes().stream().mapToInt(ClusterStatus.NodeShards::entities).sum())
             .isEqualTo(CELLS.length);
+        // A sent every cell twin on B and C at least one Observe (its batches' rows of that cell),
+        // besides the cluster's own messages; C only its reads' commands and the cluster's
+        ClusterStatus fromA = a.cluster().toCompletableFuture().join();
+        int elsewhere =
+            cellType.nodes().stream()
+                .filter(n -> !n.address().equals(addressA))
+                .mapToInt(ClusterStatus.NodeShards::entities)
+                .sum();
+        assertThat(elsewhere).isPositive();
+        assertThat(fromA.remoteSent().messages()).isGreaterThanOrEqualTo(elsewhere);
+        assertThat(fromA.remoteSent().bytes()).isGreaterThan(fromA.remoteSent().messages());
+        assertThat(before.remoteSent().messages()).isPositive();
 
         a.close();
         ClusterStatus after = awaitStatus(c, s -> allUp(s, 2));

@@ -46,8 +46,15 @@ final class ForecastRoutes {
    * @param updates H-twin updates applied
    * @param rejected H-twin updates rejected
    * @param staleness the staleness of its last applied update, null before the first
+   * @param node the node the client last answered from (the node hosting its cell), null before
    */
-  record ClientView(int cell, int cluster, long updates, long rejected, @Nullable Long staleness) {}
+  record ClientView(
+      int cell,
+      int cluster,
+      long updates,
+      long rejected,
+      @Nullable Long staleness,
+      @Nullable String node) {}
 
   /**
    * The federated training's status.
@@ -115,7 +122,12 @@ final class ForecastRoutes {
                 .map(
                     c ->
                         new ClientView(
-                            c.cell(), c.cluster(), c.updates(), c.rejected(), c.staleness()))
+                            c.cell(),
+                            c.cluster(),
+                            c.updates(),
+                            c.rejected(),
+                            c.staleness(),
+                            c.node()))
                 .toList(),
             s.updatesApplied(),
             s.updatesRejected(),

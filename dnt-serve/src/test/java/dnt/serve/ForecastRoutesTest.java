@@ -82,7 +82,7 @@ final class ForecastRoutesTest {
               List.of(0.9, 0.5, 0.4, 0.35, 0.3),
               2,
               List.of(
-                  new FederatedStatus.Client(7, 0, 1, 0, 0L),
+                  new FederatedStatus.Client(7, 0, 1, 0, 0L, "pekko://dnt-live@127.0.0.1:25520"),
                   new FederatedStatus.Client(8, 1, 0, 0, null)),
               1,
               0,
@@ -154,6 +154,9 @@ final class ForecastRoutesTest {
       assertThat(s.get("clusters").asInt()).isEqualTo(2);
       assertThat(s.get("clients").get(0).get("staleness").asLong()).isZero();
       assertThat(s.get("clients").get(1).get("staleness").isNull()).isTrue();
+      assertThat(s.get("clients").get(0).get("node").asText())
+          .isEqualTo("pekko://dnt-live@127.0.0.1:25520");
+      assertThat(s.get("clients").get(1).get("node").isNull()).isTrue();
       assertThat(s.get("updatesApplied").asLong()).isEqualTo(1);
       assertThat(s.get("updatesRejected").asLong()).isZero();
       assertThat(s.get("trainedThrough").asLong()).isEqualTo(1_383_523_200_000L);

@@ -12,15 +12,18 @@ import org.jspecify.annotations.Nullable;
  * @param leader the cluster leader's address, or null while there is none
  * @param members every member, by address
  * @param entityTypes every sharded entity type ({@code cell}, {@code twin-stats}, {@code
- *     fl-client}), with its shards per node
+ *     radio-region} with regions on; a cell's FL client is its cell twin's child, not an entity
+ *     type of its own), with its shards per node
  * @param singletons every cluster singleton and the node it runs on
+ * @param remoteSent what the answering node has sent to other nodes since it started
  */
 public record ClusterStatus(
     String self,
     @Nullable String leader,
     List<Member> members,
     List<EntityType> entityTypes,
-    List<Singleton> singletons) {
+    List<Singleton> singletons,
+    RemoteSent remoteSent) {
 
   /** Copies the lists. */
   public ClusterStatus {
@@ -28,6 +31,33 @@ public record ClusterStatus(
     entityTypes = List.copyOf(entityTypes);
     singletons = List.copyOf(singletons);
   }
+
+  /**
+   * A status without the node's traffic (nothing sent).
+   *
+   * @param self the answering node's address
+   * @param leader the leader's address, or null
+   * @param members every member
+   * @param entityTypes every sharded entity type
+   * @param singletons every cluster singleton
+   */
+  public ClusterStatus(
+      String self,
+      @Nullable String leader,
+      List<Member> members,
+      List<EntityType> entityTypes,
+      List<Singleton> singletons) {
+    this(self, leader, members, entityTypes, singletons, new RemoteSent(0, 0));
+  }
+
+  /**
+   * The messages a node sent to other nodes through Pekko's Artery transport, all of them (the
+   * twin's, sharding's, the cluster's gossip and heartbeats), counted as Artery serializes them.
+   *
+   * @param messages messages sent
+   * @param bytes their serialized bytes
+   */
+  public record RemoteSent(long messages, long bytes) {}
 
   /**
    * A member of the cluster.

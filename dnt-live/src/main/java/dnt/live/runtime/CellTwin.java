@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
@@ -26,6 +28,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>If the journal fails to write, the entity stops without applying the event and restarts with
  * back-off, recovering from the journal; the asker's reply never comes and its ask times out.
+ *
+ * <p>The cell's federated-learning client ({@link FlClientEntity}) is this entity's child: the
+ * aggregator sends it its messages through this entity's shard ({@link FlClientEntity.Command} is a
+ * {@link Command}), and the twin forwards them to the child, which it spawns on the first one
+ * ({@link #withClients}). A client is therefore always on the node that hosts its cell, by
+ * construction: when sharding moves the cell's shard (a node joins or leaves), the client stops
+ * with its parent and starts again beside it on the new node at the next message, and no allocation
+ * has to keep two entity types' shards together (two coordinators rebalancing independently would
+ * leave them apart for a while after every change of members). It reads the cell's series from the
+ * twin on its own node, so the series never crosses the network.
  */
 public final class CellTwin
     extends EventSourcedBehavior<CellTwin.Command, CellTwin.Observed, CellState> {
@@ -44,6 +56,11 @@ public final class CellTwin
   private @Nullable HeldCells held;
   private @Nullable ModelBoard models;
   private final @Nullable LatestBoard latest;
+  private @Nullable FlClients clients;
+  private @Nullable ActorContext<Command> context;
+
+  /** The name of the FL client child. */
+  static final String CLIENT = "fl-client";
 
   private CellTwin(
       String cell,
@@ -104,7 +121,8 @@ public final class CellTwin
   }
 
   /** What a cell twin is asked. */
-  public sealed interface Command extends CrossNode permits Observe, Totals, Integrity {}
+  public sealed interface Command extends CrossNode
+      permits Observe, Totals, Integrity, FlClientEntity.Command {}
 
   /**
    * Apply rows of this cell durably.
@@ -233,7 +251,53 @@ public final class CellTwin
                             state.size() > 0
                                 ? new HeldCells.Span(state.oldestSlot(), state.newestSlot())
                                 : null)))
+        .onCommand(
+            FlClientEntity.Command.class,
+            (state, cmd) -> Effect().none().thenRun(s -> toClient(cmd)))
         .build();
+  }
+
+  /**
+   * This twin with an FL client as its child, created by a node's {@link FlClients} once its
+   * forecasting has started.
+   *
+   * @param clients how the node creates clients
+   * @param context this entity's actor context (the child's parent)
+   * @return this twin
+   */
+  CellTwin withClients(FlClients clients, ActorContext<Command> context) {
+    this.clients = clients;
+    this.context = context;
+    return this;
+  }
+
+  /**
+   * Forwards a client message to the child, spawning it first if it is not running (first message,
+   * or after a restart of this twin stopped it). Without forecasting on this node the message is
+   * dropped and logged: the aggregator's round timeout drops the client (every node of a cluster
+   * runs the same forecasting settings).
+   */
+  private void toClient(FlClientEntity.Command cmd) {
+    ActorContext<Command> c = context;
+    FlClients f = clients;
+    if (c == null || f == null) {
+      return;
+    }
+    ActorRef<FlClientEntity.Command> child =
+        c.getChild(CLIENT).map(r -> r.<FlClientEntity.Command>unsafeUpcast()).orElse(null);
+    if (child == null) {
+      Behavior<FlClientEntity.Command> b = f.create(cell);
+      if (b == null) {
+        c.getLog()
+            .warn(
+                "cell {}: an FL client message arrived before this node's forecasting started;"
+                    + " dropped",
+                cell);
+        return;
+      }
+      child = c.spawn(b, CLIENT);
+    }
+    child.tell(cmd);
   }
 
   private void tellRadio(CellState state) {

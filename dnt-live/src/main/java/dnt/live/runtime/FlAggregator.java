@@ -258,6 +258,8 @@ public final class FlAggregator {
    * @param error why the V-twin failed, or null
    * @param roundTimeoutMillis how long a round waits for its clients
    * @param traffic the newest rounds' and days' traffic, oldest first
+   * @param clientNodes the node each client last answered from (cell number to address): the node
+   *     that hosts its cell, since a client is its cell twin's child
    */
   public record Status(
       String phase,
@@ -274,13 +276,69 @@ public final class FlAggregator {
       long trainedThroughSlot,
       @Nullable String error,
       long roundTimeoutMillis,
-      List<RoundTraffic> traffic)
+      List<RoundTraffic> traffic,
+      Map<Integer, String> clientNodes)
       implements CrossNode {
-    /** Copies the lists. */
+    /** Copies the lists and the map. */
     public Status {
       losses = List.copyOf(losses);
       clients = List.copyOf(clients);
       traffic = List.copyOf(traffic);
+      clientNodes = Map.copyOf(clientNodes);
+    }
+
+    /**
+     * A status without the clients' nodes (as a node of version 2 of the format sends it).
+     *
+     * @param phase the phase
+     * @param round V-twin rounds done
+     * @param rounds V-twin rounds in all
+     * @param losses the loss per round
+     * @param clusters cluster twins
+     * @param clients each client's standing
+     * @param applied H-twin updates applied
+     * @param rejected H-twin updates rejected
+     * @param version the twinning's version
+     * @param daysHeld complete days held
+     * @param minDays days needed
+     * @param trainedThroughSlot the slot after the newest day trained on
+     * @param error why the V-twin failed, or null
+     * @param roundTimeoutMillis how long a round waits for its clients
+     * @param traffic the newest rounds' and days' traffic
+     */
+    public Status(
+        String phase,
+        int round,
+        int rounds,
+        List<Double> losses,
+        int clusters,
+        List<OnlineTwinning.ClientStatus> clients,
+        long applied,
+        long rejected,
+        long version,
+        int daysHeld,
+        int minDays,
+        long trainedThroughSlot,
+        @Nullable String error,
+        long roundTimeoutMillis,
+        List<RoundTraffic> traffic) {
+      this(
+          phase,
+          round,
+          rounds,
+          losses,
+          clusters,
+          clients,
+          applied,
+          rejected,
+          version,
+          daysHeld,
+          minDays,
+          trainedThroughSlot,
+          error,
+          roundTimeoutMillis,
+          traffic,
+          Map.of());
     }
   }
 
@@ -592,7 +650,7 @@ public final class FlAggregator {
         List<float[]> send = twins;
         asked.add(
             asks.ask(
-                    sharding.entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell)),
+                    sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)),
                     (ActorRef<FlClientEntity.Assessed> replyTo) ->
                         new FlClientEntity.Assess(xy[0], xy[1], first, to, send, replyTo))
                 .toCompletableFuture());
@@ -671,7 +729,7 @@ public final class FlAggregator {
       for (int cell : spans.keySet().stream().sorted().toList()) {
         asked.add(
             asks.ask(
-                    sharding.entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell)),
+                    sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)),
                     (ActorRef<FlClientEntity.Described> replyTo) ->
                         new FlClientEntity.Describe(from, through, replyTo))
                 .toCompletableFuture());
@@ -746,7 +804,7 @@ public final class FlAggregator {
                 t, v.from, v.through, base, v.rounds.jobSeed(t, i), ctx.getSelf());
         v.bases.put(cell, base);
         v.ledger.sent(cell, size(m));
-        sharding.entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell)).tell(m);
+        sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)).tell(m);
       }
       timers.startSingleTimer("round", new RoundTimeout(t), params.roundTimeout());
     }
@@ -891,7 +949,7 @@ public final class FlAggregator {
                 Seeds.derive(params.settings().seed(), 3, through, cell),
                 ctx.getSelf());
         l.sent(cell, size(m));
-        sharding.entityRefFor(FlClientEntity.TYPE_KEY, c).tell(m);
+        sharding.entityRefFor(CellTwin.TYPE_KEY, c).tell(m);
       }
       LOG.info(
           "forecasting: H-twin update of {} clients on the days up to slot {}", l.sent, through);
@@ -993,7 +1051,8 @@ public final class FlAggregator {
                   t == null ? 0 : t.trainedThrough(),
                   error,
                   params.roundTimeout().toMillis(),
-                  List.copyOf(traffic)));
+                  List.copyOf(traffic),
+                  nodeOf));
       return Behaviors.same();
     }
 

@@ -13,14 +13,16 @@ import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cell's federated-learning client, a sharded entity keyed by cell number, so clients spread over
- * the cluster's nodes with their shards. Its cell's series never leaves the node that hosts it: the
- * client reads it ({@link CellHistories}: masked slots are left out of training), trains on it on
- * the node's training executor, off the actor threads, and sends back only model parameters.
+ * A cell's federated-learning client: a child actor of the cell's {@link CellTwin} entity, reached
+ * through the cell twin's shard (its commands are cell twin commands, which the twin forwards), so
+ * every client runs on the node that hosts its cell, also after sharding moved the cell (issue 14,
+ * "FL clients are entities on the node that hosts their cell"). Its cell's series never leaves that
+ * node: the client reads it ({@link CellHistories}: masked slots are left out of training), trains
+ * on it on the node's training executor, off the actor threads, and sends back only model
+ * parameters.
  *
  * <ul>
  *   <li>{@link Describe}: at the V-twin's start, the summary the server clusters by (the cell's
@@ -33,17 +35,14 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>It keeps the windows of the V-twin's span while it runs (read once for all rounds; read again
- * after a passivation); the data lives in the cell twin, the models at the aggregator.
+ * after its cell twin was passivated or moved, which stops it); the data lives in the cell twin,
+ * the models at the aggregator.
  */
 public final class FlClientEntity {
-  /** The sharding type of FL clients; the entity id is the cell number. */
-  public static final EntityTypeKey<Command> TYPE_KEY =
-      EntityTypeKey.create(Command.class, "fl-client");
-
   private FlClientEntity() {}
 
-  /** What a client is asked. */
-  public sealed interface Command extends CrossNode
+  /** What a client is asked (through its cell twin's shard). */
+  public sealed interface Command extends CellTwin.Command
       permits Describe, TrainRound, TrainDays, Assess {}
 
   /**

@@ -19,18 +19,18 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The forecasting part of the runtime: the sharded {@link FlClientEntity}s, the {@link
- * FlAggregator} cluster singleton, this node's reporter of the cells it holds (to the singleton,
- * wherever it runs), the training executor (one daemon thread, so training never runs on an actor
- * thread and takes at most one core from ingest), and the forecasts, computed on Pekko's
- * blocking-I/O dispatcher from the aggregator's model and the cell twin's newest slots.
+ * The forecasting part of the runtime: the {@link FlClientEntity}s (children of their cell twins,
+ * created through the node's {@link FlClients}), the {@link FlAggregator} cluster singleton, this
+ * node's reporter of the cells it holds (to the singleton, wherever it runs), the training executor
+ * (one daemon thread, so training never runs on an actor thread and takes at most one core from
+ * ingest), and the forecasts, computed on Pekko's blocking-I/O dispatcher from the aggregator's
+ * model and the cell twin's newest slots.
  */
 public final class ForecastRuntime implements AutoCloseable {
   /** The aggregator singleton's name. */
@@ -94,6 +94,7 @@ public final class ForecastRuntime implements AutoCloseable {
       ClusterSharding sharding,
       HeldCells held,
       ModelBoard models,
+      FlClients clients,
       Asks asks,
       FlAggregator.Params params,
       @Nullable Executor training,
@@ -114,16 +115,7 @@ public final class ForecastRuntime implements AutoCloseable {
     Executor exec = trainer;
     CellHistories histories = new CellHistories(sharding, held, asks);
     String node = Cluster.get(system).selfMember().address().toString();
-    sharding.init(
-        Entity.of(
-            FlClientEntity.TYPE_KEY,
-            ctx ->
-                FlClientEntity.create(
-                    Integer.parseInt(ctx.getEntityId()),
-                    node,
-                    histories,
-                    params.settings(),
-                    exec)));
+    clients.start(cell -> FlClientEntity.create(cell, node, histories, params.settings(), exec));
     ActorRef<FlAggregator.Command> aggregator =
         ClusterSingleton.get(system)
             .init(

@@ -58,7 +58,7 @@ public final class MessageSerializer extends WireSerializer {
           Map.entry(FlClientEntity.TrainDays.class, "fl-train-days-1"),
           Map.entry(FlAggregator.Update.class, "fl-update-2"),
           Map.entry(FlAggregator.GetStatus.class, "fl-get-status-1"),
-          Map.entry(FlAggregator.Status.class, "fl-status-2"),
+          Map.entry(FlAggregator.Status.class, "fl-status-3"),
           Map.entry(FlAggregator.GetModel.class, "fl-get-model-1"),
           Map.entry(FlAggregator.ModelAnswer.class, "fl-model-answer-1"),
           Map.entry(FlAggregator.GetModels.class, "fl-get-models-1"),
@@ -319,8 +319,9 @@ public final class MessageSerializer extends WireSerializer {
       case "fl-update-1" -> update(in, in.readInt(), "");
       case "fl-update-2" -> update(in, in.readInt(), string(in));
       case "fl-get-status-1" -> new FlAggregator.GetStatus(ref(in));
-      case "fl-status-1" -> status(in, false);
-      case "fl-status-2" -> status(in, true);
+      case "fl-status-1" -> status(in, 1);
+      case "fl-status-2" -> status(in, 2);
+      case "fl-status-3" -> status(in, 3);
       case "fl-get-model-1" -> new FlAggregator.GetModel(in.readInt(), ref(in));
       case "fl-model-answer-1" -> {
         CellModel m = in.readBoolean() ? model(in) : null;
@@ -396,11 +397,21 @@ public final class MessageSerializer extends WireSerializer {
         out.writeLong(n.bytesReceived());
       }
     }
+    out.writeInt(s.clientNodes().size());
+    for (Map.Entry<Integer, String> e : new TreeMap<>(s.clientNodes()).entrySet()) {
+      out.writeInt(e.getKey());
+      string(out, e.getValue());
+    }
   }
 
-  /** A status; version 1 has no round timeout and no traffic. */
-  private static FlAggregator.Status status(DataInputStream in, boolean traffic)
-      throws IOException {
+  /**
+   * A status; version 1 has no round timeout and no traffic, version 2 no clients' nodes.
+   *
+   * @param in the input
+   * @param format the manifest's version
+   */
+  private static FlAggregator.Status status(DataInputStream in, int format) throws IOException {
+    boolean traffic = format >= 2;
     String phase = string(in);
     int round = in.readInt();
     int rounds = in.readInt();
@@ -445,6 +456,11 @@ public final class MessageSerializer extends WireSerializer {
       }
       kept.add(new FlAggregator.RoundTraffic(p, at, sent, received, dropped, nodes));
     }
+    Map<Integer, String> clientNodes = new HashMap<>();
+    int c = format >= 3 ? count(in) : 0;
+    for (int i = 0; i < c; i++) {
+      clientNodes.put(in.readInt(), string(in));
+    }
     return new FlAggregator.Status(
         phase,
         round,
@@ -460,7 +476,8 @@ public final class MessageSerializer extends WireSerializer {
         through,
         error,
         timeout,
-        kept);
+        kept,
+        clientNodes);
   }
 
   /**

@@ -76,6 +76,7 @@ public final class TwinRuntime implements AutoCloseable {
   private final AlertSet alerts = new AlertSet();
   private final HeldCells held = new HeldCells();
   private final ModelBoard models = new ModelBoard();
+  private final FlClients clients = new FlClients();
   private @Nullable ForecastRuntime forecasting;
   private final LatestBoard latest = new LatestBoard();
   private final @Nullable LocalProjection radioProjection;
@@ -203,15 +204,20 @@ public final class TwinRuntime implements AutoCloseable {
       HeldCells held = rt.held;
       ModelBoard models = rt.models;
       LatestBoard latest = rt.latest;
+      FlClients clients = rt.clients;
       int every = settings.snapshotEvery();
       IntegrityParams integrity = settings.integrity();
       rt.sharding.init(
           Entity.of(
               CellTwin.TYPE_KEY,
               ctx ->
-                  CellTwin.create(ctx.getEntityId(), every, integrity, radio, alerts, latest)
-                      .withHeld(held)
-                      .withModels(models)));
+                  Behaviors.setup(
+                      actor ->
+                          CellTwin.create(
+                                  ctx.getEntityId(), every, integrity, radio, alerts, latest)
+                              .withHeld(held)
+                              .withModels(models)
+                              .withClients(clients, actor))));
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
       rt.starter = CellStarter.start(system, rt::integrity);
@@ -489,7 +495,6 @@ public final class TwinRuntime implements AutoCloseable {
       types.add(RadioRegion.TYPE_KEY);
     }
     if (forecasting() != null) {
-      types.add(FlClientEntity.TYPE_KEY);
       singletons.add(
           new ClusterStatus.Singleton(
               ForecastRuntime.AGGREGATOR, oldest == null ? null : oldest.address().toString()));
@@ -500,6 +505,8 @@ public final class TwinRuntime implements AutoCloseable {
     }
     String self = cluster.selfMember().address().toString();
     String leaderAddress = leader == null ? null : leader.toString();
+    RemoteTraffic.Sent sent =
+        RemoteTraffic.sent(org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system));
     return CompletableFuture.allOf(perType.toArray(CompletableFuture[]::new))
         .thenApply(
             v ->
@@ -508,7 +515,8 @@ public final class TwinRuntime implements AutoCloseable {
                     leaderAddress,
                     members,
                     perType.stream().map(CompletableFuture::join).toList(),
-                    singletons));
+                    singletons,
+                    new ClusterStatus.RemoteSent(sent.messages(), sent.bytes())));
   }
 
   private CompletionStage<ClusterStatus.EntityType> shardsOf(EntityTypeKey<?> type) {
@@ -555,7 +563,16 @@ public final class TwinRuntime implements AutoCloseable {
     }
     ForecastRuntime f =
         ForecastRuntime.start(
-            system, sharding, held, models, asks, params, training, blocking, cellPosition);
+            system,
+            sharding,
+            held,
+            models,
+            clients,
+            asks,
+            params,
+            training,
+            blocking,
+            cellPosition);
     forecasting = f;
     return f;
   }
