@@ -15,7 +15,7 @@ final class Vectors {
     int d = updates.get(0).delta().length;
     double[] mu = new double[d];
     for (ClientUpdate u : updates) {
-      double[] x = u.delta();
+      float[] x = u.delta();
       for (int j = 0; j < d; j++) {
         mu[j] += x[j];
       }
@@ -31,7 +31,7 @@ final class Vectors {
     int d = mu.length;
     double[] sd = new double[d];
     for (ClientUpdate u : updates) {
-      double[] x = u.delta();
+      float[] x = u.delta();
       for (int j = 0; j < d; j++) {
         double e = x[j] - mu[j];
         sd[j] += e * e;
@@ -47,6 +47,35 @@ final class Vectors {
     double s = 0;
     for (double v : x) {
       s += v * v;
+    }
+    return Math.sqrt(s);
+  }
+
+  /** The Euclidean norm of a float vector, accumulated in double. */
+  static double norm(float[] x) {
+    double s = 0;
+    for (float v : x) {
+      s += (double) v * v;
+    }
+    return Math.sqrt(s);
+  }
+
+  /** The Euclidean distance of two float vectors, in double. */
+  static double distance(float[] a, float[] b) {
+    double s = 0;
+    for (int j = 0; j < a.length; j++) {
+      double e = (double) a[j] - b[j];
+      s += e * e;
+    }
+    return Math.sqrt(s);
+  }
+
+  /** The Euclidean distance of a double and a float vector. */
+  static double distance(double[] a, float[] b) {
+    double s = 0;
+    for (int j = 0; j < a.length; j++) {
+      double e = a[j] - b[j];
+      s += e * e;
     }
     return Math.sqrt(s);
   }

@@ -31,7 +31,7 @@ final class RunningMean {
    * @throws IllegalArgumentException if its dimension differs
    */
   void add(ClientUpdate u) {
-    double[] x = u.delta();
+    float[] x = u.delta();
     if (x.length != sum.length) {
       throw new IllegalArgumentException(
           "update of " + u.clientId() + " has dimension " + x.length + ", expected " + sum.length);

@@ -32,8 +32,8 @@ public final class UpdateValidator {
   public boolean accept(ClientUpdate u) {
     boolean ok = u.delta().length == dimension;
     if (ok) {
-      for (double v : u.delta()) {
-        if (!Double.isFinite(v)) {
+      for (float v : u.delta()) {
+        if (!Float.isFinite(v)) {
           ok = false;
           break;
         }

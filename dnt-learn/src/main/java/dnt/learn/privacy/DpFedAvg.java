@@ -115,10 +115,10 @@ public final class DpFedAvg implements AggregationRule {
     double[] sum = new double[d];
     double[] norms = new double[updates.size()];
     for (int i = 0; i < updates.size(); i++) {
-      double[] x = updates.get(i).delta();
+      float[] x = updates.get(i).delta();
       double ss = 0;
-      for (double v : x) {
-        ss += v * v;
+      for (float v : x) {
+        ss += (double) v * v;
       }
       norms[i] = Math.sqrt(ss);
       double s = norms[i] > c ? c / norms[i] : 1.0;

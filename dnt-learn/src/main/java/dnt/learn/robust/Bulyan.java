@@ -11,7 +11,9 @@ import java.util.List;
  * Byzantium", ICML 2018): Krum is applied repeatedly to select {@code theta = n - 2f} updates
  * (removing each pick from the candidates); then, per coordinate, the {@code beta = theta - 2f}
  * selected values closest to their median are averaged. Needs {@code n >= 4f + 3}. The distance
- * matrix is computed once and reused by every Krum round.
+ * matrix is computed once, through the Gram matrix (error bound in {@link PairwiseDistances}), and
+ * reused by every Krum round; the per-coordinate step works on the float32 values widened exactly
+ * to double and sums in double.
  */
 public final class Bulyan implements AggregationRule, MinimumClients {
   private final int f;
@@ -40,14 +42,14 @@ public final class Bulyan implements AggregationRule, MinimumClients {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     int n = rows.length;
     MinimumClients.check(name(), n, "n >= 4f + 3 with f = " + f, minClients());
     int theta = n - 2 * f;
     int beta = theta - 2 * f;
-    double[][] dist = Columns.pairwiseSquaredDistances(rows);
+    double[][] dist = PairwiseDistances.squaredDistances(rows);
     int[] candidates = KrumScores.all(n);
-    double[][] selected = new double[theta][];
+    float[][] selected = new float[theta][];
     for (int s = 0; s < theta; s++) {
       double[] scores = KrumScores.scores(dist, candidates, f);
       int best = KrumScores.order(scores)[0];

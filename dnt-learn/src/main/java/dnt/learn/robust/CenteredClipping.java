@@ -40,7 +40,7 @@ public final class CenteredClipping implements AggregationRule {
 
   @Override
   public synchronized double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     int n = rows.length;
     int d = rows[0].length;
     double[] v = previous != null && previous.length == d ? previous.clone() : new double[d];
@@ -60,7 +60,7 @@ public final class CenteredClipping implements AggregationRule {
           (from, to) -> {
             for (int i = 0; i < n; i++) {
               double s = scale[i] / n;
-              double[] row = rows[i];
+              float[] row = rows[i];
               for (int j = from; j < to; j++) {
                 next[j] += s * (row[j] - center[j]);
               }

@@ -77,16 +77,16 @@ final class Columns {
   }
 
   /**
-   * The rows of the updates, without copying.
+   * The rows of the updates (float32, as received), without copying.
    *
    * @param updates the updates
    * @return their delta arrays
    */
-  static double[][] rows(List<ClientUpdate> updates) {
+  static float[][] rows(List<ClientUpdate> updates) {
     if (updates.isEmpty()) {
       throw new IllegalArgumentException("no updates to aggregate");
     }
-    double[][] rows = new double[updates.size()][];
+    float[][] rows = new float[updates.size()][];
     int d = updates.get(0).delta().length;
     for (int i = 0; i < rows.length; i++) {
       rows[i] = updates.get(i).delta();
@@ -110,7 +110,7 @@ final class Columns {
    * @param f the per-coordinate function
    * @return a new array of length d with the results
    */
-  static double[] map(double[][] rows, ColumnFunction f) {
+  static double[] map(float[][] rows, ColumnFunction f) {
     return map(
         rows, () -> null, (state, v, from, n, sel, j) -> f.apply(v, from, n, sel, j), s -> {});
   }
@@ -128,7 +128,7 @@ final class Columns {
    * @return a new array of length d with the results
    */
   static <S> double[] map(
-      double[][] rows,
+      float[][] rows,
       Supplier<S> newState,
       StatefulColumnFunction<S> f,
       Consumer<? super S> finish) {
@@ -162,7 +162,8 @@ final class Columns {
 
   /**
    * Copies coordinates {@code [from, from+width)} of every row into {@code buf}, column after
-   * column ({@code buf[j * n + i] = rows[i][from + j]}). Rows are taken eight at a time so that
+   * column ({@code buf[j * n + i] = rows[i][from + j]}, widened to double, which is exact). Rows
+   * are taken eight at a time so that
    * each coordinate writes a whole cache line of the buffer and the rows are read as eight
    * sequential streams.
    *
@@ -171,18 +172,18 @@ final class Columns {
    * @param width the number of coordinates
    * @param buf the destination, at least {@code n * width} long
    */
-  static void transpose(double[][] rows, int from, int width, double[] buf) {
+  static void transpose(float[][] rows, int from, int width, double[] buf) {
     int n = rows.length;
     int i = 0;
     for (; i + 7 < n; i += 8) {
-      double[] r0 = rows[i];
-      double[] r1 = rows[i + 1];
-      double[] r2 = rows[i + 2];
-      double[] r3 = rows[i + 3];
-      double[] r4 = rows[i + 4];
-      double[] r5 = rows[i + 5];
-      double[] r6 = rows[i + 6];
-      double[] r7 = rows[i + 7];
+      float[] r0 = rows[i];
+      float[] r1 = rows[i + 1];
+      float[] r2 = rows[i + 2];
+      float[] r3 = rows[i + 3];
+      float[] r4 = rows[i + 4];
+      float[] r5 = rows[i + 5];
+      float[] r6 = rows[i + 6];
+      float[] r7 = rows[i + 7];
       for (int j = 0, b = i; j < width; j++, b += n) {
         int c = from + j;
         buf[b] = r0[c];
@@ -196,7 +197,7 @@ final class Columns {
       }
     }
     for (; i < n; i++) {
-      double[] row = rows[i];
+      float[] row = rows[i];
       for (int j = 0, b = i; j < width; j++, b += n) {
         buf[b] = row[from + j];
       }
@@ -249,13 +250,14 @@ final class Columns {
   }
 
   /**
-   * The weighted sum {@code sum_i w_i * rows[i] / total}, parallel over coordinate ranges.
+   * The weighted sum {@code sum_i w_i * rows[i] / total}, parallel over coordinate ranges; each
+   * coordinate's terms are added in row order, in double.
    *
    * @param rows the rows
    * @param w the weights (zero weights skip the row)
    * @return the weighted average (zeros when the weights sum to zero)
    */
-  static double[] weightedAverage(double[][] rows, double[] w) {
+  static double[] weightedAverage(float[][] rows, double[] w) {
     int d = rows[0].length;
     double total = 0;
     for (double x : w) {
@@ -274,7 +276,7 @@ final class Columns {
             if (wi == 0) {
               continue;
             }
-            double[] row = rows[i];
+            float[] row = rows[i];
             for (int j = from; j < to; j++) {
               out[j] += wi * row[j];
             }
@@ -289,10 +291,20 @@ final class Columns {
    * @param rows the rows
    * @return the norms
    */
-  static double[] norms(double[][] rows) {
+  static double[] norms(float[][] rows) {
     double[] out = new double[rows.length];
     IntStream.range(0, rows.length).parallel().forEach(i -> out[i] = norm(rows[i]));
     return out;
+  }
+
+  /**
+   * Euclidean norm of a float vector, accumulated in double.
+   *
+   * @param x the vector
+   * @return its norm
+   */
+  static double norm(float[] x) {
+    return Math.sqrt(dot(x, x, 0, x.length));
   }
 
   /**
@@ -314,6 +326,32 @@ final class Columns {
    */
   static double dot(double[] a, double[] b) {
     return dot(a, b, 0, a.length);
+  }
+
+  /**
+   * Dot product of a float and a double vector, in double with four accumulators.
+   *
+   * @param a a vector
+   * @param b a vector of the same length
+   * @return the dot product
+   */
+  static double dot(float[] a, double[] b) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int to = a.length;
+    int j = 0;
+    for (; j + 3 < to; j += 4) {
+      s0 += a[j] * b[j];
+      s1 += a[j + 1] * b[j + 1];
+      s2 += a[j + 2] * b[j + 2];
+      s3 += a[j + 3] * b[j + 3];
+    }
+    for (; j < to; j++) {
+      s0 += a[j] * b[j];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /**
@@ -344,6 +382,34 @@ final class Columns {
   }
 
   /**
+   * Dot product of two float vectors over a coordinate range, in double with four accumulators
+   * (each product of two floats is exact in double).
+   *
+   * @param a a vector
+   * @param b a vector of the same length
+   * @param from the first coordinate
+   * @param to one past the last
+   * @return the partial dot product
+   */
+  static double dot(float[] a, float[] b, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = from;
+    for (; j + 3 < to; j += 4) {
+      s0 += (double) a[j] * b[j];
+      s1 += (double) a[j + 1] * b[j + 1];
+      s2 += (double) a[j + 2] * b[j + 2];
+      s3 += (double) a[j + 3] * b[j + 3];
+    }
+    for (; j < to; j++) {
+      s0 += (double) a[j] * b[j];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
    * Squared Euclidean distance with four accumulators.
    *
    * @param a a vector
@@ -351,24 +417,12 @@ final class Columns {
    * @return the squared distance
    */
   static double squaredDistance(double[] a, double[] b) {
-    return squaredDistance(a, b, 0, a.length);
-  }
-
-  /**
-   * Squared Euclidean distance over a coordinate range.
-   *
-   * @param a a vector
-   * @param b a vector of the same length
-   * @param from the first coordinate
-   * @param to one past the last
-   * @return the squared distance over {@code [from, to)}
-   */
-  static double squaredDistance(double[] a, double[] b, int from, int to) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
-    int j = from;
+    int to = a.length;
+    int j = 0;
     for (; j + 3 < to; j += 4) {
       double e0 = a[j] - b[j];
       double e1 = a[j + 1] - b[j + 1];
@@ -387,28 +441,96 @@ final class Columns {
   }
 
   /**
-   * All pairwise squared Euclidean distances, computed in cache-sized coordinate tiles so that each
-   * row is read from memory once per tile rather than once per pair; tiles run in parallel.
+   * Squared Euclidean distance between a float and a double vector, in double with four
+   * accumulators.
+   *
+   * @param a a vector
+   * @param b a vector of the same length
+   * @return the squared distance
+   */
+  static double squaredDistance(float[] a, double[] b) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int to = a.length;
+    int j = 0;
+    for (; j + 3 < to; j += 4) {
+      double e0 = a[j] - b[j];
+      double e1 = a[j + 1] - b[j + 1];
+      double e2 = a[j + 2] - b[j + 2];
+      double e3 = a[j + 3] - b[j + 3];
+      s0 += e0 * e0;
+      s1 += e1 * e1;
+      s2 += e2 * e2;
+      s3 += e3 * e3;
+    }
+    for (; j < to; j++) {
+      double e = a[j] - b[j];
+      s0 += e * e;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * Squared Euclidean distance between two float vectors over a coordinate range, in double (each
+   * difference of two floats is widened first).
+   *
+   * @param a a vector
+   * @param b a vector of the same length
+   * @param from the first coordinate
+   * @param to one past the last
+   * @return the squared distance over {@code [from, to)}
+   */
+  static double squaredDistance(float[] a, float[] b, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = from;
+    for (; j + 3 < to; j += 4) {
+      double e0 = (double) a[j] - b[j];
+      double e1 = (double) a[j + 1] - b[j + 1];
+      double e2 = (double) a[j + 2] - b[j + 2];
+      double e3 = (double) a[j + 3] - b[j + 3];
+      s0 += e0 * e0;
+      s1 += e1 * e1;
+      s2 += e2 * e2;
+      s3 += e3 * e3;
+    }
+    for (; j < to; j++) {
+      double e = (double) a[j] - b[j];
+      s0 += e * e;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * All pairwise squared Euclidean distances computed directly, {@code sum_j (a_j - b_j)^2}, in
+   * cache-sized coordinate tiles so that each row is read from memory once per tile rather than
+   * once per pair; tiles run in parallel. The reference for {@link PairwiseDistances}, which is
+   * faster.
    *
    * @param rows the n rows
    * @return the symmetric n-by-n matrix of squared distances
    */
-  static double[][] pairwiseSquaredDistances(double[][] rows) {
+  static double[][] directSquaredDistances(float[][] rows) {
     return pairwise(rows, true);
   }
 
   /**
    * All pairwise dot products (the Gram matrix), tiled and parallel like {@link
-   * #pairwiseSquaredDistances}.
+   * #directSquaredDistances}, each dot product summed coordinate by coordinate (FLAME's cosine
+   * similarities; {@link PairwiseDistances#gram} is the faster blocked version).
    *
    * @param rows the n rows
    * @return the symmetric n-by-n Gram matrix (diagonal included)
    */
-  static double[][] gram(double[][] rows) {
+  static double[][] gram(float[][] rows) {
     return pairwise(rows, false);
   }
 
-  private static double[][] pairwise(double[][] rows, boolean distances) {
+  private static double[][] pairwise(float[][] rows, boolean distances) {
     int n = rows.length;
     int d = rows[0].length;
     int tile = 2048;

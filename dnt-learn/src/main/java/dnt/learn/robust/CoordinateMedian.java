@@ -20,7 +20,7 @@ public final class CoordinateMedian implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     return Columns.map(rows, (v, from, n, selector, j) -> selector.median(v, from, n));
   }
 }

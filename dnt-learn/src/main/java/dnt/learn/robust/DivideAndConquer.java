@@ -60,7 +60,7 @@ public final class DivideAndConquer implements AggregationRule, MinimumClients {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     int n = rows.length;
     int d = rows[0].length;
     MinimumClients.check(name(), n, "n > c*f with f = " + f, minClients());

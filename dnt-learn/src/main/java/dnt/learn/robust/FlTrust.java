@@ -21,7 +21,7 @@ public final class FlTrust implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     double[] g0 = context.referenceUpdate().get();
     if (g0.length != rows[0].length) {
       throw new IllegalArgumentException(
@@ -62,7 +62,7 @@ public final class FlTrust implements AggregationRule {
             if (s == 0) {
               continue;
             }
-            double[] row = rows[i];
+            float[] row = rows[i];
             for (int j = from; j < to; j++) {
               out[j] += s * row[j];
             }

@@ -51,7 +51,7 @@ public final class Flame implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     int n = rows.length;
     double[] norms = Columns.norms(rows);
     boolean[] admitted = majorityCluster(rows, norms);
@@ -88,11 +88,11 @@ public final class Flame implements AggregationRule {
    * @return true for each admitted update
    */
   public boolean[] admitted(List<ClientUpdate> updates) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     return majorityCluster(rows, Columns.norms(rows));
   }
 
-  private static boolean[] majorityCluster(double[][] rows, double[] norms) {
+  private static boolean[] majorityCluster(float[][] rows, double[] norms) {
     int n = rows.length;
     boolean[] all = new boolean[n];
     Arrays.fill(all, true);

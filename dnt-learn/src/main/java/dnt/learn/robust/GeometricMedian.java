@@ -48,7 +48,7 @@ public final class GeometricMedian implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     int n = rows.length;
     double[] v = new CoordinateMedian().aggregate(updates, context);
     for (int it = 0; it < iterations; it++) {
@@ -56,7 +56,7 @@ public final class GeometricMedian implements AggregationRule {
       double[] dist = new double[n];
       java.util.stream.IntStream.range(0, n)
           .parallel()
-          .forEach(i -> dist[i] = Math.sqrt(Columns.squaredDistance(current, rows[i])));
+          .forEach(i -> dist[i] = Math.sqrt(Columns.squaredDistance(rows[i], current)));
       double[] b = new double[n];
       int coincident = 0;
       for (int i = 0; i < n; i++) {

@@ -112,7 +112,7 @@ public final class Glid implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     int n = rows.length;
     int d = rows[0].length;
     double[] out = new double[d];

@@ -38,7 +38,7 @@ public final class NormBounding implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     double[] norms = Columns.norms(rows);
     double m = Double.isNaN(bound) ? Select.median(norms.clone(), 0, norms.length) : bound;
     double[] w = new double[rows.length];

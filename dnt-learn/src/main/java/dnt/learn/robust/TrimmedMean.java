@@ -55,7 +55,7 @@ public final class TrimmedMean implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     int n = rows.length;
     int k = trimmed(n);
     if (n - 2 * k < 1) {

@@ -152,7 +152,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
 
   @Override
   public synchronized double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     int n = rows.length;
     int d = rows[0].length;
     double[] lo = new double[d];
@@ -186,7 +186,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
               if (ai == 0) {
                 continue;
               }
-              double[] row = rows[i];
+              float[] row = rows[i];
               for (int j = c; j < end; j++) {
                 double x = row[j];
                 boolean in = x >= lo[j] && x <= hi[j];
@@ -211,7 +211,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
    * @return the weights
    */
   public double[] clientWeights(List<ClientUpdate> updates) {
-    double[][] rows = Columns.rows(updates);
+    float[][] rows = Columns.rows(updates);
     long[] kept = new long[rows.length];
     bands(rows, new double[rows[0].length], kept);
     return clientWeights(updates, kept, rows[0].length);
@@ -227,7 +227,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
    * @param kept receives, per client, the number of coordinates inside the band
    * @return the bands' upper ends
    */
-  private double[] bands(double[][] rows, double[] lo, long[] kept) {
+  private double[] bands(float[][] rows, double[] lo, long[] kept) {
     int n = rows.length;
     double parameter = settings.parameter();
     BandRule rule = settings.band();
@@ -265,14 +265,14 @@ public final class TwinInconsistencyDefense implements AggregationRule {
   }
 
   private void applyHistory(
-      List<ClientUpdate> updates, double[][] rows, double[] global, double[] a) {
+      List<ClientUpdate> updates, float[][] rows, double[] global, double[] a) {
     if (initialGlobal == null || initialGlobal.length != global.length) {
       initialGlobal = global.clone();
       return;
     }
     int d = global.length;
     for (int i = 0; i < rows.length; i++) {
-      double[] row = rows[i];
+      float[] row = rows[i];
       long agree = 0;
       long counted = 0;
       for (int j = 0; j < d; j++) {

@@ -51,7 +51,7 @@ abstract class AggregationRuleContractTest {
 
   /** The server's reference update (FLTrust): the benign centre. */
   static AggregationContext context(List<ClientUpdate> updates, double[] reference) {
-    return new AggregationContext(0, new double[updates.get(0).delta().length], 7, () -> reference);
+    return new AggregationContext(0, new double[updates.get(0).deltaAsDouble().length], 7, () -> reference);
   }
 
   static List<ClientUpdate> updates(double[]... rows) {
@@ -84,7 +84,8 @@ abstract class AggregationRuleContractTest {
 
   @Test
   void identicalUpdatesAggregateToThatUpdate() {
-    double[] v = {0.3, -1.2, 2.5, 0.0, 4.0, -0.7};
+    // float32-exact values: an update is float32, so the rules see exactly these
+    double[] v = {0.3f, -1.2f, 2.5, 0.0, 4.0, -0.7f};
     List<ClientUpdate> u = new ArrayList<>();
     for (int i = 0; i < benign() + outliers(); i++) {
       u.add(ClientUpdate.benign("c" + i, v.clone(), 1));
@@ -136,7 +137,7 @@ abstract class AggregationRuleContractTest {
   record Honest(
       List<double[]> rows, double[] mean, double radius, double boxDiagonal, int n, int f) {
     static Honest of(List<ClientUpdate> honest, int f) {
-      List<double[]> rows = honest.stream().map(ClientUpdate::delta).toList();
+      List<double[]> rows = honest.stream().map(ClientUpdate::deltaAsDouble).toList();
       int d = rows.get(0).length;
       double[] mean = new double[d];
       double box = 0;
@@ -239,7 +240,7 @@ abstract class AggregationRuleContractTest {
 
           @Override
           public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-            return new double[updates.get(0).delta().length];
+            return new double[updates.get(0).deltaAsDouble().length];
           }
         };
     assertThat(robustnessViolations(() -> zeros)).anyMatch(v -> v.contains("from the honest mean"));

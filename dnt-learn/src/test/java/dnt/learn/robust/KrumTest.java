@@ -51,18 +51,19 @@ final class KrumTest extends AggregationRuleContractTest {
   @Test
   void pairwiseDistancesMatchTheDirectComputationAcrossTiles() {
     java.util.Random rng = new java.util.Random(4);
-    double[][] rows = new double[5][5000];
-    for (double[] r : rows) {
+    float[][] rows = new float[5][5000];
+    for (float[] r : rows) {
       for (int j = 0; j < r.length; j++) {
-        r[j] = rng.nextGaussian();
+        r[j] = (float) rng.nextGaussian();
       }
     }
-    double[][] d = Columns.pairwiseSquaredDistances(rows);
+    double[][] d = Columns.directSquaredDistances(rows);
     for (int i = 0; i < 5; i++) {
       for (int k = 0; k < 5; k++) {
         double s = 0;
         for (int j = 0; j < 5000; j++) {
-          s += (rows[i][j] - rows[k][j]) * (rows[i][j] - rows[k][j]);
+          double e = (double) rows[i][j] - rows[k][j];
+          s += e * e;
         }
         // two summation orders of 5000 non-negative squares: each within 4999 x 2^-53 = 5.6e-13
         // of the exact sum, relative
