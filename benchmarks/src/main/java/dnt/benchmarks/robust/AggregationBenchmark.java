@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * gc.alloc.rate.norm}, the input being {@code 4 n d} bytes). Updates are Gaussian around a common
  * centre ({@code 0.01 N(0,1)}, spread 0.05), with every tenth scaled by 100 (outliers), so the
  * robust rules do real work; {@code benchmarks/scripts/aggregation_numpy.py} draws the same
- * distribution for the numpy side, and {@code benchmarks/scripts/aggregation-vs-numpy.sh} runs both.
+ * distribution for the numpy side, and {@code benchmarks/scripts/aggregation-vs-numpy.sh} runs
+ * both.
  *
  * {@snippet lang="shell" :
  * mvn -o -B -q -DskipTests package -pl benchmarks -am

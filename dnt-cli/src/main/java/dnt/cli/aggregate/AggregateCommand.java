@@ -54,7 +54,9 @@ public final class AggregateCommand implements Runnable {
       names = "--input",
       required = true,
       paramLabel = "UPDATES.csv",
-      description = "Client updates: one per row, comma-separated decimals, no header.")
+      description =
+          "Client updates: one per row, comma-separated decimals, no header; each value is"
+              + " rounded to float32, the precision of model updates.")
   Path input;
 
   @Option(

@@ -261,7 +261,9 @@ public final class AsynchronousFederation {
       for (Buffered b : buffer) {
         double s = settings.staleness().weight(b.staleness);
         ClientUpdate u = b.update;
-        benign.add(new ClientUpdate(u.clientId(), Vectors.scaled(u.deltaAsDouble(), s), u.weight(), false));
+        benign.add(
+            new ClientUpdate(
+                u.clientId(), Vectors.scaled(u.deltaAsDouble(), s), u.weight(), false));
       }
       buffer.clear();
       double[] cur = Vectors.toDouble(current);

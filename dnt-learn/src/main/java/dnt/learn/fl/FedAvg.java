@@ -90,8 +90,9 @@ public final class FedAvg implements AggregationRule {
 
   /**
    * {@code out[j] = (sum_i w_i x_ij) * inv} over {@code [from, to)}, the terms added in row order
-   * exactly as {@link RunningMean} adds them (so the list and the streaming mean agree bit for bit),
-   * four rows per pass over the range so the accumulator is read and written once per four rows.
+   * exactly as {@link RunningMean} adds them (so the list and the streaming mean agree bit for
+   * bit), four rows per pass over the range so the accumulator is read and written once per four
+   * rows.
    */
   private static void sum(float[][] rows, double[] w, double inv, double[] out, int from, int to) {
     int n = rows.length;

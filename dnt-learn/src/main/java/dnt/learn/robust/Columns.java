@@ -163,9 +163,8 @@ final class Columns {
   /**
    * Copies coordinates {@code [from, from+width)} of every row into {@code buf}, column after
    * column ({@code buf[j * n + i] = rows[i][from + j]}, widened to double, which is exact). Rows
-   * are taken eight at a time so that
-   * each coordinate writes a whole cache line of the buffer and the rows are read as eight
-   * sequential streams.
+   * are taken eight at a time so that each coordinate writes a whole cache line of the buffer and
+   * the rows are read as eight sequential streams.
    *
    * @param rows the n rows
    * @param from the first coordinate

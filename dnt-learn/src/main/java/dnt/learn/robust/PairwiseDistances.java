@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
  *
  * <p><b>Kernel.</b> The rows are read in blocks of coordinates, transposed into a per-worker buffer
  * of doubles (widening is exact), and the block's contribution is added to the upper triangle of an
- * n-by-n accumulator as a sum of outer products, four coordinates per pass: {@code G_ik += x_i0 c0_k
- * + x_i1 c1_k + x_i2 c2_k + x_i3 c3_k}, whose innermost loop over k has no reduction and is
+ * n-by-n accumulator as a sum of outer products, four coordinates per pass: {@code G_ik += x_i0
+ * c0_k + x_i1 c1_k + x_i2 c2_k + x_i3 c3_k}, whose innermost loop over k has no reduction and is
  * vectorised by the JIT. The product of two floats is exact in double, so only the additions round.
  * The coordinates are split into at most {@link #PARTS} contiguous parts, fixed by d alone, each
  * with its own accumulator, summed in part order at the end: the result does not depend on the
@@ -20,16 +20,16 @@ import java.util.stream.IntStream;
  * <p><b>Error bound.</b> Each Gram entry is a sum of at most {@code m = ceil(d / 4) + 3 + PARTS}
  * rounded additions of exact products, so {@code |G'_ik - G_ik| <= gamma_m sum_j |a_j b_j| <=
  * gamma_m (||a||^2 + ||b||^2) / 2} with {@code gamma_m = m u / (1 - m u)}, {@code u = 2^-53}
- * (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed., Sec. 3.1). Hence {@code |D'_ik
- * - D_ik| <= (2 gamma_m + 3u) (G_ii + G_kk)} (three more roundings combine the entries): an error
- * relative to the updates' squared norms, not to their distance, which cancellation makes large
- * when two updates are nearly equal (identical fake updates give 0 +- that bound). The guard: every
- * pair whose bound exceeds {@link #RELATIVE_TOLERANCE} times its computed distance is recomputed
- * directly, {@code sum_j (a_j - b_j)^2}, whose error is {@code gamma_d D_ik} relative to the
- * distance itself (and exactly 0 for identical rows). So every distance returned is within {@code
- * 2^-20} (about 1e-6) of the true one relatively, besides the direct sum's own {@code gamma_d}.
- * Krum's choice can differ from the direct computation's only between candidates whose scores
- * agree to about that precision.
+ * (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed., Sec. 3.1). Hence {@code
+ * |D'_ik - D_ik| <= (2 gamma_m + 3u) (G_ii + G_kk)} (three more roundings combine the entries): an
+ * error relative to the updates' squared norms, not to their distance, which cancellation makes
+ * large when two updates are nearly equal (identical fake updates give 0 +- that bound). The guard:
+ * every pair whose bound exceeds {@link #RELATIVE_TOLERANCE} times its computed distance is
+ * recomputed directly, {@code sum_j (a_j - b_j)^2}, whose error is {@code gamma_d D_ik} relative to
+ * the distance itself (and exactly 0 for identical rows). So every distance returned is within
+ * {@code 2^-20} (about 1e-6) of the true one relatively, besides the direct sum's own {@code
+ * gamma_d}. Krum's choice can differ from the direct computation's only between candidates whose
+ * scores agree to about that precision.
  */
 final class PairwiseDistances {
   /** Relative error accepted from the Gram formulation before a pair is recomputed directly. */
@@ -58,7 +58,8 @@ final class PairwiseDistances {
     double[][] acc = new double[parts][n * n];
     AtomicInteger next = new AtomicInteger();
     int workers =
-        Math.max(1, Math.min(parts, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
+        Math.max(
+            1, Math.min(parts, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
     IntStream.range(0, workers)
         .parallel()
         .forEach(
@@ -128,8 +129,8 @@ final class PairwiseDistances {
   }
 
   /**
-   * The a-priori bound on the error of a Gram-formulated distance, relative to {@code G_ii +
-   * G_kk}: {@code 2 gamma_m + 3u} for rows of d coordinates.
+   * The a-priori bound on the error of a Gram-formulated distance, relative to {@code G_ii + G_kk}:
+   * {@code 2 gamma_m + 3u} for rows of d coordinates.
    *
    * @param d the number of coordinates
    * @return the factor

@@ -147,7 +147,10 @@ final class AttackInvariantsTest {
   void minSumStaysWithinTheBenignSumOfSquaresBound() {
     List<ClientUpdate> b = benign(12, 3);
     double[] m =
-        new MinMax(0.25, true, MinMax.Perturbation.UNIT_VECTOR).poison(view(3), b).get(0).deltaAsDouble();
+        new MinMax(0.25, true, MinMax.Perturbation.UNIT_VECTOR)
+            .poison(view(3), b)
+            .get(0)
+            .deltaAsDouble();
     double bound = 0;
     for (ClientUpdate x : b) {
       double s = 0;

@@ -64,7 +64,8 @@ final class FtiTest {
       for (int j = 0; j < 3; j++) {
         double pull = eta * (W0[j] - wt[j]);
         // z truncated to [-3, 3]: g_j / pull in [1 - 3 sigma, 1 + 3 sigma]; 1e-12 for rounding
-        assertThat(u.deltaAsDouble()[j] / pull).isBetween(1 - 3 * sigma - 1e-12, 1 + 3 * sigma + 1e-12);
+        assertThat(u.deltaAsDouble()[j] / pull)
+            .isBetween(1 - 3 * sigma - 1e-12, 1 + 3 * sigma + 1e-12);
       }
     }
   }

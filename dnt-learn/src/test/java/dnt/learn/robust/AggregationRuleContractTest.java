@@ -51,7 +51,8 @@ abstract class AggregationRuleContractTest {
 
   /** The server's reference update (FLTrust): the benign centre. */
   static AggregationContext context(List<ClientUpdate> updates, double[] reference) {
-    return new AggregationContext(0, new double[updates.get(0).deltaAsDouble().length], 7, () -> reference);
+    return new AggregationContext(
+        0, new double[updates.get(0).deltaAsDouble().length], 7, () -> reference);
   }
 
   static List<ClientUpdate> updates(double[]... rows) {

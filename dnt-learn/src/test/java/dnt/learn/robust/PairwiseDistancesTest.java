@@ -70,8 +70,7 @@ class PairwiseDistancesTest {
         // the Gram error bound, relative to the squared norms, plus the direct sum's own
         // gamma_d relative to the distance
         double bound =
-            PairwiseDistances.errorFactor(d) * (g[i][i] + g[k][k])
-                + 2 * d * 0x1p-53 * direct[i][k];
+            PairwiseDistances.errorFactor(d) * (g[i][i] + g[k][k]) + 2 * d * 0x1p-53 * direct[i][k];
         assertThat(gram[i][k]).isCloseTo(direct[i][k], within(bound));
         // and the guard's promise: within 2^-20 relative of the direct value
         assertThat(gram[i][k]).isCloseTo(direct[i][k], within(0x1p-19 * direct[i][k]));
