@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
  * <p><b>Kernel.</b> The rows are read in blocks of coordinates, transposed into a per-worker buffer
  * of doubles (widening is exact), and the block's contribution is added to the upper triangle of an
  * n-by-n accumulator as a sum of outer products, four coordinates per pass: {@code G_ik += x_i0
- * c0_k + x_i1 c1_k + x_i2 c2_k + x_i3 c3_k}, whose innermost loop over k has no reduction and is
- * vectorised by the JIT. The product of two floats is exact in double, so only the additions round.
+ * c0_k + x_i1 c1_k + x_i2 c2_k + x_i3 c3_k}, whose innermost loop over k has no reduction (so the
+ * JIT can vectorise it). The product of two floats is exact in double, so only the additions round.
  * The coordinates are split into at most {@link #PARTS} contiguous parts, fixed by d alone, each
  * with its own accumulator, summed in part order at the end: the result does not depend on the
  * number of threads.
