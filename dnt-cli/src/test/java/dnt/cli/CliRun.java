@@ -17,9 +17,11 @@ import picocli.CommandLine;
  * @param err what it printed on stderr
  */
 public record CliRun(int status, String out, String err) {
-  /** Runs {@code dnt ARGS}. */
+  /**
+   * Runs {@code dnt ARGS} as {@link Main#run} does (only the command group ARGS names is built).
+   */
   public static CliRun of(String... args) {
-    CommandLine cl = Main.newCommandLine();
+    CommandLine cl = Main.newCommandLine(args.length > 0 ? args[0] : "");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));

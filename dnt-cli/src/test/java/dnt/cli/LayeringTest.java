@@ -225,6 +225,14 @@ final class LayeringTest {
         .dependOnClassesThat()
         .resideInAPackage("dnt.learn.deploy.agent..")
         .check(classes);
+    // dnt.learn.change (GNN change detection) reuses the agent's GCN layer, never the reverse
+    noClasses()
+        .that()
+        .resideInAPackage("dnt.learn.deploy..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dnt.learn.change..")
+        .check(classes);
     noClasses()
         .that()
         .resideInAnyPackage(
@@ -237,7 +245,7 @@ final class LayeringTest {
             "dnt.learn.online..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("dnt.learn.deploy..")
+        .resideInAnyPackage("dnt.learn.deploy..", "dnt.learn.change..")
         .check(classes);
   }
 

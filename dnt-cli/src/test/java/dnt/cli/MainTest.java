@@ -19,6 +19,30 @@ final class MainTest {
   }
 
   @Test
+  void aCommandLineBuildsOnlyTheGroupItNames() {
+    assertThat(Main.newCommandLine("cache").getSubcommands()).containsOnlyKeys("cache");
+    assertThat(Main.newCommandLine("--help").getSubcommands().keySet())
+        .containsExactlyElementsOf(DntCommand.GROUPS.keySet());
+    assertThat(Main.newCommandLine().getSubcommands().keySet())
+        .containsExactly(
+            "demo", "data", "twin", "raytrace", "aggregate", "cache", "experiment", "serve");
+  }
+
+  @Test
+  void aGroupRunAloneKeepsItsHelpAndItsErrors() {
+    CliRun help = run("cache", "--help");
+    assertThat(help.status()).isZero();
+    assertThat(help.out()).contains("simulate", "convert");
+    CliRun bad =
+        run("cache", "simulate", "--trace", "t.csv", "--capacity", "1", "--no-such-option");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("--no-such-option");
+    CliRun unknown = run("nosuchgroup");
+    assertThat(unknown.status()).isEqualTo(2);
+    assertThat(unknown.err()).contains("nosuchgroup");
+  }
+
+  @Test
   void versionNamesTheBuild() {
     CliRun r = run("--version");
     assertThat(r.status()).isZero();

@@ -33,7 +33,7 @@ final class ReadmeCommandsTest {
 
   private static final Pattern PATH_LIKE =
       Pattern.compile(
-          "[A-Za-z_][\\w.-]*(/[\\w.-]*)*(/|\\.(csv|duckdb|twin|yaml|txt|gz|json|geojson|png))");
+          "[A-Za-z_][\\w.-]*(/[\\w.-]*)*(/|\\.(csv|duckdb|twin|yaml|txt|gz|json|geojson|png|dntk|lirs))");
 
   /** One command of the README: its words and whether it is marked {@code # long}. */
   record Command(String line, List<String> words, boolean longRunning) {}

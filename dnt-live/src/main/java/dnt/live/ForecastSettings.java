@@ -7,6 +7,7 @@ import dnt.learn.forecast.Architectures;
 import dnt.learn.forecast.TrainingRecipe;
 import dnt.learn.forecast.WindowSpec;
 import dnt.learn.online.OnlineSettings;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param historyDays an H-twin update trains on the newest this many complete days
  * @param localEpochs local epochs of a V-twin round and of an H-twin update
  * @param seed the seed of initialisation, clustering and training
+ * @param roundTimeout how long a V-twin round, or an H-twin day, waits for its clients' updates;
+ *     the clients that did not answer by then (a lost node's) are dropped from it, and it goes on
  */
 public record ForecastSettings(
     boolean enabled,
@@ -42,7 +45,8 @@ public record ForecastSettings(
     int minDays,
     int historyDays,
     int localEpochs,
-    long seed) {
+    long seed,
+    Duration roundTimeout) {
 
   /** Slots a day: the live twin's slots are 10 minutes. */
   public static final int SLOTS_PER_DAY = 144;
@@ -61,6 +65,54 @@ public record ForecastSettings(
   /** The most training windows (the newest) a client trains on: two days of targets. */
   public static final int MAX_WINDOWS = 2 * SLOTS_PER_DAY;
 
+  /** Default {@link #roundTimeout()}: ample for a round of 256 clients on a loaded node. */
+  public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * Settings with the default round timeout.
+   *
+   * @param enabled whether the twin forecasts
+   * @param architecture the forecaster's registry name
+   * @param hidden hidden units per layer
+   * @param layers layers
+   * @param closeness the newest slots a forecast reads
+   * @param period previous days read
+   * @param rounds V-twin rounds
+   * @param clusters cluster twins
+   * @param minDays complete days held before the V-twin starts
+   * @param historyDays days an H-twin update trains on
+   * @param localEpochs local epochs
+   * @param seed the seed
+   */
+  public ForecastSettings(
+      boolean enabled,
+      String architecture,
+      int hidden,
+      int layers,
+      int closeness,
+      int period,
+      int rounds,
+      int clusters,
+      int minDays,
+      int historyDays,
+      int localEpochs,
+      long seed) {
+    this(
+        enabled,
+        architecture,
+        hidden,
+        layers,
+        closeness,
+        period,
+        rounds,
+        clusters,
+        minDays,
+        historyDays,
+        localEpochs,
+        seed,
+        DEFAULT_ROUND_TIMEOUT);
+  }
+
   /**
    * Validates the settings.
    *
@@ -68,6 +120,10 @@ public record ForecastSettings(
    */
   public ForecastSettings {
     Objects.requireNonNull(architecture, "architecture");
+    Objects.requireNonNull(roundTimeout, "roundTimeout");
+    if (roundTimeout.isNegative() || roundTimeout.isZero()) {
+      throw new InvalidInputException("forecast.roundTimeout " + roundTimeout + " is not positive");
+    }
     try {
       architecture = Architectures.REGISTRY.canonicalName(architecture);
     } catch (InvalidInputException e) {
@@ -138,7 +194,8 @@ public record ForecastSettings(
         minDays,
         historyDays,
         localEpochs,
-        seed);
+        seed,
+        roundTimeout);
   }
 
   /**
@@ -161,7 +218,31 @@ public record ForecastSettings(
         days,
         historyDays,
         localEpochs,
-        seed);
+        seed,
+        roundTimeout);
+  }
+
+  /**
+   * These settings with another round timeout.
+   *
+   * @param timeout how long a round waits for its clients
+   * @return new settings
+   */
+  public ForecastSettings withRoundTimeout(Duration timeout) {
+    return new ForecastSettings(
+        enabled,
+        architecture,
+        hidden,
+        layers,
+        closeness,
+        period,
+        rounds,
+        clusters,
+        minDays,
+        historyDays,
+        localEpochs,
+        seed,
+        timeout);
   }
 
   /**

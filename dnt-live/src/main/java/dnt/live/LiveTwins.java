@@ -191,7 +191,8 @@ public final class LiveTwins {
                 f.online(),
                 f.minDays(),
                 settings.stateFolder().resolve(FORECAST_FILE),
-                FORECAST_TICK),
+                FORECAST_TICK,
+                f.roundTimeout()),
             training);
       }
       return PekkoLiveTwin.start(settings, runtime, () -> release(lock));

@@ -418,7 +418,29 @@ final class PekkoLiveTwin implements LiveTwin {
                     s.minDays(),
                     s.trainedThroughSlot() * Observation.SLOT_MILLIS,
                     model,
-                    s.error()));
+                    s.error(),
+                    s.roundTimeoutMillis(),
+                    s.traffic().stream()
+                        .map(
+                            r ->
+                                new FederatedStatus.Round(
+                                    r.phase(),
+                                    r.phase().equals("vertical")
+                                        ? r.round()
+                                        : r.round() * Observation.SLOT_MILLIS,
+                                    r.sent(),
+                                    r.received(),
+                                    r.dropped(),
+                                    r.nodes().stream()
+                                        .map(
+                                            n ->
+                                                new FederatedStatus.NodeBytes(
+                                                    n.node(),
+                                                    n.clients(),
+                                                    n.bytesSent(),
+                                                    n.bytesReceived()))
+                                        .toList()))
+                        .toList()));
   }
 
   @Override

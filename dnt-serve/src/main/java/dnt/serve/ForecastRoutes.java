@@ -66,6 +66,8 @@ final class ForecastRoutes {
    * @param trainedThrough end of the newest day trained on, epoch ms UTC; null before the V-twin
    * @param model the forecaster's registry name
    * @param error why the V-twin failed, or null
+   * @param roundTimeoutMillis how long a round waits for its clients, ms
+   * @param traffic the newest rounds' and days' clients, drops and bytes per node
    */
   record FederatedView(
       String phase,
@@ -81,7 +83,9 @@ final class ForecastRoutes {
       int minDays,
       @Nullable Long trainedThrough,
       String model,
-      @Nullable String error) {}
+      @Nullable String error,
+      long roundTimeoutMillis,
+      List<FederatedStatus.Round> traffic) {}
 
   void forecast(Context ctx) {
     server.authorize(ctx, Role.VIEWER, "read forecasts");
@@ -120,6 +124,8 @@ final class ForecastRoutes {
             s.minDays(),
             s.trainedThroughMillis() == 0 ? null : s.trainedThroughMillis(),
             s.model(),
-            s.error()));
+            s.error(),
+            s.roundTimeoutMillis(),
+            s.traffic()));
   }
 }

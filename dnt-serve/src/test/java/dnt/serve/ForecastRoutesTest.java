@@ -91,7 +91,19 @@ final class ForecastRoutesTest {
               2,
               1_383_523_200_000L,
               "mlp",
-              null));
+              null,
+              60_000,
+              List.of(
+                  new FederatedStatus.Round(
+                      "vertical",
+                      1,
+                      2,
+                      1,
+                      List.of(8),
+                      List.of(
+                          new FederatedStatus.NodeBytes(
+                              "pekko://dnt-live@127.0.0.1:25520", 1, 1_200, 1_150),
+                          new FederatedStatus.NodeBytes("unreached", 1, 1_200, 0))))));
     }
 
     @Override
@@ -146,6 +158,19 @@ final class ForecastRoutesTest {
       assertThat(s.get("updatesRejected").asLong()).isZero();
       assertThat(s.get("trainedThrough").asLong()).isEqualTo(1_383_523_200_000L);
       assertThat(s.get("error").isNull()).isTrue();
+      assertThat(s.get("roundTimeoutMillis").asLong()).isEqualTo(60_000);
+      JsonNode round = s.get("traffic").get(0);
+      assertThat(round.get("phase").asText()).isEqualTo("vertical");
+      assertThat(round.get("round").asLong()).isEqualTo(1);
+      assertThat(round.get("sent").asInt()).isEqualTo(2);
+      assertThat(round.get("received").asInt()).isEqualTo(1);
+      assertThat(round.get("dropped").get(0).asInt()).isEqualTo(8);
+      JsonNode node = round.get("nodes").get(0);
+      assertThat(node.get("node").asText()).isEqualTo("pekko://dnt-live@127.0.0.1:25520");
+      assertThat(node.get("clients").asInt()).isEqualTo(1);
+      assertThat(node.get("bytesSent").asLong()).isEqualTo(1_200);
+      assertThat(node.get("bytesReceived").asLong()).isEqualTo(1_150);
+      assertThat(round.get("nodes").get(1).get("bytesReceived").asLong()).isZero();
     }
   }
 

@@ -3,6 +3,7 @@ package dnt.caching.network;
 import dnt.caching.policy.CachePolicy;
 import dnt.core.InvalidInputException;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * network's {@link ClairvoyantReference} (a bound only for a single cache).
  */
 public final class NetworkSimulator implements NetworkView {
-  private final Trace trace;
+  private final int n;
   private final Topology topology;
   private final SimulationOptions options;
   private final CachePolicy[] caches;
@@ -48,17 +49,24 @@ public final class NetworkSimulator implements NetworkView {
   private int request;
   private int client;
   private int[] clientStations = new int[0];
+  private final int buckets;
+  private final long[] bucketHits;
+  private final long[] bucketRequests;
+  private final long[][] loadSeries;
+  private long hits;
+  private long events;
 
   private NetworkSimulator(
-      Trace trace,
+      int n,
       Topology topology,
       int capacity,
       StationCacheFactory factory,
-      SimulationOptions options) {
+      SimulationOptions options,
+      int @Nullable [] next) {
     if (capacity < 1) {
       throw new InvalidInputException("capacity must be at least 1, got " + capacity);
     }
-    this.trace = trace;
+    this.n = n;
     this.topology = topology;
     this.options = options;
     int b = topology.stationCount();
@@ -69,7 +77,7 @@ public final class NetworkSimulator implements NetworkView {
     windowLoad = new int[b];
     overloaded = new boolean[b];
     // a window longer than the trace never slides: the trace's length is all the ring needs
-    ring = new int[Math.max(1, Math.min(options.loadWindow(), trace.size()))];
+    ring = new int[Math.max(1, Math.min(options.loadWindow(), n))];
     java.util.Arrays.fill(ring, -1);
     ringUnits = new int[ring.length];
     leastLoaded = options.serving() == ServingRule.LEAST_LOADED;
@@ -80,7 +88,11 @@ public final class NetworkSimulator implements NetworkView {
     for (int s = 0; s < b; s++) {
       caches[s] = factory.create(s, capacity, this);
     }
-    next = factory.needsFuture() ? nextUse(trace, topology) : null;
+    this.next = next;
+    buckets = Math.max(1, Math.min(options.timeBuckets(), n));
+    bucketHits = new long[buckets];
+    bucketRequests = new long[buckets];
+    loadSeries = new long[b][buckets];
   }
 
   /**
@@ -100,67 +112,118 @@ public final class NetworkSimulator implements NetworkView {
       int capacity,
       StationCacheFactory factory,
       SimulationOptions options) {
-    return new NetworkSimulator(trace, topology, capacity, factory, options).replay();
-  }
-
-  private SimulationResult replay() {
-    int n = trace.size();
-    int b = caches.length;
-    int buckets = Math.max(1, Math.min(options.timeBuckets(), n));
-    long[] bucketHits = new long[buckets];
-    long[] bucketRequests = new long[buckets];
-    long[][] loadSeries = new long[b][buckets];
-    long hits = 0;
-    long events = 0;
+    int @Nullable [] next = factory.needsFuture() ? nextUse(trace, topology) : null;
+    NetworkSimulator sim =
+        new NetworkSimulator(trace.size(), topology, capacity, factory, options, next);
     int[] clients = trace.clients();
     int[] items = trace.items();
-    for (int i = 0; i < n; i++) {
-      request = i;
-      client = clients[i];
-      int[] st = topology.stationsOf(client);
-      if (st.length == 0) {
-        throw new InvalidInputException(
-            "request " + (i + 1) + ": client " + client + " has no station");
-      }
-      clientStations = st;
-      int item = items[i];
-      int home = st[0];
-      homeRequests[home]++;
-      int server = -1;
-      int pos = 0;
-      if (caches[home].contains(item)) {
-        server = home;
-      }
-      if (st.length == 2 && caches[st[1]].contains(item)) {
-        if (server < 0 || lighter(st[1], home)) {
-          server = st[1];
-          pos = 1;
-        }
-      }
-      int bucket = (int) ((long) i * buckets / n);
-      boolean hit = server >= 0;
-      int units = 1;
-      if (hit) {
-        caches[server].recordHit(item, next == null ? CachePolicy.NEVER : next[2 * i + pos]);
-        hits++;
-        stationHits[server]++;
-        bucketHits[bucket]++;
-      } else {
-        server = home;
-        if (leastLoaded && st.length == 2 && windowLoad[st[1]] < windowLoad[home]) {
-          server = st[1];
-          pos = 1;
-        }
-        caches[server].admit(item, next == null ? CachePolicy.NEVER : next[2 * i + pos]);
-        fetched[server] += fetchCost;
-        units += fetchCost;
-      }
-      bucketRequests[bucket]++;
-      served[server]++;
-      loadSeries[server][bucket] += units;
-      events += slide(i, server, units);
-      factory.observe(this, item, server, hit);
+    for (int i = 0; i < clients.length; i++) {
+      sim.serve(i, clients[i], items[i]);
     }
+    return sim.result();
+  }
+
+  /**
+   * Replays a stream of requests batch by batch, without holding the trace, when the policy is
+   * online; an offline policy ({@link StationCacheFactory#needsFuture()}, e.g. Belady's MIN) needs
+   * every request's next use, so the stream is read into memory first ({@link
+   * RequestStream#materialise}) and replayed as a {@link Trace}. Both give the same result as
+   * {@link #run(Trace, Topology, int, StationCacheFactory, SimulationOptions)} on the same
+   * requests.
+   *
+   * @param requests the requests, in time order; read to the end, not closed
+   * @param topology the client-station association
+   * @param capacity slots per station, at least 1
+   * @param factory the caches
+   * @param options the measurement settings
+   * @return the metrics
+   * @throws IOException when reading the stream fails
+   * @throws InvalidInputException when a client has no station, the capacity is below 1, or the
+   *     stream has more than {@link Integer#MAX_VALUE} requests
+   */
+  public static SimulationResult run(
+      RequestStream requests,
+      Topology topology,
+      int capacity,
+      StationCacheFactory factory,
+      SimulationOptions options)
+      throws IOException {
+    if (factory.needsFuture()) {
+      return run(RequestStream.materialise(requests), topology, capacity, factory, options);
+    }
+    long size = requests.size();
+    if (size > Integer.MAX_VALUE) {
+      throw new InvalidInputException(
+          "the trace has " + size + " requests; at most " + Integer.MAX_VALUE + " can be replayed");
+    }
+    NetworkSimulator sim =
+        new NetworkSimulator((int) size, topology, capacity, factory, options, null);
+    int[] clients = new int[RequestStream.BATCH];
+    int[] items = new int[RequestStream.BATCH];
+    int i = 0;
+    for (int k = requests.read(clients, items); k > 0; k = requests.read(clients, items)) {
+      if (k > size - i) {
+        throw new IllegalStateException("the stream gave more requests than its size " + size);
+      }
+      for (int j = 0; j < k; j++) {
+        sim.serve(i++, clients[j], items[j]);
+      }
+    }
+    if (i != size) {
+      throw new IllegalStateException("the stream gave " + i + " requests, its size is " + size);
+    }
+    return sim.result();
+  }
+
+  /** Serves request i. */
+  private void serve(int i, int requester, int item) {
+    request = i;
+    client = requester;
+    int[] st = topology.stationsOf(requester);
+    if (st.length == 0) {
+      throw new InvalidInputException(
+          "request " + (i + 1) + ": client " + requester + " has no station");
+    }
+    clientStations = st;
+    int home = st[0];
+    homeRequests[home]++;
+    int server = -1;
+    int pos = 0;
+    if (caches[home].contains(item)) {
+      server = home;
+    }
+    if (st.length == 2 && caches[st[1]].contains(item)) {
+      if (server < 0 || lighter(st[1], home)) {
+        server = st[1];
+        pos = 1;
+      }
+    }
+    int bucket = (int) ((long) i * buckets / n);
+    boolean hit = server >= 0;
+    int units = 1;
+    if (hit) {
+      caches[server].recordHit(item, next == null ? CachePolicy.NEVER : next[2 * i + pos]);
+      hits++;
+      stationHits[server]++;
+      bucketHits[bucket]++;
+    } else {
+      server = home;
+      if (leastLoaded && st.length == 2 && windowLoad[st[1]] < windowLoad[home]) {
+        server = st[1];
+        pos = 1;
+      }
+      caches[server].admit(item, next == null ? CachePolicy.NEVER : next[2 * i + pos]);
+      fetched[server] += fetchCost;
+      units += fetchCost;
+    }
+    bucketRequests[bucket]++;
+    served[server]++;
+    loadSeries[server][bucket] += units;
+    events += slide(i, server, units);
+    factory.observe(this, item, server, hit);
+  }
+
+  private SimulationResult result() {
     double[] hitSeries = new double[buckets];
     for (int k = 0; k < buckets; k++) {
       hitSeries[k] = bucketRequests[k] == 0 ? 0 : (double) bucketHits[k] / bucketRequests[k];

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "cache",
     mixinStandardHelpOptions = true,
     description = "Simulate edge caches on request traces.",
-    subcommands = {SimulateCommand.class, GenerateCommand.class})
+    subcommands = {SimulateCommand.class, GenerateCommand.class, ConvertCommand.class})
 public final class CacheCommand implements Runnable {
   @Spec CommandSpec spec;
 

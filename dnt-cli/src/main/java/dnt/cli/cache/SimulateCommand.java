@@ -1,10 +1,13 @@
 package dnt.cli.cache;
 
 import dnt.caching.io.AssociationCsv;
+import dnt.caching.io.KeyRequests;
 import dnt.caching.io.StatsCsv;
 import dnt.caching.io.TraceCsv;
+import dnt.caching.io.TraceFormats;
 import dnt.caching.network.Footprint;
 import dnt.caching.network.NetworkSimulator;
+import dnt.caching.network.RequestStream;
 import dnt.caching.network.SimulationOptions;
 import dnt.caching.network.SimulationResult;
 import dnt.caching.network.StationCacheFactory;
@@ -12,6 +15,7 @@ import dnt.caching.network.Topology;
 import dnt.caching.network.Trace;
 import dnt.caching.policy.PolicyRegistry;
 import dnt.core.InvalidInputException;
+import dnt.core.Registry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,6 +37,7 @@ import picocli.CommandLine.Spec;
  *
  * {@snippet lang="shell" :
  * dnt cache simulate --trace trace.csv --capacity 150 --policy lru --association assoc.csv --out stats.csv
+ * dnt cache simulate --trace trace.lirs --format lirs --capacity 150 --policy lru
  * }
  */
 @Command(
@@ -40,8 +45,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Replay a request trace (CSV time,client,item in time order) over a cache or a network of"
-          + " caches; prints hit_rate=<decimal> as the last stdout line.",
+      "Replay a request trace (CSV time,client,item in time order, or a single-cache key trace:"
+          + " lirs, arc, binary) over a cache or a network of caches; prints hit_rate=<decimal>"
+          + " as the last stdout line. Key traces are streamed (memory does not grow with the"
+          + " trace) except under belady, which reads the future and holds the trace in memory.",
       "Serving rule: a hit if the item is cached at any of the client's stations; if two hold it,"
           + " the one that has served fewer requests so far serves (ties to home); on a miss the"
           + " home station admits the item, evicting by the policy."
@@ -49,8 +56,18 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--trace", required = true, paramLabel = "T.csv", description = "The trace.")
+  @Option(names = "--trace", required = true, paramLabel = "FILE", description = "The trace.")
   Path trace;
+
+  @Option(
+      names = "--format",
+      defaultValue = "csv",
+      paramLabel = "NAME",
+      description =
+          "The trace's format: csv (time,client,item), lirs (one key per line; alias keys), arc"
+              + " (start length ... per line) or binary (dnt's DNTK keys), case-insensitive"
+              + " (default: ${DEFAULT-VALUE}). Key traces replay over one shared cache.")
+  String format;
 
   @Option(
       names = "--capacity",
@@ -108,17 +125,32 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     Outputs.check("--out", out);
     PolicyRegistry.Spec policySpec = PolicyRegistry.spec(policy);
+    Registry.Entry<TraceFormats.Format> traceFormat;
+    try {
+      traceFormat = TraceFormats.named(format);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--format: " + e.getMessage());
+    }
+    if (association != null && !traceFormat.factory().clients()) {
+      throw new InvalidInputException(
+          "--association needs a trace with clients (--format csv); a "
+              + traceFormat.name()
+              + " trace has one key per request and replays over one shared cache");
+    }
     Topology topology = association == null ? Topology.shared() : AssociationCsv.read(association);
     checkCapacityFits(policySpec, topology.stationCount());
-    Trace requests = TraceCsv.read(trace);
-    AssociationCsv.checkCovers(requests, topology, trace.toString());
-    SimulationResult r =
-        NetworkSimulator.run(
-            requests,
-            topology,
-            capacity,
-            StationCacheFactory.of(policySpec, seed),
-            new SimulationOptions(loadWindow, 50, 1.5));
+    StationCacheFactory caches = StationCacheFactory.of(policySpec, seed);
+    SimulationOptions options = new SimulationOptions(loadWindow, 50, 1.5);
+    SimulationResult r;
+    if (traceFormat.factory().clients()) {
+      Trace requests = TraceCsv.read(trace);
+      AssociationCsv.checkCovers(requests, topology, trace.toString());
+      r = NetworkSimulator.run(requests, topology, capacity, caches, options);
+    } else {
+      try (RequestStream requests = KeyRequests.of(traceFormat.factory().opener().open(trace))) {
+        r = NetworkSimulator.run(requests, topology, capacity, caches, options);
+      }
+    }
     if (out != null) {
       new Outputs()
           .add(

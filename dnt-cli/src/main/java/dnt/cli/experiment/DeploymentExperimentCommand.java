@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
           + " all-vertical, all-horizontal, per-station greedy, random, the exhaustive optimum on"
           + " a small instance, and a sweep over the number of stations.",
       "Writes results/deployment/<run>/: metrics.csv, learning_curve.csv, timing.csv,"
+          + " traffic.csv (bytes of split learning against the centralised agent),"
           + " utility_by_policy.png, learning_curve.png, scaling.png, report.md, config.yaml,"
           + " manifest.json."
     })

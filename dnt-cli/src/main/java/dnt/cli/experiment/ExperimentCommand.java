@@ -12,11 +12,14 @@ import picocli.CommandLine.Spec;
     description = "Run the paper's case studies (results under results/<experiment>/<run>/).",
     subcommands = {
       ForecastingExperimentCommand.class,
+      ForecastingCostExperimentCommand.class,
       CachingExperimentCommand.class,
       PoisoningExperimentCommand.class,
       IntegrityExperimentCommand.class,
       PrivacyExperimentCommand.class,
-      DeploymentExperimentCommand.class
+      DeploymentExperimentCommand.class,
+      ChangeDetectionExperimentCommand.class,
+      FusionExperimentCommand.class
     })
 public final class ExperimentCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -4,6 +4,7 @@ import dnt.cli.version.VersionProvider;
 import dnt.experiments.report.ResultsRun;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -37,7 +38,32 @@ final class RunOptions {
    * @return the exit status, 0
    */
   int run(CommandSpec spec, String experiment, long seed, int seeds, Consumer<ResultsRun> study) {
-    try (ResultsRun run = ResultsRun.start(resultsDir, experiment, seed, seeds)) {
+    return run(spec, experiment, seed, seeds, null, study);
+  }
+
+  /**
+   * As {@link #run(CommandSpec, String, long, int, Consumer)}, or into a given new folder instead
+   * of one under {@code --results-dir} (for commands with an {@code --out DIR} option).
+   *
+   * @param spec the command, for its output
+   * @param experiment the study's name (the folder under the results root)
+   * @param seed the run's base seed
+   * @param seeds its replications
+   * @param into the run's folder, which must not exist, or null for a new one under the root
+   * @param study fills the run
+   * @return the exit status, 0
+   */
+  int run(
+      CommandSpec spec,
+      String experiment,
+      long seed,
+      int seeds,
+      @Nullable Path into,
+      Consumer<ResultsRun> study) {
+    try (ResultsRun run =
+        into == null
+            ? ResultsRun.start(resultsDir, experiment, seed, seeds)
+            : ResultsRun.startIn(into, experiment, seed, seeds)) {
       study.accept(run);
       run.finish(VersionProvider.version());
       spec.commandLine().getOut().println(run.dir());

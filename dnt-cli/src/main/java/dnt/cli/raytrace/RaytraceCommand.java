@@ -3,6 +3,7 @@ package dnt.cli.raytrace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dnt.cli.experiment.FusionExperimentCommand;
 import dnt.cli.twin.OutputTarget;
 import dnt.core.InvalidInputException;
 import dnt.core.raytrace.Material;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
       CityCommand.class,
       CampaignCommand.class,
       CalibrateCommand.class,
-      FusionCommand.class
+      RetraceCommand.class,
+      FusionExperimentCommand.class
     },
     description = {
       "Trace the paths from a transmitter to receivers through a scene of buildings.",
@@ -162,33 +164,47 @@ public final class RaytraceCommand implements Callable<Integer> {
     }
   }
 
+  /** The header of the paths CSV (the exact contract), without its line end. */
+  static final String PATHS_HEADER =
+      "rx,path,kind,length_m,delay_ns,gain_db,phase_rad,aod_az_deg,aod_el_deg,aoa_az_deg,"
+          + "aoa_el_deg";
+
+  /**
+   * One row of the paths CSV, with its line end ({@code \n} on every platform, as the header).
+   *
+   * @param rx the receiver's id
+   * @param number the path's number among the receiver's, from 1
+   * @param p the path
+   * @return the row
+   */
+  static String pathRow(String rx, int number, TracedPath p) {
+    return String.format(
+        Locale.ROOT,
+        "%s,%d,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
+        rx,
+        number,
+        p.kind(),
+        p.lengthM(),
+        p.delaySeconds() * 1e9,
+        p.gainDb(),
+        p.phaseRadians(),
+        p.departureAzimuthDeg(),
+        p.departureElevationDeg(),
+        p.arrivalAzimuthDeg(),
+        p.arrivalElevationDeg());
+  }
+
   private static void writePaths(
       Path file, List<ReceiversCsv.Receiver> receivers, List<List<TracedPath>> paths)
       throws IOException {
     write(
         file,
         w -> {
-          w.write(
-              "rx,path,kind,length_m,delay_ns,gain_db,phase_rad,aod_az_deg,aod_el_deg,aoa_az_deg,"
-                  + "aoa_el_deg\n");
+          w.write(PATHS_HEADER + "\n");
           for (int i = 0; i < receivers.size(); i++) {
             int k = 1;
             for (TracedPath p : paths.get(i)) {
-              w.write(
-                  String.format(
-                      Locale.ROOT,
-                      "%s,%d,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n",
-                      receivers.get(i).id(),
-                      k++,
-                      p.kind(),
-                      p.lengthM(),
-                      p.delaySeconds() * 1e9,
-                      p.gainDb(),
-                      p.phaseRadians(),
-                      p.departureAzimuthDeg(),
-                      p.departureElevationDeg(),
-                      p.arrivalAzimuthDeg(),
-                      p.arrivalElevationDeg()));
+              w.write(pathRow(receivers.get(i).id(), k++, p));
             }
           }
         });

@@ -123,7 +123,14 @@ public final class ServeCommand implements Callable<Integer> {
   /** How long a stop waits for requests in flight. */
   static final Duration GRACE = Duration.ofSeconds(30);
 
-  private static final Logger ACCESS = LoggerFactory.getLogger("dnt.serve.access");
+  /**
+   * The access log, created on first use: picocli instantiates every command of {@code dnt} at
+   * start, and a logger in a static field of this one started logback (XML configuration, about 500
+   * classes) for every command, {@code dnt cache simulate} included.
+   */
+  private static final class AccessLog {
+    static final Logger ACCESS = LoggerFactory.getLogger("dnt.serve.access");
+  }
 
   /** Whether to replay. */
   enum Toggle {
@@ -375,7 +382,7 @@ public final class ServeCommand implements Callable<Integer> {
       ServerSettings settings =
           ServerSettings.of(store)
               .withAddress(host, port)
-              .withAccessLog(ACCESS::info)
+              .withAccessLog(AccessLog.ACCESS::info)
               .withTls(tls)
               .withRateLimits(limits);
       if (tls == null && !settings.loopbackOnly()) {

@@ -2,11 +2,9 @@ package dnt.cli.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import dnt.data.milan.BundledData;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,22 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * a gap is reported.
  */
 final class DataErrorsTest {
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    var cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Result(cl.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static final Path SAMPLE = BundledData.file(BundledData.RAW_SAMPLE);
 
   @TempDir Path dir;
 
-  private static void assertBadInput(Result r, String... named) {
+  private static void assertBadInput(CliRun r, String... named) {
     assertThat(r.status()).as(r.err()).isEqualTo(2);
     List<String> lines = r.err().lines().toList();
     // Progress lines may come first; the error is one sentence on the last line.
@@ -64,11 +55,11 @@ final class DataErrorsTest {
     String store = store();
     String once = run("data", "info", "--store", store).out();
     Path copy = Files.copy(SAMPLE, dir.resolve("another-name.txt"));
-    Result again = run("data", "ingest", copy.toString(), SAMPLE.toString(), "--store", store);
+    CliRun again = run("data", "ingest", copy.toString(), SAMPLE.toString(), "--store", store);
     assertBadInput(again, copy.toString(), SAMPLE.toAbsolutePath().toString(), "71 of its slots");
     assertThat(run("data", "info", "--store", store).out()).isEqualTo(once);
     // The same file again is skipped, not refused.
-    Result same = run("data", "ingest", SAMPLE.toString(), "--store", store);
+    CliRun same = run("data", "ingest", SAMPLE.toString(), "--store", store);
     assertThat(same.status()).isZero();
     assertThat(same.out()).contains("0 ingested, 1 already in the store");
     assertThat(run("data", "info", "--store", store).out()).isEqualTo(once);
@@ -114,7 +105,7 @@ final class DataErrorsTest {
     Path out = Files.writeString(dir.resolve("o.csv"), "keep");
     assertBadInput(run("data", "export", "--store", store, "--out", out.toString()), "--force");
     assertThat(Files.readString(out)).isEqualTo("keep");
-    Result forced = run("data", "export", "--store", store, "--out", out.toString(), "--force");
+    CliRun forced = run("data", "export", "--store", store, "--out", out.toString(), "--force");
     assertThat(forced.status()).isZero();
     assertThat(Files.readAllLines(out)).hasSize(72).first().isEqualTo(ExportHeader.HEADER);
     Path locked = Files.createDirectories(dir.resolve("locked"));
@@ -145,7 +136,7 @@ final class DataErrorsTest {
   void exportRefusesARangeOutsideTheStoreAndAMidHourStart() throws Exception {
     String store = store();
     Path out = dir.resolve("o.csv");
-    Result outside =
+    CliRun outside =
         run(
             "data",
             "export",
@@ -158,7 +149,7 @@ final class DataErrorsTest {
             "--out",
             out.toString());
     assertBadInput(outside, "outside the store", "2013-11-01T00:00+01:00 .. ");
-    Result midHour =
+    CliRun midHour =
         run(
             "data",
             "export",
@@ -185,7 +176,7 @@ final class DataErrorsTest {
     String store = dir.resolve("g.duckdb").toString();
     assertThat(run("data", "ingest", day.toString(), "--store", store).status()).isZero();
     Path out = dir.resolve("o.csv");
-    Result r = run("data", "export", "--store", store, "--out", out.toString());
+    CliRun r = run("data", "export", "--store", store, "--out", out.toString());
     assertThat(r.status()).isZero();
     assertThat(r.err())
         .contains("2 slots in 1 gaps were never ingested")
@@ -211,7 +202,7 @@ final class DataErrorsTest {
         day.toString(),
         "--force");
     assertThat(Files.readAllBytes(day)).isEqualTo(first);
-    Result forced =
+    CliRun forced =
         run(
             "data",
             "synth",

@@ -2,10 +2,8 @@ package dnt.cli.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import dnt.data.milan.BundledData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,22 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
  * the 10-minute detail exits 2 with one sentence.
  */
 final class MinimiseCliTest {
-  private record Result(int status, String out, String err) {}
-
   private static final Path SAMPLE = BundledData.file(BundledData.RAW_SAMPLE);
 
   @TempDir Path dir;
 
-  private static Result run(String... args) {
-    var cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Result(cl.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
-  private static String lastLine(Result r) {
+  private static String lastLine(CliRun r) {
     List<String> lines = r.err().lines().toList();
     return lines.get(lines.size() - 1);
   }
@@ -42,7 +33,7 @@ final class MinimiseCliTest {
   void aMinimisedStoreSaysSoAndExportsOnlyHours() throws Exception {
     String min = dir.resolve("min.duckdb").toString();
     String fine = dir.resolve("fine.duckdb").toString();
-    Result ingest =
+    CliRun ingest =
         run("data", "ingest", SAMPLE.toString(), "--store", min, "--minimise", "hourly");
     assertThat(ingest.status()).as(ingest.err()).isZero();
     assertThat(ingest.out()).contains("(cell, hour) rows").contains("minimised:     hourly");
@@ -55,7 +46,7 @@ final class MinimiseCliTest {
 
     Path a = dir.resolve("min.csv");
     Path b = dir.resolve("fine.csv");
-    Result e = run("data", "export", "--store", min, "--resolution", "hour", "--out", a.toString());
+    CliRun e = run("data", "export", "--store", min, "--resolution", "hour", "--out", a.toString());
     assertThat(e.status()).as(e.err()).isZero();
     run("data", "export", "--store", fine, "--resolution", "hour", "--out", b.toString());
     List<String> got = Files.readAllLines(a);
@@ -83,7 +74,7 @@ final class MinimiseCliTest {
                 .status())
         .isZero();
     Path out = dir.resolve("fine.csv");
-    Result r = run("data", "export", "--store", min, "--out", out.toString());
+    CliRun r = run("data", "export", "--store", min, "--out", out.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(lastLine(r))
         .isEqualTo(
@@ -95,12 +86,12 @@ final class MinimiseCliTest {
 
     String fine = dir.resolve("fine.duckdb").toString();
     assertThat(run("data", "ingest", SAMPLE.toString(), "--store", fine).status()).isZero();
-    Result again =
+    CliRun again =
         run("data", "ingest", SAMPLE.toString(), "--store", fine, "--minimise", "hourly");
     assertThat(again.status()).isEqualTo(2);
     assertThat(lastLine(again)).contains("keeps 10-minute slots and cannot be minimised in place");
 
-    Result bad =
+    CliRun bad =
         run(
             "data",
             "ingest",

@@ -3,10 +3,8 @@ package dnt.cli.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import dnt.data.milan.BundledData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,23 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
  * not installed offline; reading needs neither.
  */
 final class StoreEncryptionCliTest {
-  private record Result(int status, String out, String err) {}
-
   private static final Path SAMPLE = BundledData.file(BundledData.RAW_SAMPLE);
   private static final String KEY = "s3cret-key";
 
   @TempDir Path dir;
 
-  private static Result run(String... args) {
-    var cl = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Result(cl.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
-  private static void assertRefused(Result r, String sentence) {
+  private static void assertRefused(CliRun r, String sentence) {
     assertThat(r.status()).as(r.err()).isEqualTo(2);
     List<String> lines = r.err().lines().toList();
     assertThat(lines.get(lines.size() - 1)).isEqualTo("dnt: " + sentence);
@@ -80,8 +71,8 @@ final class StoreEncryptionCliTest {
     Path plain = plainStore();
     Path secret = encryptedCopy(plain);
     String key = keyFile("store.key", KEY).toString();
-    Result clear = run("data", "info", "--store", plain.toString());
-    Result info = run("data", "info", "--store", secret.toString(), "--key-file", key);
+    CliRun clear = run("data", "info", "--store", plain.toString());
+    CliRun info = run("data", "info", "--store", secret.toString(), "--key-file", key);
     assertThat(info.status()).as(info.err()).isZero();
     assertThat(info.out()).contains("encrypted:     yes");
     assertThat(clear.out()).contains("encrypted:     no");
@@ -92,7 +83,7 @@ final class StoreEncryptionCliTest {
     Path b = dir.resolve("b.csv");
     assertThat(run("data", "export", "--store", plain.toString(), "--out", a.toString()).status())
         .isZero();
-    Result export =
+    CliRun export =
         run(
             "data",
             "export",
@@ -138,7 +129,7 @@ final class StoreEncryptionCliTest {
     Path plain = plainStore();
     Path secret = encryptedCopy(plain);
     String results = dir.resolve("results").toString();
-    Result noKey =
+    CliRun noKey =
         run("experiment", "forecasting", "--data", secret.toString(), "--results-dir", results);
     assertRefused(
         noKey,
@@ -148,9 +139,9 @@ final class StoreEncryptionCliTest {
             + " DNT_STORE_KEY");
     // The sample holds half a day, too little to forecast: with its key the encrypted store gets
     // exactly as far as the plain one, and is refused for the same reason.
-    Result clear =
+    CliRun clear =
         run("experiment", "forecasting", "--data", plain.toString(), "--results-dir", results);
-    Result keyed =
+    CliRun keyed =
         run(
             "experiment",
             "forecasting",
@@ -172,11 +163,11 @@ final class StoreEncryptionCliTest {
   void aKeyForAStoreInTheClearAndABadKeyFileAreRefused() throws Exception {
     Path plain = plainStore();
     String key = keyFile("store.key", KEY).toString();
-    Result r = run("data", "info", "--store", plain.toString(), "--key-file", key);
+    CliRun r = run("data", "info", "--store", plain.toString(), "--key-file", key);
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).startsWith("dnt: the store " + plain + " is not encrypted, but a key");
     Path missing = dir.resolve("missing.key");
-    Result m = run("data", "info", "--store", plain.toString(), "--key-file", missing.toString());
+    CliRun m = run("data", "info", "--store", plain.toString(), "--key-file", missing.toString());
     assertThat(m.status()).isEqualTo(2);
     assertThat(m.err()).startsWith("dnt: --key-file: cannot read the key file " + missing);
   }
@@ -186,7 +177,7 @@ final class StoreEncryptionCliTest {
     assumeFalse(httpfsInstalled(), "DuckDB's httpfs extension is installed here");
     Path key = keyFile("store.key", KEY);
     Path store = dir.resolve("stores/new.duckdb");
-    Result r =
+    CliRun r =
         run(
             "data",
             "ingest",

@@ -5,35 +5,26 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dnt raytrace campaign} and {@code dnt raytrace calibrate}. */
 final class CalibrateCommandTest {
   @TempDir Path dir;
 
-  private record Result(int status, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    return new Result(cl.execute(args), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** A 300 m synthetic city; (6, 6) is in the street that runs round its edge. */
   private Path city() {
     Path scene = dir.resolve("city.geojson");
-    Result r =
+    CliRun r =
         run(
             "raytrace",
             "city",
@@ -54,7 +45,7 @@ final class CalibrateCommandTest {
     Path scene = city();
     Path measured = dir.resolve("m.csv");
     Path truth = dir.resolve("truth.json");
-    Result c =
+    CliRun c =
         run(
             "raytrace",
             "campaign",
@@ -85,7 +76,7 @@ final class CalibrateCommandTest {
     JsonNode t = new ObjectMapper().readTree(truth.toFile());
     assertThat(t.get("losses_db").get("concrete").asDouble()).isEqualTo(6);
     Path out = dir.resolve("calib.json");
-    Result fit =
+    CliRun fit =
         run(
             "raytrace",
             "calibrate",
@@ -124,7 +115,7 @@ final class CalibrateCommandTest {
     Path out = dir.resolve("calib.json");
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "x,y,rsrp\n1,2,3\n");
-    Result header =
+    CliRun header =
         run(
             "raytrace",
             "calibrate",
@@ -143,7 +134,7 @@ final class CalibrateCommandTest {
         .contains("the header must be x,y,z,rsrp_dbm")
         .doesNotContain("Exception");
     Files.writeString(bad, "x,y,z,rsrp_dbm\n6,10,1.5,loud\n");
-    Result number =
+    CliRun number =
         run(
             "raytrace",
             "calibrate",
@@ -160,7 +151,7 @@ final class CalibrateCommandTest {
     assertThat(number.status()).isEqualTo(2);
     assertThat(number.err()).contains("line 2 column rsrp_dbm: 'loud' is not a number");
     Files.writeString(bad, "x,y,z,rsrp_dbm\n6,10,1.5,-80\n");
-    Result holdout =
+    CliRun holdout =
         run(
             "raytrace",
             "calibrate",
@@ -178,7 +169,7 @@ final class CalibrateCommandTest {
             out.toString());
     assertThat(holdout.status()).isEqualTo(2);
     assertThat(holdout.err()).contains("--holdout must be in 0..0.9");
-    Result few =
+    CliRun few =
         run(
             "raytrace",
             "calibrate",
@@ -194,7 +185,7 @@ final class CalibrateCommandTest {
             out.toString());
     assertThat(few.status()).isEqualTo(2);
     assertThat(few.err()).contains("more training points than material classes");
-    Result unknown =
+    CliRun unknown =
         run(
             "raytrace",
             "campaign",

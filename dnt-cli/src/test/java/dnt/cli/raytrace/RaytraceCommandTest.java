@@ -3,11 +3,9 @@ package dnt.cli.raytrace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dnt.cli.Main;
+import dnt.cli.CliRun;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,20 +13,13 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The exact contract of {@code dnt raytrace} and its subcommands. */
 final class RaytraceCommandTest {
   @TempDir Path dir;
 
-  private record Result(int status, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.newCommandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    return new Result(cl.execute(args), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static final String HEADER =
@@ -71,7 +62,7 @@ final class RaytraceCommandTest {
   void writesEveryPathOfEveryReceiverInIncreasingDelay() throws IOException {
     Path out = dir.resolve("paths.csv");
     Path summary = dir.resolve("summary.csv");
-    Result result =
+    CliRun result =
         run(
             "raytrace",
             "--scene",
@@ -122,7 +113,7 @@ final class RaytraceCommandTest {
   void userMistakesAreOneSentenceAndExitTwoWithNothingWritten() throws IOException {
     Path out = dir.resolve("paths.csv");
     Path scene = scene("concrete", "");
-    Result inside =
+    CliRun inside =
         run(
             "raytrace",
             "--scene",
@@ -138,7 +129,7 @@ final class RaytraceCommandTest {
     assertThat(inside.status()).isEqualTo(2);
     assertThat(inside.err()).contains("receiver 'in' is inside building 'box'");
     assertThat(out).doesNotExist();
-    Result material =
+    CliRun material =
         run(
             "raytrace",
             "--scene",
@@ -153,11 +144,11 @@ final class RaytraceCommandTest {
             out.toString());
     assertThat(material.status()).isEqualTo(2);
     assertThat(material.err()).contains("features[0]").contains("unknown material 'cardboard'");
-    Result missing = run("raytrace", "--tx", "0,0,10", "--carrier-ghz", "3.5");
+    CliRun missing = run("raytrace", "--tx", "0,0,10", "--carrier-ghz", "3.5");
     assertThat(missing.status()).isEqualTo(2);
     assertThat(missing.err()).contains("--scene is required");
     Files.writeString(out, "keep");
-    Result exists =
+    CliRun exists =
         run(
             "raytrace",
             "--scene",
@@ -173,7 +164,7 @@ final class RaytraceCommandTest {
     assertThat(exists.status()).isEqualTo(2);
     assertThat(exists.err()).contains("already exists");
     assertThat(Files.readString(out)).isEqualTo("keep");
-    for (Result r : List.of(inside, material, missing, exists)) {
+    for (CliRun r : List.of(inside, material, missing, exists)) {
       assertThat(r.err()).doesNotContain("Exception");
     }
   }
@@ -190,7 +181,7 @@ final class RaytraceCommandTest {
           "geometry": {"type": "Polygon", "coordinates": [[[9.1900, 45.4640], [9.1902, 45.4640],
             [9.1902, 45.4642], [9.1900, 45.4642], [9.1900, 45.4640]]]}}]}
         """);
-    Result result =
+    CliRun result =
         run(
             "raytrace",
             "--scene",
@@ -210,7 +201,7 @@ final class RaytraceCommandTest {
   @Test
   void cityWritesASceneThatTracesAndMapDrawsIt() throws IOException {
     Path scene = dir.resolve("city.geojson");
-    Result city =
+    CliRun city =
         run(
             "raytrace",
             "city",
@@ -225,7 +216,7 @@ final class RaytraceCommandTest {
     assertThat(city.status()).as(city.err()).isZero();
     Path map = dir.resolve("map.csv");
     Path png = dir.resolve("map.png");
-    Result result =
+    CliRun result =
         run(
             "raytrace",
             "map",

@@ -11,6 +11,8 @@ import dnt.core.InvalidInputException;
  */
 public final class PathGainMap {
   private final long stationKey;
+  private final double stationX;
+  private final double stationY;
   private final double stationHeightM;
   private final double originX;
   private final double originY;
@@ -65,6 +67,8 @@ public final class PathGainMap {
       throw new InvalidInputException("a path-gain map's step must be positive, got " + stepM);
     }
     this.stationKey = stationKey;
+    this.stationX = stationX;
+    this.stationY = stationY;
     this.stationHeightM = stationHeightM;
     this.carrierGhz = carrierGhz;
     this.originX = originX;
@@ -87,6 +91,71 @@ public final class PathGainMap {
       }
     }
     this.maxExcessDb = excess;
+  }
+
+  /**
+   * The station's x when the map was traced, m.
+   *
+   * @return it
+   */
+  public double stationX() {
+    return stationX;
+  }
+
+  /**
+   * The station's y when the map was traced, m.
+   *
+   * @return it
+   */
+  public double stationY() {
+    return stationY;
+  }
+
+  /**
+   * The station's height when the map was traced, m.
+   *
+   * @return it
+   */
+  public double stationHeightM() {
+    return stationHeightM;
+  }
+
+  /**
+   * The carrier the map was traced at, GHz.
+   *
+   * @return it
+   */
+  public double carrierGhz() {
+    return carrierGhz;
+  }
+
+  /**
+   * The grid's spacing, m.
+   *
+   * @return it
+   */
+  public double stepM() {
+    return stepM;
+  }
+
+  /**
+   * The receivers' height, m.
+   *
+   * @return it
+   */
+  public double heightM() {
+    return heightM;
+  }
+
+  /**
+   * Whether grid point (i, j)'s gain is reliable.
+   *
+   * @param i the column
+   * @param j the row
+   * @return the flag
+   */
+  public boolean reliable(int i, int j) {
+    return reliable[j * columns + i];
   }
 
   /**

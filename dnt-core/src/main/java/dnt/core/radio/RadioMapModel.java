@@ -34,6 +34,7 @@ public final class RadioMapModel implements PropagationModel {
   private final String name;
   private final PropagationModel fallback;
   private final Map<Long, PathGainMap> maps;
+  private final List<PathGainMap> mapList;
   private final boolean fused;
 
   /**
@@ -48,12 +49,22 @@ public final class RadioMapModel implements PropagationModel {
     this.name = name;
     this.fallback = fallback;
     this.fused = fused;
+    this.mapList = List.copyOf(maps);
     this.maps = new HashMap<>();
     for (PathGainMap m : maps) {
       if (this.maps.put(m.stationKey(), m) != null) {
         throw new InvalidInputException("two path-gain maps for station " + m.stationKey());
       }
     }
+  }
+
+  /**
+   * The stations' maps, in the order the model was made with.
+   *
+   * @return them
+   */
+  public List<PathGainMap> maps() {
+    return mapList;
   }
 
   /**

@@ -94,6 +94,89 @@ public final class IncrementalRetrace {
     return retrace(after, tx, receivers, pathsBefore, affected);
   }
 
+  /**
+   * The outcome of a batch of changes before any tracing: the tracer over the changed scene and the
+   * receivers that must be traced again in it; every other receiver keeps its paths.
+   *
+   * @param tracer the tracer over the changed scene
+   * @param affected the receivers any change can affect, in increasing order
+   */
+  public record Change(RayTracer tracer, List<Integer> affected) {
+    /** Copies the list. */
+    public Change {
+      affected = List.copyOf(affected);
+    }
+  }
+
+  /**
+   * Removes buildings by id, then adds buildings, one at a time, and collects the receivers that
+   * any step can affect ({@link RayTracer}'s test, in the scene that holds that step's building). A
+   * receiver no step affects has the same paths in every intermediate scene, so the same paths
+   * before and after; tracing the affected ones in the changed scene, and keeping the others'
+   * paths, equals a full re-trace. Used where the paths before are not at hand as objects (the
+   * command line keeps the unaffected receivers' rows of a previous output).
+   *
+   * @param before the tracer over the scene before
+   * @param tx the transmitter
+   * @param receivers the receivers
+   * @param removed the ids of buildings to remove, each in the scene, none twice
+   * @param added buildings to add (appended in order), ids new to the scene and to each other
+   * @return the changed scene's tracer and the receivers to trace again
+   * @throws InvalidInputException naming an unknown, repeated or existing building id
+   */
+  public static Change change(
+      RayTracer before,
+      Point3 tx,
+      List<Point3> receivers,
+      List<String> removed,
+      List<Building> added) {
+    boolean[] affected = new boolean[receivers.size()];
+    RayTracer tracer = before;
+    for (int k = 0; k < removed.size(); k++) {
+      String id = removed.get(k);
+      List<Building> buildings = new ArrayList<>(tracer.scene().buildings());
+      int index = -1;
+      for (int b = 0; b < buildings.size(); b++) {
+        if (buildings.get(b).id().equals(id)) {
+          index = b;
+        }
+      }
+      if (index < 0) {
+        throw new InvalidInputException(
+            removed.subList(0, k).contains(id)
+                ? "building '" + id + "' is removed twice"
+                : "the scene has no building '" + id + "'");
+      }
+      or(affected, tracer.affectedBy(tx, receivers, index));
+      buildings.remove(index);
+      tracer = new RayTracer(new Scene(buildings, tracer.scene().ground()), tracer.settings());
+    }
+    for (Building b : added) {
+      for (Building old : tracer.scene().buildings()) {
+        if (old.id().equals(b.id())) {
+          throw new InvalidInputException("the scene already has a building '" + b.id() + "'");
+        }
+      }
+      List<Building> buildings = new ArrayList<>(tracer.scene().buildings());
+      buildings.add(b);
+      tracer = new RayTracer(new Scene(buildings, tracer.scene().ground()), tracer.settings());
+      or(affected, tracer.affectedBy(tx, receivers, buildings.size() - 1));
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < affected.length; i++) {
+      if (affected[i]) {
+        out.add(i);
+      }
+    }
+    return new Change(tracer, out);
+  }
+
+  private static void or(boolean[] into, boolean[] more) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] |= more[i];
+    }
+  }
+
   private static Result retrace(
       RayTracer after,
       Point3 tx,

@@ -4,7 +4,11 @@ import dnt.core.InvalidInputException;
 import dnt.core.geo.GeoBounds;
 import dnt.core.radio.LinkBudget;
 import dnt.core.radio.LosMode;
+import dnt.core.radio.PathGainMap;
 import dnt.core.radio.Propagation;
+import dnt.core.radio.PropagationModel;
+import dnt.core.radio.RadioMapModel;
+import dnt.core.radio.RadioMapModels;
 import dnt.core.radio.RateModel;
 import dnt.core.radio.RateModels;
 import dnt.core.util.Progress;
@@ -29,10 +33,18 @@ import java.util.List;
  *
  * <p>Layout: magic {@code DNTT}, format version, configuration, stations, users, per-station user
  * lists, per-cell user lists. About 90 bytes per user.
+ *
+ * <p>Version 2 carries a radio-map twin's path loss ({@link RadioMapModels#MODELS}: {@code raymap},
+ * {@code fused}): after the model's name and carrier, the fallback model's name and every station's
+ * {@link PathGainMap} (grid, gains and reliability flags, 9 bytes per grid point), so a restored
+ * map-based twin has the same model and answers later events alike. Version 1 snapshots (no maps)
+ * are still read; a version 1 snapshot of a map-based twin, which could be written but never
+ * restored, is refused with a message saying so.
  */
 public final class TwinSnapshot {
   private static final int MAGIC = 0x444E5454; // "DNTT"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  private static final int FIRST_VERSION = 1;
 
   private TwinSnapshot() {}
 
@@ -140,10 +152,10 @@ public final class TwinSnapshot {
         throw new InvalidInputException("not a dnt twin snapshot (bad magic number)");
       }
       int version = in.readInt();
-      if (version != VERSION) {
+      if (version < FIRST_VERSION || version > VERSION) {
         throw new InvalidInputException("unsupported twin snapshot version " + version);
       }
-      TwinConfig config = readConfig(in);
+      TwinConfig config = readConfig(in, version);
       int ns = count(in.readInt(), "stations");
       new TwinFootprint(0, ns).requireFits(TwinFootprint.availableHeapBytes());
       double maxRadius = in.readDouble();
@@ -242,6 +254,9 @@ public final class TwinSnapshot {
     LinkBudget l = c.links();
     out.writeUTF(l.model().name());
     out.writeDouble(l.model().carrierGhz());
+    if (l.model() instanceof RadioMapModel m) {
+      writeMaps(m, out);
+    }
     out.writeUTF(l.losMode().name());
     out.writeBoolean(l.shadowing());
     out.writeLong(l.seed());
@@ -259,15 +274,30 @@ public final class TwinSnapshot {
     out.writeDouble(c.gridCellM());
   }
 
-  private static TwinConfig readConfig(DataInputStream in) throws IOException {
+  private static TwinConfig readConfig(DataInputStream in, int version) throws IOException {
     GeoBounds area =
         new GeoBounds(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
     String model = in.readUTF();
     double carrier = in.readDouble();
+    PropagationModel propagation;
+    if (RadioMapModels.MODELS.contains(model)) {
+      if (version < 2) {
+        throw new InvalidInputException(
+            "this version "
+                + version
+                + " snapshot names the radio-map model '"
+                + model
+                + "' but holds no maps (before version 2 they were not saved); save the twin"
+                + " again");
+      }
+      propagation = readMaps(model, carrier, in);
+    } else {
+      propagation = Propagation.byName(model, carrier);
+    }
     LosMode los = LosMode.parse(in.readUTF());
     boolean shadowing = in.readBoolean();
     long seed = in.readLong();
-    LinkBudget links = new LinkBudget(Propagation.byName(model, carrier), los, shadowing, seed);
+    LinkBudget links = new LinkBudget(propagation, los, shadowing, seed);
     double bandwidth = in.readDouble();
     double nf = in.readDouble();
     RateModels.Factory rateFactory = RateModels.MODELS.factory(in.readUTF());
@@ -280,5 +310,72 @@ public final class TwinSnapshot {
     HandoverRule handover = new HandoverRule(in.readDouble(), in.readLong());
     return new TwinConfig(
         area, links, bandwidth, nf, rate, floor, handover, in.readDouble(), in.readDouble());
+  }
+
+  private static void writeMaps(RadioMapModel m, DataOutputStream out) throws IOException {
+    out.writeUTF(m.fallback().name());
+    out.writeInt(m.maps().size());
+    for (PathGainMap g : m.maps()) {
+      out.writeLong(g.stationKey());
+      out.writeDouble(g.stationX());
+      out.writeDouble(g.stationY());
+      out.writeDouble(g.stationHeightM());
+      out.writeDouble(g.carrierGhz());
+      out.writeDouble(g.x(0));
+      out.writeDouble(g.y(0));
+      out.writeDouble(g.stepM());
+      out.writeInt(g.columns());
+      out.writeInt(g.rows());
+      out.writeDouble(g.heightM());
+      for (int j = 0; j < g.rows(); j++) {
+        for (int i = 0; i < g.columns(); i++) {
+          out.writeDouble(g.gainDb(i, j));
+        }
+      }
+      for (int j = 0; j < g.rows(); j++) {
+        for (int i = 0; i < g.columns(); i++) {
+          out.writeBoolean(g.reliable(i, j));
+        }
+      }
+    }
+  }
+
+  /** The largest grid a snapshot's map may have, points (a 10 km square at 1 m). */
+  private static final long MAX_MAP_POINTS = 100_000_000L;
+
+  private static PropagationModel readMaps(String model, double carrier, DataInputStream in)
+      throws IOException {
+    PropagationModel fallback = Propagation.byName(in.readUTF(), carrier);
+    int n = count(in.readInt(), "path-gain maps");
+    List<PathGainMap> maps = new ArrayList<>(Math.min(n, 1024));
+    for (int k = 0; k < n; k++) {
+      long key = in.readLong();
+      double sx = in.readDouble();
+      double sy = in.readDouble();
+      double sh = in.readDouble();
+      double ghz = in.readDouble();
+      double ox = in.readDouble();
+      double oy = in.readDouble();
+      double step = in.readDouble();
+      int columns = count(in.readInt(), "map columns");
+      int rows = count(in.readInt(), "map rows");
+      if ((long) columns * rows > MAX_MAP_POINTS) {
+        throw new InvalidInputException(
+            "snapshot map " + k + " has " + columns + " x " + rows + " points, too many");
+      }
+      double height = in.readDouble();
+      double[] gains = new double[columns * rows];
+      for (int i = 0; i < gains.length; i++) {
+        gains[i] = in.readDouble();
+      }
+      boolean[] reliable = new boolean[gains.length];
+      for (int i = 0; i < reliable.length; i++) {
+        reliable[i] = in.readBoolean();
+      }
+      maps.add(
+          new PathGainMap(
+              key, sx, sy, sh, ghz, ox, oy, step, columns, rows, height, gains, reliable));
+    }
+    return RadioMapModels.MODELS.factory(model).make(fallback, maps);
   }
 }

@@ -96,4 +96,60 @@ final class IncrementalRetraceTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("the scene already has a building 'b1'");
   }
+
+  @Test
+  void aBatchOfChangesKeepsExactlyThePathsOfTheReceiversItDoesNotAffect() {
+    RayTracer before = city(true);
+    List<Point3> rx = receivers(before.scene(), 300);
+    List<List<TracedPath>> paths = before.traceAll(TX, rx);
+    Building kiosk =
+        new Building(
+            "kiosk",
+            new double[] {60, 66, 66, 60},
+            new double[] {3, 3, 9, 9},
+            15,
+            Material.named("metal"));
+    IncrementalRetrace.Change c =
+        IncrementalRetrace.change(before, TX, rx, List.of("b1", "b5"), List.of(kiosk));
+    List<String> ids = c.tracer().scene().buildings().stream().map(Building::id).toList();
+    assertThat(ids).doesNotContain("b1", "b5").endsWith("kiosk");
+    assertThat(ids).hasSize(before.scene().buildings().size() - 1);
+    List<List<TracedPath>> full = c.tracer().traceAll(TX, rx);
+    int changed = 0;
+    for (int i = 0; i < rx.size(); i++) {
+      if (!c.affected().contains(i)) {
+        assertThat(full.get(i)).as("receiver %d", i).isEqualTo(paths.get(i));
+      }
+      changed += full.get(i).equals(paths.get(i)) ? 0 : 1;
+    }
+    // the change matters somewhere, and fewer receivers are traced again than there are
+    assertThat(changed).isPositive();
+    assertThat(c.affected().size()).isBetween(changed, rx.size() - 1);
+    // each step's own test agrees: the union of the single changes
+    assertThat(c.affected())
+        .containsAll(IncrementalRetrace.remove(before, TX, rx, paths, "b1").retraced());
+  }
+
+  @Test
+  void aBatchRefusesUnknownRepeatedAndExistingIds() {
+    RayTracer before = city(false);
+    List<Point3> rx = receivers(before.scene(), 5);
+    assertThatThrownBy(() -> IncrementalRetrace.change(before, TX, rx, List.of("nope"), List.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("the scene has no building 'nope'");
+    assertThatThrownBy(
+            () -> IncrementalRetrace.change(before, TX, rx, List.of("b1", "b1"), List.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("building 'b1' is removed twice");
+    Building b2 = before.scene().buildings().get(1);
+    assertThatThrownBy(() -> IncrementalRetrace.change(before, TX, rx, List.of(), List.of(b2)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("the scene already has a building '" + b2.id() + "'");
+    // removing and adding back the same building changes nothing
+    assertThat(
+            IncrementalRetrace.change(before, TX, rx, List.of(b2.id()), List.of(b2))
+                .tracer()
+                .traceAll(TX, rx))
+        .isEqualTo(before.traceAll(TX, rx));
+  }
 }

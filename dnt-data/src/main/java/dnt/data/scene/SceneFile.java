@@ -43,12 +43,41 @@ public record SceneFile(Scene scene, @Nullable LocalProjection projection) {
    * @throws InvalidInputException naming the file and the feature at fault
    */
   public static SceneFile read(Path file) {
+    return read(file, null);
+  }
+
+  /**
+   * Reads buildings that belong to another scene (buildings to add to it): the file must be in the
+   * same frame as that scene, and WGS84 coordinates are projected with that scene's projection (its
+   * own {@code origin} and bounding box are not used), so that both share one local plane. The
+   * ground is the file's (or the default) and is not used by a caller that adds buildings.
+   *
+   * @param file the GeoJSON file
+   * @param base the scene the buildings belong to
+   * @return the buildings as a scene, in the base scene's local plane
+   * @throws InvalidInputException naming the file and the feature at fault, or the frames when they
+   *     differ
+   */
+  public static SceneFile readInto(Path file, SceneFile base) {
+    return read(file, base);
+  }
+
+  private static SceneFile read(Path file, @Nullable SceneFile base) {
     JsonNode root = FeatureCollections.read(file, "scene");
     JsonNode features = root.get("features");
     String frame = root.path("frame").asText("wgs84");
     if (!frame.equals("local") && !frame.equals("wgs84")) {
       throw new InvalidInputException(
           file + ": \"frame\" must be \"local\" or \"wgs84\", got \"" + frame + "\"");
+    }
+    if (base != null && frame.equals("local") != (base.projection() == null)) {
+      throw new InvalidInputException(
+          file
+              + ": its frame is "
+              + frame
+              + " but the scene's is "
+              + (base.projection() == null ? "local" : "wgs84")
+              + "; give the buildings in the scene's frame");
     }
     Material ground = material(file + " \"ground\"", root.path("ground").asText(DEFAULT_GROUND));
     List<double[][]> rings = new ArrayList<>();
@@ -63,7 +92,9 @@ public record SceneFile(Scene scene, @Nullable LocalProjection projection) {
       }
     }
     LocalProjection projection = null;
-    if (frame.equals("wgs84")) {
+    if (base != null) {
+      projection = base.projection();
+    } else if (frame.equals("wgs84")) {
       JsonNode origin = root.get("origin");
       if (origin != null) {
         if (!origin.isArray() || origin.size() != 2 || !origin.get(0).isNumber()) {

@@ -7,9 +7,12 @@ import dnt.experiments.report.ResultsRun;
 import dnt.experiments.report.Stats;
 import dnt.experiments.report.Verdict;
 import dnt.learn.deploy.DeploymentSettings;
+import dnt.learn.deploy.TwinGraph;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -52,18 +55,44 @@ final class DeploymentReport {
           .column("stations", DeploymentStudy.Timing::stations)
           .column("train_seconds", "%.2f", DeploymentStudy.Timing::trainSeconds);
 
+  static final ResultTable<DeploymentStudy.Traffic> TRAFFIC =
+      ResultTable.<DeploymentStudy.Traffic>of()
+          .column("seed", DeploymentStudy.Traffic::seed)
+          .column("instance", DeploymentStudy.Traffic::instance)
+          .column("stations", DeploymentStudy.Traffic::stations)
+          .column("links", DeploymentStudy.Traffic::links)
+          .column("states_per_update", DeploymentStudy.Traffic::statesPerUpdate)
+          .column("epochs", DeploymentStudy.Traffic::epochs)
+          .column("centralized_bytes_per_decision", DeploymentStudy.Traffic::centralizedPerDecision)
+          .column("split_bytes_per_decision", t -> t.splitPerDecision().total())
+          .column("split_station_bytes_per_decision", t -> t.splitPerDecision().neighbourBytes())
+          .column("split_cut_bytes_per_decision", t -> t.splitPerDecision().activationBytes())
+          .column("centralized_training_bytes_per_update", t -> 0L)
+          .column("split_training_bytes_per_update", t -> t.splitPerUpdate().total())
+          .column("split_station_bytes_per_update", t -> t.splitPerUpdate().neighbourBytes())
+          .column("split_activation_bytes_per_update", t -> t.splitPerUpdate().activationBytes())
+          .column("split_gradient_bytes_per_update", t -> t.splitPerUpdate().gradientBytes())
+          .column("split_weight_bytes_per_update", t -> t.splitPerUpdate().weightBytes())
+          .column(
+              "centralized_bytes_per_update_cycle",
+              DeploymentStudy.Traffic::centralizedPerUpdateCycle)
+          .column("split_bytes_per_update_cycle", DeploymentStudy.Traffic::splitPerUpdateCycle);
+
   static void write(ResultsRun run, List<DeploymentStudy.Result> reps, DeploymentConfig config) {
     List<DeploymentStudy.Row> rows = new ArrayList<>();
     List<DeploymentStudy.CurvePoint> curve = new ArrayList<>();
     List<DeploymentStudy.Timing> timing = new ArrayList<>();
+    List<DeploymentStudy.Traffic> traffic = new ArrayList<>();
     for (DeploymentStudy.Result r : reps) {
       rows.addAll(r.rows());
       curve.addAll(r.curve());
       timing.addAll(r.timing());
+      traffic.addAll(r.traffic());
     }
     METRICS.write(run.file("metrics.csv"), rows);
     CURVE.write(run.file("learning_curve.csv"), curve);
     TIMING.write(run.file("timing.csv"), timing);
+    TRAFFIC.write(run.file("traffic.csv"), traffic);
     Data data = new Data(reps);
     figures(run, data, config);
     report(data, config).write(run.file("report.md"));
@@ -370,7 +399,70 @@ final class DeploymentReport {
               data.utility(DeploymentStudy.SCALE, s, "greedy")),
           Verdict.Direction.HIGHER);
     }
+    traffic(r, data, config);
     return r;
+  }
+
+  /** The split-learning section: bytes per decision and per update, split against centralised. */
+  private static void traffic(Report r, Data data, DeploymentConfig config) {
+    r.section("Split learning (Sec. III-B3): bytes on the network");
+    r.paragraph(
+        "Split learning (Vepakomma et al. 2018) cut after the first GCN layer: each station runs"
+            + " it on its own features and its linked stations' messages (x_j W1 / sqrt(d_j), "
+            + config.ppoHidden()
+            + " floats per link), sends its cut activation ("
+            + config.ppoHidden()
+            + " floats) to the server and gets the activation's gradient back; the lower weights"
+            + " are shared, so every optimiser step also sends each station's partial gradient up"
+            + " and the new weights down. The centralised agent collects each station's "
+            + TwinGraph.FEATURES
+            + " raw features per decision and its optimisation sends nothing. Counted, not"
+            + " measured (traffic.csv; 4-byte floats; the actions sent down are the same for both"
+            + " and left out). Mean over seeds (the graph's links vary with the seed).");
+    List<List<String>> rows = new ArrayList<>();
+    record Sums(DeploymentStudy.Traffic first, double[] s) {}
+    Map<String, Sums> byInstance = new LinkedHashMap<>();
+    for (DeploymentStudy.Result rep : data.reps()) {
+      for (DeploymentStudy.Traffic t : rep.traffic()) {
+        double[] s =
+            byInstance
+                .computeIfAbsent(t.instance() + " " + t.stations(), k -> new Sums(t, new double[6]))
+                .s();
+        s[0] += t.links();
+        s[1] += t.centralizedPerDecision();
+        s[2] += t.splitPerDecision().total();
+        s[3] += t.splitPerUpdate().total();
+        s[4] += t.centralizedPerUpdateCycle();
+        s[5] += t.splitPerUpdateCycle();
+      }
+    }
+    int seeds = data.reps().size();
+    for (Sums e : byInstance.values()) {
+      double[] s = e.s();
+      rows.add(
+          List.of(
+              e.first().instance(),
+              Integer.toString(e.first().stations()),
+              String.format(Locale.ROOT, "%.1f", s[0] / seeds),
+              String.format(Locale.ROOT, "%.0f", s[1] / seeds),
+              String.format(Locale.ROOT, "%.0f", s[2] / seeds),
+              String.format(Locale.ROOT, "%.0f", s[3] / seeds),
+              String.format(Locale.ROOT, "%.0f", s[4] / seeds),
+              String.format(Locale.ROOT, "%.0f", s[5] / seeds),
+              String.format(Locale.ROOT, "%.1f", s[5] / s[4])));
+    }
+    r.table(
+        List.of(
+            "instance",
+            "stations",
+            "directed links",
+            "centralised B/decision",
+            "split B/decision",
+            "split training B/update",
+            "centralised B/update cycle",
+            "split B/update cycle",
+            "split / centralised"),
+        rows);
   }
 
   private static double[] minus(double[] x, double c) {

@@ -21,6 +21,8 @@ import dnt.learn.deploy.agent.DeploymentProblem;
 import dnt.learn.deploy.agent.HybridPpo;
 import dnt.learn.deploy.agent.PpoConfig;
 import dnt.learn.deploy.agent.PpoPolicy;
+import dnt.learn.deploy.agent.SplitLearning;
+import dnt.learn.deploy.agent.SplitTraffic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,13 +73,52 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
   record Timing(long seed, String instance, int stations, double trainSeconds) {}
 
   /**
+   * What the agent of an instance sends over the network, split (Sec. III-B3, {@link
+   * SplitLearning}) and centralised: counted from the instance's graph and the agent's widths,
+   * deterministic.
+   *
+   * @param seed the seed
+   * @param instance the instance
+   * @param stations its stations
+   * @param links directed links of its twin graph
+   * @param statesPerUpdate states in a PPO update's batch (episodes x horizon)
+   * @param epochs optimiser steps per update
+   * @param centralizedPerDecision bytes the centralised agent collects per decision (raw states)
+   * @param splitPerDecision bytes split learning sends per decision
+   * @param splitPerUpdate bytes split learning's optimisation sends per PPO update (the centralised
+   *     agent's sends none: the server holds the states)
+   */
+  record Traffic(
+      long seed,
+      String instance,
+      int stations,
+      int links,
+      int statesPerUpdate,
+      int epochs,
+      long centralizedPerDecision,
+      SplitTraffic splitPerDecision,
+      SplitTraffic splitPerUpdate) {
+    /** Bytes of a whole PPO update, its decisions included, centralised. */
+    long centralizedPerUpdateCycle() {
+      return centralizedPerDecision * statesPerUpdate;
+    }
+
+    /** Bytes of a whole PPO update, its decisions included, split. */
+    long splitPerUpdateCycle() {
+      return splitPerDecision.total() * statesPerUpdate + splitPerUpdate.total();
+    }
+  }
+
+  /**
    * A replication's results.
    *
    * @param rows the episodes
    * @param curve the learning curves
    * @param timing the training times
+   * @param traffic the agents' traffic per instance
    */
-  record Result(List<Row> rows, List<CurvePoint> curve, List<Timing> timing) {}
+  record Result(
+      List<Row> rows, List<CurvePoint> curve, List<Timing> timing, List<Traffic> traffic) {}
 
   private final DeploymentConfig config;
 
@@ -91,11 +132,20 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
     List<Row> rows = new ArrayList<>();
     List<CurvePoint> curve = new ArrayList<>();
     List<Timing> timing = new ArrayList<>();
+    List<Traffic> traffic = new ArrayList<>();
     List<Row> main =
-        instance(MAIN, config.stations(), config.horizon(), seed, false, curve, timing);
+        instance(MAIN, config.stations(), config.horizon(), seed, false, curve, timing, traffic);
     rows.addAll(main);
     rows.addAll(
-        instance(SMALL, config.smallStations(), config.smallHorizon(), seed, true, curve, timing));
+        instance(
+            SMALL,
+            config.smallStations(),
+            config.smallHorizon(),
+            seed,
+            true,
+            curve,
+            timing,
+            traffic));
     for (int n : config.scale()) {
       if (n == config.stations()) {
         for (Row r : main) {
@@ -105,11 +155,27 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
             .filter(t -> t.instance().equals(MAIN))
             .toList()
             .forEach(t -> timing.add(new Timing(t.seed(), SCALE, n, t.trainSeconds())));
+        traffic.stream()
+            .filter(t -> t.instance().equals(MAIN))
+            .toList()
+            .forEach(
+                t ->
+                    traffic.add(
+                        new Traffic(
+                            t.seed(),
+                            SCALE,
+                            n,
+                            t.links(),
+                            t.statesPerUpdate(),
+                            t.epochs(),
+                            t.centralizedPerDecision(),
+                            t.splitPerDecision(),
+                            t.splitPerUpdate())));
       } else {
-        rows.addAll(instance(SCALE, n, config.horizon(), seed, false, curve, timing));
+        rows.addAll(instance(SCALE, n, config.horizon(), seed, false, curve, timing, traffic));
       }
     }
-    return new Result(rows, curve, timing);
+    return new Result(rows, curve, timing, traffic);
   }
 
   /** The synthetic city of a seed. */
@@ -156,7 +222,8 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
       long seed,
       boolean exhaustive,
       List<CurvePoint> curve,
-      List<Timing> timing) {
+      List<Timing> timing,
+      List<Traffic> traffic) {
     NetworkTwin twin = city(stations, seed);
     DeploymentEnv env = DeploymentEnv.of(twin, settings(stations, horizon));
     TwinGraph graph = TwinGraph.of(twin, env, config.neighbours(), config.distanceScaleM());
@@ -168,6 +235,21 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
             TwinGraph.FEATURES,
             2,
             Seeds.generator(Seeds.derive(seed, 1, code, stations)));
+    PpoConfig pc = ppoConfig();
+    int links = new SplitLearning(ppo, graph.adjacency()).links();
+    int states = pc.episodesPerUpdate() * horizon;
+    traffic.add(
+        new Traffic(
+            seed,
+            name,
+            stations,
+            links,
+            states,
+            pc.epochs(),
+            SplitTraffic.centralizedPerDecision(stations, TwinGraph.FEATURES),
+            SplitTraffic.perDecision(stations, links, pc.hidden()),
+            SplitTraffic.perUpdate(
+                stations, links, pc.hidden(), TwinGraph.FEATURES, states, pc.epochs())));
     long t0 = System.nanoTime();
     double[] learning =
         ppo.train(problem, Seeds.generator(Seeds.derive(seed, 2, code, stations)), u -> {});

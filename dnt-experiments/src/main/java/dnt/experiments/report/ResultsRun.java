@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dnt.core.InvalidInputException;
 import dnt.experiments.settings.SettingsYaml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,10 +51,13 @@ public final class ResultsRun implements AutoCloseable {
   private final List<String> notes = new ArrayList<>();
 
   private final Path finalDir;
+  private final boolean ownsParent;
   private boolean finished;
 
-  private ResultsRun(String experiment, Path partial, Path finalDir, long seed, int seeds) {
+  private ResultsRun(
+      String experiment, Path partial, Path finalDir, long seed, int seeds, boolean ownsParent) {
     this.experiment = experiment;
+    this.ownsParent = ownsParent;
     this.dir = partial;
     this.finalDir = finalDir;
     this.seed = seed;
@@ -87,7 +91,38 @@ public final class ResultsRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create results folder " + partial, e);
     }
-    return new ResultsRun(experiment, partial, parent.resolve(name), seed, seeds);
+    return new ResultsRun(experiment, partial, parent.resolve(name), seed, seeds, true);
+  }
+
+  /**
+   * Creates a run whose folder is exactly {@code dir} (for commands that take an output folder
+   * rather than a results root); its files go to a hidden {@code .<name>.partial} folder beside it
+   * until {@link #finish}, as for {@link #start}.
+   *
+   * @param dir the run's folder, which must not exist
+   * @param experiment the experiment's name
+   * @param seed the base seed
+   * @param seeds the number of replications
+   * @return the run
+   * @throws InvalidInputException if the folder (or its partial folder) exists
+   */
+  public static ResultsRun startIn(Path dir, String experiment, long seed, int seeds) {
+    Path absolute = dir.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    Path name = absolute.getFileName();
+    if (parent == null || name == null) {
+      throw new InvalidInputException("cannot write a run into " + dir + "; give a new folder");
+    }
+    Path partial = parent.resolve(partial(name.toString()));
+    if (Files.exists(absolute) || Files.exists(partial)) {
+      throw new InvalidInputException(dir + " exists; give a new folder");
+    }
+    try {
+      Files.createDirectories(partial);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create results folder " + partial, e);
+    }
+    return new ResultsRun(experiment, partial, absolute, seed, seeds, false);
   }
 
   private static String partial(String name) {
@@ -220,9 +255,11 @@ public final class ResultsRun implements AutoCloseable {
         Files.deleteIfExists(p);
       }
       Path parent = dir.getParent();
-      try (Stream<Path> left = Files.list(parent)) {
-        if (left.findAny().isEmpty()) {
-          Files.deleteIfExists(parent);
+      if (ownsParent) {
+        try (Stream<Path> left = Files.list(parent)) {
+          if (left.findAny().isEmpty()) {
+            Files.deleteIfExists(parent);
+          }
         }
       }
     } catch (IOException | UncheckedIOException e) {

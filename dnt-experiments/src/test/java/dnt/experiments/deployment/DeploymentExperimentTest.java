@@ -56,6 +56,7 @@ final class DeploymentExperimentTest {
             "metrics.csv",
             "learning_curve.csv",
             "timing.csv",
+            "traffic.csv",
             "utility_by_policy.png",
             "learning_curve.png",
             "scaling.png",
@@ -83,8 +84,25 @@ final class DeploymentExperimentTest {
       assertThat(opt).isGreaterThanOrEqualTo(utility(metrics, seed, "small", "all-vertical"));
       assertThat(opt).isGreaterThanOrEqualTo(utility(metrics, seed, "small", "all-horizontal"));
     }
+    // traffic: one row per seed and instance (main, small, scale 3, scale 4); per decision the
+    // centralised agent collects 10 features of 4 bytes per station, split learning sends 8
+    // hidden floats per directed link and per station
+    List<String> traffic = Files.readAllLines(a.resolve("traffic.csv"));
+    assertThat(traffic).hasSize(1 + 2 * 4);
+    assertThat(traffic.get(0))
+        .startsWith(
+            "seed,instance,stations,links,states_per_update,epochs,"
+                + "centralized_bytes_per_decision,split_bytes_per_decision");
+    for (String line : traffic.subList(1, traffic.size())) {
+      String[] f = line.split(",");
+      int stations = Integer.parseInt(f[2]);
+      int links = Integer.parseInt(f[3]);
+      assertThat(links).isBetween(1, stations * (stations - 1));
+      assertThat(Long.parseLong(f[6])).isEqualTo(stations * 10L * 4);
+      assertThat(Long.parseLong(f[7])).isEqualTo((links + stations) * 8L * 4);
+    }
     assertThat(Files.readString(a.resolve("report.md")))
-        .contains("Verdicts", "exhaustive optimum", "Scaling");
+        .contains("Verdicts", "exhaustive optimum", "Scaling", "Split learning");
     DeploymentConfig reloaded =
         DeploymentConfig.resolve(Optional.of(a.resolve("config.yaml")), false, Map.of());
     assertThat(reloaded).isEqualTo(config);
@@ -93,6 +111,8 @@ final class DeploymentExperimentTest {
         .isEqualTo(Files.readString(a.resolve("metrics.csv")));
     assertThat(Files.readString(only("b").resolve("learning_curve.csv")))
         .isEqualTo(Files.readString(a.resolve("learning_curve.csv")));
+    assertThat(Files.readString(only("b").resolve("traffic.csv")))
+        .isEqualTo(Files.readString(a.resolve("traffic.csv")));
   }
 
   private static double utility(List<String> metrics, String seed, String instance, String p) {

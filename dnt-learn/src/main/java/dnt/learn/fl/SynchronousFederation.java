@@ -277,8 +277,15 @@ public final class SynchronousFederation {
         ledger);
   }
 
-  /** A seeded sample of m of n indices without replacement, in increasing order. */
-  static int[] sample(int n, int m, RandomGenerator random) {
+  /**
+   * A seeded sample of m of n indices without replacement, in increasing order.
+   *
+   * @param n the clients
+   * @param m the sample size
+   * @param random the round's generator
+   * @return the indices
+   */
+  public static int[] sample(int n, int m, RandomGenerator random) {
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
     if (m >= n) {

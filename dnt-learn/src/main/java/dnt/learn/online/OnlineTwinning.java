@@ -8,6 +8,7 @@ import dnt.learn.fl.FederationHooks;
 import dnt.learn.fl.FlClient;
 import dnt.learn.fl.LinkModel;
 import dnt.learn.fl.LocalTraining;
+import dnt.learn.fl.SyncSettings;
 import dnt.learn.fl.SynchronousFederation;
 import dnt.learn.fl.UpdateValidator;
 import dnt.learn.forecast.Forecaster;
@@ -166,7 +167,6 @@ public final class OnlineTwinning {
       long trainedThrough,
       LocalTraining pool,
       RoundListener listener) {
-    int s = settings.windows().slotsPerDay();
     List<FlClient> fl = new ArrayList<>();
     List<SeriesScaler> scalers = new ArrayList<>();
     List<Windows> data = new ArrayList<>();
@@ -176,7 +176,8 @@ public final class OnlineTwinning {
       if (w.count() == 0) {
         continue;
       }
-      fl.add(new FlClient(h.id(), h.x(), h.y(), w, List.of(), profile(h, scaler, s), 1, 1e6));
+      fl.add(
+          new FlClient(h.id(), h.x(), h.y(), w, List.of(), profile(settings, h, scaler), 1, 1e6));
       scalers.add(scaler);
       data.add(w);
     }
@@ -191,16 +192,14 @@ public final class OnlineTwinning {
           listener.roundDone(++done[0], rounds, mse);
           return mse;
         };
-    float[] initial =
-        Forecaster.initialise(settings.architecture(), Seeds.derive(settings.seed(), 1))
-            .parameters();
+    float[] initial = initialModel(settings);
     FederatedResult r =
         new SynchronousFederation(
                 pool,
                 settings.sync(fl.size()),
                 new LinkModel(0),
                 FederationHooks.defaults().withEvaluator(loss).withProgress(Progress.NONE))
-            .run(fl, initial, Seeds.derive(settings.seed(), 2));
+            .run(fl, initial, roundsSeed(settings));
     int k = 0;
     for (int c : r.clusters()) {
       k = Math.max(k, c + 1);
@@ -234,6 +233,84 @@ public final class OnlineTwinning {
             0,
             trainedThrough);
     t.verticalUpdates = r.rounds().stream().mapToLong(m -> m.participants()).sum();
+    return t;
+  }
+
+  /**
+   * The V-twin's seeded initial model w_0.
+   *
+   * @param settings the settings (architecture and seed)
+   * @return the initial parameters
+   */
+  public static float[] initialModel(OnlineSettings settings) {
+    return Forecaster.initialise(settings.architecture(), Seeds.derive(settings.seed(), 1))
+        .parameters();
+  }
+
+  /**
+   * The seed of the V-twin's rounds (clustering, sample and local-training seeds derive from it).
+   *
+   * @param settings the settings
+   * @return the seed {@link #vertical} gives {@link SynchronousFederation#run}
+   */
+  public static long roundsSeed(OnlineSettings settings) {
+    return Seeds.derive(settings.seed(), 2);
+  }
+
+  /**
+   * The V-twin's synchronous settings for n cells (see {@link OnlineSettings#clientFraction}).
+   *
+   * @param settings the settings
+   * @param n the cells taking part
+   * @return the settings {@link #vertical} runs
+   */
+  public static SyncSettings syncSettings(OnlineSettings settings, int n) {
+    return settings.sync(n);
+  }
+
+  /**
+   * A twinning made by V-twin rounds run elsewhere (the live twin's clients train on the nodes that
+   * host their cells, {@link dnt.learn.fl.FederatedRounds}), in the state {@link #vertical} leaves.
+   *
+   * @param settings the settings
+   * @param clients every client with its cluster twin and scaler, in the rounds' client order
+   * @param twins the cluster twins' weights, by cluster
+   * @param global the global model
+   * @param losses the loss per round
+   * @param verticalUpdates local updates aggregated over all rounds
+   * @param trainedThrough the slot after the last one the rounds trained on
+   * @return the twinning, version 1
+   */
+  public static OnlineTwinning fromRounds(
+      OnlineSettings settings,
+      List<Admission> clients,
+      List<float[]> twins,
+      float[] global,
+      List<Double> losses,
+      long verticalUpdates,
+      long trainedThrough) {
+    Map<String, Client> map = new LinkedHashMap<>();
+    List<float[]> copies = new ArrayList<>();
+    twins.forEach(w -> copies.add(w.clone()));
+    for (Admission a : clients) {
+      if (a.cluster() < 0 || a.cluster() >= copies.size()) {
+        throw new IllegalArgumentException("client " + a.cell() + " has no cluster twin");
+      }
+      map.put(a.cell(), new Client(a.cell(), a.x(), a.y(), a.cluster(), a.scaler()));
+    }
+    OnlineTwinning t =
+        new OnlineTwinning(
+            settings,
+            copies,
+            global.clone(),
+            new long[copies.size()],
+            map,
+            new ArrayList<>(losses),
+            1,
+            0,
+            0,
+            trainedThrough);
+    t.verticalUpdates = verticalUpdates;
     return t;
   }
 
@@ -401,7 +478,17 @@ public final class OnlineTwinning {
     return verticalUpdates;
   }
 
-  private static double[] profile(CellHistory h, SeriesScaler scaler, int s) {
+  /**
+   * A cell's clustering profile, as the V-twin clusters by it: its mean z-scored value at each time
+   * of day over the slots it holds (0 at a time of day without any).
+   *
+   * @param settings the settings (slots a day)
+   * @param h the cell's history
+   * @param scaler its scaler
+   * @return one value per slot of the day
+   */
+  public static double[] profile(OnlineSettings settings, CellHistory h, SeriesScaler scaler) {
+    int s = settings.windows().slotsPerDay();
     double[] sum = new double[s];
     int[] n = new int[s];
     float[] z = scaler.normalise(h);

@@ -46,7 +46,7 @@ final class CellHistories {
     return asks.ask(ref, CellTwin.Integrity::new)
         .thenCompose(
             integrity -> {
-              HeldCells.Span span = held.span(cell);
+              HeldCells.Span span = span(cell, integrity);
               if (span == null || toSlot <= fromSlot) {
                 return CompletableFuture.<@Nullable CellHistory>completedFuture(null);
               }
@@ -74,7 +74,7 @@ final class CellHistories {
     return asks.ask(ref, CellTwin.Integrity::new)
         .thenCompose(
             integrity -> {
-              HeldCells.Span span = held.span(cell);
+              HeldCells.Span span = span(cell, integrity);
               if (span == null) {
                 return CompletableFuture.<@Nullable CellHistory>completedFuture(null);
               }
@@ -87,6 +87,12 @@ final class CellHistories {
                   .<@Nullable CellHistory>thenApply(
                       totals -> history(cell, 0, 0, from, span, integrity, totals.totals()));
             });
+  }
+
+  /** The twin's span as it answered, or as this node holds it (an earlier version's answer). */
+  private HeldCells.@Nullable Span span(int cell, CellTwin.IntegrityState integrity) {
+    HeldCells.Span s = integrity.span();
+    return s != null ? s : held.span(cell);
   }
 
   private static CellHistory history(

@@ -162,9 +162,16 @@ public final class CellTwin
    * @param maskedSlots the masked slots, ascending
    * @param predictor what predicted the newest judged slot: {@code seasonal-naive}, {@code
    *     forecaster}, or {@code none} before the first judgement
+   * @param span the oldest and newest slot the twin holds, null when it holds none (or when a node
+   *     of an earlier version answered): an FL client on another node reads it from here
    */
   public record IntegrityState(
-      boolean diverging, long checked, long[] maskedSlots, String predictor) implements CrossNode {}
+      boolean diverging,
+      long checked,
+      long[] maskedSlots,
+      String predictor,
+      HeldCells.@Nullable Span span)
+      implements CrossNode {}
 
   /**
    * The event of a cell twin: rows of one batch, applied in order, and the integrity verdicts of
@@ -222,7 +229,10 @@ public final class CellTwin
                             state.diverging(),
                             state.checked(),
                             state.maskedSlots(),
-                            state.predictor())))
+                            state.predictor(),
+                            state.size() > 0
+                                ? new HeldCells.Span(state.oldestSlot(), state.newestSlot())
+                                : null)))
         .build();
   }
 

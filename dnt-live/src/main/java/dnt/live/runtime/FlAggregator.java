@@ -1,47 +1,68 @@
 package dnt.live.runtime;
 
 import dnt.core.util.Seeds;
+import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.FederatedRounds;
+import dnt.learn.fl.FlClient;
 import dnt.learn.fl.LocalTraining;
-import dnt.learn.online.CellHistory;
 import dnt.learn.online.CellModel;
 import dnt.learn.online.OnlineSettings;
 import dnt.learn.online.OnlineTwinning;
+import dnt.learn.online.SeriesScaler;
 import dnt.learn.online.TwinningFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The federated aggregator of the live twin's forecasters, a cluster singleton (one per cluster, on
- * one node today): it watches how many complete days the cell twins hold ({@link HeldCells}), runs
- * the V-twin once {@code minDays} are in (the clients read their cells' series, the rounds train on
- * the training executor, never on an actor thread), and then, whenever a new day is complete, sends
- * every client its cluster twin for an H-twin update and applies the updates as they arrive,
- * staleness-weighted ({@link OnlineTwinning}). The trained twinning is saved to the state folder
- * after the V-twin and after every day, and read back on start.
+ * its oldest node). It learns every cell of the cluster from the span reports of every node ({@link
+ * Spans}, sent by each node's reporter from its {@link HeldCells}), runs the V-twin once {@code
+ * minDays} are held, and then, whenever a new day is complete, sends every client its cluster twin
+ * for an H-twin update and applies the updates as they arrive, staleness-weighted ({@link
+ * OnlineTwinning}). The trained twinning is saved to the state folder after the V-twin and after
+ * every day, and read back on start.
+ *
+ * <p>The V-twin runs as real federated rounds ({@link FederatedRounds}, the server side of the
+ * engine's clustered FedAvg): the clients describe their cells once (scaler, windows count and
+ * daily profile, for the clustering), then every round the aggregator sends each sampled client its
+ * cluster twin ({@link FlClientEntity.TrainRound}), the client trains on its own cell's history on
+ * the node that hosts it, and sends the trained model back ({@link RoundUpdate}); only parameters
+ * cross the network. The round aggregates in client (cell) order whatever order the replies arrive
+ * in, with job seeds derived from (seed, round, client), so with no node lost the same seed gives
+ * the same model on one node and on three, bit for bit. A round, or an H-twin day, waits at most
+ * {@link Params#roundTimeout()}: the clients that did not answer by then (a lost node's) are
+ * dropped from it and recorded, and it goes on. The serialized size of every message sent to and
+ * received from a client is counted per round and per node ({@link RoundTraffic}, in the status and
+ * the log).
  *
  * <p>At city scale a V-twin round trains a sample of at most {@link
- * OnlineSettings#clientsPerRound()} cells (batched, on half the available cores) and an H-twin day
- * dispatches a sample as large; a cell that first holds a complete training window after the V-twin
- * is admitted to the cluster twin that predicts it best ({@link OnlineTwinning#assess}) within a
- * tick or two, without a restart.
+ * OnlineSettings#clientsPerRound()} cells and an H-twin day dispatches a sample as large; a cell
+ * that first holds a complete training window after the V-twin chooses, on its own node, the
+ * cluster twin that predicts it best ({@link OnlineTwinning#assess}) within a tick or two.
  *
  * <p>Phases: {@code waiting} (too few days held), {@code vertical} (V-twin rounds running), {@code
  * horizontal} (a model exists; H-twin updates follow new days), {@code failed} (the V-twin failed;
@@ -50,17 +71,21 @@ import org.slf4j.LoggerFactory;
 public final class FlAggregator {
   private static final Logger LOG = LoggerFactory.getLogger(FlAggregator.class);
 
+  /** The most rounds and days whose traffic the status keeps (the newest). */
+  static final int TRAFFIC_KEPT = 50;
+
   private FlAggregator() {}
 
   /** What the aggregator is told or asked. */
   public sealed interface Command
       permits Tick,
-          VerticalData,
-          VerticalDone,
-          RoundLoss,
-          NewcomerData,
-          Admitted,
+          Spans,
+          VerticalDescribed,
+          RoundUpdate,
+          RoundTimeout,
+          AssessedAll,
           Update,
+          DayTimeout,
           GetStatus,
           GetModel,
           GetModels {}
@@ -70,30 +95,57 @@ public final class FlAggregator {
     INSTANCE
   }
 
-  /** The clients' series for the V-twin (internal). */
-  record VerticalData(List<CellHistory> histories, long through)
+  /**
+   * A node's cells and the slots each holds, from the node's reporter ({@link HeldCells}).
+   *
+   * @param node the node's address
+   * @param spans cell number to span
+   */
+  public record Spans(String node, Map<Integer, HeldCells.Span> spans)
+      implements Command, CrossNode {
+    /** Copies the map. */
+    public Spans {
+      spans = Map.copyOf(spans);
+    }
+  }
+
+  /** The clients' descriptions for the V-twin (internal). */
+  record VerticalDescribed(List<FlClientEntity.Described> described, long from, long through)
       implements Command, NoSerializationVerificationNeeded {}
 
-  /** The V-twin finished (internal). */
-  record VerticalDone(@Nullable OnlineTwinning twinning, @Nullable Throwable failure)
-      implements Command, NoSerializationVerificationNeeded {}
+  /**
+   * A client's trained model of a V-twin round.
+   *
+   * @param cell the cell number
+   * @param round the round, from 0
+   * @param node the address of the node that trained it
+   * @param trained the trained weights (empty when it could not train)
+   * @param samples the windows it trained on
+   * @param loss its mean training loss, z-score units
+   * @param failure why it could not train, or null
+   */
+  public record RoundUpdate(
+      int cell,
+      int round,
+      String node,
+      float[] trained,
+      long samples,
+      double loss,
+      @Nullable String failure)
+      implements Command, CrossNode {}
 
-  /** A V-twin round ended (internal, from the training thread). */
-  record RoundLoss(int round, int rounds, double loss)
-      implements Command, NoSerializationVerificationNeeded {}
+  /** A V-twin round's time is up (a timer). */
+  record RoundTimeout(int round) implements Command, NoSerializationVerificationNeeded {}
 
-  /** The series of cells first seen after the V-twin (internal). */
-  record NewcomerData(List<CellHistory> histories)
-      implements Command, NoSerializationVerificationNeeded {}
-
-  /** The cluster twins chosen for new cells (internal, from the training thread). */
-  record Admitted(List<OnlineTwinning.Admission> admissions, @Nullable Throwable failure)
+  /** The newcomers' choices (internal). */
+  record AssessedAll(List<FlClientEntity.Assessed> assessed)
       implements Command, NoSerializationVerificationNeeded {}
 
   /**
    * A client's H-twin update.
    *
    * @param cell the cell number
+   * @param node the address of the node that trained it
    * @param baseVersion the cluster twin's version it trained from
    * @param through the slot after the newest day it trained on
    * @param result the update, or null when it had no usable window
@@ -101,11 +153,15 @@ public final class FlAggregator {
    */
   public record Update(
       int cell,
+      String node,
       long baseVersion,
       long through,
       LocalTraining.@Nullable Result result,
       @Nullable String failure)
       implements Command, CrossNode {}
+
+  /** An H-twin day's time is up (a timer). */
+  record DayTimeout(long through) implements Command, NoSerializationVerificationNeeded {}
 
   /**
    * The status.
@@ -150,6 +206,41 @@ public final class FlAggregator {
   public record ModelAnswer(@Nullable CellModel model, String why) implements CrossNode {}
 
   /**
+   * The parameters exchanged with one node's clients in a round.
+   *
+   * @param node the node's address ({@code unreached} for clients that never answered and whose
+   *     node is not known)
+   * @param clients the clients sent to on it
+   * @param bytesSent serialized bytes of the messages sent to them (the model going down)
+   * @param bytesReceived serialized bytes of their replies (the trained model or update coming up)
+   */
+  public record NodeTraffic(String node, int clients, long bytesSent, long bytesReceived) {}
+
+  /**
+   * A round's traffic.
+   *
+   * @param phase {@code vertical} (a V-twin round) or {@code horizontal} (an H-twin day)
+   * @param round the V-twin round (from 1), or the H-twin day's end slot
+   * @param sent clients sent to
+   * @param received clients that answered in time
+   * @param dropped the cells that did not answer in time (sorted)
+   * @param nodes per node, sorted by address
+   */
+  public record RoundTraffic(
+      String phase,
+      long round,
+      int sent,
+      int received,
+      List<Integer> dropped,
+      List<NodeTraffic> nodes) {
+    /** Copies the lists. */
+    public RoundTraffic {
+      dropped = List.copyOf(dropped);
+      nodes = List.copyOf(nodes);
+    }
+  }
+
+  /**
    * Where the federation stands.
    *
    * @param phase waiting, vertical, horizontal or failed
@@ -165,6 +256,8 @@ public final class FlAggregator {
    * @param minDays days needed before the V-twin starts
    * @param trainedThroughSlot the slot after the newest day trained on, 0 before the V-twin
    * @param error why the V-twin failed, or null
+   * @param roundTimeoutMillis how long a round waits for its clients
+   * @param traffic the newest rounds' and days' traffic, oldest first
    */
   public record Status(
       String phase,
@@ -179,8 +272,17 @@ public final class FlAggregator {
       int daysHeld,
       int minDays,
       long trainedThroughSlot,
-      @Nullable String error)
-      implements CrossNode {}
+      @Nullable String error,
+      long roundTimeoutMillis,
+      List<RoundTraffic> traffic)
+      implements CrossNode {
+    /** Copies the lists. */
+    public Status {
+      losses = List.copyOf(losses);
+      clients = List.copyOf(clients);
+      traffic = List.copyOf(traffic);
+    }
+  }
 
   /**
    * What the aggregator needs.
@@ -189,15 +291,15 @@ public final class FlAggregator {
    * @param minDays complete days held before the V-twin starts
    * @param stateFile where the twinning is saved
    * @param tick how often the days held are looked at
+   * @param roundTimeout how long a V-twin round or an H-twin day waits for its clients
    */
-  public record Params(OnlineSettings settings, int minDays, Path stateFile, Duration tick) {}
+  public record Params(
+      OnlineSettings settings, int minDays, Path stateFile, Duration tick, Duration roundTimeout) {}
 
   static Behavior<Command> create(
       Params params,
       ClusterSharding sharding,
-      HeldCells held,
       ModelBoard models,
-      Executor training,
       IntFunction<double[]> position,
       Asks asks) {
     return Behaviors.setup(
@@ -205,21 +307,117 @@ public final class FlAggregator {
             Behaviors.withTimers(
                 timers -> {
                   timers.startTimerWithFixedDelay(Tick.INSTANCE, params.tick());
-                  return new Run(ctx, params, sharding, held, models, training, position, asks)
-                      .behavior();
+                  return new Run(ctx, timers, params, sharding, models, position, asks).behavior();
                 }));
+  }
+
+  /** Counts one round's bytes per node. */
+  private static final class Ledger {
+    private final Map<String, long[]> byNode = new TreeMap<>();
+    private final Map<Integer, Long> unanswered = new HashMap<>();
+    private final Map<Integer, String> nodeOf;
+    private final List<Integer> dropped = new ArrayList<>();
+    private int sent;
+    private int received;
+
+    Ledger(Map<Integer, String> nodeOf) {
+      this.nodeOf = nodeOf;
+    }
+
+    void sent(int cell, long bytes) {
+      unanswered.put(cell, bytes);
+      sent++;
+    }
+
+    /** A reply: the bytes sent to the client count on the node that answered. */
+    boolean received(int cell, String node, long bytes) {
+      Long down = unanswered.remove(cell);
+      if (down == null) {
+        return false;
+      }
+      nodeOf.put(cell, node);
+      long[] n = byNode.computeIfAbsent(node, k -> new long[3]);
+      n[0]++;
+      n[1] += down;
+      n[2] += bytes;
+      received++;
+      return true;
+    }
+
+    boolean waiting() {
+      return !unanswered.isEmpty();
+    }
+
+    boolean waitingFor(int cell) {
+      return unanswered.containsKey(cell);
+    }
+
+    /** Ends the round: the clients still unanswered are dropped. */
+    RoundTraffic close(String phase, long round) {
+      List<Integer> late = new ArrayList<>(unanswered.keySet());
+      late.sort(null);
+      unanswered.forEach(
+          (cell, down) -> {
+            long[] n =
+                byNode.computeIfAbsent(nodeOf.getOrDefault(cell, "unreached"), k -> new long[3]);
+            n[0]++;
+            n[1] += down;
+          });
+      dropped.addAll(late);
+      unanswered.clear();
+      List<NodeTraffic> nodes = new ArrayList<>();
+      byNode.forEach((node, n) -> nodes.add(new NodeTraffic(node, (int) n[0], n[1], n[2])));
+      return new RoundTraffic(phase, round, sent, received, dropped, nodes);
+    }
+  }
+
+  /** A V-twin in progress. */
+  private static final class Vertical {
+    final long from;
+    final long through;
+    final List<Integer> cells;
+    final List<SeriesScaler> scalers;
+    final FederatedRounds rounds;
+    final Map<Integer, Integer> index = new HashMap<>();
+    int round = -1;
+    Ledger ledger;
+    final Map<Integer, float[]> bases = new HashMap<>();
+    final TreeMap<Integer, ClientUpdate> updates = new TreeMap<>();
+
+    /** The clients' losses by client index: summed in client order, not in order of arrival. */
+    final TreeMap<Integer, Double> losses = new TreeMap<>();
+
+    long participants;
+
+    Vertical(
+        long from,
+        long through,
+        List<Integer> cells,
+        List<SeriesScaler> scalers,
+        FederatedRounds rounds,
+        Map<Integer, String> nodeOf) {
+      this.from = from;
+      this.through = through;
+      this.cells = cells;
+      this.scalers = scalers;
+      this.rounds = rounds;
+      for (int i = 0; i < cells.size(); i++) {
+        index.put(cells.get(i), i);
+      }
+      this.ledger = new Ledger(nodeOf);
+    }
   }
 
   /** The aggregator's state, confined to its actor. */
   private static final class Run {
     private final ActorContext<Command> ctx;
+    private final TimerScheduler<Command> timers;
     private final Params params;
     private final ClusterSharding sharding;
-    private final HeldCells held;
     private final ModelBoard models;
-    private final Executor training;
     private final IntFunction<double[]> position;
     private final Asks asks;
+    private final Serialization serialization;
     private final int slotsPerDay;
     private String phase = "waiting";
     private @Nullable OnlineTwinning twinning;
@@ -227,30 +425,37 @@ public final class FlAggregator {
     private int round;
     private final List<Double> losses = new ArrayList<>();
     private int daysHeld;
-    private int pending;
+    private @Nullable Vertical vertical;
+    private @Nullable Ledger day;
     private long roundThrough;
     private boolean admitting;
+    private final ArrayDeque<RoundTraffic> traffic = new ArrayDeque<>();
+
+    /** Each node's newest span report. */
+    private final Map<String, Map<Integer, HeldCells.Span>> nodeSpans = new TreeMap<>();
+
+    /** The node each client last answered from. */
+    private final Map<Integer, String> nodeOf = new HashMap<>();
 
     /** Cells assessed for admission, and the newest slot they held then. */
     private final Map<Integer, Long> assessed = new HashMap<>();
 
     Run(
         ActorContext<Command> ctx,
+        TimerScheduler<Command> timers,
         Params params,
         ClusterSharding sharding,
-        HeldCells held,
         ModelBoard models,
-        Executor training,
         IntFunction<double[]> position,
         Asks asks) {
       this.ctx = ctx;
+      this.timers = timers;
       this.params = params;
       this.sharding = sharding;
-      this.held = held;
       this.models = models;
-      this.training = training;
       this.position = position;
       this.asks = asks;
+      this.serialization = SerializationExtension.get(Adapter.toClassic(ctx.getSystem()));
       this.slotsPerDay = params.settings().windows().slotsPerDay();
       restore();
     }
@@ -280,20 +485,47 @@ public final class FlAggregator {
     Behavior<Command> behavior() {
       return Behaviors.receive(Command.class)
           .onMessageEquals(Tick.INSTANCE, this::tick)
-          .onMessage(VerticalData.class, this::verticalData)
-          .onMessage(VerticalDone.class, this::verticalDone)
-          .onMessage(RoundLoss.class, this::roundLoss)
-          .onMessage(NewcomerData.class, this::newcomerData)
-          .onMessage(Admitted.class, this::admitted)
+          .onMessage(Spans.class, this::spans)
+          .onMessage(VerticalDescribed.class, this::verticalDescribed)
+          .onMessage(RoundUpdate.class, this::roundUpdate)
+          .onMessage(RoundTimeout.class, this::roundTimeout)
+          .onMessage(AssessedAll.class, this::assessedAll)
           .onMessage(Update.class, this::update)
+          .onMessage(DayTimeout.class, this::dayTimeout)
           .onMessage(GetStatus.class, this::status)
           .onMessage(GetModel.class, this::model)
           .onMessage(GetModels.class, this::models)
           .build();
     }
 
+    /** The serialized size of a message in the binding that carries it between nodes. */
+    private long size(Object message) {
+      return serialization.findSerializerFor(message).toBinary(message).length;
+    }
+
+    private Behavior<Command> spans(Spans s) {
+      nodeSpans.put(s.node(), s.spans());
+      return Behaviors.same();
+    }
+
+    /** Every cell of the cluster: the union of the nodes' reports, each cell's widest span. */
+    private Map<Integer, HeldCells.Span> clusterSpans() {
+      Map<Integer, HeldCells.Span> all = new HashMap<>();
+      for (Map<Integer, HeldCells.Span> m : nodeSpans.values()) {
+        m.forEach(
+            (cell, s) ->
+                all.merge(
+                    cell,
+                    s,
+                    (a, b) ->
+                        new HeldCells.Span(
+                            Math.min(a.oldest(), b.oldest()), Math.max(a.newest(), b.newest()))));
+      }
+      return all;
+    }
+
     private Behavior<Command> tick() {
-      Map<Integer, HeldCells.Span> spans = held.all();
+      Map<Integer, HeldCells.Span> spans = clusterSpans();
       if (spans.isEmpty()) {
         return Behaviors.same();
       }
@@ -310,7 +542,7 @@ public final class FlAggregator {
       if (phase.equals("waiting") && daysHeld >= params.minDays()) {
         startVertical(spans, Math.floorDiv(origin, slotsPerDay) * slotsPerDay, complete);
       } else if (phase.equals("horizontal") && t != null) {
-        if (pending == 0 && complete > t.trainedThrough()) {
+        if (day == null && complete > t.trainedThrough()) {
           startDay(t, complete);
         }
         if (!admitting) {
@@ -320,21 +552,22 @@ public final class FlAggregator {
       return Behaviors.same();
     }
 
-    /** The most new cells read and assessed at once. */
+    /** The most new cells assessed at once. */
     private static final int ADMIT_AT_ONCE = 1_000;
 
     /**
-     * Reads the series of cells that are not clients and now hold more than a training window's
-     * history (at most {@link #ADMIT_AT_ONCE}; a cell assessed without a window is assessed again
-     * once it holds a day more).
+     * Sends the cluster twins to cells that are not clients and now hold more than a training
+     * window's history (at most {@link #ADMIT_AT_ONCE}); each chooses its twin on its own node. A
+     * cell assessed without a window is assessed again once it holds a day more.
      */
     private void admitNewcomers(OnlineTwinning t, Map<Integer, HeldCells.Span> spans) {
       int history = params.settings().windows().history();
       long days =
           (long) params.settings().historyDays()
               + Math.floorDiv(history + slotsPerDay - 1, slotsPerDay);
-      List<CompletableFuture<FlClientEntity.Prepared>> prepared = new ArrayList<>();
-      for (Map.Entry<Integer, HeldCells.Span> e : spans.entrySet()) {
+      List<float[]> twins = null;
+      List<CompletableFuture<FlClientEntity.Assessed>> asked = new ArrayList<>();
+      for (Map.Entry<Integer, HeldCells.Span> e : new TreeMap<>(spans).entrySet()) {
         int cell = e.getKey();
         HeldCells.Span span = e.getValue();
         Long before = assessed.get(cell);
@@ -353,85 +586,72 @@ public final class FlAggregator {
                     Math.floorDiv(to, slotsPerDay) - days)
                 * slotsPerDay;
         double[] xy = position.apply(cell);
-        prepared.add(
+        if (twins == null) {
+          twins = t.twinsCopy();
+        }
+        List<float[]> send = twins;
+        asked.add(
             asks.ask(
-                sharding.entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell)),
-                (ActorRef<FlClientEntity.Prepared> replyTo) ->
-                    new FlClientEntity.Prepare(xy[0], xy[1], first, to, replyTo)));
-        if (prepared.size() >= ADMIT_AT_ONCE) {
+                    sharding.entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell)),
+                    (ActorRef<FlClientEntity.Assessed> replyTo) ->
+                        new FlClientEntity.Assess(xy[0], xy[1], first, to, send, replyTo))
+                .toCompletableFuture());
+        if (asked.size() >= ADMIT_AT_ONCE) {
           break;
         }
       }
-      if (prepared.isEmpty()) {
+      if (asked.isEmpty()) {
         return;
       }
       admitting = true;
       ctx.pipeToSelf(
-          CompletableFuture.allOf(prepared.toArray(CompletableFuture[]::new))
-              .handle(
-                  (v, e) -> {
-                    List<CellHistory> h = new ArrayList<>();
-                    for (CompletableFuture<FlClientEntity.Prepared> a : prepared) {
-                      if (!a.isCompletedExceptionally()) {
-                        CellHistory x = a.join().history();
-                        if (x != null) {
-                          h.add(x);
-                        }
-                      }
-                    }
-                    return new NewcomerData(h);
-                  }),
-          (d, e) -> d != null ? d : new NewcomerData(List.of()));
+          CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+              .handle((v, e) -> new AssessedAll(answered(asked))),
+          (d, e) -> d != null ? d : new AssessedAll(List.of()));
     }
 
-    private Behavior<Command> newcomerData(NewcomerData d) {
-      OnlineTwinning t = twinning;
-      if (t == null || d.histories().isEmpty()) {
-        admitting = false;
-        return Behaviors.same();
+    /** The answers of the asks that succeeded, in order. */
+    private static <T> List<T> answered(List<CompletableFuture<T>> asked) {
+      List<T> out = new ArrayList<>();
+      for (CompletableFuture<T> a : asked) {
+        if (a.isDone() && !a.isCompletedExceptionally()) {
+          out.add(a.join());
+        }
       }
-      OnlineSettings s = params.settings();
-      List<float[]> twins = t.twinsCopy();
-      CompletableFuture<List<OnlineTwinning.Admission>> run =
-          CompletableFuture.supplyAsync(
-              () -> {
-                List<OnlineTwinning.Admission> out = new ArrayList<>();
-                for (CellHistory h : d.histories()) {
-                  OnlineTwinning.Admission a = OnlineTwinning.assess(s, twins, h);
-                  if (a != null) {
-                    out.add(a);
-                  }
-                }
-                return out;
-              },
-              training);
-      ctx.pipeToSelf(run, (a, e) -> new Admitted(a == null ? List.of() : a, e));
-      return Behaviors.same();
+      return out;
     }
 
-    private Behavior<Command> admitted(Admitted a) {
+    private Behavior<Command> assessedAll(AssessedAll a) {
       admitting = false;
       OnlineTwinning t = twinning;
-      Throwable failure = a.failure();
-      if (failure != null) {
-        LOG.warn("forecasting: new cells could not be assessed: {}", String.valueOf(failure));
-        return Behaviors.same();
-      }
-      if (t == null || a.admissions().isEmpty()) {
+      if (t == null) {
         return Behaviors.same();
       }
       int n = 0;
-      for (OnlineTwinning.Admission x : a.admissions()) {
-        if (t.admit(x)) {
+      for (FlClientEntity.Assessed x : a.assessed()) {
+        nodeOf.put(x.cell(), x.node());
+        if (x.cluster() < 0) {
+          continue;
+        }
+        double[] xy = position.apply(x.cell());
+        if (t.admit(
+            new OnlineTwinning.Admission(
+                Integer.toString(x.cell()),
+                xy[0],
+                xy[1],
+                x.cluster(),
+                new SeriesScaler(x.mean(), x.std())))) {
           n++;
         }
       }
-      LOG.info(
-          "forecasting: {} cells first seen after the V-twin joined their cluster twins ({} clients"
-              + " now)",
-          n,
-          t.clients().size());
-      save(t);
+      if (n > 0) {
+        LOG.info(
+            "forecasting: {} cells first seen after the V-twin joined their cluster twins ({}"
+                + " clients now)",
+            n,
+            t.clients().size());
+        save(t);
+      }
       return Behaviors.same();
     }
 
@@ -442,98 +662,211 @@ public final class FlAggregator {
       OnlineSettings s = params.settings();
       LOG.info(
           "forecasting: V-twin starts on {} cells, {} complete days ({} rounds of clustered"
-              + " FedAvg, {} clients a round)",
+              + " FedAvg, {} clients a round, trained on their own nodes)",
           spans.size(),
           daysHeld,
           s.rounds(),
           Math.min(spans.size(), s.clientsPerRound()));
-      List<CompletableFuture<FlClientEntity.Prepared>> prepared = new ArrayList<>();
+      List<CompletableFuture<FlClientEntity.Described>> asked = new ArrayList<>();
       for (int cell : spans.keySet().stream().sorted().toList()) {
-        double[] xy = position.apply(cell);
-        prepared.add(
+        asked.add(
             asks.ask(
-                sharding.entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell)),
-                (ActorRef<FlClientEntity.Prepared> replyTo) ->
-                    new FlClientEntity.Prepare(xy[0], xy[1], from, through, replyTo)));
+                    sharding.entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell)),
+                    (ActorRef<FlClientEntity.Described> replyTo) ->
+                        new FlClientEntity.Describe(from, through, replyTo))
+                .toCompletableFuture());
       }
-      CompletableFuture<VerticalData> all =
-          CompletableFuture.allOf(prepared.toArray(CompletableFuture[]::new))
-              .thenApply(
-                  v -> {
-                    List<CellHistory> h = new ArrayList<>();
-                    for (CompletableFuture<FlClientEntity.Prepared> a : prepared) {
-                      CellHistory x = a.join().history();
-                      if (x != null) {
-                        h.add(x);
-                      }
-                    }
-                    return new VerticalData(h, through);
-                  });
       ctx.pipeToSelf(
-          all, (d, e) -> d != null ? d : new VerticalDone(null, e == null ? failure() : e));
+          CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+              .handle((v, e) -> new VerticalDescribed(answered(asked), from, through)),
+          (d, e) -> d != null ? d : new VerticalDescribed(List.of(), from, through));
     }
 
-    private static Throwable failure() {
-      return new IllegalStateException("no data");
-    }
-
-    private Behavior<Command> verticalData(VerticalData d) {
-      ActorRef<Command> self = ctx.getSelf();
+    private Behavior<Command> verticalDescribed(VerticalDescribed d) {
       OnlineSettings s = params.settings();
-      CompletableFuture<OnlineTwinning> run =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try (LocalTraining pool = new LocalTraining(s.architecture(), trainingThreads())) {
-                  return OnlineTwinning.vertical(
-                      s,
-                      d.histories(),
-                      d.through(),
-                      pool,
-                      (r, n, loss) -> self.tell(new RoundLoss(r, n, loss)));
-                }
-              },
-              training);
-      ctx.pipeToSelf(run, VerticalDone::new);
+      List<FlClient> clients = new ArrayList<>();
+      List<Integer> cells = new ArrayList<>();
+      List<SeriesScaler> scalers = new ArrayList<>();
+      List<FlClientEntity.Described> sorted = new ArrayList<>(d.described());
+      sorted.sort((a, b) -> Integer.compare(a.cell(), b.cell()));
+      for (FlClientEntity.Described x : sorted) {
+        nodeOf.put(x.cell(), x.node());
+        if (x.windows() == 0) {
+          continue;
+        }
+        double[] xy = position.apply(x.cell());
+        clients.add(
+            new FlClient(
+                Integer.toString(x.cell()),
+                xy[0],
+                xy[1],
+                FederatedRounds.noData(),
+                List.of(),
+                x.profile(),
+                1,
+                1e6));
+        cells.add(x.cell());
+        scalers.add(new SeriesScaler(x.mean(), x.std()));
+      }
+      if (clients.isEmpty()) {
+        return failed("no cell has a complete training window yet");
+      }
+      FederatedRounds rounds =
+          new FederatedRounds(
+              OnlineTwinning.syncSettings(s, clients.size()),
+              clients,
+              OnlineTwinning.initialModel(s),
+              OnlineTwinning.roundsSeed(s),
+              false);
+      Vertical v = new Vertical(d.from(), d.through(), cells, scalers, rounds, nodeOf);
+      vertical = v;
+      startRound(v, 0);
       return Behaviors.same();
     }
 
-    /** Half the available cores (at least one): the other half stays with ingest. */
-    private static int trainingThreads() {
-      return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private Behavior<Command> failed(String why) {
+      phase = "failed";
+      error = why;
+      vertical = null;
+      LOG.warn("forecasting: the V-twin failed: {}", why);
+      return Behaviors.same();
     }
 
-    private Behavior<Command> roundLoss(RoundLoss r) {
-      if (phase.equals("vertical")) {
-        round = r.round();
-        losses.add(r.loss());
-        LOG.info("forecasting: V-twin round {} of {}, loss {}", r.round(), r.rounds(), r.loss());
+    private void startRound(Vertical v, int t) {
+      v.round = t;
+      v.ledger = new Ledger(nodeOf);
+      v.bases.clear();
+      v.updates.clear();
+      v.losses.clear();
+      for (int i : v.rounds.start(t)) {
+        int cell = v.cells.get(i);
+        float[] base = v.rounds.base(i);
+        FlClientEntity.TrainRound m =
+            new FlClientEntity.TrainRound(
+                t, v.from, v.through, base, v.rounds.jobSeed(t, i), ctx.getSelf());
+        v.bases.put(cell, base);
+        v.ledger.sent(cell, size(m));
+        sharding.entityRefFor(FlClientEntity.TYPE_KEY, Integer.toString(cell)).tell(m);
+      }
+      timers.startSingleTimer("round", new RoundTimeout(t), params.roundTimeout());
+    }
+
+    private Behavior<Command> roundUpdate(RoundUpdate u) {
+      Vertical v = vertical;
+      if (v == null || u.round() != v.round || !v.ledger.received(u.cell(), u.node(), size(u))) {
+        return Behaviors.same(); // late (after its round timed out) or unknown
+      }
+      float[] base = v.bases.get(u.cell());
+      Integer i = v.index.get(u.cell());
+      if (u.failure() != null || base == null || i == null || u.trained().length != base.length) {
+        LOG.warn(
+            "forecasting: cell {} could not train round {}: {}",
+            u.cell(),
+            u.round() + 1,
+            u.failure());
+      } else {
+        double[] delta = new double[base.length];
+        float[] w = u.trained();
+        for (int j = 0; j < delta.length; j++) {
+          delta[j] = (double) w[j] - base[j]; // as LocalTraining computes it
+        }
+        v.updates.put(i, ClientUpdate.benign(Integer.toString(u.cell()), delta, 1));
+        v.losses.put(i, u.loss());
+      }
+      if (!v.ledger.waiting()) {
+        endRound(v);
       }
       return Behaviors.same();
     }
 
-    private Behavior<Command> verticalDone(VerticalDone d) {
-      OnlineTwinning t = d.twinning();
-      if (t == null) {
-        Throwable e = d.failure();
-        Throwable cause = e != null && e.getCause() != null ? e.getCause() : e;
-        phase = "failed";
-        error = cause == null ? "unknown" : String.valueOf(cause.getMessage());
-        LOG.warn("forecasting: the V-twin failed: {}", error);
-        return Behaviors.same();
+    private Behavior<Command> roundTimeout(RoundTimeout r) {
+      Vertical v = vertical;
+      if (v != null && r.round() == v.round && v.ledger.waiting()) {
+        endRound(v);
       }
-      twinning = t;
+      return Behaviors.same();
+    }
+
+    private void endRound(Vertical v) {
+      timers.cancel("round");
+      int t = v.round;
+      RoundTraffic traffic = v.ledger.close("vertical", t + 1L);
+      record(traffic);
+      // in client order, whatever order the replies came in
+      int accepted = v.rounds.finish(new ArrayList<>(v.updates.values()));
+      v.participants += accepted;
+      double sum = 0;
+      for (double l : v.losses.values()) {
+        sum += l;
+      }
+      double loss = v.losses.isEmpty() ? Double.NaN : sum / v.losses.size();
+      round = t + 1;
+      losses.add(loss);
+      int rounds = params.settings().rounds();
+      LOG.info(
+          "forecasting: V-twin round {} of {}, loss {}, {} of {} clients answered{}; {}",
+          round,
+          rounds,
+          loss,
+          traffic.received(),
+          traffic.sent(),
+          traffic.dropped().isEmpty()
+              ? ""
+              : " (dropped after " + params.roundTimeout() + ": " + traffic.dropped() + ")",
+          bytes(traffic));
+      if (round < rounds) {
+        startRound(v, round);
+        return;
+      }
+      vertical = null;
+      int[] clusters = v.rounds.clusters();
+      List<OnlineTwinning.Admission> clients = new ArrayList<>();
+      for (int i = 0; i < v.cells.size(); i++) {
+        int cell = v.cells.get(i);
+        double[] xy = position.apply(cell);
+        clients.add(
+            new OnlineTwinning.Admission(
+                Integer.toString(cell), xy[0], xy[1], clusters[i], v.scalers.get(i)));
+      }
+      OnlineTwinning tw =
+          OnlineTwinning.fromRounds(
+              params.settings(),
+              clients,
+              v.rounds.twins(),
+              v.rounds.global(),
+              losses,
+              v.participants,
+              v.through);
+      twinning = tw;
       phase = "horizontal";
-      round = params.settings().rounds();
-      losses.clear();
-      losses.addAll(t.losses());
       LOG.info(
           "forecasting: V-twin done on {} cells in {} cluster twins ({} local updates); forecasts"
               + " are available",
-          t.clients().size(),
-          t.clusterCount(),
-          t.verticalUpdates());
-      save(t);
-      return Behaviors.same();
+          tw.clients().size(),
+          tw.clusterCount(),
+          tw.verticalUpdates());
+      save(tw);
+    }
+
+    /** The bytes of a round per node, for the log. */
+    private static String bytes(RoundTraffic r) {
+      StringBuilder b = new StringBuilder("bytes sent/received per node:");
+      for (NodeTraffic n : r.nodes()) {
+        b.append(' ')
+            .append(n.node())
+            .append(' ')
+            .append(n.bytesSent())
+            .append('/')
+            .append(n.bytesReceived());
+      }
+      return b.toString();
+    }
+
+    private void record(RoundTraffic r) {
+      traffic.addLast(r);
+      while (traffic.size() > TRAFFIC_KEPT) {
+        traffic.removeFirst();
+      }
     }
 
     private void startDay(OnlineTwinning t, long through) {
@@ -543,33 +876,41 @@ public final class FlAggregator {
       long history = days * slotsPerDay;
       long from = Math.max(0, through - history);
       roundThrough = through;
+      Ledger l = new Ledger(nodeOf);
       for (String c : t.dayClients(through)) {
         OnlineTwinning.Dispatch d = t.dispatch(c);
         if (d == null) {
           continue;
         }
         int cell = Integer.parseInt(c);
-        sharding
-            .entityRefFor(FlClientEntity.TYPE_KEY, c)
-            .tell(
-                new FlClientEntity.TrainDays(
-                    d,
-                    from,
-                    through,
-                    Seeds.derive(params.settings().seed(), 3, through, cell),
-                    ctx.getSelf()));
-        pending++;
+        FlClientEntity.TrainDays m =
+            new FlClientEntity.TrainDays(
+                d,
+                from,
+                through,
+                Seeds.derive(params.settings().seed(), 3, through, cell),
+                ctx.getSelf());
+        l.sent(cell, size(m));
+        sharding.entityRefFor(FlClientEntity.TYPE_KEY, c).tell(m);
       }
       LOG.info(
-          "forecasting: H-twin update of {} clients on the days up to slot {}", pending, through);
-      if (pending == 0) {
+          "forecasting: H-twin update of {} clients on the days up to slot {}", l.sent, through);
+      if (l.waiting()) {
+        day = l;
+        timers.startSingleTimer("day", new DayTimeout(through), params.roundTimeout());
+      } else {
         t.endRound(through);
       }
     }
 
     private Behavior<Command> update(Update u) {
       OnlineTwinning t = twinning;
-      if (t == null || pending == 0) {
+      Ledger l = day;
+      if (t == null
+          || l == null
+          || u.through() != roundThrough
+          || !l.waitingFor(u.cell())
+          || !l.received(u.cell(), u.node(), size(u))) {
         return Behaviors.same();
       }
       LocalTraining.Result r = u.result();
@@ -584,17 +925,40 @@ public final class FlAggregator {
       } else if (u.failure() != null) {
         LOG.warn("forecasting: cell {} could not train: {}", u.cell(), u.failure());
       }
-      pending--;
-      if (pending == 0) {
-        t.endRound(roundThrough);
-        LOG.info(
-            "forecasting: H-twin day done, version {}, {} updates applied, {} rejected",
-            t.version(),
-            t.applied(),
-            t.rejected());
-        save(t);
+      if (!l.waiting()) {
+        endDay(t, l);
       }
       return Behaviors.same();
+    }
+
+    private Behavior<Command> dayTimeout(DayTimeout d) {
+      OnlineTwinning t = twinning;
+      Ledger l = day;
+      if (t != null && l != null && d.through() == roundThrough && l.waiting()) {
+        endDay(t, l);
+      }
+      return Behaviors.same();
+    }
+
+    private void endDay(OnlineTwinning t, Ledger l) {
+      timers.cancel("day");
+      day = null;
+      RoundTraffic r = l.close("horizontal", roundThrough);
+      record(r);
+      t.endRound(roundThrough);
+      LOG.info(
+          "forecasting: H-twin day done, version {}, {} updates applied, {} rejected, {} of {}"
+              + " clients answered{}; {}",
+          t.version(),
+          t.applied(),
+          t.rejected(),
+          r.received(),
+          r.sent(),
+          r.dropped().isEmpty()
+              ? ""
+              : " (dropped after " + params.roundTimeout() + ": " + r.dropped() + ")",
+          bytes(r));
+      save(t);
     }
 
     /** Publishes the models to the cell twins' integrity check and saves them. */
@@ -627,7 +991,9 @@ public final class FlAggregator {
                   daysHeld,
                   params.minDays(),
                   t == null ? 0 : t.trainedThrough(),
-                  error));
+                  error,
+                  params.roundTimeout().toMillis(),
+                  List.copyOf(traffic)));
       return Behaviors.same();
     }
 
@@ -674,5 +1040,39 @@ public final class FlAggregator {
       g.replyTo().tell(new Models(out));
       return Behaviors.same();
     }
+  }
+
+  /**
+   * A node's reporter: sends the aggregator the cells its node holds ({@link Spans}) every tick
+   * when they changed, and every tenth tick regardless (so a new or moved aggregator learns them).
+   *
+   * @param node this node's address
+   * @param held this node's spans
+   * @param aggregator the singleton's proxy
+   * @param tick how often
+   * @return the behavior
+   */
+  static Behavior<ReporterTick> reporter(
+      String node, HeldCells held, ActorRef<Command> aggregator, Duration tick) {
+    return Behaviors.withTimers(
+        timers -> {
+          timers.startTimerWithFixedDelay(ReporterTick.INSTANCE, tick);
+          AtomicReference<Map<Integer, HeldCells.Span>> last = new AtomicReference<>(Map.of());
+          int[] ticks = {0};
+          return Behaviors.receiveMessage(
+              t -> {
+                Map<Integer, HeldCells.Span> now = held.all();
+                if (!now.isEmpty() && (!now.equals(last.get()) || ++ticks[0] % 10 == 0)) {
+                  last.set(now);
+                  aggregator.tell(new Spans(node, now));
+                }
+                return Behaviors.same();
+              });
+        });
+  }
+
+  /** The reporter's timer. */
+  enum ReporterTick implements NoSerializationVerificationNeeded {
+    INSTANCE
   }
 }

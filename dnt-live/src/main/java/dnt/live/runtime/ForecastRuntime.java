@@ -15,19 +15,22 @@ import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The forecasting part of the runtime: the sharded {@link FlClientEntity}s, the {@link
- * FlAggregator} cluster singleton, the training executor (one daemon thread, so training never runs
- * on an actor thread and takes at most one core from ingest), and the forecasts, computed on
- * Pekko's blocking-I/O dispatcher from the aggregator's model and the cell twin's newest slots.
+ * FlAggregator} cluster singleton, this node's reporter of the cells it holds (to the singleton,
+ * wherever it runs), the training executor (one daemon thread, so training never runs on an actor
+ * thread and takes at most one core from ingest), and the forecasts, computed on Pekko's
+ * blocking-I/O dispatcher from the aggregator's model and the cell twin's newest slots.
  */
 public final class ForecastRuntime implements AutoCloseable {
   /** The aggregator singleton's name. */
@@ -110,21 +113,29 @@ public final class ForecastRuntime implements AutoCloseable {
     }
     Executor exec = trainer;
     CellHistories histories = new CellHistories(sharding, held, asks);
+    String node = Cluster.get(system).selfMember().address().toString();
     sharding.init(
         Entity.of(
             FlClientEntity.TYPE_KEY,
             ctx ->
                 FlClientEntity.create(
-                    Integer.parseInt(ctx.getEntityId()), histories, params.settings(), exec)));
+                    Integer.parseInt(ctx.getEntityId()),
+                    node,
+                    histories,
+                    params.settings(),
+                    exec)));
     ActorRef<FlAggregator.Command> aggregator =
         ClusterSingleton.get(system)
             .init(
                 SingletonActor.of(
                     Behaviors.supervise(
-                            FlAggregator.create(
-                                params, sharding, held, models, exec, position, asks))
+                            FlAggregator.create(params, sharding, models, position, asks))
                         .onFailure(SupervisorStrategy.restart()),
                     AGGREGATOR));
+    system.systemActorOf(
+        FlAggregator.reporter(node, held, aggregator, params.tick()),
+        "fl-span-reporter",
+        Props.empty());
     return new ForecastRuntime(
         aggregator, histories, asks, predict, own, params.settings().windows().slotsPerDay());
   }

@@ -8,7 +8,6 @@ import dnt.learn.forecast.FitReport;
 import dnt.learn.forecast.Mlp;
 import dnt.learn.forecast.RecurrentNet;
 import dnt.learn.forecast.WindowSpec;
-import dnt.learn.online.CellHistory;
 import dnt.learn.online.CellModel;
 import dnt.learn.online.OnlineTwinning;
 import dnt.learn.online.SeriesScaler;
@@ -17,9 +16,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.jspecify.annotations.Nullable;
 
@@ -45,15 +45,20 @@ public final class MessageSerializer extends WireSerializer {
           Map.entry(CellTwin.Totals.class, "cell-totals-1"),
           Map.entry(CellTwin.SlotTotals.class, "cell-slot-totals-1"),
           Map.entry(CellTwin.Integrity.class, "cell-integrity-1"),
-          Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-2"),
+          Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-3"),
           Map.entry(TwinStats.Count.class, "stats-count-1"),
           Map.entry(TwinStats.Get.class, "stats-get-1"),
-          Map.entry(FlClientEntity.Prepare.class, "fl-prepare-1"),
-          Map.entry(FlClientEntity.Prepared.class, "fl-prepared-1"),
+          Map.entry(FlClientEntity.Describe.class, "fl-describe-1"),
+          Map.entry(FlClientEntity.Described.class, "fl-described-1"),
+          Map.entry(FlClientEntity.TrainRound.class, "fl-train-round-1"),
+          Map.entry(FlAggregator.RoundUpdate.class, "fl-round-update-1"),
+          Map.entry(FlClientEntity.Assess.class, "fl-assess-1"),
+          Map.entry(FlClientEntity.Assessed.class, "fl-assessed-1"),
+          Map.entry(FlAggregator.Spans.class, "fl-spans-1"),
           Map.entry(FlClientEntity.TrainDays.class, "fl-train-days-1"),
-          Map.entry(FlAggregator.Update.class, "fl-update-1"),
+          Map.entry(FlAggregator.Update.class, "fl-update-2"),
           Map.entry(FlAggregator.GetStatus.class, "fl-get-status-1"),
-          Map.entry(FlAggregator.Status.class, "fl-status-1"),
+          Map.entry(FlAggregator.Status.class, "fl-status-2"),
           Map.entry(FlAggregator.GetModel.class, "fl-get-model-1"),
           Map.entry(FlAggregator.ModelAnswer.class, "fl-model-answer-1"),
           Map.entry(FlAggregator.GetModels.class, "fl-get-models-1"),
@@ -103,6 +108,12 @@ public final class MessageSerializer extends WireSerializer {
       out.writeLong(m.checked());
       longs(out, m.maskedSlots());
       out.writeUTF(m.predictor());
+      HeldCells.Span span = m.span();
+      out.writeBoolean(span != null);
+      if (span != null) {
+        out.writeLong(span.oldest());
+        out.writeLong(span.newest());
+      }
     } else if (o instanceof TwinStats.Count m) {
       out.writeLong(m.rows());
       ref(out, m.replyTo());
@@ -114,18 +125,55 @@ public final class MessageSerializer extends WireSerializer {
   }
 
   private void writeFederated(DataOutputStream out, Object o) throws IOException {
-    if (o instanceof FlClientEntity.Prepare m) {
+    if (o instanceof FlClientEntity.Describe m) {
+      out.writeLong(m.fromSlot());
+      out.writeLong(m.toSlot());
+      ref(out, m.replyTo());
+    } else if (o instanceof FlClientEntity.Described m) {
+      out.writeInt(m.cell());
+      string(out, m.node());
+      out.writeInt(m.windows());
+      raw(out, m.mean());
+      raw(out, m.std());
+      doubles(out, m.profile());
+    } else if (o instanceof FlClientEntity.TrainRound m) {
+      out.writeInt(m.round());
+      out.writeLong(m.fromSlot());
+      out.writeLong(m.toSlot());
+      floats(out, m.base());
+      out.writeLong(m.seed());
+      ref(out, m.replyTo());
+    } else if (o instanceof FlAggregator.RoundUpdate m) {
+      out.writeInt(m.cell());
+      out.writeInt(m.round());
+      string(out, m.node());
+      floats(out, m.trained());
+      out.writeLong(m.samples());
+      raw(out, m.loss());
+      nullableString(out, m.failure());
+    } else if (o instanceof FlClientEntity.Assess m) {
       out.writeDouble(m.x());
       out.writeDouble(m.y());
       out.writeLong(m.fromSlot());
       out.writeLong(m.toSlot());
+      out.writeInt(m.twins().size());
+      for (float[] w : m.twins()) {
+        floats(out, w);
+      }
       ref(out, m.replyTo());
-    } else if (o instanceof FlClientEntity.Prepared m) {
+    } else if (o instanceof FlClientEntity.Assessed m) {
       out.writeInt(m.cell());
-      CellHistory h = m.history();
-      out.writeBoolean(h != null);
-      if (h != null) {
-        history(out, h);
+      string(out, m.node());
+      out.writeInt(m.cluster());
+      raw(out, m.mean());
+      raw(out, m.std());
+    } else if (o instanceof FlAggregator.Spans m) {
+      string(out, m.node());
+      out.writeInt(m.spans().size());
+      for (Map.Entry<Integer, HeldCells.Span> e : new TreeMap<>(m.spans()).entrySet()) {
+        out.writeInt(e.getKey());
+        out.writeLong(e.getValue().oldest());
+        out.writeLong(e.getValue().newest());
       }
     } else if (o instanceof FlClientEntity.TrainDays m) {
       OnlineTwinning.Dispatch d = m.dispatch();
@@ -141,6 +189,7 @@ public final class MessageSerializer extends WireSerializer {
       ref(out, m.replyTo());
     } else if (o instanceof FlAggregator.Update m) {
       out.writeInt(m.cell());
+      string(out, m.node());
       out.writeLong(m.baseVersion());
       out.writeLong(m.through());
       LocalTraining.Result r = m.result();
@@ -199,9 +248,17 @@ public final class MessageSerializer extends WireSerializer {
       }
       case "cell-integrity-1" -> new CellTwin.Integrity(ref(in));
       case "cell-integrity-state-1" ->
-          new CellTwin.IntegrityState(in.readBoolean(), in.readLong(), longs(in), "none");
+          new CellTwin.IntegrityState(in.readBoolean(), in.readLong(), longs(in), "none", null);
       case "cell-integrity-state-2" ->
-          new CellTwin.IntegrityState(in.readBoolean(), in.readLong(), longs(in), in.readUTF());
+          new CellTwin.IntegrityState(
+              in.readBoolean(), in.readLong(), longs(in), in.readUTF(), null);
+      case "cell-integrity-state-3" ->
+          new CellTwin.IntegrityState(
+              in.readBoolean(),
+              in.readLong(),
+              longs(in),
+              in.readUTF(),
+              in.readBoolean() ? new HeldCells.Span(in.readLong(), in.readLong()) : null);
       case "stats-count-1" -> new TwinStats.Count(in.readLong(), ref(in));
       case "stats-get-1" -> new TwinStats.Get(ref(in));
       default -> readFederated(in, manifest);
@@ -210,12 +267,44 @@ public final class MessageSerializer extends WireSerializer {
 
   private Object readFederated(DataInputStream in, String manifest) throws IOException {
     return switch (manifest) {
-      case "fl-prepare-1" ->
-          new FlClientEntity.Prepare(
-              in.readDouble(), in.readDouble(), in.readLong(), in.readLong(), ref(in));
-      case "fl-prepared-1" -> {
-        int cell = in.readInt();
-        yield new FlClientEntity.Prepared(cell, in.readBoolean() ? history(in) : null);
+      case "fl-describe-1" -> new FlClientEntity.Describe(in.readLong(), in.readLong(), ref(in));
+      case "fl-described-1" ->
+          new FlClientEntity.Described(
+              in.readInt(), string(in), in.readInt(), raw(in), raw(in), doubles(in));
+      case "fl-train-round-1" ->
+          new FlClientEntity.TrainRound(
+              in.readInt(), in.readLong(), in.readLong(), floats(in), in.readLong(), ref(in));
+      case "fl-round-update-1" ->
+          new FlAggregator.RoundUpdate(
+              in.readInt(),
+              in.readInt(),
+              string(in),
+              floats(in),
+              in.readLong(),
+              raw(in),
+              nullableString(in));
+      case "fl-assess-1" -> {
+        double x = in.readDouble();
+        double y = in.readDouble();
+        long from = in.readLong();
+        long to = in.readLong();
+        int n = count(in);
+        List<float[]> twins = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          twins.add(floats(in));
+        }
+        yield new FlClientEntity.Assess(x, y, from, to, twins, ref(in));
+      }
+      case "fl-assessed-1" ->
+          new FlClientEntity.Assessed(in.readInt(), string(in), in.readInt(), raw(in), raw(in));
+      case "fl-spans-1" -> {
+        String node = string(in);
+        int n = count(in);
+        Map<Integer, HeldCells.Span> spans = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+          spans.put(in.readInt(), new HeldCells.Span(in.readLong(), in.readLong()));
+        }
+        yield new FlAggregator.Spans(node, spans);
       }
       case "fl-train-days-1" -> {
         OnlineTwinning.Dispatch d =
@@ -227,20 +316,11 @@ public final class MessageSerializer extends WireSerializer {
                 new SeriesScaler(in.readDouble(), in.readDouble()));
         yield new FlClientEntity.TrainDays(d, in.readLong(), in.readLong(), in.readLong(), ref(in));
       }
-      case "fl-update-1" -> {
-        int cell = in.readInt();
-        long base = in.readLong();
-        long through = in.readLong();
-        LocalTraining.Result r =
-            in.readBoolean()
-                ? new LocalTraining.Result(
-                    doubles(in),
-                    new FitReport(in.readInt(), in.readLong(), in.readDouble(), in.readLong()))
-                : null;
-        yield new FlAggregator.Update(cell, base, through, r, nullableString(in));
-      }
+      case "fl-update-1" -> update(in, in.readInt(), "");
+      case "fl-update-2" -> update(in, in.readInt(), string(in));
       case "fl-get-status-1" -> new FlAggregator.GetStatus(ref(in));
-      case "fl-status-1" -> status(in);
+      case "fl-status-1" -> status(in, false);
+      case "fl-status-2" -> status(in, true);
       case "fl-get-model-1" -> new FlAggregator.GetModel(in.readInt(), ref(in));
       case "fl-model-answer-1" -> {
         CellModel m = in.readBoolean() ? model(in) : null;
@@ -257,6 +337,20 @@ public final class MessageSerializer extends WireSerializer {
       }
       default -> throw unknown(manifest);
     };
+  }
+
+  /** An H-twin update after its cell (and, from version 2, its node). */
+  private static FlAggregator.Update update(DataInputStream in, int cell, String node)
+      throws IOException {
+    long base = in.readLong();
+    long through = in.readLong();
+    LocalTraining.Result r =
+        in.readBoolean()
+            ? new LocalTraining.Result(
+                doubles(in),
+                new FitReport(in.readInt(), in.readLong(), in.readDouble(), in.readLong()))
+            : null;
+    return new FlAggregator.Update(cell, node, base, through, r, nullableString(in));
   }
 
   private static void status(DataOutputStream out, FlAggregator.Status s) throws IOException {
@@ -283,9 +377,30 @@ public final class MessageSerializer extends WireSerializer {
     out.writeInt(s.minDays());
     out.writeLong(s.trainedThroughSlot());
     nullableString(out, s.error());
+    out.writeLong(s.roundTimeoutMillis());
+    out.writeInt(s.traffic().size());
+    for (FlAggregator.RoundTraffic r : s.traffic()) {
+      string(out, r.phase());
+      out.writeLong(r.round());
+      out.writeInt(r.sent());
+      out.writeInt(r.received());
+      out.writeInt(r.dropped().size());
+      for (int cell : r.dropped()) {
+        out.writeInt(cell);
+      }
+      out.writeInt(r.nodes().size());
+      for (FlAggregator.NodeTraffic n : r.nodes()) {
+        string(out, n.node());
+        out.writeInt(n.clients());
+        out.writeLong(n.bytesSent());
+        out.writeLong(n.bytesReceived());
+      }
+    }
   }
 
-  private static FlAggregator.Status status(DataInputStream in) throws IOException {
+  /** A status; version 1 has no round timeout and no traffic. */
+  private static FlAggregator.Status status(DataInputStream in, boolean traffic)
+      throws IOException {
     String phase = string(in);
     int round = in.readInt();
     int rounds = in.readInt();
@@ -302,6 +417,34 @@ public final class MessageSerializer extends WireSerializer {
           new OnlineTwinning.ClientStatus(
               string(in), in.readInt(), in.readLong(), in.readLong(), in.readLong()));
     }
+    long applied = in.readLong();
+    long rejected = in.readLong();
+    long version = in.readLong();
+    int daysHeld = in.readInt();
+    int minDays = in.readInt();
+    long through = in.readLong();
+    String error = nullableString(in);
+    long timeout = traffic ? in.readLong() : 0;
+    List<FlAggregator.RoundTraffic> kept = new ArrayList<>();
+    int r = traffic ? count(in) : 0;
+    for (int i = 0; i < r; i++) {
+      String p = string(in);
+      long at = in.readLong();
+      int sent = in.readInt();
+      int received = in.readInt();
+      int d = count(in);
+      List<Integer> dropped = new ArrayList<>(d);
+      for (int j = 0; j < d; j++) {
+        dropped.add(in.readInt());
+      }
+      int k = count(in);
+      List<FlAggregator.NodeTraffic> nodes = new ArrayList<>(k);
+      for (int j = 0; j < k; j++) {
+        nodes.add(
+            new FlAggregator.NodeTraffic(string(in), in.readInt(), in.readLong(), in.readLong()));
+      }
+      kept.add(new FlAggregator.RoundTraffic(p, at, sent, received, dropped, nodes));
+    }
     return new FlAggregator.Status(
         phase,
         round,
@@ -309,32 +452,15 @@ public final class MessageSerializer extends WireSerializer {
         List.copyOf(losses),
         clusters,
         List.copyOf(clients),
-        in.readLong(),
-        in.readLong(),
-        in.readLong(),
-        in.readInt(),
-        in.readInt(),
-        in.readLong(),
-        nullableString(in));
-  }
-
-  private static void history(DataOutputStream out, CellHistory h) throws IOException {
-    string(out, h.id());
-    out.writeDouble(h.x());
-    out.writeDouble(h.y());
-    out.writeLong(h.firstSlot());
-    doubles(out, h.values());
-    longs(out, h.excluded().toLongArray());
-  }
-
-  private static CellHistory history(DataInputStream in) throws IOException {
-    return new CellHistory(
-        string(in),
-        in.readDouble(),
-        in.readDouble(),
-        in.readLong(),
-        doubles(in),
-        BitSet.valueOf(longs(in)));
+        applied,
+        rejected,
+        version,
+        daysHeld,
+        minDays,
+        through,
+        error,
+        timeout,
+        kept);
   }
 
   /**

@@ -12,12 +12,10 @@ import dnt.learn.forecast.Architecture;
 import dnt.learn.forecast.Architectures;
 import dnt.learn.forecast.FitReport;
 import dnt.learn.forecast.WindowSpec;
-import dnt.learn.online.CellHistory;
 import dnt.learn.online.CellModel;
 import dnt.learn.online.OnlineTwinning;
 import dnt.learn.online.SeriesScaler;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * so a message that does not serialize fails the suite.
  */
 final class MessageSerializerTest {
+  private static final String NODE = "pekko://dnt-live@127.0.0.1:25520";
+
   private static ActorTestKit kit;
   private static Serialization serialization;
 
@@ -84,11 +84,6 @@ final class MessageSerializerTest {
   /** One instance of every wire type, with nulls, NaN and extremes where a field allows them. */
   private static List<Object> samples() {
     ActorRef<Object> ref = kit.createTestProbe().getRef();
-    BitSet excluded = new BitSet();
-    excluded.set(0);
-    excluded.set(70);
-    CellHistory history =
-        new CellHistory("5161", 1234.5, -8.25, 144 * 3, new double[] {1, 0, 2.5, 1e-300}, excluded);
     OnlineTwinning.Dispatch dispatch =
         new OnlineTwinning.Dispatch(
             "5161", 2, new float[] {1.5f, -0f, Float.NaN}, 7, new SeriesScaler(3, 2));
@@ -103,21 +98,50 @@ final class MessageSerializerTest {
     all.add(new CellTwin.Totals(10, 16, true, ref.narrow()));
     all.add(new CellTwin.SlotTotals(10, new double[][] {{1, 2, 3, 4, 5}, {0, 0, 0, 0, 0.5}}));
     all.add(new CellTwin.Integrity(ref.narrow()));
-    all.add(new CellTwin.IntegrityState(true, 400, new long[] {12, 13, 2_300_000L}, "forecaster"));
+    all.add(
+        new CellTwin.IntegrityState(
+            true, 400, new long[] {12, 13, 2_300_000L}, "forecaster", new HeldCells.Span(3, 99)));
+    all.add(new CellTwin.IntegrityState(false, 0, new long[0], "none", null));
     all.add(new TwinStats.Count(123_456_789_012L, ref.narrow()));
     all.add(new TwinStats.Get(ref.narrow()));
-    all.add(new FlClientEntity.Prepare(1.5, -2.5, 0, 288, ref.narrow()));
-    all.add(new FlClientEntity.Prepared(5161, history));
-    all.add(new FlClientEntity.Prepared(5162, null));
+    all.add(new FlClientEntity.Describe(0, 288, ref.narrow()));
+    all.add(
+        new FlClientEntity.Described(
+            5161, NODE, 144, 12.5, 3.25, new double[] {0.5, -1e-300, Double.NaN}));
+    all.add(new FlClientEntity.Described(5162, NODE, 0, 0, 1, new double[0]));
+    all.add(
+        new FlClientEntity.TrainRound(
+            2, 0, 288, new float[] {1.5f, -0f, Float.MIN_VALUE}, -99L, ref.narrow()));
+    all.add(
+        new FlAggregator.RoundUpdate(
+            5161, 2, NODE, new float[] {1.25f, Float.NaN}, 144, 0.125, null));
+    all.add(
+        new FlAggregator.RoundUpdate(
+            5162, 2, NODE, new float[0], 0, Double.NaN, "no training window"));
+    all.add(
+        new FlClientEntity.Assess(
+            1.5,
+            -2.5,
+            0,
+            288,
+            List.of(new float[] {1, 2}, new float[] {-0f, Float.NaN}),
+            ref.narrow()));
+    all.add(new FlClientEntity.Assessed(5161, NODE, 2, 12.5, 3.25));
+    all.add(new FlClientEntity.Assessed(5162, NODE, -1, 0, 1));
+    all.add(
+        new FlAggregator.Spans(
+            NODE,
+            java.util.Map.of(5161, new HeldCells.Span(0, 431), 5162, new HeldCells.Span(-3, 7))));
     all.add(new FlClientEntity.TrainDays(dispatch, 144, 432, -99L, ref.narrow()));
     all.add(
         new FlAggregator.Update(
             5161,
+            NODE,
             7,
             432,
             new LocalTraining.Result(new double[] {0.5, -1e-9}, new FitReport(4, 64, 0.25, 1000)),
             null));
-    all.add(new FlAggregator.Update(5162, 7, 432, null, "no window (cell 5162)"));
+    all.add(new FlAggregator.Update(5162, NODE, 7, 432, null, "no window (cell 5162)"));
     all.add(new FlAggregator.GetStatus(ref.narrow()));
     all.add(
         new FlAggregator.Status(
@@ -133,9 +157,21 @@ final class MessageSerializerTest {
             3,
             2,
             432,
-            null));
+            null,
+            60_000,
+            List.of(
+                new FlAggregator.RoundTraffic(
+                    "vertical",
+                    1,
+                    3,
+                    2,
+                    List.of(5163),
+                    List.of(
+                        new FlAggregator.NodeTraffic(NODE, 2, 2_000, 1_900),
+                        new FlAggregator.NodeTraffic("unreached", 1, 1_000, 0))))));
     all.add(
-        new FlAggregator.Status("failed", 0, 5, List.of(), 0, List.of(), 0, 0, 0, 2, 2, 0, "x"));
+        new FlAggregator.Status(
+            "failed", 0, 5, List.of(), 0, List.of(), 0, 0, 0, 2, 2, 0, "x", 1, List.of()));
     all.add(new FlAggregator.GetModel(5161, ref.narrow()));
     all.add(new FlAggregator.ModelAnswer(model("5161", 0.5f), ""));
     all.add(new FlAggregator.ModelAnswer(null, "no forecast model yet"));
@@ -202,6 +238,58 @@ final class MessageSerializerTest {
     samples().forEach(s -> sampled.add(s.getClass().getName()));
     assertThat(sampled).isEqualTo(crossNode);
     assertThat(local).contains(RadioTwin.CellTraffic.class.getName());
+  }
+
+  /**
+   * The bytes the aggregator counts are the binding's: a V-twin round's message down is 4 (round) +
+   * 8 + 8 (span) + 4 (parameter count) + 4 per parameter + 8 (seed) + 4 + the reply reference's
+   * UTF-8 length; the trained model up is 4 (cell) + 4 (round) + 4 + the node's length + 4 + 4 per
+   * parameter + 8 (samples) + 8 (loss) + 1 (no failure). Counted here by hand for a model of d
+   * parameters.
+   */
+  @Test
+  void aRoundsBytesAreFourPerParameterPlusTheStatedHeader() {
+    ActorRef<Object> ref = kit.createTestProbe().getRef();
+    int refLength =
+        org.apache.pekko.actor.typed.ActorRefResolver.get(kit.system())
+            .toSerializationFormat(ref)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            .length;
+    for (int d : new int[] {0, 1, 265}) {
+      Object down = new FlClientEntity.TrainRound(0, 0, 288, new float[d], 1, ref.narrow());
+      Object up = new FlAggregator.RoundUpdate(5161, 0, NODE, new float[d], 144, 0.5, null);
+      assertThat(serialization.findSerializerFor(down).toBinary(down))
+          .hasSize(4 + 8 + 8 + 4 + 4 * d + 8 + 4 + refLength);
+      assertThat(serialization.findSerializerFor(up).toBinary(up))
+          .hasSize(4 + 4 + 4 + NODE.length() + 4 + 4 * d + 8 + 8 + 1);
+    }
+  }
+
+  /** A node of the previous version sends H-twin updates and statuses the new one still reads. */
+  @Test
+  void theFormerUpdateAndStatusFormatsStillRead() throws Exception {
+    MessageSerializer s =
+        new MessageSerializer((ExtendedActorSystem) Adapter.toClassic(kit.system()));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeInt(5161); // cell
+      out.writeLong(7); // base version
+      out.writeLong(432); // through
+      out.writeBoolean(false); // no result
+      out.writeBoolean(true); // a failure
+      byte[] why = "no window".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      out.writeInt(why.length);
+      out.write(why);
+    }
+    assertThat(s.fromBinary(bytes.toByteArray(), "fl-update-1"))
+        .isEqualTo(new FlAggregator.Update(5161, "", 7, 432, null, "no window"));
+    FlAggregator.Status v2 =
+        new FlAggregator.Status(
+            "waiting", 0, 5, List.of(), 0, List.of(), 0, 0, 0, 1, 2, 0, null, 0, List.of());
+    byte[] two = s.toBinary(v2);
+    // version 1 is version 2 without its last two fields (timeout 8 bytes, traffic count 4)
+    byte[] one = java.util.Arrays.copyOf(two, two.length - 12);
+    assertThat(s.fromBinary(one, "fl-status-1")).isEqualTo(v2);
   }
 
   @Test

@@ -147,9 +147,9 @@ public final class HybridPpo {
   }
 
   /** The network's outputs for a batch of states. */
-  private record Outputs(NDArray logits, NDArray mu, NDArray logStd, NDArray value) {}
+  record Outputs(NDArray logits, NDArray mu, NDArray logStd, NDArray value) {}
 
-  private NDList views(NDArray flat) {
+  NDList views(NDArray flat) {
     long[] cuts = new long[sizes.length - 1];
     long at = 0;
     for (int i = 0; i < cuts.length; i++) {
@@ -174,22 +174,36 @@ public final class HybridPpo {
     return like.getManager().create((float) value);
   }
 
+  /** Indices of the lower (first) layer's parameters in {@link #views}: W1, b1 and U1. */
+  static final int[] LOWER = {0, 1, 11};
+
   private static Outputs forward(NDList p, NDArray aHat, NDArray x) {
-    NDArray h1 =
-        GraphConvolution.apply(aHat, x, p.get(0), p.get(1))
-            .add(x.matMul(p.get(11)))
-            .maximum(scalar(x, 0));
+    return upper(p, aHat, lower(p, aHat, x));
+  }
+
+  /**
+   * The first graph convolutional layer, {@code H1 = relu(A_hat X W1 + X U1 + b1)}: the part a
+   * station runs in the split variant ({@link SplitLearning}).
+   */
+  static NDArray lower(NDList p, NDArray aHat, NDArray x) {
+    return GraphConvolution.apply(aHat, x, p.get(0), p.get(1))
+        .add(x.matMul(p.get(11)))
+        .maximum(scalar(x, 0));
+  }
+
+  /** The second layer and the heads, from the first layer's output: the server's part. */
+  static Outputs upper(NDList p, NDArray aHat, NDArray h1) {
     NDArray h2 =
         GraphConvolution.apply(aHat, h1, p.get(2), p.get(3))
             .add(h1.matMul(p.get(12)))
-            .maximum(scalar(x, 0));
+            .maximum(scalar(h1, 0));
     NDArray logits = h2.matMul(p.get(4)).add(p.get(5));
     NDArray mu = h2.matMul(p.get(6)).add(p.get(7));
     NDArray value = h2.mean(new int[] {1}).matMul(p.get(9)).add(p.get(10)).reshape(-1);
     return new Outputs(logits, mu, p.get(8), value);
   }
 
-  private static NDArray aHat(NDManager m, double[][] adjacency) {
+  static NDArray aHat(NDManager m, double[][] adjacency) {
     double[][] a = NormalizedAdjacency.of(adjacency);
     int n = a.length;
     float[] flat = new float[n * n];
@@ -392,29 +406,112 @@ public final class HybridPpo {
       NDArray r = sub.create(toFloat(ret));
       JniUtils.setGradMode(true);
       try {
-        Outputs o = forward(views(flat), aHat, x);
-        NDArray logSoft = o.logits().logSoftmax(2);
-        NDArray lp = logProbs(o, hot, z);
-        NDArray ratio = lp.sub(old).exp();
-        double eps = config.clip();
-        NDArray clipped = ratio.maximum(scalar(x, 1 - eps)).minimum(scalar(x, 1 + eps));
-        NDArray surrogate = ratio.mul(a).minimum(clipped.mul(a));
-        NDArray valueLoss = o.value().sub(r).square().mean();
-        NDArray catEntropy = logSoft.exp().mul(logSoft).sum(new int[] {1, 2}).neg().mean();
-        NDArray gaussEntropy =
-            o.logStd().add(scalar(x, 0.5 + HALF_LOG_TWO_PI)).sum().mul(scalar(x, n));
-        NDArray loss =
-            surrogate
-                .mean()
-                .neg()
-                .add(valueLoss.mul(scalar(x, config.valueCoef())))
-                .sub(catEntropy.add(gaussEntropy).mul(scalar(x, config.entropyCoef())));
+        NDArray loss = loss(forward(views(flat), aHat, x), hot, z, old, a, r, n);
         JniUtils.backward((PtNDArray) loss, (PtNDArray) sub.ones(new Shape()), false, false);
       } finally {
         JniUtils.setGradMode(previousGrad);
       }
       return flat.getGradient().toFloatArray();
     }
+  }
+
+  /**
+   * A training batch, as {@link #train} assembles it.
+   *
+   * @param states states in the batch
+   * @param nodes nodes per state
+   * @param obs node features, {@code states x nodes x features}
+   * @param onehot the chosen categories, one-hot, {@code states x nodes x categories}
+   * @param zs the Gaussian draws, {@code states x nodes x 2}
+   * @param oldLp the log-probabilities when the actions were taken
+   * @param adv the advantages
+   * @param ret the returns
+   */
+  record Batch(
+      int states,
+      int nodes,
+      float[] obs,
+      float[] onehot,
+      float[] zs,
+      double[] oldLp,
+      double[] adv,
+      double[] ret) {}
+
+  /** The gradient of the loss on a batch, by the centralised network (for the split's test). */
+  float[] gradient(double[][] adjacency, Batch b) {
+    boolean previous = JniUtils.isGradMode();
+    try (NDManager m = NDManager.newBaseManager()) {
+      return gradient(
+          m,
+          aHat(m, adjacency),
+          b.states(),
+          b.nodes(),
+          b.obs(),
+          b.onehot(),
+          b.zs(),
+          b.oldLp(),
+          b.adv(),
+          b.ret(),
+          previous);
+    } finally {
+      JniUtils.setGradMode(previous);
+    }
+  }
+
+  /** The centralised network's outputs on a batch of states: logits, means, values, flattened. */
+  float[][] outputs(double[][] adjacency, float[] obs, int states, int nodes) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Outputs o =
+          forward(
+              views(m.create(parameters)),
+              aHat(m, adjacency),
+              m.create(obs, new Shape(states, nodes, features)));
+      return new float[][] {
+        o.logits().toFloatArray(), o.mu().toFloatArray(), o.value().toFloatArray()
+      };
+    }
+  }
+
+  PpoConfig config() {
+    return config;
+  }
+
+  int features() {
+    return features;
+  }
+
+  int categories() {
+    return categories;
+  }
+
+  /** Where parameter block {@code i} of {@link #views} starts in the flat vector. */
+  int offset(int i) {
+    int at = 0;
+    for (int k = 0; k < i; k++) {
+      at += sizes[k];
+    }
+    return at;
+  }
+
+  /**
+   * PPO's loss on a batch: the negated clipped surrogate, plus the weighted value loss, minus the
+   * weighted entropy of the categorical and Gaussian heads.
+   */
+  NDArray loss(Outputs o, NDArray hot, NDArray z, NDArray old, NDArray a, NDArray r, int n) {
+    NDArray logSoft = o.logits().logSoftmax(2);
+    NDArray lp = logProbs(o, hot, z);
+    NDArray ratio = lp.sub(old).exp();
+    double eps = config.clip();
+    NDArray clipped = ratio.maximum(scalar(z, 1 - eps)).minimum(scalar(z, 1 + eps));
+    NDArray surrogate = ratio.mul(a).minimum(clipped.mul(a));
+    NDArray valueLoss = o.value().sub(r).square().mean();
+    NDArray catEntropy = logSoft.exp().mul(logSoft).sum(new int[] {1, 2}).neg().mean();
+    NDArray gaussEntropy = o.logStd().add(scalar(z, 0.5 + HALF_LOG_TWO_PI)).sum().mul(scalar(z, n));
+    return surrogate
+        .mean()
+        .neg()
+        .add(valueLoss.mul(scalar(z, config.valueCoef())))
+        .sub(catEntropy.add(gaussEntropy).mul(scalar(z, config.entropyCoef())));
   }
 
   /**

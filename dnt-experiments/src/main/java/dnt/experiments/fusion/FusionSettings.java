@@ -1,9 +1,16 @@
-package dnt.cli.raytrace;
+package dnt.experiments.fusion;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dnt.core.InvalidInputException;
+import dnt.experiments.settings.SettingsYaml;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The settings of {@code dnt raytrace fusion}, as written to its {@code config.yaml}.
+ * The settings of the radio-map fusion study, as written to a run's {@code config.yaml}; the
+ * defaults are the commented resource {@code defaults.yaml} beside this class.
  *
  * @param seed the base seed; replication i uses seed + i
  * @param seeds replications, 1 to 50
@@ -25,7 +32,11 @@ public record FusionSettings(
     double carrierGhz,
     double stationHeightM,
     double txPowerDbm) {
-  /** The study's name in {@code config.yaml}. */
+  /**
+   * The study's name in {@code config.yaml} and its results folder ({@code
+   * results/raytrace-fusion/<run>/}); kept from the study's first home under {@code dnt raytrace},
+   * so that the runs it wrote reload.
+   */
   public static final String EXPERIMENT = "raytrace-fusion";
 
   /** Checks the ranges. */
@@ -49,13 +60,45 @@ public record FusionSettings(
     }
   }
 
+  private static final FusionSettings RESOURCE_DEFAULTS =
+      SettingsYaml.readResource(FusionSettings.class, "defaults.yaml", FusionSettings.class);
+
   /**
-   * The defaults: seed 42, 5 seeds, a 400 m city, 4 small cells at 10 m and 30 dBm, 400 users, 10 m
-   * maps, 3.5 GHz.
+   * The defaults ({@code defaults.yaml}): seed 42, 5 seeds, a 400 m city, 4 small cells at 10 m and
+   * 30 dBm, 400 users, 10 m maps, 3.5 GHz.
    *
    * @return them
    */
   public static FusionSettings defaults() {
-    return new FusionSettings(42, 5, 400, 4, 400, 10, 3.5, 10, 30);
+    return RESOURCE_DEFAULTS;
+  }
+
+  /**
+   * The settings of a run: the defaults, then the file, then the keys given on the command line.
+   *
+   * @param file a settings file (a {@code config.yaml} a run wrote, or any subset of its keys)
+   * @param given keys from the command line
+   * @return the settings
+   */
+  public static FusionSettings resolve(Optional<Path> file, Map<String, Object> given) {
+    return SettingsYaml.resolve(defaults(), file, given, EXPERIMENT, FusionSettings.class);
+  }
+
+  /**
+   * These settings as the tree of {@code config.yaml}.
+   *
+   * @return the tree
+   */
+  public ObjectNode tree() {
+    return SettingsYaml.treeOf(EXPERIMENT, this);
+  }
+
+  /**
+   * The comment lines above {@code config.yaml}.
+   *
+   * @return the lines
+   */
+  public static List<String> comments() {
+    return SettingsYaml.comments(EXPERIMENT);
   }
 }
