@@ -54,9 +54,7 @@ public final class AggregateCommand implements Runnable {
       names = "--input",
       required = true,
       paramLabel = "UPDATES.csv",
-      description =
-          "Client updates: one per row, comma-separated decimals, no header; each value is"
-              + " rounded to float32, the precision of model updates.")
+      description = "Client updates: one per row, comma-separated decimals, no header.")
   Path input;
 
   @Option(

@@ -47,8 +47,7 @@ final class AggregateCommandTest {
   @Test
   void theMeanIsWrittenInFullDoublePrecision() throws IOException {
     String out = aggregate("mean", "0.1,1\n0.2,2\n0.4,4\n");
-    // the updates are read as float32 (as model updates are) and averaged in double
-    double expected = ((double) 0.1f + 0.2f + 0.4f) / 3;
+    double expected = (0.1 + 0.2 + 0.4) / 3;
     String[] fields = out.strip().split(",");
     double first = Double.parseDouble(fields[0]);
     // within a few ulps of the mean (two additions and a division: 3 roundings), and printed with

@@ -71,7 +71,7 @@ public final class SimpleAttacks {
     return new MaliciousClientAttack(share) {
       @Override
       protected List<double[]> craft(AttackView view, List<ClientUpdate> benign, int m) {
-        int d = benign.get(0).delta().length;
+        int d = benign.get(0).dimension();
         List<double[]> out = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
           RandomGenerator rng = Seeds.generator(Seeds.derive(view.seed(), 0x6A55, i));

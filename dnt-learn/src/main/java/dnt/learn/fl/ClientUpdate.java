@@ -4,23 +4,21 @@ import java.util.Objects;
 
 /**
  * What one client sends the server in a round: its model change {@code delta = w_i - w_t} as one
- * flat float32 vector (the models are float32, and so is what travels on the uplink), the weight
- * FedAvg would give it (usually its number of training samples), and whether it came from a fake
- * client (known to the experiment, never to the server).
+ * flat vector, the weight FedAvg would give it (usually its number of training samples), and
+ * whether it came from a fake client (known to the experiment, never to the server).
  *
- * <p>Updates computed in double precision (the difference of two float models, an attacker's
- * crafted vector, a codec's decoding) enter through the {@code double[]} constructor and {@link
- * #benign(String, double[], double)}, which round each value to the nearest float; a value beyond
- * the float range becomes infinite, which the server's {@link UpdateValidator} rejects. The rules
- * read the floats and widen them to double exactly, so a rule's arithmetic sees the same numbers
- * whether it reads {@link #delta()} or {@link #deltaAsDouble()}.
+ * <p>The change is exact (see {@link UpdateVector}): a benign client's update is kept as its
+ * trained float32 weights and a reference to the round's base ({@link #benign(String, float[],
+ * float[], double)}), read as {@code (double) w_i[j] - w_t[j]}; an update computed in double (an
+ * attacker's crafted vector, a codec's decoding) is kept as given. So every rule reads exactly the
+ * doubles it would read from a {@code double[]} update, with float32 memory for benign updates.
  *
  * @param clientId the client's name (a station id, or "fake-3")
  * @param delta the update, length d
  * @param weight a non-negative weight
  * @param fake true for an attacker's fake client
  */
-public record ClientUpdate(String clientId, float[] delta, double weight, boolean fake) {
+public record ClientUpdate(String clientId, UpdateVector delta, double weight, boolean fake) {
   /** Checks the fields. */
   public ClientUpdate {
     Objects.requireNonNull(clientId, "clientId");
@@ -31,34 +29,22 @@ public record ClientUpdate(String clientId, float[] delta, double weight, boolea
   }
 
   /**
-   * An update computed in double precision, rounded to float32 value by value.
+   * An update given in double precision, kept as given.
    *
    * @param clientId the client's name
-   * @param delta the update, length d (not kept)
+   * @param delta the update, length d (kept, not copied)
    * @param weight a non-negative weight
    * @param fake true for an attacker's fake client
    */
   public ClientUpdate(String clientId, double[] delta, double weight, boolean fake) {
-    this(clientId, toFloat(Objects.requireNonNull(delta, "delta")), weight, fake);
+    this(clientId, UpdateVector.of(delta), weight, fake);
   }
 
   /**
-   * A benign update.
+   * A benign update given in double precision.
    *
    * @param clientId the client
-   * @param delta the update
-   * @param weight its weight
-   * @return the update
-   */
-  public static ClientUpdate benign(String clientId, float[] delta, double weight) {
-    return new ClientUpdate(clientId, delta, weight, false);
-  }
-
-  /**
-   * A benign update computed in double precision, rounded to float32.
-   *
-   * @param clientId the client
-   * @param delta the update (not kept)
+   * @param delta the update (kept, not copied)
    * @param weight its weight
    * @return the update
    */
@@ -67,16 +53,37 @@ public record ClientUpdate(String clientId, float[] delta, double weight, boolea
   }
 
   /**
-   * The update widened to double (exact), as a new array.
+   * A benign update given as the client's trained float weights and the base it started from.
    *
-   * @return a copy of {@link #delta()} in double precision
+   * @param clientId the client
+   * @param weights its trained weights (kept, not copied)
+   * @param base the round's base weights (kept, not copied)
+   * @param weight its weight
+   * @return the update {@code weights - base}
+   */
+  public static ClientUpdate benign(String clientId, float[] weights, float[] base, double weight) {
+    return new ClientUpdate(clientId, UpdateVector.difference(weights, base), weight, false);
+  }
+
+  /**
+   * A benign update in either representation.
+   *
+   * @param clientId the client
+   * @param delta the update
+   * @param weight its weight
+   * @return the update
+   */
+  public static ClientUpdate benign(String clientId, UpdateVector delta, double weight) {
+    return new ClientUpdate(clientId, delta, weight, false);
+  }
+
+  /**
+   * The update as a new double array (exact: the values every rule reads).
+   *
+   * @return a copy of the update in double precision
    */
   public double[] deltaAsDouble() {
-    double[] out = new double[delta.length];
-    for (int j = 0; j < out.length; j++) {
-      out[j] = delta[j];
-    }
-    return out;
+    return delta.toDouble();
   }
 
   /**
@@ -85,20 +92,6 @@ public record ClientUpdate(String clientId, float[] delta, double weight, boolea
    * @return the update's length
    */
   public int dimension() {
-    return delta.length;
-  }
-
-  /**
-   * Rounds each value to the nearest float.
-   *
-   * @param x the values
-   * @return a new float array
-   */
-  public static float[] toFloat(double[] x) {
-    float[] out = new float[x.length];
-    for (int j = 0; j < out.length; j++) {
-      out[j] = (float) x[j];
-    }
-    return out;
+    return delta.dimension();
   }
 }

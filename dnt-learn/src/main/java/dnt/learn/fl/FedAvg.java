@@ -11,9 +11,10 @@ import java.util.stream.IntStream;
  * {@link ClientUpdate#weight()} (its sample count) or unweighted. This is the "Mean" rule of the
  * paper's Table II.
  *
- * <p>Precision: the float32 updates are widened (exactly) and summed in double, each coordinate's
- * terms in update order, then multiplied by {@code 1 / sum w}; the result is bit for bit the one
- * {@link RunningMean} gives for the same updates in the same order, whatever the number of threads
+ * <p>Precision: each coordinate's terms {@code w_i x_ij} (with {@code x_ij = (double) w_i[j] -
+ * w_t[j]} for an update kept as float weights, see {@link UpdateVector}) are summed in double in
+ * update order, then multiplied by {@code 1 / sum w}; the result is bit for bit the one {@link
+ * RunningMean} gives for the same updates in the same order, whatever the number of threads
  * (coordinate ranges run in parallel, each coordinate in one thread).
  */
 public final class FedAvg implements AggregationRule {
@@ -50,7 +51,7 @@ public final class FedAvg implements AggregationRule {
     }
     int n = updates.size();
     int d = updates.get(0).dimension();
-    float[][] rows = new float[n][];
+    UpdateVector[] rows = new UpdateVector[n];
     double[] w = new double[n];
     double total = 0;
     for (int i = 0; i < n; i++) {
@@ -91,35 +92,38 @@ public final class FedAvg implements AggregationRule {
   /**
    * {@code out[j] = (sum_i w_i x_ij) * inv} over {@code [from, to)}, the terms added in row order
    * exactly as {@link RunningMean} adds them (so the list and the streaming mean agree bit for
-   * bit), four rows per pass over the range so the accumulator is read and written once per four
-   * rows.
+   * bit). Four consecutive updates kept as float weights over one shared base are added in one pass
+   * over the range (the accumulator read and written once per four rows, the base read once); any
+   * other update is added on its own.
    */
-  private static void sum(float[][] rows, double[] w, double inv, double[] out, int from, int to) {
+  private static void sum(
+      UpdateVector[] rows, double[] w, double inv, double[] out, int from, int to) {
     int n = rows.length;
     int i = 0;
-    for (; i + 3 < n; i += 4) {
-      float[] r0 = rows[i];
-      float[] r1 = rows[i + 1];
-      float[] r2 = rows[i + 2];
-      float[] r3 = rows[i + 3];
-      double w0 = w[i];
-      double w1 = w[i + 1];
-      double w2 = w[i + 2];
-      double w3 = w[i + 3];
-      for (int j = from; j < to; j++) {
-        double s = out[j];
-        s += w0 * r0[j];
-        s += w1 * r1[j];
-        s += w2 * r2[j];
-        s += w3 * r3[j];
-        out[j] = s;
-      }
-    }
-    for (; i < n; i++) {
-      float[] r = rows[i];
-      double wi = w[i];
-      for (int j = from; j < to; j++) {
-        out[j] += wi * r[j];
+    while (i < n) {
+      if (i + 3 < n && UpdateVector.sameBase(rows, i, 4)) {
+        float[] b = rows[i].base();
+        float[] r0 = rows[i].weights();
+        float[] r1 = rows[i + 1].weights();
+        float[] r2 = rows[i + 2].weights();
+        float[] r3 = rows[i + 3].weights();
+        double w0 = w[i];
+        double w1 = w[i + 1];
+        double w2 = w[i + 2];
+        double w3 = w[i + 3];
+        for (int j = from; j < to; j++) {
+          double bj = b[j];
+          double s = out[j];
+          s += w0 * (r0[j] - bj);
+          s += w1 * (r1[j] - bj);
+          s += w2 * (r2[j] - bj);
+          s += w3 * (r3[j] - bj);
+          out[j] = s;
+        }
+        i += 4;
+      } else {
+        rows[i].addScaled(w[i], out, from, to);
+        i++;
       }
     }
     for (int j = from; j < to; j++) {

@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,14 +43,14 @@ public final class Bulyan implements AggregationRule, MinimumClients {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    float[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
     MinimumClients.check(name(), n, "n >= 4f + 3 with f = " + f, minClients());
     int theta = n - 2 * f;
     int beta = theta - 2 * f;
     double[][] dist = PairwiseDistances.squaredDistances(rows);
     int[] candidates = KrumScores.all(n);
-    float[][] selected = new float[theta][];
+    UpdateVector[] selected = new UpdateVector[theta];
     for (int s = 0; s < theta; s++) {
       double[] scores = KrumScores.scores(dist, candidates, f);
       int best = KrumScores.order(scores)[0];

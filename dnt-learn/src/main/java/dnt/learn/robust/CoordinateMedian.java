@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public final class CoordinateMedian implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    float[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     return Columns.map(rows, (v, from, n, selector, j) -> selector.median(v, from, n));
   }
 }

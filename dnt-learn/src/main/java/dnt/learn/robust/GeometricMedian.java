@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ public final class GeometricMedian implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    float[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
     double[] v = new CoordinateMedian().aggregate(updates, context);
     for (int it = 0; it < iterations; it++) {

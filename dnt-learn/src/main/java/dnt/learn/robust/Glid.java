@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -113,14 +114,14 @@ public final class Glid implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    float[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
-    int d = rows[0].length;
+    int d = rows[0].dimension();
     double[] out = new double[d];
     double[] column = new double[n];
     for (int j = 0; j < d; j++) {
       for (int i = 0; i < n; i++) {
-        column[i] = rows[i][j];
+        column[i] = rows[i].get(j);
       }
       Arrays.sort(column);
       double[] band = band(column);

@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 
 /**
@@ -68,17 +69,12 @@ public final class Krum implements AggregationRule, MinimumClients {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    float[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
     MinimumClients.check(name(), n, "n >= 2f + 3 with f = " + f, minClients());
     int[] order = KrumScores.order(selectionScores(rows));
     if (!multi) {
-      float[] best = rows[order[0]];
-      double[] out = new double[best.length];
-      for (int j = 0; j < out.length; j++) {
-        out[j] = best[j];
-      }
-      return out;
+      return rows[order[0]].toDouble();
     }
     double[] w = new double[n];
     for (int r = 0; r < n - f; r++) {
@@ -93,7 +89,7 @@ public final class Krum implements AggregationRule, MinimumClients {
    * @param rows the updates
    * @return their scores
    */
-  double[] selectionScores(float[][] rows) {
+  double[] selectionScores(UpdateVector[] rows) {
     double[][] dist = PairwiseDistances.squaredDistances(rows);
     return KrumScores.scores(dist, KrumScores.all(rows.length), f);
   }
@@ -105,7 +101,7 @@ public final class Krum implements AggregationRule, MinimumClients {
    * @return the index of the selected update
    */
   public int selectedIndex(List<ClientUpdate> updates) {
-    float[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     return KrumScores.order(selectionScores(rows))[0];
   }
 }

@@ -1,5 +1,6 @@
 package dnt.learn.robust;
 
+import dnt.learn.fl.UpdateVector;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -49,9 +50,9 @@ final class PairwiseDistances {
    * @param rows the n rows, all of length d
    * @return the symmetric Gram matrix
    */
-  static double[][] gram(float[][] rows) {
+  static double[][] gram(UpdateVector[] rows) {
     int n = rows.length;
-    int d = rows[0].length;
+    int d = rows[0].dimension();
     int width = Columns.blockWidth(n) & ~3;
     int blocks = (d + width - 1) / width;
     int parts = Math.max(1, Math.min(PARTS, blocks));
@@ -149,9 +150,9 @@ final class PairwiseDistances {
    * @param rows the n rows, all of length d
    * @return the symmetric matrix of squared distances, zero diagonal, no negative entry
    */
-  static double[][] squaredDistances(float[][] rows) {
+  static double[][] squaredDistances(UpdateVector[] rows) {
     int n = rows.length;
-    int d = rows[0].length;
+    int d = rows[0].dimension();
     double[][] g = gram(rows);
     double factor = errorFactor(d);
     double[][] out = new double[n][n];

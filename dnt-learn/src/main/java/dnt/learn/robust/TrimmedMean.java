@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 
 /**
@@ -57,7 +58,7 @@ public final class TrimmedMean implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    float[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
     int k = trimmed(n);
     if (n - 2 * k < 1) {

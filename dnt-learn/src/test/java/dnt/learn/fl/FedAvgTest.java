@@ -41,13 +41,27 @@ final class FedAvgTest {
     // order, so the list mean equals RunningMean's and a plain sequential loop exactly
     int d = 40_003;
     java.util.Random rng = new java.util.Random(12);
+    // six updates kept as float weights over one base (taken four at a time, then alone), one
+    // given in double between them
+    float[] base = new float[d];
+    for (int j = 0; j < d; j++) {
+      base[j] = (float) rng.nextGaussian();
+    }
     List<ClientUpdate> u = new java.util.ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      float[] x = new float[d];
-      for (int j = 0; j < d; j++) {
-        x[j] = (float) (rng.nextGaussian() * (i == 3 ? 1e4 : 1));
+      if (i == 4) {
+        double[] x = new double[d];
+        for (int j = 0; j < d; j++) {
+          x[j] = rng.nextGaussian() * 1e-3;
+        }
+        u.add(ClientUpdate.benign("c" + i, x, 1 + i));
+        continue;
       }
-      u.add(ClientUpdate.benign("c" + i, x, 1 + i));
+      float[] w = new float[d];
+      for (int j = 0; j < d; j++) {
+        w[j] = (float) (base[j] + rng.nextGaussian() * (i == 3 ? 1e4 : 1));
+      }
+      u.add(ClientUpdate.benign("c" + i, w, base, 1 + i));
     }
     for (boolean weighted : new boolean[] {false, true}) {
       RunningMean streaming = new RunningMean(d, weighted);
@@ -58,7 +72,7 @@ final class FedAvgTest {
         double w = weighted ? c.weight() : 1.0;
         total += w;
         for (int j = 0; j < d; j++) {
-          sequential[j] += w * c.delta()[j];
+          sequential[j] += w * c.delta().get(j);
         }
       }
       double inv = 1.0 / total;
@@ -72,12 +86,21 @@ final class FedAvgTest {
   }
 
   @Test
-  void doubleUpdatesAreRoundedToTheNearestFloatAndOverflowIsRejected() {
-    ClientUpdate u = ClientUpdate.benign("a", new double[] {0.1, 1e39, -2.5}, 1);
-    assertThat(u.delta()).containsExactly(0.1f, Float.POSITIVE_INFINITY, -2.5f);
-    assertThat(u.deltaAsDouble()).containsExactly((double) 0.1f, Double.POSITIVE_INFINITY, -2.5);
-    // a value beyond the float range is infinite once sent, and the server rejects it
-    assertThat(new UpdateValidator(3).accept(u)).isFalse();
+  void updatesAreExactInBothRepresentations() {
+    // a difference of floats is read as (double) w - (double) b: 0.1f - 0.3f is not a float, yet
+    // it is exactly the double below; a double update (1e39, beyond the float range) is kept as is
+    float[] w = {0.1f, 3e38f, -2.5f};
+    float[] b = {0.3f, -3e38f, 0.5f};
+    ClientUpdate f = ClientUpdate.benign("f", w, b, 1);
+    assertThat(f.deltaAsDouble()).containsExactly((double) 0.1f - (double) 0.3f, 2.0 * 3e38f, -3.0);
+    assertThat(new UpdateValidator(3).accept(f)).isTrue();
+    ClientUpdate g = ClientUpdate.benign("g", new double[] {0.1, 1e39, -2.5}, 1);
+    assertThat(g.deltaAsDouble()).containsExactly(0.1, 1e39, -2.5);
+    assertThat(new UpdateValidator(3).accept(g)).isTrue();
+    // a non-finite float weight makes the update non-finite, and the server rejects it
+    ClientUpdate inf =
+        ClientUpdate.benign("i", new float[] {Float.POSITIVE_INFINITY, 0, 0}, new float[3], 1);
+    assertThat(new UpdateValidator(3).accept(inf)).isFalse();
   }
 
   @Test

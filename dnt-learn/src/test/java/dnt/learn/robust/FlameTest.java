@@ -50,16 +50,15 @@ final class FlameTest extends AggregationRuleContractTest {
     List<ClientUpdate> u =
         updates(
             new double[] {1, 0},
-            // float32-exact values (updates are float32)
-            new double[] {1, 0.125},
-            new double[] {1, -0.125},
-            new double[] {1.25, 0},
+            new double[] {1, 0.1},
+            new double[] {1, -0.1},
+            new double[] {1.2, 0},
             new double[] {-5, 0},
             new double[] {-5, 0});
     Flame flame = new Flame(0);
     assertThat(flame.admitted(u)).containsExactly(true, true, true, true, false, false);
-    // norms 1, 1.0078, 1.0078, 1.25, 5, 5 -> S = (1.0078 + 1.25) / 2; (1.25, 0) is clipped to S
-    double s = (Math.hypot(1, 0.125) + 1.25) / 2;
+    // norms 1, 1.005, 1.005, 1.2, 5, 5 -> S = (1.005 + 1.2) / 2; (1.2, 0) is clipped to S
+    double s = (Math.hypot(1, 0.1) + 1.2) / 2;
     double[] r = flame.aggregate(u, context(u, new double[2]));
     // no noise (lambda 0): a mean of four order-1 values, a few roundings (~1e-16)
     assertThat(r[0]).isCloseTo((3 + s) / 4, within(1e-12));

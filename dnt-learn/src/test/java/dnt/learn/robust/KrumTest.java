@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,19 +52,22 @@ final class KrumTest extends AggregationRuleContractTest {
   @Test
   void pairwiseDistancesMatchTheDirectComputationAcrossTiles() {
     java.util.Random rng = new java.util.Random(4);
-    float[][] rows = new float[5][5000];
-    for (float[] r : rows) {
+    double[][] rows = new double[5][5000];
+    for (double[] r : rows) {
       for (int j = 0; j < r.length; j++) {
-        r[j] = (float) rng.nextGaussian();
+        r[j] = rng.nextGaussian();
       }
     }
-    double[][] d = Columns.directSquaredDistances(rows);
+    UpdateVector[] v = new UpdateVector[rows.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = UpdateVector.of(rows[i]);
+    }
+    double[][] d = Columns.directSquaredDistances(v);
     for (int i = 0; i < 5; i++) {
       for (int k = 0; k < 5; k++) {
         double s = 0;
         for (int j = 0; j < 5000; j++) {
-          double e = (double) rows[i][j] - rows[k][j];
-          s += e * e;
+          s += (rows[i][j] - rows[k][j]) * (rows[i][j] - rows[k][j]);
         }
         // two summation orders of 5000 non-negative squares: each within 4999 x 2^-53 = 5.6e-13
         // of the exact sum, relative

@@ -57,8 +57,7 @@ final class TrimmedMeanTest extends AggregationRuleContractTest {
       double[][] rows = new double[n][7];
       for (double[] row : rows) {
         for (int j = 0; j < row.length; j++) {
-          // float32-exact, as every update is
-          row[j] = (float) (rng.nextInt(5) == 0 ? rng.nextInt(3) : rng.nextGaussian() * 10);
+          row[j] = rng.nextInt(5) == 0 ? rng.nextInt(3) : rng.nextGaussian() * 10;
         }
       }
       double beta = rng.nextDouble() * 0.45;
