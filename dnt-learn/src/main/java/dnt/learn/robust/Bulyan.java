@@ -13,8 +13,8 @@ import java.util.List;
  * (removing each pick from the candidates); then, per coordinate, the {@code beta = theta - 2f}
  * selected values closest to their median are averaged. Needs {@code n >= 4f + 3}. The distance
  * matrix is computed once, through the Gram matrix (error bound in {@link PairwiseDistances}), and
- * reused by every Krum round; the per-coordinate step works on the float32 values widened exactly
- * to double and sums in double.
+ * reused by every Krum round; the per-coordinate step works on the updates' exact double values
+ * ({@link dnt.learn.fl.UpdateVector}) and sums in double.
  */
 public final class Bulyan implements AggregationRule, MinimumClients {
   private final int f;

@@ -12,8 +12,8 @@ import java.util.List;
  * two middle values. Tolerates fewer than n/2 arbitrary updates per coordinate. One of the rows of
  * the paper's Table II. Linear expected time per coordinate (one {@link ColumnSelector} pass finds
  * both middle values), no full sort. Precision: for an odd count the result is exactly one of the
- * float32 inputs; for an even count it is the mean of the two middle values in double, one
- * rounding.
+ * updates' values (exact, see {@link dnt.learn.fl.UpdateVector}); for an even count it is the mean
+ * of the two middle values in double, one rounding.
  */
 public final class CoordinateMedian implements AggregationRule {
   @Override

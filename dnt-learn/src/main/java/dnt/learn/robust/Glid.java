@@ -29,7 +29,7 @@ import java.util.Objects;
  * coordinate with no value inside its band (possible for the percentile band with n = 2) takes the
  * coordinate's median. Unlike {@link TwinInconsistencyDefense} there is no client re-weighting.
  * Cost O(n log n) per coordinate (a sort), extra memory O(n). Precision: the bands and the kept
- * values' mean are computed in double from the float32 inputs widened exactly.
+ * values' mean are computed in double from the updates' exact values.
  */
 public final class Glid implements AggregationRule {
   /** The statistical method that gives a coordinate's band. */

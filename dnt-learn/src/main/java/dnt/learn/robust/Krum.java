@@ -11,10 +11,10 @@ import java.util.List;
  * Gradient Descent", NeurIPS 2017). Each update is scored by the sum of squared distances to its
  * {@code n - f - 2} nearest neighbours; Krum returns the best-scored update, Multi-Krum averages
  * the {@code m} best ({@code m = n - f} by default). Needs {@code n >= 2f + 3}. The O(n^2 d)
- * distance matrix is computed once, through the Gram matrix of the float32 updates accumulated in
- * double, with nearly equal pairs recomputed directly ({@link PairwiseDistances} states the error
- * bound: every distance within about 1e-6 relative of the exact one). Krum returns the selected
- * update exactly (widened to double); Multi-Krum's mean is accumulated in double in row order.
+ * distance matrix is computed once, through the Gram matrix of the updates accumulated in double,
+ * with nearly equal pairs recomputed directly ({@link PairwiseDistances} states the error bound:
+ * every distance within about 1e-6 relative of the exact one). Krum returns the selected update
+ * exactly; Multi-Krum's mean is accumulated in double in row order.
  */
 public final class Krum implements AggregationRule, MinimumClients {
   private final int f;

@@ -5,32 +5,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * All pairwise squared Euclidean distances of n float32 update rows through their Gram matrix,
- * {@code D_ik = G_ii + G_kk - 2 G_ik} with {@code G = X X^T} (the formulation numpy's and PyTorch's
- * {@code cdist} use), for Krum, Multi-Krum and Bulyan.
+ * All pairwise squared Euclidean distances of n update rows through their Gram matrix, {@code D_ik
+ * = G_ii + G_kk - 2 G_ik} with {@code G = X X^T} (the formulation numpy's and PyTorch's {@code
+ * cdist} use), for Krum, Multi-Krum and Bulyan.
  *
  * <p><b>Kernel.</b> The rows are read in blocks of coordinates, transposed into a per-worker buffer
- * of doubles (widening is exact), and the block's contribution is added to the upper triangle of an
- * n-by-n accumulator as a sum of outer products, four coordinates per pass: {@code G_ik += x_i0
- * c0_k + x_i1 c1_k + x_i2 c2_k + x_i3 c3_k}, whose innermost loop over k has no reduction (so the
- * JIT can vectorise it). The product of two floats is exact in double, so only the additions round.
- * The coordinates are split into at most {@link #PARTS} contiguous parts, fixed by d alone, each
- * with its own accumulator, summed in part order at the end: the result does not depend on the
- * number of threads.
+ * of doubles holding the updates' exact values (a row kept as float weights gives {@code (double)
+ * w_i[j] - w_t[j]}, see {@link dnt.learn.fl.UpdateVector}; the Gram matrix is of the updates, never
+ * of the weights), and the block's contribution is added to the upper triangle of an n-by-n
+ * accumulator as a sum of outer products, four coordinates per pass: {@code G_ik += x_i0 c0_k +
+ * x_i1 c1_k + x_i2 c2_k + x_i3 c3_k}, whose innermost loop over k has no reduction (so the JIT can
+ * vectorise it). Each product rounds once, and so does each addition. The coordinates are split
+ * into at most {@link #PARTS} contiguous parts, fixed by d alone, each with its own accumulator,
+ * summed in part order at the end: the result does not depend on the number of threads.
  *
- * <p><b>Error bound.</b> Each Gram entry is a sum of at most {@code m = ceil(d / 4) + 3 + PARTS}
- * rounded additions of exact products, so {@code |G'_ik - G_ik| <= gamma_m sum_j |a_j b_j| <=
- * gamma_m (||a||^2 + ||b||^2) / 2} with {@code gamma_m = m u / (1 - m u)}, {@code u = 2^-53}
- * (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed., Sec. 3.1). Hence {@code
- * |D'_ik - D_ik| <= (2 gamma_m + 3u) (G_ii + G_kk)} (three more roundings combine the entries): an
- * error relative to the updates' squared norms, not to their distance, which cancellation makes
- * large when two updates are nearly equal (identical fake updates give 0 +- that bound). The guard:
- * every pair whose bound exceeds {@link #RELATIVE_TOLERANCE} times its computed distance is
- * recomputed directly, {@code sum_j (a_j - b_j)^2}, whose error is {@code gamma_d D_ik} relative to
- * the distance itself (and exactly 0 for identical rows). So every distance returned is within
- * {@code 2^-20} (about 1e-6) of the true one relatively, besides the direct sum's own {@code
- * gamma_d}. Krum's choice can differ from the direct computation's only between candidates whose
- * scores agree to about that precision.
+ * <p><b>Error bound.</b> Each Gram entry is a sum of rounded products whose terms each pass through
+ * at most {@code m = ceil(d / 4) + 4 + PARTS} roundings (the product, at most three additions
+ * inside a pass, one per pass into the accumulator, {@code PARTS} to combine the parts), so {@code
+ * |G'_ik - G_ik| <= gamma_m sum_j |a_j b_j| <= gamma_m (||a||^2 + ||b||^2) / 2} with {@code gamma_m
+ * = m u / (1 - m u)}, {@code u = 2^-53} (Higham, "Accuracy and Stability of Numerical Algorithms",
+ * 2nd ed., Sec. 3.1). Hence {@code |D'_ik - D_ik| <= (2 gamma_m + 3u) (G_ii + G_kk)} (three more
+ * roundings combine the entries): an error relative to the updates' squared norms, not to their
+ * distance, which cancellation makes large when two updates are nearly equal (identical fake
+ * updates give 0 +- that bound). The guard: every pair whose bound exceeds {@link
+ * #RELATIVE_TOLERANCE} times its computed distance is recomputed directly, {@code sum_j (a_j -
+ * b_j)^2}, whose error is {@code gamma_d D_ik} relative to the distance itself (and exactly 0 for
+ * identical rows). So every distance returned is within {@code 2^-20} (about 1e-6) of the true one
+ * relatively, besides the direct sum's own {@code gamma_d}. Krum's choice can differ from the
+ * direct computation's only between candidates whose scores agree to about that precision.
  */
 final class PairwiseDistances {
   /** Relative error accepted from the Gram formulation before a pair is recomputed directly. */
@@ -137,7 +139,7 @@ final class PairwiseDistances {
    * @return the factor
    */
   static double errorFactor(int d) {
-    double m = Math.ceil(d / 4.0) + 3 + PARTS;
+    double m = Math.ceil(d / 4.0) + 4 + PARTS;
     double gamma = m * U / (1 - m * U);
     return 2 * gamma + 3 * U;
   }

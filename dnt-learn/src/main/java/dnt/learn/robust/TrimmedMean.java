@@ -11,8 +11,8 @@ import java.util.List;
  * floor(beta * n)} smallest and the k largest values and average the remaining {@code n - 2k}.
  * Default {@code beta = 0.1} (FLPoison). Two selections and one summing pass per coordinate (see
  * {@link #trimmedSum}), no full sort. Precision: the boundaries are exact order statistics of the
- * float32 inputs (widened exactly); the middle sum is accumulated in double in row order (error at
- * most about {@code n u sum |x_i|}, {@code u = 2^-53}), then multiplied by {@code 1 / (n - 2k)}.
+ * updates' exact values; the middle sum is accumulated in double in row order (error at most about
+ * {@code n u sum |x_i|}, {@code u = 2^-53}), then multiplied by {@code 1 / (n - 2k)}.
  */
 public final class TrimmedMean implements AggregationRule {
   /** The default trimming fraction per end. */

@@ -38,8 +38,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: one pass over transposed coordinate blocks that computes the bands (out-of-place
  * selection per coordinate, {@link ColumnSelector}) and counts each client's kept coordinates, then
  * one aggregation pass; extra memory two arrays of length d. Precision: the bands come from exact
- * order statistics of the float32 inputs (widened exactly; the MAD scaling and the band ends are
- * computed in double), the masked weighted sums are accumulated in double in row order.
+ * order statistics of the updates' exact values (the MAD scaling and the band ends are computed in
+ * double), the masked weighted sums are accumulated in double in row order.
  */
 public final class TwinInconsistencyDefense implements AggregationRule {
   /**
