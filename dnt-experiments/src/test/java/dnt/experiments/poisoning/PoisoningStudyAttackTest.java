@@ -91,7 +91,7 @@ final class PoisoningStudyAttackTest {
     assertThat(a).hasSameSizeAs(e);
     for (int i = 0; i < a.size(); i++) {
       assertThat(a.get(i).clientId()).isEqualTo(e.get(i).clientId());
-      assertThat(a.get(i).delta()).containsExactly(e.get(i).delta());
+      assertThat(a.get(i).deltaAsDouble()).containsExactly(e.get(i).deltaAsDouble());
     }
   }
 

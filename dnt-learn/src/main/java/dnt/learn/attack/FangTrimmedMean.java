@@ -41,7 +41,7 @@ public final class FangTrimmedMean extends MaliciousClientAttack {
     java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
     for (ClientUpdate u : benign) {
-      double[] x = u.delta();
+      double[] x = u.deltaAsDouble();
       for (int j = 0; j < d; j++) {
         min[j] = Math.min(min[j], x[j]);
         max[j] = Math.max(max[j], x[j]);

@@ -49,7 +49,7 @@ public final class SimpleAttacks {
       protected List<double[]> craft(AttackView view, List<ClientUpdate> benign, int m) {
         List<double[]> out = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
-          double[] x = benign.get(i).delta().clone();
+          double[] x = benign.get(i).deltaAsDouble();
           for (int j = 0; j < x.length; j++) {
             x[j] *= -k;
           }
@@ -71,7 +71,7 @@ public final class SimpleAttacks {
     return new MaliciousClientAttack(share) {
       @Override
       protected List<double[]> craft(AttackView view, List<ClientUpdate> benign, int m) {
-        int d = benign.get(0).delta().length;
+        int d = benign.get(0).dimension();
         List<double[]> out = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
           RandomGenerator rng = Seeds.generator(Seeds.derive(view.seed(), 0x6A55, i));
@@ -98,7 +98,7 @@ public final class SimpleAttacks {
       @Override
       protected List<double[]> craft(AttackView view, List<ClientUpdate> benign, int m) {
         int target = Math.min(m, benign.size() - 1);
-        return copies(benign.get(target).delta(), m);
+        return copies(benign.get(target).deltaAsDouble(), m);
       }
     };
   }

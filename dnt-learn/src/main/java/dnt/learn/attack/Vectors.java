@@ -1,6 +1,7 @@
 package dnt.learn.attack;
 
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 
 /** Small dense-vector helpers for the attacks (benign statistics, norms, distances). */
@@ -8,16 +9,16 @@ final class Vectors {
   private Vectors() {}
 
   static int dimension(List<ClientUpdate> updates, double[] fallback) {
-    return updates.isEmpty() ? fallback.length : updates.get(0).delta().length;
+    return updates.isEmpty() ? fallback.length : updates.get(0).dimension();
   }
 
   static double[] mean(List<ClientUpdate> updates) {
-    int d = updates.get(0).delta().length;
+    int d = updates.get(0).dimension();
     double[] mu = new double[d];
     for (ClientUpdate u : updates) {
-      double[] x = u.delta();
+      UpdateVector x = u.delta();
       for (int j = 0; j < d; j++) {
-        mu[j] += x[j];
+        mu[j] += x.get(j);
       }
     }
     for (int j = 0; j < d; j++) {
@@ -31,9 +32,9 @@ final class Vectors {
     int d = mu.length;
     double[] sd = new double[d];
     for (ClientUpdate u : updates) {
-      double[] x = u.delta();
+      UpdateVector x = u.delta();
       for (int j = 0; j < d; j++) {
-        double e = x[j] - mu[j];
+        double e = x.get(j) - mu[j];
         sd[j] += e * e;
       }
     }
@@ -47,6 +48,33 @@ final class Vectors {
     double s = 0;
     for (double v : x) {
       s += v * v;
+    }
+    return Math.sqrt(s);
+  }
+
+  static double norm(UpdateVector x) {
+    double s = 0;
+    for (int j = 0; j < x.dimension(); j++) {
+      double v = x.get(j);
+      s += v * v;
+    }
+    return Math.sqrt(s);
+  }
+
+  static double distance(UpdateVector a, UpdateVector b) {
+    double s = 0;
+    for (int j = 0; j < a.dimension(); j++) {
+      double e = a.get(j) - b.get(j);
+      s += e * e;
+    }
+    return Math.sqrt(s);
+  }
+
+  static double distance(double[] a, UpdateVector b) {
+    double s = 0;
+    for (int j = 0; j < a.length; j++) {
+      double e = a[j] - b.get(j);
+      s += e * e;
     }
     return Math.sqrt(s);
   }

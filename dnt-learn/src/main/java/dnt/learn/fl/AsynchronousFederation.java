@@ -193,9 +193,14 @@ public final class AsynchronousFederation {
               LocalTraining.await(Objects.requireNonNull(e.job, "completion job"));
           ledger.compute(c.id(), r.report().cpuNanos());
           ledger.transfer(c.id(), uplink.bytes(), c.linkRate(), true);
-          double[] received =
-              uplink.send(
-                  c.id(), r.delta(), Seeds.generator(Seeds.derive(seed, 12, day, e.client)));
+          UpdateVector received =
+              hooks.codec().identity()
+                  ? r.update()
+                  : UpdateVector.of(
+                      uplink.send(
+                          c.id(),
+                          r.delta(),
+                          Seeds.generator(Seeds.derive(seed, 12, day, e.client))));
           buffers
               .get(twin)
               .add(
@@ -261,7 +266,12 @@ public final class AsynchronousFederation {
       for (Buffered b : buffer) {
         double s = settings.staleness().weight(b.staleness);
         ClientUpdate u = b.update;
-        benign.add(new ClientUpdate(u.clientId(), Vectors.scaled(u.delta(), s), u.weight(), false));
+        // a weight of exactly 1 leaves every value as it is, so the update keeps its float form
+        benign.add(
+            s == 1.0
+                ? new ClientUpdate(u.clientId(), u.delta(), u.weight(), false)
+                : new ClientUpdate(
+                    u.clientId(), Vectors.scaled(u.deltaAsDouble(), s), u.weight(), false));
       }
       buffer.clear();
       double[] cur = Vectors.toDouble(current);

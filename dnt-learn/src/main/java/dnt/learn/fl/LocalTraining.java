@@ -74,11 +74,38 @@ public final class LocalTraining implements AutoCloseable {
   /**
    * The result of one local training job.
    *
-   * @param delta {@code trained - start}, in double precision (the trained weights are {@code start
-   *     + delta}; they are not kept, to halve the memory of large rounds)
+   * @param update {@code trained - start}: the trained float weights and the start they began from
+   *     ({@link UpdateVector#difference}, 4 bytes per parameter, the start shared), or double
+   *     values for a result that arrived as such
    * @param report the fit report (loss, CPU time)
    */
-  public record Result(double[] delta, FitReport report) {}
+  public record Result(UpdateVector update, FitReport report) {
+    /** Checks the fields. */
+    public Result {
+      java.util.Objects.requireNonNull(update, "update");
+      java.util.Objects.requireNonNull(report, "report");
+    }
+
+    /**
+     * A result given as a double update.
+     *
+     * @param delta {@code trained - start} in double precision (kept, not copied)
+     * @param report the fit report
+     */
+    public Result(double[] delta, FitReport report) {
+      this(UpdateVector.of(delta), report);
+    }
+
+    /**
+     * The update {@code trained - start} as a new double array, each coordinate {@code (double)
+     * trained[j] - start[j]}.
+     *
+     * @return the update
+     */
+    public double[] delta() {
+      return update.toDouble();
+    }
+  }
 
   /**
    * Starts a job.
@@ -172,7 +199,9 @@ public final class LocalTraining implements AutoCloseable {
       for (int k = 0; k < chunk.size(); k++) {
         float[] start = starts.get(k);
         float[] w = trained.get(k).parameters();
-        futures.get(k).complete(new Result(delta(w, start), trained.get(k).report()));
+        futures
+            .get(k)
+            .complete(new Result(UpdateVector.difference(w, start), trained.get(k).report()));
       }
     } catch (RuntimeException | Error e) {
       for (CompletableFuture<Result> f : futures) {
@@ -191,14 +220,6 @@ public final class LocalTraining implements AutoCloseable {
     return (a + b - 1) / b;
   }
 
-  private static double[] delta(float[] w, float[] start) {
-    double[] d = new double[w.length];
-    for (int j = 0; j < w.length; j++) {
-      d[j] = (double) w[j] - start[j];
-    }
-    return d;
-  }
-
   /**
    * Trains on the calling thread.
    *
@@ -214,7 +235,7 @@ public final class LocalTraining implements AutoCloseable {
     Forecaster f = Forecaster.of(architecture, start);
     FitReport r = f.fit(data, recipe, seed);
     float[] w = f.parameters();
-    return new Result(delta(w, start), r);
+    return new Result(UpdateVector.difference(w, start), r);
   }
 
   /**

@@ -31,15 +31,18 @@ final class RunningMean {
    * @throws IllegalArgumentException if its dimension differs
    */
   void add(ClientUpdate u) {
-    double[] x = u.delta();
-    if (x.length != sum.length) {
+    UpdateVector x = u.delta();
+    if (x.dimension() != sum.length) {
       throw new IllegalArgumentException(
-          "update of " + u.clientId() + " has dimension " + x.length + ", expected " + sum.length);
+          "update of "
+              + u.clientId()
+              + " has dimension "
+              + x.dimension()
+              + ", expected "
+              + sum.length);
     }
     double w = weighted ? u.weight() : 1.0;
-    for (int j = 0; j < x.length; j++) {
-      sum[j] += w * x[j];
-    }
+    x.addScaled(w, sum, 0, sum.length);
     total += w;
     count++;
   }

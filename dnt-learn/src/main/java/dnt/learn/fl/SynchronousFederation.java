@@ -117,8 +117,12 @@ public final class SynchronousFederation {
         double compute = r.report().samples() * settings.secondsPerSample() / c.computeSpeed();
         roundTime = Math.max(roundTime, down + compute + up);
         lossSum += r.report().meanLoss();
-        double[] received =
-            uplink.send(c.id(), r.delta(), Seeds.generator(Seeds.derive(seed, 9, t, sampled[j])));
+        UpdateVector received =
+            hooks.codec().identity()
+                ? r.update()
+                : UpdateVector.of(
+                    uplink.send(
+                        c.id(), r.delta(), Seeds.generator(Seeds.derive(seed, 9, t, sampled[j]))));
         ClientUpdate u = ClientUpdate.benign(c.id(), received, c.train().count());
         if (streamed == null) {
           benign.add(u);

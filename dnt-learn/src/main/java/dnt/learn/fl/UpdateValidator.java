@@ -30,15 +30,7 @@ public final class UpdateValidator {
    * @return true if it has d finite entries
    */
   public boolean accept(ClientUpdate u) {
-    boolean ok = u.delta().length == dimension;
-    if (ok) {
-      for (double v : u.delta()) {
-        if (!Double.isFinite(v)) {
-          ok = false;
-          break;
-        }
-      }
-    }
+    boolean ok = u.dimension() == dimension && u.delta().isFinite();
     if (!ok) {
       rejected.merge(u.clientId(), 1, Integer::sum);
     }

@@ -4,6 +4,7 @@ import dnt.core.util.Seeds;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -115,16 +116,15 @@ public final class DpFedAvg implements AggregationRule {
     double[] sum = new double[d];
     double[] norms = new double[updates.size()];
     for (int i = 0; i < updates.size(); i++) {
-      double[] x = updates.get(i).delta();
+      UpdateVector x = updates.get(i).delta();
       double ss = 0;
-      for (double v : x) {
+      for (int j = 0; j < x.dimension(); j++) {
+        double v = x.get(j);
         ss += v * v;
       }
       norms[i] = Math.sqrt(ss);
       double s = norms[i] > c ? c / norms[i] : 1.0;
-      for (int j = 0; j < d; j++) {
-        sum[j] += s * x[j];
-      }
+      x.addScaled(s, sum, 0, d);
     }
     double sd = noiseMultiplier * c;
     RandomGenerator rng = Seeds.generator(Seeds.derive(context.seed(), 0xD9));

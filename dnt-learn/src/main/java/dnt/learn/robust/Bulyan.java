@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,7 +12,9 @@ import java.util.List;
  * Byzantium", ICML 2018): Krum is applied repeatedly to select {@code theta = n - 2f} updates
  * (removing each pick from the candidates); then, per coordinate, the {@code beta = theta - 2f}
  * selected values closest to their median are averaged. Needs {@code n >= 4f + 3}. The distance
- * matrix is computed once and reused by every Krum round.
+ * matrix is computed once, through the Gram matrix (error bound in {@link PairwiseDistances}), and
+ * reused by every Krum round; the per-coordinate step works on the updates' exact double values
+ * ({@link dnt.learn.fl.UpdateVector}) and sums in double.
  */
 public final class Bulyan implements AggregationRule, MinimumClients {
   private final int f;
@@ -40,14 +43,14 @@ public final class Bulyan implements AggregationRule, MinimumClients {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
     MinimumClients.check(name(), n, "n >= 4f + 3 with f = " + f, minClients());
     int theta = n - 2 * f;
     int beta = theta - 2 * f;
-    double[][] dist = Columns.pairwiseSquaredDistances(rows);
+    double[][] dist = PairwiseDistances.squaredDistances(rows);
     int[] candidates = KrumScores.all(n);
-    double[][] selected = new double[theta][];
+    UpdateVector[] selected = new UpdateVector[theta];
     for (int s = 0; s < theta; s++) {
       double[] scores = KrumScores.scores(dist, candidates, f);
       int best = KrumScores.order(scores)[0];

@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -40,9 +41,9 @@ public final class CenteredClipping implements AggregationRule {
 
   @Override
   public synchronized double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
-    int d = rows[0].length;
+    int d = rows[0].dimension();
     double[] v = previous != null && previous.length == d ? previous.clone() : new double[d];
     for (int it = 0; it < iterations; it++) {
       double[] center = v;
@@ -60,9 +61,9 @@ public final class CenteredClipping implements AggregationRule {
           (from, to) -> {
             for (int i = 0; i < n; i++) {
               double s = scale[i] / n;
-              double[] row = rows[i];
+              UpdateVector row = rows[i];
               for (int j = from; j < to; j++) {
-                next[j] += s * (row[j] - center[j]);
+                next[j] += s * (row.get(j) - center[j]);
               }
             }
           });

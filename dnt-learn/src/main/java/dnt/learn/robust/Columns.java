@@ -1,6 +1,7 @@
 package dnt.learn.robust;
 
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,25 +78,26 @@ final class Columns {
   }
 
   /**
-   * The rows of the updates, without copying.
+   * The rows of the updates, without copying: float weights over their base, or double values (see
+   * {@link UpdateVector}).
    *
    * @param updates the updates
-   * @return their delta arrays
+   * @return their update vectors
    */
-  static double[][] rows(List<ClientUpdate> updates) {
+  static UpdateVector[] rows(List<ClientUpdate> updates) {
     if (updates.isEmpty()) {
       throw new IllegalArgumentException("no updates to aggregate");
     }
-    double[][] rows = new double[updates.size()][];
-    int d = updates.get(0).delta().length;
+    UpdateVector[] rows = new UpdateVector[updates.size()];
+    int d = updates.get(0).dimension();
     for (int i = 0; i < rows.length; i++) {
       rows[i] = updates.get(i).delta();
-      if (rows[i].length != d) {
+      if (rows[i].dimension() != d) {
         throw new IllegalArgumentException(
             "update of "
                 + updates.get(i).clientId()
                 + " has "
-                + rows[i].length
+                + rows[i].dimension()
                 + " coordinates, expected "
                 + d);
       }
@@ -110,7 +112,7 @@ final class Columns {
    * @param f the per-coordinate function
    * @return a new array of length d with the results
    */
-  static double[] map(double[][] rows, ColumnFunction f) {
+  static double[] map(UpdateVector[] rows, ColumnFunction f) {
     return map(
         rows, () -> null, (state, v, from, n, sel, j) -> f.apply(v, from, n, sel, j), s -> {});
   }
@@ -128,12 +130,12 @@ final class Columns {
    * @return a new array of length d with the results
    */
   static <S> double[] map(
-      double[][] rows,
+      UpdateVector[] rows,
       Supplier<S> newState,
       StatefulColumnFunction<S> f,
       Consumer<? super S> finish) {
     int n = rows.length;
-    int d = rows[0].length;
+    int d = rows[0].dimension();
     double[] out = new double[d];
     int width = blockWidth(n);
     int blocks = (d + width - 1) / width;
@@ -162,43 +164,58 @@ final class Columns {
 
   /**
    * Copies coordinates {@code [from, from+width)} of every row into {@code buf}, column after
-   * column ({@code buf[j * n + i] = rows[i][from + j]}). Rows are taken eight at a time so that
-   * each coordinate writes a whole cache line of the buffer and the rows are read as eight
-   * sequential streams.
+   * column ({@code buf[j * n + i] = x_i[from + j]}, where a row kept as float weights gives {@code
+   * (double) w_i[c] - w_t[c]}, see {@link UpdateVector}). Eight rows over one shared base are taken
+   * at a time, so that each coordinate writes a whole cache line of the buffer, reads the base once
+   * and the rows as eight sequential streams; any other row is copied on its own.
    *
    * @param rows the n rows
    * @param from the first coordinate
    * @param width the number of coordinates
    * @param buf the destination, at least {@code n * width} long
    */
-  static void transpose(double[][] rows, int from, int width, double[] buf) {
+  static void transpose(UpdateVector[] rows, int from, int width, double[] buf) {
     int n = rows.length;
     int i = 0;
-    for (; i + 7 < n; i += 8) {
-      double[] r0 = rows[i];
-      double[] r1 = rows[i + 1];
-      double[] r2 = rows[i + 2];
-      double[] r3 = rows[i + 3];
-      double[] r4 = rows[i + 4];
-      double[] r5 = rows[i + 5];
-      double[] r6 = rows[i + 6];
-      double[] r7 = rows[i + 7];
-      for (int j = 0, b = i; j < width; j++, b += n) {
-        int c = from + j;
-        buf[b] = r0[c];
-        buf[b + 1] = r1[c];
-        buf[b + 2] = r2[c];
-        buf[b + 3] = r3[c];
-        buf[b + 4] = r4[c];
-        buf[b + 5] = r5[c];
-        buf[b + 6] = r6[c];
-        buf[b + 7] = r7[c];
-      }
-    }
-    for (; i < n; i++) {
-      double[] row = rows[i];
-      for (int j = 0, b = i; j < width; j++, b += n) {
-        buf[b] = row[from + j];
+    while (i < n) {
+      if (i + 7 < n && UpdateVector.sameBase(rows, i, 8)) {
+        float[] base = rows[i].base();
+        float[] r0 = rows[i].weights();
+        float[] r1 = rows[i + 1].weights();
+        float[] r2 = rows[i + 2].weights();
+        float[] r3 = rows[i + 3].weights();
+        float[] r4 = rows[i + 4].weights();
+        float[] r5 = rows[i + 5].weights();
+        float[] r6 = rows[i + 6].weights();
+        float[] r7 = rows[i + 7].weights();
+        for (int j = 0, b = i; j < width; j++, b += n) {
+          int c = from + j;
+          double bc = base[c];
+          buf[b] = r0[c] - bc;
+          buf[b + 1] = r1[c] - bc;
+          buf[b + 2] = r2[c] - bc;
+          buf[b + 3] = r3[c] - bc;
+          buf[b + 4] = r4[c] - bc;
+          buf[b + 5] = r5[c] - bc;
+          buf[b + 6] = r6[c] - bc;
+          buf[b + 7] = r7[c] - bc;
+        }
+        i += 8;
+      } else {
+        UpdateVector row = rows[i];
+        if (row.isDifference()) {
+          float[] w = row.weights();
+          float[] base = row.base();
+          for (int j = 0, b = i; j < width; j++, b += n) {
+            buf[b] = (double) w[from + j] - base[from + j];
+          }
+        } else {
+          double[] x = row.values();
+          for (int j = 0, b = i; j < width; j++, b += n) {
+            buf[b] = x[from + j];
+          }
+        }
+        i++;
       }
     }
   }
@@ -249,14 +266,15 @@ final class Columns {
   }
 
   /**
-   * The weighted sum {@code sum_i w_i * rows[i] / total}, parallel over coordinate ranges.
+   * The weighted sum {@code sum_i w_i * rows[i] / total}, parallel over coordinate ranges; each
+   * coordinate's terms are added in row order, in double.
    *
    * @param rows the rows
    * @param w the weights (zero weights skip the row)
    * @return the weighted average (zeros when the weights sum to zero)
    */
-  static double[] weightedAverage(double[][] rows, double[] w) {
-    int d = rows[0].length;
+  static double[] weightedAverage(UpdateVector[] rows, double[] w) {
+    int d = rows[0].dimension();
     double total = 0;
     for (double x : w) {
       total += x;
@@ -274,10 +292,7 @@ final class Columns {
             if (wi == 0) {
               continue;
             }
-            double[] row = rows[i];
-            for (int j = from; j < to; j++) {
-              out[j] += wi * row[j];
-            }
+            rows[i].addScaled(wi, out, from, to);
           }
         });
     return out;
@@ -289,10 +304,20 @@ final class Columns {
    * @param rows the rows
    * @return the norms
    */
-  static double[] norms(double[][] rows) {
+  static double[] norms(UpdateVector[] rows) {
     double[] out = new double[rows.length];
     IntStream.range(0, rows.length).parallel().forEach(i -> out[i] = norm(rows[i]));
     return out;
+  }
+
+  /**
+   * Euclidean norm of an update, {@code sqrt(dot(x, x))}.
+   *
+   * @param x the update
+   * @return its norm
+   */
+  static double norm(UpdateVector x) {
+    return Math.sqrt(dot(x, x, 0, x.dimension()));
   }
 
   /**
@@ -314,6 +339,32 @@ final class Columns {
    */
   static double dot(double[] a, double[] b) {
     return dot(a, b, 0, a.length);
+  }
+
+  /**
+   * Dot product of an update and a vector, with four accumulators.
+   *
+   * @param a an update
+   * @param b a vector of the same length
+   * @return the dot product
+   */
+  static double dot(UpdateVector a, double[] b) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int to = b.length;
+    int j = 0;
+    for (; j + 3 < to; j += 4) {
+      s0 += a.get(j) * b[j];
+      s1 += a.get(j + 1) * b[j + 1];
+      s2 += a.get(j + 2) * b[j + 2];
+      s3 += a.get(j + 3) * b[j + 3];
+    }
+    for (; j < to; j++) {
+      s0 += a.get(j) * b[j];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /**
@@ -344,6 +395,47 @@ final class Columns {
   }
 
   /**
+   * Dot product of two updates over a coordinate range, with four accumulators; the same arithmetic
+   * as {@link #dot(double[], double[], int, int)} on the updates' values.
+   *
+   * @param a an update
+   * @param b an update of the same length
+   * @param from the first coordinate
+   * @param to one past the last
+   * @return the partial dot product
+   */
+  static double dot(UpdateVector a, UpdateVector b, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = from;
+    if (a.isDifference() && b.isDifference()) {
+      float[] wa = a.weights();
+      float[] ba = a.base();
+      float[] wb = b.weights();
+      float[] bb = b.base();
+      for (; j + 3 < to; j += 4) {
+        s0 += ((double) wa[j] - ba[j]) * ((double) wb[j] - bb[j]);
+        s1 += ((double) wa[j + 1] - ba[j + 1]) * ((double) wb[j + 1] - bb[j + 1]);
+        s2 += ((double) wa[j + 2] - ba[j + 2]) * ((double) wb[j + 2] - bb[j + 2]);
+        s3 += ((double) wa[j + 3] - ba[j + 3]) * ((double) wb[j + 3] - bb[j + 3]);
+      }
+    } else {
+      for (; j + 3 < to; j += 4) {
+        s0 += a.get(j) * b.get(j);
+        s1 += a.get(j + 1) * b.get(j + 1);
+        s2 += a.get(j + 2) * b.get(j + 2);
+        s3 += a.get(j + 3) * b.get(j + 3);
+      }
+    }
+    for (; j < to; j++) {
+      s0 += a.get(j) * b.get(j);
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
    * Squared Euclidean distance with four accumulators.
    *
    * @param a a vector
@@ -351,24 +443,12 @@ final class Columns {
    * @return the squared distance
    */
   static double squaredDistance(double[] a, double[] b) {
-    return squaredDistance(a, b, 0, a.length);
-  }
-
-  /**
-   * Squared Euclidean distance over a coordinate range.
-   *
-   * @param a a vector
-   * @param b a vector of the same length
-   * @param from the first coordinate
-   * @param to one past the last
-   * @return the squared distance over {@code [from, to)}
-   */
-  static double squaredDistance(double[] a, double[] b, int from, int to) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
-    int j = from;
+    int to = a.length;
+    int j = 0;
     for (; j + 3 < to; j += 4) {
       double e0 = a[j] - b[j];
       double e1 = a[j + 1] - b[j + 1];
@@ -387,30 +467,115 @@ final class Columns {
   }
 
   /**
-   * All pairwise squared Euclidean distances, computed in cache-sized coordinate tiles so that each
-   * row is read from memory once per tile rather than once per pair; tiles run in parallel.
+   * Squared Euclidean distance between an update and a vector, with four accumulators.
+   *
+   * @param a an update
+   * @param b a vector of the same length
+   * @return the squared distance
+   */
+  static double squaredDistance(UpdateVector a, double[] b) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int to = b.length;
+    int j = 0;
+    for (; j + 3 < to; j += 4) {
+      double e0 = a.get(j) - b[j];
+      double e1 = a.get(j + 1) - b[j + 1];
+      double e2 = a.get(j + 2) - b[j + 2];
+      double e3 = a.get(j + 3) - b[j + 3];
+      s0 += e0 * e0;
+      s1 += e1 * e1;
+      s2 += e2 * e2;
+      s3 += e3 * e3;
+    }
+    for (; j < to; j++) {
+      double e = a.get(j) - b[j];
+      s0 += e * e;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * Squared Euclidean distance between two updates over a coordinate range, with four accumulators:
+   * each coordinate's two values are formed first (a float row's {@code (double) w[j] - base[j]}),
+   * then subtracted, as for double rows.
+   *
+   * @param a an update
+   * @param b an update of the same length
+   * @param from the first coordinate
+   * @param to one past the last
+   * @return the squared distance over {@code [from, to)}
+   */
+  static double squaredDistance(UpdateVector a, UpdateVector b, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = from;
+    if (a.isDifference() && b.isDifference()) {
+      float[] wa = a.weights();
+      float[] ba = a.base();
+      float[] wb = b.weights();
+      float[] bb = b.base();
+      for (; j + 3 < to; j += 4) {
+        double e0 = ((double) wa[j] - ba[j]) - ((double) wb[j] - bb[j]);
+        double e1 = ((double) wa[j + 1] - ba[j + 1]) - ((double) wb[j + 1] - bb[j + 1]);
+        double e2 = ((double) wa[j + 2] - ba[j + 2]) - ((double) wb[j + 2] - bb[j + 2]);
+        double e3 = ((double) wa[j + 3] - ba[j + 3]) - ((double) wb[j + 3] - bb[j + 3]);
+        s0 += e0 * e0;
+        s1 += e1 * e1;
+        s2 += e2 * e2;
+        s3 += e3 * e3;
+      }
+    } else {
+      for (; j + 3 < to; j += 4) {
+        double e0 = a.get(j) - b.get(j);
+        double e1 = a.get(j + 1) - b.get(j + 1);
+        double e2 = a.get(j + 2) - b.get(j + 2);
+        double e3 = a.get(j + 3) - b.get(j + 3);
+        s0 += e0 * e0;
+        s1 += e1 * e1;
+        s2 += e2 * e2;
+        s3 += e3 * e3;
+      }
+    }
+    for (; j < to; j++) {
+      double e = a.get(j) - b.get(j);
+      s0 += e * e;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * All pairwise squared Euclidean distances computed directly, {@code sum_j (a_j - b_j)^2}, in
+   * cache-sized coordinate tiles so that each row is read from memory once per tile rather than
+   * once per pair; tiles run in parallel. The reference for {@link PairwiseDistances}, which is
+   * faster.
    *
    * @param rows the n rows
    * @return the symmetric n-by-n matrix of squared distances
    */
-  static double[][] pairwiseSquaredDistances(double[][] rows) {
+  static double[][] directSquaredDistances(UpdateVector[] rows) {
     return pairwise(rows, true);
   }
 
   /**
    * All pairwise dot products (the Gram matrix), tiled and parallel like {@link
-   * #pairwiseSquaredDistances}.
+   * #directSquaredDistances}, each dot product summed coordinate by coordinate (FLAME's cosine
+   * similarities; {@link PairwiseDistances#gram} is the faster blocked version).
    *
    * @param rows the n rows
    * @return the symmetric n-by-n Gram matrix (diagonal included)
    */
-  static double[][] gram(double[][] rows) {
+  static double[][] gram(UpdateVector[] rows) {
     return pairwise(rows, false);
   }
 
-  private static double[][] pairwise(double[][] rows, boolean distances) {
+  private static double[][] pairwise(UpdateVector[] rows, boolean distances) {
     int n = rows.length;
-    int d = rows[0].length;
+    int d = rows[0].dimension();
     int tile = 2048;
     int tiles = (d + tile - 1) / tile;
     int tasks = Math.max(1, Math.min(tiles, ForkJoinPool.getCommonPoolParallelism() + 1));

@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 
 /**
@@ -10,7 +11,9 @@ import java.util.List;
  * Statistical Rates", ICML 2018): {@code agg_j = median_i g_ij}; for an even count, the mean of the
  * two middle values. Tolerates fewer than n/2 arbitrary updates per coordinate. One of the rows of
  * the paper's Table II. Linear expected time per coordinate (one {@link ColumnSelector} pass finds
- * both middle values), no full sort.
+ * both middle values), no full sort. Precision: for an odd count the result is exactly one of the
+ * updates' values (exact, see {@link dnt.learn.fl.UpdateVector}); for an even count it is the mean
+ * of the two middle values in double, one rounding.
  */
 public final class CoordinateMedian implements AggregationRule {
   @Override
@@ -20,7 +23,7 @@ public final class CoordinateMedian implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     return Columns.map(rows, (v, from, n, selector, j) -> selector.median(v, from, n));
   }
 }

@@ -4,6 +4,7 @@ import dnt.core.util.Seeds;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -60,9 +61,9 @@ public final class DivideAndConquer implements AggregationRule, MinimumClients {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
-    int d = rows[0].length;
+    int d = rows[0].dimension();
     MinimumClients.check(name(), n, "n > c*f with f = " + f, minClients());
     int keep = n - (int) Math.ceil(filteringFraction * f);
     boolean[] good = new boolean[n];
@@ -75,7 +76,7 @@ public final class DivideAndConquer implements AggregationRule, MinimumClients {
       double[] mu = new double[b];
       for (int i = 0; i < n; i++) {
         for (int k = 0; k < b; k++) {
-          sub[i][k] = rows[i][coords[k]];
+          sub[i][k] = rows[i].get(coords[k]);
           mu[k] += sub[i][k] / n;
         }
       }

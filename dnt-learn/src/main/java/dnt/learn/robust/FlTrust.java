@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 
 /**
@@ -21,14 +22,14 @@ public final class FlTrust implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     double[] g0 = context.referenceUpdate().get();
-    if (g0.length != rows[0].length) {
+    if (g0.length != rows[0].dimension()) {
       throw new IllegalArgumentException(
           "the reference update has "
               + g0.length
               + " coordinates, the client updates "
-              + rows[0].length);
+              + rows[0].dimension());
     }
     double n0 = Columns.norm(g0);
     double[] norms = Columns.norms(rows);
@@ -62,10 +63,7 @@ public final class FlTrust implements AggregationRule {
             if (s == 0) {
               continue;
             }
-            double[] row = rows[i];
-            for (int j = from; j < to; j++) {
-              out[j] += s * row[j];
-            }
+            rows[i].addScaled(s, out, from, to);
           }
         });
     return out;

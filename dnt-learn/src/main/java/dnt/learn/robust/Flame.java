@@ -4,6 +4,7 @@ import dnt.core.util.Seeds;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -51,7 +52,7 @@ public final class Flame implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
     double[] norms = Columns.norms(rows);
     boolean[] admitted = majorityCluster(rows, norms);
@@ -88,11 +89,11 @@ public final class Flame implements AggregationRule {
    * @return true for each admitted update
    */
   public boolean[] admitted(List<ClientUpdate> updates) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     return majorityCluster(rows, Columns.norms(rows));
   }
 
-  private static boolean[] majorityCluster(double[][] rows, double[] norms) {
+  private static boolean[] majorityCluster(UpdateVector[] rows, double[] norms) {
     int n = rows.length;
     boolean[] all = new boolean[n];
     Arrays.fill(all, true);

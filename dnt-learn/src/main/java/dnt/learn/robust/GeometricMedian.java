@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ public final class GeometricMedian implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
     double[] v = new CoordinateMedian().aggregate(updates, context);
     for (int it = 0; it < iterations; it++) {
@@ -56,7 +57,7 @@ public final class GeometricMedian implements AggregationRule {
       double[] dist = new double[n];
       java.util.stream.IntStream.range(0, n)
           .parallel()
-          .forEach(i -> dist[i] = Math.sqrt(Columns.squaredDistance(current, rows[i])));
+          .forEach(i -> dist[i] = Math.sqrt(Columns.squaredDistance(rows[i], current)));
       double[] b = new double[n];
       int coincident = 0;
       for (int i = 0; i < n; i++) {

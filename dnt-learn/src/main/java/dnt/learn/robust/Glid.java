@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +28,8 @@ import java.util.Objects;
  * both; the IQR band is Tukey's {@code [Q1 - 1.5 IQR, Q3 + 1.5 IQR]}; one-class SVM is left out. A
  * coordinate with no value inside its band (possible for the percentile band with n = 2) takes the
  * coordinate's median. Unlike {@link TwinInconsistencyDefense} there is no client re-weighting.
- * Cost O(n log n) per coordinate (a sort), extra memory O(n).
+ * Cost O(n log n) per coordinate (a sort), extra memory O(n). Precision: the bands and the kept
+ * values' mean are computed in double from the updates' exact values.
  */
 public final class Glid implements AggregationRule {
   /** The statistical method that gives a coordinate's band. */
@@ -112,14 +114,14 @@ public final class Glid implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
-    int d = rows[0].length;
+    int d = rows[0].dimension();
     double[] out = new double[d];
     double[] column = new double[n];
     for (int j = 0; j < d; j++) {
       for (int i = 0; i < n; i++) {
-        column[i] = rows[i][j];
+        column[i] = rows[i].get(j);
       }
       Arrays.sort(column);
       double[] band = band(column);

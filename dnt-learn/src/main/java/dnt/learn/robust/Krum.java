@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 
 /**
@@ -10,7 +11,10 @@ import java.util.List;
  * Gradient Descent", NeurIPS 2017). Each update is scored by the sum of squared distances to its
  * {@code n - f - 2} nearest neighbours; Krum returns the best-scored update, Multi-Krum averages
  * the {@code m} best ({@code m = n - f} by default). Needs {@code n >= 2f + 3}. The O(n^2 d)
- * distance matrix is computed once, in cache-sized coordinate tiles, in parallel.
+ * distance matrix is computed once, through the Gram matrix of the updates accumulated in double,
+ * with nearly equal pairs recomputed directly ({@link PairwiseDistances} states the error bound:
+ * every distance within about 1e-6 relative of the exact one). Krum returns the selected update
+ * exactly; Multi-Krum's mean is accumulated in double in row order.
  */
 public final class Krum implements AggregationRule, MinimumClients {
   private final int f;
@@ -65,12 +69,12 @@ public final class Krum implements AggregationRule, MinimumClients {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
     MinimumClients.check(name(), n, "n >= 2f + 3 with f = " + f, minClients());
     int[] order = KrumScores.order(selectionScores(rows));
     if (!multi) {
-      return rows[order[0]].clone();
+      return rows[order[0]].toDouble();
     }
     double[] w = new double[n];
     for (int r = 0; r < n - f; r++) {
@@ -85,8 +89,8 @@ public final class Krum implements AggregationRule, MinimumClients {
    * @param rows the updates
    * @return their scores
    */
-  double[] selectionScores(double[][] rows) {
-    double[][] dist = Columns.pairwiseSquaredDistances(rows);
+  double[] selectionScores(UpdateVector[] rows) {
+    double[][] dist = PairwiseDistances.squaredDistances(rows);
     return KrumScores.scores(dist, KrumScores.all(rows.length), f);
   }
 
@@ -97,7 +101,7 @@ public final class Krum implements AggregationRule, MinimumClients {
    * @return the index of the selected update
    */
   public int selectedIndex(List<ClientUpdate> updates) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     return KrumScores.order(selectionScores(rows))[0];
   }
 }

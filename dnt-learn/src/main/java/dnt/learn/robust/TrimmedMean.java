@@ -3,13 +3,16 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 
 /**
  * Coordinate-wise trimmed mean (Yin et al., ICML 2018): per coordinate, drop the {@code k =
  * floor(beta * n)} smallest and the k largest values and average the remaining {@code n - 2k}.
  * Default {@code beta = 0.1} (FLPoison). Two selections and one summing pass per coordinate (see
- * {@link #trimmedSum}), no full sort.
+ * {@link #trimmedSum}), no full sort. Precision: the boundaries are exact order statistics of the
+ * updates' exact values; the middle sum is accumulated in double in row order (error at most about
+ * {@code n u sum |x_i|}, {@code u = 2^-53}), then multiplied by {@code 1 / (n - 2k)}.
  */
 public final class TrimmedMean implements AggregationRule {
   /** The default trimming fraction per end. */
@@ -55,7 +58,7 @@ public final class TrimmedMean implements AggregationRule {
 
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
     int k = trimmed(n);
     if (n - 2 * k < 1) {

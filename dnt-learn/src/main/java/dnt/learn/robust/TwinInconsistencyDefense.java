@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Cost: one pass over transposed coordinate blocks that computes the bands (out-of-place
  * selection per coordinate, {@link ColumnSelector}) and counts each client's kept coordinates, then
- * one aggregation pass; extra memory two arrays of length d.
+ * one aggregation pass; extra memory two arrays of length d. Precision: the bands come from exact
+ * order statistics of the updates' exact values (the MAD scaling and the band ends are computed in
+ * double), the masked weighted sums are accumulated in double in row order.
  */
 public final class TwinInconsistencyDefense implements AggregationRule {
   /**
@@ -152,9 +155,9 @@ public final class TwinInconsistencyDefense implements AggregationRule {
 
   @Override
   public synchronized double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
-    int d = rows[0].length;
+    int d = rows[0].dimension();
     double[] lo = new double[d];
     long[] kept = new long[n];
     double[] hi = bands(rows, lo, kept);
@@ -186,12 +189,24 @@ public final class TwinInconsistencyDefense implements AggregationRule {
               if (ai == 0) {
                 continue;
               }
-              double[] row = rows[i];
-              for (int j = c; j < end; j++) {
-                double x = row[j];
-                boolean in = x >= lo[j] && x <= hi[j];
-                num[j - c] += in ? ai * x : 0.0;
-                den[j - c] += in ? ai : 0.0;
+              UpdateVector row = rows[i];
+              if (row.isDifference()) {
+                float[] w = row.weights();
+                float[] base = row.base();
+                for (int j = c; j < end; j++) {
+                  double x = (double) w[j] - base[j];
+                  boolean in = x >= lo[j] && x <= hi[j];
+                  num[j - c] += in ? ai * x : 0.0;
+                  den[j - c] += in ? ai : 0.0;
+                }
+              } else {
+                double[] values = row.values();
+                for (int j = c; j < end; j++) {
+                  double x = values[j];
+                  boolean in = x >= lo[j] && x <= hi[j];
+                  num[j - c] += in ? ai * x : 0.0;
+                  den[j - c] += in ? ai : 0.0;
+                }
               }
             }
             for (int j = c; j < end; j++) {
@@ -211,10 +226,10 @@ public final class TwinInconsistencyDefense implements AggregationRule {
    * @return the weights
    */
   public double[] clientWeights(List<ClientUpdate> updates) {
-    double[][] rows = Columns.rows(updates);
+    UpdateVector[] rows = Columns.rows(updates);
     long[] kept = new long[rows.length];
-    bands(rows, new double[rows[0].length], kept);
-    return clientWeights(updates, kept, rows[0].length);
+    bands(rows, new double[rows[0].dimension()], kept);
+    return clientWeights(updates, kept, rows[0].dimension());
   }
 
   /**
@@ -227,7 +242,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
    * @param kept receives, per client, the number of coordinates inside the band
    * @return the bands' upper ends
    */
-  private double[] bands(double[][] rows, double[] lo, long[] kept) {
+  private double[] bands(UpdateVector[] rows, double[] lo, long[] kept) {
     int n = rows.length;
     double parameter = settings.parameter();
     BandRule rule = settings.band();
@@ -265,21 +280,22 @@ public final class TwinInconsistencyDefense implements AggregationRule {
   }
 
   private void applyHistory(
-      List<ClientUpdate> updates, double[][] rows, double[] global, double[] a) {
+      List<ClientUpdate> updates, UpdateVector[] rows, double[] global, double[] a) {
     if (initialGlobal == null || initialGlobal.length != global.length) {
       initialGlobal = global.clone();
       return;
     }
     int d = global.length;
     for (int i = 0; i < rows.length; i++) {
-      double[] row = rows[i];
+      UpdateVector row = rows[i];
       long agree = 0;
       long counted = 0;
       for (int j = 0; j < d; j++) {
         double r = Math.signum(initialGlobal[j] - global[j]);
-        if (r != 0 && row[j] != 0) {
+        double x = row.get(j);
+        if (r != 0 && x != 0) {
           counted++;
-          if (Math.signum(row[j]) == r) {
+          if (Math.signum(x) == r) {
             agree++;
           }
         }

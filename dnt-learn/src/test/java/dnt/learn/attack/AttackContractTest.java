@@ -124,7 +124,7 @@ final class AttackContractTest {
   }
 
   static List<double[]> deltas(List<ClientUpdate> updates) {
-    return updates.stream().map(u -> u.delta().clone()).toList();
+    return updates.stream().map(u -> u.deltaAsDouble().clone()).toList();
   }
 
   @Test
@@ -147,8 +147,8 @@ final class AttackContractTest {
     int expected = kind == Kind.FAKE ? BENIGN + 3 : BENIGN;
     assertThat(out).as(name).hasSize(expected);
     for (ClientUpdate u : out) {
-      assertThat(u.delta()).as(name).hasSize(D);
-      for (double x : u.delta()) {
+      assertThat(u.deltaAsDouble()).as(name).hasSize(D);
+      for (double x : u.deltaAsDouble()) {
         assertThat(Double.isFinite(x)).as(name + " " + u.clientId()).isTrue();
       }
     }
@@ -180,7 +180,7 @@ final class AttackContractTest {
     List<double[]> before = deltas(in);
     attack.poison(view(2, 5), in);
     for (int i = 0; i < BENIGN; i++) {
-      assertThat(in.get(i).delta()).as(name).containsExactly(before.get(i));
+      assertThat(in.get(i).deltaAsDouble()).as(name).containsExactly(before.get(i));
     }
   }
 

@@ -70,12 +70,13 @@ final class AttackInvariantsTest {
         dir[j] = base[j] - v.currentGlobal()[j];
       }
       for (ClientUpdate u : f) {
-        assertThat(u.delta()).containsExactly(f.get(0).delta());
-        double cos = dot(u.delta(), dir) / (norm(u.delta()) * norm(dir));
+        assertThat(u.deltaAsDouble()).containsExactly(f.get(0).deltaAsDouble());
+        double cos = dot(u.deltaAsDouble(), dir) / (norm(u.deltaAsDouble()) * norm(dir));
         // the fake is lambda (base - w) elementwise: dot products and norms of 8 coordinates carry
         // ~8 x 2^-53 = 1e-15 relative rounding
         assertThat(cos).isCloseTo(1.0, within(1e-12));
-        assertThat(norm(u.delta())).isCloseTo(1e5 * norm(dir), within(1e-12 * norm(dir) * 1e5));
+        assertThat(norm(u.deltaAsDouble()))
+            .isCloseTo(1e5 * norm(dir), within(1e-12 * norm(dir) * 1e5));
       }
     }
   }
@@ -90,7 +91,7 @@ final class AttackInvariantsTest {
       assertThat(f).hasSize(4);
       for (ClientUpdate u : f) {
         for (int j = 0; j < D; j++) {
-          double x = u.delta()[j];
+          double x = u.deltaAsDouble()[j];
           double delta = Math.abs(v.currentGlobal()[j] - v.previousGlobal()[j]);
           // x and bound = (2 + 0.3) delta: a few roundings of values below 2 (ulp(1) = 2.2e-16)
           assertThat(Math.abs(x)).isLessThanOrEqualTo(bound[j] + 1e-15);
@@ -101,7 +102,7 @@ final class AttackInvariantsTest {
         }
       }
       // fakes differ from one another (independent noise)
-      assertThat(f.get(0).delta()).isNotEqualTo(f.get(1).delta());
+      assertThat(f.get(0).deltaAsDouble()).isNotEqualTo(f.get(1).deltaAsDouble());
     }
   }
 
@@ -119,13 +120,13 @@ final class AttackInvariantsTest {
       for (MinMax.Perturbation p : MinMax.Perturbation.values()) {
         List<ClientUpdate> b = benign(12, seed);
         List<ClientUpdate> all = new MinMax(0.25, false, p).poison(view(seed), b);
-        double[] m = all.get(0).delta();
+        double[] m = all.get(0).deltaAsDouble();
         double maxPair = 0;
         double maxToM = 0;
         for (ClientUpdate x : b) {
-          maxToM = Math.max(maxToM, dist(m, x.delta()));
+          maxToM = Math.max(maxToM, dist(m, x.deltaAsDouble()));
           for (ClientUpdate y : b) {
-            maxPair = Math.max(maxPair, dist(x.delta(), y.delta()));
+            maxPair = Math.max(maxPair, dist(x.deltaAsDouble(), y.deltaAsDouble()));
           }
         }
         // the attack and this test compute distances of 8 coordinates in different orders
@@ -135,7 +136,7 @@ final class AttackInvariantsTest {
         // search stops within 1e-5 of the boundary gamma, and the distance moves by at most |p|
         // <= sqrt(8) per unit of gamma: 3e-5 short of maxPair (~0.5) at most, under 1e-4 relative
         assertThat(maxToM).isGreaterThan(0.999 * maxPair);
-        assertThat(all.subList(0, 3)).allMatch(u -> java.util.Arrays.equals(u.delta(), m));
+        assertThat(all.subList(0, 3)).allMatch(u -> java.util.Arrays.equals(u.deltaAsDouble(), m));
         assertThat(all.subList(3, 12)).isEqualTo(b.subList(3, 12));
       }
     }
@@ -145,18 +146,21 @@ final class AttackInvariantsTest {
   void minSumStaysWithinTheBenignSumOfSquaresBound() {
     List<ClientUpdate> b = benign(12, 3);
     double[] m =
-        new MinMax(0.25, true, MinMax.Perturbation.UNIT_VECTOR).poison(view(3), b).get(0).delta();
+        new MinMax(0.25, true, MinMax.Perturbation.UNIT_VECTOR)
+            .poison(view(3), b)
+            .get(0)
+            .deltaAsDouble();
     double bound = 0;
     for (ClientUpdate x : b) {
       double s = 0;
       for (ClientUpdate y : b) {
-        s += Math.pow(dist(x.delta(), y.delta()), 2);
+        s += Math.pow(dist(x.deltaAsDouble(), y.deltaAsDouble()), 2);
       }
       bound = Math.max(bound, s);
     }
     double s = 0;
     for (ClientUpdate x : b) {
-      s += Math.pow(dist(m, x.delta()), 2);
+      s += Math.pow(dist(m, x.deltaAsDouble()), 2);
     }
     // above: rounding of sums of 12 squared distances (~1e-15 relative). Below: the search stops
     // within 1e-5 of the boundary gamma, where the sum moves by at most 2 x 12 x max|m - x| |p|
@@ -168,20 +172,20 @@ final class AttackInvariantsTest {
   void lieShiftsTheMeanByZStandardDeviations() {
     List<ClientUpdate> b = benign(10, 4);
     List<ClientUpdate> all = new Lie(0.2, 1.5).poison(view(4), b);
-    double[] m = all.get(0).delta();
+    double[] m = all.get(0).deltaAsDouble();
     for (int j = 0; j < D; j++) {
       double mean = 0;
       for (ClientUpdate u : b) {
-        mean += u.delta()[j] / b.size();
+        mean += u.deltaAsDouble()[j] / b.size();
       }
       double ss = 0;
       for (ClientUpdate u : b) {
-        ss += Math.pow(u.delta()[j] - mean, 2) / b.size();
+        ss += Math.pow(u.deltaAsDouble()[j] - mean, 2) / b.size();
       }
       // means and variances of 10 values below 1 in another order: ~1e-15
       assertThat(m[j]).isCloseTo(mean - 1.5 * Math.sqrt(ss), within(1e-12));
     }
-    assertThat(all.get(1).delta()).containsExactly(m);
+    assertThat(all.get(1).deltaAsDouble()).containsExactly(m);
   }
 
   @Test
@@ -205,15 +209,15 @@ final class AttackInvariantsTest {
 
     // the attack uses z_max: 2 of 10 clients compromised -> z = 0.2533 (table, as above)
     List<ClientUpdate> b = benign(10, 4);
-    double[] crafted = new Lie(0.2, Double.NaN).poison(view(4), b).get(0).delta();
+    double[] crafted = new Lie(0.2, Double.NaN).poison(view(4), b).get(0).deltaAsDouble();
     for (int j = 0; j < D; j++) {
       double mean = 0;
       for (ClientUpdate u : b) {
-        mean += u.delta()[j] / b.size();
+        mean += u.deltaAsDouble()[j] / b.size();
       }
       double ss = 0;
       for (ClientUpdate u : b) {
-        ss += Math.pow(u.delta()[j] - mean, 2) / b.size();
+        ss += Math.pow(u.deltaAsDouble()[j] - mean, 2) / b.size();
       }
       double sd = Math.sqrt(ss);
       // the table's 5e-5 error in z times sd, plus double rounding
@@ -226,15 +230,15 @@ final class AttackInvariantsTest {
     List<ClientUpdate> b = benign(10, 5);
     List<ClientUpdate> all = new FangTrimmedMean(0.3, 2).poison(view(5), b);
     for (int k = 0; k < 3; k++) {
-      double[] m = all.get(k).delta();
+      double[] m = all.get(k).deltaAsDouble();
       for (int j = 0; j < D; j++) {
         double mean = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (ClientUpdate u : b) {
-          mean += u.delta()[j];
-          min = Math.min(min, u.delta()[j]);
-          max = Math.max(max, u.delta()[j]);
+          mean += u.deltaAsDouble()[j];
+          min = Math.min(min, u.deltaAsDouble()[j]);
+          max = Math.max(max, u.deltaAsDouble()[j]);
         }
         if (mean > 0) {
           assertThat(m[j]).isLessThanOrEqualTo(min);
@@ -263,7 +267,7 @@ final class AttackInvariantsTest {
     }
     List<ClientUpdate> all = new FangKrum(0.2).poison(view(6), b);
     assertThat(Krum.krum(3).selectedIndex(all)).isLessThan(3);
-    double[] m = all.get(0).delta();
+    double[] m = all.get(0).deltaAsDouble();
     // -lambda * sign(mu): every coordinate has the same magnitude
     for (int j = 1; j < D; j++) {
       // each is lambda times a sign: exactly equal (1e-15 allows a last-bit difference)
@@ -277,26 +281,26 @@ final class AttackInvariantsTest {
     double[] mu = new double[D];
     for (ClientUpdate u : b) {
       for (int j = 0; j < D; j++) {
-        mu[j] += u.delta()[j] / b.size();
+        mu[j] += u.deltaAsDouble()[j] / b.size();
       }
     }
-    double[] ipm = SimpleAttacks.ipm(0.2, 2).poison(view(7), b).get(0).delta();
+    double[] ipm = SimpleAttacks.ipm(0.2, 2).poison(view(7), b).get(0).deltaAsDouble();
     for (int j = 0; j < D; j++) {
       // a mean of 10 values below 1 summed in another order: ~1e-15
       assertThat(ipm[j]).isCloseTo(-2 * mu[j], within(1e-12));
     }
     List<ClientUpdate> flipped = SimpleAttacks.signFlip(0.2, 1).poison(view(7), b);
     for (int j = 0; j < D; j++) {
-      assertThat(flipped.get(1).delta()[j]).isEqualTo(-b.get(1).delta()[j]);
+      assertThat(flipped.get(1).deltaAsDouble()[j]).isEqualTo(-b.get(1).deltaAsDouble()[j]);
     }
     assertThat(flipped.get(2)).isEqualTo(b.get(2));
     List<ClientUpdate> mimic = SimpleAttacks.mimic(0.2).poison(view(7), b);
-    assertThat(mimic.get(0).delta()).containsExactly(b.get(2).delta());
+    assertThat(mimic.get(0).deltaAsDouble()).containsExactly(b.get(2).deltaAsDouble());
     List<ClientUpdate> g = SimpleAttacks.gaussian(0.5, 1).poison(view(7), benign(400, 7));
     double s = 0;
     double ss = 0;
     for (int i = 0; i < 200; i++) {
-      for (double x : g.get(i).delta()) {
+      for (double x : g.get(i).deltaAsDouble()) {
         s += x;
         ss += x * x;
       }
@@ -311,8 +315,8 @@ final class AttackInvariantsTest {
   void poisonedFlKeepsOneSignVectorAcrossRoundsAndScalesWithTheGlobalStep() {
     PoisonedFl p = new PoisonedFl(10, 0.2, 50, 3);
     AttackView v = view(8);
-    double[] g1 = fakes(p.poison(v, benign(8, 8))).get(0).delta();
-    double[] g2 = fakes(p.poison(view(9), benign(8, 9))).get(0).delta();
+    double[] g1 = fakes(p.poison(v, benign(8, 8))).get(0).deltaAsDouble();
+    double[] g2 = fakes(p.poison(view(9), benign(8, 9))).get(0).deltaAsDouble();
     for (int j = 0; j < D; j++) {
       assertThat(Math.signum(g1[j])).isEqualTo(Math.signum(g2[j]));
     }
@@ -353,7 +357,7 @@ final class AttackInvariantsTest {
       List<ClientUpdate> out = adv.poison(view(1), benign(10, 1));
       assertThat(out.size()).as(name).isGreaterThanOrEqualTo(10);
       for (ClientUpdate u : out) {
-        assertThat(u.delta()).hasSize(D);
+        assertThat(u.deltaAsDouble()).hasSize(D);
       }
     }
   }

@@ -40,7 +40,7 @@ final class AttacksTest {
       for (int j = 0; j < D; j++) {
         double expected = 10 * (base[j] - v.currentGlobal()[j]);
         // one subtraction and one product in doubles: |error| <= 2 ulp of the product
-        assertThat(u.delta()[j]).isCloseTo(expected, within(4 * Math.ulp(expected)));
+        assertThat(u.deltaAsDouble()[j]).isCloseTo(expected, within(4 * Math.ulp(expected)));
       }
     }
   }
@@ -68,7 +68,7 @@ final class AttacksTest {
         // the noise term is sigma delta z with |z| <= 3 (truncated normal), plus rounding of a
         // few operations on values of size (eta + 3 sigma) delta
         double slack = 3 * sigma * delta + 1e-15 * (eta + 3 * sigma) * delta;
-        assertThat(u.delta()[j]).isCloseTo(push, within(slack));
+        assertThat(u.deltaAsDouble()[j]).isCloseTo(push, within(slack));
       }
     }
   }
@@ -83,7 +83,7 @@ final class AttacksTest {
     for (int j = 0; j < D; j++) {
       double expected = Mpaf.DEFAULT_LAMBDA * (v.initialGlobal()[j] - v.currentGlobal()[j]);
       // as above: one subtraction and one product
-      assertThat(f.get(0).delta()[j]).isCloseTo(expected, within(4 * Math.ulp(expected)));
+      assertThat(f.get(0).deltaAsDouble()[j]).isCloseTo(expected, within(4 * Math.ulp(expected)));
     }
   }
 

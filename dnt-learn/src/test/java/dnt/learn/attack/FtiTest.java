@@ -34,7 +34,7 @@ final class FtiTest {
     // share 0.25 of 6 benign: round(0.25 * 6 / 0.75) = 2 fakes
     assertThat(out).hasSize(8);
     for (ClientUpdate u : out.subList(6, 8)) {
-      assertThat(u.delta()).containsExactly(-3, 4.5, -6);
+      assertThat(u.deltaAsDouble()).containsExactly(-3, 4.5, -6);
     }
   }
 
@@ -47,7 +47,7 @@ final class FtiTest {
     Adversary fti =
         Attacks.create("fti", Attacks.Context.share(0.5).withStrength(2).withAttackerModel(own));
     // g = 2 * (own - wt) = (2, 2, 2)
-    assertThat(fti.poison(view, benign).get(1).delta()).containsExactly(2, 2, 2);
+    assertThat(fti.poison(view, benign).get(1).deltaAsDouble()).containsExactly(2, 2, 2);
   }
 
   @Test
@@ -64,7 +64,8 @@ final class FtiTest {
       for (int j = 0; j < 3; j++) {
         double pull = eta * (W0[j] - wt[j]);
         // z truncated to [-3, 3]: g_j / pull in [1 - 3 sigma, 1 + 3 sigma]; 1e-12 for rounding
-        assertThat(u.delta()[j] / pull).isBetween(1 - 3 * sigma - 1e-12, 1 + 3 * sigma + 1e-12);
+        assertThat(u.deltaAsDouble()[j] / pull)
+            .isBetween(1 - 3 * sigma - 1e-12, 1 + 3 * sigma + 1e-12);
       }
     }
   }
@@ -144,7 +145,7 @@ final class FtiTest {
     double[] wt = {0.25, 0.5, 0.75};
     AttackView view = new AttackView(1, W0, W0, wt, 3);
     List<ClientUpdate> benign = List.of(ClientUpdate.benign("b", new double[3], 1));
-    double[] g = new Fti(4, 0, 0.5, null).poison(view, benign).get(1).delta();
+    double[] g = new Fti(4, 0, 0.5, null).poison(view, benign).get(1).deltaAsDouble();
     assertThat(g).containsExactly(new double[] {-1, -2, -3}, within(0.0));
   }
 }

@@ -254,7 +254,7 @@ final class FederationTest {
               .delta();
       double scale = k == 0 ? 1.0 : 0.5;
       for (int j = 0; j < raw.length; j++) {
-        assertThat(u.delta()[j])
+        assertThat(u.deltaAsDouble()[j])
             .isCloseTo(scale * raw[j], org.assertj.core.api.Assertions.within(1e-4));
       }
     }

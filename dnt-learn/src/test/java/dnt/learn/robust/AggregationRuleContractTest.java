@@ -51,7 +51,7 @@ abstract class AggregationRuleContractTest {
 
   /** The server's reference update (FLTrust): the benign centre. */
   static AggregationContext context(List<ClientUpdate> updates, double[] reference) {
-    return new AggregationContext(0, new double[updates.get(0).delta().length], 7, () -> reference);
+    return new AggregationContext(0, new double[updates.get(0).dimension()], 7, () -> reference);
   }
 
   static List<ClientUpdate> updates(double[]... rows) {
@@ -136,7 +136,7 @@ abstract class AggregationRuleContractTest {
   record Honest(
       List<double[]> rows, double[] mean, double radius, double boxDiagonal, int n, int f) {
     static Honest of(List<ClientUpdate> honest, int f) {
-      List<double[]> rows = honest.stream().map(ClientUpdate::delta).toList();
+      List<double[]> rows = honest.stream().map(ClientUpdate::deltaAsDouble).toList();
       int d = rows.get(0).length;
       double[] mean = new double[d];
       double box = 0;
@@ -239,7 +239,7 @@ abstract class AggregationRuleContractTest {
 
           @Override
           public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
-            return new double[updates.get(0).delta().length];
+            return new double[updates.get(0).dimension()];
           }
         };
     assertThat(robustnessViolations(() -> zeros)).anyMatch(v -> v.contains("from the honest mean"));

@@ -42,7 +42,7 @@ final class GeometricMedianTest extends AggregationRuleContractTest {
   private static double sumOfDistances(double[] p, List<ClientUpdate> u) {
     double s = 0;
     for (ClientUpdate c : u) {
-      s += Math.sqrt(Columns.squaredDistance(p, c.delta()));
+      s += Math.sqrt(Columns.squaredDistance(p, c.deltaAsDouble()));
     }
     return s;
   }

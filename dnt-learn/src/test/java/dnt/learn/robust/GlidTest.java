@@ -27,7 +27,7 @@ final class GlidTest {
   }
 
   private static double[] aggregate(Glid.Method method, List<ClientUpdate> u) {
-    int d = u.get(0).delta().length;
+    int d = u.get(0).dimension();
     return new Glid(method)
         .aggregate(u, new AggregationContext(0, new double[d], 1, () -> new double[d]));
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.fl.UpdateVector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,11 @@ final class KrumTest extends AggregationRuleContractTest {
         r[j] = rng.nextGaussian();
       }
     }
-    double[][] d = Columns.pairwiseSquaredDistances(rows);
+    UpdateVector[] v = new UpdateVector[rows.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = UpdateVector.of(rows[i]);
+    }
+    double[][] d = Columns.directSquaredDistances(v);
     for (int i = 0; i < 5; i++) {
       for (int k = 0; k < 5; k++) {
         double s = 0;
