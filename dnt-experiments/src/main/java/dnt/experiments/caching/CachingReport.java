@@ -384,12 +384,21 @@ public final class CachingReport {
     md.paragraph(
         "**Synthetic data.** Every request stream of this study is drawn from a model (Zipf"
             + " popularity plus shot noise, seeded); no measured request trace is used.");
+    String training =
+        c.episodes().learnedSystems()
+            ? String.format(
+                Locale.ROOT,
+                "%d physical and %d twin training episodes of %d slots",
+                c.episodes().physicalEpisodes(),
+                c.episodes().twinEpisodes(),
+                c.episodes().episodeSlots())
+            : "the learned systems not run (learnedSystems: false)";
     md.paragraph(
         String.format(
             Locale.ROOT,
             "%d replications; %d stations x %d slots, %d clients (%s),"
-                + " catalogue %d, Zipf alpha %.2f plus shot noise; %d physical and %d twin training"
-                + " episodes of %d slots; test streams of %d slots. Environment, agent and"
+                + " catalogue %d, Zipf alpha %.2f plus shot noise; %s; test streams of %d slots"
+                + " (%.0f requests a stream on average). Environment, agent and"
                 + " reliability modules are reconstructions (docs/caching.md).",
             seeds,
             c.network().stations(),
@@ -398,10 +407,13 @@ public final class CachingReport {
             networkNote(reps, c),
             c.requests().catalogue(),
             c.requests().alpha(),
-            c.episodes().physicalEpisodes(),
-            c.episodes().twinEpisodes(),
-            c.episodes().episodeSlots(),
-            c.episodes().testSlots()));
+            training,
+            c.episodes().testSlots(),
+            reps.stream()
+                .flatMap(r -> r.lever().values().stream())
+                .mapToLong(LoadLever::requests)
+                .average()
+                .orElse(0)));
     List<String> columns =
         List.of(
             "hit_rate",

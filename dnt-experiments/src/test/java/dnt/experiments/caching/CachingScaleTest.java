@@ -51,6 +51,22 @@ final class CachingScaleTest {
     assertThat(r.rows()).hasSize(2 * (CachingStudy.CLASSIC.size() + 2));
     assertThat(r.learningCurves()).isEmpty();
     assertThat(r.stations()).hasSize(s.study().network().stations());
+    java.util.Map<String, CachingReport.Summary> summary = CachingReport.summarise(r.rows());
+    assertThat(
+            CachingReport.report(
+                summary,
+                r.rows(),
+                r.rows().stream().map(CachingStudy.Row::system).distinct().toList(),
+                1,
+                s.study(),
+                List.of(r)))
+        .contains("the learned systems not run (learnedSystems: false)")
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "(%.0f requests a stream on average)",
+                (r.lever().get("common").requests() + r.lever().get("rare").requests()) / 2.0))
+        .doesNotContain("## Learning curves");
     // with the learned systems the same streams give the same classic rows: they do not depend on
     // the training data
     CachingStudy.Result all =
