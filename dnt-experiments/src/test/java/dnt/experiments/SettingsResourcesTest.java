@@ -24,7 +24,7 @@ final class SettingsResourcesTest {
             new CachingStudyConfig.Network(
                 5, 8, 0.4, 150, "twin", 150, 90, -80, 24, "least-loaded"),
             new CachingStudyConfig.Requests(10_000, 0.9, 0.3, 0.5, 0.2, 2.0, 40),
-            new CachingStudyConfig.Episodes(150, 4, 4, 300, 3.0, "model", true),
+            new CachingStudyConfig.Episodes(150, 4, 4, 300, 3.0, "model", true, true),
             new CachingStudyConfig.Load(400, 1.5),
             new AgentSettings(16, 1e-3f, 0.5, 32, 4000, 16, 50, 1.0, 0.05, 6000),
             2);
@@ -39,7 +39,7 @@ final class SettingsResourcesTest {
         new CachingStudyConfig(
             new CachingStudyConfig.Network(3, 4, 0.5, 15, "twin", 150, 90, -80, 24, "least-loaded"),
             new CachingStudyConfig.Requests(600, 0.9, 0.3, 0.5, 0.2, 1.0, 20),
-            new CachingStudyConfig.Episodes(60, 1, 1, 80, 3.0, "model", true),
+            new CachingStudyConfig.Episodes(60, 1, 1, 80, 3.0, "model", true, true),
             new CachingStudyConfig.Load(60, 1.3),
             new AgentSettings(8, 1e-3f, 0.9, 16, 500, 4, 20, 1.0, 0.05, 200),
             2);

@@ -40,6 +40,7 @@ public final class NetworkSimulator implements NetworkView {
   private final long[] homeRequests;
   private final int[] windowLoad;
   private final boolean[] overloaded;
+  private final long[] stationEvents;
   private final int[] ring;
   private final int[] ringUnits;
   private final boolean leastLoaded;
@@ -76,6 +77,7 @@ public final class NetworkSimulator implements NetworkView {
     homeRequests = new long[b];
     windowLoad = new int[b];
     overloaded = new boolean[b];
+    stationEvents = new long[b];
     // a window longer than the trace never slides: the trace's length is all the ring needs
     ring = new int[Math.max(1, Math.min(options.loadWindow(), n))];
     java.util.Arrays.fill(ring, -1);
@@ -242,7 +244,8 @@ public final class NetworkSimulator implements NetworkView {
         hitSeries,
         loadSeries,
         events,
-        interventions);
+        interventions,
+        stationEvents.clone());
   }
 
   /** Whether station a is the lighter server than the home station under the serving rule. */
@@ -277,6 +280,7 @@ public final class NetworkSimulator implements NetworkView {
         boolean over = windowLoad[s] > threshold;
         if (over && !overloaded[s]) {
           events++;
+          stationEvents[s]++;
         }
         overloaded[s] = over;
       }
@@ -287,6 +291,7 @@ public final class NetworkSimulator implements NetworkView {
     }
     if (windowLoad[server] > threshold && !overloaded[server]) {
       overloaded[server] = true;
+      stationEvents[server]++;
       return 1;
     }
     return 0;

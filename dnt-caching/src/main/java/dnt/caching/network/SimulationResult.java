@@ -14,6 +14,8 @@ package dnt.caching.network;
  * @param loadSeries load units per station (row) and time bucket (column): served plus fetched
  * @param overloadEvents times a station's windowed load rose above the overload threshold
  * @param interventions safety-module interventions summed over stations
+ * @param stationOverloadEvents per station, the times its windowed load rose above the threshold
+ *     (they sum to {@code overloadEvents})
  */
 public record SimulationResult(
     long requests,
@@ -25,7 +27,8 @@ public record SimulationResult(
     double[] hitSeries,
     long[][] loadSeries,
     long overloadEvents,
-    long interventions) {
+    long interventions,
+    long[] stationOverloadEvents) {
 
   /**
    * The overall hit rate.

@@ -63,6 +63,8 @@ final class LeastLoadedServingTest {
     Trace t = Trace.sequential(new int[] {2, 1, 1}, new int[] {6, 7, 7});
     SimulationResult r = run(t, 1, 2, 1.0);
     assertThat(r.overloadEvents()).isEqualTo(2);
+    // event 1 at station 0, event 2 at station 1
+    assertThat(r.stationOverloadEvents()).containsExactly(1, 1);
   }
 
   @Test

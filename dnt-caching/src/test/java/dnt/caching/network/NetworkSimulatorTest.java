@@ -88,6 +88,8 @@ final class NetworkSimulatorTest {
     Trace t = Trace.sequential(new int[] {2, 2, 2, 1, 1, 2}, new int[] {1, 2, 3, 4, 5, 6});
     SimulationResult r = run(t, twoStations(), 1, "lru");
     assertThat(r.overloadEvents()).isEqualTo(2);
+    // station 0 rises at its second request in a row, station 1 at its own second
+    assertThat(r.stationOverloadEvents()).containsExactly(1, 1);
   }
 
   @Test

@@ -74,4 +74,42 @@ final class SystemTrainerTest {
     assertThat(weights[1]).containsExactly(weights[0]);
     assertThat(hitRates[1]).isEqualTo(hitRates[0]);
   }
+
+  @Test
+  void physicalAndTwinEpisodesAlternateAndEachGivesAPointOfTheCurve() {
+    Topology topo = topology();
+    Trace p1 = trace(topo, 3, List.of());
+    Trace p2 = trace(topo, 13, List.of());
+    Trace t1 = trace(topo, 5, List.of());
+    List<SystemTrainer.Scheduled> dnt =
+        SystemTrainer.schedule(SystemKind.RL_DNT, List.of(p1, p2), List.of(t1));
+    // physical first, then alternating while both last, then the rest
+    assertThat(dnt).extracting(SystemTrainer.Scheduled::trace).containsExactly(p1, t1, p2);
+    assertThat(dnt).extracting(SystemTrainer.Scheduled::twin).containsExactly(false, true, false);
+    // a system without twin data never sees the twin's episode
+    assertThat(SystemTrainer.schedule(SystemKind.RL, List.of(p1, p2), List.of(t1)))
+        .extracting(SystemTrainer.Scheduled::trace)
+        .containsExactly(p1, p2);
+
+    SimulationOptions options = new SimulationOptions(60, 10, 1.2);
+    SystemTrainer trainer = new SystemTrainer(topo, 12, 10, TINY, options);
+    List<SystemTrainer.TrainingEpisode> curve = new java.util.ArrayList<>();
+    long decisions;
+    try (RlController c =
+        trainer.train(
+            SystemKind.RL_DNT, List.of(p1, p2), List.of(t1), 11, (d, t, m) -> {}, curve::add)) {
+      decisions = c.decisions();
+    }
+    assertThat(curve).extracting(SystemTrainer.TrainingEpisode::episode).containsExactly(1, 2, 3);
+    assertThat(curve)
+        .extracting(SystemTrainer.TrainingEpisode::twin)
+        .containsExactly(false, true, false);
+    // the episodes' decisions add up to the controller's
+    assertThat(curve.stream().mapToLong(SystemTrainer.TrainingEpisode::decisions).sum())
+        .isEqualTo(decisions);
+    for (SystemTrainer.TrainingEpisode e : curve) {
+      assertThat(e.hitRate()).isBetween(0.0, 1.0);
+      assertThat(e.decisions()).isPositive();
+    }
+  }
 }

@@ -55,17 +55,22 @@ public final class CachingReport {
     writeSummary(run, summary);
     writeLoadSeries(run, reps.get(0));
     writeHitSeries(run, reps.get(0));
-    writeLearningCurves(run, reps);
+    writeStations(run, reps);
+    LearningCurves.write(run.file("learning_curves.csv"), reps);
+    List<JFreeChart> curves = LearningCurves.figure(reps);
+    if (!curves.isEmpty()) {
+      Charts.savePng(
+          run.file("fig_learning_curves.png"), 480, 320, curves.toArray(JFreeChart[]::new));
+    }
     Charts.savePng(
         run.file("fig4_hit_rate_interventions.png"),
         700,
         520,
         figure4(summary, systems(rows), reps.size()).toArray(JFreeChart[]::new));
-    Charts.savePng(
-        run.file("fig5_station_load.png"),
-        480,
-        400,
-        figure5(reps.get(0)).toArray(JFreeChart[]::new));
+    List<JFreeChart> fig5 = figure5(reps.get(0));
+    if (!fig5.isEmpty()) {
+      Charts.savePng(run.file("fig5_station_load.png"), 480, 400, fig5.toArray(JFreeChart[]::new));
+    }
     Files.writeString(
         run.file("report.md"),
         report(summary, rows, systems(rows), reps.size(), config, reps),
@@ -181,21 +186,32 @@ public final class CachingReport {
     }
   }
 
-  /** Every replication's learning curves: the hit rate of each training episode. */
-  private static void writeLearningCurves(ResultsRun run, List<CachingStudy.Result> reps)
-      throws IOException {
-    try (BufferedWriter w =
-        Files.newBufferedWriter(run.file("learning_curves.csv"), StandardCharsets.UTF_8)) {
-      w.write("replication,system,episode,hit_rate\n");
-      for (int r = 0; r < reps.size(); r++) {
-        for (var e : reps.get(r).learningCurves().entrySet()) {
-          double[] h = e.getValue();
-          for (int k = 0; k < h.length; k++) {
-            w.write(String.format(Locale.ROOT, "%d,\"%s\",%d,%.6f\n", r, e.getKey(), k + 1, h[k]));
-          }
-        }
+  /** The columns of {@code stations.csv}: every replication's stations and their overloads. */
+  private static final ResultTable<StationLine> STATIONS_CSV =
+      ResultTable.<StationLine>of()
+          .column("replication", StationLine::replication)
+          .column("seed", StationLine::seed)
+          .column("station", l -> l.row().station())
+          .column("home_clients", l -> l.row().homeClients())
+          .column("single_home_clients", l -> l.row().singleHomeClients())
+          .column("second_clients", l -> l.row().secondClients())
+          .column("rare_floor_share", "%.6f", l -> l.row().rareFloorShare())
+          .column("common_overload_events_lru", l -> l.row().commonOverloadEvents())
+          .column("rare_overload_events_lru", l -> l.row().rareOverloadEvents());
+
+  /** A station row with its replication. */
+  record StationLine(int replication, long seed, CachingStudy.StationRow row) {}
+
+  private static void writeStations(ResultsRun run, List<CachingStudy.Result> reps) {
+    List<StationLine> lines = new ArrayList<>();
+    for (int r = 0; r < reps.size(); r++) {
+      CachingStudy.Result rep = reps.get(r);
+      long seed = rep.rows().isEmpty() ? 0 : rep.rows().get(0).seed();
+      for (CachingStudy.StationRow row : rep.stations()) {
+        lines.add(new StationLine(r, seed, row));
       }
     }
+    STATIONS_CSV.write(run.file("stations.csv"), lines);
   }
 
   private static void writeHitSeries(ResultsRun run, CachingStudy.Result rep) throws IOException {
@@ -368,12 +384,21 @@ public final class CachingReport {
     md.paragraph(
         "**Synthetic data.** Every request stream of this study is drawn from a model (Zipf"
             + " popularity plus shot noise, seeded); no measured request trace is used.");
+    String training =
+        c.episodes().learnedSystems()
+            ? String.format(
+                Locale.ROOT,
+                "%d physical and %d twin training episodes of %d slots",
+                c.episodes().physicalEpisodes(),
+                c.episodes().twinEpisodes(),
+                c.episodes().episodeSlots())
+            : "the learned systems not run (learnedSystems: false)";
     md.paragraph(
         String.format(
             Locale.ROOT,
             "%d replications; %d stations x %d slots, %d clients (%s),"
-                + " catalogue %d, Zipf alpha %.2f plus shot noise; %d physical and %d twin training"
-                + " episodes of %d slots; test streams of %d slots. Environment, agent and"
+                + " catalogue %d, Zipf alpha %.2f plus shot noise; %s; test streams of %d slots"
+                + " (%.0f requests a stream on average). Environment, agent and"
                 + " reliability modules are reconstructions (docs/caching.md).",
             seeds,
             c.network().stations(),
@@ -382,10 +407,13 @@ public final class CachingReport {
             networkNote(reps, c),
             c.requests().catalogue(),
             c.requests().alpha(),
-            c.episodes().physicalEpisodes(),
-            c.episodes().twinEpisodes(),
-            c.episodes().episodeSlots(),
-            c.episodes().testSlots()));
+            training,
+            c.episodes().testSlots(),
+            reps.stream()
+                .flatMap(r -> r.lever().values().stream())
+                .mapToLong(LoadLever::requests)
+                .average()
+                .orElse(0)));
     List<String> columns =
         List.of(
             "hit_rate",
@@ -526,6 +554,8 @@ public final class CachingReport {
             " vs ");
       }
     }
+    learningSection(md, reps);
+    overloadSection(md, reps, c);
     md.line("");
     md.paragraph(
         "Notes: vetoes are the shield's interventions (only the Reliable systems have a"
@@ -543,8 +573,104 @@ public final class CachingReport {
         "Figures: `fig4_hit_rate_interventions.png`, `fig5_station_load.png` (replication 0,"
             + " rare regime). Tables: `metrics.csv`, `summary.csv`,"
             + " `load_series.csv` and `hit_series.csv` (replication 0, rare regime, per time"
-            + " bucket).");
+            + " bucket), `learning_curves.csv` and `fig_learning_curves.png` (every learned"
+            + " system's training episodes), `stations.csv` (every replication's stations, their"
+            + " clients and LRU's overload events).");
     return md.markdown();
+  }
+
+  /** The learning curves' verdicts (criterion in {@link LearningCurves}). */
+  private static void learningSection(Report md, List<CachingStudy.Result> reps) {
+    List<LearningCurves.Convergence> verdicts = LearningCurves.assess(reps);
+    if (verdicts.isEmpty()) {
+      return;
+    }
+    md.section("Learning curves");
+    md.paragraph(
+        "Gain over LRU = the system's hit rate on a training episode (exploration on) minus LRU's"
+            + " on the same episode. Over each system's physical episodes, k = 10% of them (at"
+            + " least one): the mean gain of the last k against the k before, paired by"
+            + " replication; flattened when the 95% interval of the difference contains zero"
+            + " (rising or falling when it lies above or below), n/a with one replication.");
+    List<List<String>> table = new ArrayList<>();
+    for (LearningCurves.Convergence v : verdicts) {
+      table.add(
+          List.of(
+              v.system(),
+              Integer.toString(v.physicalEpisodes()),
+              Integer.toString(v.window()),
+              v.previous().format("%.4f"),
+              v.last().format("%.4f"),
+              v.difference().format("%.4f"),
+              v.verdict()));
+    }
+    md.table(
+        List.of(
+            "system",
+            "physical episodes",
+            "k",
+            "gain over LRU, k before",
+            "gain over LRU, last k",
+            "last - before",
+            "curve"),
+        table);
+  }
+
+  /**
+   * Per replication, the station that overloads most often under LRU on the rare stream (the
+   * largest floor share when none does), with the facts behind it.
+   */
+  private static void overloadSection(
+      Report md, List<CachingStudy.Result> reps, CachingStudyConfig c) {
+    if (reps.stream().allMatch(r -> r.stations().isEmpty())) {
+      return;
+    }
+    md.section("Where the overloads happen (LRU, rare stream)");
+    md.paragraph(
+        String.format(
+            Locale.ROOT,
+            "A station is overloaded when its load in the window exceeds %.2f times the fair share,"
+                + " i.e. %.1f%% of the window's load units with %d stations. Floor share: the"
+                + " largest share of a window's %d requests sent by clients only this station"
+                + " covers, load that no caching or serving decision can move away.",
+            c.load().overloadFactor(),
+            100 * c.load().overloadFactor() / c.network().stations(),
+            c.network().stations(),
+            c.load().loadWindow()));
+    List<List<String>> table = new ArrayList<>();
+    for (int r = 0; r < reps.size(); r++) {
+      List<CachingStudy.StationRow> st = reps.get(r).stations();
+      if (st.isEmpty()) {
+        continue;
+      }
+      CachingStudy.StationRow worst = st.get(0);
+      long total = 0;
+      for (CachingStudy.StationRow row : st) {
+        total += row.rareOverloadEvents();
+        if (row.rareOverloadEvents() > worst.rareOverloadEvents()
+            || (row.rareOverloadEvents() == worst.rareOverloadEvents()
+                && row.rareFloorShare() > worst.rareFloorShare())) {
+          worst = row;
+        }
+      }
+      table.add(
+          List.of(
+              Integer.toString(r),
+              Long.toString(total),
+              Integer.toString(worst.station()),
+              Long.toString(worst.rareOverloadEvents()),
+              worst.homeClients() + " (" + worst.singleHomeClients() + ")",
+              String.format(Locale.ROOT, "%.1f%%", 100 * worst.rareFloorShare())));
+    }
+    md.table(
+        List.of(
+            "replication",
+            "overload events",
+            "station",
+            "its events",
+            "home clients (only it covers)",
+            "floor share"),
+        table);
   }
 
   /**

@@ -31,6 +31,7 @@ import dnt.experiments.harness.Replications;
 import dnt.experiments.harness.Study;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,24 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
   /** How far beyond the history's extremes the twin's rare episodes go. */
   static final double STRESS_AMPLIFY = 2;
 
-  /** A learned system to train: its kind, label, physical episodes and training seed. */
-  private record Arm(SystemKind kind, String label, List<Trace> physical, long seed) {}
+  /** A learned system to train: its kind, label, arm, physical episodes and training seed. */
+  private record Arm(SystemKind kind, String label, String arm, List<Trace> physical, long seed) {}
+
+  /** The arm of the systems trained on the physical episodes (plus the twin's, w/ DNT). */
+  public static final String FIXED_ARM = "fixed-physical";
+
+  /** The arm of the systems trained on as many physical episodes as w/ DNT gets in all. */
+  public static final String EQUAL_ARM = "equal-budget";
+
+  /**
+   * One point of a learned system's learning curve, with LRU's hit rate on the same episode as a
+   * baseline that takes out how easy the episode's requests were.
+   *
+   * @param arm {@link #FIXED_ARM} or {@link #EQUAL_ARM}
+   * @param episode what the training episode gave (exploration on)
+   * @param lruHitRate LRU's hit rate on the same episode
+   */
+  public record CurvePoint(String arm, SystemTrainer.TrainingEpisode episode, double lruHitRate) {}
 
   /** The request model of the physical network (a name in {@link RequestModels#REGISTRY}). */
   static final String REQUEST_MODEL = "shot-noise";
@@ -113,22 +130,48 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
       double bucketImbalance) {}
 
   /**
+   * One station of a replication's network and how it overloads: the facts behind the overload
+   * events (which station, how many of its clients only it covers, how much of the rare stream
+   * those clients send in the busiest load window, and the overload events at it under LRU).
+   *
+   * @param station the station index
+   * @param homeClients clients whose home it is
+   * @param singleHomeClients of those, the clients no other station covers
+   * @param secondClients clients that have it as their second station
+   * @param rareFloorShare the largest share, over the rare stream's windows of W requests, of the
+   *     window's requests sent by clients only this station covers: load no caching can move away
+   *     (in requests, not load units)
+   * @param commonOverloadEvents LRU's overload events at this station on the common stream
+   * @param rareOverloadEvents LRU's overload events at this station on the rare stream
+   */
+  public record StationRow(
+      int station,
+      int homeClients,
+      int singleHomeClients,
+      int secondClients,
+      double rareFloorShare,
+      long commonOverloadEvents,
+      long rareOverloadEvents) {}
+
+  /**
    * Everything a replication produced.
    *
    * @param rows one row per (regime, system)
    * @param loadSeries per-station load per time bucket, by system, on the rare stream
    * @param hitSeries hit rate per time bucket, by system, on the rare stream
    * @param lever how much load caching can move on this network, by regime ({@link LoadLever})
-   * @param learningCurves each learned system's hit rate per training episode, in order
+   * @param learningCurves each learned system's training episodes, in order, with LRU's hit rate
+   * @param stations the network's stations and their overload events under LRU
    */
   public record Result(
       List<Row> rows,
       Map<String, long[][]> loadSeries,
       Map<String, double[]> hitSeries,
       Map<String, LoadLever> lever,
-      Map<String, double[]> learningCurves) {
+      Map<String, List<CurvePoint>> learningCurves,
+      List<StationRow> stations) {
     /**
-     * A result without the lever and the learning curves.
+     * A result without the lever, the learning curves and the stations.
      *
      * @param rows the rows
      * @param loadSeries the load series
@@ -136,7 +179,7 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
      */
     public Result(
         List<Row> rows, Map<String, long[][]> loadSeries, Map<String, double[]> hitSeries) {
-      this(rows, loadSeries, hitSeries, Map.of(), Map.of());
+      this(rows, loadSeries, hitSeries, Map.of(), Map.of(), List.of());
     }
   }
 
@@ -197,8 +240,9 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
         new RequestGenerator(topo, c.clients(), c.requests().requestProbability());
     long worldSeed = Seeds.derive(seed, 2);
 
+    boolean learned = c.episodes().learnedSystems();
     List<Trace> physical = new ArrayList<>();
-    for (int e = 0; e < c.episodes().physicalEpisodes(); e++) {
+    for (int e = 0; learned && e < c.episodes().physicalEpisodes(); e++) {
       physical.add(
           gen.generate(
               world(worldSeed),
@@ -206,23 +250,14 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
               List.of(),
               Seeds.generator(Seeds.derive(seed, 3, e))));
     }
-    Trace history = concat(physical);
-    CachingTwin twin = CachingTwin.fit(history, topo, c.clients(), 2000, 0.05);
-    TwinStress stress =
-        TwinStress.fit(history, topo, STRESS_WINDOW, c.network().capacity(), STRESS_AMPLIFY);
     List<Trace> twinEpisodes = new ArrayList<>();
-    for (int e = 0; e < c.episodes().twinEpisodes(); e++) {
-      RandomGenerator r = Seeds.generator(Seeds.derive(seed, 4, e));
-      List<RareEvent> events =
-          c.episodes().twinEvents().equals("model")
-              ? stress.events(c.episodes().episodeSlots(), topo.stationCount(), r)
-              : randomEvents(r);
-      twinEpisodes.add(twin.synthesize(c.episodes().episodeSlots(), events, r));
+    if (learned) {
+      twinEpisodes = twinEpisodes(seed, topo, concat(physical));
     }
     // the equal-budget arm: as many physical episodes as the w/ DNT systems see in all; the first
     // ones are the fixed-physical arm's, the rest drawn from the same world on fresh streams
     List<Trace> budget = new ArrayList<>(physical);
-    if (c.episodes().equalBudget()) {
+    if (learned && c.episodes().equalBudget()) {
       for (int e = 0; e < c.episodes().twinEpisodes(); e++) {
         budget.add(
             gen.generate(
@@ -261,24 +296,48 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
             PpoSettings.DEFAULTS,
             options);
     List<Arm> arms = new ArrayList<>();
-    for (SystemKind kind : SystemKind.values()) {
-      arms.add(new Arm(kind, kind.label(), physical, Seeds.derive(seed, 7, kind.ordinal())));
+    for (SystemKind kind : learned ? SystemKind.values() : new SystemKind[0]) {
+      arms.add(
+          new Arm(kind, kind.label(), FIXED_ARM, physical, Seeds.derive(seed, 7, kind.ordinal())));
     }
-    if (c.episodes().equalBudget()) {
+    if (learned && c.episodes().equalBudget()) {
       for (SystemKind kind : List.of(SystemKind.RL, SystemKind.RELIABLE_RL)) {
         // the fixed arm's training seed: the two arms differ only in the extra physical episodes
         arms.add(
             new Arm(
-                kind, kind.label() + EQUAL_BUDGET, budget, Seeds.derive(seed, 7, kind.ordinal())));
+                kind,
+                kind.label() + EQUAL_BUDGET,
+                EQUAL_ARM,
+                budget,
+                Seeds.derive(seed, 7, kind.ordinal())));
       }
     }
-    Map<String, double[]> curves = new LinkedHashMap<>();
+    Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
+    IdentityHashMap<Trace, Double> lruOnEpisode = new IdentityHashMap<>();
     for (Arm arm : arms) {
-      List<Double> curve = new ArrayList<>();
+      List<SystemTrainer.TrainingEpisode> curve = new ArrayList<>();
       try (RlController ctl =
           trainer.train(
               arm.kind(), arm.physical(), twinEpisodes, arm.seed(), Progress.NONE, curve::add)) {
-        curves.put(arm.label(), curve.stream().mapToDouble(Double::doubleValue).toArray());
+        List<SystemTrainer.Scheduled> order =
+            SystemTrainer.schedule(arm.kind(), arm.physical(), twinEpisodes);
+        List<CurvePoint> points = new ArrayList<>();
+        for (int e = 0; e < curve.size(); e++) {
+          Trace episode = order.get(e).trace();
+          double lru =
+              lruOnEpisode.computeIfAbsent(
+                  episode,
+                  tr ->
+                      NetworkSimulator.run(
+                              tr,
+                              topo,
+                              c.network().capacity(),
+                              StationCacheFactory.of(PolicyRegistry.spec("lru"), 0),
+                              options)
+                          .hitRate());
+          points.add(new CurvePoint(arm.arm(), curve.get(e), lru));
+        }
+        curves.put(arm.label(), List.copyOf(points));
         for (var test : tests.entrySet()) {
           SystemTrainer.Evaluation ev = trainer.evaluate(ctl, test.getValue());
           rows.add(
@@ -290,6 +349,7 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
         }
       }
     }
+    Map<String, long[]> lruEvents = new LinkedHashMap<>();
     for (String name : CLASSIC) {
       for (var test : tests.entrySet()) {
         SimulationResult r =
@@ -308,6 +368,9 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
                 "classic",
                 r,
                 0));
+        if (name.equals("lru")) {
+          lruEvents.put(test.getKey(), r.stationOverloadEvents());
+        }
         if (test.getKey().equals("rare") && name.equals("lru")) {
           loads.put("LRU", r.loadSeries());
           hitSeries.put("LRU", r.hitSeries());
@@ -337,7 +400,95 @@ public final class CachingStudy implements Study<CachingStudy.Result> {
     }
     Map<String, LoadLever> lever = new LinkedHashMap<>();
     tests.forEach((regime, trace) -> lever.put(regime, LoadLever.of(trace, topo)));
-    return new Result(rows, loads, hitSeries, lever, curves);
+    List<StationRow> stations =
+        stationRows(
+            topo,
+            tests.get("rare"),
+            c.load().loadWindow(),
+            lruEvents.getOrDefault("common", new long[topo.stationCount()]),
+            lruEvents.getOrDefault("rare", new long[topo.stationCount()]));
+    return new Result(rows, loads, hitSeries, lever, curves, stations);
+  }
+
+  /** The twin's training episodes: fitted to the physical history, with its own rare events. */
+  private List<Trace> twinEpisodes(long seed, Topology topo, Trace history) {
+    CachingStudyConfig c = config;
+    CachingTwin twin = CachingTwin.fit(history, topo, c.clients(), 2000, 0.05);
+    TwinStress stress =
+        TwinStress.fit(history, topo, STRESS_WINDOW, c.network().capacity(), STRESS_AMPLIFY);
+    List<Trace> episodes = new ArrayList<>();
+    for (int e = 0; e < c.episodes().twinEpisodes(); e++) {
+      RandomGenerator r = Seeds.generator(Seeds.derive(seed, 4, e));
+      List<RareEvent> events =
+          c.episodes().twinEvents().equals("model")
+              ? stress.events(c.episodes().episodeSlots(), topo.stationCount(), r)
+              : randomEvents(r);
+      episodes.add(twin.synthesize(c.episodes().episodeSlots(), events, r));
+    }
+    return episodes;
+  }
+
+  /**
+   * The stations of a network with their clients, the load no caching can move off them in the
+   * busiest window of a stream, and their overload events.
+   *
+   * @param topo the network
+   * @param trace the stream whose windows are scanned
+   * @param window W, requests per window
+   * @param commonEvents overload events per station on the common stream
+   * @param rareEvents overload events per station on the rare stream
+   * @return one row per station
+   */
+  static List<StationRow> stationRows(
+      Topology topo, Trace trace, int window, long[] commonEvents, long[] rareEvents) {
+    int b = topo.stationCount();
+    int[] home = new int[b];
+    int[] single = new int[b];
+    int[] second = new int[b];
+    for (int u = 0; u < topo.clientCount(); u++) {
+      int[] st = topo.stationsOf(u);
+      home[st[0]]++;
+      if (st.length == 1) {
+        single[st[0]]++;
+      } else {
+        second[st[1]]++;
+      }
+    }
+    // the requests of single-covered clients in a sliding window of W requests, per station
+    int w = Math.max(1, Math.min(window, trace.size()));
+    int[] inWindow = new int[b];
+    int[] peak = new int[b];
+    int[] clients = trace.clients();
+    for (int i = 0; i < clients.length; i++) {
+      int[] st = topo.stationsOf(clients[i]);
+      if (st.length == 1) {
+        inWindow[st[0]]++;
+      }
+      if (i >= w) {
+        int[] out = topo.stationsOf(clients[i - w]);
+        if (out.length == 1) {
+          inWindow[out[0]]--;
+        }
+      }
+      if (i >= w - 1) {
+        for (int s = 0; s < b; s++) {
+          peak[s] = Math.max(peak[s], inWindow[s]);
+        }
+      }
+    }
+    List<StationRow> rows = new ArrayList<>();
+    for (int s = 0; s < b; s++) {
+      rows.add(
+          new StationRow(
+              s,
+              home[s],
+              single[s],
+              second[s],
+              (double) peak[s] / w,
+              commonEvents[s],
+              rareEvents[s]));
+    }
+    return rows;
   }
 
   /**

@@ -77,8 +77,38 @@ public record CachingStudyConfig(
         throw new IllegalArgumentException(
             "layout must be one of " + LAYOUTS + ", got '" + layout + "'");
       }
+      if ((long) stations * clientsPerStation > MAX_CLIENTS) {
+        throw new IllegalArgumentException(
+            "stations x clientsPerStation must be at most "
+                + MAX_CLIENTS
+                + " clients, got "
+                + stations
+                + " x "
+                + clientsPerStation);
+      }
+      if (!(overlap >= 0 && overlap <= 1)) {
+        throw new IllegalArgumentException("overlap must be in [0, 1], got " + overlap);
+      }
+      if (!(interSiteM > 0 && Double.isFinite(interSiteM))
+          || !(clientRadiusM > 0 && Double.isFinite(clientRadiusM))) {
+        throw new IllegalArgumentException(
+            "interSiteM and clientRadiusM must be positive metres, got "
+                + interSiteM
+                + " and "
+                + clientRadiusM);
+      }
+      if (!Double.isFinite(coverageDbm) || !Double.isFinite(txPowerDbm)) {
+        throw new IllegalArgumentException(
+            "coverageDbm and txPowerDbm must be finite, got " + coverageDbm + " and " + txPowerDbm);
+      }
       servingRule(serving);
     }
+
+    /**
+     * The most clients a network may have: ten times the scale study's 10,000 (issue 16), far above
+     * what a replication can train on in a day, and a bound that keeps every count an int.
+     */
+    public static final int MAX_CLIENTS = 100_000;
 
     /**
      * The serving rule named by {@link #serving()}.
@@ -127,7 +157,29 @@ public record CachingStudyConfig(
       double requestProbability,
       double shotShare,
       double shotArrivals,
-      int shotLifetime) {}
+      int shotLifetime) {
+    /** Checks the fields. */
+    public Requests {
+      if (!(alpha > 0 && Double.isFinite(alpha))) {
+        throw new IllegalArgumentException("alpha must be positive, got " + alpha);
+      }
+      if (!(locality >= 0 && locality <= 1) || !(shotShare >= 0 && shotShare <= 1)) {
+        throw new IllegalArgumentException(
+            "locality and shotShare must be in [0, 1], got " + locality + " and " + shotShare);
+      }
+      if (!(requestProbability > 0 && requestProbability <= 1)) {
+        throw new IllegalArgumentException(
+            "requestProbability must be in (0, 1], got " + requestProbability);
+      }
+      if (!(shotArrivals >= 0 && Double.isFinite(shotArrivals)) || shotLifetime < 1) {
+        throw new IllegalArgumentException(
+            "shotArrivals must be at least 0 and shotLifetime at least 1, got "
+                + shotArrivals
+                + " and "
+                + shotLifetime);
+      }
+    }
+  }
 
   /**
    * The training and test streams.
@@ -143,6 +195,8 @@ public record CachingStudyConfig(
    *     stations and times)
    * @param equalBudget whether to add the equal-budget arm: "RL" and "Reliable RL" trained on as
    *     many physical episodes as the w/ DNT systems get physical plus twin episodes
+   * @param learnedSystems whether to train and evaluate the learned systems; {@code false} runs
+   *     only the classic policies and the references (the scale runs, where training does not fit)
    */
   public record Episodes(
       int episodeSlots,
@@ -151,7 +205,8 @@ public record CachingStudyConfig(
       int testSlots,
       double surgeFactor,
       String twinEvents,
-      boolean equalBudget) {
+      boolean equalBudget,
+      boolean learnedSystems) {
     /** Checks the fields. */
     public Episodes {
       if (episodeSlots < 1 || physicalEpisodes < 1 || twinEpisodes < 0 || testSlots < 3) {
@@ -163,6 +218,9 @@ public record CachingStudyConfig(
         throw new IllegalArgumentException(
             "twinEvents must be model or copied, got '" + twinEvents + "'");
       }
+      if (!(surgeFactor >= 1 && Double.isFinite(surgeFactor))) {
+        throw new IllegalArgumentException("surgeFactor must be at least 1, got " + surgeFactor);
+      }
     }
   }
 
@@ -172,7 +230,25 @@ public record CachingStudyConfig(
    * @param loadWindow W, requests in the sliding load window
    * @param overloadFactor overload above this multiple of the fair share W / B
    */
-  public record Load(int loadWindow, double overloadFactor) {}
+  public record Load(int loadWindow, double overloadFactor) {
+    /** Checks the fields. */
+    public Load {
+      if (loadWindow < 1 || !(overloadFactor > 0 && Double.isFinite(overloadFactor))) {
+        throw new IllegalArgumentException(
+            "loadWindow must be at least 1 and overloadFactor positive, got "
+                + loadWindow
+                + " and "
+                + overloadFactor);
+      }
+    }
+  }
+
+  /**
+   * The most requests a stream may be expected to hold: a test stream is held in memory (16 bytes a
+   * request, two streams per replication, and as many replications as threads), so 100 million
+   * takes 3.2 GB per replication; the scale study's 10-million-request streams fit ten times over.
+   */
+  public static final long MAX_STREAM_REQUESTS = 100_000_000L;
 
   /**
    * The default study: the commented resource {@code defaults.yaml} beside this class (the paper's
@@ -209,6 +285,20 @@ public record CachingStudyConfig(
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
+    }
+    double perSlot = network.clients() * requests.requestProbability();
+    int longest = Math.max(episodes.testSlots(), episodes.episodeSlots());
+    if (longest * perSlot > MAX_STREAM_REQUESTS) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "a stream of %d slots from %d clients at requestProbability %s holds about %.0f"
+                  + " requests; at most %d fit (fewer testSlots, episodeSlots or clients)",
+              longest,
+              network.clients(),
+              requests.requestProbability(),
+              longest * perSlot,
+              MAX_STREAM_REQUESTS));
     }
   }
 

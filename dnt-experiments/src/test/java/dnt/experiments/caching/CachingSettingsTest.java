@@ -47,6 +47,7 @@ final class CachingSettingsTest {
             "surgeFactor",
             "twinEvents",
             "equalBudget",
+            "learnedSystems",
             "loadWindow",
             "overloadFactor",
             "agent",

@@ -61,6 +61,8 @@ final class CachingStudyTest {
             "load_series.csv",
             "hit_series.csv",
             "learning_curves.csv",
+            "fig_learning_curves.png",
+            "stations.csv",
             "fig4_hit_rate_interventions.png",
             "fig5_station_load.png",
             "report.md",
@@ -69,6 +71,7 @@ final class CachingStudyTest {
     }
     dnt.experiments.report.OutputChecks.assertPlot(run.file("fig4_hit_rate_interventions.png"));
     dnt.experiments.report.OutputChecks.assertPlot(run.file("fig5_station_load.png"));
+    dnt.experiments.report.OutputChecks.assertPlot(run.file("fig_learning_curves.png"));
     dnt.experiments.report.OutputChecks.assertManifest(run.file("manifest.json"), "caching");
     assertThat(Files.readString(run.file("report.md")))
         .contains("Reliable RL w/ DNT")
@@ -76,6 +79,8 @@ final class CachingStudyTest {
         .contains("covered by two stations, sending")
         .contains("the twin reduces the interventions")
         .contains("clairvoyant reference, not a bound")
+        .contains("## Learning curves")
+        .contains("## Where the overloads happen")
         .doesNotContain("NaN")
         .doesNotContain("Belady (per BS)");
     // the quick preset trains 1 physical (+ 1 twin) episode; the equal-budget arm 2 physical:
@@ -85,8 +90,27 @@ final class CachingStudyTest {
     assertThat(reps.get(0).learningCurves().get("RL")).hasSize(1);
     List<String> curves = Files.readAllLines(run.file("learning_curves.csv"));
     assertThat(curves).hasSize(1 + 2 * 10);
-    assertThat(curves.get(0)).isEqualTo("replication,system,episode,hit_rate");
-    assertThat(curves.get(1)).startsWith("0,\"RL\",1,");
+    assertThat(curves.get(0))
+        .isEqualTo(
+            "replication,seed,system,arm,episode,data,hit_rate,lru_hit_rate,overload_events,"
+                + "decisions,unsafe_proposals");
+    assertThat(curves.get(1)).startsWith("0,3,\"RL\",fixed-physical,1,physical,");
+    // RL w/ DNT alternates a physical and a twin episode; its physical one is RL's, so LRU's hit
+    // rate on it is the same number
+    CachingStudy.CurvePoint rl = reps.get(0).learningCurves().get("RL").get(0);
+    List<CachingStudy.CurvePoint> dnt = reps.get(0).learningCurves().get("RL w/ DNT");
+    assertThat(dnt).extracting(p -> p.episode().twin()).containsExactly(false, true);
+    assertThat(dnt.get(0).lruHitRate()).isEqualTo(rl.lruHitRate());
+    assertThat(reps.get(0).learningCurves().get("RL" + CachingStudy.EQUAL_BUDGET))
+        .extracting(CachingStudy.CurvePoint::arm)
+        .containsOnly(CachingStudy.EQUAL_ARM);
+    // one line per station and replication: 3 stations of the quick preset, 2 replications
+    List<String> stations = Files.readAllLines(run.file("stations.csv"));
+    assertThat(stations).hasSize(1 + 2 * 3);
+    assertThat(stations.get(0))
+        .isEqualTo(
+            "replication,seed,station,home_clients,single_home_clients,second_clients,"
+                + "rare_floor_share,common_overload_events_lru,rare_overload_events_lru");
     List<String> metrics = Files.readAllLines(run.file("metrics.csv"));
     assertThat(metrics).hasSize(1 + 2 * rows.size());
     // the file holds the rows of replication 0 first, each hit rate to six decimals
