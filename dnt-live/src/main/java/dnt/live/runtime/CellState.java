@@ -52,7 +52,10 @@ final class CellState {
 
   private double @Nullable [] shownValue;
 
-  /** Entries of the cache: four days of slots, more than a forecast's inputs span. */
+  /**
+   * Entries of the cache (about three and a half days of slots, 8 kB a cell): more than the day or
+   * two a forecast reads.
+   */
   private static final int CACHED_SLOTS = 512;
 
   CellState(IntegrityParams params) {
