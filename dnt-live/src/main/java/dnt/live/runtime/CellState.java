@@ -8,6 +8,7 @@ import dnt.data.integrity.Verdict;
 import dnt.learn.online.CellHistory;
 import dnt.learn.online.CellModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,6 +39,24 @@ final class CellState {
 
   /** What predicted the newest judged slot, null before the first judgement. */
   private @Nullable Predictor predictor;
+
+  /**
+   * The internet activity each recent slot shows (masked where masked), for the forecaster's
+   * inputs: a direct-mapped cache of {@link #CACHED_SLOTS} entries, slot {@code s} at {@code s mod
+   * CACHED_SLOTS} when {@code shownSlot} there holds {@code s}. Every judged slot reads the day or
+   * two before it, so without it each judgement summed those slots' rows again. Derived data: not
+   * in the snapshot, allocated on the first forecast, and an entry is dropped whenever {@link
+   * #apply} changes its slot's rows or mask, so it always equals {@link #totals}.
+   */
+  private long @Nullable [] shownSlot;
+
+  private double @Nullable [] shownValue;
+
+  /**
+   * Entries of the cache (about three and a half days of slots, 8 kB a cell): more than the day or
+   * two a forecast reads.
+   */
+  private static final int CACHED_SLOTS = 512;
 
   CellState(IntegrityParams params) {
     this.params = params;
@@ -158,13 +177,45 @@ final class CellState {
   private CellHistory shownBefore(long slot, int history, Map<Long, double[]> pending) {
     long from =
         Math.floorDiv(slot - history, MaskPredict.SLOTS_PER_DAY) * MaskPredict.SLOTS_PER_DAY;
-    double[][] t = totals(from, slot, true);
-    double[] internet = new double[t.length];
-    for (int i = 0; i < t.length; i++) {
+    double[] internet = new double[Math.toIntExact(slot - from)];
+    for (int i = 0; i < internet.length; i++) {
       double[] p = pending.get(from + i);
-      internet[i] = p != null ? p[INTERNET] : t[i][INTERNET];
+      internet[i] = p != null ? p[INTERNET] : shownInternet(from + i);
     }
     return new CellHistory("integrity", 0, 0, from, internet, new BitSet());
+  }
+
+  /**
+   * The internet activity a slot shows ({@code totals(slot, slot + 1, true)}), from the cache when
+   * it holds the slot.
+   */
+  private double shownInternet(long slot) {
+    long[] tags = shownSlot;
+    double[] values = shownValue;
+    if (tags == null || values == null) {
+      tags = new long[CACHED_SLOTS];
+      Arrays.fill(tags, Long.MIN_VALUE);
+      values = new double[CACHED_SLOTS];
+      shownSlot = tags;
+      shownValue = values;
+    }
+    int i = (int) Math.floorMod(slot, (long) CACHED_SLOTS);
+    if (tags[i] != slot) {
+      values[i] = totals(slot, slot + 1, true)[0][INTERNET];
+      tags[i] = slot;
+    }
+    return values[i];
+  }
+
+  /** Drops a slot from the cache of shown activity (its rows or its mask changed). */
+  private void forget(long slot) {
+    long[] tags = shownSlot;
+    if (tags != null) {
+      int i = (int) Math.floorMod(slot, (long) CACHED_SLOTS);
+      if (tags[i] == slot) {
+        tags[i] = Long.MIN_VALUE;
+      }
+    }
   }
 
   /** The newest slot held once {@code batch} is applied. */
@@ -183,8 +234,10 @@ final class CellState {
     }
     for (Observation o : batch) {
       rows.put(o.key(), values(o));
+      forget(o.slot());
     }
     for (Verdict v : verdicts) {
+      forget(v.slot());
       integrity.apply(v);
       predictor = v.predictor();
       if (v.masked()) {

@@ -100,6 +100,7 @@ public final class ForecastRuntime implements AutoCloseable {
       @Nullable Executor training,
       Executor predict,
       IntFunction<double[]> position) {
+    onePyTorchThread(System.getProperties());
     ExecutorService own = null;
     Executor trainer = training;
     if (trainer == null) {
@@ -243,6 +244,28 @@ public final class ForecastRuntime implements AutoCloseable {
   public CompletionStage<@Nullable CellHistory> trainingHistory(
       int cell, long fromSlot, long toSlot) {
     return histories.fetch(cell, 0, 0, fromSlot, toSlot);
+  }
+
+  /** PyTorch's thread settings, read by DJL when it loads the engine. */
+  static final List<String> PYTORCH_THREADS =
+      List.of("ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads");
+
+  /**
+   * Gives PyTorch one intra-op and one inter-op thread where the settings do not say otherwise, as
+   * {@code ./dnt} and the tests run it, so that the training thread takes at most one core from
+   * ingest. Left to PyTorch, a JVM started without them (a plain {@code java -cp}, as the live
+   * benchmarks were) trains with one OpenMP thread per core whose waits spin: an H-twin client's
+   * update (MLP of 32 units, 288 windows, 2 epochs) took 336 ms of CPU instead of 35 ms on the
+   * loaded 2-core machine (docs/PERFORMANCE.md). Has no effect once the engine is loaded.
+   *
+   * @param props the system properties
+   */
+  static void onePyTorchThread(java.util.Properties props) {
+    for (String p : PYTORCH_THREADS) {
+      if (props.getProperty(p) == null) {
+        props.setProperty(p, "1");
+      }
+    }
   }
 
   /** Stops the training thread (a V-twin in progress ends with the JVM or when done). */
