@@ -115,6 +115,35 @@ final class DeploymentExperimentTest {
         .isEqualTo(Files.readString(a.resolve("traffic.csv")));
   }
 
+  @Test
+  void aPerStationRunOnTheSparseEncoderReproducesFromItsConfig() throws Exception {
+    Map<String, Object> given = new java.util.HashMap<>(TINY);
+    given.put("ppoUnit", "station");
+    given.put("sparseEncoder", true);
+    DeploymentConfig config = DeploymentConfig.resolve(Optional.empty(), false, given);
+    assertThat(config.ppoUnit()).isEqualTo("station");
+    run(config, "s");
+    Path a = only("s");
+    DeploymentConfig reloaded =
+        DeploymentConfig.resolve(Optional.of(a.resolve("config.yaml")), false, Map.of());
+    assertThat(reloaded).isEqualTo(config);
+    run(reloaded, "t");
+    assertThat(Files.readString(only("t").resolve("metrics.csv")))
+        .isEqualTo(Files.readString(a.resolve("metrics.csv")));
+    // and differs from the joint agent's run (another agent trained)
+    run(DeploymentConfig.resolve(Optional.empty(), false, TINY), "j");
+    assertThat(Files.readString(only("j").resolve("metrics.csv")))
+        .isNotEqualTo(Files.readString(a.resolve("metrics.csv")));
+  }
+
+  @Test
+  void refusesAnUnknownDecisionUnit() {
+    Map<String, Object> given = new java.util.HashMap<>(TINY);
+    given.put("ppoUnit", "team");
+    assertThatThrownBy(() -> DeploymentConfig.resolve(Optional.empty(), false, given))
+        .hasMessageContaining("ppoUnit must be joint or station");
+  }
+
   private static double utility(List<String> metrics, String seed, String instance, String p) {
     for (String line : metrics) {
       String[] f = line.split(",");
