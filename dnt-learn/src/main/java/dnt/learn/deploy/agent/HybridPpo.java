@@ -42,6 +42,15 @@ import java.util.random.RandomGenerator;
  * left out here). The parameters live in one flat vector, as the forecasters' do, so each training
  * run owns its native memory and runs on its own thread.
  *
+ * <h2>At scale</h2>
+ *
+ * {@link PpoConfig#sparse} propagates with {@link Propagation#sparse} (cost linear in the edges)
+ * instead of the dense {@code n x n} matrix. {@link PpoConfig#unit} {@link PpoUnit#STATION} makes
+ * each node's action a sample of its own: its ratio, its advantage by GAE on its reward share
+ * ({@link HybridProblem.Outcome#share}) and a value per node from its own embedding (the same value
+ * weights), the entropy bonus per node. The defaults keep the original agent (joint, dense), whose
+ * arithmetic is unchanged.
+ *
  * <p>What this class had to choose: the widths, the shared critic, state-independent standard
  * deviations and full-batch updates are the common choices of PPO implementations for small
  * problems (Huang et al., "The 37 Implementation Details of PPO", 2022), not the paper's.
@@ -222,8 +231,10 @@ public final class HybridPpo {
         : Propagation.dense(m, adjacency);
   }
 
-  /** What the policy says about one state. */
-  /** The values are one per state ({@link PpoUnit#JOINT}) or one per node. */
+  /**
+   * What the policy says about one state; the values are one per state ({@link PpoUnit#JOINT}) or
+   * one per node.
+   */
   private record Head(float[] logits, float[] mu, float[] logStd, float[] value) {}
 
   private <S> Head head(NDManager m, Propagation aHat, HybridProblem<S> problem, S state) {
