@@ -137,6 +137,27 @@ final class DeploymentExperimentTest {
   }
 
   @Test
+  void decisionsPerUpdateCutTheEpisodesOfLargeInstancesOnly() {
+    DeploymentConfig off = DeploymentConfig.defaults();
+    assertThat(new DeploymentStudy(off).episodesPerUpdate(1000, 12)).isEqualTo(8);
+    DeploymentConfig on =
+        DeploymentConfig.resolve(Optional.empty(), false, Map.of("ppoDecisionsPerUpdate", 9600));
+    DeploymentStudy study = new DeploymentStudy(on);
+    // ceil(9600 / (n x 12)) episodes, at least 1, at most ppoEpisodes = 8
+    assertThat(study.episodesPerUpdate(10, 12)).isEqualTo(8); // 80, capped
+    assertThat(study.episodesPerUpdate(100, 12)).isEqualTo(8); // exactly 8
+    assertThat(study.episodesPerUpdate(200, 12)).isEqualTo(4);
+    assertThat(study.episodesPerUpdate(300, 12)).isEqualTo(3); // 2.67 rounded up
+    assertThat(study.episodesPerUpdate(1000, 12)).isEqualTo(1); // 0.8 rounded up
+    assertThat(study.episodesPerUpdate(5000, 12)).isEqualTo(1); // at least one
+    assertThatThrownBy(
+            () ->
+                DeploymentConfig.resolve(
+                    Optional.empty(), false, Map.of("ppoDecisionsPerUpdate", -1)))
+        .hasMessageContaining("ppoDecisionsPerUpdate");
+  }
+
+  @Test
   void refusesAnUnknownDecisionUnit() {
     Map<String, Object> given = new java.util.HashMap<>(TINY);
     given.put("ppoUnit", "team");
