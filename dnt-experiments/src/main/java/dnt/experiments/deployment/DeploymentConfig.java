@@ -26,6 +26,16 @@ import java.util.Optional;
  * @param ppoEpisodes episodes per PPO update
  * @param ppoHidden width of the GCN layers
  * @param ppoLearningRate Adam's step size
+ * @param ppoDecisionsPerUpdate when positive, the episodes per update on an instance of {@code n}
+ *     stations are cut to {@code ceil(this / (n horizon))} (at least 1, at most {@code
+ *     ppoEpisodes}), so that an update holds about this many station decisions whatever the size; 0
+ *     keeps {@code ppoEpisodes} at every size
+ * @param ppoEpochs optimiser steps on each update's batch
+ * @param ppoEntropy weight of PPO's entropy bonus
+ * @param ppoUnit what PPO treats as one decision: "joint" (a state's joint action, the original
+ *     agent) or "station" (each station's action, credited by its reward share)
+ * @param sparseEncoder propagate over the twin graph sparsely (cost linear in the edges) instead of
+ *     with the dense {@code n x n} adjacency
  * @param randomEpisodes episodes the random baseline is averaged over
  * @param smallStations stations of the small instance (exhaustive search)
  * @param smallHorizon periods of the small instance
@@ -49,6 +59,11 @@ public record DeploymentConfig(
     int ppoEpisodes,
     int ppoHidden,
     double ppoLearningRate,
+    int ppoDecisionsPerUpdate,
+    int ppoEpochs,
+    double ppoEntropy,
+    String ppoUnit,
+    boolean sparseEncoder,
     int randomEpisodes,
     int smallStations,
     int smallHorizon,
@@ -72,19 +87,30 @@ public record DeploymentConfig(
         || ppoUpdates < 1
         || ppoEpisodes < 1
         || ppoHidden < 1
+        || ppoEpochs < 1
         || randomEpisodes < 1
         || smallStations < 1
         || smallHorizon < 1
         || threads < 1) {
       throw new IllegalArgumentException(
           "seeds, stations, usersPerStation, horizon, neighbours, ppoUpdates, ppoEpisodes,"
-              + " ppoHidden, randomEpisodes, smallStations, smallHorizon and threads must be at"
+              + " ppoHidden, ppoEpochs, randomEpisodes, smallStations, smallHorizon and threads must be at"
               + " least 1");
     }
     positive("stationSpacingM", stationSpacingM);
     positive("bandPerStationHz", bandPerStationHz);
     positive("distanceScaleM", distanceScaleM);
     positive("ppoLearningRate", ppoLearningRate);
+    if (ppoDecisionsPerUpdate < 0) {
+      throw new IllegalArgumentException(
+          "ppoDecisionsPerUpdate must be >= 0 (0: off), got " + ppoDecisionsPerUpdate);
+    }
+    if (!(ppoEntropy >= 0) || Double.isInfinite(ppoEntropy)) {
+      throw new IllegalArgumentException("ppoEntropy must be >= 0, got " + ppoEntropy);
+    }
+    if (!ppoUnit.equals("joint") && !ppoUnit.equals("station")) {
+      throw new IllegalArgumentException("ppoUnit must be joint or station, got " + ppoUnit);
+    }
     if (!(meanDemandMbps >= 0) || Double.isInfinite(meanDemandMbps)) {
       throw new IllegalArgumentException("meanDemandMbps must be >= 0, got " + meanDemandMbps);
     }

@@ -21,6 +21,7 @@ import dnt.learn.deploy.agent.DeploymentProblem;
 import dnt.learn.deploy.agent.HybridPpo;
 import dnt.learn.deploy.agent.PpoConfig;
 import dnt.learn.deploy.agent.PpoPolicy;
+import dnt.learn.deploy.agent.PpoUnit;
 import dnt.learn.deploy.agent.SplitLearning;
 import dnt.learn.deploy.agent.SplitTraffic;
 import java.util.ArrayList;
@@ -198,21 +199,38 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
         .withUplinkBandwidthHz(stations * config.bandPerStationHz());
   }
 
-  PpoConfig ppoConfig() {
+  /**
+   * PPO's settings on an instance: the configured ones, with the episodes per update cut to keep
+   * about {@link DeploymentConfig#ppoDecisionsPerUpdate} station decisions per update when that is
+   * set (at least one episode, at most {@link DeploymentConfig#ppoEpisodes}).
+   */
+  PpoConfig ppoConfig(int stations, int horizon) {
     PpoConfig d = PpoConfig.defaults();
     return new PpoConfig(
         config.ppoHidden(),
         config.ppoUpdates(),
-        config.ppoEpisodes(),
-        d.epochs(),
+        episodesPerUpdate(stations, horizon),
+        config.ppoEpochs(),
         config.ppoLearningRate(),
         d.clip(),
         d.gamma(),
         d.lambda(),
         d.valueCoef(),
-        d.entropyCoef(),
+        config.ppoEntropy(),
         d.initLogStd(),
-        d.maxGradNorm());
+        d.maxGradNorm(),
+        config.ppoUnit().equals("station") ? PpoUnit.STATION : PpoUnit.JOINT,
+        config.sparseEncoder());
+  }
+
+  /** The episodes per PPO update on an instance ({@link #ppoConfig}). */
+  int episodesPerUpdate(int stations, int horizon) {
+    if (config.ppoDecisionsPerUpdate() == 0) {
+      return config.ppoEpisodes();
+    }
+    long perEpisode = (long) stations * horizon;
+    long wanted = (config.ppoDecisionsPerUpdate() + perEpisode - 1) / perEpisode;
+    return (int) Math.max(1, Math.min(config.ppoEpisodes(), wanted));
   }
 
   private List<Row> instance(
@@ -231,11 +249,11 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
     int code = name.hashCode();
     HybridPpo ppo =
         new HybridPpo(
-            ppoConfig(),
+            ppoConfig(stations, horizon),
             TwinGraph.FEATURES,
             2,
             Seeds.generator(Seeds.derive(seed, 1, code, stations)));
-    PpoConfig pc = ppoConfig();
+    PpoConfig pc = ppoConfig(stations, horizon);
     int links = new SplitLearning(ppo, graph.adjacency()).links();
     int states = pc.episodesPerUpdate() * horizon;
     traffic.add(

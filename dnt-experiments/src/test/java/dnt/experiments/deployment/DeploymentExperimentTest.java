@@ -115,6 +115,56 @@ final class DeploymentExperimentTest {
         .isEqualTo(Files.readString(a.resolve("traffic.csv")));
   }
 
+  @Test
+  void aPerStationRunOnTheSparseEncoderReproducesFromItsConfig() throws Exception {
+    Map<String, Object> given = new java.util.HashMap<>(TINY);
+    given.put("ppoUnit", "station");
+    given.put("sparseEncoder", true);
+    DeploymentConfig config = DeploymentConfig.resolve(Optional.empty(), false, given);
+    assertThat(config.ppoUnit()).isEqualTo("station");
+    run(config, "s");
+    Path a = only("s");
+    DeploymentConfig reloaded =
+        DeploymentConfig.resolve(Optional.of(a.resolve("config.yaml")), false, Map.of());
+    assertThat(reloaded).isEqualTo(config);
+    run(reloaded, "t");
+    assertThat(Files.readString(only("t").resolve("metrics.csv")))
+        .isEqualTo(Files.readString(a.resolve("metrics.csv")));
+    // and differs from the joint agent's run (another agent trained)
+    run(DeploymentConfig.resolve(Optional.empty(), false, TINY), "j");
+    assertThat(Files.readString(only("j").resolve("metrics.csv")))
+        .isNotEqualTo(Files.readString(a.resolve("metrics.csv")));
+  }
+
+  @Test
+  void decisionsPerUpdateCutTheEpisodesOfLargeInstancesOnly() {
+    DeploymentConfig off = DeploymentConfig.defaults();
+    assertThat(new DeploymentStudy(off).episodesPerUpdate(1000, 12)).isEqualTo(8);
+    DeploymentConfig on =
+        DeploymentConfig.resolve(Optional.empty(), false, Map.of("ppoDecisionsPerUpdate", 9600));
+    DeploymentStudy study = new DeploymentStudy(on);
+    // ceil(9600 / (n x 12)) episodes, at least 1, at most ppoEpisodes = 8
+    assertThat(study.episodesPerUpdate(10, 12)).isEqualTo(8); // 80, capped
+    assertThat(study.episodesPerUpdate(100, 12)).isEqualTo(8); // exactly 8
+    assertThat(study.episodesPerUpdate(200, 12)).isEqualTo(4);
+    assertThat(study.episodesPerUpdate(300, 12)).isEqualTo(3); // 2.67 rounded up
+    assertThat(study.episodesPerUpdate(1000, 12)).isEqualTo(1); // 0.8 rounded up
+    assertThat(study.episodesPerUpdate(5000, 12)).isEqualTo(1); // at least one
+    assertThatThrownBy(
+            () ->
+                DeploymentConfig.resolve(
+                    Optional.empty(), false, Map.of("ppoDecisionsPerUpdate", -1)))
+        .hasMessageContaining("ppoDecisionsPerUpdate");
+  }
+
+  @Test
+  void refusesAnUnknownDecisionUnit() {
+    Map<String, Object> given = new java.util.HashMap<>(TINY);
+    given.put("ppoUnit", "team");
+    assertThatThrownBy(() -> DeploymentConfig.resolve(Optional.empty(), false, given))
+        .hasMessageContaining("ppoUnit must be joint or station");
+  }
+
   private static double utility(List<String> metrics, String seed, String instance, String p) {
     for (String line : metrics) {
       String[] f = line.split(",");

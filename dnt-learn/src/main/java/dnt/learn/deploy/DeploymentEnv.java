@@ -430,6 +430,89 @@ public final class DeploymentEnv {
   }
 
   /**
+   * The joint utility of attribute levels.
+   *
+   * @param levels the levels, in {@link #ATTRIBUTES} order (as {@link Step#levels})
+   * @return the Keeney-Raiffa joint utility of the quality model
+   */
+  public double utility(double[] levels) {
+    List<QualityAttribute> attributes = quality.attributes();
+    double[] u = new double[attributes.size()];
+    for (int i = 0; i < u.length; i++) {
+      u[i] = attributes.get(i).utility().utility(levels[levelOf[i]]);
+    }
+    return quality.joint().utility(u);
+  }
+
+  /**
+   * Each station's share of a period's reward, for agents that credit stations one by one.
+   *
+   * <p>The joint utility does not decompose over stations: it is the Keeney-Raiffa multiplicative
+   * form (non-linear) of attribute levels that are means over the stations (the SINR error a root
+   * mean square). Its first-order expansion around the period's levels does: with {@code c_i} the
+   * station's own contributions to the means (its forecast error, squared SINR error, age, and
+   * bytes and energy per hour), {@code m} their means and {@code g} the gradient of the utility in
+   * the means, station {@code i}'s share is {@code U + g . (c_i - m)}. This is {@code n} times the
+   * linearised difference reward {@code U(m) - U(m with c_i replaced by the mean)} (Wolpert and
+   * Tumer, "Optimal payoff functions for members of collectives", 2001): what the twin's utility
+   * owes to the station, centred on the period's utility. The shares average to {@code U} exactly;
+   * their error against the exact difference rewards is second order in one station's deviation
+   * over {@code n}. The gradient is taken by central differences (forward in the mean squared SINR
+   * error when it is within a step of 0). Transfers also interact through the band (weights above a
+   * total of 1 are scaled down), which the shares do not credit.
+   *
+   * @param step a period's result
+   * @return one share per station
+   */
+  public double[] rewardShares(Step step) {
+    int n = stations();
+    SyncState next = step.next();
+    double perHour = 3600.0 / settings.periodS();
+    double[][] c = new double[n][5];
+    double[] m = new double[5];
+    for (int b = 0; b < n; b++) {
+      Transfer t = step.transfers().get(b);
+      double s = next.sinrErrorDb()[b];
+      c[b][0] = next.forecastError()[b];
+      c[b][1] = s * s;
+      c[b][2] = next.ageS()[b];
+      c[b][3] = t.sentBytes() * perHour;
+      c[b][4] = t.energyJ() * perHour;
+      for (int k = 0; k < 5; k++) {
+        m[k] += c[b][k] / n;
+      }
+    }
+    double u = utilityOfMeans(m);
+    double[] g = new double[5];
+    for (int k = 0; k < 5; k++) {
+      double h = 1e-6 * Math.max(1, Math.abs(m[k]));
+      double[] up = m.clone();
+      up[k] += h;
+      double[] down = m.clone();
+      if (k == 1 && m[k] < h) {
+        g[k] = (utilityOfMeans(up) - u) / h;
+        continue;
+      }
+      down[k] -= h;
+      g[k] = (utilityOfMeans(up) - utilityOfMeans(down)) / (2 * h);
+    }
+    double[] shares = new double[n];
+    for (int b = 0; b < n; b++) {
+      double share = u;
+      for (int k = 0; k < 5; k++) {
+        share += g[k] * (c[b][k] - m[k]);
+      }
+      shares[b] = share;
+    }
+    return shares;
+  }
+
+  /** The utility of the stations' mean contributions (the SINR error's as a mean square). */
+  private double utilityOfMeans(double[] m) {
+    return utility(new double[] {m[0], Math.sqrt(m[1]), m[2], m[3], m[4]});
+  }
+
+  /**
    * What a station's transfer does in one period.
    *
    * @param b the station's index

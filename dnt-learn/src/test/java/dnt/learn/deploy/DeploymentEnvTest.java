@@ -242,6 +242,65 @@ class DeploymentEnvTest {
   }
 
   @Test
+  void rewardSharesAverageToTheUtilityAndAreTheStationsMarginalContributions() {
+    DeploymentEnv env = new DeploymentEnv(city(), settings(10e6), TwinQuality.defaults(), HOST);
+    DeploymentAction a =
+        new DeploymentAction(
+            new Mapping[] {Mapping.VERTICAL, Mapping.HORIZONTAL, Mapping.VERTICAL},
+            new double[] {0.3, 0.3, 0.4},
+            new double[] {1, 0.5, 0});
+    Step step = env.step(env.step(env.initialState(), a).next(), a);
+    double[] shares = env.rewardShares(step);
+    int n = shares.length;
+    double mean = 0;
+    for (double v : shares) {
+      mean += v / n;
+    }
+    // the linear terms cancel in the mean: a few roundings of values near 1
+    assertThat(mean).isCloseTo(step.utility(), within(1e-12));
+    // independently: each station's contributions, then the derivative of the utility along its
+    // deviation from the mean, by a one-sided difference of the public utility
+    double perHour = 3600.0 / env.settings().periodS();
+    double[][] c = new double[n][5];
+    double[] m = new double[5];
+    for (int b = 0; b < n; b++) {
+      Transfer t = step.transfers().get(b);
+      double err = step.next().sinrErrorDb()[b];
+      c[b] =
+          new double[] {
+            step.next().forecastError()[b],
+            err * err,
+            step.next().ageS()[b],
+            t.sentBytes() * perHour,
+            t.energyJ() * perHour
+          };
+      for (int k = 0; k < 5; k++) {
+        m[k] += c[b][k] / n;
+      }
+    }
+    double eps = 1e-5;
+    boolean differ = false;
+    for (int b = 0; b < n; b++) {
+      double[] moved = new double[5];
+      for (int k = 0; k < 5; k++) {
+        moved[k] = m[k] + eps * (c[b][k] - m[k]);
+      }
+      double directional = (utilityOfMeans(env, moved) - utilityOfMeans(env, m)) / eps;
+      // the one-sided difference's error: eps x the second derivative along the deviation (the
+      // deviation moves the utility by at most about 0.3 here, its curvature is of that order) plus
+      // rounding 1e-16 / eps: below 1e-5
+      assertThat(shares[b] - step.utility()).isCloseTo(directional, within(1e-5));
+      differ |= Math.abs(shares[b] - step.utility()) > 1e-3;
+    }
+    // the stations did differ, so the check is not of zeros
+    assertThat(differ).isTrue();
+  }
+
+  private static double utilityOfMeans(DeploymentEnv env, double[] m) {
+    return env.utility(new double[] {m[0], Math.sqrt(m[1]), m[2], m[3], m[4]});
+  }
+
+  @Test
   void refusesAnActionForAnotherNumberOfStations() {
     DeploymentEnv env = oneStation();
     assertThatThrownBy(

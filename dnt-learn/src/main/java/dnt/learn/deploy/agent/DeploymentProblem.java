@@ -11,7 +11,9 @@ import java.util.random.RandomGenerator;
  * The deployment environment as a {@link HybridProblem}: the stations are the nodes with the
  * features and edges of a {@link TwinGraph}; a node's category is its mapping method (0 vertical, 1
  * horizontal), its two continuous values its bandwidth weight and power level; the reward is the
- * period's joint utility. Every episode starts from the environment's initial state.
+ * period's joint utility, split between the stations by {@link DeploymentEnv#rewardShares} for
+ * agents that credit stations one by one. Every episode starts from the environment's initial
+ * state.
  */
 public final class DeploymentProblem implements HybridProblem<SyncState> {
   private final DeploymentEnv env;
@@ -94,6 +96,6 @@ public final class DeploymentProblem implements HybridProblem<SyncState> {
   @Override
   public Outcome<SyncState> step(SyncState state, HybridAction action) {
     var s = env.step(state, decisions(action));
-    return new Outcome<>(s.next(), s.utility());
+    return new Outcome<>(s.next(), s.utility(), env.rewardShares(s));
   }
 }

@@ -42,6 +42,15 @@ import java.util.random.RandomGenerator;
  * left out here). The parameters live in one flat vector, as the forecasters' do, so each training
  * run owns its native memory and runs on its own thread.
  *
+ * <h2>At scale</h2>
+ *
+ * {@link PpoConfig#sparse} propagates with {@link Propagation#sparse} (cost linear in the edges)
+ * instead of the dense {@code n x n} matrix. {@link PpoConfig#unit} {@link PpoUnit#STATION} makes
+ * each node's action a sample of its own: its ratio, its advantage by GAE on its reward share
+ * ({@link HybridProblem.Outcome#share}) and a value per node from its own embedding (the same value
+ * weights), the entropy bonus per node. The defaults keep the original agent (joint, dense), whose
+ * arithmetic is unchanged.
+ *
  * <p>What this class had to choose: the widths, the shared critic, state-independent standard
  * deviations and full-batch updates are the common choices of PPO implementations for small
  * problems (Huang et al., "The 37 Implementation Details of PPO", 2022), not the paper's.
@@ -177,48 +186,58 @@ public final class HybridPpo {
   /** Indices of the lower (first) layer's parameters in {@link #views}: W1, b1 and U1. */
   static final int[] LOWER = {0, 1, 11};
 
-  private static Outputs forward(NDList p, NDArray aHat, NDArray x) {
-    return upper(p, aHat, lower(p, aHat, x));
+  private Outputs forward(NDList p, Propagation aHat, NDArray x) {
+    return upper(p, aHat, lower(p, aHat, x), config.unit() == PpoUnit.STATION);
   }
 
   /**
    * The first graph convolutional layer, {@code H1 = relu(A_hat X W1 + X U1 + b1)}: the part a
    * station runs in the split variant ({@link SplitLearning}).
    */
-  static NDArray lower(NDList p, NDArray aHat, NDArray x) {
+  static NDArray lower(NDList p, Propagation aHat, NDArray x) {
     return GraphConvolution.apply(aHat, x, p.get(0), p.get(1))
         .add(x.matMul(p.get(11)))
         .maximum(scalar(x, 0));
   }
 
-  /** The second layer and the heads, from the first layer's output: the server's part. */
-  static Outputs upper(NDList p, NDArray aHat, NDArray h1) {
+  /**
+   * The second layer and the heads, from the first layer's output: the server's part. The value is
+   * one per state from the mean node embedding ({@link PpoUnit#JOINT}) or one per node from its own
+   * embedding ({@code perNode}, {@link PpoUnit#STATION}), with the same weights.
+   */
+  static Outputs upper(NDList p, Propagation aHat, NDArray h1, boolean perNode) {
     NDArray h2 =
         GraphConvolution.apply(aHat, h1, p.get(2), p.get(3))
             .add(h1.matMul(p.get(12)))
             .maximum(scalar(h1, 0));
     NDArray logits = h2.matMul(p.get(4)).add(p.get(5));
     NDArray mu = h2.matMul(p.get(6)).add(p.get(7));
-    NDArray value = h2.mean(new int[] {1}).matMul(p.get(9)).add(p.get(10)).reshape(-1);
+    NDArray value =
+        perNode
+            ? h2.matMul(p.get(9)).add(p.get(10)).squeeze(-1)
+            : h2.mean(new int[] {1}).matMul(p.get(9)).add(p.get(10)).reshape(-1);
     return new Outputs(logits, mu, p.get(8), value);
   }
 
-  static NDArray aHat(NDManager m, double[][] adjacency) {
-    double[][] a = NormalizedAdjacency.of(adjacency);
-    int n = a.length;
-    float[] flat = new float[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        flat[i * n + j] = (float) a[i][j];
-      }
-    }
-    return m.create(flat, new Shape(n, n));
+  /** The dense propagation (the original encoder), as {@link SplitLearning} checks against. */
+  static Propagation aHat(NDManager m, double[][] adjacency) {
+    return Propagation.dense(m, adjacency);
   }
 
-  /** What the policy says about one state. */
-  private record Head(float[] logits, float[] mu, float[] logStd, float value) {}
+  /** The propagation this agent's configuration asks for, its arrays in the manager. */
+  Propagation propagation(NDManager m, double[][] adjacency) {
+    return config.sparse()
+        ? Propagation.sparse(m, SparseAdjacency.of(adjacency))
+        : Propagation.dense(m, adjacency);
+  }
 
-  private <S> Head head(NDManager m, NDArray aHat, HybridProblem<S> problem, S state) {
+  /**
+   * What the policy says about one state; the values are one per state ({@link PpoUnit#JOINT}) or
+   * one per node.
+   */
+  private record Head(float[] logits, float[] mu, float[] logStd, float[] value) {}
+
+  private <S> Head head(NDManager m, Propagation aHat, HybridProblem<S> problem, S state) {
     int n = problem.nodes();
     try (NDManager sub = m.newSubManager()) {
       NDArray flat = sub.create(parameters);
@@ -228,7 +247,7 @@ public final class HybridPpo {
           o.logits().toFloatArray(),
           o.mu().toFloatArray(),
           o.logStd().toFloatArray(),
-          o.value().getFloat(0));
+          o.value().toFloatArray());
     }
   }
 
@@ -246,18 +265,21 @@ public final class HybridPpo {
   public <S> HybridAction act(
       HybridProblem<S> problem, S state, RandomGenerator rng, boolean sample) {
     try (NDManager m = NDManager.newBaseManager()) {
-      Head h = head(m, aHat(m, problem.adjacency()), problem, state);
+      Head h = head(m, propagation(m, problem.adjacency()), problem, state);
       return draw(h, problem.nodes(), rng, sample).action();
     }
   }
 
-  private record Draw(HybridAction action, double logProb) {}
+  /** An action, its joint log-probability and each node's. */
+  private record Draw(HybridAction action, double logProb, double[] nodeLogProb) {}
 
   private Draw draw(Head h, int n, RandomGenerator rng, boolean sample) {
     int[] cat = new int[n];
     double[] z = new double[2 * n];
     double lp = 0;
+    double[] nodeLp = new double[n];
     for (int b = 0; b < n; b++) {
+      double before = lp;
       double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < categories; c++) {
         max = Math.max(max, h.logits()[b * categories + c]);
@@ -296,8 +318,9 @@ public final class HybridPpo {
         z[2 * b + k] = zz;
         lp += HybridMath.logNormal(zz, mu, ls);
       }
+      nodeLp[b] = lp - before;
     }
-    return new Draw(new HybridAction(cat, z), lp);
+    return new Draw(new HybridAction(cat, z), lp, nodeLp);
   }
 
   /**
@@ -321,16 +344,19 @@ public final class HybridPpo {
     double[] adamV = new double[parameters.length];
     int adamT = 0;
     boolean previousGrad = JniUtils.isGradMode();
+    boolean perNode = config.unit() == PpoUnit.STATION;
+    // the samples of a state: one joint decision, or one per node
+    int per = perNode ? n : 1;
     try (NDManager m = NDManager.newBaseManager()) {
-      NDArray aHat = aHat(m, problem.adjacency());
+      Propagation aHat = propagation(m, problem.adjacency());
       for (int update = 0; update < config.updates(); update++) {
         int batch = config.episodesPerUpdate() * horizon;
         float[] obs = new float[batch * n * features];
         float[] onehot = new float[batch * n * categories];
         float[] zs = new float[batch * n * 2];
-        double[] oldLp = new double[batch];
-        double[] values = new double[batch];
-        double[] rewards = new double[batch];
+        double[] oldLp = new double[batch * per];
+        double[] values = new double[batch * per];
+        double[] rewards = new double[batch * per];
         double total = 0;
         int t = 0;
         for (int e = 0; e < config.episodesPerUpdate(); e++) {
@@ -345,27 +371,37 @@ public final class HybridPpo {
               zs[(t * n + b) * 2] = (float) d.action().z()[2 * b];
               zs[(t * n + b) * 2 + 1] = (float) d.action().z()[2 * b + 1];
             }
-            oldLp[t] = d.logProb();
-            values[t] = h.value();
             HybridProblem.Outcome<S> o = problem.step(state, d.action());
-            rewards[t] = o.reward();
+            if (perNode) {
+              for (int b = 0; b < n; b++) {
+                oldLp[t * n + b] = d.nodeLogProb()[b];
+                values[t * n + b] = h.value()[b];
+                rewards[t * n + b] = o.share(b);
+              }
+            } else {
+              oldLp[t] = d.logProb();
+              values[t] = h.value()[0];
+              rewards[t] = o.reward();
+            }
             total += o.reward();
             state = o.next();
           }
         }
         curve[update] = total / batch;
-        double[] adv = new double[batch];
-        double[] ret = new double[batch];
+        double[] adv = new double[batch * per];
+        double[] ret = new double[batch * per];
         for (int e = 0; e < config.episodesPerUpdate(); e++) {
-          double next = 0;
-          double gae = 0;
-          for (int step = horizon - 1; step >= 0; step--) {
-            int i = e * horizon + step;
-            double delta = rewards[i] + config.gamma() * next - values[i];
-            gae = delta + config.gamma() * config.lambda() * gae;
-            adv[i] = gae;
-            ret[i] = gae + values[i];
-            next = values[i];
+          for (int b = 0; b < per; b++) {
+            double next = 0;
+            double gae = 0;
+            for (int step = horizon - 1; step >= 0; step--) {
+              int i = (e * horizon + step) * per + b;
+              double delta = rewards[i] + config.gamma() * next - values[i];
+              gae = delta + config.gamma() * config.lambda() * gae;
+              adv[i] = gae;
+              ret[i] = gae + values[i];
+              next = values[i];
+            }
           }
         }
         normalise(adv);
@@ -385,7 +421,7 @@ public final class HybridPpo {
 
   private float[] gradient(
       NDManager m,
-      NDArray aHat,
+      Propagation aHat,
       int batch,
       int n,
       float[] obs,
@@ -401,9 +437,11 @@ public final class HybridPpo {
       NDArray x = sub.create(obs, new Shape(batch, n, features));
       NDArray hot = sub.create(onehot, new Shape(batch, n, categories));
       NDArray z = sub.create(zs, new Shape(batch, n, 2));
-      NDArray old = sub.create(toFloat(oldLp));
-      NDArray a = sub.create(toFloat(adv));
-      NDArray r = sub.create(toFloat(ret));
+      // one sample per state, or one per node of each state
+      Shape samples = oldLp.length == batch ? new Shape(batch) : new Shape(batch, n);
+      NDArray old = sub.create(toFloat(oldLp), samples);
+      NDArray a = sub.create(toFloat(adv), samples);
+      NDArray r = sub.create(toFloat(ret), samples);
       JniUtils.setGradMode(true);
       try {
         NDArray loss = loss(forward(views(flat), aHat, x), hot, z, old, a, r, n);
@@ -464,7 +502,7 @@ public final class HybridPpo {
       Outputs o =
           forward(
               views(m.create(parameters)),
-              aHat(m, adjacency),
+              propagation(m, adjacency),
               m.create(obs, new Shape(states, nodes, features)));
       return new float[][] {
         o.logits().toFloatArray(), o.mu().toFloatArray(), o.value().toFloatArray()
@@ -498,6 +536,9 @@ public final class HybridPpo {
    * weighted entropy of the categorical and Gaussian heads.
    */
   NDArray loss(Outputs o, NDArray hot, NDArray z, NDArray old, NDArray a, NDArray r, int n) {
+    if (config.unit() == PpoUnit.STATION) {
+      return nodeLoss(o, hot, z, old, a, r);
+    }
     NDArray logSoft = o.logits().logSoftmax(2);
     NDArray lp = logProbs(o, hot, z);
     NDArray ratio = lp.sub(old).exp();
@@ -515,10 +556,34 @@ public final class HybridPpo {
   }
 
   /**
+   * PPO's loss with each node's action a sample ({@link PpoUnit#STATION}): the clipped surrogate of
+   * every node's own ratio and advantage, the value loss of every node's value against its own
+   * return, and the mean entropy of one node's action, all averaged over the states and nodes.
+   */
+  private NDArray nodeLoss(Outputs o, NDArray hot, NDArray z, NDArray old, NDArray a, NDArray r) {
+    NDArray logSoft = o.logits().logSoftmax(2);
+    NDArray lp = nodeLogProbs(o, hot, z);
+    NDArray ratio = lp.sub(old).exp();
+    double eps = config.clip();
+    NDArray clipped = ratio.maximum(scalar(z, 1 - eps)).minimum(scalar(z, 1 + eps));
+    NDArray surrogate = ratio.mul(a).minimum(clipped.mul(a));
+    NDArray valueLoss = o.value().sub(r).square().mean();
+    NDArray catEntropy = logSoft.exp().mul(logSoft).sum(new int[] {2}).neg().mean();
+    NDArray gaussEntropy = o.logStd().add(scalar(z, 0.5 + HALF_LOG_TWO_PI)).sum();
+    return surrogate
+        .mean()
+        .neg()
+        .add(valueLoss.mul(scalar(z, config.valueCoef())))
+        .sub(catEntropy.add(gaussEntropy).mul(scalar(z, config.entropyCoef())));
+  }
+
+  /**
    * Each state's joint log-probability of its action, summed over nodes, without the squashing
    * Jacobian: the categorical log-softmax at the chosen category plus the Gaussian log-densities.
    */
   private static NDArray logProbs(Outputs o, NDArray hot, NDArray z) {
+    // summed over nodes and components at once, not through nodeLogProbs: the float32 sums keep
+    // the original agent's order, so its committed runs reproduce bit for bit
     NDArray catLp = o.logits().logSoftmax(2).mul(hot).sum(new int[] {1, 2});
     NDArray u = z.sub(o.mu()).div(o.logStd().exp());
     NDArray gaussLp =
@@ -530,6 +595,19 @@ public final class HybridPpo {
     return catLp.add(gaussLp);
   }
 
+  /** Each node's log-probability of its action, {@code T x n}, without the squashing Jacobian. */
+  private static NDArray nodeLogProbs(Outputs o, NDArray hot, NDArray z) {
+    NDArray catLp = o.logits().logSoftmax(2).mul(hot).sum(new int[] {2});
+    NDArray u = z.sub(o.mu()).div(o.logStd().exp());
+    NDArray gaussLp =
+        u.square()
+            .mul(scalar(z, -0.5))
+            .sub(o.logStd())
+            .sub(scalar(z, HALF_LOG_TWO_PI))
+            .sum(new int[] {2});
+    return catLp.add(gaussLp);
+  }
+
   /**
    * The log-probability of an action by the training code's array arithmetic (without the squashing
    * Jacobian), for the test that it agrees with {@link HybridMath}.
@@ -537,7 +615,7 @@ public final class HybridPpo {
   <S> double arrayLogProb(HybridProblem<S> problem, S state, HybridAction action) {
     int n = problem.nodes();
     try (NDManager m = NDManager.newBaseManager()) {
-      NDArray aHat = aHat(m, problem.adjacency());
+      Propagation aHat = propagation(m, problem.adjacency());
       NDArray x = m.create(problem.observe(state), new Shape(1, n, features));
       Outputs o = forward(views(m.create(parameters)), aHat, x);
       float[] hot = new float[n * categories];
@@ -608,7 +686,7 @@ public final class HybridPpo {
    */
   public <S> double logProb(HybridProblem<S> problem, S state, HybridAction action) {
     try (NDManager m = NDManager.newBaseManager()) {
-      Head h = head(m, aHat(m, problem.adjacency()), problem, state);
+      Head h = head(m, propagation(m, problem.adjacency()), problem, state);
       double lp = 0;
       for (int b = 0; b < problem.nodes(); b++) {
         double[] logits = new double[categories];

@@ -74,7 +74,40 @@ public interface HybridProblem<S> {
    *
    * @param next the next state
    * @param reward the reward
+   * @param shares each node's share of the reward, for agents that credit nodes one by one ({@link
+   *     PpoUnit#STATION}); empty when the problem does not split its reward (every node is then
+   *     credited the whole reward)
    * @param <S> the state
    */
-  record Outcome<S>(S next, double reward) {}
+  record Outcome<S>(S next, double reward, double[] shares) {
+    /** Copies the shares. */
+    public Outcome {
+      shares = shares.clone();
+    }
+
+    /**
+     * An outcome whose reward is not split between the nodes.
+     *
+     * @param next the next state
+     * @param reward the reward
+     */
+    public Outcome(S next, double reward) {
+      this(next, reward, new double[0]);
+    }
+
+    @Override
+    public double[] shares() {
+      return shares.clone();
+    }
+
+    /**
+     * Node {@code b}'s share: its entry of {@link #shares}, or the reward when there are none.
+     *
+     * @param b the node
+     * @return the share
+     */
+    public double share(int b) {
+      return shares.length == 0 ? reward : shares[b];
+    }
+  }
 }

@@ -182,7 +182,8 @@ public final class SplitLearning {
           HybridPpo.upper(
               agent.views(m.create(p)),
               HybridPpo.aHat(m, adjacency),
-              m.create(low.h1(), new Shape(states, n, h)));
+              m.create(low.h1(), new Shape(states, n, h)),
+              agent.config().unit() == PpoUnit.STATION);
       return new Forward(
           o.logits().toFloatArray(),
           o.mu().toFloatArray(),
@@ -210,12 +211,19 @@ public final class SplitLearning {
       cut.setRequiresGradient(true);
       NDArray hot = m.create(b.onehot(), new Shape(states, n, agent.categories()));
       NDArray z = m.create(b.zs(), new Shape(states, n, 2));
-      NDArray old = m.create(toFloat(b.oldLp()));
-      NDArray a = m.create(toFloat(b.adv()));
-      NDArray r = m.create(toFloat(b.ret()));
+      // one sample per state (joint decisions) or per node of each state
+      Shape samples = b.oldLp().length == states ? new Shape(states) : new Shape(states, n);
+      NDArray old = m.create(toFloat(b.oldLp()), samples);
+      NDArray a = m.create(toFloat(b.adv()), samples);
+      NDArray r = m.create(toFloat(b.ret()), samples);
       JniUtils.setGradMode(true);
       try {
-        HybridPpo.Outputs o = HybridPpo.upper(agent.views(flat), HybridPpo.aHat(m, adjacency), cut);
+        HybridPpo.Outputs o =
+            HybridPpo.upper(
+                agent.views(flat),
+                HybridPpo.aHat(m, adjacency),
+                cut,
+                agent.config().unit() == PpoUnit.STATION);
         NDArray loss = agent.loss(o, hot, z, old, a, r, n);
         JniUtils.backward((PtNDArray) loss, (PtNDArray) m.ones(new Shape()), false, false);
       } finally {
