@@ -187,7 +187,8 @@ final class ForecastingSettingsTest {
         ForecastingSettings s =
             ForecastingSettings.resolve(Optional.of(config), Optional.empty(), Map.of());
         // written before the codec section existed: the defaults fill it
-        assertThat(s.run().seeds()).as(config.toString()).isEqualTo(5);
+        // 5 seeds for the test week, 3 for the validation screening (run.split: validation)
+        assertThat(s.run().seeds()).as(config.toString()).isEqualTo(s.run().validation() ? 3 : 5);
         assertThat(s.fl().codec()).isEqualTo(ForecastingSettings.defaults().fl().codec());
       }
     }
