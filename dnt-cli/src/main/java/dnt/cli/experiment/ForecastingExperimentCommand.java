@@ -48,7 +48,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Settings file: a config.yaml that a run wrote (reproduces it) or any subset of its"
-              + " keys (run: data, service, resolution, seed, seeds, methods, cells,"
+              + " keys (run: data, service, resolution, seed, seeds, split, methods, cells,"
               + " syntheticCells, timing; and the model sections of the study's defaults.yaml)."
               + " Options given on the command line override the file.")
   @Nullable Path config;

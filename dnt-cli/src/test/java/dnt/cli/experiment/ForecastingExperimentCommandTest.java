@@ -142,6 +142,14 @@ final class ForecastingExperimentCommandTest {
     assertThat(run("experiment", "forecasting", "--service", "fax").status()).isEqualTo(2);
     assertThat(run("experiment", "forecasting", "--preset", "other").status()).isEqualTo(2);
     assertThat(run("experiment", "forecasting", "--methods", "magic").status()).isEqualTo(2);
+    CliRun split = run("experiment", "forecasting", "--set", "run.split=holdout");
+    assertThat(split.status()).isEqualTo(2);
+    assertThat(split.err())
+        .contains("key 'run': split must be test or validation, got 'holdout'")
+        .doesNotContain("Exception");
+    CliRun strategy = run("experiment", "forecasting", "--set", "personalisation.strategy=distil");
+    assertThat(strategy.status()).isEqualTo(2);
+    assertThat(strategy.err()).contains("unknown personalisation 'distil'; known: none, fine-tune");
     assertThat(run("experiment", "forecasting", "--service", "sms").err()).contains("sms");
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "sync:\n  clientFraction: 2\n");

@@ -142,6 +142,31 @@ public record ForecastData(
   }
 
   /**
+   * The data of the validation protocol: the last {@code testDays} days (the test week) cut off
+   * before anything reads them, so that {@link #prepare} then holds out the {@code testDays} days
+   * before them (the validation week), trains on the days before that and fits the z-score on those
+   * days only. Hyperparameters chosen on the result never saw the test week.
+   *
+   * @param data the traffic
+   * @param testDays the days of the test part
+   * @return the traffic without its last {@code testDays} days
+   * @throws InvalidInputException if the data spans fewer than {@code 2 testDays + 1} days
+   */
+  public static TrafficDataset validation(TrafficDataset data, int testDays) {
+    long perDay = 86_400_000L / data.slot().toMillis();
+    long cut = testDays * perDay;
+    if (data.length() <= 2 * cut) {
+      throw new InvalidInputException(
+          "the validation split needs more than "
+              + 2 * testDays
+              + " days of data (a test and a validation week and training days before them), got "
+              + data.length() / (double) perDay
+              + " days");
+    }
+    return data.slice(0, (int) (data.length() - cut));
+  }
+
+  /**
    * The number of cells.
    *
    * @return the cell count

@@ -44,6 +44,9 @@ public final class ForecastingExperiment {
   /** The experiment's name (results folder). */
   public static final String NAME = ForecastingSettings.EXPERIMENT;
 
+  /** The days held out at the end: the test week (and, for the validation split, its week). */
+  static final int TEST_DAYS = 7;
+
   private ForecastingExperiment() {}
 
   /**
@@ -136,14 +139,18 @@ public final class ForecastingExperiment {
       throw new InvalidInputException(
           "the data must have 10-minute slots, got " + ds.slot() + " in " + source);
     }
+    if (o.validation()) {
+      ds = ForecastData.validation(ds, TEST_DAYS);
+    }
     MilanGrid grid = MilanGrid.load();
     String label =
         source
             + ", "
             + o.service().toLowerCase(Locale.ROOT)
             + ", "
-            + (hourly ? "hourly" : "10-min");
-    return ForecastData.prepare(ds, services, hourly ? 6 : 1, 7, grid::centroid, label);
+            + (hourly ? "hourly" : "10-min")
+            + (o.validation() ? ", validation week (test week cut off)" : "");
+    return ForecastData.prepare(ds, services, hourly ? 6 : 1, TEST_DAYS, grid::centroid, label);
   }
 
   private static TrafficDataset openStore(Path p, @Nullable StoreKey key) {
@@ -232,6 +239,13 @@ public final class ForecastingExperiment {
       ForecastingReport.writeMetrics(run.file("metrics.csv"), results);
       ForecastingReport.writeTimings(run.file("timing.csv"), results);
       ForecastingReport.writeCurves(run.file("curve.csv"), results);
+      if (methods.stream().anyMatch(Method::clustered)) {
+        ClusterDiagnostics.write(
+            run.file("clusters.csv"),
+            study,
+            config.syncSettings(true),
+            results.stream().map(MethodResult::seed).distinct().toList());
+      }
       String title = data.label().replaceAll(" \\(.*?\\)", "");
       ForecastingReport.writeFigure(run.file("fig3.png"), results, title);
       List<String> header = ForecastingReport.header(o, preset, config, data, study);

@@ -334,6 +334,7 @@ public final class ForecastingReport {
               cMse,
               Stats.lowerVerdict(paired(h, central, mse), "%.4f")));
     }
+    personalisation(b, by, mse);
     List<MethodResult> persistence = by.get(Method.PERSISTENCE);
     if (persistence != null) {
       double p = ci(persistence, mse).mean();
@@ -360,6 +361,43 @@ public final class ForecastingReport {
                 100 * (1 - best / p),
                 p,
                 Stats.lowerVerdict(paired(results(by, bestMethod), persistence, mse), "%.4f")));
+      }
+    }
+  }
+
+  /**
+   * When a personalised method ran: its paired differences against its own twin without
+   * personalisation, against FedAvg (V-twin w/o cluster) and, for the clustered one, against the
+   * personalised FedAvg (what the clusters add once both are personalised).
+   */
+  private static void personalisation(
+      StringBuilder b, Map<Method, List<MethodResult>> by, ToDoubleFunction<MethodResult> mse) {
+    if (!by.containsKey(Method.V_TWIN_PERSONALISED)
+        && !by.containsKey(Method.V_TWIN_NO_CLUSTER_PERSONALISED)) {
+      return;
+    }
+    b.append("\nClustering and personalisation (MSE (z), paired differences a - b):\n\n");
+    Method[][] pairs = {
+      {Method.V_TWIN, Method.V_TWIN_NO_CLUSTER},
+      {Method.V_TWIN_PERSONALISED, Method.V_TWIN_NO_CLUSTER},
+      {Method.V_TWIN_PERSONALISED, Method.V_TWIN},
+      {Method.V_TWIN_NO_CLUSTER_PERSONALISED, Method.V_TWIN_NO_CLUSTER},
+      {Method.V_TWIN_PERSONALISED, Method.V_TWIN_NO_CLUSTER_PERSONALISED}
+    };
+    for (Method[] p : pairs) {
+      List<MethodResult> a = by.get(p[0]);
+      List<MethodResult> c = by.get(p[1]);
+      if (a != null && c != null) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "- %s (%.4f) vs %s (%.4f): %s lower: %s.%n",
+                p[0].label(),
+                ci(a, mse).mean(),
+                p[1].label(),
+                ci(c, mse).mean(),
+                p[0].label(),
+                Stats.lowerVerdict(paired(a, c, mse), "%.4f")));
       }
     }
   }

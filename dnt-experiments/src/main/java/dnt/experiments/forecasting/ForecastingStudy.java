@@ -35,6 +35,9 @@ import java.util.random.RandomGenerator;
  * data and fine-tuning centrally on the same recent windows.
  */
 public final class ForecastingStudy {
+  /** The seed stream of the clustered V-twin's federated run ({@code Seeds.derive(seed, 3000)}). */
+  static final long V_TWIN_SEED = 3000;
+
   private final FlConfig config;
   private final ForecastData data;
   private final Architecture architecture;
@@ -117,6 +120,9 @@ public final class ForecastingStudy {
               case V_TWIN_NO_CLUSTER -> vRun(vRuns, pool, clients, false, seed).result();
               case H_TWIN -> evolve(vRuns, pool, clients, true, seed);
               case H_TWIN_NO_CLUSTER -> evolve(vRuns, pool, clients, false, seed);
+              case V_TWIN_PERSONALISED -> personalised(vRuns, pool, clients, true, seed);
+              case V_TWIN_NO_CLUSTER_PERSONALISED ->
+                  personalised(vRuns, pool, clients, false, seed);
             });
       }
     }
@@ -272,6 +278,43 @@ public final class ForecastingStudy {
     return evolveTwin(pool, clients, v, defaultHooks(), clustered, seed).result();
   }
 
+  /**
+   * A V-twin variant personalised by the configuration's {@link dnt.learn.fl.Personalisation}: the
+   * V-twin run of the seed (shared with V-twin and H-twin), then every station adapts the model it
+   * was left and forecasts the test week with it. Creation cost is the V-twin's plus the
+   * personalisation's (one model download and the local training per station).
+   */
+  private MethodResult personalised(
+      Map<Boolean, Phase> memo,
+      LocalTraining pool,
+      List<FlClient> clients,
+      boolean clustered,
+      long seed) {
+    Phase v = vRun(memo, pool, clients, clustered, seed);
+    long t0 = System.nanoTime();
+    CostLedger ledger = new CostLedger(new LinkModel(config.cost().latencySeconds()));
+    List<float[]> models =
+        config
+            .personaliser()
+            .personalise(
+                pool,
+                clients,
+                v.federated(),
+                config.recipe(),
+                Seeds.derive(seed, clustered ? 5000 : 5001),
+                ledger);
+    MethodResult r = v.result();
+    return new MethodResult(
+        clustered ? Method.V_TWIN_PERSONALISED : Method.V_TWIN_NO_CLUSTER_PERSONALISED,
+        seed,
+        Scores.of(data, predictStatic(clients, models)),
+        r.creation().plus(ledger.summary()),
+        MethodResult.NO_COST,
+        r.wallSeconds() + (System.nanoTime() - t0) / 1e9,
+        r.clientRounds(),
+        r.curve());
+  }
+
   /** The V-twin run of a seed, computed once and shared by V-twin and H-twin (deterministic). */
   private Phase vRun(
       Map<Boolean, Phase> memo,
@@ -325,7 +368,7 @@ public final class ForecastingStudy {
                 config.syncSettings(clustered),
                 new LinkModel(config.cost().latencySeconds()),
                 h)
-            .run(clients, init, Seeds.derive(seed, clustered ? 3000 : 3001));
+            .run(clients, init, Seeds.derive(seed, clustered ? V_TWIN_SEED : 3001));
     double wall = (System.nanoTime() - t0) / 1e9;
     float[][] pred = predictStatic(clients, fed.stationModels());
     List<double[]> curve = new ArrayList<>();

@@ -17,7 +17,14 @@ public enum Method {
   /** V-twin, then asynchronous updates while the test period streams in. */
   H_TWIN("H-twin"),
   /** V-twin w/o cluster, then asynchronous updates without cluster twins. */
-  H_TWIN_NO_CLUSTER("H-twin w/o cluster");
+  H_TWIN_NO_CLUSTER("H-twin w/o cluster"),
+  /**
+   * V-twin, then every station personalises its cluster twin on its own data (the {@code
+   * personalisation} section; chosen on the validation week, docs/forecasting.md).
+   */
+  V_TWIN_PERSONALISED("V-twin personalised"),
+  /** V-twin w/o cluster (FedAvg), then the same personalisation: the ablation without clusters. */
+  V_TWIN_NO_CLUSTER_PERSONALISED("V-twin w/o cluster personalised");
 
   private final String label;
 
@@ -32,6 +39,15 @@ public enum Method {
    */
   public String label() {
     return label;
+  }
+
+  /**
+   * Whether the method runs cluster twins.
+   *
+   * @return true for V-twin, H-twin and V-twin personalised
+   */
+  public boolean clustered() {
+    return this == V_TWIN || this == H_TWIN || this == V_TWIN_PERSONALISED;
   }
 
   /**

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param resolution hour or 10min
  * @param seed the base seed
  * @param seeds replications, at least 1
+ * @param split {@code test} (score the last 7 days) or {@code validation} (drop the last 7 days
+ *     before anything reads them and score the 7 days before: the week on which hyperparameters are
+ *     chosen; see {@link ForecastData#validation})
  * @param methods method ids, at least one
  * @param cells use only the first n cells (0: all)
  * @param syntheticCells cells generated for {@code data: synthetic}
@@ -27,19 +30,31 @@ public record RunSettings(
     String resolution,
     long seed,
     int seeds,
+    String split,
     List<String> methods,
     int cells,
     int syntheticCells,
     boolean timing) {
+  /** The split that scores the test week. */
+  public static final String TEST = "test";
+
+  /** The split that scores the week before the test week, never reading the test week. */
+  public static final String VALIDATION = "validation";
+
   /** Checks the fields. */
   public RunSettings {
     Objects.requireNonNull(data, "data is missing");
     Objects.requireNonNull(service, "service is missing");
     Objects.requireNonNull(resolution, "resolution is missing");
+    Objects.requireNonNull(split, "split is missing");
     Objects.requireNonNull(methods, "methods is missing");
     methods = List.copyOf(methods);
     if (seeds < 1) {
       throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+    }
+    if (!split.equals(TEST) && !split.equals(VALIDATION)) {
+      throw new IllegalArgumentException(
+          "split must be " + TEST + " or " + VALIDATION + ", got '" + split + "'");
     }
     if (cells < 0) {
       throw new IllegalArgumentException("cells must be >= 0, got " + cells);
@@ -79,10 +94,20 @@ public record RunSettings(
         resolution,
         seed,
         seeds,
+        split,
         ran.stream().map(Method::id).toList(),
         cells,
         syntheticCells,
         timing);
+  }
+
+  /**
+   * Whether the run scores the validation week.
+   *
+   * @return true for {@code split: validation}
+   */
+  public boolean validation() {
+    return split.equals(VALIDATION);
   }
 
   /**

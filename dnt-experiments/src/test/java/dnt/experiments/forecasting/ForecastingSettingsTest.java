@@ -41,7 +41,10 @@ final class ForecastingSettingsTest {
     assertThat(d.run().data()).isEqualTo("subset");
     assertThat(d.run().seed()).isEqualTo(42);
     assertThat(d.run().seeds()).isEqualTo(1);
-    assertThat(d.run().methods()).isEqualTo(RunSettings.ids());
+    // the paper's methods and the baselines; the personalised variants run when asked for
+    assertThat(d.run().methods()).isEqualTo(RunSettings.ids().subList(0, 7));
+    assertThat(d.run().split()).isEqualTo("test");
+    assertThat(d.fl().personalisation()).isEqualTo(new FlConfig.Personalise("fine-tune", 1));
     FlConfig c = d.fl();
     assertThat(c.model()).isEqualTo(new FlConfig.Model("dual-lstm", 64, 2, 0.2));
     assertThat(c.architecture(24)).isInstanceOf(DualLstm.class);
@@ -184,7 +187,8 @@ final class ForecastingSettingsTest {
         ForecastingSettings s =
             ForecastingSettings.resolve(Optional.of(config), Optional.empty(), Map.of());
         // written before the codec section existed: the defaults fill it
-        assertThat(s.run().seeds()).as(config.toString()).isEqualTo(5);
+        // 5 seeds for the test week, 3 for the validation screening (run.split: validation)
+        assertThat(s.run().seeds()).as(config.toString()).isEqualTo(s.run().validation() ? 3 : 5);
         assertThat(s.fl().codec()).isEqualTo(ForecastingSettings.defaults().fl().codec());
       }
     }

@@ -122,7 +122,7 @@ final class ForecastingStudyTest {
     ForecastingStudy study = new ForecastingStudy(cfg, d, Progress.NONE);
     List<MethodResult> a = study.run(List.of(Method.values()), 7);
     List<MethodResult> b = study.run(List.of(Method.values()), 7);
-    assertThat(a).hasSize(7);
+    assertThat(a).hasSize(Method.values().length);
     for (int i = 0; i < a.size(); i++) {
       assertThat(a.get(i).scores()).isEqualTo(b.get(i).scores());
       assertThat(a.get(i).total().bytes()).isEqualTo(b.get(i).total().bytes());
@@ -139,6 +139,20 @@ final class ForecastingStudyTest {
     // raw upload: 120 training hours x 6 slots x 4 bytes per station, then 24 x 6 x 4 per day
     assertThat(central.creation().bytesUp()).isEqualTo(3L * 120 * 6 * 4);
     assertThat(central.ongoing().bytesUp()).isEqualTo(7L * 3 * 24 * 6 * 4);
+    for (Method pm : List.of(Method.V_TWIN_PERSONALISED, Method.V_TWIN_NO_CLUSTER_PERSONALISED)) {
+      MethodResult p = a.get(pm.ordinal());
+      MethodResult twin =
+          a.get(
+              (pm == Method.V_TWIN_PERSONALISED ? Method.V_TWIN : Method.V_TWIN_NO_CLUSTER)
+                  .ordinal());
+      // the V-twin run, then one download of the final twin per station; nothing goes back up
+      assertThat(p.creation().bytesDown()).isEqualTo(twin.creation().bytesDown() + 3 * model);
+      assertThat(p.creation().bytesUp()).isEqualTo(twin.creation().bytesUp());
+      assertThat(p.creation().trainingSeconds()).isGreaterThan(twin.creation().trainingSeconds());
+      assertThat(p.ongoing().bytes()).isZero();
+      // one local epoch on each station's data moves the models, so the forecasts differ
+      assertThat(p.scores().mseZ()).isNotEqualTo(twin.scores().mseZ());
+    }
     for (MethodResult r : a) {
       assertThat(Double.isFinite(r.scores().mseZ())).as(r.method().label()).isTrue();
     }

@@ -28,6 +28,8 @@ import java.util.Locale;
  * @param centralized the centralized baseline
  * @param cost the cost model
  * @param codec how client updates are compressed on the uplink
+ * @param personalisation how stations personalise their twin after the synchronous phase (used by
+ *     the study's personalised methods only)
  * @param threads Java threads for parallel clients
  */
 public record FlConfig(
@@ -40,6 +42,7 @@ public record FlConfig(
     Centralized centralized,
     Cost cost,
     Codec codec,
+    Personalise personalisation,
     int threads) {
   /** Checks the fields. */
   public FlConfig {
@@ -52,6 +55,7 @@ public record FlConfig(
     require(centralized, "centralized");
     require(cost, "cost");
     require(codec, "codec");
+    require(personalisation, "personalisation");
     check(threads >= 1, "threads must be at least 1, got " + threads);
   }
 
@@ -292,6 +296,38 @@ public record FlConfig(
       check(bits >= 2 && bits <= 16, "bits must be in [2, 16], got " + bits);
       check(density > 0 && density <= 1, "density must be in (0, 1], got " + density);
     }
+  }
+
+  /**
+   * The personalisation section: how each station makes the model the synchronous phase left it its
+   * own (see {@link Personalisation}).
+   *
+   * @param strategy a name of {@link Personalisations#REGISTRY} (none, fine-tune), in any letter
+   *     case (kept in its registry spelling)
+   * @param epochs fine-tune's local epochs, at least 1
+   */
+  public record Personalise(String strategy, int epochs) {
+    /** Checks the fields. */
+    public Personalise {
+      require(strategy, "strategy");
+      try {
+        strategy = Personalisations.REGISTRY.canonicalName(strategy);
+      } catch (InvalidInputException e) {
+        throw new InvalidSettingException("strategy", String.valueOf(e.getMessage()));
+      }
+      check(epochs >= 1, "epochs must be at least 1, got " + epochs);
+    }
+  }
+
+  /**
+   * The personalisation strategy of the {@code personalisation} section.
+   *
+   * @return the strategy
+   */
+  public Personalisation personaliser() {
+    return Personalisations.REGISTRY
+        .factory(personalisation.strategy())
+        .apply(new Personalisations.Options(personalisation.epochs()));
   }
 
   private static void check(boolean ok, String message) {

@@ -32,6 +32,7 @@ final class FlConfigTest {
         new FlConfig.Centralized(10),
         new FlConfig.Cost(0.02, 50, 0.5, 0.3, 1e-4, 4),
         codec,
+        new FlConfig.Personalise("fine-tune", 1),
         2);
   }
 
