@@ -147,16 +147,6 @@ public final class ClusterIngestRate {
     long end = System.nanoTime();
     long cpuAfter = cpuNanos(servers);
     long[] remoteAfter = remote(http, nodes, token);
-    long warmEnd = begin;
-    for (int b = 0; b < warmup; b++) {
-      warmEnd = Math.max(warmEnd, doneAt[b]);
-    }
-    long measuredRows = 0;
-    for (int b = 0; b < batches; b++) {
-      if (doneAt[b] > warmEnd) {
-        measuredRows += BATCH;
-      }
-    }
     long[] measured = Arrays.copyOfRange(latencyNanos, warmup, batches);
     Arrays.sort(measured);
     long all = (long) batches * BATCH;
@@ -178,7 +168,7 @@ public final class ClusterIngestRate {
         BATCH,
         warmup,
         clients,
-        measuredRows / ((end - warmEnd) / 1e9),
+        HttpIngestRate.measuredRate(doneAt, warmup, begin, end, BATCH),
         LiveIngestRate.percentile(measured, 0.50) / 1e6,
         LiveIngestRate.percentile(measured, 0.99) / 1e6,
         (end - begin) / 1e9,

@@ -171,17 +171,6 @@ public final class HttpIngestRate {
         pool.shutdown();
       }
       long end = System.nanoTime();
-      // the measured window: from the last warm-up acknowledgement to the last acknowledgement
-      long warmEnd = begin;
-      for (int b = 0; b < warmup; b++) {
-        warmEnd = Math.max(warmEnd, doneAt[b]);
-      }
-      long measuredRows = 0;
-      for (int b = 0; b < batches; b++) {
-        if (doneAt[b] > warmEnd) {
-          measuredRows += BATCH;
-        }
-      }
       long[] measured = Arrays.copyOfRange(latencyNanos, warmup, batches);
       Arrays.sort(measured);
       System.out.printf(
@@ -200,7 +189,7 @@ public final class HttpIngestRate {
           rate > 0
               ? String.format(Locale.ROOT, "open loop at %.0f rows/s offered", rate)
               : "closed loop",
-          measuredRows / ((end - warmEnd) / 1e9),
+          measuredRate(doneAt, warmup, begin, end, BATCH),
           LiveIngestRate.percentile(measured, 0.50) / 1e6,
           LiveIngestRate.percentile(measured, 0.99) / 1e6,
           measured[measured.length - 1] / 1e6,
@@ -214,6 +203,31 @@ public final class HttpIngestRate {
     } finally {
       LiveIngestRate.deleteTree(state);
     }
+  }
+
+  /**
+   * The rows per second acknowledged in the measured window: from the last warm-up batch's
+   * acknowledgement to the end, counting the batches acknowledged inside it.
+   *
+   * @param doneAt each batch's acknowledgement time (nanoTime)
+   * @param warmup the number of warm-up batches (the first ones)
+   * @param begin when sending began (nanoTime)
+   * @param end when the last batch was acknowledged (nanoTime)
+   * @param batchRows rows per batch
+   * @return rows per second
+   */
+  static double measuredRate(long[] doneAt, int warmup, long begin, long end, int batchRows) {
+    long warmEnd = begin;
+    for (int b = 0; b < warmup; b++) {
+      warmEnd = Math.max(warmEnd, doneAt[b]);
+    }
+    long measuredRows = 0;
+    for (long done : doneAt) {
+      if (done > warmEnd) {
+        measuredRows += batchRows;
+      }
+    }
+    return measuredRows / ((end - warmEnd) / 1e9);
   }
 
   /**
