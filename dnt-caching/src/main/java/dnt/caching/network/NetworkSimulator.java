@@ -23,9 +23,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>stations never fetch from each other.
  * </ul>
  *
- * <p>Offline policies receive each request's next-use position in the substream of requests from
- * the clients associated with the station that holds or admits it: per-station Belady, the
- * network's {@link ClairvoyantReference} (a bound only for a single cache).
+ * <p>Offline policies receive, for a station and an item, the position of the item's next request
+ * by any client that the station covers, whichever station will serve it: with every hit, every
+ * admission, and ({@link CachePolicy#servedElsewhere}) every hit that the client's other covering
+ * station served while this one held the item too. That is per-station Belady, the network's {@link
+ * ClairvoyantReference} (a bound only for a single cache). The next-use table is computed only for
+ * offline policies, and only they receive the extra call, so online policies replay the same as
+ * before.
  */
 public final class NetworkSimulator implements NetworkView {
   private final int n;
@@ -205,6 +209,10 @@ public final class NetworkSimulator implements NetworkView {
     int units = 1;
     if (hit) {
       caches[server].recordHit(item, next == null ? CachePolicy.NEVER : next[2 * i + pos]);
+      if (next != null && st.length == 2 && caches[st[1 - pos]].contains(item)) {
+        // the other covering station holds the item too: its next use there moves on as well
+        caches[st[1 - pos]].servedElsewhere(item, next[2 * i + 1 - pos]);
+      }
       hits++;
       stationHits[server]++;
       bucketHits[bucket]++;

@@ -6,6 +6,12 @@ package dnt.caching.policy;
  * evicts the cached item whose next request is farthest in the future; an item never requested
  * again is infinitely far; ties (several such items) go to the smallest item id.
  *
+ * <p>On a network (per-station MIN, {@code dnt.caching.network.ClairvoyantReference}) an item's
+ * next use is its next request by any client the station covers, whichever station serves it; the
+ * simulator reports the requests that the other station served through {@link #servedElsewhere}, so
+ * that the key never points into the past. Without that, an item whose next request a neighbour
+ * served kept a past next use, looked needed soonest and was never evicted (issue 16).
+ *
  * <p>The caller supplies each request's precomputed next-use position (see {@link NextUse}), so a
  * replay is O(n log C) time with memory linear in the trace, unlike simulators that rescan the
  * future at each miss.
@@ -32,6 +38,12 @@ public final class Belady extends SlotPolicy {
   public void recordHit(int item, int nextUse) {
     int slot = cachedSlot(item);
     heap.update(slot, key(nextUse, item));
+  }
+
+  /** The item's next use moves on although another station served it (see the class doc). */
+  @Override
+  public void servedElsewhere(int item, int nextUse) {
+    heap.update(cachedSlot(item), key(nextUse, item));
   }
 
   @Override

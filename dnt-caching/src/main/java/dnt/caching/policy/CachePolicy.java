@@ -51,6 +51,18 @@ public interface CachePolicy {
   void recordHit(int item, int nextUse);
 
   /**
+   * Tells this cache that a request for an item it holds, from a client it covers, was served by
+   * another station (the client's other covering station, which holds the item too). Nothing is
+   * served here, but the item's next request among this cache's clients has moved on: {@code
+   * nextUse} is the position of the one after this request. Only offline policies read it (see
+   * {@link Belady}); the default ignores it.
+   *
+   * @param item the item, cached here
+   * @param nextUse the position of its next request among this cache's clients, or {@link #NEVER}
+   */
+  default void servedElsewhere(int item, int nextUse) {}
+
+  /**
    * Handles a miss: admits the item, evicting one by the policy when full. A policy may decline to
    * admit (learned policies do; the classic ones always admit).
    *
