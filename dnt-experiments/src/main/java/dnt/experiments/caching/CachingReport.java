@@ -562,8 +562,9 @@ public final class CachingReport {
             + " shield); unsafe proposals count the admissions the one-step look-ahead judged"
             + " overloading, for every system, vetoed or not. "
             + CachingStudy.CLAIRVOYANT
-            + " is a clairvoyant reference, not a bound: Belady's MIN at each station over the"
-            + " substream of its own clients, admitting every miss. MIN is a bound only for one"
+            + " is a clairvoyant reference, not a bound: Belady's MIN at each station, admitting"
+            + " every miss, where an item's next use is its next request by any client the"
+            + " station covers, whichever station serves it. MIN is a bound only for one"
             + " cache that must admit every miss; here the learned systems may refuse admission"
             + " and stations serve each other's clients, so a system may beat it. "
             + CachingStudy.FEMTOCACHING

@@ -244,6 +244,18 @@ public record CachingStudyConfig(
   }
 
   /**
+   * The fewest slots of requests the load window must hold (issue 16). The generator lists a slot's
+   * requests client by client and clients are numbered by home station, so a window of k slots
+   * holds some stations' clients k + 1 times and others' k times: their windowed load reads up to
+   * (k + 1) / k of their share, an error that must stay well below the overload margin (1.5 by
+   * default). At 10 slots it is at most 10%. At 50 stations and 10,000 clients, a window of 4000
+   * requests (0.8 slots) saw only about 40 stations' clients and recorded hundreds of overloads per
+   * common stream, one of 5000 requests (one slot) even more, one of 20,000 or 100,000 none
+   * (docs/caching.md). The default window (400 requests of 20 clients a slot) holds 20 slots.
+   */
+  public static final int MIN_WINDOW_SLOTS = 10;
+
+  /**
    * The most requests a stream may be expected to hold: a test stream is held in memory (16 bytes a
    * request, two streams per replication, and as many replications as threads), so 100 million
    * takes 3.2 GB per replication; the scale study's 10-million-request streams fit ten times over.
@@ -299,6 +311,21 @@ public record CachingStudyConfig(
               requests.requestProbability(),
               longest * perSlot,
               MAX_STREAM_REQUESTS));
+    }
+    if (load.loadWindow() < MIN_WINDOW_SLOTS * perSlot) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "loadWindow %d holds fewer than %d slots of requests (%d clients x"
+                  + " requestProbability %s = %.0f a slot): a slot's requests come client by"
+                  + " client, so a shorter window counts some stations' clients more often than"
+                  + " others' and its overloads measure that order; set loadWindow to at least %.0f",
+              load.loadWindow(),
+              MIN_WINDOW_SLOTS,
+              network.clients(),
+              requests.requestProbability(),
+              perSlot,
+              Math.ceil(MIN_WINDOW_SLOTS * perSlot)));
     }
   }
 

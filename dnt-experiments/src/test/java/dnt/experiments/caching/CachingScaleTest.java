@@ -23,7 +23,8 @@ final class CachingScaleTest {
         CachingRunSettings.resolve(
             Optional.empty(),
             false,
-            Map.of("study.stations", 50, "study.clientsPerStation", 200, "study.loadWindow", 4000));
+            Map.of(
+                "study.stations", 50, "study.clientsPerStation", 200, "study.loadWindow", 100_000));
     Topology topo = new CachingStudy(s.study()).topology(42);
     assertThat(topo.stationCount()).isEqualTo(50);
     assertThat(topo.clientCount()).isEqualTo(10_000);
@@ -116,6 +117,44 @@ final class CachingScaleTest {
             () -> CachingRunSettings.resolve(Optional.empty(), false, Map.of("study.overlap", 2)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("overlap must be in [0, 1]");
+    // a window shorter than 10 slots of requests (issue 16): 50 x 200 clients at q = 0.5 send
+    // 5000 requests a slot, so 4000 (the first scale runs' window) and 49,999 are refused
+    for (int w : new int[] {4000, 49_999}) {
+      assertThatThrownBy(
+              () ->
+                  CachingRunSettings.resolve(
+                      Optional.empty(),
+                      false,
+                      Map.of(
+                          "study.stations",
+                          50,
+                          "study.clientsPerStation",
+                          200,
+                          "study.loadWindow",
+                          w)))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(
+              "loadWindow "
+                  + w
+                  + " holds fewer than 10 slots of requests (10000 clients x requestProbability"
+                  + " 0.5 = 5000 a slot)")
+          .hasMessageContaining("set loadWindow to at least 50000");
+    }
+    assertThat(
+            CachingRunSettings.resolve(
+                    Optional.empty(),
+                    false,
+                    Map.of(
+                        "study.stations",
+                        50,
+                        "study.clientsPerStation",
+                        200,
+                        "study.loadWindow",
+                        50_000))
+                .study()
+                .load()
+                .loadWindow())
+        .isEqualTo(50_000);
     assertThatThrownBy(
             () ->
                 CachingRunSettings.resolve(

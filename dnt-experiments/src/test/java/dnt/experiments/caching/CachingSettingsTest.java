@@ -58,8 +58,8 @@ final class CachingSettingsTest {
   void aKeyReachesItsSection() {
     CachingRunSettings s =
         CachingRunSettings.resolve(
-            Optional.empty(), true, Map.of("study.loadWindow", 77, "study.stations", 4));
-    assertThat(s.study().load().loadWindow()).isEqualTo(77);
+            Optional.empty(), true, Map.of("study.loadWindow", 97, "study.stations", 4));
+    assertThat(s.study().load().loadWindow()).isEqualTo(97);
     assertThat(s.study().network().stations()).isEqualTo(4);
     // the rest stays the quick preset's
     assertThat(s.study().requests()).isEqualTo(CachingStudyConfig.quick().requests());
