@@ -251,7 +251,7 @@ public record CachingStudyConfig(
    * default). At 10 slots it is at most 10%. At 50 stations and 10,000 clients, a window of 4000
    * requests (0.8 slots) saw only about 40 stations' clients and recorded hundreds of overloads per
    * common stream, one of 5000 requests (one slot) even more, one of 20,000 or 100,000 none
-   * (docs/caching.md). The default window (400 requests of 20 clients a slot) holds 20 slots.
+   * (docs/caching.md). The default window (400 requests, 20 a slot) holds 20 slots.
    */
   public static final int MIN_WINDOW_SLOTS = 10;
 
