@@ -30,9 +30,10 @@ import dnt.caching.policy.PolicyRegistry;
  *       refuse admission (bypass) can beat it on the same stream;
  *   <li>stations serve each other's dual-covered clients, so what one station caches changes the
  *       hits of another, which per-station MIN ignores: it may keep an item for a request that the
- *       neighbour will serve, and two stations may hold the same item (cooperative placement is a
- *       different, hard problem; e.g. K. Shanmugam et al., "FemtoCaching", IEEE Trans. Inf. Theory
- *       2013);
+ *       neighbour will serve anyway, and two stations may hold the same item, so even an online
+ *       policy that admits every miss can beat it (LRU does on a six-request trace with one
+ *       dual-covered client, ClairvoyantReferenceTest; cooperative placement is a different, hard
+ *       problem; e.g. K. Shanmugam et al., "FemtoCaching", IEEE Trans. Inf. Theory 2013);
  *   <li>under the least-loaded rule its choices move load, and so the later serving decisions,
  *       differently from another policy's.
  * </ul>
