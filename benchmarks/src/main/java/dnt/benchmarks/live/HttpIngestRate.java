@@ -31,7 +31,9 @@ import java.util.random.RandomGeneratorFactory;
  * fixed number of concurrent clients, each sending its next batch once the last one got its 202.
  * Prints rows per second over the measured batches, the median and 99th percentile of the time from
  * sending a request to its 202 (the batch is durable by then), the wall time of the whole run, and
- * the load average. The clients, which format the bodies, share the machine with the server.
+ * the load average, and a {@link #timeline} that splits each batch's acknowledgement time into its
+ * wait for a free client (an open loop's backlog) and its time in the server, by when it was due.
+ * The clients, which format the bodies, share the machine with the server.
  *
  * <p>The rows are one day of {@code cells} cells with 1 to 6 country codes per slot (about 560 rows
  * per cell and day, as in the real Milan files: 10,000 cells give about 5.6 million rows, the
@@ -120,6 +122,7 @@ public final class HttpIngestRate {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       long[] latencyNanos = new long[batches];
       long[] doneAt = new long[batches];
+      long[] sentAt = new long[batches];
       AtomicInteger next = new AtomicInteger();
       long begin = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -151,6 +154,7 @@ public final class HttpIngestRate {
                         }
                         sent = due;
                       }
+                      sentAt[b] = System.nanoTime();
                       HttpResponse<String> r =
                           http.send(request, HttpResponse.BodyHandlers.ofString());
                       long now = System.nanoTime();
@@ -196,6 +200,7 @@ public final class HttpIngestRate {
           (long) batches * BATCH,
           (end - begin) / 1e9,
           Files.readString(Path.of("/proc/loadavg")).strip());
+      System.out.print(timeline(sentAt, latencyNanos, doneAt, begin, rate, BATCH));
       if (radio) {
         System.out.println(
             "network KPIs after the run: " + twin.radioKpis().toCompletableFuture().join());
@@ -203,6 +208,74 @@ public final class HttpIngestRate {
     } finally {
       LiveIngestRate.deleteTree(state);
     }
+  }
+
+  /** Seconds of the run per line of the {@link #timeline}. */
+  static final double TIMELINE_SECONDS = 5;
+
+  /**
+   * Where the acknowledgement time of the batches went, by when they were due: one line per {@link
+   * #TIMELINE_SECONDS} of the schedule (in a closed loop, of sending), with the batches due in it,
+   * the mean and largest time a batch waited for a free client after it was due (the backlog on the
+   * client side: every client had a batch in flight), the mean and largest time from sending to the
+   * 202 (the server: HTTP, the asks to the cell twins, the journal write), and the rows per second
+   * acknowledged in the window.
+   *
+   * @param sentAt when each batch was sent (nanoTime)
+   * @param latency each batch's time from due to acknowledged, nanoseconds
+   * @param doneAt when each batch was acknowledged (nanoTime)
+   * @param begin when sending began (nanoTime)
+   * @param rate the offered rows per second, 0 for a closed loop
+   * @param batchRows rows per batch
+   * @return the table, one line per window, with a header
+   */
+  static String timeline(
+      long[] sentAt, long[] latency, long[] doneAt, long begin, double rate, int batchRows) {
+    long window = (long) (TIMELINE_SECONDS * 1e9);
+    int windows = 0;
+    for (int b = 0; b < sentAt.length; b++) {
+      windows = Math.max(windows, (int) ((doneAt[b] - begin) / window) + 1);
+    }
+    int[] count = new int[windows];
+    double[] waitSum = new double[windows];
+    double[] waitMax = new double[windows];
+    double[] serverSum = new double[windows];
+    double[] serverMax = new double[windows];
+    int[] acked = new int[windows];
+    for (int b = 0; b < sentAt.length; b++) {
+      long due = doneAt[b] - latency[b];
+      int w = (int) ((due - begin) / window);
+      double wait = Math.max(0, sentAt[b] - due) / 1e6;
+      double server = (doneAt[b] - sentAt[b]) / 1e6;
+      count[w]++;
+      waitSum[w] += wait;
+      waitMax[w] = Math.max(waitMax[w], wait);
+      serverSum[w] += server;
+      serverMax[w] = Math.max(serverMax[w], server);
+      acked[(int) ((doneAt[b] - begin) / window)]++;
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "timeline (%s, %.0f s windows): from_s batches client_wait_mean_ms client_wait_max_ms"
+                + " server_mean_ms server_max_ms acked_rows_per_s%n",
+            rate > 0 ? "by due time" : "by sending time",
+            TIMELINE_SECONDS));
+    for (int w = 0; w < windows; w++) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%.0f %d %.1f %.1f %.1f %.1f %.0f%n",
+              w * TIMELINE_SECONDS,
+              count[w],
+              count[w] == 0 ? 0 : waitSum[w] / count[w],
+              waitMax[w],
+              count[w] == 0 ? 0 : serverSum[w] / count[w],
+              serverMax[w],
+              acked[w] * (double) batchRows / TIMELINE_SECONDS));
+    }
+    return out.toString();
   }
 
   /**
