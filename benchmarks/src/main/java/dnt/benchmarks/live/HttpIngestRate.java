@@ -31,7 +31,9 @@ import java.util.random.RandomGeneratorFactory;
  * fixed number of concurrent clients, each sending its next batch once the last one got its 202.
  * Prints rows per second over the measured batches, the median and 99th percentile of the time from
  * sending a request to its 202 (the batch is durable by then), the wall time of the whole run, and
- * the load average. The clients, which format the bodies, share the machine with the server.
+ * the load average, and a {@link #timeline} that splits each batch's acknowledgement time into its
+ * wait for a free client (an open loop's backlog) and its time in the server, by when it was due.
+ * The clients, which format the bodies, share the machine with the server.
  *
  * <p>The rows are one day of {@code cells} cells with 1 to 6 country codes per slot (about 560 rows
  * per cell and day, as in the real Milan files: 10,000 cells give about 5.6 million rows, the
@@ -49,8 +51,11 @@ import java.util.random.RandomGeneratorFactory;
  *
  * <p>Arguments: a state folder (must not exist; deleted at the end), the number of cells, the
  * concurrent clients, the order ({@code time} or {@code file}), the radio twin ({@code on} or
- * {@code off}) and, optionally, an offered rate in rows per second. The first tenth of the batches
- * is a warm-up and not measured.
+ * {@code off}) and, optionally, an offered rate in rows per second and {@code warm}. The first
+ * tenth of the batches is a warm-up and not measured; with {@code warm} an open loop sends the
+ * warm-up batches as fast as they are answered and starts its schedule at the first measured batch,
+ * so that the backlog of a cold start (the first batches take seconds: the timeline shows it) is
+ * not carried into the measured batches, as it is without.
  *
  * <p><b>Closed or open loop.</b> Without a rate (or 0) the clients send as fast as they are
  * answered (closed loop), which measures the most rows per second; but then {@code clients} batches
@@ -84,6 +89,7 @@ public final class HttpIngestRate {
     boolean timeOrder = args.length <= 3 || args[3].equals("time");
     boolean radio = args.length > 4 && args[4].equals("on");
     double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
+    boolean closedWarmup = args.length > 6 && args[6].equals("warm");
     if (!(rate >= 0) || Double.isInfinite(rate)) {
       throw new IllegalArgumentException("the rate must be finite and >= 0, got " + args[5]);
     }
@@ -120,8 +126,100 @@ public final class HttpIngestRate {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       long[] latencyNanos = new long[batches];
       long[] doneAt = new long[batches];
-      AtomicInteger next = new AtomicInteger();
-      long begin = System.nanoTime();
+      long[] sentAt = new long[batches];
+      Sender sender = new Sender(uri, http, rows, latencyNanos, doneAt, sentAt);
+      long begin;
+      if (closedWarmup) {
+        // the warm-up batches as fast as they are answered, then the schedule from the first
+        // measured batch: a backlog of the cold start does not carry into the measured batches
+        sender.send(0, warmup, clients, System.nanoTime(), 0);
+        begin = System.nanoTime();
+        sender.send(warmup, batches, clients, begin, rate);
+      } else {
+        begin = System.nanoTime();
+        sender.send(0, batches, clients, begin, rate);
+      }
+      long end = System.nanoTime();
+      // with a closed-loop warm-up, the schedule (and the timeline) starts at the first measured
+      int from = closedWarmup ? warmup : 0;
+      long[] measured = Arrays.copyOfRange(latencyNanos, warmup, batches);
+      Arrays.sort(measured);
+      System.out.printf(
+          Locale.ROOT,
+          "cells %d, %s order, radio %s, %d batches of %d rows (%d warm-up), %d clients, %s%n"
+              + "rate %.0f rows/s, ack latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
+              + "all %d rows %sacknowledged in %.1f s%n"
+              + "load average %s%n",
+          cells,
+          timeOrder ? "time" : "file",
+          radio ? "on" : "off",
+          batches,
+          BATCH,
+          warmup,
+          clients,
+          rate > 0
+              ? String.format(
+                  Locale.ROOT,
+                  "open loop at %.0f rows/s offered%s",
+                  rate,
+                  closedWarmup ? " after a closed-loop warm-up" : "")
+              : "closed loop",
+          measuredRate(doneAt, warmup, begin, end, BATCH),
+          LiveIngestRate.percentile(measured, 0.50) / 1e6,
+          LiveIngestRate.percentile(measured, 0.99) / 1e6,
+          measured[measured.length - 1] / 1e6,
+          (long) (batches - from) * BATCH,
+          closedWarmup ? "after the warm-up " : "",
+          (end - begin) / 1e9,
+          Files.readString(Path.of("/proc/loadavg")).strip());
+      System.out.print(
+          timeline(
+              Arrays.copyOfRange(sentAt, from, batches),
+              Arrays.copyOfRange(latencyNanos, from, batches),
+              Arrays.copyOfRange(doneAt, from, batches),
+              begin,
+              rate,
+              BATCH));
+      if (radio) {
+        System.out.println(
+            "network KPIs after the run: " + twin.radioKpis().toCompletableFuture().join());
+      }
+    } finally {
+      LiveIngestRate.deleteTree(state);
+    }
+  }
+
+  /** Sends batches of the rows from concurrent clients and records each batch's times. */
+  private static final class Sender {
+    private final URI uri;
+    private final HttpClient http;
+    private final String[] rows;
+    private final long[] latencyNanos;
+    private final long[] doneAt;
+    private final long[] sentAt;
+
+    Sender(
+        URI uri,
+        HttpClient http,
+        String[] rows,
+        long[] latencyNanos,
+        long[] doneAt,
+        long[] sentAt) {
+      this.uri = uri;
+      this.http = http;
+      this.rows = rows;
+      this.latencyNanos = latencyNanos;
+      this.doneAt = doneAt;
+      this.sentAt = sentAt;
+    }
+
+    /**
+     * Sends batches {@code from} to {@code to - 1} from {@code clients} clients; with a rate, batch
+     * {@code b} is due at {@code begin + (b - from) x 1,000 / rate} seconds (open loop) and its
+     * latency counts from then, else each client sends its next batch once the last is answered.
+     */
+    void send(int from, int to, int clients, long begin, double rate) throws Exception {
+      AtomicInteger next = new AtomicInteger(from);
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       try {
         Future<?>[] running = new Future<?>[clients];
@@ -129,7 +227,7 @@ public final class HttpIngestRate {
           running[c] =
               pool.submit(
                   () -> {
-                    for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    for (int b = next.getAndIncrement(); b < to; b = next.getAndIncrement()) {
                       String body =
                           String.join(
                               "\n", Arrays.asList(rows).subList(b * BATCH, (b + 1) * BATCH));
@@ -144,13 +242,14 @@ public final class HttpIngestRate {
                       if (rate > 0) {
                         // open loop: wait for the batch's slot in the schedule, and count the
                         // latency from it
-                        long due = begin + (long) (b * (BATCH * 1e9 / rate));
+                        long due = begin + (long) ((b - from) * (BATCH * 1e9 / rate));
                         long wait = due - sent;
                         if (wait > 0) {
                           Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                         }
                         sent = due;
                       }
+                      sentAt[b] = System.nanoTime();
                       HttpResponse<String> r =
                           http.send(request, HttpResponse.BodyHandlers.ofString());
                       long now = System.nanoTime();
@@ -170,39 +269,75 @@ public final class HttpIngestRate {
       } finally {
         pool.shutdown();
       }
-      long end = System.nanoTime();
-      long[] measured = Arrays.copyOfRange(latencyNanos, warmup, batches);
-      Arrays.sort(measured);
-      System.out.printf(
-          Locale.ROOT,
-          "cells %d, %s order, radio %s, %d batches of %d rows (%d warm-up), %d clients, %s%n"
-              + "rate %.0f rows/s, ack latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
-              + "all %d rows acknowledged in %.1f s%n"
-              + "load average %s%n",
-          cells,
-          timeOrder ? "time" : "file",
-          radio ? "on" : "off",
-          batches,
-          BATCH,
-          warmup,
-          clients,
-          rate > 0
-              ? String.format(Locale.ROOT, "open loop at %.0f rows/s offered", rate)
-              : "closed loop",
-          measuredRate(doneAt, warmup, begin, end, BATCH),
-          LiveIngestRate.percentile(measured, 0.50) / 1e6,
-          LiveIngestRate.percentile(measured, 0.99) / 1e6,
-          measured[measured.length - 1] / 1e6,
-          (long) batches * BATCH,
-          (end - begin) / 1e9,
-          Files.readString(Path.of("/proc/loadavg")).strip());
-      if (radio) {
-        System.out.println(
-            "network KPIs after the run: " + twin.radioKpis().toCompletableFuture().join());
-      }
-    } finally {
-      LiveIngestRate.deleteTree(state);
     }
+  }
+
+  /** Seconds of the run per line of the {@link #timeline}. */
+  static final double TIMELINE_SECONDS = 5;
+
+  /**
+   * Where the acknowledgement time of the batches went, by when they were due: one line per {@link
+   * #TIMELINE_SECONDS} of the schedule (in a closed loop, of sending), with the batches due in it,
+   * the mean and largest time a batch waited for a free client after it was due (the backlog on the
+   * client side: every client had a batch in flight), the mean and largest time from sending to the
+   * 202 (the server: HTTP, the asks to the cell twins, the journal write), and the rows per second
+   * acknowledged in the window.
+   *
+   * @param sentAt when each batch was sent (nanoTime)
+   * @param latency each batch's time from due to acknowledged, nanoseconds
+   * @param doneAt when each batch was acknowledged (nanoTime)
+   * @param begin when sending began (nanoTime)
+   * @param rate the offered rows per second, 0 for a closed loop
+   * @param batchRows rows per batch
+   * @return the table, one line per window, with a header
+   */
+  static String timeline(
+      long[] sentAt, long[] latency, long[] doneAt, long begin, double rate, int batchRows) {
+    long window = (long) (TIMELINE_SECONDS * 1e9);
+    int windows = 0;
+    for (int b = 0; b < sentAt.length; b++) {
+      windows = Math.max(windows, (int) ((doneAt[b] - begin) / window) + 1);
+    }
+    int[] count = new int[windows];
+    double[] waitSum = new double[windows];
+    double[] waitMax = new double[windows];
+    double[] serverSum = new double[windows];
+    double[] serverMax = new double[windows];
+    int[] acked = new int[windows];
+    for (int b = 0; b < sentAt.length; b++) {
+      long due = doneAt[b] - latency[b];
+      int w = (int) ((due - begin) / window);
+      double wait = Math.max(0, sentAt[b] - due) / 1e6;
+      double server = (doneAt[b] - sentAt[b]) / 1e6;
+      count[w]++;
+      waitSum[w] += wait;
+      waitMax[w] = Math.max(waitMax[w], wait);
+      serverSum[w] += server;
+      serverMax[w] = Math.max(serverMax[w], server);
+      acked[(int) ((doneAt[b] - begin) / window)]++;
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "timeline (%s, %.0f s windows): from_s batches client_wait_mean_ms client_wait_max_ms"
+                + " server_mean_ms server_max_ms acked_rows_per_s%n",
+            rate > 0 ? "by due time" : "by sending time",
+            TIMELINE_SECONDS));
+    for (int w = 0; w < windows; w++) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%.0f %d %.1f %.1f %.1f %.1f %.0f%n",
+              w * TIMELINE_SECONDS,
+              count[w],
+              count[w] == 0 ? 0 : waitSum[w] / count[w],
+              waitMax[w],
+              count[w] == 0 ? 0 : serverSum[w] / count[w],
+              serverMax[w],
+              acked[w] * (double) batchRows / TIMELINE_SECONDS));
+    }
+    return out.toString();
   }
 
   /**

@@ -50,8 +50,10 @@ import org.jspecify.annotations.Nullable;
  * near the two stations, not to the size of the city. A user whose interference drops by more than
  * half in one step is recomputed from scratch instead, which keeps the rounding error of the
  * running sums relative to their value (the property test checks agreement with a full
- * recomputation to 1e-9). The links, the full recomputation and the incremental update are the
- * propagation core, {@link TwinPropagation}.
+ * recomputation to 1e-9). A {@link TwinEvent.TrafficBatch} sets many users' demands (a cell's
+ * telemetry) and propagates once, so a station shared by those users spreads its new activity
+ * factor once instead of once per user. The links, the full recomputation and the incremental
+ * update are the propagation core, {@link TwinPropagation}.
  *
  * <h2>Storage</h2>
  *

@@ -3,6 +3,7 @@ package dnt.core.twin;
 import dnt.core.BaseStationId;
 import dnt.core.UserId;
 import dnt.core.geo.Position;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -88,6 +89,29 @@ public sealed interface TwinEvent {
     /** Checks for nulls. */
     public TrafficObserved {
       Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /**
+   * The offered traffic of many users observed at once, as one cell's telemetry sets the demand of
+   * every user in the cell. {@link NetworkTwin#apply} sets the demands in list order (a user listed
+   * twice ends with its last demand) and propagates once: each station's load changes by the same
+   * additions, in the same order, as the sequence of single {@link TrafficObserved} events would
+   * make, so loads and activity factors equal that sequence's bit for bit; each station whose
+   * activity factor changed then spreads its change to the users it reaches once instead of once
+   * per user, so interference, SINR and rates agree with the sequence and with a full recomputation
+   * to the running sums' rounding (see {@link NetworkTwin}). Rejected as a whole, before anything
+   * changes, when any observation names an unknown user or a bad demand.
+   *
+   * @param observations the users' demands, in the order they are set (at least one)
+   */
+  record TrafficBatch(List<TrafficObserved> observations) implements TwinEvent {
+    /** Copies the list and checks it is not empty. */
+    public TrafficBatch {
+      observations = List.copyOf(observations);
+      if (observations.isEmpty()) {
+        throw new IllegalArgumentException("a traffic batch needs at least one observation");
+      }
     }
   }
 }

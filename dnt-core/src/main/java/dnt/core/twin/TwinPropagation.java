@@ -371,6 +371,10 @@ final class TwinPropagation {
       stationRemoved(st.index.get(e.station().value()));
     } else if (event instanceof TwinEvent.TrafficObserved e) {
       trafficObserved(us.index.get(e.user().value()), e.demandMbps());
+    } else if (event instanceof TwinEvent.TrafficBatch e) {
+      for (TwinEvent.TrafficObserved o : e.observations()) {
+        trafficObserved(us.index.get(o.user().value()), o.demandMbps());
+      }
     } else {
       throw new IllegalStateException("unhandled event " + event);
     }
@@ -404,6 +408,10 @@ final class TwinPropagation {
     } else if (event instanceof TwinEvent.TrafficObserved e) {
       requireUser(e.user());
       UserSpec.checkDemand(e.user(), e.demandMbps());
+    } else if (event instanceof TwinEvent.TrafficBatch e) {
+      for (TwinEvent.TrafficObserved o : e.observations()) {
+        validate(o);
+      }
     }
   }
 

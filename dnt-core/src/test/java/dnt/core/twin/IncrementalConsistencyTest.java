@@ -121,8 +121,19 @@ final class IncrementalConsistencyTest {
           u, new Position(rng.nextDouble(2000), rng.nextDouble(2000)), time);
     } else if (kind < 55) {
       return new TwinEvent.Handover(u, s);
-    } else if (kind < 70) {
+    } else if (kind < 63) {
       return new TwinEvent.TrafficObserved(u, rng.nextDouble(4));
+    } else if (kind < 70) {
+      // a cell's worth of users at once; one time in seven one of them is unknown (rejected)
+      List<TwinEvent.TrafficObserved> batch = new java.util.ArrayList<>();
+      for (int k = 1 + rng.nextInt(20); k > 0; k--) {
+        batch.add(
+            new TwinEvent.TrafficObserved(users.get(rng.nextInt(users.size())), rng.nextDouble(4)));
+      }
+      if (kind == 69) {
+        batch.add(new TwinEvent.TrafficObserved(UserId.of(1_000_000), 1));
+      }
+      return new TwinEvent.TrafficBatch(batch);
     } else if (kind < 80) {
       return new TwinEvent.PowerChanged(s, 15 + rng.nextDouble(30));
     } else if (kind < 85) {

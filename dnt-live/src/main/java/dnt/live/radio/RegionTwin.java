@@ -69,9 +69,7 @@ final class RegionTwin {
     }
     latestSlot.put(cell, slot);
     changed = true;
-    for (UserId u : users) {
-      twin.apply(new TwinEvent.TrafficObserved(u, each));
-    }
+    setDemands(users, each);
     int[] holders = region.forwardTo().get(cell);
     if (holders == null) {
       return List.of();
@@ -90,9 +88,22 @@ final class RegionTwin {
       return;
     }
     changed = true;
-    for (UserId u : users) {
-      twin.apply(new TwinEvent.TrafficObserved(u, each));
+    setDemands(users, each);
+  }
+
+  /**
+   * Sets the demand of a cell's users with one propagation ({@link TwinEvent.TrafficBatch}: the
+   * same loads bit for bit as one event per user, in the same order).
+   */
+  private void setDemands(List<UserId> users, double each) {
+    if (users.isEmpty()) {
+      return;
     }
+    List<TwinEvent.TrafficObserved> demands = new ArrayList<>(users.size());
+    for (UserId u : users) {
+      demands.add(new TwinEvent.TrafficObserved(u, each));
+    }
+    twin.apply(new TwinEvent.TrafficBatch(demands));
   }
 
   /**

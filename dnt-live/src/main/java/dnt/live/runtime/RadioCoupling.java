@@ -16,15 +16,18 @@ import dnt.data.twinbuild.StationProfile;
 import dnt.data.twinbuild.UserPlacement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Observed traffic drives a radio twin (the paper's Sec. II example): each cell's internet activity
- * becomes the demand of the users in that cell, shared equally, applied through {@link
- * NetworkTwin}'s incremental propagation, so loads, activity factors, interference and every user's
- * SINR and rate stay current. Plain Java, owned by one actor.
+ * becomes the demand of the users in that cell, shared equally, applied as one {@link
+ * TwinEvent.TrafficBatch} per cell update through {@link NetworkTwin}'s incremental propagation
+ * (one propagation per cell, not per user; the actor holds the cells of a burst of messages and
+ * applies them as one batch, {@link #offer} and {@link #flush}), so loads, activity factors,
+ * interference and every user's SINR and rate stay current. Plain Java, owned by one actor.
  */
 final class RadioCoupling {
   /** Users' mean demand before their cell's first telemetry, Mbit/s. */
@@ -34,6 +37,13 @@ final class RadioCoupling {
   private final Map<Integer, List<UserId>> usersByCell;
   private final double mbpsPerActivity;
   private final Map<Integer, Long> latestSlot = new HashMap<>();
+
+  /** Demand per user of each cell offered since the last flush, in the order first offered. */
+  private final Map<Integer, Held> pending = new LinkedHashMap<>();
+
+  /** A held cell: its users and the demand each gets. */
+  private record Held(List<UserId> users, double each) {}
+
   private final @Nullable LocalProjection projection;
 
   RadioCoupling(NetworkTwin twin, Map<Integer, List<UserId>> usersByCell, double mbpsPerActivity) {
@@ -92,25 +102,64 @@ final class RadioCoupling {
   }
 
   /**
-   * A cell's internet activity in a slot; older slots than the latest seen are ignored.
+   * A cell's internet activity in a slot, applied at once; older slots than the latest seen are
+   * ignored.
    *
    * @return whether the twin changed
    */
   boolean observe(int cell, long slot, double internet) {
+    boolean accepted = offer(cell, slot, internet);
+    flush();
+    return accepted;
+  }
+
+  /**
+   * A cell's internet activity in a slot, held until the next {@link #flush}; older slots than the
+   * latest seen (held or applied) are ignored, and a newer slot of a held cell replaces it.
+   *
+   * @return whether it was accepted
+   */
+  boolean offer(int cell, long slot, double internet) {
     List<UserId> users = usersByCell.get(cell);
     Long latest = latestSlot.get(cell);
     if (users == null || (latest != null && slot < latest)) {
       return false;
     }
     latestSlot.put(cell, slot);
-    double each = mbpsPerActivity * internet / users.size();
-    for (UserId u : users) {
-      twin.apply(new TwinEvent.TrafficObserved(u, each));
-    }
+    pending.put(cell, new Held(users, mbpsPerActivity * internet / users.size()));
     return true;
   }
 
+  /** The number of cells held for the next {@link #flush}. */
+  int pendingCells() {
+    return pending.size();
+  }
+
+  /**
+   * Applies every held cell's demand as one {@link TwinEvent.TrafficBatch} (cells in the order they
+   * were first held, each cell's users in their order): each station shared by those users spreads
+   * its new activity factor once for all of them. The final demands are those a separate {@link
+   * #observe} per offer would set; loads are the same sums in another order, so they agree with
+   * that sequence (and with a recomputation) to the running sums' rounding.
+   */
+  void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<TwinEvent.TrafficObserved> demands = new ArrayList<>();
+    for (Held h : pending.values()) {
+      for (UserId u : h.users()) {
+        demands.add(new TwinEvent.TrafficObserved(u, h.each()));
+      }
+    }
+    pending.clear();
+    if (!demands.isEmpty()) {
+      twin.apply(new TwinEvent.TrafficBatch(demands));
+    }
+  }
+
   TwinKpis kpis() {
+    flush();
     return twin.kpis();
   }
 
@@ -130,6 +179,7 @@ final class RadioCoupling {
   }
 
   NetworkTwin fork() {
+    flush();
     return twin.fork();
   }
 }

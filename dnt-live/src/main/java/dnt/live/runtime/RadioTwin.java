@@ -9,16 +9,17 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The actor that owns the radio twin: cell twins tell it each cell's newest internet activity (as
- * the twin shows it: masked slots carry the prediction), and it answers KPIs and forks. One per
- * node for now (each node's cell twins tell their own node's radio twin, so its messages never
- * cross nodes); the cluster issue makes it a singleton per region.
+ * the twin shows it: masked slots carry the prediction), and it answers KPIs and forks (each after
+ * applying every cell it holds, see {@link Flush}). One per node for now (each node's cell twins
+ * tell their own node's radio twin, so its messages never cross nodes); the cluster issue makes it
+ * a singleton per region.
  */
 public final class RadioTwin {
   private RadioTwin() {}
 
   /** What the radio twin is told or asked. */
   public sealed interface Command extends NoSerializationVerificationNeeded
-      permits CellTraffic, Kpis, Fork {}
+      permits CellTraffic, Kpis, Fork, Flush {}
 
   /**
    * A cell's internet activity in its newest slot.
@@ -44,12 +45,36 @@ public final class RadioTwin {
    */
   public record Fork(ActorRef<NetworkTwin> replyTo) implements Command {}
 
+  /**
+   * Applies the cells held since the first {@link CellTraffic} after the last flush: the actor
+   * sends it to itself when it holds a first cell, so it arrives after every message already in the
+   * mailbox, and a burst of cell updates (a time-ordered batch touches hundreds of cells) costs one
+   * propagation.
+   */
+  enum Flush implements Command {
+    /** The only instance. */
+    INSTANCE
+  }
+
   static Behavior<Command> create(RadioCoupling coupling) {
+    return Behaviors.setup(ctx -> behaviour(coupling, ctx.getSelf()));
+  }
+
+  private static Behavior<Command> behaviour(RadioCoupling coupling, ActorRef<Command> self) {
     return Behaviors.receive(Command.class)
         .onMessage(
             CellTraffic.class,
             m -> {
-              coupling.observe(m.cell(), m.slot(), m.internet());
+              boolean first = coupling.pendingCells() == 0;
+              if (coupling.offer(m.cell(), m.slot(), m.internet()) && first) {
+                self.tell(Flush.INSTANCE);
+              }
+              return Behaviors.same();
+            })
+        .onMessageEquals(
+            Flush.INSTANCE,
+            () -> {
+              coupling.flush();
               return Behaviors.same();
             })
         .onMessage(
