@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Kernel.</b> The coordinates are cut into slices of {@link #K} (the last one padded with
  * zeros, which add exactly nothing); each slice's n-by-K block of the updates' values rounded to
  * float32 ({@code (float) ((double) w_i[j] - w_t[j])}) is multiplied by its own transpose, a batch
- * of slices per call, and the batch's n-by-n products are converted to double and summed in double.
- * Batches run in parallel on the common fork-join pool, each with its own double accumulator,
- * summed at the end.
+ * of slices per call ({@link #slicesPerCall}), and the batch's n-by-n products are converted to
+ * double and summed in double. Batches run in parallel on the common fork-join pool, each with its
+ * own double accumulator, summed at the end.
  *
  * <p><b>Error bound.</b> Whatever order sgemm adds a slice's K products in, each term {@code x_ij
  * x_kj} reaches the slice's float result through at most {@code K + 2} float roundings (the two
@@ -44,8 +44,11 @@ final class FloatGram {
   /** Coordinates per slice: the inner dimension of each float product. */
   static final int K = 256;
 
-  /** Slices per native call: 16,384 coordinates. */
-  private static final int SLICES_PER_CALL = 64;
+  /** The most slices per native call: 16,384 coordinates. */
+  private static final int MAX_SLICES_PER_CALL = 64;
+
+  /** The most floats a call's input or output may hold (16 MiB), which caps the slices per call. */
+  private static final long CALL_FLOATS = 1L << 22;
 
   private static final double U_FLOAT = 0x1p-24;
   private static final double U_DOUBLE = 0x1p-53;
@@ -128,7 +131,8 @@ final class FloatGram {
     int n = rows.length;
     int d = rows[0].dimension();
     int slices = (d + K - 1) / K;
-    int calls = (slices + SLICES_PER_CALL - 1) / SLICES_PER_CALL;
+    int perCall = slicesPerCall(n);
+    int calls = (slices + perCall - 1) / perCall;
     int workers = Math.max(1, Math.min(calls, ForkJoinPool.getCommonPoolParallelism() + 1));
     double[][] partial = new double[workers][];
     float[] maxAbs = new float[workers];
@@ -138,12 +142,12 @@ final class FloatGram {
         .forEach(
             t -> {
               double[] acc = new double[n * n];
-              float[] block = new float[SLICES_PER_CALL * n * K];
+              float[] block = new float[perCall * n * K];
               float max = 0;
               try (NDManager manager = NDManager.newBaseManager()) {
                 for (int c = next.getAndIncrement(); c < calls; c = next.getAndIncrement()) {
-                  int first = c * SLICES_PER_CALL;
-                  int count = Math.min(SLICES_PER_CALL, slices - first);
+                  int first = c * perCall;
+                  int count = Math.min(perCall, slices - first);
                   max = Math.max(max, fill(rows, first, count, block));
                   try (NDManager call = manager.newSubManager()) {
                     NDArray x =
@@ -188,6 +192,18 @@ final class FloatGram {
     double m = max * (1 + 2 * U_FLOAT) + 0x1p-149;
     double absolute = d * 0x1p-125 * (1 + 2 * m) * (1 + eps);
     return new Result(gram, n, eps, absolute);
+  }
+
+  /**
+   * Slices per native call for n rows: at most {@link #MAX_SLICES_PER_CALL}, fewer when a call's
+   * input ({@code n K} floats per slice) or output ({@code n^2}) would pass {@link #CALL_FLOATS}.
+   *
+   * @param n the number of rows
+   * @return at least one
+   */
+  static int slicesPerCall(int n) {
+    long perSlice = Math.max((long) n * n, (long) n * K);
+    return (int) Math.max(1, Math.min(MAX_SLICES_PER_CALL, CALL_FLOATS / perSlice));
   }
 
   /**

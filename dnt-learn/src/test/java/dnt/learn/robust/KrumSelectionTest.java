@@ -70,6 +70,15 @@ class KrumSelectionTest {
   }
 
   @Test
+  void nativeCallsStayWithinTheirMemoryCap() {
+    // 100 rows: 64 slices of 25,600 input floats (1.6M, under 4M); 1,000 rows: a call's output is
+    // 10^6 floats per slice, so 4 slices; 5,000 rows: one slice of 25M floats, the least possible
+    assertThat(FloatGram.slicesPerCall(100)).isEqualTo(64);
+    assertThat(FloatGram.slicesPerCall(1000)).isEqualTo(4);
+    assertThat(FloatGram.slicesPerCall(5000)).isEqualTo(1);
+  }
+
+  @Test
   void theBoundIsNotVacuous() {
     // eps = (1 + gamma_258 in float)(1 + gamma_m in double) - 1: about 258 * 2^-24 = 1.54e-5
     assertThat(FloatGram.epsilon(1_000_000)).isBetween(1.5e-5, 1.6e-5);
