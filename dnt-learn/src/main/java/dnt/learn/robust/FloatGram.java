@@ -32,13 +32,14 @@ import org.jspecify.annotations.Nullable;
  * Stability of Numerical Algorithms", 2nd ed., Sec. 3.1 and 3.5) {@code |G'_ik - G_ik| <= eps sum_j
  * |x_ij x_kj| + a} with {@code eps = (1 + gamma^f_(K+2)) (1 + gamma^d_m) - 1}, {@code gamma^f_q = q
  * 2^-24 / (1 - q 2^-24)}, {@code gamma^d_q = q 2^-53 / (1 - q 2^-53)}, and an absolute term {@code
- * a} for underflow (and for a BLAS that flushes subnormals to zero): each value and each product
- * loses at most {@code 2^-126} absolutely, so {@code a = d 2^-125 (1 + 2 M) (1 + eps)} with M the
- * largest |value|. Since {@code sum_j |x_ij x_kj| <= (G_ii + G_kk) / 2}, a Gram-formulated distance
- * {@code D_ik = G_ii + G_kk - 2 G_ik} is off by at most {@code 2 eps (G_ii + G_kk) + 4 a} before
- * its own three double roundings ({@link Result#distanceRadius}). With K = 256, eps is about
- * 1.6e-5: distances within about 3e-5 of the updates' squared norms. A value that overflows float
- * (or a NaN) makes the result unusable: {@link #compute} returns null then.
+ * a} for underflow (and for a BLAS that flushes subnormals to zero): each value, each product and
+ * each float addition loses at most {@code 2^-126} absolutely, so a term loses at most {@code
+ * 2^-126 (2 M + 2)} and {@code a = d 2^-125 (1 + 2 M) (1 + eps)} covers it, M the largest |value|.
+ * Since {@code sum_j |x_ij x_kj| <= (G_ii + G_kk) / 2}, a Gram-formulated distance {@code D_ik =
+ * G_ii + G_kk - 2 G_ik} is off by at most {@code 2 eps (G_ii + G_kk) + 4 a} before its own three
+ * double roundings ({@link Result#distanceRadius}). With K = 256, eps is about 1.6e-5: distances
+ * within about 3e-5 of the updates' squared norms. A value that overflows float (or a NaN) makes
+ * the result unusable: {@link #compute} returns null then.
  */
 final class FloatGram {
   /** Coordinates per slice: the inner dimension of each float product. */

@@ -24,7 +24,10 @@ import org.jspecify.annotations.Nullable;
  * breaks them by index), so the chosen updates are always those of the exact computation.
  */
 final class KrumSelection {
-  /** Below this many values ({@code n d}) the exact computation is cheaper than a native call. */
+  /**
+   * Below this many values ({@code n d}) Krum computes exactly without trying the float product: a
+   * native call's fixed cost (engine, copies) is not worth paying there. Chosen, not measured.
+   */
   static final long MIN_VALUES = 1L << 22;
 
   private static final double U = 0x1p-53;
