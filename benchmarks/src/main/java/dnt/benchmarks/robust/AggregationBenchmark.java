@@ -30,9 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * float32 weights over the round's shared base model, the rules subtracting the base on the fly
  * ({@link dnt.learn.fl.UpdateVector}). The updates {@code w_i - w_t} are Gaussian around a common
  * centre ({@code 0.01 N(0,1)}, spread 0.05), with every tenth scaled by 100 (outliers), so the
- * robust rules do real work; {@code benchmarks/scripts/aggregation_numpy.py} draws the same
- * distribution for the numpy side, and {@code benchmarks/scripts/aggregation-vs-numpy.sh} runs
- * both.
+ * robust rules do real work; Krum and Multi-Krum select through PyTorch's float32 products (one
+ * intra-op thread per call, calls in parallel on Java threads, as in the project's training), so
+ * the fork sets the project's PyTorch properties; {@code benchmarks/scripts/aggregation_numpy.py}
+ * draws the same distribution for the numpy side, and {@code
+ * benchmarks/scripts/aggregation-vs-numpy.sh} runs both.
  *
  * {@snippet lang="shell" :
  * mvn -o -B -q -DskipTests package -pl benchmarks -am
@@ -47,7 +49,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xmx6g"})
+    jvmArgsAppend = {
+      "-Xmx6g",
+      "-Dai.djl.offline=true",
+      "-Dai.djl.pytorch.num_threads=1",
+      "-Dai.djl.pytorch.num_interop_threads=1"
+    })
 public class AggregationBenchmark {
   @Param({
     "mean",

@@ -4,17 +4,26 @@ import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
 import dnt.learn.fl.UpdateVector;
+import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Krum and Multi-Krum (Blanchard et al., "Machine Learning with Adversaries: Byzantine Tolerant
  * Gradient Descent", NeurIPS 2017). Each update is scored by the sum of squared distances to its
  * {@code n - f - 2} nearest neighbours; Krum returns the best-scored update, Multi-Krum averages
- * the {@code m} best ({@code m = n - f} by default). Needs {@code n >= 2f + 3}. The O(n^2 d)
- * distance matrix is computed once, through the Gram matrix of the updates accumulated in double,
- * with nearly equal pairs recomputed directly ({@link PairwiseDistances} states the error bound:
- * every distance within about 1e-6 relative of the exact one). Krum returns the selected update
- * exactly; Multi-Krum's mean is accumulated in double in row order.
+ * the {@code m} best ({@code m = n - f} by default). Needs {@code n >= 2f + 3}.
+ *
+ * <p>The exact choice: the O(n^2 d) distance matrix is computed once, through the Gram matrix of
+ * the updates accumulated in double, with nearly equal pairs recomputed directly ({@link
+ * PairwiseDistances} states the error bound: every distance within about 1e-6 relative of the exact
+ * one). For at least {@link KrumSelection#MIN_VALUES} values the updates are first selected from a
+ * float32 Gram matrix computed by PyTorch's BLAS ({@link FloatGram}), kept only when its error
+ * bound cannot change the choice ({@link KrumSelection}); otherwise (a near tie, a float32
+ * overflow, no PyTorch engine) the exact choice is computed. The chosen updates, and so the
+ * aggregate, are therefore always those of the exact computation. Krum returns the selected update
+ * exactly; Multi-Krum's mean is accumulated in double in row order. Multi-Krum with f = 0 averages
+ * every update without scoring them.
  */
 public final class Krum implements AggregationRule, MinimumClients {
   private final int f;
@@ -72,15 +81,60 @@ public final class Krum implements AggregationRule, MinimumClients {
     UpdateVector[] rows = Columns.rows(updates);
     int n = rows.length;
     MinimumClients.check(name(), n, "n >= 2f + 3 with f = " + f, minClients());
-    int[] order = KrumScores.order(selectionScores(rows));
+    int[] chosen = chosen(rows, fast(rows));
     if (!multi) {
-      return rows[order[0]].toDouble();
+      return rows[chosen[0]].toDouble();
     }
     double[] w = new double[n];
-    for (int r = 0; r < n - f; r++) {
-      w[order[r]] = 1;
+    for (int i : chosen) {
+      w[i] = 1;
     }
     return Columns.weightedAverage(rows, w);
+  }
+
+  /**
+   * Whether the float32 Gram selection ({@link KrumSelection}) is tried first: for at least {@link
+   * KrumSelection#MIN_VALUES} values, where a native product pays off.
+   */
+  private static boolean fast(UpdateVector[] rows) {
+    return (long) rows.length * rows[0].dimension() >= KrumSelection.MIN_VALUES;
+  }
+
+  /**
+   * The updates Krum (one) or Multi-Krum ({@code n - f}) selects, in ascending index order for
+   * Multi-Krum: the float32 Gram selection when asked and its guard certifies it, otherwise the
+   * exact scores'; both give the same choice (see {@link KrumSelection}). Multi-Krum with f = 0
+   * selects every update and computes no score.
+   *
+   * @param rows the updates
+   * @param tryFloat whether to try the float32 selection first
+   * @return the selected indices
+   */
+  int[] chosen(UpdateVector[] rows, boolean tryFloat) {
+    int n = rows.length;
+    int m = multi ? n - f : 1;
+    if (m == n) {
+      return KrumScores.all(n);
+    }
+    if (tryFloat) {
+      int[] certain = floatSelection(rows, m);
+      if (certain != null) {
+        return certain;
+      }
+    }
+    int[] order = KrumScores.order(selectionScores(rows));
+    int[] out = Arrays.copyOf(order, m);
+    Arrays.sort(out);
+    return out;
+  }
+
+  private int @Nullable [] floatSelection(UpdateVector[] rows, int m) {
+    try {
+      return KrumSelection.certified(rows, f, m);
+    } catch (RuntimeException | LinkageError e) {
+      // no PyTorch engine here (native library missing): the exact computation needs none
+      return null;
+    }
   }
 
   /**
@@ -102,6 +156,6 @@ public final class Krum implements AggregationRule, MinimumClients {
    */
   public int selectedIndex(List<ClientUpdate> updates) {
     UpdateVector[] rows = Columns.rows(updates);
-    return KrumScores.order(selectionScores(rows))[0];
+    return chosen(rows, fast(rows))[0];
   }
 }
