@@ -16,6 +16,11 @@ import java.util.Optional;
  * @param stations stations of the main instance
  * @param usersPerStation users per station (placed uniformly at random)
  * @param stationSpacingM the city's side is this times the square root of the stations, metres
+ * @param stationsPerHost 0: one twin host at the city's centre (its distance to the stations grows
+ *     with the city); positive: a square grid of hosts, {@code round(sqrt(n / this))} per side (at
+ *     least 1), each station sending to the nearest, so that a host serves about this many stations
+ *     and the distance to it stays about the same at every size ({@link
+ *     dnt.learn.deploy.DeploymentEnv#hostsPerSide})
  * @param meanDemandMbps mean user demand, Mbit/s
  * @param horizon periods of an episode
  * @param bandPerStationHz the uplink band for synchronisation is this times the number of stations,
@@ -50,6 +55,7 @@ public record DeploymentConfig(
     int stations,
     int usersPerStation,
     double stationSpacingM,
+    int stationsPerHost,
     double meanDemandMbps,
     int horizon,
     double bandPerStationHz,
@@ -101,6 +107,10 @@ public record DeploymentConfig(
     positive("bandPerStationHz", bandPerStationHz);
     positive("distanceScaleM", distanceScaleM);
     positive("ppoLearningRate", ppoLearningRate);
+    if (stationsPerHost < 0) {
+      throw new IllegalArgumentException(
+          "stationsPerHost must be >= 0 (0: one host at the centre), got " + stationsPerHost);
+    }
     if (ppoDecisionsPerUpdate < 0) {
       throw new IllegalArgumentException(
           "ppoDecisionsPerUpdate must be >= 0 (0: off), got " + ppoDecisionsPerUpdate);

@@ -294,7 +294,7 @@ final class DeploymentReport {
                 String.format(
                     Locale.ROOT,
                     "Synthetic cities of %d small cells (%d users each, side %.0f m x sqrt(n)),"
-                        + " %d seed(s) from %d. Each period (%.0f s, %d per episode, deadline %.0f"
+                        + " %s, %d seed(s) from %d. Each period (%.0f s, %d per episode, deadline %.0f"
                         + " s) every station chooses vertical mapping (raw and environment data) or"
                         + " horizontal mapping (a model update by asynchronous FL), a share of the"
                         + " uplink band (%.0f kHz per station) and a power in [%.0f, %.0f] dBm; the reward is the"
@@ -305,6 +305,11 @@ final class DeploymentReport {
                     config.stations(),
                     config.usersPerStation(),
                     config.stationSpacingM(),
+                    config.stationsPerHost() == 0
+                        ? "one twin host at the centre"
+                        : "a grid of twin hosts of about "
+                            + config.stationsPerHost()
+                            + " stations each, every station sending to the nearest",
                     seeds,
                     config.seed(),
                     env.periodS(),

@@ -200,6 +200,18 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
   }
 
   /**
+   * The environment of an instance: one host at the city's centre, or a grid of hosts that keeps
+   * about {@link DeploymentConfig#stationsPerHost} stations per host when that is set.
+   */
+  DeploymentEnv env(NetworkTwin twin, int stations, int horizon) {
+    DeploymentSettings s = settings(stations, horizon);
+    return config.stationsPerHost() == 0
+        ? DeploymentEnv.of(twin, s)
+        : DeploymentEnv.ofHostGrid(
+            twin, s, DeploymentEnv.hostsPerSide(stations, config.stationsPerHost()));
+  }
+
+  /**
    * PPO's settings on an instance: the configured ones, with the episodes per update cut to keep
    * about {@link DeploymentConfig#ppoDecisionsPerUpdate} station decisions per update when that is
    * set (at least one episode, at most {@link DeploymentConfig#ppoEpisodes}).
@@ -243,7 +255,7 @@ final class DeploymentStudy implements Study<DeploymentStudy.Result> {
       List<Timing> timing,
       List<Traffic> traffic) {
     NetworkTwin twin = city(stations, seed);
-    DeploymentEnv env = DeploymentEnv.of(twin, settings(stations, horizon));
+    DeploymentEnv env = env(twin, stations, horizon);
     TwinGraph graph = TwinGraph.of(twin, env, config.neighbours(), config.distanceScaleM());
     DeploymentProblem problem = new DeploymentProblem(env, graph);
     int code = name.hashCode();

@@ -2,9 +2,13 @@ package dnt.experiments.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dnt.core.InvalidInputException;
+import dnt.core.util.Progress;
+import dnt.experiments.harness.Replications;
 import dnt.experiments.report.ResultsRun;
+import dnt.learn.deploy.DeploymentEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,6 +140,50 @@ final class DeploymentExperimentTest {
         .isNotEqualTo(Files.readString(a.resolve("metrics.csv")));
   }
 
+  /**
+   * Per-station PPO on the sparse encoder gives the same rows, bit for bit, whether the seeds run
+   * one after the other on the calling thread or in parallel on worker threads. They did not before
+   * {@code TorchThreads}: a worker thread's small matrix products ran on MKL's default thread
+   * count, not the process's one (the committed 10-station sweep's PPO rows changed with {@code
+   * threads}). On a one-core machine MKL's default is one thread and this cannot fail.
+   */
+  @Test
+  void aPerStationRunGivesTheSameRowsOnOneThreadAndOnTwo() throws Exception {
+    Map<String, Object> given = new java.util.HashMap<>();
+    // the committed sweep's 10-station instance, with fewer updates and a tiny small instance
+    given.put("stations", 10);
+    given.put("ppoUpdates", 4);
+    given.put("ppoDecisionsPerUpdate", 9600);
+    given.put("ppoUnit", "station");
+    given.put("sparseEncoder", true);
+    given.put("randomEpisodes", 1);
+    given.put("smallHorizon", 1);
+    given.put("bandwidthLevels", List.of(1.0));
+    given.put("powerLevels", List.of(1.0));
+    given.put("scale", List.of(10));
+    DeploymentStudy study =
+        new DeploymentStudy(DeploymentConfig.resolve(Optional.empty(), false, given));
+    List<DeploymentStudy.Result> one = Replications.run(study, 42, 2, 1, Progress.NONE);
+    List<DeploymentStudy.Result> two = Replications.run(study, 42, 2, 2, Progress.NONE);
+    for (int i = 0; i < 2; i++) {
+      // the learning curves and every period's utility of every row, as exact doubles
+      assertThat(two.get(i).curve()).isEqualTo(one.get(i).curve());
+      assertThat(utilities(two.get(i))).isEqualTo(utilities(one.get(i)));
+    }
+  }
+
+  private static List<String> utilities(DeploymentStudy.Result r) {
+    return r.rows().stream()
+        .map(
+            row ->
+                row.instance()
+                    + row.stations()
+                    + row.policy()
+                    + java.util.Arrays.toString(row.result().utilities())
+                    + java.util.Arrays.toString(row.result().meanLevels()))
+        .toList();
+  }
+
   @Test
   void decisionsPerUpdateCutTheEpisodesOfLargeInstancesOnly() {
     DeploymentConfig off = DeploymentConfig.defaults();
@@ -187,5 +235,47 @@ final class DeploymentExperimentTest {
             () -> DeploymentConfig.resolve(Optional.empty(), true, Map.of("stations", 0)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("stations");
+    assertThatThrownBy(
+            () -> DeploymentConfig.resolve(Optional.empty(), true, Map.of("stationsPerHost", -1)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("stationsPerHost");
+  }
+
+  @Test
+  void hostsPerAreaKeepTheDistanceToAHostAsTheCityGrows() {
+    DeploymentStudy grid =
+        new DeploymentStudy(
+            DeploymentConfig.resolve(
+                Optional.empty(), false, Map.of("stationsPerHost", 10, "usersPerStation", 1)));
+    DeploymentStudy one =
+        new DeploymentStudy(
+            DeploymentConfig.resolve(Optional.empty(), false, Map.of("usersPerStation", 1)));
+    assertThat(DeploymentConfig.defaults().stationsPerHost()).isZero();
+    int[] sizes = {10, 100, 1000};
+    // the hosts' cells: 500 m x sqrt(n) / round(sqrt(n / 10)) = 1,581, 1,667 and 1,581 m
+    double[] cell = {500 * Math.sqrt(10), 500 * Math.sqrt(100) / 3, 500 * Math.sqrt(1000) / 10};
+    for (int i = 0; i < sizes.length; i++) {
+      int n = sizes[i];
+      DeploymentEnv g = grid.env(grid.city(n, 42), n, 12);
+      DeploymentEnv o = one.env(one.city(n, 42), n, 12);
+      assertThat(g.hosts()).hasSize(n == 10 ? 1 : n == 100 ? 9 : 100);
+      assertThat(o.hosts()).hasSize(1);
+      // a uniform point's mean distance to the centre of its square is 0.3826 x the side (the
+      // closed form (sqrt 2 + asinh 1) / 6): 605 m, 638 m and 605 m; the seeded cities' sample
+      // means (10 to 1,000 stations at random) within 20% of it
+      double expected = (Math.sqrt(2) + Math.log(1 + Math.sqrt(2))) / 6 * cell[i];
+      assertThat(meanDistance(g)).isCloseTo(expected, within(0.2 * expected));
+      // one host at the centre: the same closed form over the whole city, 0.3826 x 500 sqrt(n)
+      double whole = (Math.sqrt(2) + Math.log(1 + Math.sqrt(2))) / 6 * 500 * Math.sqrt(n);
+      assertThat(meanDistance(o)).isCloseTo(whole, within(0.2 * whole));
+    }
+  }
+
+  private static double meanDistance(DeploymentEnv env) {
+    double sum = 0;
+    for (int b = 0; b < env.stations(); b++) {
+      sum += env.distanceM(b);
+    }
+    return sum / env.stations();
   }
 }

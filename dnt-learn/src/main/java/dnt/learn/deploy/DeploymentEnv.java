@@ -27,10 +27,13 @@ import java.util.Objects;
  * <h2>What the paper leaves open, and what this class chooses</h2>
  *
  * <ul>
- *   <li><b>Where the data goes.</b> Every station sends to one twin host (an edge server) at a
- *       given position, by default the centre of the twin's area, over a dedicated uplink band of
- *       {@link DeploymentSettings#uplinkBandwidthHz} shared by all stations in orthogonal shares
- *       (FDMA), so transfers do not interfere with each other or with the downlink.
+ *   <li><b>Where the data goes.</b> Every station sends to a twin host (an edge server): one at a
+ *       given position, by default the centre of the twin's area, or the nearest of several ({@link
+ *       #ofHostGrid}: a square grid of hosts, so that the distance to a host need not grow with the
+ *       area), over a dedicated uplink band of {@link DeploymentSettings#uplinkBandwidthHz} shared
+ *       by all stations in orthogonal shares (FDMA), so transfers do not interfere with each other
+ *       or with the downlink. The paper places the twin at the network's edge without saying how
+ *       many hosts there are; the grid is this class's choice.
  *   <li><b>The link.</b> The twin's own radio model: the loss of the twin's {@link
  *       dnt.core.radio.LinkBudget} between the station (its height, its antenna gain) and the host
  *       (height {@link DeploymentSettings#hostHeightM}, link key {@link #HOST_KEY} for the seeded
@@ -88,7 +91,8 @@ public final class DeploymentEnv {
   private final DeploymentSettings settings;
   private final TwinQuality quality;
   private final List<BaseStationId> ids;
-  private final Position host;
+  private final List<Position> hosts;
+  private final int[] hostOf;
   private final RateModel rate;
   private final double noiseFigureDb;
   private final double[] rxFullPowerMw;
@@ -116,7 +120,70 @@ public final class DeploymentEnv {
   }
 
   /**
-   * Creates the environment.
+   * Creates the environment over a twin's active stations with a square grid of hosts, {@code
+   * perSide x perSide} at the centres of equal cells of the twin's area, each station sending to
+   * the nearest, and the default quality model. With {@code perSide = 1} this is {@link #of}.
+   *
+   * @param twin the twin
+   * @param settings the parameters
+   * @param perSide hosts along each side of the area, at least 1
+   * @return the environment
+   */
+  public static DeploymentEnv ofHostGrid(
+      NetworkTwin twin, DeploymentSettings settings, int perSide) {
+    return new DeploymentEnv(
+        twin, settings, TwinQuality.defaults(), hostGrid(twin.config().area(), perSide));
+  }
+
+  /**
+   * The hosts of a square grid over an area: {@code perSide x perSide} at the centres of equal
+   * cells, row by row from the area's minimum corner.
+   *
+   * @param area the area
+   * @param perSide hosts along each side, at least 1
+   * @return the hosts' positions
+   */
+  public static List<Position> hostGrid(GeoBounds area, int perSide) {
+    if (perSide < 1) {
+      throw new InvalidInputException(
+          "a host grid needs at least one host per side, got " + perSide);
+    }
+    double w = (area.maxX() - area.minX()) / perSide;
+    double h = (area.maxY() - area.minY()) / perSide;
+    List<Position> out = new ArrayList<>(perSide * perSide);
+    for (int j = 0; j < perSide; j++) {
+      for (int i = 0; i < perSide; i++) {
+        out.add(new Position(area.minX() + (i + 0.5) * w, area.minY() + (j + 0.5) * h));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The hosts per side of a square grid that keeps about {@code stationsPerHost} stations per host
+   * in a city whose area grows with its stations: {@code max(1, round(sqrt(stations /
+   * stationsPerHost)))}. In the deployment study's cities (side {@code spacing x sqrt(stations)}) a
+   * host's cell then has side {@code spacing x sqrt(stations) / perSide}, about {@code spacing x
+   * sqrt(stationsPerHost)} at every size, so the distance from a station to its host does not grow
+   * with the network.
+   *
+   * @param stations the stations
+   * @param stationsPerHost the stations a host should serve, at least 1
+   * @return hosts per side, at least 1
+   */
+  public static int hostsPerSide(int stations, int stationsPerHost) {
+    if (stations < 1 || stationsPerHost < 1) {
+      throw new InvalidInputException(
+          "a host grid needs a station and at least one station per host, got "
+              + stations
+              + " and "
+              + stationsPerHost);
+    }
+    return (int) Math.max(1, Math.round(Math.sqrt(stations / (double) stationsPerHost)));
+  }
+
+  /**
+   * Creates the environment with one host.
    *
    * @param twin the twin; its active stations, in {@link NetworkTwin#stationIds()} order, are the
    *     environment's stations
@@ -128,9 +195,30 @@ public final class DeploymentEnv {
    */
   public DeploymentEnv(
       NetworkTwin twin, DeploymentSettings settings, TwinQuality quality, Position host) {
+    this(twin, settings, quality, List.of(Objects.requireNonNull(host, "host")));
+  }
+
+  /**
+   * Creates the environment with several hosts, each station sending to the nearest (the first of
+   * equally near ones). Host {@code h}'s links take the link key {@code HOST_KEY - h} in the link
+   * budget's seeded draws, so one host's links are those of the one-host environment.
+   *
+   * @param twin the twin; its active stations, in {@link NetworkTwin#stationIds()} order, are the
+   *     environment's stations
+   * @param settings the parameters
+   * @param quality the quality model; it must have exactly the attributes {@link #ATTRIBUTES}
+   * @param hosts where the twin's hosts receive, at least one
+   * @throws InvalidInputException when there is no host, the twin has no active station or the
+   *     quality model other attributes
+   */
+  public DeploymentEnv(
+      NetworkTwin twin, DeploymentSettings settings, TwinQuality quality, List<Position> hosts) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.quality = Objects.requireNonNull(quality, "quality");
-    this.host = Objects.requireNonNull(host, "host");
+    this.hosts = List.copyOf(hosts);
+    if (this.hosts.isEmpty()) {
+      throw new InvalidInputException("the deployment study needs at least one twin host");
+    }
     List<String> names = quality.names();
     if (names.size() != ATTRIBUTES.size() || !names.containsAll(ATTRIBUTES)) {
       throw new InvalidInputException(
@@ -159,6 +247,7 @@ public final class DeploymentEnv {
     int n = ids.size();
     rxFullPowerMw = new double[n];
     distanceM = new double[n];
+    hostOf = new int[n];
     users = new double[n];
     loadMbps = new double[n];
     drift = new double[n];
@@ -166,13 +255,23 @@ public final class DeploymentEnv {
     for (int b = 0; b < n; b++) {
       StationSpec spec = twin.stationSpec(ids.get(b));
       StationState state = twin.station(ids.get(b));
-      distanceM[b] = spec.position().distanceTo(host);
+      int nearest = 0;
+      double best = spec.position().distanceTo(this.hosts.get(0));
+      for (int h = 1; h < this.hosts.size(); h++) {
+        double d = spec.position().distanceTo(this.hosts.get(h));
+        if (d < best) {
+          best = d;
+          nearest = h;
+        }
+      }
+      hostOf[b] = nearest;
+      distanceM[b] = best;
       double lossDb =
           config
               .links()
               .lossDb(
                   spec.id().value(),
-                  HOST_KEY,
+                  HOST_KEY - nearest,
                   distanceM[b],
                   spec.heightM(),
                   settings.hostHeightM());
@@ -218,16 +317,35 @@ public final class DeploymentEnv {
   }
 
   /**
-   * Where the twin's host receives.
+   * Where the twin's first host receives (the only one unless the environment has several).
    *
    * @return its position
    */
   public Position host() {
-    return host;
+    return hosts.get(0);
   }
 
   /**
-   * A station's distance to the host.
+   * Where the twin's hosts receive.
+   *
+   * @return their positions
+   */
+  public List<Position> hosts() {
+    return hosts;
+  }
+
+  /**
+   * The host a station sends to: the nearest.
+   *
+   * @param b the station's index
+   * @return the host's index in {@link #hosts}
+   */
+  public int hostOf(int b) {
+    return hostOf[b];
+  }
+
+  /**
+   * A station's distance to its host.
    *
    * @param b the station's index
    * @return metres

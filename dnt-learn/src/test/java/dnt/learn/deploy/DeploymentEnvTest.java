@@ -117,6 +117,69 @@ class DeploymentEnvTest {
   }
 
   @Test
+  void aHostGridHasItsHostsAtTheCellCentresAndAboutTheStationsPerHost() {
+    // round(sqrt(n / 10)): sqrt(1) = 1, sqrt(10) = 3.16, sqrt(100) = 10, sqrt(25) = 5, and at
+    // least one host where sqrt(0.2) = 0.45 rounds to 0
+    assertThat(DeploymentEnv.hostsPerSide(10, 10)).isEqualTo(1);
+    assertThat(DeploymentEnv.hostsPerSide(100, 10)).isEqualTo(3);
+    assertThat(DeploymentEnv.hostsPerSide(1000, 10)).isEqualTo(10);
+    assertThat(DeploymentEnv.hostsPerSide(250, 10)).isEqualTo(5);
+    assertThat(DeploymentEnv.hostsPerSide(2, 10)).isEqualTo(1);
+    assertThatThrownBy(() -> DeploymentEnv.hostsPerSide(10, 0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("station per host");
+    // cells of 1,000 m over 3 km: centres at 500, 1,500 and 2,500 m, row by row
+    assertThat(DeploymentEnv.hostGrid(new GeoBounds(0, 0, 3000, 3000), 3))
+        .containsExactly(
+            new Position(500, 500),
+            new Position(1500, 500),
+            new Position(2500, 500),
+            new Position(500, 1500),
+            new Position(1500, 1500),
+            new Position(2500, 1500),
+            new Position(500, 2500),
+            new Position(1500, 2500),
+            new Position(2500, 2500));
+    assertThat(DeploymentEnv.hostGrid(AREA, 1)).containsExactly(HOST);
+    assertThatThrownBy(() -> DeploymentEnv.hostGrid(AREA, 0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("one host per side");
+  }
+
+  @Test
+  void eachStationSendsToItsNearestHost() {
+    DeploymentSettings s = settings(20e6);
+    DeploymentEnv one = new DeploymentEnv(city(), s, TwinQuality.defaults(), HOST);
+    // a grid of one host is the one-host environment, link for link
+    DeploymentEnv single = DeploymentEnv.ofHostGrid(city(), s, 1);
+    for (int b = 0; b < STATIONS.size(); b++) {
+      assertThat(single.distanceM(b)).isEqualTo(one.distanceM(b));
+      assertThat(single.rateBps(b, 0.3, 10)).isEqualTo(one.rateBps(b, 0.3, 10));
+    }
+    // 2 x 2 hosts over 2 km at (500, 500), (1500, 500), (500, 1500), (1500, 1500): station 1 at
+    // (200, 300) is nearest the first (sqrt(300^2 + 200^2) = 360.6 m), station 2 at (1500, 1200)
+    // the last (300 m), station 3 at (1100, 900) the second (sqrt(400^2 + 400^2) = 565.7 m against
+    // 721.1 m to the others)
+    DeploymentEnv grid = DeploymentEnv.ofHostGrid(city(), s, 2);
+    assertThat(grid.hosts()).hasSize(4);
+    int[] nearest = {0, 3, 1};
+    double[] metres = {Math.hypot(300, 200), 300, Math.hypot(400, 400)};
+    for (int b = 0; b < STATIONS.size(); b++) {
+      assertThat(grid.hostOf(b)).isEqualTo(nearest[b]);
+      // Position.distanceTo against Math.hypot: a few ulps of a few hundred metres
+      assertThat(grid.distanceM(b)).isCloseTo(metres[b], within(1e-9));
+    }
+    // the first host's links are those of a one-host environment with the host there
+    DeploymentEnv first =
+        new DeploymentEnv(city(), s, TwinQuality.defaults(), new Position(500, 500));
+    assertThat(grid.rateBps(0, 0.3, 10)).isEqualTo(first.rateBps(0, 0.3, 10));
+    assertThat(grid.rateBps(0, 0.3, 10)).isNotEqualTo(one.rateBps(0, 0.3, 10));
+    assertThatThrownBy(() -> new DeploymentEnv(city(), s, TwinQuality.defaults(), List.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("at least one twin host");
+  }
+
+  @Test
   void sharesNeverExceedTheBand() {
     DeploymentAction over =
         new DeploymentAction(

@@ -264,7 +264,7 @@ public final class HybridPpo {
    */
   public <S> HybridAction act(
       HybridProblem<S> problem, S state, RandomGenerator rng, boolean sample) {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TorchThreads.manager()) {
       Head h = head(m, propagation(m, problem.adjacency()), problem, state);
       return draw(h, problem.nodes(), rng, sample).action();
     }
@@ -347,7 +347,7 @@ public final class HybridPpo {
     boolean perNode = config.unit() == PpoUnit.STATION;
     // the samples of a state: one joint decision, or one per node
     int per = perNode ? n : 1;
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TorchThreads.manager()) {
       Propagation aHat = propagation(m, problem.adjacency());
       for (int update = 0; update < config.updates(); update++) {
         int batch = config.episodesPerUpdate() * horizon;
@@ -478,7 +478,7 @@ public final class HybridPpo {
   /** The gradient of the loss on a batch, by the centralised network (for the split's test). */
   float[] gradient(double[][] adjacency, Batch b) {
     boolean previous = JniUtils.isGradMode();
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TorchThreads.manager()) {
       return gradient(
           m,
           aHat(m, adjacency),
@@ -498,7 +498,7 @@ public final class HybridPpo {
 
   /** The centralised network's outputs on a batch of states: logits, means, values, flattened. */
   float[][] outputs(double[][] adjacency, float[] obs, int states, int nodes) {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TorchThreads.manager()) {
       Outputs o =
           forward(
               views(m.create(parameters)),
@@ -614,7 +614,7 @@ public final class HybridPpo {
    */
   <S> double arrayLogProb(HybridProblem<S> problem, S state, HybridAction action) {
     int n = problem.nodes();
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TorchThreads.manager()) {
       Propagation aHat = propagation(m, problem.adjacency());
       NDArray x = m.create(problem.observe(state), new Shape(1, n, features));
       Outputs o = forward(views(m.create(parameters)), aHat, x);
@@ -685,7 +685,7 @@ public final class HybridPpo {
    * @return the log-probability
    */
   public <S> double logProb(HybridProblem<S> problem, S state, HybridAction action) {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TorchThreads.manager()) {
       Head h = head(m, propagation(m, problem.adjacency()), problem, state);
       double lp = 0;
       for (int b = 0; b < problem.nodes(); b++) {

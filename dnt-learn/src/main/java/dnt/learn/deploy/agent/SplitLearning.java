@@ -177,7 +177,7 @@ public final class SplitLearning {
   public Forward forward(float[] obs, int states) {
     float[] p = agent.parameters();
     Lower low = lower(p, obs, states);
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TorchThreads.manager()) {
       HybridPpo.Outputs o =
           HybridPpo.upper(
               agent.views(m.create(p)),
@@ -204,7 +204,7 @@ public final class SplitLearning {
     float[] dh1;
     boolean previous = JniUtils.isGradMode();
     // 3. the server: the upper layers and the loss, back-propagated to the cut
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TorchThreads.manager()) {
       NDArray flat = m.create(p);
       flat.setRequiresGradient(true);
       NDArray cut = m.create(low.h1(), new Shape(states, n, h));
