@@ -104,7 +104,7 @@ final class ForecasterContractTest {
           o ->
               linear(o.windows().cellFeatures(), o.hidden())
                   + linear(o.hidden(), o.hidden())
-                  + stack(3, o.hidden(), o.hidden(), o.layers())
+                  + stack(3, o.hidden() + o.windows().cellFeatures(), o.hidden(), o.layers())
                   + linear(o.hidden(), 1));
 
   static Windows series(int n, double phase) {
