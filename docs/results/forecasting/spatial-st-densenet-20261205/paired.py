@@ -32,6 +32,8 @@ COMPARISONS = [
     ("graph-gru", GRAPH_GRU, "gru", GRU),
     ("gru", GRU, "dual-lstm", DUAL_LSTM),
     ("graph-gru-noskip", run("spatial-graph-gru-noskip-20261205"), "dual-lstm", DUAL_LSTM),
+    ("st-densenet", run("spatial-st-densenet-fedavg-20261205"), "dual-lstm", DUAL_LSTM),
+    ("graph-gru", run("spatial-graph-gru-fedavg-20261205"), "dual-lstm", DUAL_LSTM),
 ]
 # two-sided 95% quantiles of Student's t for 1..10 degrees of freedom
 T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228]

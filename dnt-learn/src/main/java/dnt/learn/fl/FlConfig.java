@@ -62,8 +62,8 @@ public record FlConfig(
   /**
    * The network section.
    *
-   * @param architecture a name of {@link Architectures#REGISTRY} (dual-lstm, lstm, gru, mlp), in
-   *     any letter case (kept in its registry spelling)
+   * @param architecture a name of {@link Architectures#REGISTRY} (dual-lstm, lstm, gru, mlp,
+   *     st-densenet, graph-gru), in any letter case (kept in its registry spelling)
    * @param hidden hidden units
    * @param layers stacked layers
    * @param dropout dropout rate in [0, 1)
