@@ -129,6 +129,13 @@ public record ForecastSettings(
     } catch (InvalidInputException e) {
       throw new InvalidInputException("forecast.architecture: " + e.getMessage(), e);
     }
+    if (Architectures.spatial(architecture)) {
+      throw new InvalidInputException(
+          "forecast.architecture: "
+              + architecture
+              + " reads the cell's neighbourhood, which the live twin's stations do not exchange;"
+              + " use a per-cell architecture (dual-lstm, lstm, gru, mlp)");
+    }
     positive(hidden, "forecast.hidden");
     positive(layers, "forecast.layers");
     positive(closeness, "forecast.closeness");

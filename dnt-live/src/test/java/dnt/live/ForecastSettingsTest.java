@@ -35,6 +35,16 @@ final class ForecastSettingsTest {
   }
 
   @Test
+  void aSpatialArchitectureIsRefusedWithTheReason() {
+    for (String name : new String[] {"st-densenet", "GRAPH-GRU"}) {
+      assertThatThrownBy(() -> with(name, 1, 2))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageStartingWith("forecast.architecture: ")
+          .hasMessageContaining("neighbourhood");
+    }
+  }
+
+  @Test
   void tooFewDaysForThePeriodWindowAreRefused() {
     assertThatThrownBy(() -> with("mlp", 2, 2))
         .isInstanceOf(InvalidInputException.class)

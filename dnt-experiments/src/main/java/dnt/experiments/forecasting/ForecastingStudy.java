@@ -42,6 +42,12 @@ public final class ForecastingStudy {
   private final ForecastData data;
   private final Architecture architecture;
   private final WindowBuilder builder;
+
+  /**
+   * Per cell, the data index of each cell of its m x m patch, -1 outside the data (m = 0: none).
+   */
+  private final int[][] patches;
+
   private final Progress progress;
 
   /**
@@ -57,6 +63,7 @@ public final class ForecastingStudy {
     this.progress = Objects.requireNonNull(progress, "progress");
     this.architecture = config.architecture(data.slotsPerDay());
     this.builder = new WindowBuilder(config.windowSpec(data.slotsPerDay()), data.firstDayOfWeek());
+    this.patches = patches(data.cells(), builder.spec().patch());
     if (data.testDays() < 1) {
       throw new dnt.core.InvalidInputException("the test part must span at least one whole day");
     }
@@ -151,12 +158,12 @@ public final class ForecastingStudy {
     for (int c = 0; c < data.cellCount(); c++) {
       String id = "cell-" + data.cells().get(c).value();
       float[] z = data.z()[c];
-      Windows train = builder.build(z, from, data.trainLength(), id);
+      Windows train = windows(c, from, data.trainLength(), id);
       List<Windows> stream = new ArrayList<>();
       int recent = config.async().historyDays() * s;
       for (int d = 0; d < data.testDays(); d++) {
         int end = data.trainLength() + (d + 1) * s;
-        stream.add(builder.build(z, Math.max(from, end - recent), end, id));
+        stream.add(windows(c, Math.max(from, end - recent), end, id));
       }
       double[] profile = new double[s];
       int days = data.trainLength() / s;
@@ -445,7 +452,7 @@ public final class ForecastingStudy {
   /** The windows whose targets are test day d of cell c. */
   private Windows testDay(int c, int day) {
     int a = data.trainLength() + day * data.slotsPerDay();
-    return builder.build(data.z()[c], a, a + data.slotsPerDay(), "cell " + c);
+    return windows(c, a, a + data.slotsPerDay(), "cell " + c);
   }
 
   /**
@@ -462,10 +469,67 @@ public final class ForecastingStudy {
   private float[][] predictStatic(List<FlClient> clients, List<float[]> models) {
     float[][] pred = new float[data.cellCount()][];
     for (int c = 0; c < clients.size(); c++) {
-      Windows test =
-          builder.build(data.z()[c], data.trainLength(), data.length(), clients.get(c).id());
+      Windows test = windows(c, data.trainLength(), data.length(), clients.get(c).id());
       pred[c] = Forecaster.of(architecture, models.get(c)).predict(test);
     }
     return pred;
+  }
+
+  /**
+   * The windows of cell c for the targets {@code [from, to)}: of the cell alone, or, for a spatial
+   * architecture, with its neighbourhood patch. The neighbours' series are the stations' own
+   * z-scored series: in the paper's setting a station observes its neighbourhood's aggregated
+   * counters, so in federated training they are inputs the client reads, not data it uploads.
+   */
+  private Windows windows(int c, int from, int to, String what) {
+    if (patches.length == 0) {
+      return builder.build(data.z()[c], from, to, what);
+    }
+    int[] idx = patches[c];
+    float[][] series = new float[idx.length][];
+    boolean[] present = new boolean[idx.length];
+    for (int j = 0; j < idx.length; j++) {
+      present[j] = idx[j] >= 0;
+      series[j] = present[j] ? data.z()[idx[j]] : new float[0];
+    }
+    return builder.buildPatch(series, present, from, to, what);
+  }
+
+  /**
+   * For every cell of the data, the data indices of the m x m patch of Milan grid squares centred
+   * on it (row-major, the row south of the cell first, west to east), -1 where the square is
+   * outside the grid or not among the data's cells.
+   *
+   * @param cells the data's cells, in data order
+   * @param m the patch side (0: no patches)
+   * @return one row of m*m indices per cell (none when m = 0)
+   */
+  static int[][] patches(List<dnt.core.CellId> cells, int m) {
+    if (m == 0) {
+      return new int[0][];
+    }
+    java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
+    for (int c = 0; c < cells.size(); c++) {
+      index.put(cells.get(c).value(), c);
+    }
+    int r = m / 2;
+    int[][] out = new int[cells.size()][m * m];
+    for (int c = 0; c < cells.size(); c++) {
+      dnt.core.CellId cell = cells.get(c);
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < m; j++) {
+          int row = cell.rowFromSouth() + i - r;
+          int col = cell.columnFromWest() + j - r;
+          boolean inGrid =
+              row >= 0
+                  && row < dnt.core.CellId.GRID_SIDE
+                  && col >= 0
+                  && col < dnt.core.CellId.GRID_SIDE;
+          out[c][i * m + j] =
+              inGrid ? index.getOrDefault(row * dnt.core.CellId.GRID_SIDE + col + 1, -1) : -1;
+        }
+      }
+    }
+    return out;
   }
 }

@@ -62,8 +62,8 @@ public record FlConfig(
   /**
    * The network section.
    *
-   * @param architecture a name of {@link Architectures#REGISTRY} (dual-lstm, lstm, gru, mlp), in
-   *     any letter case (kept in its registry spelling)
+   * @param architecture a name of {@link Architectures#REGISTRY} (dual-lstm, lstm, gru, mlp,
+   *     st-densenet, graph-gru), in any letter case (kept in its registry spelling)
    * @param hidden hidden units
    * @param layers stacked layers
    * @param dropout dropout rate in [0, 1)
@@ -91,13 +91,40 @@ public record FlConfig(
    * @param newestFirst newest first
    * @param hourOfDay hour-of-day inputs
    * @param dayOfWeek day-of-week inputs
+   * @param trend q, previous weeks at the same slot (read by the spatial architectures only)
+   * @param neighbourhood m, the side of the patch of grid cells around a cell, odd (read by the
+   *     spatial architectures only)
    */
   public record Windows(
-      int closeness, int period, boolean newestFirst, boolean hourOfDay, boolean dayOfWeek) {
+      int closeness,
+      int period,
+      boolean newestFirst,
+      boolean hourOfDay,
+      boolean dayOfWeek,
+      int trend,
+      int neighbourhood) {
     /** Checks the fields. */
     public Windows {
       check(closeness >= 1, "closeness must be at least 1, got " + closeness);
       check(period >= 0, "period must be >= 0, got " + period);
+      check(trend >= 0, "trend must be >= 0, got " + trend);
+      check(
+          neighbourhood >= 1 && neighbourhood % 2 == 1,
+          "neighbourhood must be an odd number >= 1, got " + neighbourhood);
+    }
+
+    /**
+     * The section with the spatial defaults (trend 1 week, 3 x 3 neighbourhood).
+     *
+     * @param closeness k
+     * @param period p
+     * @param newestFirst newest first
+     * @param hourOfDay hour-of-day inputs
+     * @param dayOfWeek day-of-week inputs
+     */
+    public Windows(
+        int closeness, int period, boolean newestFirst, boolean hourOfDay, boolean dayOfWeek) {
+      this(closeness, period, newestFirst, hourOfDay, dayOfWeek, 1, 3);
     }
   }
 
@@ -343,19 +370,26 @@ public record FlConfig(
   }
 
   /**
-   * The window spec for data with S slots a day.
+   * The window spec for data with S slots a day: with the trend window and the neighbourhood patch
+   * when the architecture is spatial ({@link Architectures#spatial}), of the cell alone otherwise
+   * (the windows of every other architecture do not depend on {@code windows.trend} and {@code
+   * windows.neighbourhood}).
    *
    * @param slotsPerDay S
    * @return the spec
    */
   public WindowSpec windowSpec(int slotsPerDay) {
-    return new WindowSpec(
-        windows.closeness,
-        windows.period,
-        slotsPerDay,
-        windows.newestFirst,
-        windows.hourOfDay,
-        windows.dayOfWeek);
+    WindowSpec cell =
+        new WindowSpec(
+            windows.closeness,
+            windows.period,
+            slotsPerDay,
+            windows.newestFirst,
+            windows.hourOfDay,
+            windows.dayOfWeek);
+    return Architectures.spatial(model.architecture)
+        ? cell.withSpatial(windows.trend, windows.neighbourhood)
+        : cell;
   }
 
   /**

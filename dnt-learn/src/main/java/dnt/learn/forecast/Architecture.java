@@ -10,10 +10,10 @@ import java.util.random.RandomGenerator;
  * and its forward pass on DJL arrays. Architectures are immutable and thread-safe; the weights live
  * in a {@link Forecaster}.
  */
-public sealed interface Architecture permits DualLstm, RecurrentNet, Mlp {
+public sealed interface Architecture permits DualLstm, RecurrentNet, Mlp, StDenseNet, GraphGru {
   /**
    * The name under which {@link Architectures#REGISTRY} makes this network ("dual-lstm", "lstm",
-   * "gru", "mlp").
+   * "gru", "mlp", "st-densenet", "graph-gru").
    *
    * @return the name
    */
@@ -45,7 +45,8 @@ public sealed interface Architecture permits DualLstm, RecurrentNet, Mlp {
    *
    * @param weights one array per {@link #tensors()} entry, in order
    * @param closeness the closeness windows {@code [b, k, f]}
-   * @param period the period windows {@code [b, p, f]} (unused when p = 0)
+   * @param period the period windows {@code [b, p + q, f]}, the trend steps after the period steps
+   *     (unused when p + q = 0)
    * @param dropout the dropout to apply between layers (identity when not training)
    * @return the predictions {@code [b]}
    */

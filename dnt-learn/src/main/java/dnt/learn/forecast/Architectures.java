@@ -55,7 +55,32 @@ public final class Architectures {
               "mlp",
               "a multilayer perceptron over both windows, ReLU hidden layers",
               o -> new Mlp(o.windows(), o.hidden(), o.layers(), o.dropout()))
+          .add(
+              "st-densenet",
+              "a densely connected grid CNN over the cell's neighbourhood, closeness, period and"
+                  + " trend branches fused (ST-DenseNet, Zhang et al. 2018)",
+              o -> new StDenseNet(o.windows(), o.hidden(), o.layers(), o.dropout()))
+          .add(
+              "graph-gru",
+              "a graph convolution over the cell's neighbourhood at each step, then a GRU (T-GCN,"
+                  + " Zhao et al. 2020)",
+              o -> new GraphGru(o.windows(), o.hidden(), o.layers(), o.dropout()))
           .build();
+
+  /** The architectures that read the neighbourhood patch and the trend window. */
+  private static final java.util.Set<String> SPATIAL = java.util.Set.of("st-densenet", "graph-gru");
+
+  /**
+   * Whether the named architecture reads the cell's neighbourhood (an m x m patch) and the trend
+   * window, so that its {@link WindowSpec} must have them ({@link WindowSpec#withSpatial}); every
+   * other architecture reads the cell alone.
+   *
+   * @param name a registered name, in any letter case
+   * @return true for st-densenet and graph-gru
+   */
+  public static boolean spatial(String name) {
+    return SPATIAL.contains(REGISTRY.canonicalName(name));
+  }
 
   private Architectures() {}
 }

@@ -400,7 +400,7 @@ public final class Forecaster {
   private void checkShape(Windows data) {
     WindowSpec w = architecture.windows();
     if (data.closenessLength() != w.closeness()
-        || data.periodLength() != w.period()
+        || data.periodLength() != w.periodSteps()
         || data.features() != w.features()) {
       throw new IllegalArgumentException(
           "windows of shape (k="

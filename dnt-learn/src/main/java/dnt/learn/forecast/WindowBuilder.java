@@ -46,6 +46,51 @@ public final class WindowBuilder {
    * @throws InvalidInputException if the series is too short for the windows or holds NaN
    */
   public Windows build(float[] series, int fromTarget, int toTarget, String what) {
+    if (spec.patch() > 0) {
+      throw new IllegalArgumentException(
+          "windows with a " + spec.patch() + "x" + spec.patch() + " patch need the neighbourhood");
+    }
+    return build(series, new float[0][], new boolean[0], fromTarget, toTarget, what);
+  }
+
+  /**
+   * Builds the samples of the centre cell of an m x m patch whose targets are the slots {@code
+   * [fromTarget, toTarget)}, each input step carrying the patch's values and mask (see {@link
+   * WindowSpec}).
+   *
+   * @param patch the normalised series of the patch's cells, row-major, the row south of the centre
+   *     first ({@code patch[m*m/2]} is the centre cell); an entry whose {@code present} flag is
+   *     false is never read (it may be empty)
+   * @param present whether each patch cell is in the data; its values are 0 and its mask 0 if not
+   * @param fromTarget the first target slot, at least {@link WindowSpec#history()}
+   * @param toTarget one past the last target slot, at most the series length
+   * @param what a name for error messages ("cell 5641")
+   * @return the samples
+   * @throws InvalidInputException if a present series is too short for the windows or holds NaN
+   */
+  public Windows buildPatch(
+      float[][] patch, boolean[] present, int fromTarget, int toTarget, String what) {
+    int cells = spec.patch() * spec.patch();
+    if (cells == 0) {
+      throw new IllegalArgumentException("the window spec has no neighbourhood patch");
+    }
+    if (patch.length != cells || present.length != cells) {
+      throw new IllegalArgumentException(
+          "a " + spec.patch() + "x" + spec.patch() + " patch needs " + cells + " series");
+    }
+    if (!present[cells / 2]) {
+      throw new IllegalArgumentException("the centre of the patch must be present");
+    }
+    return build(patch[cells / 2], patch, present, fromTarget, toTarget, what);
+  }
+
+  private Windows build(
+      float[] series,
+      float[][] patch,
+      boolean[] present,
+      int fromTarget,
+      int toTarget,
+      String what) {
     int history = spec.history();
     if (fromTarget < history) {
       throw new InvalidInputException(
@@ -58,7 +103,9 @@ public final class WindowBuilder {
               + spec.closeness()
               + ", period "
               + spec.period()
-              + " days of "
+              + " days, trend "
+              + spec.trend()
+              + " weeks of "
               + spec.slotsPerDay()
               + ")");
     }
@@ -66,32 +113,57 @@ public final class WindowBuilder {
       throw new InvalidInputException(
           what + ": target range [" + fromTarget + ", " + toTarget + ") is outside the series");
     }
-    for (int i = fromTarget - history; i < toTarget; i++) {
-      if (!Float.isFinite(series[i])) {
-        throw new InvalidInputException(what + ": value at slot " + i + " is not finite");
+    checkFinite(series, fromTarget - history, toTarget, what);
+    for (int j = 0; j < patch.length; j++) {
+      if (present[j] && patch[j] != series) {
+        if (patch[j].length < toTarget) {
+          throw new InvalidInputException(
+              what + ": neighbour " + j + " of the patch is shorter than the cell's series");
+        }
+        checkFinite(patch[j], fromTarget - history, toTarget, what + " (neighbour " + j + ")");
       }
     }
     int n = toTarget - fromTarget;
     int f = spec.features();
     int k = spec.closeness();
     int p = spec.period();
+    int q = spec.trend();
+    int ps = p + q;
     int s = spec.slotsPerDay();
     float[] close = new float[n * k * f];
-    float[] per = new float[n * p * f];
+    float[] per = new float[n * ps * f];
     float[] target = new float[n];
     for (int i = 0; i < n; i++) {
       int t = fromTarget + i;
       target[i] = series[t];
       for (int j = 0; j < k; j++) {
         int lag = spec.newestFirst() ? j + 1 : k - j;
-        put(close, (i * k + j) * f, series, t - lag);
+        put(close, (i * k + j) * f, series, patch, present, t - lag);
       }
       for (int j = 0; j < p; j++) {
         int days = spec.newestFirst() ? j + 1 : p - j;
-        put(per, (i * p + j) * f, series, t - days * s);
+        put(per, (i * ps + j) * f, series, patch, present, t - days * s);
+      }
+      for (int j = 0; j < q; j++) {
+        int weeks = spec.newestFirst() ? j + 1 : q - j;
+        put(
+            per,
+            (i * ps + p + j) * f,
+            series,
+            patch,
+            present,
+            t - weeks * WindowSpec.DAYS_PER_WEEK * s);
       }
     }
-    return new Windows(n, k, p, f, close, per, target);
+    return new Windows(n, k, ps, f, close, per, target);
+  }
+
+  private static void checkFinite(float[] series, int from, int to, String what) {
+    for (int i = from; i < to; i++) {
+      if (!Float.isFinite(series[i])) {
+        throw new InvalidInputException(what + ": value at slot " + i + " is not finite");
+      }
+    }
   }
 
   /**
@@ -139,7 +211,7 @@ public final class WindowBuilder {
     if (kept.isEmpty()) {
       int f = spec.features();
       return new Windows(
-          0, spec.closeness(), spec.period(), f, new float[0], new float[0], new float[0]);
+          0, spec.closeness(), spec.periodSteps(), f, new float[0], new float[0], new float[0]);
     }
     return kept.size() == 1 ? kept.get(0) : Windows.concat(kept);
   }
@@ -160,10 +232,25 @@ public final class WindowBuilder {
         return false;
       }
     }
+    for (int w = 1; w <= spec.trend(); w++) {
+      int slot = t - w * WindowSpec.DAYS_PER_WEEK * spec.slotsPerDay();
+      if (excluded.get(slot) || !Float.isFinite(series[slot])) {
+        return false;
+      }
+    }
     return true;
   }
 
-  private void put(float[] out, int at, float[] series, int slot) {
+  private void put(
+      float[] out, int at, float[] series, float[][] patch, boolean[] present, int slot) {
+    int cells = patch.length;
+    int o0 = at + spec.cellFeatures();
+    for (int j = 0; j < cells; j++) {
+      if (present[j]) {
+        out[o0 + j] = patch[j][slot];
+        out[o0 + cells + j] = 1f;
+      }
+    }
     out[at] = series[slot];
     int o = at + 1;
     int s = spec.slotsPerDay();

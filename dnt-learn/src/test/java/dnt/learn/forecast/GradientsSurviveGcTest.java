@@ -46,15 +46,18 @@ final class GradientsSurviveGcTest {
         weights.add(x);
       }
       float[] close = new float[b * w.closeness() * w.features()];
-      float[] period = new float[b * Math.max(1, w.period()) * w.features()];
+      int ps = Math.max(1, w.periodSteps());
+      float[] period = new float[b * ps * w.features()];
       for (int i = 0; i < close.length; i++) {
         close[i] = (float) r.nextGaussian();
       }
       for (int i = 0; i < period.length; i++) {
         period[i] = (float) r.nextGaussian();
       }
+      maskPresent(close, w);
+      maskPresent(period, w);
       NDArray xc = m.create(close, new Shape(b, w.closeness(), w.features()));
-      NDArray xp = m.create(period, new Shape(b, Math.max(1, w.period()), w.features()));
+      NDArray xp = m.create(period, new Shape(b, ps, w.features()));
       JniUtils.setGradMode(true);
       NDArray loss = a.forward(weights, xc, xp, Architecture.Dropout.NONE).square().mean();
       if (collectInBetween) {
@@ -75,6 +78,15 @@ final class GradientsSurviveGcTest {
       return out;
     } finally {
       JniUtils.setGradMode(previous);
+    }
+  }
+
+  /** Sets every patch mask feature to 1 (all neighbours present); nothing without a patch. */
+  private static void maskPresent(float[] steps, WindowSpec w) {
+    int n = w.patch() * w.patch();
+    int f = w.features();
+    for (int at = 0; n > 0 && at < steps.length; at += f) {
+      java.util.Arrays.fill(steps, at + w.cellFeatures() + n, at + w.cellFeatures() + 2 * n, 1f);
     }
   }
 
@@ -108,7 +120,14 @@ final class GradientsSurviveGcTest {
     Architecture a =
         Architectures.REGISTRY
             .factory(name)
-            .apply(new Architectures.Options(WindowSpec.fedda(24), 6, 2, 0.0));
+            .apply(
+                new Architectures.Options(
+                    Architectures.spatial(name)
+                        ? WindowSpec.fedda(24).withSpatial(1, 3)
+                        : WindowSpec.fedda(24),
+                    6,
+                    2,
+                    0.0));
     float[] reference = gradients(a, false);
     assertThat(reference).isNotEmpty();
     for (int run = 0; run < 4; run++) {
