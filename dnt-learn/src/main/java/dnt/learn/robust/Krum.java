@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The exact choice: the O(n^2 d) distance matrix is computed once, through the Gram matrix of
  * the updates accumulated in double, with nearly equal pairs recomputed directly ({@link
  * PairwiseDistances} states the error bound: every distance within about 1e-6 relative of the exact
- * one). For at least {@link KrumSelection#MIN_VALUES} values the updates are first selected from a
- * float32 Gram matrix computed by PyTorch's BLAS ({@link FloatGram}), kept only when its error
- * bound cannot change the choice ({@link KrumSelection}); otherwise (a near tie, a float32
- * overflow, no PyTorch engine) the exact choice is computed. The chosen updates, and so the
+ * one). For Multi-Krum with at least {@link KrumSelection#MIN_VALUES} values the updates are first
+ * selected from a float32 Gram matrix computed by PyTorch's BLAS ({@link FloatGram}), kept only
+ * when its error bound cannot change the choice ({@link KrumSelection}); otherwise (a near tie, a
+ * float32 overflow, no PyTorch engine) the exact choice is computed. The chosen updates, and so the
  * aggregate, are therefore always those of the exact computation. Krum returns the selected update
  * exactly; Multi-Krum's mean is accumulated in double in row order. Multi-Krum with f = 0 averages
  * every update without scoring them.
@@ -93,11 +93,15 @@ public final class Krum implements AggregationRule, MinimumClients {
   }
 
   /**
-   * Whether the float32 Gram selection ({@link KrumSelection}) is tried first: for at least {@link
-   * KrumSelection#MIN_VALUES} values, where a native product pays off.
+   * Whether the float32 Gram selection ({@link KrumSelection}) is tried first: for Multi-Krum with
+   * at least {@link KrumSelection#MIN_VALUES} values, where a native product pays off. Not for
+   * Krum: its one winner's margin over the runner-up is often within the guard's bound (n = 100, d
+   * = 1,000,000 in docs/PERFORMANCE.md: the guard refused and Krum paid for both products, 971 ms
+   * against 677 ms for the exact choice alone), while Multi-Krum's set only needs a gap at its
+   * boundary (361 ms against 729 ms in the same measurements).
    */
-  private static boolean fast(UpdateVector[] rows) {
-    return (long) rows.length * rows[0].dimension() >= KrumSelection.MIN_VALUES;
+  private boolean fast(UpdateVector[] rows) {
+    return multi && (long) rows.length * rows[0].dimension() >= KrumSelection.MIN_VALUES;
   }
 
   /**

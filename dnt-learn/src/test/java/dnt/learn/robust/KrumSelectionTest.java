@@ -140,7 +140,8 @@ class KrumSelectionTest {
 
   @Test
   void aggregatesAboveTheNativeThresholdAreThoseOfTheExactChoice() {
-    // 20 x 210,000 values: above KrumSelection.MIN_VALUES, so aggregate() takes the float path
+    // 20 x 210,000 values: above KrumSelection.MIN_VALUES, so Multi-Krum's aggregate() takes the
+    // float path (Krum's takes the exact one)
     int n = 20;
     int d = 210_000;
     assertThat((long) n * d).isGreaterThanOrEqualTo(KrumSelection.MIN_VALUES);
