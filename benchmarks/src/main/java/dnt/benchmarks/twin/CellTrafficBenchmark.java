@@ -6,15 +6,12 @@ import dnt.core.twin.TwinConfig;
 import dnt.core.twin.TwinDelta;
 import dnt.core.twin.TwinEvent;
 import dnt.core.util.Progress;
-import dnt.data.milan.MilanGrid;
 import dnt.data.milan.RadioLayer;
 import dnt.data.twinbuild.MilanTwin;
 import dnt.data.twinbuild.StationProfile;
 import dnt.data.twinbuild.UserPlacement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -69,15 +66,7 @@ public class CellTrafficBenchmark {
         MilanTwin.bundled(
             RadioLayer.LTE, StationProfile.smallCell(), users, UserPlacement.STATIONS, 0, 0.5, 7);
     twin = milan.build(TwinConfig.defaults(milan.area()), Progress.NONE);
-    MilanGrid grid = milan.grid();
-    Map<Integer, List<UserId>> byCell = new HashMap<>();
-    for (UserId u : twin.userIds()) {
-      byCell
-          .computeIfAbsent(
-              grid.nearestCell(twin.userSpec(u).position()).value(), c -> new ArrayList<>())
-          .add(u);
-    }
-    cells = new ArrayList<>(byCell.values());
+    cells = new ArrayList<>(milan.usersByCell(twin).values());
     cells.sort((a, b) -> Integer.compare(b.size(), a.size()));
   }
 

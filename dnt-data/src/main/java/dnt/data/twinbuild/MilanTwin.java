@@ -2,6 +2,7 @@ package dnt.data.twinbuild;
 
 import dnt.core.CellId;
 import dnt.core.InvalidInputException;
+import dnt.core.UserId;
 import dnt.core.geo.GeoBounds;
 import dnt.core.geo.Position;
 import dnt.core.twin.NetworkTwin;
@@ -16,8 +17,11 @@ import dnt.data.milan.BaseStations;
 import dnt.data.milan.MilanGrid;
 import dnt.data.milan.MilanSubset;
 import dnt.data.milan.RadioLayer;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -117,6 +121,24 @@ public record MilanTwin(
       maxY = Math.max(maxY, s.position().y());
     }
     return new GeoBounds(minX, minY, maxX, maxY);
+  }
+
+  /**
+   * A twin's users grouped by the grid square nearest to each (the square whose telemetry sets the
+   * user's demand in the live twin), keyed by cell number, each list in the twin's user order.
+   *
+   * @param twin a twin built from this Milan twin (or any twin on the grid's plane)
+   * @return the users of each square that holds at least one
+   */
+  public Map<Integer, List<UserId>> usersByCell(NetworkTwin twin) {
+    Map<Integer, List<UserId>> byCell = new HashMap<>();
+    for (UserId u : twin.userIds()) {
+      byCell
+          .computeIfAbsent(
+              grid.nearestCell(twin.userSpec(u).position()).value(), c -> new ArrayList<>())
+          .add(u);
+    }
+    return byCell;
   }
 
   /**

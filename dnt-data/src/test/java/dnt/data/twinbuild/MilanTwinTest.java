@@ -17,7 +17,11 @@ import dnt.core.util.Progress;
 import dnt.data.milan.MilanGrid;
 import dnt.data.milan.MilanSubset;
 import dnt.data.milan.RadioLayer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,27 @@ final class MilanTwinTest {
     for (UserId u : twin.userIds()) {
       assertThat(subset).contains(grid.nearestCell(twin.userSpec(u).position()));
     }
+  }
+
+  @Test
+  void usersByCellListsEveryUserOnceUnderTheSquareNearestToIt() {
+    MilanTwin m =
+        MilanTwin.bundled(
+            RadioLayer.LTE, StationProfile.smallCell(), 300, UserPlacement.STATIONS, 0, 0.5, 5);
+    NetworkTwin twin = m.build(config(m), Progress.NONE);
+    Map<Integer, List<UserId>> byCell = m.usersByCell(twin);
+    List<UserId> listed = new ArrayList<>();
+    byCell.forEach(
+        (cell, users) -> {
+          assertThat(users).isNotEmpty();
+          for (UserId u : users) {
+            assertThat(m.grid().nearestCell(twin.userSpec(u).position()).value()).isEqualTo(cell);
+          }
+          // each list keeps the twin's user order
+          assertThat(users).isSortedAccordingTo(Comparator.comparingInt(twin.userIds()::indexOf));
+          listed.addAll(users);
+        });
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(twin.userIds());
   }
 
   @Test

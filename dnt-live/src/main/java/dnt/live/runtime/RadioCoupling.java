@@ -1,6 +1,5 @@
 package dnt.live.runtime;
 
-import dnt.core.CellId;
 import dnt.core.UserId;
 import dnt.core.geo.LocalProjection;
 import dnt.core.twin.NetworkTwin;
@@ -8,7 +7,6 @@ import dnt.core.twin.TwinConfig;
 import dnt.core.twin.TwinEvent;
 import dnt.core.twin.TwinKpis;
 import dnt.core.util.Progress;
-import dnt.data.milan.MilanGrid;
 import dnt.data.milan.RadioLayer;
 import dnt.data.network.OwnNetwork;
 import dnt.data.twinbuild.MilanTwin;
@@ -81,13 +79,8 @@ final class RadioCoupling {
             MEAN_DEMAND_MBPS,
             seed);
     NetworkTwin twin = milan.build(TwinConfig.defaults(milan.area()), Progress.NONE);
-    MilanGrid grid = milan.grid();
-    Map<Integer, List<UserId>> byCell = new HashMap<>();
-    for (UserId u : twin.userIds()) {
-      CellId cell = grid.nearestCell(twin.userSpec(u).position());
-      byCell.computeIfAbsent(cell.value(), c -> new ArrayList<>()).add(u);
-    }
-    return new RadioCoupling(twin, byCell, mbpsPerActivity, grid.projection());
+    return new RadioCoupling(
+        twin, milan.usersByCell(twin), mbpsPerActivity, milan.grid().projection());
   }
 
   /**

@@ -13,7 +13,6 @@ import dnt.core.twin.TwinEvent;
 import dnt.core.twin.TwinKpis;
 import dnt.core.twin.UserState;
 import dnt.core.util.Progress;
-import dnt.data.milan.MilanGrid;
 import dnt.data.milan.RadioLayer;
 import dnt.data.twinbuild.MilanTwin;
 import dnt.data.twinbuild.StationProfile;
@@ -84,15 +83,7 @@ final class RadioFixture {
             seed);
     NetworkTwin twin =
         milan.build(TwinConfig.defaults(milan.area()).withFloor(floor), Progress.NONE);
-    MilanGrid grid = milan.grid();
-    Map<Integer, List<UserId>> byCell = new HashMap<>();
-    for (UserId u : twin.userIds()) {
-      byCell
-          .computeIfAbsent(
-              grid.nearestCell(twin.userSpec(u).position()).value(), c -> new ArrayList<>())
-          .add(u);
-    }
-    return new RadioFixture(twin, byCell);
+    return new RadioFixture(twin, milan.usersByCell(twin));
   }
 
   /** A region plan over a copy of the whole twin (the reference keeps its own). */
