@@ -540,19 +540,10 @@ public final class HybridPpo {
       return nodeLoss(o, hot, z, old, a, r);
     }
     NDArray logSoft = o.logits().logSoftmax(2);
-    NDArray lp = logProbs(o, hot, z);
-    NDArray ratio = lp.sub(old).exp();
-    double eps = config.clip();
-    NDArray clipped = ratio.maximum(scalar(z, 1 - eps)).minimum(scalar(z, 1 + eps));
-    NDArray surrogate = ratio.mul(a).minimum(clipped.mul(a));
-    NDArray valueLoss = o.value().sub(r).square().mean();
+    NDArray surrogate = clippedSurrogate(logProbs(o, hot, z), old, a, z);
     NDArray catEntropy = logSoft.exp().mul(logSoft).sum(new int[] {1, 2}).neg().mean();
     NDArray gaussEntropy = o.logStd().add(scalar(z, 0.5 + HALF_LOG_TWO_PI)).sum().mul(scalar(z, n));
-    return surrogate
-        .mean()
-        .neg()
-        .add(valueLoss.mul(scalar(z, config.valueCoef())))
-        .sub(catEntropy.add(gaussEntropy).mul(scalar(z, config.entropyCoef())));
+    return objective(surrogate, o, r, catEntropy.add(gaussEntropy), z);
   }
 
   /**
@@ -562,19 +553,31 @@ public final class HybridPpo {
    */
   private NDArray nodeLoss(Outputs o, NDArray hot, NDArray z, NDArray old, NDArray a, NDArray r) {
     NDArray logSoft = o.logits().logSoftmax(2);
-    NDArray lp = nodeLogProbs(o, hot, z);
+    NDArray surrogate = clippedSurrogate(nodeLogProbs(o, hot, z), old, a, z);
+    NDArray catEntropy = logSoft.exp().mul(logSoft).sum(new int[] {2}).neg().mean();
+    NDArray gaussEntropy = o.logStd().add(scalar(z, 0.5 + HALF_LOG_TWO_PI)).sum();
+    return objective(surrogate, o, r, catEntropy.add(gaussEntropy), z);
+  }
+
+  /** PPO's clipped surrogate {@code min(rho A, clip(rho, 1 - eps, 1 + eps) A)}, elementwise. */
+  private NDArray clippedSurrogate(NDArray lp, NDArray old, NDArray a, NDArray z) {
     NDArray ratio = lp.sub(old).exp();
     double eps = config.clip();
     NDArray clipped = ratio.maximum(scalar(z, 1 - eps)).minimum(scalar(z, 1 + eps));
-    NDArray surrogate = ratio.mul(a).minimum(clipped.mul(a));
+    return ratio.mul(a).minimum(clipped.mul(a));
+  }
+
+  /**
+   * The loss minimised: minus the mean surrogate, plus the weighted value loss (squared error of
+   * the values against the returns), minus the weighted entropy.
+   */
+  private NDArray objective(NDArray surrogate, Outputs o, NDArray r, NDArray entropy, NDArray z) {
     NDArray valueLoss = o.value().sub(r).square().mean();
-    NDArray catEntropy = logSoft.exp().mul(logSoft).sum(new int[] {2}).neg().mean();
-    NDArray gaussEntropy = o.logStd().add(scalar(z, 0.5 + HALF_LOG_TWO_PI)).sum();
     return surrogate
         .mean()
         .neg()
         .add(valueLoss.mul(scalar(z, config.valueCoef())))
-        .sub(catEntropy.add(gaussEntropy).mul(scalar(z, config.entropyCoef())));
+        .sub(entropy.mul(scalar(z, config.entropyCoef())));
   }
 
   /**
