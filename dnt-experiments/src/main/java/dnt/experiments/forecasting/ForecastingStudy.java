@@ -1,5 +1,7 @@
 package dnt.experiments.forecasting;
 
+import dnt.core.CellId;
+import dnt.core.InvalidInputException;
 import dnt.core.util.Progress;
 import dnt.core.util.Seeds;
 import dnt.experiments.harness.Replication;
@@ -20,6 +22,7 @@ import dnt.learn.forecast.WindowBuilder;
 import dnt.learn.forecast.Windows;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +68,7 @@ public final class ForecastingStudy {
     this.builder = new WindowBuilder(config.windowSpec(data.slotsPerDay()), data.firstDayOfWeek());
     this.patches = patches(data.cells(), builder.spec().patch());
     if (data.testDays() < 1) {
-      throw new dnt.core.InvalidInputException("the test part must span at least one whole day");
+      throw new InvalidInputException("the test part must span at least one whole day");
     }
   }
 
@@ -106,7 +109,7 @@ public final class ForecastingStudy {
     int selected = (int) java.util.Arrays.stream(Method.values()).filter(methods::contains).count();
     int k = 0;
     Map<Method, MethodResult> out = new EnumMap<>(Method.class);
-    Map<Boolean, Phase> vRuns = new java.util.HashMap<>();
+    Map<Boolean, Phase> vRuns = new HashMap<>();
     try (LocalTraining pool = new LocalTraining(architecture, config.threads())) {
       for (Method m : Method.values()) {
         if (!methods.contains(m)) {
@@ -148,7 +151,7 @@ public final class ForecastingStudy {
     int s = data.slotsPerDay();
     int from = builder.spec().history();
     if (from >= data.trainLength()) {
-      throw new dnt.core.InvalidInputException(
+      throw new InvalidInputException(
           "the training part ("
               + data.trainLength()
               + " slots) is shorter than the windows need ("
@@ -504,29 +507,25 @@ public final class ForecastingStudy {
    * @param m the patch side (0: no patches)
    * @return one row of m*m indices per cell (none when m = 0)
    */
-  static int[][] patches(List<dnt.core.CellId> cells, int m) {
+  static int[][] patches(List<CellId> cells, int m) {
     if (m == 0) {
       return new int[0][];
     }
-    java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
+    Map<Integer, Integer> index = new HashMap<>();
     for (int c = 0; c < cells.size(); c++) {
       index.put(cells.get(c).value(), c);
     }
     int r = m / 2;
     int[][] out = new int[cells.size()][m * m];
     for (int c = 0; c < cells.size(); c++) {
-      dnt.core.CellId cell = cells.get(c);
+      CellId cell = cells.get(c);
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < m; j++) {
           int row = cell.rowFromSouth() + i - r;
           int col = cell.columnFromWest() + j - r;
-          boolean inGrid =
-              row >= 0
-                  && row < dnt.core.CellId.GRID_SIDE
-                  && col >= 0
-                  && col < dnt.core.CellId.GRID_SIDE;
+          boolean inGrid = row >= 0 && row < CellId.GRID_SIDE && col >= 0 && col < CellId.GRID_SIDE;
           out[c][i * m + j] =
-              inGrid ? index.getOrDefault(row * dnt.core.CellId.GRID_SIDE + col + 1, -1) : -1;
+              inGrid ? index.getOrDefault(row * CellId.GRID_SIDE + col + 1, -1) : -1;
         }
       }
     }
