@@ -26,6 +26,12 @@ import org.jspecify.annotations.Nullable;
  * every update without scoring them.
  */
 public final class Krum implements AggregationRule, MinimumClients {
+  /**
+   * Krum computes its candidates' rows of the exact distances ({@link #exactAmong}) when they are
+   * at most this fraction of the updates; more, and the whole exact matrix costs about the same.
+   */
+  static final double MAX_CANDIDATES_FRACTION = 0.25;
+
   private final int f;
   private final boolean multi;
 
@@ -93,15 +99,14 @@ public final class Krum implements AggregationRule, MinimumClients {
   }
 
   /**
-   * Whether the float32 Gram selection ({@link KrumSelection}) is tried first: for Multi-Krum with
-   * at least {@link KrumSelection#MIN_VALUES} values, where a native product pays off. Not for
-   * Krum: its one winner's margin over the runner-up is often within the guard's bound (n = 100, d
-   * = 1,000,000 in docs/PERFORMANCE.md: the guard refused and Krum paid for both products, 971 ms
-   * against 677 ms for the exact choice alone), while Multi-Krum's set only needs a gap at its
-   * boundary (361 ms against 729 ms in the same measurements).
+   * Whether the float32 Gram selection ({@link KrumSelection}) is tried first: with at least {@link
+   * KrumSelection#MIN_VALUES} values, where a native product pays off. Multi-Krum keeps a certified
+   * set; Krum, whose one winner's margin over the runner-up is often within the guard's bound (n =
+   * 100, d = 1,000,000 in docs/PERFORMANCE.md: the guard refused and the exact Gram cost 677 ms on
+   * top), computes the exact scores of the guard's few candidates only ({@link #exactAmong}).
    */
-  private boolean fast(UpdateVector[] rows) {
-    return multi && (long) rows.length * rows[0].dimension() >= KrumSelection.MIN_VALUES;
+  private static boolean fast(UpdateVector[] rows) {
+    return (long) rows.length * rows[0].dimension() >= KrumSelection.MIN_VALUES;
   }
 
   /**
@@ -120,10 +125,18 @@ public final class Krum implements AggregationRule, MinimumClients {
     if (m == n) {
       return KrumScores.all(n);
     }
-    if (tryFloat) {
+    if (tryFloat && multi) {
       int[] certain = floatSelection(rows, m);
       if (certain != null) {
         return certain;
+      }
+    } else if (tryFloat) {
+      int[] candidates = floatCandidates(rows);
+      if (candidates != null && candidates.length == 1) {
+        return candidates;
+      }
+      if (candidates != null && candidates.length <= MAX_CANDIDATES_FRACTION * n) {
+        return new int[] {exactAmong(rows, candidates)};
       }
     }
     int[] order = KrumScores.order(selectionScores(rows));
@@ -139,6 +152,43 @@ public final class Krum implements AggregationRule, MinimumClients {
       // no PyTorch engine here (native library missing): the exact computation needs none
       return null;
     }
+  }
+
+  private int @Nullable [] floatCandidates(UpdateVector[] rows) {
+    try {
+      FloatGram.Result g = FloatGram.compute(rows);
+      return g == null ? null : KrumSelection.candidates(g, rows[0].dimension(), f);
+    } catch (RuntimeException | LinkageError e) {
+      // no PyTorch engine here (native library missing): the exact computation needs none
+      return null;
+    }
+  }
+
+  /**
+   * Krum's exact choice when it is known to be among some candidates ({@link
+   * KrumSelection#candidates}): the candidates' exact scores, from their rows of the exact distance
+   * matrix alone ({@link PairwiseDistances#squaredDistanceRows}, bit for bit those of {@link
+   * #selectionScores}), the smallest, the lowest index among equal ones, as {@link
+   * KrumScores#order} ranks them.
+   *
+   * @param rows the updates
+   * @param candidates the candidates, ascending
+   * @return the chosen index
+   */
+  int exactAmong(UpdateVector[] rows, int[] candidates) {
+    double[][] dist = PairwiseDistances.squaredDistanceRows(rows, candidates);
+    int[] all = KrumScores.all(rows.length);
+    double[] buf = new double[rows.length - 1];
+    int best = candidates[0];
+    double bestScore = KrumScores.score(dist, all, f, best, buf);
+    for (int r = 1; r < candidates.length; r++) {
+      double s = KrumScores.score(dist, all, f, candidates[r], buf);
+      if (Double.compare(s, bestScore) < 0) {
+        best = candidates[r];
+        bestScore = s;
+      }
+    }
+    return best;
   }
 
   /**

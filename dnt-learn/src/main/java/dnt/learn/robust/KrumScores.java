@@ -21,29 +21,45 @@ final class KrumScores {
    */
   static double[] scores(double[][] dist, int[] candidates, int f) {
     int m = candidates.length;
-    int neighbours = Math.max(1, m - f - 2);
     double[] scores = new double[m];
     double[] buf = new double[m - 1];
     for (int a = 0; a < m; a++) {
-      int k = 0;
-      for (int b = 0; b < m; b++) {
-        if (b != a) {
-          buf[k++] = dist[candidates[a]][candidates[b]];
-        }
-      }
-      int take = Math.min(neighbours, k);
-      if (take == 0) {
-        scores[a] = 0;
-        continue;
-      }
-      Select.kth(buf, 0, k, take - 1);
-      double s = 0;
-      for (int i = 0; i < take; i++) {
-        s += buf[i];
-      }
-      scores[a] = s;
+      scores[a] = score(dist, candidates, f, a, buf);
     }
     return scores;
+  }
+
+  /**
+   * The score of one candidate among the candidates, as {@link #scores} computes it (the same
+   * operations in the same order, so the same double); it reads only row {@code candidates[a]} of
+   * the distances.
+   *
+   * @param dist the squared distances; row {@code candidates[a]} must be filled
+   * @param candidates indices of the updates still in play
+   * @param f the Byzantine budget
+   * @param a the candidate's position in {@code candidates}
+   * @param buf scratch of at least {@code candidates.length - 1} values
+   * @return the score
+   */
+  static double score(double[][] dist, int[] candidates, int f, int a, double[] buf) {
+    int m = candidates.length;
+    int neighbours = Math.max(1, m - f - 2);
+    int k = 0;
+    for (int b = 0; b < m; b++) {
+      if (b != a) {
+        buf[k++] = dist[candidates[a]][candidates[b]];
+      }
+    }
+    int take = Math.min(neighbours, k);
+    if (take == 0) {
+      return 0;
+    }
+    Select.kth(buf, 0, k, take - 1);
+    double s = 0;
+    for (int i = 0; i < take; i++) {
+      s += buf[i];
+    }
+    return s;
   }
 
   /**

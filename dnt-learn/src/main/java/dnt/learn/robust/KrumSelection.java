@@ -59,6 +59,73 @@ final class KrumSelection {
    */
   static int @Nullable [] certified(FloatGram.Result g, int d, int f, int m) {
     int n = g.n();
+    double[][] bounds = scoreBounds(g, d, f);
+    double[] lo = bounds[0];
+    double[] hi = bounds[1];
+    Integer[] byCentre = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      byCentre[i] = i;
+    }
+    Arrays.sort(byCentre, (x, y) -> Double.compare(lo[x] + hi[x], lo[y] + hi[y]));
+    double insideHigh = Double.NEGATIVE_INFINITY;
+    boolean[] in = new boolean[n];
+    for (int r = 0; r < m; r++) {
+      insideHigh = Math.max(insideHigh, hi[byCentre[r]]);
+      in[byCentre[r]] = true;
+    }
+    int[] out = new int[m];
+    int o = 0;
+    for (int i = 0; i < n; i++) {
+      if (in[i]) {
+        out[o++] = i;
+      } else if (!(lo[i] > insideHigh)) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The updates that can still be Krum's choice by the guard's bounds: every i whose lower score
+   * bound {@code lo_i} is not above the smallest upper bound {@code H = min_k hi_k}. Any other
+   * update j has an exact score of at least {@code lo_j > H}, above the exact score of the update
+   * that attains H, so it is neither the exact minimum nor tied with it; the exact choice (the
+   * smallest exact score, the lowest index among equal ones) is therefore the candidates' smallest
+   * exact score, the lowest index among equal ones. One candidate is {@link #certified}'s Krum
+   * choice.
+   *
+   * @param g the float Gram matrix and its bound
+   * @param d the number of coordinates
+   * @param f the Byzantine budget
+   * @return the candidates in ascending index order, at least one
+   */
+  static int[] candidates(FloatGram.Result g, int d, int f) {
+    int n = g.n();
+    double[][] bounds = scoreBounds(g, d, f);
+    double[] lo = bounds[0];
+    double best = Double.POSITIVE_INFINITY;
+    for (double h : bounds[1]) {
+      best = Math.min(best, h);
+    }
+    int count = 0;
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      // a NaN bound (never expected from finite sums) keeps the update in play
+      if (!(lo[i] > best)) {
+        out[count++] = i;
+      }
+    }
+    return Arrays.copyOf(out, count);
+  }
+
+  /**
+   * The bounds {@code [lo_i, hi_i]} on every update's exact pipeline Krum score (see the class
+   * comment).
+   *
+   * @return {@code {lo, hi}}
+   */
+  private static double[][] scoreBounds(FloatGram.Result g, int d, int f) {
+    int n = g.n();
     int take = Math.min(Math.max(1, n - f - 2), n - 1);
     double pipeline = PairwiseDistances.errorFactor(d) + 2 * gamma(d + 8.0);
     double widen = 3 * gamma(take) + 0x1p-40;
@@ -90,27 +157,7 @@ final class KrumSelection {
       lo[i] = sl * (1 - widen);
       hi[i] = sh * (1 + widen);
     }
-    Integer[] byCentre = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      byCentre[i] = i;
-    }
-    Arrays.sort(byCentre, (x, y) -> Double.compare(lo[x] + hi[x], lo[y] + hi[y]));
-    double insideHigh = Double.NEGATIVE_INFINITY;
-    boolean[] in = new boolean[n];
-    for (int r = 0; r < m; r++) {
-      insideHigh = Math.max(insideHigh, hi[byCentre[r]]);
-      in[byCentre[r]] = true;
-    }
-    int[] out = new int[m];
-    int o = 0;
-    for (int i = 0; i < n; i++) {
-      if (in[i]) {
-        out[o++] = i;
-      } else if (!(lo[i] > insideHigh)) {
-        return null;
-      }
-    }
-    return out;
+    return new double[][] {lo, hi};
   }
 
   /** {@code gamma_q = q u / (1 - q u)} in double. */

@@ -94,6 +94,126 @@ final class PairwiseDistances {
   }
 
   /**
+   * The rows {@code i} in {@code subset} of {@link #squaredDistances}, bit for bit, at the cost of
+   * {@code (|subset| + 1) n} Gram entries instead of {@code n (n + 1) / 2}: the entries {@code
+   * G_ii}, {@code G_kk} (the whole diagonal) and {@code G_ik} that those rows need, each
+   * accumulated over the same blocks, parts and four-coordinate passes as {@link #gram} (an entry's
+   * chain of roundings depends only on its two rows and d, and a product {@code x_i x_k} is the
+   * same double as {@code x_k x_i}), then the same distance, bound and direct recomputation. Krum's
+   * guarded selection ({@link KrumSelection#candidates}) needs only its few candidates' rows.
+   *
+   * @param rows the n rows, all of length d
+   * @param subset distinct row indices
+   * @return an n-by-n array whose rows in {@code subset} are those of {@link #squaredDistances}
+   *     (the other rows are zero)
+   */
+  static double[][] squaredDistanceRows(UpdateVector[] rows, int[] subset) {
+    int n = rows.length;
+    int d = rows[0].dimension();
+    int c = subset.length;
+    int width = Columns.blockWidth(n) & ~3;
+    int blocks = (d + width - 1) / width;
+    int parts = Math.max(1, Math.min(PARTS, blocks));
+    // per part: the diagonal (n), then each subset row against every row (c n)
+    double[][] acc = new double[parts][n + c * n];
+    AtomicInteger next = new AtomicInteger();
+    int workers =
+        Math.max(
+            1, Math.min(parts, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
+    IntStream.range(0, workers)
+        .parallel()
+        .forEach(
+            t -> {
+              double[] buf = new double[n * width];
+              for (int p = next.getAndIncrement(); p < parts; p = next.getAndIncrement()) {
+                int firstBlock = (int) ((long) blocks * p / parts);
+                int endBlock = (int) ((long) blocks * (p + 1) / parts);
+                for (int b = firstBlock; b < endBlock; b++) {
+                  int from = b * width;
+                  int w = Math.min(d, from + width) - from;
+                  Columns.transpose(rows, from, w, buf);
+                  accumulateRows(buf, n, w, subset, acc[p]);
+                }
+              }
+            });
+    double[] sum = acc[0];
+    for (int e = 0; e < sum.length; e++) {
+      for (int p = 1; p < parts; p++) {
+        sum[e] += acc[p][e];
+      }
+    }
+    double factor = errorFactor(d);
+    double[][] out = new double[n][n];
+    for (int r = 0; r < c; r++) {
+      int a = subset[r];
+      for (int b = 0; b < n; b++) {
+        if (b == a) {
+          continue;
+        }
+        int i = Math.min(a, b);
+        int k = Math.max(a, b);
+        double gii = sum[i];
+        double gkk = sum[k];
+        double dist = gii + gkk - 2 * sum[n + r * n + b];
+        double bound = factor * (gii + gkk);
+        out[a][b] =
+            bound > RELATIVE_TOLERANCE * dist
+                ? Columns.squaredDistance(rows[i], rows[k], 0, d)
+                : Math.max(0, dist);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * As {@link #accumulate}, for the diagonal (into {@code g[0, n)}) and the subset's rows against
+   * every row (row r of the subset into {@code g[n + r n, n + (r + 1) n)}), each entry with {@link
+   * #accumulate}'s arithmetic: per pass of four coordinates {@code x_0 y_0 + x_1 y_1 + x_2 y_2 +
+   * x_3 y_3} added to the entry, then one coordinate per pass for the block's last {@code w mod 4}.
+   */
+  private static void accumulateRows(double[] buf, int n, int w, int[] subset, double[] g) {
+    int j = 0;
+    for (; j + 3 < w; j += 4) {
+      int c0 = j * n;
+      int c1 = c0 + n;
+      int c2 = c1 + n;
+      int c3 = c2 + n;
+      for (int k = 0; k < n; k++) {
+        double x0 = buf[c0 + k];
+        double x1 = buf[c1 + k];
+        double x2 = buf[c2 + k];
+        double x3 = buf[c3 + k];
+        g[k] += x0 * x0 + x1 * x1 + x2 * x2 + x3 * x3;
+      }
+      for (int r = 0; r < subset.length; r++) {
+        int a = subset[r];
+        double x0 = buf[c0 + a];
+        double x1 = buf[c1 + a];
+        double x2 = buf[c2 + a];
+        double x3 = buf[c3 + a];
+        int base = n + r * n;
+        for (int k = 0; k < n; k++) {
+          g[base + k] += x0 * buf[c0 + k] + x1 * buf[c1 + k] + x2 * buf[c2 + k] + x3 * buf[c3 + k];
+        }
+      }
+    }
+    for (; j < w; j++) {
+      int c0 = j * n;
+      for (int k = 0; k < n; k++) {
+        double x0 = buf[c0 + k];
+        g[k] += x0 * x0;
+      }
+      for (int r = 0; r < subset.length; r++) {
+        double x0 = buf[c0 + subset[r]];
+        int base = n + r * n;
+        for (int k = 0; k < n; k++) {
+          g[base + k] += x0 * buf[c0 + k];
+        }
+      }
+    }
+  }
+
+  /**
    * Adds the outer products of a transposed block's columns to the upper triangle of {@code g}.
    *
    * @param buf the block, column after column ({@code buf[j * n + i]})

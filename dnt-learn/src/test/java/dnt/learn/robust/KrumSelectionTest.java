@@ -140,8 +140,8 @@ class KrumSelectionTest {
 
   @Test
   void aggregatesAboveTheNativeThresholdAreThoseOfTheExactChoice() {
-    // 20 x 210,000 values: above KrumSelection.MIN_VALUES, so Multi-Krum's aggregate() takes the
-    // float path (Krum's takes the exact one)
+    // 20 x 210,000 values: above KrumSelection.MIN_VALUES, so both aggregate() calls take the
+    // float path (Multi-Krum a certified set, Krum its candidates' exact scores)
     int n = 20;
     int d = 210_000;
     assertThat((long) n * d).isGreaterThanOrEqualTo(KrumSelection.MIN_VALUES);
