@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * <p>The exact choice: the O(n^2 d) distance matrix is computed once, through the Gram matrix of
  * the updates accumulated in double, with nearly equal pairs recomputed directly ({@link
  * PairwiseDistances} states the error bound: every distance within about 1e-6 relative of the exact
- * one). For Multi-Krum with at least {@link KrumSelection#MIN_VALUES} values the updates are first
- * selected from a float32 Gram matrix computed by PyTorch's BLAS ({@link FloatGram}), kept only
- * when its error bound cannot change the choice ({@link KrumSelection}); otherwise (a near tie, a
- * float32 overflow, no PyTorch engine) the exact choice is computed. The chosen updates, and so the
+ * one). With at least {@link KrumSelection#MIN_VALUES} values the updates are first scored from a
+ * float32 Gram matrix computed by PyTorch's BLAS ({@link FloatGram}) with a bound on every score
+ * ({@link KrumSelection}): Multi-Krum keeps the float choice when the bound cannot change it, and
+ * Krum computes the exact scores of the updates that the bound leaves in play (usually one or two,
+ * {@link #exactAmong}); otherwise (a near tie at Multi-Krum's boundary, more than {@link
+ * #MAX_CANDIDATES_FRACTION} of the updates in play, a float32 overflow, no PyTorch engine) the
+ * exact choice is computed from the whole distance matrix. The chosen updates, and so the
  * aggregate, are therefore always those of the exact computation. Krum returns the selected update
  * exactly; Multi-Krum's mean is accumulated in double in row order. Multi-Krum with f = 0 averages
  * every update without scoring them.
