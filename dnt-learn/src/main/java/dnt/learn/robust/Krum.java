@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  * PairwiseDistances} states the error bound: every distance within about 1e-6 relative of the exact
  * one). With at least {@link KrumSelection#MIN_VALUES} values the updates are first scored from a
  * float32 Gram matrix computed by PyTorch's BLAS ({@link FloatGram}) with a bound on every score
- * ({@link KrumSelection}): Multi-Krum keeps the float choice when the bound cannot change it, and
- * Krum computes the exact scores of the updates that the bound leaves in play (usually one or two,
- * {@link #exactAmong}); otherwise (a near tie at Multi-Krum's boundary, more than {@link
- * #MAX_CANDIDATES_FRACTION} of the updates in play, a float32 overflow, no PyTorch engine) the
+ * ({@link KrumSelection}): the bounds place most updates in or out of the chosen set, and the exact
+ * scores of the few they leave undecided (near ties; for Krum on Gaussian updates, often the
+ * runner-up) settle the rest ({@link #exactAmong}); otherwise (more than {@link
+ * #MAX_UNDECIDED_FRACTION} of the updates undecided, a float32 overflow, no PyTorch engine) the
  * exact choice is computed from the whole distance matrix. The chosen updates, and so the
  * aggregate, are therefore always those of the exact computation. Krum returns the selected update
  * exactly; Multi-Krum's mean is accumulated in double in row order. Multi-Krum with f = 0 averages
@@ -30,10 +30,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Krum implements AggregationRule, MinimumClients {
   /**
-   * Krum computes its candidates' rows of the exact distances ({@link #exactAmong}) when they are
-   * at most this fraction of the updates; more, and the whole exact matrix costs about the same.
+   * The undecided updates' rows of the exact distances are computed alone ({@link #exactAmong})
+   * when they are at most this fraction of the updates; more, and the whole exact matrix costs
+   * about the same.
    */
-  static final double MAX_CANDIDATES_FRACTION = 0.25;
+  static final double MAX_UNDECIDED_FRACTION = 0.25;
 
   private final int f;
   private final boolean multi;
@@ -103,10 +104,10 @@ public final class Krum implements AggregationRule, MinimumClients {
 
   /**
    * Whether the float32 Gram selection ({@link KrumSelection}) is tried first: with at least {@link
-   * KrumSelection#MIN_VALUES} values, where a native product pays off. Multi-Krum keeps a certified
-   * set; Krum, whose one winner's margin over the runner-up is often within the guard's bound (n =
-   * 100, d = 1,000,000 in docs/PERFORMANCE.md: the guard refused and the exact Gram cost 677 ms on
-   * top), computes the exact scores of the guard's few candidates only ({@link #exactAmong}).
+   * KrumSelection#MIN_VALUES} values, where a native product pays off. When the bounds cannot place
+   * every update (Krum at n = 100, d = 1,000,000 in docs/PERFORMANCE.md: the runner-up's exact
+   * score is within the bound of the winner's), only the undecided updates' rows of the exact
+   * distances are computed ({@link #exactAmong}), not the whole matrix.
    */
   private static boolean fast(UpdateVector[] rows) {
     return (long) rows.length * rows[0].dimension() >= KrumSelection.MIN_VALUES;
@@ -128,18 +129,13 @@ public final class Krum implements AggregationRule, MinimumClients {
     if (m == n) {
       return KrumScores.all(n);
     }
-    if (tryFloat && multi) {
-      int[] certain = floatSelection(rows, m);
-      if (certain != null) {
-        return certain;
+    if (tryFloat) {
+      KrumSelection.Split split = floatSplit(rows, m);
+      if (split != null && split.in().length == m) {
+        return split.in();
       }
-    } else if (tryFloat) {
-      int[] candidates = floatCandidates(rows);
-      if (candidates != null && candidates.length == 1) {
-        return candidates;
-      }
-      if (candidates != null && candidates.length <= MAX_CANDIDATES_FRACTION * n) {
-        return new int[] {exactAmong(rows, candidates)};
+      if (split != null && split.undecided().length <= MAX_UNDECIDED_FRACTION * n) {
+        return exactAmong(rows, split, m);
       }
     }
     int[] order = KrumScores.order(selectionScores(rows));
@@ -148,19 +144,10 @@ public final class Krum implements AggregationRule, MinimumClients {
     return out;
   }
 
-  private int @Nullable [] floatSelection(UpdateVector[] rows, int m) {
-    try {
-      return KrumSelection.certified(rows, f, m);
-    } catch (RuntimeException | LinkageError e) {
-      // no PyTorch engine here (native library missing): the exact computation needs none
-      return null;
-    }
-  }
-
-  private int @Nullable [] floatCandidates(UpdateVector[] rows) {
+  private KrumSelection.@Nullable Split floatSplit(UpdateVector[] rows, int m) {
     try {
       FloatGram.Result g = FloatGram.compute(rows);
-      return g == null ? null : KrumSelection.candidates(g, rows[0].dimension(), f);
+      return g == null ? null : KrumSelection.split(g, rows[0].dimension(), f, m);
     } catch (RuntimeException | LinkageError e) {
       // no PyTorch engine here (native library missing): the exact computation needs none
       return null;
@@ -168,30 +155,35 @@ public final class Krum implements AggregationRule, MinimumClients {
   }
 
   /**
-   * Krum's exact choice when it is known to be among some candidates ({@link
-   * KrumSelection#candidates}): the candidates' exact scores, from their rows of the exact distance
-   * matrix alone ({@link PairwiseDistances#squaredDistanceRows}, bit for bit those of {@link
-   * #selectionScores}), the smallest, the lowest index among equal ones, as {@link
-   * KrumScores#order} ranks them.
+   * The exact choice when the bounds leave some updates undecided ({@link KrumSelection#split}):
+   * the undecided updates' exact scores, from their rows of the exact distance matrix alone ({@link
+   * PairwiseDistances#squaredDistanceRows}, bit for bit those of {@link #selectionScores}; each
+   * score is {@link KrumScores#score}, the same double as in {@link KrumScores#scores}), ranked as
+   * {@link KrumScores#order} ranks all scores (ascending, the lowest index first among equal ones);
+   * the best {@code m - in} of them join the updates certainly in.
    *
    * @param rows the updates
-   * @param candidates the candidates, ascending
-   * @return the chosen index
+   * @param split the certain and the undecided updates
+   * @param m how many to select
+   * @return the selected indices, ascending
    */
-  int exactAmong(UpdateVector[] rows, int[] candidates) {
-    double[][] dist = PairwiseDistances.squaredDistanceRows(rows, candidates);
+  int[] exactAmong(UpdateVector[] rows, KrumSelection.Split split, int m) {
+    int[] open = split.undecided();
+    double[][] dist = PairwiseDistances.squaredDistanceRows(rows, open);
     int[] all = KrumScores.all(rows.length);
     double[] buf = new double[rows.length - 1];
-    int best = candidates[0];
-    double bestScore = KrumScores.score(dist, all, f, best, buf);
-    for (int r = 1; r < candidates.length; r++) {
-      double s = KrumScores.score(dist, all, f, candidates[r], buf);
-      if (Double.compare(s, bestScore) < 0) {
-        best = candidates[r];
-        bestScore = s;
-      }
+    double[] scores = new double[open.length];
+    for (int r = 0; r < open.length; r++) {
+      scores[r] = KrumScores.score(dist, all, f, open[r], buf);
     }
-    return best;
+    int[] order = KrumScores.order(scores);
+    int[] in = split.in();
+    int[] out = Arrays.copyOf(in, m);
+    for (int r = 0; r < m - in.length; r++) {
+      out[in.length + r] = open[order[r]];
+    }
+    Arrays.sort(out);
+    return out;
   }
 
   /**

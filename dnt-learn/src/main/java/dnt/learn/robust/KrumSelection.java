@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Krum's and Multi-Krum's choice of updates from the float32 Gram matrix ({@link FloatGram}), with
  * a guard that returns nothing unless the choice is certainly the one the exact computation ({@link
- * PairwiseDistances#squaredDistances} then {@link KrumScores}) makes; the caller then falls back to
- * the exact computation, Krum to the exact scores of the {@link #candidates} alone.
+ * PairwiseDistances#squaredDistances} then {@link KrumScores}) makes, and otherwise names the few
+ * updates it cannot place ({@link #split}), whose exact scores the caller then computes alone.
  *
  * <p><b>Guard.</b> Every exact pipeline distance lies within {@code r_ik} of the float one: {@link
  * FloatGram.Result#distanceRadius} (the float distance's error against the true distance) plus the
@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * smallest distances of a row, nondecreasing in each of them, so the exact score of update i lies
  * in {@code [lo_i, hi_i]}, lo the sum of the t smallest {@code max(0, D'_ik - r_ik)} and hi of the
  * t smallest {@code D'_ik + r_ik}, widened by {@code 3 gamma_t} relatively for the rounding of both
- * sums. Krum's choice is certain when the candidate with the smallest score has {@code hi} below
- * every other {@code lo}; Multi-Krum's set of the m best is certain when the largest {@code hi}
- * inside it is below the smallest {@code lo} outside. Ties are never certified (the exact order
- * breaks them by index), so the chosen updates are always those of the exact computation.
+ * sums. An update is certainly among the m best (Krum: m = 1) when fewer than m others have a
+ * {@code lo} not above its {@code hi}, certainly not when m others have a {@code hi} below its
+ * {@code lo} ({@link #split}). Ties are never certified (the exact order breaks them by index), so
+ * the chosen updates are always those of the exact computation.
  *
  * <p>Why Krum's choice is rarely certified on Gaussian updates: at n = 100, d = 1,000,000 (the
  * speed benchmark's data, f = 10) a benign update's score is about 439,000, its interval {@code
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * per distance, over 88 distances), and the exact scores of the best two updates differ by 18.8:
  * the guard is sound, and a runner-up within 6e-5 relatively is common. A tighter bound would have
  * to be probabilistic (the rounding errors of sgemm's sums largely cancel); instead the two
- * candidates are scored exactly, which costs two rows of the exact distance matrix.
+ * undecided updates are scored exactly, which costs their rows of the exact distance matrix.
  */
 final class KrumSelection {
   /**
@@ -57,7 +57,8 @@ final class KrumSelection {
   }
 
   /**
-   * The guarded choice from a computed float Gram matrix (see the class comment).
+   * The guarded choice from a computed float Gram matrix: the {@link #split}'s updates when it
+   * leaves none undecided.
    *
    * @param g the float Gram matrix and its bound
    * @param d the number of coordinates
@@ -66,64 +67,65 @@ final class KrumSelection {
    * @return the selected indices (ascending), or null when not certain
    */
   static int @Nullable [] certified(FloatGram.Result g, int d, int f, int m) {
-    int n = g.n();
-    double[][] bounds = scoreBounds(g, d, f);
-    double[] lo = bounds[0];
-    double[] hi = bounds[1];
-    Integer[] byCentre = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      byCentre[i] = i;
-    }
-    Arrays.sort(byCentre, (x, y) -> Double.compare(lo[x] + hi[x], lo[y] + hi[y]));
-    double insideHigh = Double.NEGATIVE_INFINITY;
-    boolean[] in = new boolean[n];
-    for (int r = 0; r < m; r++) {
-      insideHigh = Math.max(insideHigh, hi[byCentre[r]]);
-      in[byCentre[r]] = true;
-    }
-    int[] out = new int[m];
-    int o = 0;
-    for (int i = 0; i < n; i++) {
-      if (in[i]) {
-        out[o++] = i;
-      } else if (!(lo[i] > insideHigh)) {
-        return null;
-      }
-    }
-    return out;
+    Split split = split(g, d, f, m);
+    return split != null && split.undecided().length == 0 ? split.in() : null;
   }
 
   /**
-   * The updates that can still be Krum's choice by the guard's bounds: every i whose lower score
-   * bound {@code lo_i} is not above the smallest upper bound {@code H = min_k hi_k}. Any other
-   * update j has an exact score of at least {@code lo_j > H}, above the exact score of the update
-   * that attains H, so it is neither the exact minimum nor tied with it; the exact choice (the
-   * smallest exact score, the lowest index among equal ones) is therefore the candidates' smallest
-   * exact score, the lowest index among equal ones. One candidate is {@link #certified}'s Krum
-   * choice.
+   * The m best-scored updates as far as the bounds decide them.
+   *
+   * @param in the updates certainly among the m best (ascending)
+   * @param undecided the updates the bounds cannot place (ascending); the m best are {@code in} and
+   *     the {@code m - in.length} best of these by exact score (the lowest index among equal ones)
+   */
+  record Split(int[] in, int[] undecided) {}
+
+  /**
+   * Splits the updates by the bounds {@code [lo_i, hi_i]} on their exact scores (see the class
+   * comment), for the set of the m best, ranked by exact score and then by index. Update j can rank
+   * before i only if {@code lo_j <= hi_i}: so i is certainly in when fewer than m others have
+   * {@code lo_j <= hi_i}, and certainly out when at least m others have {@code hi_j < lo_i} (they
+   * all rank strictly before it). The m best are then the certain ones and the best of the
+   * undecided: the m best form a prefix of the exact order, and a prefix restricted to the
+   * undecided is a prefix of their own order. For Krum (m = 1) the updates in play are those with
+   * {@code lo_i} not above the smallest {@code hi}.
    *
    * @param g the float Gram matrix and its bound
    * @param d the number of coordinates
    * @param f the Byzantine budget
-   * @return the candidates in ascending index order, at least one
+   * @param m how many to select, in {@code [1, n]}
+   * @return the split, or null when a bound is not finite
    */
-  static int[] candidates(FloatGram.Result g, int d, int f) {
+  static @Nullable Split split(FloatGram.Result g, int d, int f, int m) {
     int n = g.n();
     double[][] bounds = scoreBounds(g, d, f);
     double[] lo = bounds[0];
-    double best = Double.POSITIVE_INFINITY;
-    for (double h : bounds[1]) {
-      best = Math.min(best, h);
-    }
-    int count = 0;
-    int[] out = new int[n];
+    double[] hi = bounds[1];
     for (int i = 0; i < n; i++) {
-      // a NaN bound (never expected from finite sums) keeps the update in play
-      if (!(lo[i] > best)) {
-        out[count++] = i;
+      if (!Double.isFinite(lo[i]) || !Double.isFinite(hi[i])) {
+        return null;
       }
     }
-    return Arrays.copyOf(out, count);
+    int[] in = new int[n];
+    int[] undecided = new int[n];
+    int ins = 0;
+    int open = 0;
+    for (int i = 0; i < n; i++) {
+      int mayPrecede = 0;
+      int surelyPrecede = 0;
+      for (int j = 0; j < n; j++) {
+        if (j != i) {
+          mayPrecede += lo[j] <= hi[i] ? 1 : 0;
+          surelyPrecede += hi[j] < lo[i] ? 1 : 0;
+        }
+      }
+      if (mayPrecede < m) {
+        in[ins++] = i;
+      } else if (surelyPrecede < m) {
+        undecided[open++] = i;
+      }
+    }
+    return new Split(Arrays.copyOf(in, ins), Arrays.copyOf(undecided, open));
   }
 
   /**

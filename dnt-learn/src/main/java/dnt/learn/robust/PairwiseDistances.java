@@ -100,7 +100,7 @@ final class PairwiseDistances {
    * accumulated over the same blocks, parts and four-coordinate passes as {@link #gram} (an entry's
    * chain of roundings depends only on its two rows and d, and a product {@code x_i x_k} is the
    * same double as {@code x_k x_i}), then the same distance, bound and direct recomputation. Krum's
-   * guarded selection ({@link KrumSelection#candidates}) needs only its few candidates' rows.
+   * guarded selection ({@link KrumSelection#split}) needs only its few undecided updates' rows.
    *
    * @param rows the n rows, all of length d
    * @param subset distinct row indices

@@ -8,15 +8,15 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Krum's exact choice among the guard's candidates: the candidates' rows of the exact distance
- * matrix ({@link PairwiseDistances#squaredDistanceRows}) and their scores ({@link
- * KrumScores#score}) are bit for bit those of the whole computation, the candidate set ({@link
- * KrumSelection#candidates}) always holds the exact choice, and {@link Krum#exactAmong} returns it,
- * near ties included. These tests need no PyTorch: the bounds come from a Gram matrix computed in
- * double and declared with a float-sized (or larger) error factor, which bounds its error all the
- * more.
+ * Krum's exact choice among the updates the guard leaves undecided: their rows of the exact
+ * distance matrix ({@link PairwiseDistances#squaredDistanceRows}) and their scores ({@link
+ * KrumScores#score}) are bit for bit those of the whole computation, the bounds' split ({@link
+ * KrumSelection#split}) never misplaces an update, and {@link Krum#exactAmong} returns the exact
+ * choice, near ties included. These tests need no PyTorch: the bounds come from a Gram matrix
+ * computed in double and declared with a float-sized (or larger) error factor, which bounds its
+ * error all the more.
  */
-class KrumCandidatesTest {
+class KrumUndecidedTest {
   /**
    * n updates of d coordinates: float weights over one base, some double rows, two identical rows
    * (1, 2) and a nearly equal pair (3, 4), so that the exact pipeline recomputes some pairs
@@ -84,30 +84,46 @@ class KrumCandidatesTest {
   }
 
   @Test
-  void theCandidatesHoldTheExactChoiceAndExactAmongFindsIt() {
-    // eps from float32's 1.5e-5 up to 1e-2: ever more candidates, always the exact choice
+  void theSplitHoldsTheExactChoiceAndExactAmongFindsIt() {
+    // eps from float32's 1.5e-5 up to 1e-2: ever fewer updates placed, always the exact choice,
+    // for Krum (m = 1) and Multi-Krum (m = n - f)
     for (long seed = 1; seed <= 5; seed++) {
       UpdateVector[] rows = mixed(30, 2_000, seed);
       int d = rows[0].dimension();
-      Krum krum = Krum.krum(3);
-      int exact = krum.chosen(rows, false)[0];
-      int previous = 0;
-      for (double eps : new double[] {FloatGram.epsilon(d), 1e-4, 1e-3, 1e-2}) {
-        int[] candidates = KrumSelection.candidates(declared(rows, eps), d, 3);
-        assertThat(candidates).as("seed %d, eps %s", seed, eps).contains(exact);
-        assertThat(candidates.length).isGreaterThanOrEqualTo(previous);
-        previous = candidates.length;
-        assertThat(krum.exactAmong(rows, candidates)).isEqualTo(exact);
+      for (Krum rule : new Krum[] {Krum.krum(3), Krum.multiKrum(3)}) {
+        int m = rule.name().equals("krum") ? 1 : 27;
+        int[] exact = rule.chosen(rows, false);
+        int previous = 0;
+        for (double eps : new double[] {FloatGram.epsilon(d), 1e-4, 1e-3, 1e-2}) {
+          KrumSelection.Split split = KrumSelection.split(declared(rows, eps), d, 3, m);
+          assertThat(split).isNotNull();
+          String what = rule.name() + ", seed " + seed + ", eps " + eps;
+          // the certain ones are chosen, the chosen ones are certain or undecided
+          for (int i : split.in()) {
+            assertThat(contains(exact, i)).as(what).isTrue();
+          }
+          for (int i : exact) {
+            assertThat(contains(split.in(), i) || contains(split.undecided(), i)).as(what).isTrue();
+          }
+          assertThat(split.undecided().length).isGreaterThanOrEqualTo(previous);
+          previous = split.undecided().length;
+          assertThat(rule.exactAmong(rows, split, m)).as(what).containsExactly(exact);
+        }
+        // at the widest bound some updates are undecided, so their exact scores decide
+        assertThat(previous).as("%s, seed %d", rule.name(), seed).isGreaterThan(1);
       }
-      // at the widest bound the guard keeps more than one candidate, so exactAmong decides
-      assertThat(previous).as("seed %d", seed).isGreaterThan(1);
     }
+  }
+
+  private static boolean contains(int[] a, int x) {
+    return Arrays.stream(a).anyMatch(v -> v == x);
   }
 
   @Test
   void anExactTieIsBrokenByIndexAsTheWholeComputationDoes() {
-    // mirror pairs +x and -x have equal exact scores: both stay candidates, and the lower index
-    // wins, as in KrumScores.order
+    // mirror pairs +x and -x have equal exact scores: neither is certain, and the lower index
+    // wins, as in KrumScores.order; Multi-Krum with f = 1 (seven of eight): its boundary
+    // splits the outermost pair
     int d = 400;
     Random rng = new Random(17);
     UpdateVector[] rows = new UpdateVector[8];
@@ -119,12 +135,21 @@ class KrumCandidatesTest {
       rows[2 * p] = UpdateVector.of(Arrays.stream(x).map(v -> -v).toArray());
       rows[2 * p + 1] = UpdateVector.of(x);
     }
+    FloatGram.Result g = declared(rows, FloatGram.epsilon(d));
     Krum krum = Krum.krum(1);
-    int[] candidates = KrumSelection.candidates(declared(rows, FloatGram.epsilon(d)), d, 1);
-    assertThat(candidates).contains(0, 1);
-    assertThat(krum.exactAmong(rows, candidates)).isEqualTo(krum.chosen(rows, false)[0]);
+    KrumSelection.Split one = KrumSelection.split(g, d, 1, 1);
+    assertThat(one).isNotNull();
+    assertThat(one.in()).isEmpty();
+    assertThat(one.undecided()).contains(0, 1);
+    assertThat(krum.exactAmong(rows, one, 1)).containsExactly(krum.chosen(rows, false));
     double[] scores = krum.selectionScores(rows);
     assertThat(scores[0]).isEqualTo(scores[1]);
-    assertThat(krum.chosen(rows, false)[0]).isEqualTo(0);
+    assertThat(krum.chosen(rows, false)).containsExactly(0);
+    Krum multi = Krum.multiKrum(1);
+    KrumSelection.Split seven = KrumSelection.split(g, d, 1, 7);
+    assertThat(seven).isNotNull();
+    assertThat(seven.undecided()).contains(6, 7);
+    assertThat(multi.exactAmong(rows, seven, 7)).containsExactly(multi.chosen(rows, false));
+    assertThat(multi.chosen(rows, false)).containsExactly(0, 1, 2, 3, 4, 5, 6);
   }
 }
