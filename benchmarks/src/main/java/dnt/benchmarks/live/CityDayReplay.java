@@ -9,6 +9,7 @@ import dnt.data.synth.SyntheticMilan;
 import dnt.live.CellLatest;
 import dnt.live.FederatedStatus;
 import dnt.live.ForecastLayer;
+import dnt.live.ForecastSettings;
 import dnt.live.LiveSettings;
 import dnt.live.LiveTwin;
 import dnt.live.LiveTwins;
@@ -59,7 +60,11 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: a work folder (must not exist; deleted at the end), the number of cells (those
  * nearest the grid's centre, as {@code dnt data synth --cells} chooses them), the history days and
- * the wait for the H-twin in seconds.
+ * the wait for the H-twin in seconds, and {@code on} (default) or {@code off} for the forecasters
+ * ({@code off} with history days separates the forecasters' share from that of the history the twin
+ * holds). Between the measured day's first row and its last acknowledgement it reports the CPU
+ * seconds of every thread group ({@link ThreadCpu}: JFR does not sample PyTorch's native frames)
+ * and the collector's pauses.
  */
 public final class CityDayReplay {
   private CityDayReplay() {}
@@ -75,17 +80,27 @@ public final class CityDayReplay {
     int cells = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int history = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     long waitSeconds = args.length > 3 ? Long.parseLong(args[3]) : 600;
+    boolean forecasts = args.length <= 4 || onOff(args[4]);
     if (Files.exists(work)) {
       throw new IllegalArgumentException("the work folder " + work + " exists; give a new one");
     }
     try {
-      run(work, cells, history, waitSeconds);
+      run(work, cells, history, waitSeconds, forecasts);
     } finally {
       LiveIngestRate.deleteTree(work);
     }
   }
 
-  private static void run(Path work, int cells, int history, long waitSeconds) throws Exception {
+  private static boolean onOff(String arg) {
+    return switch (arg) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("forecasts must be on or off, got " + arg);
+    };
+  }
+
+  private static void run(Path work, int cells, int history, long waitSeconds, boolean forecasts)
+      throws Exception {
     long t0 = System.nanoTime();
     List<Path> synthetic =
         SyntheticMilan.bundled()
@@ -104,9 +119,14 @@ public final class CityDayReplay {
         files.size(), cells, seconds(t0), day.getFileName(), dayRows);
     LiveSettings settings =
         LiveSettings.defaults(work.resolve("twin")).withRadio(RadioSettings.milan(10_000, 1));
+    if (!forecasts) {
+      settings = settings.withForecast(ForecastSettings.off());
+    }
     long startBegin = System.nanoTime();
     try (LiveTwin twin = LiveTwins.start(settings)) {
-      print("twin started in %.1f s (radio twin on, forecasting on)", seconds(startBegin));
+      print(
+          "twin started in %.1f s (radio twin on, forecasting %s)",
+          seconds(startBegin), forecasts ? "on" : "off");
       if (history > 0) {
         long h = System.nanoTime();
         Replay pre =
@@ -116,12 +136,15 @@ public final class CityDayReplay {
         print(
             "history: %d rows of %d days replayed in %.1f s (not measured)",
             pre.status().rowsSent(), history, seconds(h));
-        awaitVerticalTwin(twin);
+        if (forecasts) {
+          awaitVerticalTwin(twin);
+        }
       }
-      FederatedStatus fedBefore = twin.federated().toCompletableFuture().join();
+      FederatedStatus fedBefore = forecasts ? twin.federated().toCompletableFuture().join() : null;
       String kpisBefore = radioKpis(twin);
 
       Replay replay = Replay.into(ReplaySource.rawFiles(List.of(day)), twin, ReplaySpeed.MAX);
+      ThreadCpu cpuBefore = ThreadCpu.now();
       long begin = System.nanoTime();
       replay.start();
       int tenth = 0;
@@ -141,6 +164,7 @@ public final class CityDayReplay {
         }
       }
       long end = System.nanoTime();
+      ThreadCpu cpuAfter = ThreadCpu.now();
       replay.stop();
       check(s);
       long dayEnd = s.clockMillis();
@@ -149,6 +173,10 @@ public final class CityDayReplay {
           "100%%: %d rows, %d slots in %.1f s: %.0f rows/s (target: the day in under 300 s), load"
               + " average %s",
           s.rowsSent(), s.slotsSent(), wall, s.rowsSent() / wall, loadAverage());
+      print("CPU during the measured day:");
+      for (String line : cpuAfter.since(cpuBefore)) {
+        print("%s", line);
+      }
 
       long r = System.nanoTime();
       String kpisAfter = radioKpis(twin);
@@ -164,6 +192,10 @@ public final class CityDayReplay {
           "cells showing the day's last slot: %d of %d",
           latest.stream().filter(c -> c.slotMillis() == lastSlot).count(), cells);
 
+      if (fedBefore == null) {
+        print("rows accepted by the twin: %d", twin.status().rowsAccepted());
+        return;
+      }
       long f = System.nanoTime();
       ForecastLayer layer = twin.forecastLayer().toCompletableFuture().join();
       long fromDayEnd =

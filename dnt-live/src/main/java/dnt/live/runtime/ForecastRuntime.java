@@ -3,6 +3,7 @@ package dnt.live.runtime;
 import dnt.core.CellId;
 import dnt.core.geo.Position;
 import dnt.data.milan.MilanGrid;
+import dnt.learn.forecast.Forecaster;
 import dnt.learn.online.CellHistory;
 import dnt.learn.online.CellModel;
 import java.util.ArrayList;
@@ -104,13 +105,7 @@ public final class ForecastRuntime implements AutoCloseable {
     ExecutorService own = null;
     Executor trainer = training;
     if (trainer == null) {
-      own =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "dnt-forecast-training");
-                t.setDaemon(true);
-                return t;
-              });
+      own = trainingExecutor(TRAINING_THREAD);
       trainer = own;
     }
     Executor exec = trainer;
@@ -131,6 +126,35 @@ public final class ForecastRuntime implements AutoCloseable {
         Props.empty());
     return new ForecastRuntime(
         aggregator, histories, asks, predict, own, params.settings().windows().slotsPerDay());
+  }
+
+  /** The training thread's name. */
+  static final String TRAINING_THREAD = "dnt-forecast-training";
+
+  /**
+   * The node's training executor: one daemon thread, which first brings its PyTorch intra-op thread
+   * count (OpenMP's and MKL's) to the process's ({@link Forecaster#useProcessThreadCount}). DJL
+   * applies {@code ai.djl.pytorch.num_threads} only on the thread that loads the engine, which in
+   * the live twin is not this one; without it, every client's update ran MKL's products on a team
+   * of one thread per core whose helper spun, so training took two cores from ingest where it
+   * should take one (docs/PERFORMANCE.md, "Where the forecasters' time goes").
+   *
+   * @param name the thread's name
+   * @return the executor
+   */
+  static ExecutorService trainingExecutor(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t =
+              new Thread(
+                  () -> {
+                    Forecaster.useProcessThreadCount();
+                    r.run();
+                  },
+                  name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** A Milan cell's centroid in metres, (0, 0) for another id. */
