@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.persistence.jdbc.config.EventJournalTableColumnNames;
@@ -20,13 +21,15 @@ import scala.Option;
  * to them. {@link BatchedJournalDao} runs it for {@code pekko-persistence-jdbc}.
  *
  * <p>Why: the plugin (1.1.1, {@code JournalQueries.writeJournalRows}) inserts tagged events with
- * Slick's insert-returning-key, which on H2 runs one {@code INSERT} statement per event (Slick's H2
- * profile does not claim generated keys for batches), so a time-ordered HTTP batch of about 290
- * cell twins' events cost 290 statements; a JFR profile put 29 % of the server's samples there
- * (docs/PERFORMANCE.md). H2 2.x and PostgreSQL's driver both return every generated key of a batch,
- * in the order of the batch. The writer checks that it got one key per event and fails the
- * transaction otherwise, so a driver that returns fewer (older H2 returned the last only) cannot
- * tag the wrong events.
+ * Slick's insert-returning-key, which on H2 runs one {@code INSERT} statement per event (Slick's
+ * {@code insertSingleRow} in the profiles), so a time-ordered HTTP batch of about 290 cell twins'
+ * events cost 290 statements; a JFR profile put 29 % of the server's samples there. Measured under
+ * load, the batch cut the events' inserts by about a fifth only: on the embedded H2 a statement is
+ * no round trip, and most of an insert's cost is H2's page writes (docs/PERFORMANCE.md, "The
+ * journal's events as one JDBC batch"). H2 2.x and PostgreSQL's driver both return every generated
+ * key of a batch, in the order of the batch. The writer checks that it got one key per event and
+ * fails the transaction otherwise, so a driver that returns fewer (older H2 returned the last only)
+ * cannot tag the wrong events.
  *
  * <p>Same durability as the plugin: all events and tags of the round commit together or not at all,
  * and the plugin acknowledges the round's writes only after the commit. Same rows: the columns, the
@@ -70,7 +73,7 @@ final class JournalBatchWriter {
             + " ("
             + String.join(", ", quoted)
             + ") VALUES ("
-            + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
+            + String.join(", ", Collections.nCopies(columns.size(), "?"))
             + ")";
     this.orderingColumn = c.ordering();
     this.insertTag =
@@ -188,11 +191,6 @@ final class JournalBatchWriter {
     } else {
       st.setNull(index, sqlType);
     }
-  }
-
-  /** The insert of one event, for tests and the docs. */
-  String insertEventSql() {
-    return insertEvent;
   }
 
   private static String table(Option<String> schema, String name) {
