@@ -186,6 +186,42 @@ final class JournalBatchWriterTest {
   }
 
   @Test
+  void anEventsMetadataIsWrittenWhenItHasSome() throws SQLException {
+    JournalPekkoSerializationRow plain = event("a", 1);
+    JournalPekkoSerializationRow withMeta =
+        new JournalPekkoSerializationRow(
+            Long.MIN_VALUE,
+            false,
+            "b",
+            1,
+            "writer",
+            5L,
+            "",
+            new byte[] {1, 2},
+            42,
+            "m",
+            Option.apply(new byte[] {9, 8, 7}),
+            Option.apply((Object) 17),
+            Option.apply("meta"));
+    writer.write(c, List.of(plain, withMeta), List.of(Set.of(), Set.of()));
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT \"meta_payload\", \"meta_ser_id\", \"meta_ser_manifest\""
+                    + " FROM \"event_journal\" ORDER BY \"ordering\"")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getBytes(1)).isNull();
+      assertThat(rs.getObject(2)).isNull();
+      assertThat(rs.getString(3)).isNull();
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getBytes(1)).containsExactly(9, 8, 7);
+      assertThat(rs.getInt(2)).isEqualTo(17);
+      assertThat(rs.getString(3)).isEqualTo("meta");
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
   void aRoundThatFailsWritesNoneOfItsEventsOrTags() throws SQLException {
     writer.write(c, List.of(event("cell|1", 1)), List.of(Set.of("cell")));
     // the second event repeats the first round's key: the round fails at the batch of events
