@@ -101,9 +101,10 @@ if [ -n "${CAFFEINE_SIMULATOR:-}" ]; then
   if [ -n "${CAFFEINE_JAVA_HOME:-}" ]; then
     caffeine_env+=("JAVA_HOME=$CAFFEINE_JAVA_HOME")
   fi
-  # a column of its CSV report (a header Policy,Hit Rate,...,Hits,...,Time and a row per policy)
+  # a column of its CSV report (a header Policy,Hit Rate,...,Hits,...,Time and a row per policy;
+  # lines end with \r\n)
   report_column() {
-    awk -F, -v c="$1" 'NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i}
+    awk -F, -v c="$1" '{sub(/\r$/, "")} NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i}
       NR > 1 && $col["Policy"] == "linked.Lru" {print $col[c]}' "$work/out.txt"
   }
   times=()
