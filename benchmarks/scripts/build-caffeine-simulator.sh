@@ -51,6 +51,11 @@ if [ ! -x "$jdk/bin/javac" ]; then
   echo "no javac in $jdk: set CAFFEINE_JAVA_HOME to a JDK 25 or newer" >&2
   exit 2
 fi
+javac_major="$("$jdk/bin/javac" -version 2>&1 | sed -n 's/^javac \([0-9][0-9]*\).*/\1/p')"
+if [ -z "$javac_major" ] || [ "$javac_major" -lt 25 ]; then
+  echo "$jdk/bin/javac is not Java 25 or newer (the simulator's toolchain is 25)" >&2
+  exit 2
+fi
 
 # Caffeine's version: version(major = 3, minor = 2, patch = 3, ...) in build.gradle.kts
 part() { sed -n "s/^ *$1 = \([0-9][0-9]*\).*/\1/p" "$checkout/build.gradle.kts" | head -1; }
@@ -130,7 +135,8 @@ EOF
     echo "    <dependency>"
     echo "      <groupId>$group</groupId>"
     echo "      <artifactId>$artifact</artifactId>"
-    echo "      <version>$(version "$alias")</version>"
+    v="$(version "$alias")" # an assignment, so that a missing alias stops the script (set -e)
+    echo "      <version>$v</version>"
     echo "      <scope>$scope</scope>"
     if [ "$excluded" != - ]; then
       echo "      <exclusions>"
