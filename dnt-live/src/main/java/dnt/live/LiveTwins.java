@@ -109,6 +109,15 @@ public final class LiveTwins {
           "the embedded H2 journal serves a single node, so seed nodes need a shared PostgreSQL"
               + " journal (a jdbc:postgresql: journal URL)");
     }
+    if (cluster.clustered()
+        && settings.radio().enabled()
+        && !(settings.radio().regionTileM() > 0)) {
+      // one radio twin per node would be told only by its own node's cell twins (docs/cluster.md)
+      throw new InvalidInputException(
+          "on a cluster the radio twin must be partitioned by region so that every node's cells"
+              + " feed it: give every node the same RadioSettings.withRegions(tileM), or no radio"
+              + " twin");
+    }
     StateFolder.prepare(settings.stateFolder());
     AutoCloseable lock = StateFolder.lock(settings.stateFolder());
     try {

@@ -284,29 +284,42 @@ final class PekkoLiveTwin implements LiveTwin {
   /**
    * {@inheritDoc}
    *
-   * <p>Read from the alert set the cell twins of this node keep current.
+   * <p>Read from the alert sets the cell twins of every node of the cluster keep current
+   * (docs/cluster.md, "Cluster-wide views"); fails with {@link
+   * dnt.live.cluster.NodesUnavailableException} when a member does not answer.
    */
   @Override
   public CompletionStage<List<CellId>> alerts() {
-    return CompletableFuture.completedFuture(
-        Arrays.stream(runtime.alerts()).mapToObj(CellId::of).toList());
+    return runtime.alerts().thenApply(cells -> Arrays.stream(cells).mapToObj(CellId::of).toList());
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>Read from the board the cell twins of this node keep current: a cell whose twin has not run
-   * since the start (cell twins recover when first used) shows from its next batch or query on.
+   * <p>Read from the boards the cell twins of every node of the cluster keep current: a cell whose
+   * twin has not run since its node started (cell twins recover when first used) shows from its
+   * next batch or query on. Fails with {@link dnt.live.cluster.NodesUnavailableException} when a
+   * member does not answer.
    */
   @Override
   public CompletionStage<List<CellLatest>> latest() {
-    return CompletableFuture.completedFuture(
-        runtime.latest().stream()
-            .map(
-                e ->
-                    new CellLatest(
-                        CellId.of(e.cell()), e.slot() * Observation.SLOT_MILLIS, e.totals()))
-            .toList());
+    return runtime
+        .latest()
+        .thenApply(
+            entries ->
+                entries.stream()
+                    .map(
+                        e ->
+                            new CellLatest(
+                                CellId.of(e.cell()),
+                                e.slot() * Observation.SLOT_MILLIS,
+                                e.totals()))
+                    .toList());
+  }
+
+  /** Makes this node's cluster view stop answering other nodes, for the tests of the error. */
+  void silenceView() {
+    runtime.silenceView();
   }
 
   @Override

@@ -95,6 +95,11 @@ final class ChangeStream implements AutoCloseable {
   private final java.util.concurrent.ScheduledFuture<?> heartbeats;
   private List<Integer> lastAlerts = List.of();
 
+  /** Asks for the alerts made, and the newest one told; both on the writer thread only. */
+  private long alertsAsked;
+
+  private long alertsTold;
+
   /**
    * Subscribes to a twin.
    *
@@ -230,8 +235,41 @@ final class ChangeStream implements AutoCloseable {
         send(c, "telemetry", new TelemetryEvent(cells, b.newestSlotMillis(), b.rows(), now, sent));
       }
     }
-    List<Integer> alerts = currentAlerts();
-    if (alerts != null && !alerts.equals(lastAlerts)) {
+    askAlerts();
+  }
+
+  /**
+   * Asks the twin for its alerts after a batch and tells the clients when they changed. A single
+   * node answers at once; a cluster gathers them from every node (docs/cluster.md, "Cluster-wide
+   * views"), so the answer is told on the writer thread when it comes, and an answer older than one
+   * already told is dropped. An answer that fails (a node did not answer) tells nothing; the next
+   * batch asks again.
+   */
+  private void askAlerts() {
+    long asked = ++alertsAsked;
+    CompletableFuture<List<CellId>> f = twin.alerts().toCompletableFuture();
+    if (f.isDone()) {
+      tellAlerts(asked, f);
+      return;
+    }
+    var unused =
+        f.whenComplete(
+            (a, e) -> {
+              try {
+                writer.execute(() -> tellAlerts(asked, f));
+              } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the stream is closed; nobody to tell
+              }
+            });
+  }
+
+  private void tellAlerts(long asked, CompletableFuture<List<CellId>> f) {
+    if (asked < alertsTold || f.isCompletedExceptionally()) {
+      return;
+    }
+    alertsTold = asked;
+    List<Integer> alerts = f.join().stream().map(CellId::value).toList();
+    if (!alerts.equals(lastAlerts)) {
       lastAlerts = alerts;
       for (Client c : clients) {
         if (c.filter().hears(Topic.ALERTS)) {
@@ -239,15 +277,6 @@ final class ChangeStream implements AutoCloseable {
         }
       }
     }
-  }
-
-  /** The flagged cells now, or null when the twin does not say at once. */
-  private @Nullable List<Integer> currentAlerts() {
-    CompletableFuture<List<CellId>> f = twin.alerts().toCompletableFuture();
-    if (!f.isDone() || f.isCompletedExceptionally()) {
-      return null;
-    }
-    return f.join().stream().map(CellId::value).toList();
   }
 
   private void heartbeat() {

@@ -649,7 +649,8 @@ public final class DntServer implements AutoCloseable {
   /**
    * Waits for the twin: a caller's mistake ({@link InvalidInputException}) becomes {@code
    * mistakeStatus} with the twin's message, a query the twin does not run (no radio twin) 409, a
-   * closed or overloaded twin (an answer past its own timeout) 503, another failure 500.
+   * closed or overloaded twin (an answer past its own timeout) or a cluster-wide view that a member
+   * did not answer 503, another failure 500.
    */
   static <T> T await(CompletionStage<T> stage, int mistakeStatus, String field) {
     try {
@@ -661,6 +662,10 @@ public final class DntServer implements AutoCloseable {
       }
       if (cause instanceof UnsupportedOperationException) {
         throw new ApiError(409, String.valueOf(cause.getMessage()));
+      }
+      if (cause instanceof dnt.live.cluster.NodesUnavailableException) {
+        // a cluster-wide view that some member did not answer in time (docs/cluster.md)
+        throw new ApiError(503, String.valueOf(cause.getMessage()));
       }
       if (cause instanceof IllegalStateException) {
         throw new ApiError(503, "the twin is not accepting requests: " + cause.getMessage());

@@ -335,6 +335,46 @@ final class DntServerTest {
                 + " sending it again is safe");
   }
 
+  /** A cluster node whose view of the alerts and the map misses a member that did not answer. */
+  private static final class MemberMissingTwin extends DelegatingTwin {
+    static final String NODE = "pekko://dnt-live@127.0.0.1:25521";
+
+    private static <T> CompletionStage<T> missing(String view) {
+      return CompletableFuture.failedFuture(
+          new dnt.live.cluster.NodesUnavailableException(view, List.of(NODE), 5));
+    }
+
+    @Override
+    public CompletionStage<List<dnt.core.CellId>> alerts() {
+      return missing("the alerts");
+    }
+
+    @Override
+    public CompletionStage<List<dnt.live.CellLatest>> latest() {
+      return missing("the board of newest slots");
+    }
+  }
+
+  /**
+   * A cluster-wide view that a member did not answer is the API's retryable 503 naming the member,
+   * never a partial answer: the alerts, and the map layers read from the same views.
+   */
+  @Test
+  void aClusterViewThatAMemberDidNotAnswerIs503NamingIt() throws Exception {
+    server.stop(Duration.ofSeconds(5));
+    server = DntServer.start(new MemberMissingTwin(), Fixtures.settings(dir));
+    Http http = Http.of(server);
+    for (String path :
+        List.of("/api/v1/alerts", "/api/v1/layers/traffic", "/api/v1/layers/integrity")) {
+      HttpResponse<String> r = http.get(path, VIEWER);
+      assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(503);
+      assertThat(json(r).get("error").asText())
+          .as(path)
+          .startsWith("the cluster's node " + MemberMissingTwin.NODE + " did not answer for the ")
+          .endsWith(" within 5 s, and an answer without it would miss the cells it hosts; retry");
+    }
+  }
+
   @Test
   void stopLetsTheRequestInFlightFinish() throws Exception {
     server.stop(Duration.ofSeconds(5));

@@ -353,6 +353,59 @@ final class MapRoutesTest {
     }
   }
 
+  /**
+   * A twin on a cluster: its alerts are gathered from every node, so they answer later, on another
+   * thread, and fail naming a member that did not answer.
+   */
+  private static final class ClusterAlertingTwin extends DelegatingTwin {
+    volatile List<dnt.core.CellId> flagged = List.of();
+    volatile boolean memberMissing;
+
+    @Override
+    public java.util.concurrent.CompletionStage<List<dnt.core.CellId>> alerts() {
+      List<dnt.core.CellId> now = flagged;
+      boolean missing = memberMissing;
+      return java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> {
+            if (missing) {
+              throw new dnt.live.cluster.NodesUnavailableException(
+                  "the alerts", List.of("pekko://dnt-live@127.0.0.1:25521"), 5);
+            }
+            return now;
+          },
+          java.util.concurrent.CompletableFuture.delayedExecutor(
+              100, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+  }
+
+  @Test
+  void alertsThatAnswerLaterAreStreamedWhenTheyComeAndAFailedAnswerTellsNothing() throws Exception {
+    server.stop(Duration.ofSeconds(5));
+    ClusterAlertingTwin alerting = new ClusterAlertingTwin();
+    server = DntServer.start(alerting, Fixtures.settings(dir));
+    http = Http.of(server);
+    String batch = "7\t" + T0 + "\t39\t0\t0\t0\t0\t1\n";
+    try (Stream alerts = open("?topics=alerts")) {
+      assertThat(alerts.next().name()).isEqualTo("hello");
+      assertThat(alerts.next().data().get("count").asInt()).isZero();
+      alerting.flagged = List.of(dnt.core.CellId.of(7), dnt.core.CellId.of(42));
+      assertThat(http.post("/api/v1/telemetry", Fixtures.OPERATOR, batch).statusCode())
+          .isEqualTo(202);
+      assertThat(alerts.next().data().get("cells").toString()).isEqualTo("[7,42]");
+      // a member does not answer: nothing is told (not [99], not an empty list)
+      alerting.flagged = List.of(dnt.core.CellId.of(99));
+      alerting.memberMissing = true;
+      assertThat(http.post("/api/v1/telemetry", Fixtures.OPERATOR, batch).statusCode())
+          .isEqualTo(202);
+      Thread.sleep(300); // the failed answer has come and gone
+      alerting.memberMissing = false;
+      alerting.flagged = List.of(dnt.core.CellId.of(42));
+      assertThat(http.post("/api/v1/telemetry", Fixtures.OPERATOR, batch).statusCode())
+          .isEqualTo(202);
+      assertThat(alerts.next().data().get("cells").toString()).isEqualTo("[42]");
+    }
+  }
+
   @Test
   void alertsAreStreamedWhenTheyChangeAndDrawnAsTheIntegrityLayer() throws Exception {
     server.stop(Duration.ofSeconds(5));

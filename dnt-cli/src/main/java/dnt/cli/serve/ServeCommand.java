@@ -361,6 +361,13 @@ public final class ServeCommand implements Callable<Integer> {
       journal = encryptedJournal(state, journalKey);
     }
     ClusterSettings node = clusterOptions.cluster(journal);
+    if (node.clustered() && radio == Toggle.ON && radioRegions == 0) {
+      // one radio twin per node would see only its own node's cells (docs/cluster.md)
+      throw new InvalidInputException(
+          "--radio-regions: on a cluster (--seed-nodes) the radio twin must be partitioned by"
+              + " region so that every node's cells feed it; give every node the same"
+              + " --radio-regions METRES (e.g. 3000) or --radio off");
+    }
     TokenStore store = tokens == null ? null : TokenStore.read(tokens);
     prepareState(state);
     String tokenNote;

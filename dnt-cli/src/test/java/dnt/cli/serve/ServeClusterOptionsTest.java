@@ -107,6 +107,29 @@ final class ServeClusterOptionsTest {
     assertThat(Files.exists(dir.resolve("s"))).isFalse();
   }
 
+  /**
+   * One radio twin per node would be told only by the cell twins of its own node, so a cluster
+   * refuses the radio twin without regions; with regions or without the radio twin the start goes
+   * on (here to the unreachable journal database, which is refused next).
+   */
+  @Test
+  void aClusterRefusesTheRadioTwinWithoutRegions() {
+    String url = "jdbc:postgresql://127.0.0.1:1/dnt";
+    String[] cluster = {"--node-port", "25520", "--journal-url", url, "--seed-nodes", "a:25520"};
+    refused(serve(cluster), "--radio-regions:", "--seed-nodes", "--radio off");
+    assertThat(Files.exists(dir.resolve("s"))).isFalse();
+    List<String> regions = new ArrayList<>(List.of(cluster));
+    regions.addAll(List.of("--radio-regions", "3000"));
+    CliRun r = serve(regions.toArray(String[]::new));
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).doesNotContain("--radio-regions").contains(url);
+    List<String> off = new ArrayList<>(List.of(cluster));
+    off.addAll(List.of("--radio", "off"));
+    r = serve(off.toArray(String[]::new));
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).doesNotContain("--radio-regions").contains(url);
+  }
+
   @Test
   void aClusterPortInUseIsExit2() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -309,10 +309,20 @@ public final class CellTwin
     }
   }
 
+  /**
+   * This twin's newest event sequence number (from the shared journal, so it grows wherever the
+   * twin runs), which orders what the twin told the node's boards across nodes; 0 without an actor
+   * context (a twin spawned outside sharding, in tests).
+   */
+  private long sequence() {
+    ActorContext<Command> c = context;
+    return c == null ? 0 : lastSequenceNumber(c);
+  }
+
   private void tellAlerts(CellState state) {
     AlertSet a = alerts;
     if (a != null) {
-      a.set(cell, state.diverging());
+      a.set(cell, sequence(), state.diverging());
     }
   }
 
@@ -356,7 +366,7 @@ public final class CellTwin
     LatestBoard b = latest;
     if (b != null && state.size() > 0) {
       long slot = state.newestSlot();
-      b.set(cell, slot, state.totals(slot, slot + 1, false)[0]);
+      b.set(cell, sequence(), slot, state.totals(slot, slot + 1, false)[0]);
     }
   }
 

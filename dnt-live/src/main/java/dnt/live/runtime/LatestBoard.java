@@ -1,5 +1,7 @@
 package dnt.live.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -8,16 +10,20 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * (each tells it after every event and once it has recovered), so a map of all cells is read
  * without asking 10,000 cell twins. A cell twin that has not run since the node started (they
  * recover when first used) is not on it yet. Thread-safe.
+ *
+ * <p>Each entry carries the cell twin's event sequence number when it was told (as {@link
+ * AlertSet}): a cluster-wide view ({@link NodeView}) takes, per cell, the entry with the highest.
  */
 public final class LatestBoard {
   /**
    * A cell's newest slot.
    *
    * @param cell the cell number
+   * @param seq the cell twin's event sequence number when it told the board
    * @param slot the slot number
    * @param totals the slot's totals per service, the prediction where masked
    */
-  public record Entry(int cell, long slot, double[] totals) {}
+  public record Entry(int cell, long seq, long slot, double[] totals) {}
 
   private final ConcurrentSkipListMap<Integer, Entry> cells = new ConcurrentSkipListMap<>();
 
@@ -25,11 +31,12 @@ public final class LatestBoard {
    * Records a cell's newest slot.
    *
    * @param cell the cell number
+   * @param seq the cell twin's event sequence number
    * @param slot its newest slot
    * @param totals that slot's totals (not copied: the caller hands it over)
    */
-  void set(int cell, long slot, double[] totals) {
-    cells.put(cell, new Entry(cell, slot, totals));
+  void set(int cell, long seq, long slot, double[] totals) {
+    cells.put(cell, new Entry(cell, seq, slot, totals));
   }
 
   /**
@@ -37,11 +44,26 @@ public final class LatestBoard {
    *
    * @return one entry per cell that has told the board, by ascending cell; the arrays are copies
    */
-  public java.util.List<Entry> entries() {
-    java.util.List<Entry> out = new java.util.ArrayList<>(cells.size());
-    for (Map.Entry<Integer, Entry> e : cells.entrySet()) {
+  public List<Entry> entries() {
+    return page(0, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Up to {@code limit} entries of the cells above {@code afterCell}: a page of the view other
+   * nodes gather.
+   *
+   * @param afterCell the page starts after this cell number
+   * @param limit the most entries in the page
+   * @return the entries, by ascending cell; the arrays are copies
+   */
+  List<Entry> page(int afterCell, int limit) {
+    List<Entry> out = new ArrayList<>(Math.min(limit, cells.size()));
+    for (Map.Entry<Integer, Entry> e : cells.tailMap(afterCell, false).entrySet()) {
+      if (out.size() == limit) {
+        break;
+      }
       Entry v = e.getValue();
-      out.add(new Entry(v.cell(), v.slot(), v.totals().clone()));
+      out.add(new Entry(v.cell(), v.seq(), v.slot(), v.totals().clone()));
     }
     return out;
   }

@@ -48,6 +48,10 @@ public final class MessageSerializer extends WireSerializer {
           Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-3"),
           Map.entry(TwinStats.Count.class, "stats-count-1"),
           Map.entry(TwinStats.Get.class, "stats-get-1"),
+          Map.entry(NodeView.GetAlerts.class, "view-get-alerts-1"),
+          Map.entry(NodeView.Alerts.class, "view-alerts-1"),
+          Map.entry(NodeView.GetLatest.class, "view-get-latest-1"),
+          Map.entry(NodeView.Latest.class, "view-latest-1"),
           Map.entry(FlClientEntity.Describe.class, "fl-describe-1"),
           Map.entry(FlClientEntity.Described.class, "fl-described-1"),
           Map.entry(FlClientEntity.TrainRound.class, "fl-train-round-1"),
@@ -119,9 +123,90 @@ public final class MessageSerializer extends WireSerializer {
       ref(out, m.replyTo());
     } else if (o instanceof TwinStats.Get m) {
       ref(out, m.replyTo());
+    } else if (o instanceof NodeView.Command
+        || o instanceof NodeView.Alerts
+        || o instanceof NodeView.Latest) {
+      writeView(out, o);
     } else {
       writeFederated(out, o);
     }
+  }
+
+  /**
+   * The cluster views' pages ({@link NodeView}): a request is the cell it starts after, the page's
+   * limit and the reply reference; an alerts page is the count n, then per cell its number (4
+   * bytes), sequence number (8) and flag (1), then whether more may follow (1): 13 n + 5 bytes; a
+   * board page is n, then per cell its number, sequence number, slot (8) and the five totals as raw
+   * IEEE 754 bits (40), then the flag: 60 n + 5 bytes.
+   */
+  private void writeView(DataOutputStream out, Object o) throws IOException {
+    if (o instanceof NodeView.GetAlerts m) {
+      out.writeInt(m.afterCell());
+      out.writeInt(m.limit());
+      ref(out, m.replyTo());
+    } else if (o instanceof NodeView.GetLatest m) {
+      out.writeInt(m.afterCell());
+      out.writeInt(m.limit());
+      ref(out, m.replyTo());
+    } else if (o instanceof NodeView.Alerts m) {
+      out.writeInt(m.cells().length);
+      for (int i = 0; i < m.cells().length; i++) {
+        out.writeInt(m.cells()[i]);
+        out.writeLong(m.seqs()[i]);
+        out.writeBoolean(m.diverging()[i]);
+      }
+      out.writeBoolean(m.more());
+    } else if (o instanceof NodeView.Latest m) {
+      out.writeInt(m.cells().length);
+      for (int i = 0; i < m.cells().length; i++) {
+        out.writeInt(m.cells()[i]);
+        out.writeLong(m.seqs()[i]);
+        out.writeLong(m.slots()[i]);
+        for (int k = 0; k < Observation.SERVICES; k++) {
+          raw(out, m.totals()[i * Observation.SERVICES + k]);
+        }
+      }
+      out.writeBoolean(m.more());
+    } else {
+      throw new IllegalArgumentException(
+          "dnt-live has no wire format for " + o.getClass().getName());
+    }
+  }
+
+  private Object readView(DataInputStream in, String manifest) throws IOException {
+    return switch (manifest) {
+      case "view-get-alerts-1" -> new NodeView.GetAlerts(in.readInt(), in.readInt(), ref(in));
+      case "view-get-latest-1" -> new NodeView.GetLatest(in.readInt(), in.readInt(), ref(in));
+      case "view-alerts-1" -> {
+        int n = count(in);
+        int[] cells = new int[n];
+        long[] seqs = new long[n];
+        boolean[] diverging = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          cells[i] = in.readInt();
+          seqs[i] = in.readLong();
+          diverging[i] = in.readBoolean();
+        }
+        yield new NodeView.Alerts(cells, seqs, diverging, in.readBoolean());
+      }
+      case "view-latest-1" -> {
+        int n = count(in);
+        int[] cells = new int[n];
+        long[] seqs = new long[n];
+        long[] slots = new long[n];
+        double[] totals = new double[n * Observation.SERVICES];
+        for (int i = 0; i < n; i++) {
+          cells[i] = in.readInt();
+          seqs[i] = in.readLong();
+          slots[i] = in.readLong();
+          for (int k = 0; k < Observation.SERVICES; k++) {
+            totals[i * Observation.SERVICES + k] = raw(in);
+          }
+        }
+        yield new NodeView.Latest(cells, seqs, slots, totals, in.readBoolean());
+      }
+      default -> readFederated(in, manifest);
+    };
   }
 
   private void writeFederated(DataOutputStream out, Object o) throws IOException {
@@ -261,7 +346,7 @@ public final class MessageSerializer extends WireSerializer {
               in.readBoolean() ? new HeldCells.Span(in.readLong(), in.readLong()) : null);
       case "stats-count-1" -> new TwinStats.Count(in.readLong(), ref(in));
       case "stats-get-1" -> new TwinStats.Get(ref(in));
-      default -> readFederated(in, manifest);
+      default -> readView(in, manifest);
     };
   }
 

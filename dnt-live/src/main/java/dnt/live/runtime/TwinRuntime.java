@@ -73,12 +73,14 @@ public final class TwinRuntime implements AutoCloseable {
   private final Executor blocking;
   private final WriteGate writes;
   private final CountBatcher counts;
-  private final AlertSet alerts = new AlertSet();
+  private final AlertSet alerts;
   private final HeldCells held = new HeldCells();
   private final ModelBoard models = new ModelBoard();
   private final FlClients clients = new FlClients();
   private @Nullable ForecastRuntime forecasting;
-  private final LatestBoard latest = new LatestBoard();
+  private final LatestBoard latest;
+  private final ActorRef<NodeView.Command> view;
+  private final ClusterViews views;
   private final @Nullable LocalProjection radioProjection;
   private final IntFunction<double[]> cellPosition;
   private @Nullable ReadSide readSide;
@@ -91,8 +93,12 @@ public final class TwinRuntime implements AutoCloseable {
       Duration askTimeout,
       @Nullable ActorRef<RadioTwin.Command> radio,
       @Nullable LocalProjection radioProjection,
-      IntFunction<double[]> cellPosition) {
+      IntFunction<double[]> cellPosition,
+      NodeBoards boards) {
     this.settings = settings;
+    this.alerts = boards.alerts();
+    this.latest = boards.latest();
+    this.view = boards.view();
     this.system = system;
     this.cellPosition = cellPosition;
     this.radioProjection = radioProjection;
@@ -105,6 +111,7 @@ public final class TwinRuntime implements AutoCloseable {
             Math.max(1, system.settings().config().getInt("jdbc-journal.bufferSize") / 2),
             system.executionContext());
     this.sharding = ClusterSharding.get(system);
+    this.views = new ClusterViews(system, asks, alerts, latest);
     ClusterSharding sh = sharding;
     Asks a = asks;
     this.counts =
@@ -144,6 +151,16 @@ public final class TwinRuntime implements AutoCloseable {
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(settings, node));
     try {
+      // the node's view registers with the Receptionist before the node is up, so other nodes
+      // find it as soon as they see the node up (ClusterViews)
+      AlertSet nodeAlerts = new AlertSet();
+      LatestBoard nodeLatest = new LatestBoard();
+      NodeBoards boards =
+          new NodeBoards(
+              nodeAlerts,
+              nodeLatest,
+              system.systemActorOf(
+                  NodeView.create(nodeAlerts, nodeLatest), "node-view", Props.empty()));
       Cluster cluster = Cluster.get(system);
       if (node.seedNodes().isEmpty()) {
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -199,7 +216,8 @@ public final class TwinRuntime implements AutoCloseable {
               settings.askTimeout(),
               radio,
               coupling == null ? null : coupling.projection(),
-              network == null ? ForecastRuntime::milanPosition : ownPosition(network));
+              network == null ? ForecastRuntime::milanPosition : ownPosition(network),
+              boards);
       AlertSet alerts = rt.alerts;
       HeldCells held = rt.held;
       ModelBoard models = rt.models;
@@ -231,6 +249,9 @@ public final class TwinRuntime implements AutoCloseable {
       throw e;
     }
   }
+
+  /** A node's boards and the view that serves them to the other nodes. */
+  private record NodeBoards(AlertSet alerts, LatestBoard latest, ActorRef<NodeView.Command> view) {}
 
   /** A cell's centroid on the own network's plane, metres; (0, 0) for a cell it lacks. */
   static IntFunction<double[]> ownPosition(OwnNetwork network) {
@@ -423,23 +444,35 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * The cells whose stream is flagged now, from the alert set the cell twins of this node keep (no
-   * cell twin is asked).
+   * The cells whose stream is flagged now in the whole cluster, from the alert sets the cell twins
+   * of every node keep (no cell twin is asked; {@link ClusterViews}). On a node alone it is read
+   * from its own set at once.
    *
-   * @return cell numbers, ascending
+   * @return cell numbers, ascending; fails with {@link dnt.live.cluster.NodesUnavailableException}
+   *     naming the members that did not answer
    */
-  public int[] alerts() {
-    return alerts.cells();
+  public CompletionStage<int[]> alerts() {
+    return views.alerts();
   }
 
   /**
-   * Every cell's newest slot, from the board the cell twins of this node keep (no cell twin is
-   * asked).
+   * Every cell's newest slot in the whole cluster, from the boards the cell twins of every node
+   * keep (no cell twin is asked; {@link ClusterViews}). On a node alone it is read from its own
+   * board at once.
    *
-   * @return one entry per cell that holds telemetry, by ascending cell
+   * @return one entry per cell that holds telemetry, by ascending cell; fails with {@link
+   *     dnt.live.cluster.NodesUnavailableException} naming the members that did not answer
    */
-  public List<LatestBoard.Entry> latest() {
-    return latest.entries();
+  public CompletionStage<List<LatestBoard.Entry>> latest() {
+    return views.latest();
+  }
+
+  /**
+   * Makes this node's view stop answering the other nodes (it stays registered and the node stays a
+   * member), as a node whose view has failed: for the tests of the cluster views' error.
+   */
+  public void silenceView() {
+    view.tell(new NodeView.Silence());
   }
 
   /**

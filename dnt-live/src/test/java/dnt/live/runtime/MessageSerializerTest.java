@@ -104,6 +104,22 @@ final class MessageSerializerTest {
     all.add(new CellTwin.IntegrityState(false, 0, new long[0], "none", null));
     all.add(new TwinStats.Count(123_456_789_012L, ref.narrow()));
     all.add(new TwinStats.Get(ref.narrow()));
+    all.add(new NodeView.GetAlerts(0, NodeView.ALERT_PAGE, ref.narrow()));
+    all.add(
+        new NodeView.Alerts(
+            new int[] {7, 5161, 10_000},
+            new long[] {1, 0, Long.MAX_VALUE},
+            new boolean[] {true, false, true},
+            false));
+    all.add(new NodeView.Alerts(new int[0], new long[0], new boolean[0], true));
+    all.add(new NodeView.GetLatest(5161, NodeView.LATEST_PAGE, ref.narrow()));
+    all.add(
+        new NodeView.Latest(
+            new int[] {7, 5161},
+            new long[] {3, 12},
+            new long[] {2_300_000L, 0},
+            new double[] {0.1, -0.0, Double.MIN_VALUE, 1e300, Double.NaN, 1, 2, 3, 4, 5},
+            true));
     all.add(new FlClientEntity.Describe(0, 288, ref.narrow()));
     all.add(
         new FlClientEntity.Described(
@@ -224,7 +240,8 @@ final class MessageSerializerTest {
               || c.isAssignableTo(TwinStats.Command.class)
               || c.isAssignableTo(FlClientEntity.Command.class)
               || c.isAssignableTo(FlAggregator.Command.class)
-              || c.isAssignableTo(RadioTwin.Command.class);
+              || c.isAssignableTo(RadioTwin.Command.class)
+              || c.isAssignableTo(NodeView.Command.class);
       if (command && !c.isAssignableTo(CrossNode.class)) {
         assertThat(c.isAssignableTo(NoSerializationVerificationNeeded.class))
             .as(c.getName() + " is neither CrossNode nor marked node-local")
@@ -294,6 +311,43 @@ final class MessageSerializerTest {
     // version 1 is version 2 without its last two fields (timeout 8 bytes, traffic count 4)
     byte[] one = java.util.Arrays.copyOf(two, two.length - 12);
     assertThat(s.fromBinary(one, "fl-status-1")).isEqualTo(v2);
+  }
+
+  /**
+   * A full page of each cluster view fits well within Artery's default maximum frame of 256 KiB
+   * (262,144 bytes), besides Artery's own envelope: by the format's arithmetic (writeView's
+   * javadoc) an alerts page of 2,000 cells is 13 x 2,000 + 5 = 26,005 bytes and a board page 60 x
+   * 2,000 + 5 = 120,005 bytes; the serializer's output is checked against those counts.
+   */
+  @Test
+  void aFullViewPageHasTheStatedSizeAndFitsArterysFrame() {
+    int n = NodeView.LATEST_PAGE;
+    int[] cells = new int[n];
+    long[] seqs = new long[n];
+    long[] slots = new long[n];
+    boolean[] flags = new boolean[n];
+    double[] totals = new double[n * Observation.SERVICES];
+    for (int i = 0; i < n; i++) {
+      cells[i] = i + 1;
+      seqs[i] = i * 3L;
+      slots[i] = 2_300_000L + i;
+      flags[i] = i % 2 == 0;
+    }
+    java.util.Arrays.fill(totals, 1.5);
+    byte[] latest =
+        serialization
+            .findSerializerFor(new NodeView.Latest(cells, seqs, slots, totals, true))
+            .toBinary(new NodeView.Latest(cells, seqs, slots, totals, true));
+    assertThat(latest).hasSize(120_005);
+    int m = NodeView.ALERT_PAGE;
+    NodeView.Alerts alerts =
+        new NodeView.Alerts(
+            java.util.Arrays.copyOf(cells, m),
+            java.util.Arrays.copyOf(seqs, m),
+            java.util.Arrays.copyOf(flags, m),
+            true);
+    assertThat(serialization.findSerializerFor(alerts).toBinary(alerts)).hasSize(26_005);
+    assertThat(latest.length).isLessThan(256 * 1024 / 2);
   }
 
   @Test
