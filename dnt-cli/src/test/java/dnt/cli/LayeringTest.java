@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 final class LayeringTest {
   /** The domain modules, which must stay free of every front end. */
   private static final String[] DOMAIN = {
-    "dnt.core..", "dnt.data..", "dnt.learn..", "dnt.caching.."
+    "dnt.core..", "dnt.data..", "dnt.torch..", "dnt.learn..", "dnt.caching.."
   };
 
   /**
@@ -66,6 +66,7 @@ final class LayeringTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dnt.data..",
+            "dnt.torch..",
             "dnt.learn..",
             "dnt.caching..",
             "dnt.experiments..",
@@ -89,6 +90,7 @@ final class LayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
+            "dnt.torch..",
             "dnt.learn..",
             "dnt.caching..",
             "dnt.experiments..",
@@ -97,6 +99,26 @@ final class LayeringTest {
             "ai.djl..",
             "org.jfree..",
             "java.awt..")
+        .check(classes);
+  }
+
+  @Test
+  void torchSessionsDependOnNoOtherModule() {
+    // dnt-torch sits under dnt-learn and dnt-caching, beside dnt-core, and uses none of ours
+    noClasses()
+        .that()
+        .resideInAPackage("dnt.torch..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dnt.core..",
+            "dnt.data..",
+            "dnt.learn..",
+            "dnt.caching..",
+            "dnt.experiments..",
+            "dnt.live..",
+            "dnt.serve..",
+            "dnt.cli..")
         .check(classes);
   }
 

@@ -16,6 +16,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dnt.torch.TorchThreads;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,8 @@ final class Mlp implements AutoCloseable {
             .add(Linear.builder().setUnits(hidden).build())
             .add(Activation::relu)
             .add(Linear.builder().setUnits(1).build());
+    // the model's manager and its trainer's steps run on this thread's intra-op settings
+    TorchThreads.onThisThread();
     model = Model.newInstance(name);
     model.setBlock(net);
     trainer =
@@ -150,6 +153,8 @@ final class Mlp implements AutoCloseable {
   float step(LossBuilder builder) {
     GradientLock.LOCK.lock();
     try {
+      // a network may be built on one thread and trained on another
+      TorchThreads.onThisThread();
       float loss;
       try (NDManager m = trainer.getManager().newSubManager();
           GradientCollector gc = trainer.newGradientCollector()) {

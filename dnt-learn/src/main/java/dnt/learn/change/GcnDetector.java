@@ -9,6 +9,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import dnt.core.InvalidInputException;
 import dnt.learn.deploy.agent.GraphConvolution;
 import dnt.learn.deploy.agent.NormalizedAdjacency;
+import dnt.torch.TorchThreads;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -121,7 +122,7 @@ public final class GcnDetector implements ChangeDetector {
     double[] m1 = new double[parameters.length];
     double[] m2 = new double[parameters.length];
     boolean previous = JniUtils.isGradMode();
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TorchThreads.manager()) {
       NDArray aHats = m.create(aHat, new Shape(steps, n, n));
       NDArray targets = m.create(target, new Shape(steps, n, n));
       NDArray xs = m.create(x, new Shape(steps, n, features));
@@ -184,7 +185,7 @@ public final class GcnDetector implements ChangeDetector {
         flatA[i * n + j] = (float) a[i][j];
       }
     }
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TorchThreads.manager()) {
       NDArray z =
           encode(
               views(m.create(parameters)),

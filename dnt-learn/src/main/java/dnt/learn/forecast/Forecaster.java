@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dnt.core.util.Seeds;
+import dnt.torch.TorchThreads;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -145,7 +146,7 @@ public final class Forecaster {
     int steps = 0;
     double lastEpochLoss = 0;
     boolean previousGrad = JniUtils.isGradMode();
-    try (NDManager session = NDManager.newBaseManager()) {
+    try (NDManager session = TorchThreads.manager()) {
       NDArray flat = session.create(parameters);
       flat.setRequiresGradient(true);
       Step step = new Step(recipe, flat, session);
@@ -251,7 +252,7 @@ public final class Forecaster {
     double[] lastLoss = new double[c];
     int steps = 0;
     boolean previousGrad = JniUtils.isGradMode();
-    try (NDManager session = NDManager.newBaseManager()) {
+    try (NDManager session = TorchThreads.manager()) {
       NDArray flat = session.create(all, new Shape(c, d));
       flat.setRequiresGradient(true);
       Step step = new Step(recipe, flat, session);
@@ -393,7 +394,7 @@ public final class Forecaster {
     Arrays.setAll(order, i -> i);
     boolean previousGrad = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
-    try (NDManager session = NDManager.newBaseManager()) {
+    try (NDManager session = TorchThreads.manager()) {
       NDArray flat = session.create(parameters);
       for (int from = 0; from < data.count(); from += (int) PREDICT_CHUNK) {
         int to = (int) Math.min(data.count(), from + PREDICT_CHUNK);

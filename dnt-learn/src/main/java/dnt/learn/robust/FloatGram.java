@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dnt.learn.fl.UpdateVector;
+import dnt.torch.TorchThreads;
 import java.nio.FloatBuffer;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -145,7 +146,7 @@ final class FloatGram {
               double[] acc = new double[n * n];
               float[] block = new float[perCall * n * K];
               float max = 0;
-              try (NDManager manager = NDManager.newBaseManager()) {
+              try (NDManager manager = TorchThreads.manager()) {
                 for (int c = next.getAndIncrement(); c < calls; c = next.getAndIncrement()) {
                   int first = c * perCall;
                   int count = Math.min(perCall, slices - first);

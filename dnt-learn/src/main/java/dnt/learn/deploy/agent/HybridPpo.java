@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dnt.core.InvalidInputException;
+import dnt.torch.TorchThreads;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dnt.core.InvalidInputException;
+import dnt.torch.TorchThreads;
 
 /**
  * Split learning of the deployment agent (paper Sec. III-B3; Vepakomma, Gupta, Swedish and Raskar,
