@@ -67,19 +67,17 @@ public final class Forecaster {
 
   /**
    * Brings the calling thread's PyTorch intra-op thread count (OpenMP's and MKL's) to the
-   * process's, {@code ai.djl.pytorch.num_threads} (one in {@code ./dnt} and the tests). DJL applies
-   * that property only on the thread that loads the engine; PyTorch brings another thread to it
-   * lazily, when the thread first asks for its count, which a small model's operations never do. A
-   * thread that trains small models without calling this first runs MKL's products on its default
-   * team (one thread per core), whose helper waits by spinning: the live twin's training thread
-   * spent as much CPU in that helper as in its own work (docs/PERFORMANCE.md, "Where the
-   * forecasters' time goes"). The same per-thread rule is why {@code TorchThreads} exists for the
-   * deployment agents. Cheap (one native call); call it once on a long-lived training thread.
+   * process's, {@code ai.djl.pytorch.num_threads} (one in {@code ./dnt} and the tests), through
+   * {@link TorchThreads#onThisThread()}. Every session this class opens already does so; a
+   * long-lived training thread (the live twin's) calls it once at its start, so that nothing it runs
+   * before its first session spins MKL's default team (one thread per core): the live twin's
+   * training thread once spent as much CPU in that team's helper as in its own work
+   * (docs/PERFORMANCE.md, "Where the forecasters' time goes"). Cheap (one native call).
    *
    * @return the thread's intra-op thread count now
    */
   public static int useProcessThreadCount() {
-    return JniUtils.getNumThreads();
+    return TorchThreads.onThisThread();
   }
 
   /**
