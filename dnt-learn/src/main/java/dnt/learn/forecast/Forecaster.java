@@ -69,8 +69,8 @@ public final class Forecaster {
    * Brings the calling thread's PyTorch intra-op thread count (OpenMP's and MKL's) to the
    * process's, {@code ai.djl.pytorch.num_threads} (one in {@code ./dnt} and the tests), through
    * {@link TorchThreads#onThisThread()}. Every session this class opens already does so; a
-   * long-lived training thread (the live twin's) calls it once at its start, so that nothing it runs
-   * before its first session spins MKL's default team (one thread per core): the live twin's
+   * long-lived training thread (the live twin's) calls it once at its start, so that nothing it
+   * runs before its first session spins MKL's default team (one thread per core): the live twin's
    * training thread once spent as much CPU in that team's helper as in its own work
    * (docs/PERFORMANCE.md, "Where the forecasters' time goes"). Cheap (one native call).
    *
