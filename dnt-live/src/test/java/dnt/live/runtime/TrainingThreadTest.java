@@ -3,6 +3,9 @@ package dnt.live.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dnt.learn.fl.LocalTraining;
 import dnt.learn.forecast.Architecture;
 import dnt.learn.forecast.Architectures;
@@ -24,9 +27,11 @@ import org.junit.jupiter.api.Test;
  * The live twin's training thread trains with PyTorch's process-wide thread count (one here, as in
  * {@code ./dnt}) although the engine was loaded on another thread: no OpenMP or MKL helper thread
  * appears beside it. Native threads that PyTorch starts from a thread inherit that thread's Linux
- * name, so they are counted by it in {@code /proc/self/task}. A plain thread, the control, shows
- * the helper that the training thread used to spin in (on a machine of more than one core, where
- * MKL's default team has more than one thread).
+ * name, so they are counted by it in {@code /proc/self/task}. The control is a plain thread that
+ * opens a DJL session directly ({@code NDManager.newBaseManager()}, not through {@code
+ * dnt.torch.TorchThreads} as every session of {@code Forecaster} now does) and runs a product large
+ * enough for MKL: it shows the helper that the training thread used to spin in (on a machine of
+ * more than one core, where MKL's default team has more than one thread).
  */
 final class TrainingThreadTest {
   @Test
@@ -53,7 +58,7 @@ final class TrainingThreadTest {
               return t;
             });
     try {
-      plain.submit(TrainingThreadTest::trainOnce).get();
+      plain.submit(TrainingThreadTest::rawProduct).get();
       assertThat(threadsNamed("dnt-plain-check")).isGreaterThan(1);
     } finally {
       plain.shutdownNow();
@@ -75,6 +80,28 @@ final class TrainingThreadTest {
         new TrainingRecipe(2, 32, TrainingRecipe.Optimizer.ADAM, 0.001, 0.9, true);
     return LocalTraining.train(
         net, Forecaster.initialise(net, 3).parameters(), w, recipe, /* seed */ 5);
+  }
+
+  /**
+   * A 10 x 64 by 64 x 64 product in a session opened without bringing the thread to the process's
+   * thread count: the size whose bits differed between threads before the fix (dnt-torch's {@code
+   * TorchThreadsTest}), so MKL runs it on its default team.
+   */
+  private static float[] rawProduct() {
+    SplittableRandom random = new SplittableRandom(42);
+    float[] x = new float[10 * 64];
+    float[] y = new float[64 * 64];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (float) random.nextGaussian();
+    }
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray a = m.create(x, new Shape(10, 64));
+      NDArray b = m.create(y, new Shape(64, 64));
+      return a.matMul(b).toFloatArray();
+    }
   }
 
   /** Threads of this process whose Linux name ({@code comm}, 15 characters) is {@code name}. */
