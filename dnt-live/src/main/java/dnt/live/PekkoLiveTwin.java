@@ -322,6 +322,11 @@ final class PekkoLiveTwin implements LiveTwin {
     runtime.silenceView();
   }
 
+  /** The version of every cell's forecasting model on this node's board, for the tests. */
+  java.util.Map<Integer, Long> modelVersions() {
+    return runtime.modelVersions();
+  }
+
   @Override
   public Subscription subscribe(java.util.function.Consumer<BatchApplied> listener) {
     return listeners.add(listener);

@@ -2,6 +2,7 @@ package dnt.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dnt.core.CellId;
 import dnt.data.raw.RawRow;
 import dnt.learn.online.CellModel;
 import dnt.learn.online.OnlineSettings;
@@ -168,6 +169,7 @@ final class FederatedClusterTest {
         feed(nodes[0]);
         three = awaitModel(nodes[2]);
         cellNodes = cellNodes(nodes[2].cluster().toCompletableFuture().join());
+        everyNodeJudgesByTheCurrentModel(nodes, pg);
       } finally {
         close(nodes);
       }
@@ -202,6 +204,76 @@ final class FederatedClusterTest {
         assertThat(y.scaler()).isEqualTo(x.scaler());
       }
     }
+  }
+
+  /**
+   * Every node's board holds every cell's model of the aggregator's current version (the aggregator
+   * runs on node A, the oldest), so the cell twins on B and C judge their next slots by the
+   * forecaster as those on A do; a node that joins later gets the current version too.
+   */
+  private void everyNodeJudgesByTheCurrentModel(LiveTwin[] nodes, TestPostgres pg)
+      throws Exception {
+    long version = awaitBoards(nodes);
+    // three more slots through A: every cell's newest judged slot, wherever the cell lives, was
+    // judged by its model (before the boards were replicated, the cells on B and C said
+    // seasonal-naive here)
+    nodes[0].ingest(slots(2 * S + 1, 2 * S + 4)).toCompletableFuture().join();
+    Set<String> nodesOfCells = new HashSet<>();
+    Map<Integer, String> cellNodes = cellNodes(nodes[2].cluster().toCompletableFuture().join());
+    for (int cell : CELLS) {
+      IntegrityReport r = nodes[2].integrity(new CellId(cell)).toCompletableFuture().join();
+      assertThat(r.predictor())
+          .as("cell %s on %s", cell, cellNodes.get(cell))
+          .isEqualTo("forecaster");
+      nodesOfCells.add(cellNodes.get(cell));
+    }
+    assertThat(nodesOfCells).hasSize(3);
+    // a fourth node joins later and gets the current version from the aggregator
+    int port = TestPorts.freePorts(1)[0];
+    String seed = nodes[0].cluster().toCompletableFuture().join().self();
+    int seedPort = Integer.parseInt(seed.substring(seed.lastIndexOf(':') + 1));
+    try (LiveTwin late =
+        LiveTwins.start(
+            settings(tmp.resolve("node-late"), Duration.ofSeconds(60)).withJournal(pg.journal()),
+            new ClusterSettings(
+                ClusterSettings.LOCALHOST,
+                ClusterSettings.LOCALHOST,
+                port,
+                List.of(new ClusterSettings.SeedNode(ClusterSettings.LOCALHOST, seedPort))))) {
+      awaitUp(late, 4);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!boardOf(late).equals(boardOf(nodes[0]))) {
+        assertThat(System.nanoTime())
+            .as("the late node's board: %s", boardOf(late))
+            .isLessThan(deadline);
+        Thread.sleep(200);
+      }
+      assertThat(boardOf(late)).hasSize(CELLS.length).containsValue(version);
+    }
+  }
+
+  /** Waits until every node's board holds every cell at the aggregator's version; returns it. */
+  private static long awaitBoards(LiveTwin[] nodes) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      long version = nodes[1].federated().toCompletableFuture().join().version();
+      boolean all = version > 0;
+      for (LiveTwin n : nodes) {
+        Map<Integer, Long> board = boardOf(n);
+        all &= board.size() == CELLS.length && board.values().stream().allMatch(v -> v == version);
+      }
+      if (all) {
+        return version;
+      }
+      assertThat(System.nanoTime())
+          .as("the boards: %s, %s, %s", boardOf(nodes[0]), boardOf(nodes[1]), boardOf(nodes[2]))
+          .isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static Map<Integer, Long> boardOf(LiveTwin node) {
+    return ((PekkoLiveTwin) node).modelVersions();
   }
 
   /** The node hosting each cell twin of {@link #CELLS}, from the shards each node reports. */

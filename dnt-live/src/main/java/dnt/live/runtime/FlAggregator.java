@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +32,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
@@ -88,7 +91,19 @@ public final class FlAggregator {
           DayTimeout,
           GetStatus,
           GetModel,
-          GetModels {}
+          GetModels,
+          ViewsListed {}
+
+  /**
+   * The nodes' views registered now (the Receptionist's listing, adapted; never crosses nodes): the
+   * aggregator sends every published model version to each of them, and the current version to a
+   * view it has not seen before (a node that joined later, or every node once the aggregator starts
+   * again on another node).
+   *
+   * @param views the views
+   */
+  record ViewsListed(Set<ActorRef<NodeView.Command>> views)
+      implements Command, NoSerializationVerificationNeeded {}
 
   /** Look at the days held (a timer; the aggregator's own message, never crosses nodes). */
   enum Tick implements Command, NoSerializationVerificationNeeded {
@@ -489,6 +504,9 @@ public final class FlAggregator {
     private boolean admitting;
     private final ArrayDeque<RoundTraffic> traffic = new ArrayDeque<>();
 
+    /** The nodes' views the Receptionist listed last; each has the current models. */
+    private Set<ActorRef<NodeView.Command>> views = Set.of();
+
     /** Each node's newest span report. */
     private final Map<String, Map<Integer, HeldCells.Span>> nodeSpans = new TreeMap<>();
 
@@ -515,6 +533,14 @@ public final class FlAggregator {
       this.asks = asks;
       this.serialization = SerializationExtension.get(Adapter.toClassic(ctx.getSystem()));
       this.slotsPerDay = params.settings().windows().slotsPerDay();
+      ctx.getSystem()
+          .receptionist()
+          .tell(
+              Receptionist.subscribe(
+                  NodeView.KEY,
+                  ctx.messageAdapter(
+                      Receptionist.Listing.class,
+                      l -> new ViewsListed(Set.copyOf(l.getServiceInstances(NodeView.KEY))))));
       restore();
     }
 
@@ -553,6 +579,7 @@ public final class FlAggregator {
           .onMessage(GetStatus.class, this::status)
           .onMessage(GetModel.class, this::model)
           .onMessage(GetModels.class, this::models)
+          .onMessage(ViewsListed.class, this::viewsListed)
           .build();
     }
 
@@ -1019,9 +1046,13 @@ public final class FlAggregator {
       save(t);
     }
 
-    /** Publishes the models to the cell twins' integrity check and saves them. */
+    /**
+     * Publishes the models to the cell twins' integrity check, on this node and every node, and
+     * saves them.
+     */
     private void save(OnlineTwinning t) {
       models.publish(t);
+      sendModels(t, views);
       try {
         TwinningFile.write(params.stateFile(), t);
       } catch (IOException e) {
@@ -1030,6 +1061,41 @@ public final class FlAggregator {
             params.stateFile(),
             e.getMessage());
       }
+    }
+
+    private Behavior<Command> viewsListed(ViewsListed l) {
+      Set<ActorRef<NodeView.Command>> added = new HashSet<>(l.views());
+      added.removeAll(views);
+      views = l.views();
+      OnlineTwinning t = twinning;
+      if (t != null && !added.isEmpty()) {
+        sendModels(t, added);
+      }
+      return Behaviors.same();
+    }
+
+    /**
+     * Sends a twinning's models to nodes' views, in pages ({@link ModelBoard#pages}); each board
+     * keeps a cell's newer version when pages of two versions cross.
+     */
+    private void sendModels(OnlineTwinning t, Set<ActorRef<NodeView.Command>> to) {
+      if (to.isEmpty()) {
+        return;
+      }
+      List<NodeView.Models> pages = ModelBoard.pages(t);
+      long bytes = 0;
+      for (NodeView.Models p : pages) {
+        bytes += size(p);
+        for (ActorRef<NodeView.Command> v : to) {
+          v.tell(p);
+        }
+      }
+      LOG.info(
+          "forecasting: models version {} sent to {} node(s): {} page(s), {} bytes a node",
+          t.version(),
+          to.size(),
+          pages.size(),
+          bytes);
     }
 
     private Behavior<Command> status(GetStatus g) {

@@ -52,6 +52,7 @@ public final class MessageSerializer extends WireSerializer {
           Map.entry(NodeView.Alerts.class, "view-alerts-1"),
           Map.entry(NodeView.GetLatest.class, "view-get-latest-1"),
           Map.entry(NodeView.Latest.class, "view-latest-1"),
+          Map.entry(NodeView.Models.class, "view-models-1"),
           Map.entry(FlClientEntity.Describe.class, "fl-describe-1"),
           Map.entry(FlClientEntity.Described.class, "fl-described-1"),
           Map.entry(FlClientEntity.TrainRound.class, "fl-train-round-1"),
@@ -137,7 +138,11 @@ public final class MessageSerializer extends WireSerializer {
    * limit and the reply reference; an alerts page is the count n, then per cell its number (4
    * bytes), sequence number (8) and flag (1), then whether more may follow (1): 13 n + 5 bytes; a
    * board page is n, then per cell its number, sequence number, slot (8) and the five totals as raw
-   * IEEE 754 bits (40), then the flag: 60 n + 5 bytes.
+   * IEEE 754 bits (40), then the flag: 60 n + 5 bytes. A page of models is the architecture (as in
+   * a cell's model: its name with a 4-byte length, 15 bytes of windows, 16 of options), the version
+   * (8), the cluster twin (a 4-byte count and 4 bytes a parameter), the count n, then per cell its
+   * number and its scaler's mean and deviation as raw IEEE 754 bits (20): 20 n + 4 d + 51 + the
+   * name's UTF-8 length bytes for d parameters ({@code mlp}: 20 n + 4 d + 54).
    */
   private void writeView(DataOutputStream out, Object o) throws IOException {
     if (o instanceof NodeView.GetAlerts m) {
@@ -167,6 +172,16 @@ public final class MessageSerializer extends WireSerializer {
         }
       }
       out.writeBoolean(m.more());
+    } else if (o instanceof NodeView.Models m) {
+      architecture(out, m.architecture());
+      out.writeLong(m.version());
+      floats(out, m.twin());
+      out.writeInt(m.cells().length);
+      for (int i = 0; i < m.cells().length; i++) {
+        out.writeInt(m.cells()[i]);
+        raw(out, m.means()[i]);
+        raw(out, m.stds()[i]);
+      }
     } else {
       throw new IllegalArgumentException(
           "dnt-live has no wire format for " + o.getClass().getName());
@@ -204,6 +219,21 @@ public final class MessageSerializer extends WireSerializer {
           }
         }
         yield new NodeView.Latest(cells, seqs, slots, totals, in.readBoolean());
+      }
+      case "view-models-1" -> {
+        Architecture a = architecture(in);
+        long version = in.readLong();
+        float[] twin = floats(in);
+        int n = count(in);
+        int[] cells = new int[n];
+        double[] means = new double[n];
+        double[] stds = new double[n];
+        for (int i = 0; i < n; i++) {
+          cells[i] = in.readInt();
+          means[i] = raw(in);
+          stds[i] = raw(in);
+        }
+        yield new NodeView.Models(a, version, twin, cells, means, stds);
       }
       default -> readFederated(in, manifest);
     };
@@ -570,7 +600,26 @@ public final class MessageSerializer extends WireSerializer {
    * rebuilt from them), the weights, the scaler and the version.
    */
   private static void model(DataOutputStream out, CellModel m) throws IOException {
-    Architecture a = m.architecture();
+    architecture(out, m.architecture());
+    string(out, m.cell());
+    floats(out, m.parameters());
+    out.writeDouble(m.scaler().mean());
+    out.writeDouble(m.scaler().std());
+    out.writeLong(m.version());
+  }
+
+  private static CellModel model(DataInputStream in) throws IOException {
+    Architecture a = architecture(in);
+    return new CellModel(
+        string(in),
+        a,
+        floats(in),
+        new SeriesScaler(in.readDouble(), in.readDouble()),
+        in.readLong());
+  }
+
+  /** A network by its registry name and options (every architecture is rebuilt from them). */
+  private static void architecture(DataOutputStream out, Architecture a) throws IOException {
     Architectures.Options o = options(a);
     string(out, a.name());
     WindowSpec w = o.windows();
@@ -583,14 +632,9 @@ public final class MessageSerializer extends WireSerializer {
     out.writeInt(o.hidden());
     out.writeInt(o.layers());
     out.writeDouble(o.dropout());
-    string(out, m.cell());
-    floats(out, m.parameters());
-    out.writeDouble(m.scaler().mean());
-    out.writeDouble(m.scaler().std());
-    out.writeLong(m.version());
   }
 
-  private static CellModel model(DataInputStream in) throws IOException {
+  private static Architecture architecture(DataInputStream in) throws IOException {
     String name = string(in);
     WindowSpec w =
         new WindowSpec(
@@ -602,13 +646,7 @@ public final class MessageSerializer extends WireSerializer {
             in.readBoolean());
     Architectures.Options o =
         new Architectures.Options(w, in.readInt(), in.readInt(), in.readDouble());
-    Architecture a = Architectures.REGISTRY.factory(name).apply(o);
-    return new CellModel(
-        string(in),
-        a,
-        floats(in),
-        new SeriesScaler(in.readDouble(), in.readDouble()),
-        in.readLong());
+    return Architectures.REGISTRY.factory(name).apply(o);
   }
 
   private static Architectures.Options options(Architecture a) {

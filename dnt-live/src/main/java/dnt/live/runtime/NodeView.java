@@ -1,5 +1,6 @@
 package dnt.live.runtime;
 
+import dnt.learn.forecast.Architecture;
 import java.util.List;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -13,6 +14,8 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  * per node, registered with Pekko's Receptionist under {@link #KEY}, that answers pages of the
  * node's {@link AlertSet} and {@link LatestBoard} (the cells whose twins have run on this node). A
  * node that answers a view request asks every member's view and merges them ({@link ClusterViews}).
+ * It also receives the federated aggregator's models for the node's {@link ModelBoard} ({@link
+ * Models}; docs/cluster.md, "The forecasting models on every node").
  *
  * <p>Pages keep each reply well under Artery's maximum frame (256 KiB by default): a page of
  * {@value #ALERT_PAGE} flags is 4 + 13 bytes a cell (about 26 KB), a page of {@value #LATEST_PAGE}
@@ -77,6 +80,38 @@ public final class NodeView {
   public record Latest(int[] cells, long[] seqs, long[] slots, double[] totals, boolean more)
       implements CrossNode {}
 
+  /**
+   * A page of a published model version for the node's {@link ModelBoard}: one cluster twin and the
+   * cells it forecasts, each with its scaler (aligned arrays by ascending cell); built by {@link
+   * ModelBoard#pages}. No reply: the aggregator sends every version to every node's view and sends
+   * the current one again to a view that registers later.
+   *
+   * @param architecture the network every cell shares
+   * @param version the twinning's version
+   * @param twin the cluster twin's weights
+   * @param cells the cell numbers
+   * @param means each cell's scaler mean
+   * @param stds each cell's scaler standard deviation
+   */
+  public record Models(
+      Architecture architecture,
+      long version,
+      float[] twin,
+      int[] cells,
+      double[] means,
+      double[] stds)
+      implements Command, CrossNode {
+    /** Checks that the arrays align. */
+    public Models {
+      if (means.length != cells.length || stds.length != cells.length) {
+        throw new IllegalArgumentException("a page of models needs a mean and a std per cell");
+      }
+      if (twin.length != architecture.parameterCount()) {
+        throw new IllegalArgumentException("the twin does not fit " + architecture.name());
+      }
+    }
+  }
+
   /** Makes the view stop answering (a node whose view fails), for the tests of the error. */
   record Silence() implements Command, NoSerializationVerificationNeeded {}
 
@@ -85,9 +120,10 @@ public final class NodeView {
    *
    * @param alerts the node's alert set
    * @param latest the node's board of newest slots
+   * @param models the node's board of forecasting models
    * @return the behaviour
    */
-  static Behavior<Command> create(AlertSet alerts, LatestBoard latest) {
+  static Behavior<Command> create(AlertSet alerts, LatestBoard latest, ModelBoard models) {
     return Behaviors.setup(
         ctx -> {
           ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
@@ -102,6 +138,12 @@ public final class NodeView {
                   GetLatest.class,
                   m -> {
                     m.replyTo().tell(latestPage(latest, m.afterCell(), m.limit()));
+                    return Behaviors.same();
+                  })
+              .onMessage(
+                  Models.class,
+                  m -> {
+                    models.publish(m);
                     return Behaviors.same();
                   })
               .onMessage(Silence.class, m -> Behaviors.ignore())

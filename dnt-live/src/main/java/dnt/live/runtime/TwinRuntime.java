@@ -75,7 +75,7 @@ public final class TwinRuntime implements AutoCloseable {
   private final CountBatcher counts;
   private final AlertSet alerts;
   private final HeldCells held = new HeldCells();
-  private final ModelBoard models = new ModelBoard();
+  private final ModelBoard models;
   private final FlClients clients = new FlClients();
   private @Nullable ForecastRuntime forecasting;
   private final LatestBoard latest;
@@ -99,6 +99,7 @@ public final class TwinRuntime implements AutoCloseable {
     this.alerts = boards.alerts();
     this.latest = boards.latest();
     this.view = boards.view();
+    this.models = boards.models();
     this.system = system;
     this.cellPosition = cellPosition;
     this.radioProjection = radioProjection;
@@ -155,12 +156,14 @@ public final class TwinRuntime implements AutoCloseable {
       // find it as soon as they see the node up (ClusterViews)
       AlertSet nodeAlerts = new AlertSet();
       LatestBoard nodeLatest = new LatestBoard();
+      ModelBoard nodeModels = new ModelBoard();
       NodeBoards boards =
           new NodeBoards(
               nodeAlerts,
               nodeLatest,
+              nodeModels,
               system.systemActorOf(
-                  NodeView.create(nodeAlerts, nodeLatest), "node-view", Props.empty()));
+                  NodeView.create(nodeAlerts, nodeLatest, nodeModels), "node-view", Props.empty()));
       Cluster cluster = Cluster.get(system);
       if (node.seedNodes().isEmpty()) {
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -251,7 +254,8 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /** A node's boards and the view that serves them to the other nodes. */
-  private record NodeBoards(AlertSet alerts, LatestBoard latest, ActorRef<NodeView.Command> view) {}
+  private record NodeBoards(
+      AlertSet alerts, LatestBoard latest, ModelBoard models, ActorRef<NodeView.Command> view) {}
 
   /** A cell's centroid on the own network's plane, metres; (0, 0) for a cell it lacks. */
   static IntFunction<double[]> ownPosition(OwnNetwork network) {
@@ -473,6 +477,16 @@ public final class TwinRuntime implements AutoCloseable {
    */
   public void silenceView() {
     view.tell(new NodeView.Silence());
+  }
+
+  /**
+   * The version of every cell's forecasting model on this node's board (the cell twins' integrity
+   * check reads it), for the tests of its replication.
+   *
+   * @return cell to version
+   */
+  public Map<Integer, Long> modelVersions() {
+    return models.versions();
   }
 
   /**

@@ -120,6 +120,20 @@ final class MessageSerializerTest {
             new long[] {2_300_000L, 0},
             new double[] {0.1, -0.0, Double.MIN_VALUE, 1e300, Double.NaN, 1, 2, 3, 4, 5},
             true));
+    CellModel m = model("7", 0.5f);
+    float[] twin = m.parameters();
+    twin[0] = Float.NaN;
+    twin[1] = -0f;
+    all.add(
+        new NodeView.Models(
+            m.architecture(),
+            Long.MAX_VALUE,
+            twin,
+            new int[] {7, 5161},
+            new double[] {Double.NaN, -0.0},
+            new double[] {Double.MIN_VALUE, 1e300}));
+    all.add(
+        new NodeView.Models(m.architecture(), 1, twin, new int[0], new double[0], new double[0]));
     all.add(new FlClientEntity.Describe(0, 288, ref.narrow()));
     all.add(
         new FlClientEntity.Described(
@@ -348,6 +362,34 @@ final class MessageSerializerTest {
             true);
     assertThat(serialization.findSerializerFor(alerts).toBinary(alerts)).hasSize(26_005);
     assertThat(latest.length).isLessThan(256 * 1024 / 2);
+  }
+
+  /**
+   * A page of models (view-models-1) is 20 n + 4 d + 54 bytes for the MLP (name "mlp" 4 + 3,
+   * windows 15, options 16, version 8, twin 4 + 4 d, count 4; per cell 4 + 8 + 8). The live twin's
+   * default MLP (d = 289) at the fullest page {@link ModelBoard#pages} makes (9,935 cells) is
+   * 199,910 bytes, within {@link ModelBoard#PAGE_BYTES} and Artery's frame (256 KiB by default).
+   */
+  @Test
+  void aFullPageOfModelsHasTheStatedSizeAndFitsArterysFrame() {
+    Architecture a = ModelBoardTest.mlp();
+    int d = a.parameterCount();
+    int n = (ModelBoard.PAGE_BYTES - ModelBoard.PAGE_OVERHEAD - 4 * d) / ModelBoard.CELL_BYTES;
+    assertThat(d).isEqualTo(289);
+    assertThat(n).isEqualTo(9_935);
+    int[] cells = new int[n];
+    double[] means = new double[n];
+    double[] stds = new double[n];
+    for (int i = 0; i < n; i++) {
+      cells[i] = i + 1;
+      means[i] = i;
+      stds[i] = 1 + i;
+    }
+    NodeView.Models page = new NodeView.Models(a, 5, new float[d], cells, means, stds);
+    byte[] bytes = serialization.findSerializerFor(page).toBinary(page);
+    assertThat(bytes).hasSize(199_910);
+    assertThat(bytes.length).isLessThanOrEqualTo(ModelBoard.PAGE_BYTES);
+    assertThat(bytes.length).isLessThan(256 * 1024);
   }
 
   @Test
