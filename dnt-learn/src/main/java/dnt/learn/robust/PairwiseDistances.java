@@ -54,31 +54,8 @@ final class PairwiseDistances {
    */
   static double[][] gram(UpdateVector[] rows) {
     int n = rows.length;
-    int d = rows[0].dimension();
-    int width = Columns.blockWidth(n) & ~3;
-    int blocks = (d + width - 1) / width;
-    int parts = Math.max(1, Math.min(PARTS, blocks));
-    double[][] acc = new double[parts][n * n];
-    AtomicInteger next = new AtomicInteger();
-    int workers =
-        Math.max(
-            1, Math.min(parts, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
-    IntStream.range(0, workers)
-        .parallel()
-        .forEach(
-            t -> {
-              double[] buf = new double[n * width];
-              for (int p = next.getAndIncrement(); p < parts; p = next.getAndIncrement()) {
-                int firstBlock = (int) ((long) blocks * p / parts);
-                int endBlock = (int) ((long) blocks * (p + 1) / parts);
-                for (int b = firstBlock; b < endBlock; b++) {
-                  int from = b * width;
-                  int w = Math.min(d, from + width) - from;
-                  Columns.transpose(rows, from, w, buf);
-                  accumulate(buf, n, w, acc[p]);
-                }
-              }
-            });
+    double[][] acc = perPart(rows, n * n, PairwiseDistances::accumulate);
+    int parts = acc.length;
     double[][] out = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int k = i; k < n; k++) {
@@ -111,31 +88,11 @@ final class PairwiseDistances {
     int n = rows.length;
     int d = rows[0].dimension();
     int c = subset.length;
-    int width = Columns.blockWidth(n) & ~3;
-    int blocks = (d + width - 1) / width;
-    int parts = Math.max(1, Math.min(PARTS, blocks));
     // per part: the diagonal (n), then each subset row against every row (c n)
-    double[][] acc = new double[parts][n + c * n];
-    AtomicInteger next = new AtomicInteger();
-    int workers =
-        Math.max(
-            1, Math.min(parts, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
-    IntStream.range(0, workers)
-        .parallel()
-        .forEach(
-            t -> {
-              double[] buf = new double[n * width];
-              for (int p = next.getAndIncrement(); p < parts; p = next.getAndIncrement()) {
-                int firstBlock = (int) ((long) blocks * p / parts);
-                int endBlock = (int) ((long) blocks * (p + 1) / parts);
-                for (int b = firstBlock; b < endBlock; b++) {
-                  int from = b * width;
-                  int w = Math.min(d, from + width) - from;
-                  Columns.transpose(rows, from, w, buf);
-                  accumulateRows(buf, n, w, subset, acc[p]);
-                }
-              }
-            });
+    double[][] acc =
+        perPart(
+            rows, n + c * n, (buf, rowCount, w, g) -> accumulateRows(buf, rowCount, w, subset, g));
+    int parts = acc.length;
     double[] sum = acc[0];
     for (int e = 0; e < sum.length; e++) {
       for (int p = 1; p < parts; p++) {
@@ -163,6 +120,52 @@ final class PairwiseDistances {
       }
     }
     return out;
+  }
+
+  /** Adds one transposed block of coordinates ({@code w} columns of n values) to an accumulator. */
+  private interface BlockKernel {
+    void add(double[] buf, int n, int w, double[] acc);
+  }
+
+  /**
+   * Runs a kernel over the rows' coordinates in blocks, the blocks split into at most {@link
+   * #PARTS} contiguous parts by d alone, each part's blocks in order into the part's own
+   * accumulator, the parts spread over the common pool's workers: what each accumulator holds does
+   * not depend on the number of threads.
+   *
+   * @param rows the n rows, all of length d
+   * @param accLength the length of one part's accumulator
+   * @param kernel what a block adds to its part's accumulator
+   * @return one accumulator per part, in part order
+   */
+  private static double[][] perPart(UpdateVector[] rows, int accLength, BlockKernel kernel) {
+    int n = rows.length;
+    int d = rows[0].dimension();
+    int width = Columns.blockWidth(n) & ~3;
+    int blocks = (d + width - 1) / width;
+    int parts = Math.max(1, Math.min(PARTS, blocks));
+    double[][] acc = new double[parts][accLength];
+    AtomicInteger next = new AtomicInteger();
+    int workers =
+        Math.max(
+            1, Math.min(parts, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
+    IntStream.range(0, workers)
+        .parallel()
+        .forEach(
+            t -> {
+              double[] buf = new double[n * width];
+              for (int p = next.getAndIncrement(); p < parts; p = next.getAndIncrement()) {
+                int firstBlock = (int) ((long) blocks * p / parts);
+                int endBlock = (int) ((long) blocks * (p + 1) / parts);
+                for (int b = firstBlock; b < endBlock; b++) {
+                  int from = b * width;
+                  int w = Math.min(d, from + width) - from;
+                  Columns.transpose(rows, from, w, buf);
+                  kernel.add(buf, n, w, acc[p]);
+                }
+              }
+            });
+    return acc;
   }
 
   /**
