@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -61,7 +62,13 @@ final class ClusterViews {
     return gather(
             "the alerts",
             members,
-            view -> alertPages(view, 0, new ArrayList<>()),
+            view ->
+                pages(
+                    view,
+                    (Integer after, ActorRef<NodeView.Alerts> replyTo) ->
+                        new NodeView.GetAlerts(after, NodeView.ALERT_PAGE, replyTo),
+                    0,
+                    new ArrayList<>()),
             (List<NodeView.Alerts> pages, Map<Integer, AlertSet.Flag> best) -> {
               for (NodeView.Alerts p : pages) {
                 for (int i = 0; i < p.cells().length; i++) {
@@ -90,7 +97,13 @@ final class ClusterViews {
     return gather(
             "the board of newest slots",
             members,
-            view -> latestPages(view, 0, new ArrayList<>()),
+            view ->
+                pages(
+                    view,
+                    (Integer after, ActorRef<NodeView.Latest> replyTo) ->
+                        new NodeView.GetLatest(after, NodeView.LATEST_PAGE, replyTo),
+                    0,
+                    new ArrayList<>()),
             (List<NodeView.Latest> pages, Map<Integer, LatestBoard.Entry> best) -> {
               int k = Observation.SERVICES;
               for (NodeView.Latest p : pages) {
@@ -170,30 +183,22 @@ final class ClusterViews {
             });
   }
 
-  private CompletableFuture<List<NodeView.Alerts>> alertPages(
-      ActorRef<NodeView.Command> view, int after, List<NodeView.Alerts> got) {
-    return asks.<NodeView.Command, NodeView.Alerts>ask(
-            view, replyTo -> new NodeView.GetAlerts(after, NodeView.ALERT_PAGE, replyTo), TIMEOUT)
+  /**
+   * Every page of one member's view, asked one after the other from the cell after the last one
+   * received until a page says no more follow.
+   */
+  private <P extends NodeView.Page> CompletableFuture<List<P>> pages(
+      ActorRef<NodeView.Command> view,
+      BiFunction<Integer, ActorRef<P>, NodeView.Command> request,
+      int after,
+      List<P> got) {
+    return asks.<NodeView.Command, P>ask(view, replyTo -> request.apply(after, replyTo), TIMEOUT)
         .thenCompose(
             p -> {
               got.add(p);
               int n = p.cells().length;
               return p.more() && n > 0
-                  ? alertPages(view, p.cells()[n - 1], got)
-                  : CompletableFuture.completedFuture(got);
-            });
-  }
-
-  private CompletableFuture<List<NodeView.Latest>> latestPages(
-      ActorRef<NodeView.Command> view, int after, List<NodeView.Latest> got) {
-    return asks.<NodeView.Command, NodeView.Latest>ask(
-            view, replyTo -> new NodeView.GetLatest(after, NodeView.LATEST_PAGE, replyTo), TIMEOUT)
-        .thenCompose(
-            p -> {
-              got.add(p);
-              int n = p.cells().length;
-              return p.more() && n > 0
-                  ? latestPages(view, p.cells()[n - 1], got)
+                  ? pages(view, request, p.cells()[n - 1], got)
                   : CompletableFuture.completedFuture(got);
             });
   }

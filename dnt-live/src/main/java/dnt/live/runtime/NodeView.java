@@ -44,6 +44,23 @@ public final class NodeView {
    * @param limit the most flags in the page
    * @param replyTo where the page goes
    */
+  /** A page of a view's answer: its cells in ascending order, and whether another may follow. */
+  interface Page {
+    /**
+     * The page's cells, ascending.
+     *
+     * @return cell numbers
+     */
+    int[] cells();
+
+    /**
+     * Whether a page may follow (this one is full).
+     *
+     * @return true when the asker should ask for the next page
+     */
+    boolean more();
+  }
+
   public record GetAlerts(int afterCell, int limit, ActorRef<Alerts> replyTo)
       implements Command, CrossNode {}
 
@@ -56,7 +73,7 @@ public final class NodeView {
    * @param more whether a page may follow (this one is full)
    */
   public record Alerts(int[] cells, long[] seqs, boolean[] diverging, boolean more)
-      implements CrossNode {}
+      implements CrossNode, Page {}
 
   /**
    * Asks for a page of the node's board of newest slots.
@@ -78,7 +95,7 @@ public final class NodeView {
    * @param more whether a page may follow (this one is full)
    */
   public record Latest(int[] cells, long[] seqs, long[] slots, double[] totals, boolean more)
-      implements CrossNode {}
+      implements CrossNode, Page {}
 
   /**
    * A page of a published model version for the node's {@link ModelBoard}: one cluster twin and the
