@@ -64,7 +64,8 @@ import java.util.stream.Stream;
  * ({@code off} with history days separates the forecasters' share from that of the history the twin
  * holds). Between the measured day's first row and its last acknowledgement it reports the CPU
  * seconds of every thread group ({@link ThreadCpu}: JFR does not sample PyTorch's native frames)
- * and the collector's pauses.
+ * and the collector's pauses. With {@code -Ddnt.cityDay.gate=FILE} it waits, after the history and
+ * the V-twin, until FILE exists before it starts the measured day.
  */
 public final class CityDayReplay {
   private CityDayReplay() {}
@@ -140,6 +141,7 @@ public final class CityDayReplay {
           awaitVerticalTwin(twin);
         }
       }
+      awaitGate();
       FederatedStatus fedBefore = forecasts ? twin.federated().toCompletableFuture().join() : null;
       String kpisBefore = radioKpis(twin);
 
@@ -359,6 +361,28 @@ public final class CityDayReplay {
       Thread.sleep(1000);
     }
   }
+
+  /**
+   * With the system property {@value #GATE} naming a file, waits until that file exists before the
+   * measured day, so that the untimed history can share the machine with other work and the
+   * measured day start once it is quiet.
+   */
+  private static void awaitGate() throws InterruptedException, IOException {
+    String gate = System.getProperty(GATE);
+    if (gate == null || gate.isBlank()) {
+      return;
+    }
+    Path file = Path.of(gate);
+    long w = System.nanoTime();
+    print("waiting for %s before the measured day", file);
+    while (!Files.exists(file)) {
+      Thread.sleep(1_000);
+    }
+    print("%s found after %.1f s; load average %s", file, seconds(w), loadAverage());
+  }
+
+  /** The system property naming the gate file (see {@link #awaitGate()}). */
+  static final String GATE = "dnt.cityDay.gate";
 
   /** Waits up to a limit for the measured day's H-twin updates (the version to move). */
   private static FederatedStatus awaitHorizontalDay(
