@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dnt.learn.fl.UpdateVector;
 import dnt.torch.TorchThreads;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -145,18 +147,23 @@ final class FloatGram {
             t -> {
               double[] acc = new double[n * n];
               float[] block = new float[perCall * n * K];
+              // one native input buffer per worker, reused by every call: DJL copies a heap
+              // buffer into a new direct buffer per call (zeroed, freed only by a GC)
+              ByteBuffer input =
+                  ByteBuffer.allocateDirect(block.length * Float.BYTES)
+                      .order(ByteOrder.nativeOrder());
+              FloatBuffer floats = input.asFloatBuffer();
               float max = 0;
               try (NDManager manager = TorchThreads.manager()) {
                 for (int c = next.getAndIncrement(); c < calls; c = next.getAndIncrement()) {
                   int first = c * perCall;
                   int count = Math.min(perCall, slices - first);
+                  int length = count * n * K;
                   max = Math.max(max, fill(rows, first, count, block));
+                  floats.put(0, block, 0, length);
+                  input.clear().limit(length * Float.BYTES);
                   try (NDManager call = manager.newSubManager()) {
-                    NDArray x =
-                        call.create(
-                            FloatBuffer.wrap(block, 0, count * n * K),
-                            new Shape(count, n, K),
-                            DataType.FLOAT32);
+                    NDArray x = call.create(input, new Shape(count, n, K), DataType.FLOAT32);
                     NDArray g =
                         x.batchMatMul(x.transpose(0, 2, 1))
                             .toType(DataType.FLOAT64, false)
@@ -212,6 +219,15 @@ final class FloatGram {
    * Writes slices {@code [first, first+count)} into {@code block} as {@code count} n-by-K matrices,
    * row after row, values rounded to float, coordinates past d as zeros.
    *
+   * <p>A difference row's value is the float subtraction {@code w_j - b_j}, which equals {@code
+   * (float) ((double) w_j - b_j)}, the float rounding of the exact update the class comment
+   * assumes: the subtraction is exact in double whenever the operands' exponents differ by at most
+   * 29 (and otherwise the smaller operand moves the difference by less than a quarter of a float
+   * unit, so both round to the larger one), i.e. double rounding through a format of at least 2p +
+   * 2 bits (53 >= 2 * 24 + 2) is innocuous for addition (Figueroa, "When is double rounding
+   * innocuous?", SIGNUM Newsletter 30(3), 1995). {@code FloatGramFillTest} checks it on random and
+   * edge-case bit patterns.
+   *
    * @return the largest absolute value written (NaN if any is NaN)
    */
   private static float fill(UpdateVector[] rows, int first, int count, float[] block) {
@@ -227,8 +243,10 @@ final class FloatGram {
         if (row.isDifference()) {
           float[] w = row.weights();
           float[] b = row.base();
+          // the float difference is (float) ((double) w_j - b_j) exactly (see fill's comment),
+          // in a loop the JIT vectorises
           for (int j = from; j < to; j++) {
-            float v = (float) ((double) w[j] - b[j]);
+            float v = w[j] - b[j];
             block[o + j] = v;
             max = Math.max(max, Math.abs(v));
           }

@@ -86,6 +86,63 @@ final class FedAvgTest {
   }
 
   @Test
+  void groupsOfEightAndFourWithUnitAndOtherWeightsAreBitForBitTheStreamingMean() {
+    // 23 updates: ten over one base (a group of eight, then two alone because the next is a
+    // double), one double, twelve over the base (eight, then four); the weighted run gives the
+    // first eight weight exactly 1 (the unit-weight kernel), the next group mixed weights with
+    // some 1s (the weighted kernel), so every kernel of FedAvg must add in update order
+    int d = 33_001;
+    java.util.Random rng = new java.util.Random(21);
+    float[] base = new float[d];
+    for (int j = 0; j < d; j++) {
+      base[j] = (float) rng.nextGaussian();
+    }
+    double[] weights = new double[23];
+    List<ClientUpdate> unit = new java.util.ArrayList<>();
+    List<ClientUpdate> weighted = new java.util.ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      weights[i] = i < 8 || i % 3 == 0 ? 1 : 0.5 + i;
+      if (i == 10) {
+        double[] x = new double[d];
+        for (int j = 0; j < d; j++) {
+          x[j] = rng.nextGaussian() * 1e-3;
+        }
+        unit.add(ClientUpdate.benign("c" + i, x, 1));
+        weighted.add(ClientUpdate.benign("c" + i, x, weights[i]));
+        continue;
+      }
+      float[] w = new float[d];
+      for (int j = 0; j < d; j++) {
+        // mixed magnitudes, so a different order of additions would change low bits
+        w[j] = (float) (base[j] + rng.nextGaussian() * (i % 5 == 2 ? 1e5 : 1e-2));
+      }
+      unit.add(ClientUpdate.benign("c" + i, w, base, 1));
+      weighted.add(ClientUpdate.benign("c" + i, w, base, weights[i]));
+    }
+    for (boolean isWeighted : new boolean[] {false, true}) {
+      List<ClientUpdate> u = isWeighted ? weighted : unit;
+      RunningMean streaming = new RunningMean(d, isWeighted);
+      double[] sequential = new double[d];
+      double total = 0;
+      for (ClientUpdate c : u) {
+        streaming.add(c);
+        double w = isWeighted ? c.weight() : 1.0;
+        total += w;
+        for (int j = 0; j < d; j++) {
+          sequential[j] += w * c.delta().get(j);
+        }
+      }
+      double inv = 1.0 / total;
+      for (int j = 0; j < d; j++) {
+        sequential[j] *= inv;
+      }
+      double[] list = new FedAvg(isWeighted).aggregate(u, CTX);
+      assertThat(list).containsExactly(streaming.mean());
+      assertThat(list).containsExactly(sequential);
+    }
+  }
+
+  @Test
   void updatesAreExactInBothRepresentations() {
     // a difference of floats is read as (double) w - (double) b: 0.1f - 0.3f is not a float, yet
     // it is exactly the double below; a double update (1e39, beyond the float range) is kept as is
