@@ -90,8 +90,8 @@ public record AsyncSettings(
 
   /**
    * The number of stations that send an update each day: {@code ceil(C n)}, computed on the
-   * fraction's shortest decimal form (so that 0.1 of 30 stations is 3, not the 4 that the binary
-   * product 3.0000000000000004 would give), at least 1 and at most n.
+   * fraction's shortest decimal form (so that 0.07 of 100 stations is 7, not the 8 that the binary
+   * product 7.000000000000001 would give), at least 1 and at most n.
    *
    * @param n the number of stations, at least 0
    * @return the sample size (0 only when n is 0)
