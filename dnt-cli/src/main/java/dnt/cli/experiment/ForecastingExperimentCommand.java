@@ -85,7 +85,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
           "fedda: the published FedDA protocol exactly (see docs/forecasting.md); demo: the"
               + " settings of dnt demo (an MLP that trains in seconds). Presets are commented YAML"
               + " files in the dnt-experiments resources; applied over --config, below --set,"
-              + " --rounds, --fraction, --threads.")
+              + " --rounds, --fraction, --async-fraction, --threads.")
   @Nullable String preset;
 
   @Option(
@@ -96,8 +96,19 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
   @Option(names = "--rounds", description = "Override sync.rounds, at least 1.")
   @Nullable Integer rounds;
 
-  @Option(names = "--fraction", description = "Override sync.clientFraction, in (0, 1].")
+  @Option(
+      names = "--fraction",
+      description =
+          "Override sync.clientFraction, in (0, 1]: the stations sampled each synchronous round"
+              + " (V-twin phase).")
   Double fraction;
+
+  @Option(
+      names = "--async-fraction",
+      description =
+          "Override async.clientFraction, in (0, 1]: the stations (a seeded ceil(C n)) that send"
+              + " an H-twin update each streamed day.")
+  @Nullable Double asyncFraction;
 
   @Option(
       names = "--threads",
@@ -139,6 +150,7 @@ public final class ForecastingExperimentCommand implements Callable<Integer> {
             .set(set.assignments)
             .put("--rounds", "sync.rounds", rounds)
             .put("--fraction", "sync.clientFraction", fraction)
+            .put("--async-fraction", "async.clientFraction", asyncFraction)
             .put("--threads", "threads", threads)
             .put("--data", "run.data", data)
             .put("--service", "run.service", service)

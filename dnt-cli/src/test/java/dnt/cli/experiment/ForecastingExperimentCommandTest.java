@@ -101,6 +101,61 @@ final class ForecastingExperimentCommandTest {
   }
 
   @Test
+  void asyncFractionSendsOnlyTheSampledStationsUpdatesAndIsRecordedInConfigYaml(@TempDir Path dir)
+      throws IOException {
+    Path tiny = dir.resolve("tiny.yaml");
+    Files.writeString(
+        tiny, "model:\n  hidden: 4\n  layers: 1\nsync:\n  rounds: 1\ncentralized:\n  epochs: 1\n");
+    String[] common = {
+      "experiment",
+      "forecasting",
+      "--cells",
+      "3",
+      "--seed",
+      "7",
+      "--methods",
+      "h-twin-no-cluster",
+      "--config",
+      tiny.toString()
+    };
+    CliRun all = run(concat(common, "--results-dir", dir.resolve("all").toString()));
+    assertThat(all.status()).as(all.err()).isZero();
+    CliRun half =
+        run(
+            concat(
+                common,
+                "--async-fraction",
+                "0.5",
+                "--results-dir",
+                dir.resolve("half").toString()));
+    assertThat(half.status()).as(half.err()).isZero();
+    Path runAll = CliRun.onlyRun(dir.resolve("all"), "forecasting");
+    Path runHalf = CliRun.onlyRun(dir.resolve("half"), "forecasting");
+    assertThat(Files.readString(runAll.resolve("config.yaml"))).contains("clientFraction: 1.0");
+    assertThat(Files.readString(runHalf.resolve("config.yaml"))).contains("clientFraction: 0.5");
+    // ceil(0.5 x 3) = 2 of the 3 stations download and upload each streamed day, so the H-twin
+    // phase moves exactly 2/3 of the bytes of C = 1 (every message is a whole model or update)
+    long bytesAll = ongoingBytes(runAll);
+    long bytesHalf = ongoingBytes(runHalf);
+    assertThat(bytesAll).isPositive();
+    assertThat(3 * bytesHalf).isEqualTo(2 * bytesAll);
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private static long ongoingBytes(Path runDir) throws IOException {
+    var lines = Files.readAllLines(runDir.resolve("metrics.csv"));
+    java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+    String[] row = lines.get(1).split(",");
+    assertThat(row[0]).isEqualTo("h-twin-no-cluster");
+    return Long.parseLong(row[header.indexOf("ongoing_bytes")]);
+  }
+
+  @Test
   void optionsOverrideTheConfigFileAndUnknownKeysNameTheKeyPathAndFile(@TempDir Path dir)
       throws IOException {
     Path file = dir.resolve("c.yaml");
@@ -156,5 +211,16 @@ final class ForecastingExperimentCommandTest {
     CliRun r = run("experiment", "forecasting", "--config", bad.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("clientFraction");
+    for (String value : new String[] {"0", "1.5", "-0.2"}) {
+      CliRun a = run("experiment", "forecasting", "--async-fraction", value);
+      assertThat(a.status()).isEqualTo(2);
+      assertThat(a.err())
+          .contains(
+              "key 'async': clientFraction must be in (0, 1], got " + Double.parseDouble(value))
+          .doesNotContain("Exception");
+    }
+    CliRun set = run("experiment", "forecasting", "--set", "async.clientFraction=2");
+    assertThat(set.status()).isEqualTo(2);
+    assertThat(set.err()).contains("clientFraction must be in (0, 1], got 2.0");
   }
 }

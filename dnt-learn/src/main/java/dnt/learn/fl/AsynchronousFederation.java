@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  * AsyncSettings}). Clients train in parallel on Java threads, but the result depends only on the
  * seed because the order of server steps comes from the simulated clock, not from the threads.
  *
+ * <p>With a client fraction C below 1 ({@link AsyncSettings#clientFraction()}), each day only a
+ * seeded sample of {@link AsyncSettings#sampleSize(int) ceil(C n)} stations ({@link #participants})
+ * downloads, trains and uploads; the others keep forecasting with their twin's current model. Every
+ * station's start offset is drawn whether it is sampled or not, so a sampled station starts at the
+ * same simulated time as with C = 1, and C = 1 draws no sample at all: its results are those of the
+ * code before the fraction existed, bit for bit.
+ *
  * <p>With clustering, each cluster twin (kept from the V-twin assignment) runs its own asynchronous
  * server, and at the end of each day the global model becomes the size-weighted mean of the twins,
  * which are then mixed towards it.
@@ -129,10 +136,11 @@ public final class AsynchronousFederation {
                       : Long.compare(a.order, b.order));
       long order = 0;
       var offsets = Seeds.generator(Seeds.derive(seed, 8, day));
+      boolean[] sends = participants(settings, n, day, seed);
       for (int i = 0; i < n; i++) {
         double offset = offsets.nextDouble() * settings.startSpreadSeconds();
         FlClient c = clients.get(i);
-        if (c.stream().size() > day && c.stream().get(day).count() > 0) {
+        if (sends[i] && c.stream().size() > day && c.stream().get(day).count() > 0) {
           queue.add(new Event(day * DAY_SECONDS + offset, order++, false, i, null, 0, 0));
         }
       }
@@ -308,6 +316,33 @@ public final class AsynchronousFederation {
               time,
               Double.NaN));
     }
+  }
+
+  /**
+   * The stations that train and send an update on a day: all of them when the client fraction is 1,
+   * otherwise a sample of {@link AsyncSettings#sampleSize(int)} of the n stations without
+   * replacement, drawn from the seed and the day alone (its own stream, so the start offsets and
+   * the training seeds are those of C = 1).
+   *
+   * @param settings the settings (their client fraction)
+   * @param n the number of stations
+   * @param day the day index in the stream
+   * @param seed the run's seed
+   * @return for each station, whether it sends an update that day
+   */
+  static boolean[] participants(AsyncSettings settings, int n, int day, long seed) {
+    boolean[] sends = new boolean[n];
+    if (settings.clientFraction() == 1.0) {
+      Arrays.fill(sends, true);
+      return sends;
+    }
+    int[] sample =
+        SynchronousFederation.sample(
+            n, settings.sampleSize(n), Seeds.generator(Seeds.derive(seed, 13, day)));
+    for (int i : sample) {
+      sends[i] = true;
+    }
+    return sends;
   }
 
   private static float[] firstModelOf(int c, int[] cluster, FederatedResult start) {

@@ -210,6 +210,8 @@ public record FlConfig(
    * @param startSpreadSeconds start offsets
    * @param localEpochs local epochs per new day
    * @param historyDays days of recent data (the new day and those before it) trained on each day
+   * @param clientFraction fraction C of stations that send an update each day (ceil(C n) of n), in
+   *     (0, 1]
    */
   public record Async(
       double alpha,
@@ -219,7 +221,8 @@ public record FlConfig(
       int bufferSize,
       double startSpreadSeconds,
       int localEpochs,
-      int historyDays) {
+      int historyDays,
+      double clientFraction) {
     /** Checks the fields. */
     public Async {
       check(alpha > 0 && alpha <= 1, "alpha must be in (0, 1], got " + alpha);
@@ -237,6 +240,9 @@ public record FlConfig(
           "startSpreadSeconds must be finite and >= 0, got " + startSpreadSeconds);
       check(localEpochs >= 1, "localEpochs must be at least 1, got " + localEpochs);
       check(historyDays >= 1, "historyDays must be at least 1, got " + historyDays);
+      check(
+          clientFraction > 0 && clientFraction <= 1,
+          "clientFraction must be in (0, 1], got " + clientFraction);
     }
 
     /**
@@ -466,7 +472,8 @@ public record FlConfig(
         async.bufferSize,
         cost.secondsPerSample,
         async.startSpreadSeconds,
-        clusterSettings(clustered));
+        clusterSettings(clustered),
+        async.clientFraction);
   }
 
   /**

@@ -28,7 +28,7 @@ final class FlConfigTest {
         new FlConfig.Training("adam", 0.002, 0.9, 20, 1, false),
         new FlConfig.Sync(40, 1.0, false, 0),
         new FlConfig.Clustering(3, 10, 1.0, 0.5),
-        new FlConfig.Async(0.5, "polynomial", 0.5, 4, 1, 900, 3, 7),
+        new FlConfig.Async(0.5, "polynomial", 0.5, 4, 1, 900, 3, 7, 1.0),
         new FlConfig.Centralized(10),
         new FlConfig.Cost(0.02, 50, 0.5, 0.3, 1e-4, 4),
         codec,
@@ -48,7 +48,7 @@ final class FlConfigTest {
     assertThat(c.syncSettings(false).clustering().enabled()).isFalse();
     assertThat(c.asyncSettings(true).recipe().epochs()).isEqualTo(3);
     assertThat(c.async().function()).isInstanceOf(StalenessFunction.Polynomial.class);
-    assertThat(new FlConfig.Async(0.5, "hinge", 0.5, 4, 1, 900, 3, 7).function())
+    assertThat(new FlConfig.Async(0.5, "hinge", 0.5, 4, 1, 900, 3, 7, 1.0).function())
         .isInstanceOf(StalenessFunction.Hinge.class);
   }
 
@@ -61,7 +61,7 @@ final class FlConfigTest {
         .hasMessage("rounds must be at least 1, got 0");
     assertThatThrownBy(() -> new FlConfig.Training("rmsprop", 0.1, 0.9, 20, 1, false))
         .hasMessage("optimizer must be sgd or adam, got 'rmsprop'");
-    assertThatThrownBy(() -> new FlConfig.Async(0.5, "linear", 0.5, 4, 1, 900, 3, 7))
+    assertThatThrownBy(() -> new FlConfig.Async(0.5, "linear", 0.5, 4, 1, 900, 3, 7, 1.0))
         .hasMessage("staleness must be constant, polynomial or hinge, got 'linear'");
     assertThatThrownBy(() -> new FlConfig.Codec("none", 4, 0))
         .hasMessage("density must be in (0, 1], got 0.0");
