@@ -24,6 +24,22 @@ public final class CoordinateMedian implements AggregationRule {
   @Override
   public double[] aggregate(List<ClientUpdate> updates, AggregationContext context) {
     UpdateVector[] rows = Columns.rows(updates);
-    return Columns.map(rows, (v, from, n, selector, j) -> selector.median(v, from, n));
+    Columns.ColumnFunction column = (v, from, n, selector, j) -> selector.median(v, from, n);
+    if (!WeightBlock.applies(rows)) {
+      return Columns.map(rows, column);
+    }
+    SelectionNetwork network =
+        SelectionNetwork.forRanks(rows.length, BlockStatistics.medianRanks(rows.length));
+    return WeightBlock.map(
+        rows,
+        () -> network,
+        (net, block, out) -> {
+          double[] med = block.lane0;
+          block.rank(net);
+          BlockStatistics.median(block, net, med);
+          System.arraycopy(med, 0, out, block.from(), block.width());
+        },
+        (net, v, from, n, selector, j) -> column.apply(v, from, n, selector, j),
+        net -> {});
   }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -246,9 +247,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
     int n = rows.length;
     double parameter = settings.parameter();
     BandRule rule = settings.band();
-    return Columns.map(
-        rows,
-        () -> new long[n],
+    Columns.StatefulColumnFunction<long[]> column =
         (tally, v, from, cnt, selector, j) -> {
           double high = rule.band(v, from, cnt, parameter, selector, lo, j);
           double low = lo[j];
@@ -257,12 +256,61 @@ public final class TwinInconsistencyDefense implements AggregationRule {
             tally[i] += x >= low && x <= high ? 1 : 0;
           }
           return high;
-        },
+        };
+    Consumer<long[]> finish =
         tally -> {
           for (int i = 0; i < n; i++) {
             kept[i] += tally[i];
           }
-        });
+        };
+    if (!WeightBlock.applies(rows)) {
+      return Columns.map(rows, () -> new long[n], column, finish);
+    }
+    SelectionNetwork network = rule.network(n, parameter);
+    return WeightBlock.map(
+        rows,
+        () -> new BlockTally(n),
+        (tally, block, out) -> {
+          double[] low = block.lane0;
+          double[] high = block.lane1;
+          rule.band(block, network, parameter, low, high);
+          int from = block.from();
+          System.arraycopy(low, 0, lo, from, block.width());
+          System.arraycopy(high, 0, out, from, block.width());
+          block.countOutside(low, high, tally.outside);
+          tally.coordinates += block.width();
+        },
+        (tally, v, from, cnt, selector, j) -> column.apply(tally.kept, v, from, cnt, selector, j),
+        tally -> finish.accept(tally.kept()));
+  }
+
+  /**
+   * One worker's mask counts on the network path: per row and lane, the coordinates outside the
+   * band (as floats, exact below {@code 2^24}: a lane sees at most {@code d / 128} coordinates),
+   * and per row the inside counts of the blocks that took the scalar fallback.
+   */
+  private static final class BlockTally {
+    final long[] kept;
+    final float[][] outside;
+    long coordinates;
+
+    BlockTally(int n) {
+      kept = new long[n];
+      outside = new float[n][WeightBlock.WIDTH];
+    }
+
+    /** The kept coordinates per row: network blocks' coordinates minus outside, plus fallback. */
+    long[] kept() {
+      long[] k = kept.clone();
+      for (int i = 0; i < k.length; i++) {
+        double out = 0;
+        for (float o : outside[i]) {
+          out += o;
+        }
+        k[i] += coordinates - (long) out;
+      }
+      return k;
+    }
   }
 
   private double[] clientWeights(List<ClientUpdate> updates, long[] kept, int d) {
