@@ -113,6 +113,9 @@ final class NetworkKernelsTest {
     rules.add(
         new TwinInconsistencyDefense(
             new TwinInconsistencyDefense.Settings(BandRule.MAD, 0, 2, 0.5, false, false, 0.8)));
+    if (n >= 7) {
+      rules.add(new Bulyan((n - 3) / 4));
+    }
     for (Glid.Method method : Glid.Method.values()) {
       rules.add(new Glid(method));
     }
