@@ -10,9 +10,11 @@ import java.util.List;
  * Coordinate-wise trimmed mean (Yin et al., ICML 2018): per coordinate, drop the {@code k =
  * floor(beta * n)} smallest and the k largest values and average the remaining {@code n - 2k}.
  * Default {@code beta = 0.1} (FLPoison). Two selections and one summing pass per coordinate (see
- * {@link #trimmedSum}), no full sort. Precision: the boundaries are exact order statistics of the
- * updates' exact values; the middle sum is accumulated in double in row order (error at most about
- * {@code n u sum |x_i|}, {@code u = 2^-53}), then multiplied by {@code 1 / (n - 2k)}.
+ * {@link #trimmedSum}), no full sort; for float-weight updates over one shared base the two
+ * boundaries of 128 coordinates at a time come from a pruned {@link SelectionNetwork}, the same
+ * values. Precision: the boundaries are exact order statistics of the updates' exact values; the
+ * middle sum is accumulated in double in row order (error at most about {@code n u sum |x_i|},
+ * {@code u = 2^-53}), then multiplied by {@code 1 / (n - 2k)}.
  */
 public final class TrimmedMean implements AggregationRule {
   /** The default trimming fraction per end. */

@@ -36,11 +36,14 @@ import org.jspecify.annotations.Nullable;
  * direction a TPI attacker pushes; clients whose average exceeds a threshold (default 0.8) get
  * weight zero. Honest clients move the model away from {@code w_0} and stay near or below 0.5.
  *
- * <p>Cost: one pass over transposed coordinate blocks that computes the bands (out-of-place
- * selection per coordinate, {@link ColumnSelector}) and counts each client's kept coordinates, then
- * one aggregation pass; extra memory two arrays of length d. Precision: the bands come from exact
- * order statistics of the updates' exact values (the MAD scaling and the band ends are computed in
- * double), the masked weighted sums are accumulated in double in row order.
+ * <p>Cost: one pass over coordinate blocks that computes the bands and counts each client's kept
+ * coordinates, then one aggregation pass; extra memory two arrays of length d. The bands come from
+ * a {@link SelectionNetwork} over 128 coordinates at a time when every update is float weights over
+ * one shared base ({@link WeightBlock}; the MAD from the sorted values, {@link BlockStatistics}),
+ * otherwise from an out-of-place selection per transposed coordinate ({@link ColumnSelector}); both
+ * give the same bands and counts. Precision: the bands come from exact order statistics of the
+ * updates' exact values (the MAD scaling and the band ends are computed in double), the masked
+ * weighted sums are accumulated in double in row order.
  */
 public final class TwinInconsistencyDefense implements AggregationRule {
   /**
