@@ -38,7 +38,7 @@ fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" | tee -a "$out/load.txt"
 python_or_awk_table() {
   # JMH csv: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",
-  # "Param: d","Param: n","Param: rule"
+  # "Param: d","Param: n","Param: networks","Param: rule" (the rule stays last: JMH sorts the params)
   echo "rule,java_ms,java_error_ms,numpy_ms,numpy_over_java"
   awk -F, -v numpy="$numpy" -v npfile="$out/numpy.csv" '
     BEGIN { if (numpy == "yes") { while ((getline line < npfile) > 0) { split(line, a, ","); np[a[1]] = a[2] } } }

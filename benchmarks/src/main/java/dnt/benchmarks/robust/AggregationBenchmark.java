@@ -79,6 +79,14 @@ public class AggregationBenchmark {
   @Param({"1000000"})
   public int d;
 
+  /**
+   * Whether the column-wise rules (median, trimmed mean, TID) use the selection-network kernels
+   * ({@code true}, the default) or the scalar selection ({@code false}); both give the same
+   * aggregates. {@code -p networks=true,false} measures the two in one run.
+   */
+  @Param({"true"})
+  public String networks;
+
   private List<ClientUpdate> updates;
   private AggregationContext context;
   private AggregationRule aggregationRule;
@@ -86,6 +94,7 @@ public class AggregationBenchmark {
   /** Draws the updates once per trial. */
   @Setup(Level.Trial)
   public void data() {
+    System.setProperty("dnt.robust.networks", networks);
     RandomGenerator rng = Seeds.generator(7);
     double[] centre = new double[d];
     for (int j = 0; j < d; j++) {

@@ -80,4 +80,71 @@ public enum BandRule {
       default -> throw new AssertionError(this);
     }
   }
+
+  /**
+   * The network that places the ranks this rule's band needs among n values: the full sort for MAD
+   * (its deviations' median is read from the sorted values, {@link BlockStatistics#mad}), the
+   * quantiles' neighbouring ranks otherwise.
+   *
+   * @param n the number of values
+   * @param parameter the rule's parameter
+   * @return the network for {@link #band(WeightBlock, SelectionNetwork, double, double[],
+   *     double[])}
+   */
+  SelectionNetwork network(int n, double parameter) {
+    return switch (this) {
+      case PERCENTILE ->
+          SelectionNetwork.forRanks(
+              n, BlockStatistics.quantileRanks(n, parameter / 100.0, 1 - parameter / 100.0));
+      case MAD -> SelectionNetwork.sorting(n);
+      case IQR -> SelectionNetwork.forRanks(n, BlockStatistics.quantileRanks(n, 0.25, 0.75));
+    };
+  }
+
+  /**
+   * The bands of every coordinate of a block, bit for bit those of {@link #band(double[], int, int,
+   * double, ColumnSelector, double[], int)} (the same order statistics, then the same arithmetic
+   * lane by lane).
+   *
+   * @param block the loaded block
+   * @param network {@link #network(int, double)} for the block's row count
+   * @param parameter the rule's parameter
+   * @param low receives the lower ends, by lane
+   * @param high receives the upper ends, by lane
+   */
+  void band(
+      WeightBlock block, SelectionNetwork network, double parameter, double[] low, double[] high) {
+    int width = block.width();
+    block.rank(network);
+    switch (this) {
+      case PERCENTILE -> {
+        double p = parameter / 100.0;
+        BlockStatistics.quantile(block, network, p, low);
+        BlockStatistics.quantile(block, network, 1 - p, high);
+      }
+      case MAD -> {
+        double[][] sorted = block.sorted(network);
+        double[] med = block.lane2;
+        BlockStatistics.median(sorted, block.rowCount(), width, med);
+        double[] mad = block.lane3;
+        BlockStatistics.mad(sorted, block.rowCount(), width, med, mad, block.lane4);
+        for (int j = 0; j < width; j++) {
+          double m = 1.4826 * mad[j];
+          low[j] = med[j] - parameter * m;
+          high[j] = med[j] + parameter * m;
+        }
+      }
+      case IQR -> {
+        BlockStatistics.quantile(block, network, 0.25, low);
+        BlockStatistics.quantile(block, network, 0.75, high);
+        for (int j = 0; j < width; j++) {
+          double q1 = low[j];
+          double q3 = high[j];
+          double iqr = q3 - q1;
+          low[j] = q1 - parameter * iqr;
+          high[j] = q3 + parameter * iqr;
+        }
+      }
+    }
+  }
 }

@@ -14,7 +14,10 @@ import java.util.List;
  * selected values closest to their median are averaged. Needs {@code n >= 4f + 3}. The distance
  * matrix is computed once, through the Gram matrix (error bound in {@link PairwiseDistances}), and
  * reused by every Krum round; the per-coordinate step works on the updates' exact double values
- * ({@link dnt.learn.fl.UpdateVector}) and sums in double.
+ * ({@link dnt.learn.fl.UpdateVector}) and sums in double; it sorts each coordinate's selected
+ * values, 128 coordinates at a time by a {@link SelectionNetwork} when the selected updates are
+ * float weights over one shared base, else by {@code Arrays.sort} (the same sorted values, so the
+ * same result).
  */
 public final class Bulyan implements AggregationRule, MinimumClients {
   private final int f;
@@ -64,32 +67,59 @@ public final class Bulyan implements AggregationRule, MinimumClients {
       candidates = rest;
     }
     double inv = 1.0 / beta;
+    if (WeightBlock.applies(selected)) {
+      SelectionNetwork network = SelectionNetwork.sorting(theta);
+      return WeightBlock.map(
+          selected,
+          () -> new double[theta],
+          (column, block, out) -> {
+            block.rank(network);
+            double[][] sorted = block.sorted(network);
+            for (int j = 0; j < block.width(); j++) {
+              for (int r = 0; r < theta; r++) {
+                column[r] = sorted[r][j];
+              }
+              out[block.from() + j] = windowSum(column, 0, theta, beta) * inv;
+            }
+          },
+          (column, v, from, cnt, selector, j) -> {
+            Arrays.sort(v, from, from + cnt);
+            return windowSum(v, from, cnt, beta) * inv;
+          },
+          column -> {});
+    }
     return Columns.map(
         selected,
         (v, from, cnt, selector, j) -> {
           Arrays.sort(v, from, from + cnt);
-          // the beta values closest to the median form a contiguous window of the sorted values
-          int half = cnt >>> 1;
-          double med =
-              (cnt & 1) == 1 ? v[from + half] : v[from + half - 1] / 2 + v[from + half] / 2;
-          int lo = (cnt - 1) / 2;
-          int hi = lo;
-          while (hi - lo + 1 < beta) {
-            if (lo == 0) {
-              hi++;
-            } else if (hi == cnt - 1) {
-              lo--;
-            } else if (med - v[from + lo - 1] <= v[from + hi + 1] - med) {
-              lo--;
-            } else {
-              hi++;
-            }
-          }
-          double s = 0;
-          for (int i = lo; i <= hi; i++) {
-            s += v[from + i];
-          }
-          return s * inv;
+          return windowSum(v, from, cnt, beta) * inv;
         });
+  }
+
+  /**
+   * The sum, in sorted order, of the beta sorted values closest to their median (they form a
+   * contiguous window of the sorted values).
+   */
+  private static double windowSum(double[] v, int from, int cnt, int beta) {
+    int half = cnt >>> 1;
+    double med = (cnt & 1) == 1 ? v[from + half] : v[from + half - 1] / 2 + v[from + half] / 2;
+    int lo = (cnt - 1) / 2;
+    int hi = lo;
+    while (hi - lo + 1 < beta) {
+      if (lo == 0) {
+        hi++;
+      } else if (hi == cnt - 1) {
+        lo--;
+      } else if (med - v[from + lo - 1] <= v[from + hi + 1] - med) {
+        lo--;
+      } else {
+        hi++;
+      }
+    }
+    double s = 0;
+    for (int i = lo; i <= hi; i++) {
+      s += v[from + i];
+    }
+    return s;
   }
 }

@@ -10,9 +10,11 @@ import java.util.List;
  * Coordinate-wise trimmed mean (Yin et al., ICML 2018): per coordinate, drop the {@code k =
  * floor(beta * n)} smallest and the k largest values and average the remaining {@code n - 2k}.
  * Default {@code beta = 0.1} (FLPoison). Two selections and one summing pass per coordinate (see
- * {@link #trimmedSum}), no full sort. Precision: the boundaries are exact order statistics of the
- * updates' exact values; the middle sum is accumulated in double in row order (error at most about
- * {@code n u sum |x_i|}, {@code u = 2^-53}), then multiplied by {@code 1 / (n - 2k)}.
+ * {@link #trimmedSum}), no full sort; for float-weight updates over one shared base the two
+ * boundaries of 128 coordinates at a time come from a pruned {@link SelectionNetwork}, the same
+ * values. Precision: the boundaries are exact order statistics of the updates' exact values; the
+ * middle sum is accumulated in double in row order (error at most about {@code n u sum |x_i|},
+ * {@code u = 2^-53}), then multiplied by {@code 1 / (n - 2k)}.
  */
 public final class TrimmedMean implements AggregationRule {
   /** The default trimming fraction per end. */
@@ -66,8 +68,64 @@ public final class TrimmedMean implements AggregationRule {
           "trimmed-mean with beta " + beta + " leaves no value of " + n + " updates");
     }
     double inv = 1.0 / (n - 2 * k);
-    return Columns.map(
-        rows, (v, from, cnt, selector, j) -> trimmedSum(v, from, cnt, k, selector) * inv);
+    Columns.ColumnFunction column =
+        (v, from, cnt, selector, j) -> trimmedSum(v, from, cnt, k, selector) * inv;
+    if (!WeightBlock.applies(rows)) {
+      return Columns.map(rows, column);
+    }
+    SelectionNetwork network = SelectionNetwork.forRanks(n, k, n - 1 - k);
+    return WeightBlock.map(
+        rows,
+        () -> network,
+        (net, block, out) -> trimmedSums(block, net, k, inv, out),
+        (net, v, from, cnt, selector, j) -> column.apply(v, from, cnt, selector, j),
+        net -> {});
+  }
+
+  /**
+   * {@link #trimmedSum} times {@code inv} for every coordinate of a block, lane by lane: the
+   * boundaries from the network, then the clamped sum over the rows in row order (the same
+   * additions, in the same order, as the scalar version; a finite block has no infinite boundary).
+   */
+  private static void trimmedSums(
+      WeightBlock block, SelectionNetwork network, int k, double inv, double[] out) {
+    int n = block.rowCount();
+    int width = block.width();
+    int from = block.from();
+    float[] base = block.base();
+    double[] sum = block.lane2;
+    java.util.Arrays.fill(sum, 0, width, 0.0);
+    if (k == 0) {
+      for (int i = 0; i < n; i++) {
+        float[] w = block.weights(i);
+        for (int j = 0; j < width; j++) {
+          sum[j] += (double) w[from + j] - base[from + j];
+        }
+      }
+      for (int j = 0; j < width; j++) {
+        out[from + j] = sum[j] * inv;
+      }
+      return;
+    }
+    block.rank(network);
+    double[] lower = block.lane0;
+    double[] upper = block.lane1;
+    for (int j = 0; j < width; j++) {
+      lower[j] = block.ranked(network, k, j);
+      upper[j] = block.ranked(network, n - 1 - k, j);
+    }
+    for (int i = 0; i < n; i++) {
+      float[] w = block.weights(i);
+      for (int j = 0; j < width; j++) {
+        double x = (double) w[from + j] - base[from + j];
+        sum[j] += Math.min(Math.max(x, lower[j]), upper[j]);
+      }
+    }
+    for (int j = 0; j < width; j++) {
+      double s =
+          lower[j] == upper[j] ? (n - 2 * k) * lower[j] : sum[j] - k * lower[j] - k * upper[j];
+      out[from + j] = s * inv;
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,11 +36,14 @@ import org.jspecify.annotations.Nullable;
  * direction a TPI attacker pushes; clients whose average exceeds a threshold (default 0.8) get
  * weight zero. Honest clients move the model away from {@code w_0} and stay near or below 0.5.
  *
- * <p>Cost: one pass over transposed coordinate blocks that computes the bands (out-of-place
- * selection per coordinate, {@link ColumnSelector}) and counts each client's kept coordinates, then
- * one aggregation pass; extra memory two arrays of length d. Precision: the bands come from exact
- * order statistics of the updates' exact values (the MAD scaling and the band ends are computed in
- * double), the masked weighted sums are accumulated in double in row order.
+ * <p>Cost: one pass over coordinate blocks that computes the bands and counts each client's kept
+ * coordinates, then one aggregation pass; extra memory two arrays of length d. The bands come from
+ * a {@link SelectionNetwork} over 128 coordinates at a time when every update is float weights over
+ * one shared base ({@link WeightBlock}; the MAD from the sorted values, {@link BlockStatistics}),
+ * otherwise from an out-of-place selection per transposed coordinate ({@link ColumnSelector}); both
+ * give the same bands and counts. Precision: the bands come from exact order statistics of the
+ * updates' exact values (the MAD scaling and the band ends are computed in double), the masked
+ * weighted sums are accumulated in double in row order.
  */
 public final class TwinInconsistencyDefense implements AggregationRule {
   /**
@@ -246,9 +250,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
     int n = rows.length;
     double parameter = settings.parameter();
     BandRule rule = settings.band();
-    return Columns.map(
-        rows,
-        () -> new long[n],
+    Columns.StatefulColumnFunction<long[]> column =
         (tally, v, from, cnt, selector, j) -> {
           double high = rule.band(v, from, cnt, parameter, selector, lo, j);
           double low = lo[j];
@@ -257,12 +259,61 @@ public final class TwinInconsistencyDefense implements AggregationRule {
             tally[i] += x >= low && x <= high ? 1 : 0;
           }
           return high;
-        },
+        };
+    Consumer<long[]> finish =
         tally -> {
           for (int i = 0; i < n; i++) {
             kept[i] += tally[i];
           }
-        });
+        };
+    if (!WeightBlock.applies(rows)) {
+      return Columns.map(rows, () -> new long[n], column, finish);
+    }
+    SelectionNetwork network = rule.network(n, parameter);
+    return WeightBlock.map(
+        rows,
+        () -> new BlockTally(n),
+        (tally, block, out) -> {
+          double[] low = block.lane0;
+          double[] high = block.lane1;
+          rule.band(block, network, parameter, low, high);
+          int from = block.from();
+          System.arraycopy(low, 0, lo, from, block.width());
+          System.arraycopy(high, 0, out, from, block.width());
+          block.countOutside(low, high, tally.outside);
+          tally.coordinates += block.width();
+        },
+        (tally, v, from, cnt, selector, j) -> column.apply(tally.kept, v, from, cnt, selector, j),
+        tally -> finish.accept(tally.kept()));
+  }
+
+  /**
+   * One worker's mask counts on the network path: per row and lane, the coordinates outside the
+   * band (as floats, exact below {@code 2^24}: a lane sees at most {@code d / 128} coordinates),
+   * and per row the inside counts of the blocks that took the scalar fallback.
+   */
+  private static final class BlockTally {
+    final long[] kept;
+    final float[][] outside;
+    long coordinates;
+
+    BlockTally(int n) {
+      kept = new long[n];
+      outside = new float[n][WeightBlock.WIDTH];
+    }
+
+    /** The kept coordinates per row: network blocks' coordinates minus outside, plus fallback. */
+    long[] kept() {
+      long[] k = kept.clone();
+      for (int i = 0; i < k.length; i++) {
+        double out = 0;
+        for (float o : outside[i]) {
+          out += o;
+        }
+        k[i] += coordinates - (long) out;
+      }
+      return k;
+    }
   }
 
   private double[] clientWeights(List<ClientUpdate> updates, long[] kept, int d) {
