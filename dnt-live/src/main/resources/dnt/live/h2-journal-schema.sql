@@ -16,6 +16,12 @@
 -- * The event payloads are BINARY VARYING instead of BLOB: an event (one cell's rows of a batch)
 --   is a few hundred bytes, and as a BLOB, H2 keeps every value over 256 bytes
 --   (MAX_LENGTH_INPLACE_LOB) in its separate LOB store, a second write and read per event.
+-- * The snapshot payloads are BINARY VARYING too. A cell twin's snapshot holds the cell's whole
+--   history, about 25 kB a day (75 kB after 3 days: SnapshotSize), and a BLOB of that size goes
+--   through the LOB store, which took longer to write and delete than the same bytes in the row
+--   (JournalInsertCost). H2 2.x caps a BINARY VARYING value at 1,000,000,000 bytes
+--   (Constants.MAX_STRING_LENGTH), about 100,000 years of a cell's history: no snapshot reaches it
+--   (ReadJournalPlanTest stores one of 3 MB, past 1,000,000 bytes).
 -- Journals created before keep their layout (h2-journal-schema-legacy.sql): JournalSchema creates
 -- tables only where event_journal is missing, and the plugin's queries work on both.
 CREATE TABLE IF NOT EXISTS PUBLIC."event_journal" (
@@ -46,10 +52,10 @@ CREATE TABLE IF NOT EXISTS PUBLIC."snapshot" (
     "sequence_number" BIGINT NOT NULL,
     "created" BIGINT NOT NULL,"snapshot_ser_id" INTEGER NOT NULL,
     "snapshot_ser_manifest" VARCHAR NOT NULL,
-    "snapshot_payload" BLOB NOT NULL,
+    "snapshot_payload" BINARY VARYING NOT NULL,
     "meta_ser_id" INTEGER,
     "meta_ser_manifest" VARCHAR,
-    "meta_payload" BLOB,
+    "meta_payload" BINARY VARYING,
     PRIMARY KEY("persistence_id","sequence_number")
     );
 

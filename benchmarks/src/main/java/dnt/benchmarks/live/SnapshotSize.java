@@ -86,7 +86,7 @@ public final class SnapshotSize {
               "select \"sequence_number\" / 144, count(*), min(octet_length(\"snapshot_payload\")),"
                   + " avg(octet_length(\"snapshot_payload\")), max(octet_length("
                   + "\"snapshot_payload\")) from \"snapshot\" where \"persistence_id\" like"
-                  + " 'cell|%' group by 1 order by 1")) {
+                  + " 'cell|%' group by \"sequence_number\" / 144 order by 1")) {
         while (r.next()) {
           System.out.printf(
               Locale.ROOT,

@@ -125,6 +125,59 @@ final class ReadJournalPlanTest {
   }
 
   /**
+   * Snapshots are {@code BINARY VARYING} in the new layout, in the row rather than in H2's LOB
+   * store; a cell's snapshot grows with its history (about 25 kB a day), and one of 3 MB (over 100
+   * days) is stored and read back whole. The earlier layout keeps {@code BLOB}.
+   */
+  @Test
+  void aSnapshotOfMegabytesIsStoredInTheRowAndReadBackWhole() throws SQLException {
+    String url = "jdbc:h2:mem:bigsnapshot;DB_CLOSE_DELAY=-1";
+    JournalSchema.ensure(url, "sa", "", "org.h2.Driver", LAYOUTS.get(0));
+    byte[] payload = new byte[3_000_000];
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] = (byte) (i * 31 + (i >>> 11));
+    }
+    try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "insert into \"snapshot\" (\"persistence_id\", \"sequence_number\", \"created\","
+                  + " \"snapshot_ser_id\", \"snapshot_ser_manifest\", \"snapshot_payload\")"
+                  + " values ('cell|1', 100, 0, 1, 's', ?)")) {
+        p.setBytes(1, payload);
+        p.executeUpdate();
+      }
+      try (Statement st = c.createStatement();
+          ResultSet r =
+              st.executeQuery(
+                  "select \"snapshot_payload\" from \"snapshot\" where \"persistence_id\" ="
+                      + " 'cell|1'")) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getBytes(1)).isEqualTo(payload);
+      }
+      assertThat(columnType(c, "snapshot", "snapshot_payload")).isEqualTo("BINARY VARYING");
+    }
+    String legacy = "jdbc:h2:mem:bigsnapshot-legacy;DB_CLOSE_DELAY=-1";
+    JournalSchema.ensure(legacy, "sa", "", "org.h2.Driver", LAYOUTS.get(1));
+    try (Connection c = DriverManager.getConnection(legacy, "sa", "")) {
+      assertThat(columnType(c, "snapshot", "snapshot_payload")).isEqualTo("BINARY LARGE OBJECT");
+    }
+  }
+
+  private static String columnType(Connection c, String table, String column) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' AND"
+                + " TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+      p.setString(1, table);
+      p.setString(2, column);
+      try (ResultSet r = p.executeQuery()) {
+        assertThat(r.next()).isTrue();
+        return r.getString(1);
+      }
+    }
+  }
+
+  /**
    * Every query {@code pekko-persistence-jdbc} 1.1.1 runs on the journal and the snapshots (its
    * {@code JournalQueries}, {@code ReadJournalQueries} and {@code SnapshotQueries}, written here as
    * SQL that filters and sorts as Slick's does) is answered from an index on both layouts: H2's
