@@ -1,7 +1,7 @@
 -- The journal schema of embedded H2 journals created before 5 December 2026 (issue 12), kept so
 -- that their state folders keep working: JournalSchema creates tables only where event_journal is
 -- missing, and the plugin's queries read and write both layouts. New journals get
--- h2-journal-schema.sql. Used only by tests (LegacyJournalSchemaTest, ReadJournalPlanTest) and by
+-- h2-journal-schema.sql. Used only by tests (LiveTwinTest, ReadJournalPlanTest) and by
 -- the A/B of the benchmarks (HttpIngestRate with -Ddnt.benchmarks.journalSchema=legacy,
 -- JournalInsertCost), never to create a twin's journal.
 --

@@ -58,8 +58,8 @@ import java.util.random.RandomGeneratorFactory;
  * not carried into the measured batches, as it is without.
  *
  * <p>{@code -Ddnt.benchmarks.journalSchema=legacy} runs the twin on the embedded journal's layout
- * of before 5 December 2026 (four B-trees per event instead of two; {@link JournalLayouts}), for an
- * A/B against the default, {@code new}.
+ * of before 5 December 2026 (four B-trees in {@code event_journal} per event instead of two,
+ * snapshots as {@code BLOB}s; {@link JournalLayouts}), for an A/B against the default, {@code new}.
  *
  * <p><b>Closed or open loop.</b> Without a rate (or 0) the clients send as fast as they are
  * answered (closed loop), which measures the most rows per second; but then {@code clients} batches

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * On H2 the read side's {@code eventsByTag} query reads the tags through a view ({@link
+ * The embedded H2 journal's layout and the plans of the plugin's queries on it, for this version's
+ * layout ({@code h2-journal-schema.sql}) and that of journals created before it ({@code
+ * h2-journal-schema-legacy.sql}), which state folders of earlier versions keep. On H2 the read
+ * side's {@code eventsByTag} query reads the tags through a view ({@link
  * JournalSchema#H2_TAG_VIEW}), so that a poll reads the events after its offset instead of every
  * tag row ever written, and answers the same rows as on the table.
  */
@@ -94,7 +97,8 @@ final class ReadJournalPlanTest {
    * primary key on {@code ordering} alone (a single {@code BIGINT}, which H2 makes the key of the
    * table's B-tree, so it is no extra B-tree) and one unique index on {@code (persistence_id,
    * sequence_number)}; {@code event_tag} has its primary key only, no foreign key and so no index
-   * of the key's. The earlier layout had four indexes on the journal and two on the tags.
+   * of the key's. The earlier layout had three indexes on the journal (besides the B-tree of H2's
+   * hidden row id) and two on the tags.
    */
   @Test
   void theJournalKeepsTwoIndexesOnEventsAndOneOnTagsWithoutAForeignKey() throws SQLException {
