@@ -20,7 +20,7 @@
 --   history, about 25 kB a day (75 kB after 3 days: SnapshotSize), and a BLOB of that size goes
 --   through the LOB store, which took longer to write and delete than the same bytes in the row
 --   (JournalInsertCost). H2 2.5 caps a BINARY VARYING value at 1,000,000,000 bytes
---   (Constants.MAX_STRING_LENGTH), about 100,000 years of a cell's history: no snapshot reaches it
+--   (Constants.MAX_STRING_LENGTH), about 110 years of a cell's history: no snapshot reaches it
 --   (ReadJournalPlanTest stores one of 3 MB, past 1,000,000 bytes).
 -- Journals created before keep their layout (h2-journal-schema-legacy.sql): JournalSchema creates
 -- tables only where event_journal is missing, and the plugin's queries work on both.
