@@ -9,14 +9,22 @@ import dnt.core.InvalidInputException;
 import dnt.data.Service;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -426,6 +434,72 @@ final class LiveTwinTest {
             await(twin.traffic(CellId.of(cell), DAY, DAY + 18 * SLOT, Resolution.TEN_MINUTES)),
             expected(batches, cell, 18));
       }
+    }
+  }
+
+  /**
+   * A state folder created before the journal's layout changed (issue 12: {@code ordering} as the
+   * row key, no foreign key on {@code event_tag}) keeps its tables as they are, and the twin
+   * writes, recovers from and rebuilds its read side from them.
+   */
+  @Test
+  void aJournalWithTheEarlierLayoutIsKeptAndServesWritesRecoveryAndTheReadSide() throws Exception {
+    Path state = tmp.resolve("s");
+    String url = JournalSettings.embedded(state).url();
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement st = c.createStatement()) {
+      for (String sql : legacyDdl().split(";", -1)) {
+        if (!sql.isBlank()) {
+          st.execute(sql.strip());
+        }
+      }
+    }
+    List<List<RawRow>> batches = new ArrayList<>();
+    try (LiveTwin twin = LiveTwins.start(settings(state))) {
+      // more batches than the snapshot interval (3): recovery reads a snapshot and later events
+      for (int i = 0; i < 8; i++) {
+        List<RawRow> b = randomRows(30 + i, 100);
+        batches.add(b);
+        await(twin.ingest(b));
+      }
+    }
+    try (var files = Files.list(state)) {
+      for (Path p :
+          files.filter(p -> p.getFileName().toString().startsWith("read-side")).toList()) {
+        Files.delete(p);
+      }
+    }
+    try (LiveTwin twin = LiveTwins.start(settings(state))) {
+      List<RawRow> ninth = randomRows(38, 100);
+      batches.add(ninth);
+      await(twin.ingest(ninth));
+      assertThat(twin.status().rowsAccepted()).isEqualTo(900);
+      for (int cell : new int[] {1, 2, 5000, 10000}) {
+        assertSeries(
+            await(twin.traffic(CellId.of(cell), DAY, DAY + 18 * SLOT, Resolution.TEN_MINUTES)),
+            expected(batches, cell, 18));
+        assertHistoryCatchesUp(twin, cell, expected(batches, cell, 18));
+      }
+    }
+    // the tables were not altered: the earlier layout's second unique index on ordering is there
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement st = c.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+                    + " WHERE INDEX_NAME = 'event_journal_ordering_idx'")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getLong(1)).isEqualTo(1);
+    }
+  }
+
+  private static String legacyDdl() throws IOException {
+    try (InputStream in =
+        LiveTwinTest.class
+            .getClassLoader()
+            .getResourceAsStream("dnt/live/h2-journal-schema-legacy.sql")) {
+      assertThat(in).isNotNull();
+      return new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -57,6 +57,10 @@ import java.util.random.RandomGeneratorFactory;
  * so that the backlog of a cold start (the first batches take seconds: the timeline shows it) is
  * not carried into the measured batches, as it is without.
  *
+ * <p>{@code -Ddnt.benchmarks.journalSchema=legacy} runs the twin on the embedded journal's layout
+ * of before 5 December 2026 (four B-trees in {@code event_journal} per event instead of two,
+ * snapshots as {@code BLOB}s; {@link JournalLayouts}), for an A/B against the default, {@code new}.
+ *
  * <p><b>Closed or open loop.</b> Without a rate (or 0) the clients send as fast as they are
  * answered (closed loop), which measures the most rows per second; but then {@code clients} batches
  * are always in flight, so by Little's law the mean acknowledgement time is {@code clients x 1,000
@@ -109,6 +113,8 @@ public final class HttpIngestRate {
         cells,
         timeOrder ? "time" : "file",
         (System.nanoTime() - t0) / 1e9);
+    String layout = JournalLayouts.prepare(state.resolve("twin"));
+    System.out.println("journal layout " + layout);
     LiveSettings settings = LiveSettings.defaults(state.resolve("twin"));
     if (radio) {
       settings = settings.withRadio(RadioSettings.milan(10_000, 1));
