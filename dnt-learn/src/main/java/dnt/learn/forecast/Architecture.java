@@ -77,20 +77,6 @@ public sealed interface Architecture permits DualLstm, RecurrentNet, Mlp, StDens
   }
 
   /**
-   * How many of the leading {@link #tensors()} {@link #forwardMany} only reads through a reshape
-   * that merges the model dimension with the next (a copy unless the array is contiguous), so that
-   * batched training may keep each of them in a tensor of its own; the rest stay together in one
-   * tensor laid out, modulo 64 bytes, as in the flat {@code [C, d]} weights, because matrix
-   * products that read a weight in place round according to its alignment (Intel MKL chooses its
-   * kernels by address).
-   *
-   * @return a number from 0 (every weight read in place) to the number of tensors
-   */
-  default int ownLeaves() {
-    return 0;
-  }
-
-  /**
    * The number of parameters.
    *
    * @return the flat length

@@ -79,12 +79,6 @@ public record DualLstm(WindowSpec windows, int hidden, int layers, double dropou
     return windows.closeness() == windows.period();
   }
 
-  /** The LSTM weights, merged across models before use; the head is read in place. */
-  @Override
-  public int ownLeaves() {
-    return 4 * layers;
-  }
-
   /**
    * C dual LSTMs at once: the 2C branch stacks run as 2C groups of {@link BatchedLstm}.
    *

@@ -147,7 +147,7 @@ public final class Forecaster {
     try (NDManager session = TorchThreads.manager()) {
       NDArray flat = session.create(parameters);
       flat.setRequiresGradient(true);
-      Step step = new Step(recipe, new NDList(flat), session);
+      Step step = new Step(recipe, flat, session);
       for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
         if (recipe.shuffle()) {
           shuffle(order, random);
@@ -173,7 +173,8 @@ public final class Forecaster {
               JniUtils.setGradMode(false);
             }
             lossSum += loss.getFloat();
-            step.apply();
+            step.apply(flat.getGradient());
+            JniUtils.zeroGrad((PtNDArray) flat);
           }
           steps++;
           batches++;
@@ -250,8 +251,9 @@ public final class Forecaster {
     int steps = 0;
     boolean previousGrad = JniUtils.isGradMode();
     try (NDManager session = TorchThreads.manager()) {
-      NDList leaves = shape.leavesMany(session, all, c);
-      Step step = new Step(recipe, leaves, session);
+      NDArray flat = session.create(all, new Shape(c, d));
+      flat.setRequiresGradient(true);
+      Step step = new Step(recipe, flat, session);
       for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
         if (recipe.shuffle()) {
           for (int i = 0; i < c; i++) {
@@ -271,7 +273,7 @@ public final class Forecaster {
             try {
               NDArray pred =
                   architecture.forwardMany(
-                      shape.viewsMany(leaves, c),
+                      shape.viewsMany(flat, c),
                       input.get(0),
                       input.get(1),
                       shape.dropoutMany(batch, random));
@@ -285,7 +287,8 @@ public final class Forecaster {
             for (int i = 0; i < c; i++) {
               lossSum[i] += losses[i];
             }
-            step.apply();
+            step.apply(flat.getGradient());
+            JniUtils.zeroGrad((PtNDArray) flat);
           }
           steps++;
           batches++;
@@ -294,7 +297,7 @@ public final class Forecaster {
           lastLoss[i] = lossSum[i] / batches;
         }
       }
-      shape.gatherMany(leaves, all, c);
+      all = flat.toFloatArray();
     } finally {
       JniUtils.setGradMode(previousGrad);
     }
@@ -309,126 +312,22 @@ public final class Forecaster {
     return out;
   }
 
-  /** Floats in 64 bytes, the alignment of PyTorch's CPU allocations. */
-  private static final int ALIGN = 16;
-
-  /**
-   * The leaf tensors of c models laid end to end in {@code all}: one {@code [c, shape...]} per
-   * weight array of the first {@link Architecture#ownLeaves()}, and one {@code [c, pad + rest]} for
-   * the rest, whose {@code pad} leading zeros (never read) put every model's rest at the address
-   * modulo 64 bytes it had in one flat {@code [c, d]} tensor. The LSTM's weights are then used
-   * without the {@code c x d} copy of the forward pass and the {@code c x d} concatenation of the
-   * backward pass that splitting one {@code [c, d]} leaf cost per batch, and the head's products
-   * round as before (docs/PERFORMANCE.md, "Per CPU-second against the PyTorch peer").
-   */
-  private NDList leavesMany(NDManager m, float[] all, int c) {
-    int d = all.length / c;
-    int own = architecture.ownLeaves();
-    NDList leaves = new NDList(own + 1);
-    int offset = 0;
-    for (int i = 0; i < own; i++) {
-      float[] values = new float[c * sizes[i]];
-      for (int k = 0; k < c; k++) {
-        System.arraycopy(all, k * d + offset, values, k * sizes[i], sizes[i]);
-      }
-      leaves.add(leaf(m, values, modelShape(c, shapes[i])));
-      offset += sizes[i];
-    }
-    if (own < sizes.length) {
-      int pad = offset % ALIGN;
-      int rest = d - offset;
-      // row length pad + rest = d - (offset - pad), which is d modulo ALIGN
-      float[] values = new float[c * (pad + rest)];
-      for (int k = 0; k < c; k++) {
-        System.arraycopy(all, k * d + offset, values, k * (pad + rest) + pad, rest);
-      }
-      leaves.add(leaf(m, values, new Shape(c, pad + rest)));
-    }
-    ownGradients(m, leaves);
-    return leaves;
-  }
-
-  /**
-   * Gives every leaf a zero gradient of its own before training. Autograd hands both operands of a
-   * sum the same gradient tensor, and a leaf without a gradient takes the tensor it is handed: the
-   * LSTM's two biases of a layer, each a leaf and added to each other, would share one gradient,
-   * which the step zeroes after updating the first and each backward pass adds to twice. With a
-   * gradient of its own, a leaf's gradient is added into in place (0 + g = g, the same values).
-   */
-  private static void ownGradients(NDManager m, NDList leaves) {
-    boolean previous = JniUtils.isGradMode();
-    JniUtils.setGradMode(true);
-    try (NDManager zero = m.newSubManager()) {
-      NDArray factor = zero.zeros(new Shape());
-      NDArray sum = zero.zeros(new Shape());
-      for (NDArray leaf : leaves) {
-        sum = sum.add(leaf.mul(factor).sum());
-      }
-      JniUtils.backward((PtNDArray) sum, (PtNDArray) zero.ones(new Shape()), false, false);
-    } finally {
-      JniUtils.setGradMode(previous);
-    }
-  }
-
-  private static NDArray leaf(NDManager m, float[] values, Shape shape) {
-    NDArray leaf = m.create(values, shape);
-    leaf.setRequiresGradient(true);
-    return leaf;
-  }
-
-  private static Shape modelShape(long c, long[] shape) {
-    long[] dims = new long[shape.length + 1];
-    dims[0] = c;
-    System.arraycopy(shape, 0, dims, 1, shape.length);
-    return new Shape(dims);
-  }
-
-  /** The weights per {@link Architecture#tensors()} entry, {@code [c, ...]}, over the leaves. */
-  private NDList viewsMany(NDList leaves, int c) {
-    int own = architecture.ownLeaves();
-    if (own == sizes.length) {
-      return leaves;
-    }
-    NDList views = new NDList(sizes.length);
-    int offset = 0;
-    for (int i = 0; i < own; i++) {
-      views.add(leaves.get(i));
-      offset += sizes[i];
-    }
-    int pad = offset % ALIGN;
-    long[] cuts = new long[sizes.length - own];
-    long at = pad;
-    for (int i = own; i < sizes.length; i++) {
-      cuts[i - own] = at;
+  private NDList viewsMany(NDArray flat, int c) {
+    long[] cuts = new long[sizes.length - 1];
+    long at = 0;
+    for (int i = 0; i < cuts.length; i++) {
       at += sizes[i];
+      cuts[i] = at;
     }
-    NDList parts = leaves.get(own).split(cuts, 1);
-    for (int i = own; i < sizes.length; i++) {
-      views.add(parts.get(i - own + 1).reshape(modelShape(c, shapes[i])));
+    NDList parts = sizes.length == 1 ? new NDList(flat) : flat.split(cuts, 1);
+    NDList views = new NDList(sizes.length);
+    for (int i = 0; i < sizes.length; i++) {
+      long[] shape = new long[shapes[i].length + 1];
+      shape[0] = c;
+      System.arraycopy(shapes[i], 0, shape, 1, shapes[i].length);
+      views.add(parts.get(i).reshape(shape));
     }
     return views;
-  }
-
-  /** Copies the leaves of {@link #leavesMany} back into the c flat models of {@code all}. */
-  private void gatherMany(NDList leaves, float[] all, int c) {
-    int d = all.length / c;
-    int own = architecture.ownLeaves();
-    int offset = 0;
-    for (int i = 0; i < own; i++) {
-      float[] values = leaves.get(i).toFloatArray();
-      for (int k = 0; k < c; k++) {
-        System.arraycopy(values, k * sizes[i], all, k * d + offset, sizes[i]);
-      }
-      offset += sizes[i];
-    }
-    if (own < sizes.length) {
-      int pad = offset % ALIGN;
-      int rest = d - offset;
-      float[] values = leaves.get(own).toFloatArray();
-      for (int k = 0; k < c; k++) {
-        System.arraycopy(values, k * (pad + rest) + pad, all, k * d + offset, rest);
-      }
-    }
   }
 
   private static NDList uploadMany(
@@ -594,58 +493,37 @@ public final class Forecaster {
     }
   }
 
-  /**
-   * One optimizer's state over the leaf tensors of the weights, in PyTorch's update conventions:
-   * each leaf is updated from its own gradient, element by element, so the same values give the
-   * same bits however the weights are cut into leaves. The step zeroes the gradients it used.
-   */
+  /** One optimizer's state over the flat weights, in PyTorch's update conventions. */
   private static final class Step {
     private final TrainingRecipe recipe;
-    private final NDList weights;
-    private final NDList first;
-    private final NDList second;
+    private final NDArray weights;
+    private final NDArray first;
+    private final NDArray second;
     private int t;
 
-    Step(TrainingRecipe recipe, NDList weights, NDManager m) {
+    Step(TrainingRecipe recipe, NDArray weights, NDManager m) {
       this.recipe = recipe;
       this.weights = weights;
-      this.first = new NDList(weights.size());
-      this.second = new NDList(weights.size());
-      for (NDArray w : weights) {
-        first.add(m.zeros(w.getShape()));
-        if (recipe.optimizer() != TrainingRecipe.Optimizer.SGD) {
-          second.add(m.zeros(w.getShape()));
-        }
-      }
+      this.first = m.zeros(weights.getShape());
+      this.second = m.zeros(weights.getShape());
     }
 
-    void apply() {
+    void apply(NDArray grad) {
       t++;
-      for (int i = 0; i < weights.size(); i++) {
-        NDArray w = weights.get(i);
-        NDArray grad = w.getGradient();
-        update(w, grad, i);
-        JniUtils.zeroGrad((PtNDArray) w);
-      }
-    }
-
-    private void update(NDArray weight, NDArray grad, int i) {
       float lr = (float) recipe.learningRate();
-      NDArray v = first.get(i);
       if (recipe.optimizer() == TrainingRecipe.Optimizer.SGD) {
         // v = mu v + g ; w -= lr v  (torch.optim.SGD, dampening 0; v = g at the first step)
-        v.muli((float) recipe.momentum()).addi(grad);
-        weight.subi(v.mul(lr));
+        first.muli((float) recipe.momentum()).addi(grad);
+        weights.subi(first.mul(lr));
       } else {
         float b1 = 0.9f;
         float b2 = 0.999f;
-        NDArray s = second.get(i);
-        v.muli(b1).addi(grad.mul(1 - b1));
-        s.muli(b2).addi(grad.square().muli(1 - b2));
+        first.muli(b1).addi(grad.mul(1 - b1));
+        second.muli(b2).addi(grad.square().muli(1 - b2));
         double c1 = 1 - Math.pow(b1, t);
         double c2 = 1 - Math.pow(b2, t);
-        NDArray denom = s.div((float) c2).sqrt().addi(1e-8f);
-        weight.subi(v.mul((float) (lr / c1)).divi(denom));
+        NDArray denom = second.div((float) c2).sqrt().addi(1e-8f);
+        weights.subi(first.mul((float) (lr / c1)).divi(denom));
       }
     }
   }

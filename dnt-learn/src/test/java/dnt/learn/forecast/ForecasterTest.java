@@ -85,9 +85,9 @@ final class ForecasterTest {
             Forecaster.initialise(a, 2).parameters(),
             Forecaster.initialise(a, 3).parameters());
     long[] seeds = {10, 20, 30};
-    // both optimizers: batched training keeps each LSTM weight array in a leaf tensor of its own,
-    // and the SGD step, unlike Adam's, passes a wrong gradient straight into the weights (two
-    // biases sharing one gradient tensor once trained one of them with zero gradients)
+    // both optimizers: a wrong gradient reaches the weights through SGD's step directly; a variant
+    // with one leaf tensor per weight array, where a layer's two biases shared one gradient tensor
+    // (docs/PERFORMANCE.md, "Per CPU-second against the PyTorch peer"), failed this with both
     for (TrainingRecipe recipe :
         List.of(
             new TrainingRecipe(2, 16, TrainingRecipe.Optimizer.ADAM, 0.01, 0, true),
@@ -101,8 +101,7 @@ final class ForecasterTest {
         assertThat(got).as("trained").isNotEqualTo(starts.get(i));
         // the batched products sum in another order: each float32 operation differs by at most
         // u = 6e-8 relative, and 6 steps of at most ~100 dependent operations on values below 10
-        // with learning rates <= 0.05 move a weight by well under 1e-4; the shared-bias gradient
-        // (see Forecaster.ownGradients) failed this check, with both optimizers
+        // with learning rates <= 0.05 move a weight by well under 1e-4
         for (int j = 0; j < expected.length; j++) {
           assertThat((double) got[j])
               .as("%s weight %d of model %d", recipe.optimizer(), j, i)
