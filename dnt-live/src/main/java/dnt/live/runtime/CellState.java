@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * time order), and otherwise inserted by shifting the rows after it (a late row: {@code O(n)}
  * copying, as cheap as a memory move). A row costs 48 bytes of arrays (plus the unused capacity, at
  * most a third) instead of a {@code TreeMap} entry, a boxed {@code Long} and a {@code double[5]},
- * about 130 bytes in five objects that the collector had to trace; and a snapshot is two array
- * copies. The masked slots are kept the same way ({@link #maskSlots}, {@link #maskValues}).
+ * 120 bytes in three objects that the collector had to trace; and a snapshot is two array copies.
+ * The masked slots are kept the same way ({@link #maskSlots}, {@link #maskValues}).
  */
 final class CellState {
   /** The keys of the rows held, ascending, in {@code [0, count)}. */
