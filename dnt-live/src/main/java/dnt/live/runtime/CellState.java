@@ -10,7 +10,6 @@ import dnt.learn.online.CellModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,10 +26,36 @@ import org.jspecify.annotations.Nullable;
  * the prediction instead of the observation. Mutable, and touched only by its entity's thread;
  * {@link #snapshot()} copies it into the immutable form that the snapshot store serializes on
  * another thread.
+ *
+ * <p>The rows are held in primitive arrays, not boxed maps: {@link #keys} holds the {@link
+ * Observation#key(long, int)} of every row in ascending order (slot, then country code), and {@link
+ * #values} the row's five services at {@code 5 * i}. A row is found by binary search, so a row sent
+ * again replaces the held one in place; a new key is appended when it is the newest (rows arrive in
+ * time order), and otherwise inserted by shifting the rows after it (a late row: {@code O(n)}
+ * copying, as cheap as a memory move). A row costs 48 bytes of arrays (plus the unused capacity, at
+ * most a third) instead of a {@code TreeMap} entry, a boxed {@code Long} and a {@code double[5]},
+ * 120 bytes in three objects that the collector had to trace; and a snapshot is two array copies.
+ * The masked slots are kept the same way ({@link #maskSlots}, {@link #maskValues}).
  */
 final class CellState {
-  private final NavigableMap<Long, double[]> rows = new TreeMap<>();
-  private final NavigableMap<Long, double[]> masks = new TreeMap<>();
+  /** The keys of the rows held, ascending, in {@code [0, count)}. */
+  private long[] keys = new long[0];
+
+  /** {@code values[5 * i + s]}: service {@code s} of the row with key {@code keys[i]}. */
+  private double[] values = new double[0];
+
+  /** Rows held. */
+  private int count;
+
+  /** The masked slots, ascending, in {@code [0, maskCount)}. */
+  private long[] maskSlots = new long[0];
+
+  /** {@code maskValues[5 * m + s]}: the prediction shown for masked slot {@code maskSlots[m]}. */
+  private double[] maskValues = new double[0];
+
+  /** Masked slots held. */
+  private int maskCount;
+
   private final IntegrityMonitor integrity;
   private final IntegrityParams params;
 
@@ -71,7 +96,7 @@ final class CellState {
     int replaced = 0;
     for (Observation o : batch) {
       long k = o.key();
-      if (rows.containsKey(k) || !seen.add(k)) {
+      if (find(k) >= 0 || !seen.add(k)) {
         replaced++;
       }
     }
@@ -105,12 +130,9 @@ final class CellState {
     long newest = newestAfter(batch);
     // the rows of each slot to judge, by country code: held rows overlaid with the batch's
     NavigableMap<Long, Map<Integer, double[]>> after = new TreeMap<>();
-    for (Map.Entry<Long, double[]> e :
-        rows.subMap(Observation.key(judgedBefore, 0), true, Observation.key(newest, 0), false)
-            .entrySet()) {
-      after
-          .computeIfAbsent(e.getKey() >>> 32, k -> new HashMap<>())
-          .put((int) (long) e.getKey(), e.getValue());
+    long last = Observation.key(newest, 0);
+    for (int i = lowerBound(Observation.key(judgedBefore, 0)); i < count && keys[i] < last; i++) {
+      after.computeIfAbsent(keys[i] >>> 32, k -> new HashMap<>()).put((int) keys[i], row(i));
     }
     for (Observation o : batch) {
       if (o.slot() >= judgedBefore && o.slot() < newest) {
@@ -220,7 +242,7 @@ final class CellState {
 
   /** The newest slot held once {@code batch} is applied. */
   private long newestAfter(List<Observation> batch) {
-    long newest = rows.isEmpty() ? 0 : rows.lastKey() >>> 32;
+    long newest = count == 0 ? 0 : keys[count - 1] >>> 32;
     for (Observation o : batch) {
       newest = Math.max(newest, o.slot());
     }
@@ -233,7 +255,7 @@ final class CellState {
       judgedBefore = Math.max(judgedBefore, newestAfter(batch));
     }
     for (Observation o : batch) {
-      rows.put(o.key(), values(o));
+      put(o);
       forget(o.slot());
     }
     for (Verdict v : verdicts) {
@@ -241,9 +263,9 @@ final class CellState {
       integrity.apply(v);
       predictor = v.predictor();
       if (v.masked()) {
-        masks.put(v.slot(), v.prediction().clone());
+        putMask(v.slot(), v.prediction());
       } else {
-        masks.remove(v.slot());
+        removeMask(v.slot());
       }
     }
   }
@@ -256,10 +278,107 @@ final class CellState {
     return v;
   }
 
+  /** The index of {@code key} among the rows, or {@code -(insertion point) - 1}. */
+  private int find(long key) {
+    if (count == 0 || keys[count - 1] < key) {
+      return -count - 1;
+    }
+    return Arrays.binarySearch(keys, 0, count, key);
+  }
+
+  /** The index of the first row whose key is at least {@code key} ({@code count} if none). */
+  private int lowerBound(long key) {
+    int i = find(key);
+    return i >= 0 ? i : -i - 1;
+  }
+
+  /** A copy of row {@code i}'s values. */
+  private double[] row(int i) {
+    return Arrays.copyOfRange(values, i * Observation.SERVICES, (i + 1) * Observation.SERVICES);
+  }
+
+  /** Holds a row, replacing the one with its key: in place, appended, or inserted. */
+  private void put(Observation o) {
+    long key = o.key();
+    int i = find(key);
+    if (i < 0) {
+      i = -i - 1;
+      if (count == keys.length) {
+        int capacity = grown(count);
+        keys = Arrays.copyOf(keys, capacity);
+        values = Arrays.copyOf(values, capacity * Observation.SERVICES);
+      }
+      if (i < count) {
+        System.arraycopy(keys, i, keys, i + 1, count - i);
+        System.arraycopy(
+            values,
+            i * Observation.SERVICES,
+            values,
+            (i + 1) * Observation.SERVICES,
+            (count - i) * Observation.SERVICES);
+      }
+      keys[i] = key;
+      count++;
+    }
+    for (int s = 0; s < Observation.SERVICES; s++) {
+      values[i * Observation.SERVICES + s] = o.value(s);
+    }
+  }
+
+  /** The capacity after {@code n} rows or masks: half again as many, at least 16. */
+  private static int grown(int n) {
+    return Math.max(16, n + (n >> 1));
+  }
+
+  /** The index of a masked slot, or {@code -(insertion point) - 1}. */
+  private int findMask(long slot) {
+    return Arrays.binarySearch(maskSlots, 0, maskCount, slot);
+  }
+
+  /** Masks a slot by a prediction (a copy of it), replacing the slot's earlier mask. */
+  private void putMask(long slot, double[] prediction) {
+    int m = findMask(slot);
+    if (m < 0) {
+      m = -m - 1;
+      if (maskCount == maskSlots.length) {
+        int capacity = grown(maskCount);
+        maskSlots = Arrays.copyOf(maskSlots, capacity);
+        maskValues = Arrays.copyOf(maskValues, capacity * Observation.SERVICES);
+      }
+      System.arraycopy(maskSlots, m, maskSlots, m + 1, maskCount - m);
+      System.arraycopy(
+          maskValues,
+          m * Observation.SERVICES,
+          maskValues,
+          (m + 1) * Observation.SERVICES,
+          (maskCount - m) * Observation.SERVICES);
+      maskSlots[m] = slot;
+      maskCount++;
+    }
+    System.arraycopy(prediction, 0, maskValues, m * Observation.SERVICES, Observation.SERVICES);
+  }
+
+  /** Unmasks a slot, if masked. */
+  private void removeMask(long slot) {
+    int m = findMask(slot);
+    if (m >= 0) {
+      System.arraycopy(maskSlots, m + 1, maskSlots, m, maskCount - m - 1);
+      System.arraycopy(
+          maskValues,
+          (m + 1) * Observation.SERVICES,
+          maskValues,
+          m * Observation.SERVICES,
+          (maskCount - m - 1) * Observation.SERVICES);
+      maskCount--;
+    }
+  }
+
   private boolean hasData(long slot) {
-    return masks.containsKey(slot)
-        || !rows.subMap(Observation.key(slot, 0), true, Observation.key(slot + 1, 0), false)
-            .isEmpty();
+    if (findMask(slot) >= 0) {
+      return true;
+    }
+    int i = lowerBound(Observation.key(slot, 0));
+    return i < count && keys[i] < Observation.key(slot + 1, 0);
   }
 
   private double[] effective(long slot) {
@@ -275,49 +394,95 @@ final class CellState {
    */
   double[][] totals(long fromSlot, long toSlot, boolean masked) {
     double[][] out = new double[Math.toIntExact(toSlot - fromSlot)][Observation.SERVICES];
-    List<Map.Entry<Long, double[]>> slot = new ArrayList<>();
-    for (Map.Entry<Long, double[]> e :
-        rows.subMap(Observation.key(fromSlot, 0), true, Observation.key(toSlot, 0), false)
-            .entrySet()) {
-      if (!slot.isEmpty() && (slot.get(0).getKey() >>> 32) != (e.getKey() >>> 32)) {
-        addSlot(slot, out[(int) ((slot.get(0).getKey() >>> 32) - fromSlot)]);
+    long end = Observation.key(toSlot, 0);
+    int i = lowerBound(Observation.key(fromSlot, 0));
+    while (i < count && keys[i] < end) {
+      long slot = keys[i] >>> 32;
+      int j = i + 1;
+      while (j < count && keys[j] < end && (keys[j] >>> 32) == slot) {
+        j++;
       }
-      slot.add(e);
-    }
-    if (!slot.isEmpty()) {
-      addSlot(slot, out[(int) ((slot.get(0).getKey() >>> 32) - fromSlot)]);
+      addSlot(i, j, out[(int) (slot - fromSlot)]);
+      i = j;
     }
     if (!masked) {
       return out;
     }
-    for (Map.Entry<Long, double[]> m : masks.subMap(fromSlot, true, toSlot, false).entrySet()) {
-      out[(int) (m.getKey() - fromSlot)] = m.getValue().clone();
+    int m = findMask(fromSlot);
+    for (m = m >= 0 ? m : -m - 1; m < maskCount && maskSlots[m] < toSlot; m++) {
+      out[(int) (maskSlots[m] - fromSlot)] =
+          Arrays.copyOfRange(maskValues, m * Observation.SERVICES, (m + 1) * Observation.SERVICES);
     }
     return out;
   }
 
   /**
-   * Adds one slot's rows into its total in the order of the original Milan files, the country
-   * codes' decimal spellings in string order ({@code 0, 33, 355, 39, 7}), which is the order in
-   * which {@code dnt data ingest} adds the rows of such a file; clears the list. Two rows add the
-   * same in either order, so only three or more are sorted.
+   * Adds one slot's rows {@code [from, to)} into its total in the order of the original Milan
+   * files, the country codes' decimal spellings in string order ({@code 0, 33, 355, 39, 7}), which
+   * is the order in which {@code dnt data ingest} adds the rows of such a file. Two rows add the
+   * same in either order, so only three or more are sorted (by insertion: a slot has a handful).
    */
-  private static void addSlot(List<Map.Entry<Long, double[]>> slot, double[] total) {
-    if (slot.size() > 2) {
-      slot.sort(Comparator.comparing(e -> Integer.toString((int) (long) e.getKey())));
+  private void addSlot(int from, int to, double[] total) {
+    int n = to - from;
+    int[] order = new int[n];
+    for (int k = 0; k < n; k++) {
+      int row = from + k;
+      int at = k;
+      if (n > 2) {
+        while (at > 0 && decimalOrder((int) keys[order[at - 1]], (int) keys[row]) > 0) {
+          order[at] = order[at - 1];
+          at--;
+        }
+      }
+      order[at] = row;
     }
-    for (Map.Entry<Long, double[]> e : slot) {
-      double[] v = e.getValue();
+    for (int row : order) {
       for (int s = 0; s < total.length; s++) {
-        total[s] += v[s];
+        total[s] += values[row * Observation.SERVICES + s];
       }
     }
-    slot.clear();
+  }
+
+  /**
+   * The order of two country codes' decimal spellings as strings, as {@code
+   * Integer.toString(a).compareTo(Integer.toString(b))} orders them (same sign), without making the
+   * strings: of two non-negative numbers with the same number of digits the smaller comes first;
+   * otherwise the longer one's leading digits decide, and where they equal the shorter number it
+   * comes first (a prefix precedes).
+   */
+  static int decimalOrder(int a, int b) {
+    if (a < 0 || b < 0) {
+      return Integer.toString(a).compareTo(Integer.toString(b));
+    }
+    int da = digits(a);
+    int db = digits(b);
+    if (da == db) {
+      return Integer.compare(a, b);
+    } else if (da < db) {
+      int lead = b / POWERS_OF_TEN[db - da];
+      return lead == a ? -1 : Integer.compare(a, lead);
+    } else {
+      int lead = a / POWERS_OF_TEN[da - db];
+      return lead == b ? 1 : Integer.compare(lead, b);
+    }
+  }
+
+  private static final int[] POWERS_OF_TEN = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
+
+  /** The number of decimal digits of a non-negative number. */
+  private static int digits(int a) {
+    int d = 1;
+    while (d < POWERS_OF_TEN.length && a >= POWERS_OF_TEN[d]) {
+      d++;
+    }
+    return d;
   }
 
   /** The masked slots, ascending. */
   long[] maskedSlots() {
-    return masks.keySet().stream().mapToLong(Long::longValue).toArray();
+    return Arrays.copyOf(maskSlots, maskCount);
   }
 
   /** What predicted the newest judged slot: a {@link Predictor#label()}, or "none". */
@@ -338,40 +503,26 @@ final class CellState {
 
   /** The newest slot held; only when {@link #size()} is positive. */
   long newestSlot() {
-    return rows.lastKey() >>> 32;
+    return keys[count - 1] >>> 32;
   }
 
   /** The oldest slot held; only when {@link #size()} is positive. */
   long oldestSlot() {
-    return rows.firstKey() >>> 32;
+    return keys[0] >>> 32;
   }
 
   /** Number of keys held. */
   int size() {
-    return rows.size();
+    return count;
   }
 
-  /** An immutable copy for the snapshot store. */
+  /** An immutable copy for the snapshot store: copies of the arrays' used parts. */
   CellSnapshot snapshot() {
-    long[] keys = new long[rows.size()];
-    double[] values = new double[rows.size() * Observation.SERVICES];
-    int i = 0;
-    for (Map.Entry<Long, double[]> e : rows.entrySet()) {
-      keys[i] = e.getKey();
-      System.arraycopy(e.getValue(), 0, values, i * Observation.SERVICES, Observation.SERVICES);
-      i++;
-    }
-    long[] maskedSlots = maskedSlots();
-    double[] maskValues = new double[maskedSlots.length * Observation.SERVICES];
-    for (int m = 0; m < maskedSlots.length; m++) {
-      System.arraycopy(
-          masks.get(maskedSlots[m]), 0, maskValues, m * Observation.SERVICES, Observation.SERVICES);
-    }
     return new CellSnapshot(
-        keys,
-        values,
-        maskedSlots,
-        maskValues,
+        Arrays.copyOf(keys, count),
+        Arrays.copyOf(values, count * Observation.SERVICES),
+        Arrays.copyOf(maskSlots, maskCount),
+        Arrays.copyOf(maskValues, maskCount * Observation.SERVICES),
         integrity.windowValues(),
         integrity.outlierRun(),
         integrity.inlierRun(),
@@ -381,23 +532,47 @@ final class CellState {
         predictor == null ? -1 : predictor.code());
   }
 
-  /** The state a snapshot holds. */
+  /**
+   * The state a snapshot holds. Its arrays are copied (the snapshot's stay untouched); keys that
+   * are not strictly ascending, which no snapshot written by this class has, are held one by one as
+   * {@link #apply} would hold them, a later duplicate replacing the earlier.
+   */
   static CellState of(CellSnapshot snap, IntegrityParams params) {
     CellState s = new CellState(params);
-    for (int i = 0; i < snap.keys().length; i++) {
-      double[] v = new double[Observation.SERVICES];
-      System.arraycopy(snap.values(), i * Observation.SERVICES, v, 0, v.length);
-      s.rows.put(snap.keys()[i], v);
+    long[] k = snap.keys();
+    if (ascending(k)) {
+      s.keys = k.clone();
+      s.values = snap.values().clone();
+      s.count = k.length;
+    } else {
+      double[] v = snap.values();
+      for (int i = 0; i < k.length; i++) {
+        int at = i * Observation.SERVICES;
+        s.put(
+            new Observation(
+                k[i] >>> 32, (int) k[i], v[at], v[at + 1], v[at + 2], v[at + 3], v[at + 4]));
+      }
     }
-    for (int m = 0; m < snap.maskedSlots().length; m++) {
-      double[] v = new double[Observation.SERVICES];
-      System.arraycopy(snap.maskValues(), m * Observation.SERVICES, v, 0, v.length);
-      s.masks.put(snap.maskedSlots()[m], v);
+    long[] m = snap.maskedSlots();
+    for (int i = 0; i < m.length; i++) {
+      s.putMask(
+          m[i],
+          Arrays.copyOfRange(
+              snap.maskValues(), i * Observation.SERVICES, (i + 1) * Observation.SERVICES));
     }
     s.integrity.restore(
         snap.window(), snap.outlierRun(), snap.inlierRun(), snap.diverging(), snap.checked());
     s.judgedBefore = snap.judgedBefore();
     s.predictor = snap.predictor() < 0 ? null : Predictor.ofCode(snap.predictor());
     return s;
+  }
+
+  private static boolean ascending(long[] a) {
+    for (int i = 1; i < a.length; i++) {
+      if (a[i - 1] >= a[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

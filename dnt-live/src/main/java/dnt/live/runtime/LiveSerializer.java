@@ -8,6 +8,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
@@ -24,11 +26,15 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  *       predicted values, the predictor's code (byte, {@link Predictor#code()}). {@code observed-2}
  *       (read only) has no predictor code (seasonal naive); {@code observed-1} (read only) is the
  *       rows alone.
- *   <li>{@code cell-snapshot-3}: key count, keys (longs), values (doubles); masked slot count,
- *       slots (longs), their values (doubles); window length, residuals (doubles); outlier run,
- *       inlier run (ints), diverging (boolean), checked, judged-before slot (longs), the newest
- *       judgement's predictor code (byte, -1 for none). {@code cell-snapshot-2} (read only) has no
- *       predictor code; {@code cell-snapshot-1} (read only) is the telemetry part alone.
+ *   <li>{@code cell-snapshot-4}: the three lengths first, key count {@code n}, masked slot count
+ *       {@code m}, window length {@code w} (ints); then the arrays as the cell state holds them,
+ *       each in one bulk copy: keys ({@code n} longs), values ({@code 5n} doubles), masked slots
+ *       ({@code m} longs), their values ({@code 5m} doubles), residuals ({@code w} doubles); then
+ *       outlier run, inlier run (ints), diverging (boolean), checked, judged-before slot (longs),
+ *       the newest judgement's predictor code (byte, -1 for none): {@code 38 + 48n + 48m + 8w}
+ *       bytes, written into an array of exactly that size. {@code cell-snapshot-3} (read only) has
+ *       the same fields with each length just before its array; {@code cell-snapshot-2} (read only)
+ *       has no predictor code; {@code cell-snapshot-1} (read only) is the telemetry part alone.
  *   <li>{@code counted-1}: the row count (long).
  * </ul>
  */
@@ -41,7 +47,8 @@ public final class LiveSerializer extends SerializerWithStringManifest {
   static final String OBSERVED = "observed-3";
   static final String CELL_SNAPSHOT_1 = "cell-snapshot-1";
   static final String CELL_SNAPSHOT_2 = "cell-snapshot-2";
-  static final String CELL_SNAPSHOT = "cell-snapshot-3";
+  static final String CELL_SNAPSHOT_3 = "cell-snapshot-3";
+  static final String CELL_SNAPSHOT = "cell-snapshot-4";
   static final String COUNTED = "counted-1";
 
   /** A serializer; Pekko instantiates it from the configuration. */
@@ -66,6 +73,9 @@ public final class LiveSerializer extends SerializerWithStringManifest {
 
   @Override
   public byte[] toBinary(Object o) {
+    if (o instanceof CellSnapshot snap) {
+      return snapshotBytes(snap);
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       if (o instanceof CellTwin.Observed e) {
@@ -81,19 +91,6 @@ public final class LiveSerializer extends SerializerWithStringManifest {
           writeDoubles(out, v.prediction());
           out.writeByte(v.predictor().code());
         }
-      } else if (o instanceof CellSnapshot snap) {
-        writeLongs(out, snap.keys());
-        writeDoubles(out, snap.values());
-        writeLongs(out, snap.maskedSlots());
-        writeDoubles(out, snap.maskValues());
-        out.writeInt(snap.window().length);
-        writeDoubles(out, snap.window());
-        out.writeInt(snap.outlierRun());
-        out.writeInt(snap.inlierRun());
-        out.writeBoolean(snap.diverging());
-        out.writeLong(snap.checked());
-        out.writeLong(snap.judgedBefore());
-        out.writeByte(snap.predictor());
       } else if (o instanceof TwinStats.Counted c) {
         out.writeLong(c.rows());
       } else {
@@ -105,10 +102,99 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     return bytes.toByteArray();
   }
 
-  private static void writeLongs(DataOutputStream out, long[] a) throws IOException {
-    out.writeInt(a.length);
-    for (long x : a) {
-      out.writeLong(x);
+  /**
+   * The bytes of {@code cell-snapshot-4}: an array of exactly their size, the snapshot's arrays
+   * copied in bulk (a snapshot of a cell holding three days is some hundred kB, so per-value writes
+   * through a growing stream cost more than the copy).
+   */
+  static byte[] snapshotBytes(CellSnapshot snap) {
+    int n = snap.keys().length;
+    int m = snap.maskedSlots().length;
+    int w = snap.window().length;
+    ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(snapshotSize(n, m, w)));
+    b.putInt(n).putInt(m).putInt(w);
+    b.asLongBuffer().put(snap.keys());
+    b.position(b.position() + Long.BYTES * n);
+    putDoubles(b, snap.values());
+    b.asLongBuffer().put(snap.maskedSlots());
+    b.position(b.position() + Long.BYTES * m);
+    putDoubles(b, snap.maskValues());
+    putDoubles(b, snap.window());
+    b.putInt(snap.outlierRun()).putInt(snap.inlierRun());
+    b.put((byte) (snap.diverging() ? 1 : 0));
+    b.putLong(snap.checked()).putLong(snap.judgedBefore());
+    b.put((byte) snap.predictor());
+    return b.array();
+  }
+
+  /**
+   * The size in bytes of a {@code cell-snapshot-4} record.
+   *
+   * @param keys rows held
+   * @param masked masked slots
+   * @param window the residual window's length
+   * @return {@code 38 + 48 keys + 48 masked + 8 window}
+   */
+  static long snapshotSize(int keys, int masked, int window) {
+    return 3L * Integer.BYTES
+        + (long) (Long.BYTES + Observation.SERVICES * Double.BYTES) * (keys + (long) masked)
+        + (long) Double.BYTES * window
+        + 2L * Integer.BYTES
+        + 1
+        + 2L * Long.BYTES
+        + 1;
+  }
+
+  private static void putDoubles(ByteBuffer b, double[] a) {
+    b.asDoubleBuffer().put(a);
+    b.position(b.position() + Double.BYTES * a.length);
+  }
+
+  private static long[] getLongs(ByteBuffer b, int n) {
+    long[] a = new long[n];
+    b.asLongBuffer().get(a);
+    b.position(b.position() + Long.BYTES * n);
+    return a;
+  }
+
+  private static double[] getDoubles(ByteBuffer b, int n) {
+    double[] a = new double[n];
+    b.asDoubleBuffer().get(a);
+    b.position(b.position() + Double.BYTES * n);
+    return a;
+  }
+
+  /** Reads {@code cell-snapshot-4}. */
+  static CellSnapshot readSnapshot(byte[] bytes) {
+    try {
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      int n = b.getInt();
+      int m = b.getInt();
+      int w = b.getInt();
+      if (n < 0 || m < 0 || w < 0 || snapshotSize(n, m, w) != bytes.length) {
+        throw new BufferUnderflowException();
+      }
+      long[] keys = getLongs(b, n);
+      double[] values = getDoubles(b, Observation.SERVICES * n);
+      long[] masked = getLongs(b, m);
+      double[] maskValues = getDoubles(b, Observation.SERVICES * m);
+      double[] window = getDoubles(b, w);
+      return new CellSnapshot(
+          keys,
+          values,
+          masked,
+          maskValues,
+          window,
+          b.getInt(),
+          b.getInt(),
+          b.get() != 0,
+          b.getLong(),
+          b.getLong(),
+          b.get());
+    } catch (BufferUnderflowException e) {
+      throw new UncheckedIOException(
+          "a corrupt dnt-live " + CELL_SNAPSHOT + " record",
+          new IOException("its lengths disagree with its " + bytes.length + " bytes", e));
     }
   }
 
@@ -136,6 +222,9 @@ public final class LiveSerializer extends SerializerWithStringManifest {
 
   @Override
   public Object fromBinary(byte[] bytes, String manifest) {
+    if (manifest.equals(CELL_SNAPSHOT)) {
+      return readSnapshot(bytes);
+    }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       switch (manifest) {
         case OBSERVED_1, OBSERVED_2, OBSERVED -> {
@@ -165,7 +254,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
           long[] keys = readLongs(in, n);
           return CellSnapshot.telemetryOnly(keys, readDoubles(in, n * Observation.SERVICES));
         }
-        case CELL_SNAPSHOT_2, CELL_SNAPSHOT -> {
+        case CELL_SNAPSHOT_2, CELL_SNAPSHOT_3 -> {
           int n = in.readInt();
           long[] keys = readLongs(in, n);
           double[] values = readDoubles(in, n * Observation.SERVICES);
@@ -184,7 +273,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
               in.readBoolean(),
               in.readLong(),
               in.readLong(),
-              manifest.equals(CELL_SNAPSHOT) ? in.readByte() : -1);
+              manifest.equals(CELL_SNAPSHOT_3) ? in.readByte() : -1);
         }
         case COUNTED -> {
           return new TwinStats.Counted(in.readLong());

@@ -104,6 +104,96 @@ final class LiveSerializerTest {
     assertThat(e2.verdicts().get(0).prediction()).containsExactly(1, 2, 3, 4, 5);
   }
 
+  /** The snapshot that the hand-written records below hold. */
+  private static CellSnapshot handWritten(int predictor) {
+    return new CellSnapshot(
+        new long[] {Observation.key(9, 39), Observation.key(10, 0)},
+        new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
+        new long[] {10},
+        new double[] {0.5, 0, 0, 0, 99},
+        new double[] {-1.5, 2.5, 0.25},
+        2,
+        1,
+        true,
+        77,
+        11,
+        predictor);
+  }
+
+  /** The fields of {@link #handWritten} after the arrays, as every format since the second has. */
+  private static void putScalars(ByteBuffer b) {
+    b.putInt(2).putInt(1).put((byte) 1).putLong(77).putLong(11);
+  }
+
+  @Test
+  void theSecondAndThirdSnapshotFormatsAreStillRead() {
+    for (String manifest :
+        List.of(LiveSerializer.CELL_SNAPSHOT_2, LiveSerializer.CELL_SNAPSHOT_3)) {
+      boolean third = manifest.equals(LiveSerializer.CELL_SNAPSHOT_3);
+      // each length just before its array
+      ByteBuffer b = ByteBuffer.allocate(4 + 2 * 8 + 10 * 8 + 4 + 8 + 5 * 8 + 4 + 3 * 8 + 25 + 1);
+      b.putInt(2).putLong(Observation.key(9, 39)).putLong(Observation.key(10, 0));
+      for (int v = 1; v <= 10; v++) {
+        b.putDouble(v);
+      }
+      b.putInt(1).putLong(10).putDouble(0.5).putDouble(0).putDouble(0).putDouble(0).putDouble(99);
+      b.putInt(3).putDouble(-1.5).putDouble(2.5).putDouble(0.25);
+      putScalars(b);
+      if (third) {
+        b.put((byte) Predictor.FORECASTER.code());
+      }
+      CellSnapshot read = (CellSnapshot) serializer.fromBinary(b.array(), manifest);
+      assertThat(read)
+          .usingRecursiveComparison()
+          .isEqualTo(handWritten(third ? Predictor.FORECASTER.code() : -1));
+    }
+  }
+
+  @Test
+  void theFourthSnapshotFormatIsTheArraysWithTheirLengthsFirst() {
+    // 38 + 48 n + 48 m + 8 w bytes: 2 keys, 1 masked slot, 3 residuals
+    ByteBuffer b = ByteBuffer.allocate(38 + 48 * 2 + 48 + 8 * 3);
+    b.putInt(2).putInt(1).putInt(3);
+    b.putLong(Observation.key(9, 39)).putLong(Observation.key(10, 0));
+    for (int v = 1; v <= 10; v++) {
+      b.putDouble(v);
+    }
+    b.putLong(10).putDouble(0.5).putDouble(0).putDouble(0).putDouble(0).putDouble(99);
+    b.putDouble(-1.5).putDouble(2.5).putDouble(0.25);
+    putScalars(b);
+    b.put((byte) Predictor.FORECASTER.code());
+    assertThat(b.remaining()).isZero();
+    CellSnapshot snap = handWritten(Predictor.FORECASTER.code());
+    assertThat(serializer.manifest(snap)).isEqualTo("cell-snapshot-4");
+    assertThat(serializer.toBinary(snap)).isEqualTo(b.array());
+    assertThat(serializer.fromBinary(b.array(), "cell-snapshot-4"))
+        .usingRecursiveComparison()
+        .isEqualTo(snap);
+    CellSnapshot none = handWritten(-1);
+    assertThat(serializer.fromBinary(serializer.toBinary(none), "cell-snapshot-4"))
+        .usingRecursiveComparison()
+        .isEqualTo(none);
+    CellSnapshot empty = CellSnapshot.telemetryOnly(new long[0], new double[0]);
+    assertThat(serializer.toBinary(empty)).hasSize(38);
+    assertThat(serializer.fromBinary(serializer.toBinary(empty), "cell-snapshot-4"))
+        .usingRecursiveComparison()
+        .isEqualTo(empty);
+  }
+
+  @Test
+  void aTruncatedSnapshotIsRefusedByName() {
+    byte[] whole = serializer.toBinary(handWritten(-1));
+    for (int length : new int[] {0, 11, 12, whole.length - 1}) {
+      byte[] cut = java.util.Arrays.copyOf(whole, length);
+      assertThatThrownBy(() -> serializer.fromBinary(cut, "cell-snapshot-4"))
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasMessageContaining("corrupt dnt-live cell-snapshot-4");
+    }
+    byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 8);
+    assertThatThrownBy(() -> serializer.fromBinary(longer, "cell-snapshot-4"))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+  }
+
   @Test
   void anUnknownManifestIsRefusedByName() {
     assertThatThrownBy(() -> serializer.fromBinary(new byte[0], "observed-99"))
