@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * A comparator network that places chosen ranks of n values (Batcher's odd-even merge sort, pruned
  * to what those ranks need), applied to many columns at once: each compare-exchange is a pair of
- * lane-wise {@code Math.min} / {@code Math.max} loops over two rows of int keys, which the JIT
- * turns into packed vector instructions ({@code vpminsd}/{@code vpmaxsd}), with no data-dependent
- * branch.
+ * lane-wise {@code Math.min} / {@code Math.max} loops over two rows of floats (NaN-free), which the
+ * JIT turns into packed vector instructions, with no data-dependent branch. (Order-preserving int
+ * keys were tried: Java 17's JIT does not vectorize int {@code Math.min}/{@code Math.max}, which
+ * made them about four times slower per lane; docs/PERFORMANCE.md.)
  *
  * <p>Construction (K. E. Batcher, "Sorting networks and their applications", AFIPS Spring Joint
  * Computer Conference 1968; D. E. Knuth, The Art of Computer Programming vol. 3, Sec. 5.3.4,
