@@ -27,34 +27,22 @@ import org.jspecify.annotations.Nullable;
  * {@link #snapshot()} copies it into the immutable form that the snapshot store serializes on
  * another thread.
  *
- * <p>The rows are held in primitive arrays, not boxed maps: {@link #keys} holds the {@link
- * Observation#key(long, int)} of every row in ascending order (slot, then country code), and {@link
- * #values} the row's five services at {@code 5 * i}. A row is found by binary search, so a row sent
- * again replaces the held one in place; a new key is appended when it is the newest (rows arrive in
- * time order), and otherwise inserted by shifting the rows after it (a late row: {@code O(n)}
- * copying, as cheap as a memory move). A row costs 48 bytes of arrays (plus the unused capacity, at
- * most a third) instead of a {@code TreeMap} entry, a boxed {@code Long} and a {@code double[5]},
- * 120 bytes in three objects that the collector had to trace; and a snapshot is two array copies.
- * The masked slots are kept the same way ({@link #maskSlots}, {@link #maskValues}).
+ * <p>The rows are held in primitive arrays, not boxed maps ({@link KeyedRows}): the {@link
+ * Observation#key(long, int)} of every row in ascending order (slot, then country code), and the
+ * row's five services at {@code 5 * i}. A row is found by binary search, so a row sent again
+ * replaces the held one in place; a new key is appended when it is the newest (rows arrive in time
+ * order), and otherwise inserted by shifting the rows after it (a late row: {@code O(n)} copying,
+ * as cheap as a memory move). A row costs 48 bytes of arrays (plus the unused capacity, at most a
+ * third) instead of a {@code TreeMap} entry, a boxed {@code Long} and a {@code double[5]}, 120
+ * bytes in three objects that the collector had to trace; and a snapshot is two array copies. The
+ * masked slots are kept the same way, keyed by slot ({@link #masks}).
  */
 final class CellState {
-  /** The keys of the rows held, ascending, in {@code [0, count)}. */
-  private long[] keys = new long[0];
+  /** The rows held, keyed by {@link Observation#key(long, int)}: the five services of each. */
+  private final KeyedRows rows = new KeyedRows();
 
-  /** {@code values[5 * i + s]}: service {@code s} of the row with key {@code keys[i]}. */
-  private double[] values = new double[0];
-
-  /** Rows held. */
-  private int count;
-
-  /** The masked slots, ascending, in {@code [0, maskCount)}. */
-  private long[] maskSlots = new long[0];
-
-  /** {@code maskValues[5 * m + s]}: the prediction shown for masked slot {@code maskSlots[m]}. */
-  private double[] maskValues = new double[0];
-
-  /** Masked slots held. */
-  private int maskCount;
+  /** The masked slots, keyed by slot: the prediction shown for each. */
+  private final KeyedRows masks = new KeyedRows();
 
   private final IntegrityMonitor integrity;
   private final IntegrityParams params;
@@ -96,7 +84,7 @@ final class CellState {
     int replaced = 0;
     for (Observation o : batch) {
       long k = o.key();
-      if (find(k) >= 0 || !seen.add(k)) {
+      if (rows.find(k) >= 0 || !seen.add(k)) {
         replaced++;
       }
     }
@@ -131,8 +119,11 @@ final class CellState {
     // the rows of each slot to judge, by country code: held rows overlaid with the batch's
     NavigableMap<Long, Map<Integer, double[]>> after = new TreeMap<>();
     long last = Observation.key(newest, 0);
-    for (int i = lowerBound(Observation.key(judgedBefore, 0)); i < count && keys[i] < last; i++) {
-      after.computeIfAbsent(keys[i] >>> 32, k -> new HashMap<>()).put((int) keys[i], row(i));
+    long[] keys = rows.keys;
+    for (int i = rows.lowerBound(Observation.key(judgedBefore, 0));
+        i < rows.count && keys[i] < last;
+        i++) {
+      after.computeIfAbsent(keys[i] >>> 32, k -> new HashMap<>()).put((int) keys[i], rows.row(i));
     }
     for (Observation o : batch) {
       if (o.slot() >= judgedBefore && o.slot() < newest) {
@@ -242,7 +233,7 @@ final class CellState {
 
   /** The newest slot held once {@code batch} is applied. */
   private long newestAfter(List<Observation> batch) {
-    long newest = count == 0 ? 0 : keys[count - 1] >>> 32;
+    long newest = rows.count == 0 ? 0 : rows.keys[rows.count - 1] >>> 32;
     for (Observation o : batch) {
       newest = Math.max(newest, o.slot());
     }
@@ -278,107 +269,31 @@ final class CellState {
     return v;
   }
 
-  /** The index of {@code key} among the rows, or {@code -(insertion point) - 1}. */
-  private int find(long key) {
-    if (count == 0 || keys[count - 1] < key) {
-      return -count - 1;
-    }
-    return Arrays.binarySearch(keys, 0, count, key);
-  }
-
-  /** The index of the first row whose key is at least {@code key} ({@code count} if none). */
-  private int lowerBound(long key) {
-    int i = find(key);
-    return i >= 0 ? i : -i - 1;
-  }
-
-  /** A copy of row {@code i}'s values. */
-  private double[] row(int i) {
-    return Arrays.copyOfRange(values, i * Observation.SERVICES, (i + 1) * Observation.SERVICES);
-  }
-
   /** Holds a row, replacing the one with its key: in place, appended, or inserted. */
   private void put(Observation o) {
-    long key = o.key();
-    int i = find(key);
-    if (i < 0) {
-      i = -i - 1;
-      if (count == keys.length) {
-        int capacity = grown(count);
-        keys = Arrays.copyOf(keys, capacity);
-        values = Arrays.copyOf(values, capacity * Observation.SERVICES);
-      }
-      if (i < count) {
-        System.arraycopy(keys, i, keys, i + 1, count - i);
-        System.arraycopy(
-            values,
-            i * Observation.SERVICES,
-            values,
-            (i + 1) * Observation.SERVICES,
-            (count - i) * Observation.SERVICES);
-      }
-      keys[i] = key;
-      count++;
-    }
+    int i = rows.slotFor(o.key());
     for (int s = 0; s < Observation.SERVICES; s++) {
-      values[i * Observation.SERVICES + s] = o.value(s);
+      rows.values[i * Observation.SERVICES + s] = o.value(s);
     }
-  }
-
-  /** The capacity after {@code n} rows or masks: half again as many, at least 16. */
-  private static int grown(int n) {
-    return Math.max(16, n + (n >> 1));
-  }
-
-  /** The index of a masked slot, or {@code -(insertion point) - 1}. */
-  private int findMask(long slot) {
-    return Arrays.binarySearch(maskSlots, 0, maskCount, slot);
   }
 
   /** Masks a slot by a prediction (a copy of it), replacing the slot's earlier mask. */
   private void putMask(long slot, double[] prediction) {
-    int m = findMask(slot);
-    if (m < 0) {
-      m = -m - 1;
-      if (maskCount == maskSlots.length) {
-        int capacity = grown(maskCount);
-        maskSlots = Arrays.copyOf(maskSlots, capacity);
-        maskValues = Arrays.copyOf(maskValues, capacity * Observation.SERVICES);
-      }
-      System.arraycopy(maskSlots, m, maskSlots, m + 1, maskCount - m);
-      System.arraycopy(
-          maskValues,
-          m * Observation.SERVICES,
-          maskValues,
-          (m + 1) * Observation.SERVICES,
-          (maskCount - m) * Observation.SERVICES);
-      maskSlots[m] = slot;
-      maskCount++;
-    }
-    System.arraycopy(prediction, 0, maskValues, m * Observation.SERVICES, Observation.SERVICES);
+    int m = masks.slotFor(slot);
+    System.arraycopy(prediction, 0, masks.values, m * Observation.SERVICES, Observation.SERVICES);
   }
 
   /** Unmasks a slot, if masked. */
   private void removeMask(long slot) {
-    int m = findMask(slot);
-    if (m >= 0) {
-      System.arraycopy(maskSlots, m + 1, maskSlots, m, maskCount - m - 1);
-      System.arraycopy(
-          maskValues,
-          (m + 1) * Observation.SERVICES,
-          maskValues,
-          m * Observation.SERVICES,
-          (maskCount - m - 1) * Observation.SERVICES);
-      maskCount--;
-    }
+    masks.remove(slot);
   }
 
   private boolean hasData(long slot) {
-    if (findMask(slot) >= 0) {
+    if (masks.find(slot) >= 0) {
       return true;
     }
-    int i = lowerBound(Observation.key(slot, 0));
-    return i < count && keys[i] < Observation.key(slot + 1, 0);
+    int i = rows.lowerBound(Observation.key(slot, 0));
+    return i < rows.count && rows.keys[i] < Observation.key(slot + 1, 0);
   }
 
   private double[] effective(long slot) {
@@ -395,7 +310,9 @@ final class CellState {
   double[][] totals(long fromSlot, long toSlot, boolean masked) {
     double[][] out = new double[Math.toIntExact(toSlot - fromSlot)][Observation.SERVICES];
     long end = Observation.key(toSlot, 0);
-    int i = lowerBound(Observation.key(fromSlot, 0));
+    long[] keys = rows.keys;
+    int count = rows.count;
+    int i = rows.lowerBound(Observation.key(fromSlot, 0));
     while (i < count && keys[i] < end) {
       long slot = keys[i] >>> 32;
       int j = i + 1;
@@ -408,10 +325,8 @@ final class CellState {
     if (!masked) {
       return out;
     }
-    int m = findMask(fromSlot);
-    for (m = m >= 0 ? m : -m - 1; m < maskCount && maskSlots[m] < toSlot; m++) {
-      out[(int) (maskSlots[m] - fromSlot)] =
-          Arrays.copyOfRange(maskValues, m * Observation.SERVICES, (m + 1) * Observation.SERVICES);
+    for (int m = masks.lowerBound(fromSlot); m < masks.count && masks.keys[m] < toSlot; m++) {
+      out[(int) (masks.keys[m] - fromSlot)] = masks.row(m);
     }
     return out;
   }
@@ -423,6 +338,8 @@ final class CellState {
    * same in either order, so only three or more are sorted (by insertion: a slot has a handful).
    */
   private void addSlot(int from, int to, double[] total) {
+    long[] keys = rows.keys;
+    double[] values = rows.values;
     int n = to - from;
     int[] order = new int[n];
     for (int k = 0; k < n; k++) {
@@ -482,7 +399,7 @@ final class CellState {
 
   /** The masked slots, ascending. */
   long[] maskedSlots() {
-    return Arrays.copyOf(maskSlots, maskCount);
+    return masks.keysCopy();
   }
 
   /** What predicted the newest judged slot: a {@link Predictor#label()}, or "none". */
@@ -503,26 +420,26 @@ final class CellState {
 
   /** The newest slot held; only when {@link #size()} is positive. */
   long newestSlot() {
-    return keys[count - 1] >>> 32;
+    return rows.keys[rows.count - 1] >>> 32;
   }
 
   /** The oldest slot held; only when {@link #size()} is positive. */
   long oldestSlot() {
-    return keys[0] >>> 32;
+    return rows.keys[0] >>> 32;
   }
 
   /** Number of keys held. */
   int size() {
-    return count;
+    return rows.count;
   }
 
   /** An immutable copy for the snapshot store: copies of the arrays' used parts. */
   CellSnapshot snapshot() {
     return new CellSnapshot(
-        Arrays.copyOf(keys, count),
-        Arrays.copyOf(values, count * Observation.SERVICES),
-        Arrays.copyOf(maskSlots, maskCount),
-        Arrays.copyOf(maskValues, maskCount * Observation.SERVICES),
+        rows.keysCopy(),
+        rows.valuesCopy(),
+        masks.keysCopy(),
+        masks.valuesCopy(),
         integrity.windowValues(),
         integrity.outlierRun(),
         integrity.inlierRun(),
@@ -541,9 +458,7 @@ final class CellState {
     CellState s = new CellState(params);
     long[] k = snap.keys();
     if (ascending(k)) {
-      s.keys = k.clone();
-      s.values = snap.values().clone();
-      s.count = k.length;
+      s.rows.setAll(k, snap.values());
     } else {
       double[] v = snap.values();
       for (int i = 0; i < k.length; i++) {
