@@ -64,24 +64,7 @@ final class FedAvgTest {
       u.add(ClientUpdate.benign("c" + i, w, base, 1 + i));
     }
     for (boolean weighted : new boolean[] {false, true}) {
-      RunningMean streaming = new RunningMean(d, weighted);
-      double total = 0;
-      double[] sequential = new double[d];
-      for (ClientUpdate c : u) {
-        streaming.add(c);
-        double w = weighted ? c.weight() : 1.0;
-        total += w;
-        for (int j = 0; j < d; j++) {
-          sequential[j] += w * c.delta().get(j);
-        }
-      }
-      double inv = 1.0 / total;
-      for (int j = 0; j < d; j++) {
-        sequential[j] *= inv;
-      }
-      double[] list = new FedAvg(weighted).aggregate(u, CTX);
-      assertThat(list).containsExactly(streaming.mean());
-      assertThat(list).containsExactly(sequential);
+      assertTheStreamingAndSequentialMean(u, weighted, d);
     }
   }
 
@@ -120,25 +103,7 @@ final class FedAvgTest {
       weighted.add(ClientUpdate.benign("c" + i, w, base, weights[i]));
     }
     for (boolean isWeighted : new boolean[] {false, true}) {
-      List<ClientUpdate> u = isWeighted ? weighted : unit;
-      RunningMean streaming = new RunningMean(d, isWeighted);
-      double[] sequential = new double[d];
-      double total = 0;
-      for (ClientUpdate c : u) {
-        streaming.add(c);
-        double w = isWeighted ? c.weight() : 1.0;
-        total += w;
-        for (int j = 0; j < d; j++) {
-          sequential[j] += w * c.delta().get(j);
-        }
-      }
-      double inv = 1.0 / total;
-      for (int j = 0; j < d; j++) {
-        sequential[j] *= inv;
-      }
-      double[] list = new FedAvg(isWeighted).aggregate(u, CTX);
-      assertThat(list).containsExactly(streaming.mean());
-      assertThat(list).containsExactly(sequential);
+      assertTheStreamingAndSequentialMean(isWeighted ? weighted : unit, isWeighted, d);
     }
   }
 
@@ -165,5 +130,31 @@ final class FedAvgTest {
     List<ClientUpdate> u = List.of(ClientUpdate.benign("a", new double[] {1}, 0));
     assertThatThrownBy(() -> new FedAvg(true).aggregate(u, CTX))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * FedAvg's mean of {@code u} equals, bit for bit, {@link RunningMean}'s and a plain sequential
+   * loop's (weights summed in order, then one product by the inverse).
+   */
+  private static void assertTheStreamingAndSequentialMean(
+      List<ClientUpdate> u, boolean weighted, int d) {
+    RunningMean streaming = new RunningMean(d, weighted);
+    double total = 0;
+    double[] sequential = new double[d];
+    for (ClientUpdate c : u) {
+      streaming.add(c);
+      double w = weighted ? c.weight() : 1.0;
+      total += w;
+      for (int j = 0; j < d; j++) {
+        sequential[j] += w * c.delta().get(j);
+      }
+    }
+    double inv = 1.0 / total;
+    for (int j = 0; j < d; j++) {
+      sequential[j] *= inv;
+    }
+    double[] list = new FedAvg(weighted).aggregate(u, CTX);
+    assertThat(list).containsExactly(streaming.mean());
+    assertThat(list).containsExactly(sequential);
   }
 }
