@@ -384,7 +384,10 @@ public final class CityDayReplay {
   /** The system property naming the gate file (see {@link #awaitGate()}). */
   static final String GATE = "dnt.cityDay.gate";
 
-  /** Waits up to a limit for the measured day's H-twin updates (the version to move). */
+  /**
+   * Waits up to a limit for the measured day's H-twin updates: one from each client the day
+   * dispatches, every cell or at most {@link ForecastSettings#CLIENTS_PER_ROUND} of them.
+   */
   private static FederatedStatus awaitHorizontalDay(
       LiveTwin twin, FederatedStatus before, long waitSeconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
@@ -393,7 +396,9 @@ public final class CityDayReplay {
     long reported = before.updatesApplied();
     while (before.phase().equals("horizontal")
         && f.updatesApplied() + f.updatesRejected()
-            < before.updatesApplied() + before.updatesRejected() + f.clients().size()
+            < before.updatesApplied()
+                + before.updatesRejected()
+                + Math.min(f.clients().size(), ForecastSettings.CLIENTS_PER_ROUND)
         && System.nanoTime() < deadline) {
       Thread.sleep(1000);
       f = twin.federated().toCompletableFuture().join();
