@@ -72,16 +72,8 @@ public final class Bulyan implements AggregationRule, MinimumClients {
       return WeightBlock.map(
           selected,
           () -> new double[theta],
-          (column, block, out) -> {
-            block.rank(network);
-            double[][] sorted = block.sorted(network);
-            for (int j = 0; j < block.width(); j++) {
-              for (int r = 0; r < theta; r++) {
-                column[r] = sorted[r][j];
-              }
-              out[block.from() + j] = windowSum(column, 0, theta, beta) * inv;
-            }
-          },
+          (column, block, out) ->
+              block.eachSortedColumn(network, column, out, c -> windowSum(c, 0, theta, beta) * inv),
           (column, v, from, cnt, selector, j) -> {
             Arrays.sort(v, from, from + cnt);
             return windowSum(v, from, cnt, beta) * inv;

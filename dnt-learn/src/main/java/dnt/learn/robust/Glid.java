@@ -124,16 +124,7 @@ public final class Glid implements AggregationRule {
       return WeightBlock.map(
           rows,
           () -> new double[n],
-          (column, block, out) -> {
-            block.rank(network);
-            double[][] sorted = block.sorted(network);
-            for (int j = 0; j < block.width(); j++) {
-              for (int r = 0; r < n; r++) {
-                column[r] = sorted[r][j];
-              }
-              out[block.from() + j] = keptMean(column);
-            }
-          },
+          (column, block, out) -> block.eachSortedColumn(network, column, out, this::keptMean),
           (column, v, from, cnt, selector, j) -> {
             System.arraycopy(v, from, column, 0, cnt);
             Arrays.sort(column);

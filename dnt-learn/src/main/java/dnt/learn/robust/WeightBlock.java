@@ -5,6 +5,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -289,6 +290,27 @@ final class WeightBlock {
       }
     }
     return s;
+  }
+
+  /**
+   * Ranks the block by a sorting network and writes, for every lane j, {@code f} of the lane's n
+   * values in ascending order (copied into {@code column}) to {@code out[from() + j]}.
+   *
+   * @param network the sorting network for n values
+   * @param column scratch of at least n values, passed to {@code f}
+   * @param out the aggregate, indexed by coordinate
+   * @param f the rule's value of one sorted column
+   */
+  void eachSortedColumn(
+      SelectionNetwork network, double[] column, double[] out, ToDoubleFunction<double[]> f) {
+    rank(network);
+    double[][] sorted = sorted(network);
+    for (int j = 0; j < width; j++) {
+      for (int r = 0; r < n; r++) {
+        column[r] = sorted[r][j];
+      }
+      out[from + j] = f.applyAsDouble(column);
+    }
   }
 
   /**
