@@ -296,7 +296,19 @@ final class ForecastingTest {
       ingest(twin, rows);
       FederatedStatus joined =
           await(twin, s -> s.clients().stream().anyMatch(c -> c.cell() == late));
+      // an H-twin update may land between the forecast and the read of the saved twinning (the
+      // new day reaches every client): take the two at the same twinning version
       CellForecast f = twin.forecast(CellId.of(late)).toCompletableFuture().join();
+      OnlineTwinning saved = TwinningFile.read(state.resolve(LiveTwins.FORECAST_FILE), os);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (saved.version() != f.version()) {
+        assertThat(System.nanoTime())
+            .as("forecast version %d, saved twinning %d", f.version(), saved.version())
+            .isLessThan(deadline);
+        Thread.sleep(100);
+        f = twin.forecast(CellId.of(late)).toCompletableFuture().join();
+        saved = TwinningFile.read(state.resolve(LiveTwins.FORECAST_FILE), os);
+      }
 
       int cluster =
           joined.clients().stream()
@@ -304,7 +316,6 @@ final class ForecastingTest {
               .findFirst()
               .orElseThrow()
               .cluster();
-      OnlineTwinning saved = TwinningFile.read(state.resolve(LiveTwins.FORECAST_FILE), os);
       CellModel m = saved.model(Integer.toString(late));
       assertThat(m).isNotNull();
       // the cell forecasts with its cluster twin, the same weights as a V-twin client of it
