@@ -509,19 +509,7 @@ public final class Forecaster {
     }
   }
 
-  /** Copies {@code from} into {@code to} (PyTorch's {@code copy_}), both of the same shape. */
-  private static void copyInto(NDArray to, NDArray from) {
-    long[] max = to.getShape().getShape();
-    long[] min = new long[max.length];
-    long[] step = new long[max.length];
-    Arrays.fill(step, 1);
-    JniUtils.indexSet((PtNDArray) to, (PtNDArray) from, min, max, step);
-  }
-
-  /**
-   * One optimizer's state over the flat weights, in PyTorch's update conventions. {@link #apply}
-   * may overwrite the gradient it is given.
-   */
+  /** One optimizer's state over the flat weights, in PyTorch's update conventions. */
   private static final class Step {
     private final TrainingRecipe recipe;
     private final NDArray weights;
@@ -540,12 +528,9 @@ public final class Forecaster {
       t++;
       float lr = (float) recipe.learningRate();
       if (recipe.optimizer() == TrainingRecipe.Optimizer.SGD) {
-        // v = mu v + g ; w -= lr v  (torch.optim.SGD, dampening 0; v = g at the first step).
-        // lr v is formed in the gradient's tensor, dead once v is updated (a copy, then the same
-        // product in place), instead of a fresh C x d tensor per step.
+        // v = mu v + g ; w -= lr v  (torch.optim.SGD, dampening 0; v = g at the first step)
         first.muli((float) recipe.momentum()).addi(grad);
-        copyInto(grad, first);
-        weights.subi(grad.muli(lr));
+        weights.subi(first.mul(lr));
       } else {
         float b1 = 0.9f;
         float b2 = 0.999f;
