@@ -487,11 +487,12 @@ public final class Forecaster {
    * manager: the batch's backward pass then hands it its gradient tensor instead of adding that
    * tensor into a zeroed one (PyTorch's {@code AccumulateGrad} adopts a gradient it alone holds
    * when the leaf has none, the equivalent of {@code zero_grad(set_to_none=True)}). With one leaf
-   * kept across batches, every batch zeroed its gradient (a pass over the C x d weights) and the
-   * backward pass added the new gradient into it (two more): the same values, since {@code 0 + g =
-   * g} in floating point (only the sign of a zero gradient can differ, and the optimizers add it to
-   * a momentum term, which erases that sign unless the term is itself a negative zero). The
-   * optimizer updates the weights in place through the original tensor, outside grad mode.
+   * kept across batches, every batch zeroed its gradient (a write over the C x d weights) and the
+   * backward pass added the new gradient into it (two reads and a write): the same values, since
+   * {@code 0 + g = g} in floating point (only the sign of a zero gradient can differ, and the
+   * optimizers add it to a momentum term, which erases that sign unless the term is itself a
+   * negative zero). The optimizer updates the weights in place through the original tensor, outside
+   * grad mode.
    */
   private static NDArray freshLeaf(NDArray weights, NDManager batch) {
     NDArray leaf = weights.stopGradient();
