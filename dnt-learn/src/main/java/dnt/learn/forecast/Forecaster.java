@@ -146,7 +146,6 @@ public final class Forecaster {
     boolean previousGrad = JniUtils.isGradMode();
     try (NDManager session = TorchThreads.manager()) {
       NDArray flat = session.create(parameters);
-      flat.setRequiresGradient(true);
       Step step = new Step(recipe, flat, session);
       for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
         if (recipe.shuffle()) {
@@ -160,12 +159,13 @@ public final class Forecaster {
               NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDList input = upload(batch, data, order, from, to);
+            NDArray leaf = freshLeaf(flat, batch);
             JniUtils.setGradMode(true);
             NDArray loss;
             try {
               NDArray pred =
                   architecture.forward(
-                      views(flat), input.get(0), input.get(1), dropout(batch, random));
+                      views(leaf), input.get(0), input.get(1), dropout(batch, random));
               loss = pred.sub(input.get(2)).square().mean();
               JniUtils.backward(
                   (PtNDArray) loss, (PtNDArray) batch.ones(new Shape()), false, false);
@@ -173,8 +173,7 @@ public final class Forecaster {
               JniUtils.setGradMode(false);
             }
             lossSum += loss.getFloat();
-            step.apply(flat.getGradient());
-            JniUtils.zeroGrad((PtNDArray) flat);
+            step.apply(leaf.getGradient());
           }
           steps++;
           batches++;
@@ -252,7 +251,6 @@ public final class Forecaster {
     boolean previousGrad = JniUtils.isGradMode();
     try (NDManager session = TorchThreads.manager()) {
       NDArray flat = session.create(all, new Shape(c, d));
-      flat.setRequiresGradient(true);
       Step step = new Step(recipe, flat, session);
       for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
         if (recipe.shuffle()) {
@@ -268,12 +266,13 @@ public final class Forecaster {
               NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDList input = uploadMany(batch, data, order, from, to);
+            NDArray leaf = freshLeaf(flat, batch);
             JniUtils.setGradMode(true);
             NDArray perModel;
             try {
               NDArray pred =
                   architecture.forwardMany(
-                      shape.viewsMany(flat, c),
+                      shape.viewsMany(leaf, c),
                       input.get(0),
                       input.get(1),
                       shape.dropoutMany(batch, random));
@@ -287,8 +286,7 @@ public final class Forecaster {
             for (int i = 0; i < c; i++) {
               lossSum[i] += losses[i];
             }
-            step.apply(flat.getGradient());
-            JniUtils.zeroGrad((PtNDArray) flat);
+            step.apply(leaf.getGradient());
           }
           steps++;
           batches++;
@@ -482,6 +480,25 @@ public final class Forecaster {
       }
       return x.mul(m.create(mask, x.getShape()));
     };
+  }
+
+  /**
+   * A leaf tensor over the weights' storage (no copy) without a gradient, held by the batch's
+   * manager: the batch's backward pass then hands it its gradient tensor instead of adding that
+   * tensor into a zeroed one (PyTorch's {@code AccumulateGrad} adopts a gradient it alone holds
+   * when the leaf has none, the equivalent of {@code zero_grad(set_to_none=True)}). With one leaf
+   * kept across batches, every batch zeroed its gradient (a write over the C x d weights) and the
+   * backward pass added the new gradient into it (two reads and a write): the same values, since
+   * {@code 0 + g = g} in floating point (only the sign of a zero gradient can differ, and the
+   * optimizers add it to a momentum term, which erases that sign unless the term is itself a
+   * negative zero). The optimizer updates the weights in place through the original tensor, outside
+   * grad mode.
+   */
+  private static NDArray freshLeaf(NDArray weights, NDManager batch) {
+    NDArray leaf = weights.stopGradient();
+    leaf.attach(batch);
+    leaf.setRequiresGradient(true);
+    return leaf;
   }
 
   private static void shuffle(int[] a, RandomGenerator random) {

@@ -23,6 +23,11 @@ final class DoubleRecurrentReference {
    * 4H]} layout), final hidden states summed, linear head.
    */
   static double[] dualLstm(DualLstm dual, float[] p, Windows w) {
+    return dualLstm(dual, toDouble(p), w);
+  }
+
+  /** The same with weights in double precision (for finite differences). */
+  static double[] dualLstm(DualLstm dual, double[] p, Windows w) {
     int[] at = offsets(dual.tensors());
     int h = dual.hidden();
     double[] out = new double[w.count()];
@@ -61,7 +66,8 @@ final class DoubleRecurrentReference {
   }
 
   /** A single LSTM or GRU stack over the closeness window (PyTorch's {@code [gates H, in]}). */
-  static double[] recurrentNet(RecurrentNet net, float[] p, Windows w) {
+  static double[] recurrentNet(RecurrentNet net, float[] weights, Windows w) {
+    double[] p = toDouble(weights);
     int[] at = offsets(net.tensors());
     int h = net.hidden();
     int gate = (net.gru() ? 3 : 4) * h;
@@ -138,7 +144,15 @@ final class DoubleRecurrentReference {
     return outputs;
   }
 
-  private static double head(float[] p, int weights, int bias, double[] hidden) {
+  private static double[] toDouble(float[] p) {
+    double[] d = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      d[i] = p[i];
+    }
+    return d;
+  }
+
+  private static double head(double[] p, int weights, int bias, double[] hidden) {
     double y = p[bias];
     for (int k = 0; k < hidden.length; k++) {
       y += p[weights + k] * hidden[k];

@@ -153,6 +153,98 @@ final class ForecasterTest {
     }
   }
 
+  /**
+   * The training loop against an independent computation: two batches of SGD with momentum (dropout
+   * off, no shuffling), by {@code fit} and by {@code fitMany}, against the same steps in double
+   * precision with central finite differences of the double-precision reference forward pass as
+   * gradients. It fails if a batch's step used a gradient other than its own batch's (left over
+   * from the previous batch, or lost), e.g. if a gradient persisted across batches.
+   */
+  @Test
+  void sgdStepsFollowEachBatchsOwnGradient() {
+    WindowSpec spec = new WindowSpec(3, 3, 24, true, false, false);
+    DualLstm a = new DualLstm(spec, 3, 2, 0);
+    float[] x = sineSeries();
+    WindowBuilder b = new WindowBuilder(spec, 0);
+    List<Windows> data = List.of(b.build(x, 72, 80, "a"), b.build(x, 90, 98, "b"));
+    List<float[]> starts =
+        List.of(Forecaster.initialise(a, 5).parameters(), Forecaster.initialise(a, 6).parameters());
+    double lr = 0.1;
+    double mu = 0.9;
+    TrainingRecipe recipe = new TrainingRecipe(1, 4, TrainingRecipe.Optimizer.SGD, lr, mu, false);
+    List<Forecaster.Trained> many = Forecaster.fitMany(a, starts, data, recipe, new long[] {1, 2});
+    for (int m = 0; m < 2; m++) {
+      assertThat(data.get(m).count()).isEqualTo(8);
+      double[] expected = referenceSgd(a, starts.get(m), data.get(m), 4, lr, mu, false);
+      double[] leaky = referenceSgd(a, starts.get(m), data.get(m), 4, lr, mu, true);
+      Forecaster alone = Forecaster.of(a, starts.get(m));
+      alone.fit(data.get(m), recipe, 1);
+      // float32 gradients carry a relative error of about 200 u ~= 1e-5 (the forward bound's
+      // chain length, FLOAT_FORWARD_BOUND) on gradients of magnitude below 2; two steps scale it
+      // by lr (1 + mu) = 0.19, so the weights agree within 1e-5 (finite differences with h = 1e-6
+      // in double add under 1e-9)
+      double bound = 1e-5;
+      double leak = 0;
+      for (int j = 0; j < expected.length; j++) {
+        leak = Math.max(leak, Math.abs(leaky[j] - expected[j]));
+        assertThat((double) alone.parameters()[j])
+            .as("fit, weight %d of model %d", j, m)
+            .isCloseTo(expected[j], org.assertj.core.api.Assertions.within(bound));
+        assertThat((double) many.get(m).parameters()[j])
+            .as("fitMany, weight %d of model %d", j, m)
+            .isCloseTo(expected[j], org.assertj.core.api.Assertions.within(bound));
+      }
+      // the test has the power to see a gradient carried over into the second batch's step
+      assertThat(leak).isGreaterThan(100 * bound);
+    }
+  }
+
+  /**
+   * SGD with momentum ({@code v = mu v + g, w -= lr v}) over consecutive batches in double
+   * precision; {@code leak} adds the previous batch's gradient to each step's (a training loop that
+   * never cleared its gradient).
+   */
+  private static double[] referenceSgd(
+      DualLstm a, float[] start, Windows w, int batch, double lr, double mu, boolean leak) {
+    double[] p = new double[start.length];
+    for (int j = 0; j < p.length; j++) {
+      p[j] = start[j];
+    }
+    double[] v = new double[p.length];
+    double[] carried = new double[p.length];
+    double h = 1e-6;
+    for (int from = 0; from < w.count(); from += batch) {
+      int to = Math.min(w.count(), from + batch);
+      double[] g = new double[p.length];
+      for (int j = 0; j < p.length; j++) {
+        double keep = p[j];
+        p[j] = keep + h;
+        double up = batchLoss(a, p, w, from, to);
+        p[j] = keep - h;
+        double down = batchLoss(a, p, w, from, to);
+        p[j] = keep;
+        g[j] = (up - down) / (2 * h);
+      }
+      for (int j = 0; j < p.length; j++) {
+        double step = g[j] + (leak ? carried[j] : 0);
+        carried[j] += g[j];
+        v[j] = mu * v[j] + step;
+        p[j] -= lr * v[j];
+      }
+    }
+    return p;
+  }
+
+  private static double batchLoss(DualLstm a, double[] p, Windows w, int from, int to) {
+    double[] pred = DoubleRecurrentReference.dualLstm(a, p, w);
+    double s = 0;
+    for (int i = from; i < to; i++) {
+      double e = pred[i] - w.target()[i];
+      s += e * e;
+    }
+    return s / (to - from);
+  }
+
   private static void assertMatchesReference(float[] got, double[] expected) {
     assertThat(got).hasSameSizeAs(expected);
     for (int i = 0; i < got.length; i++) {
