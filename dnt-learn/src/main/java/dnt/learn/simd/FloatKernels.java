@@ -33,4 +33,47 @@ public interface FloatKernels {
    */
   void addDifferences(
       float[] base, float[][] rows, double @Nullable [] weights, double[] out, int from, int to);
+
+  /**
+   * Decodes float differences into doubles: {@code out[outOffset + j] = (double) w[wOffset + j] -
+   * (double) b[bOffset + j]} for {@code j} in {@code [0, length)}.
+   *
+   * @param w the weights
+   * @param wOffset the first weight
+   * @param b the base
+   * @param bOffset the first base value
+   * @param out receives the differences
+   * @param outOffset the first output position
+   * @param length how many
+   */
+  void differences(
+      float[] w, int wOffset, float[] b, int bOffset, double[] out, int outOffset, int length);
+
+  /**
+   * One row's share of a masked weighted mean (TID's aggregation pass): for every {@code j} in
+   * {@code [from, to)}, with {@code x = (double) w[j] - (double) b[j]} and {@code in = x >= lo[j]
+   * && x <= hi[j]} (false for NaN), {@code num[j - from] = num[j - from] + (in ? a * x : 0.0)} and
+   * {@code den[j - from] = den[j - from] + (in ? a : 0.0)}. The 0.0 is added, not skipped: {@code
+   * -0.0 + 0.0} is {@code +0.0}, and the result must be that of the scalar expression.
+   *
+   * @param w the row's weights
+   * @param b the base
+   * @param lo the bands' lower ends, by coordinate
+   * @param hi the bands' upper ends, by coordinate
+   * @param a the row's weight
+   * @param num the numerators, from index 0 for coordinate {@code from}
+   * @param den the denominators, likewise
+   * @param from the first coordinate
+   * @param to one past the last
+   */
+  void addMasked(
+      float[] w,
+      float[] b,
+      double[] lo,
+      double[] hi,
+      double a,
+      double[] num,
+      double[] den,
+      int from,
+      int to);
 }

@@ -45,6 +45,33 @@ public final class ScalarKernels implements FloatKernels {
     }
   }
 
+  @Override
+  public void differences(
+      float[] w, int wOffset, float[] b, int bOffset, double[] out, int outOffset, int length) {
+    for (int j = 0; j < length; j++) {
+      out[outOffset + j] = (double) w[wOffset + j] - b[bOffset + j];
+    }
+  }
+
+  @Override
+  public void addMasked(
+      float[] w,
+      float[] b,
+      double[] lo,
+      double[] hi,
+      double a,
+      double[] num,
+      double[] den,
+      int from,
+      int to) {
+    for (int j = from; j < to; j++) {
+      double x = (double) w[j] - b[j];
+      boolean in = x >= lo[j] && x <= hi[j];
+      num[j - from] += in ? a * x : 0.0;
+      den[j - from] += in ? a : 0.0;
+    }
+  }
+
   private static void add8(float[] b, float[][] rows, double[] out, int from, int to) {
     float[] r0 = rows[0];
     float[] r1 = rows[1];

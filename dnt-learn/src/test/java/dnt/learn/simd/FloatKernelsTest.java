@@ -116,6 +116,89 @@ final class FloatKernelsTest {
   }
 
   @Test
+  void differencesAreTheScalarKernelsBitForBit() {
+    FloatKernels vector = vector();
+    SplittableRandom random = new SplittableRandom(16);
+    for (int kind = -1; kind < 6; kind++) {
+      for (int trial = 0; trial < 20; trial++) {
+        int length = random.nextInt(0, 300);
+        int wOffset = random.nextInt(0, 9);
+        int bOffset = random.nextInt(0, 9);
+        int outOffset = random.nextInt(0, 9);
+        float[] w = row(random, wOffset + length, kind);
+        float[] b = row(random, bOffset + length, kind);
+        double[] expected = new double[outOffset + length + 3];
+        java.util.Arrays.fill(expected, Double.NaN);
+        double[] actual = expected.clone();
+        Kernels.scalar().differences(w, wOffset, b, bOffset, expected, outOffset, length);
+        vector.differences(w, wOffset, b, bOffset, actual, outOffset, length);
+        assertSameBits(expected, actual, "kind " + kind + ", length " + length);
+      }
+    }
+    // hand-worked: 3 - 1 = 2 and -0 - 0 = -0, the first output untouched
+    double[] out = {7, 7, 7};
+    vector.differences(new float[] {3f, -0.0f}, 0, new float[] {1f, 0f}, 0, out, 1, 2);
+    assertThat(out[0]).isEqualTo(7.0);
+    assertThat(out[1]).isEqualTo(2.0);
+    assertThat(Double.doubleToRawLongBits(out[2])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+  }
+
+  @Test
+  void addMaskedIsTheScalarKernelsBitForBit() {
+    FloatKernels vector = vector();
+    SplittableRandom random = new SplittableRandom(17);
+    for (int kind = -1; kind < 6; kind++) {
+      for (int trial = 0; trial < 20; trial++) {
+        int length = random.nextInt(1, 300);
+        int from = random.nextInt(0, Math.min(length, 20));
+        int to = random.nextInt(from, length + 1);
+        float[] w = row(random, length, kind);
+        float[] b = row(random, length, kind);
+        if (trial % 5 == 0) {
+          w[random.nextInt(length)] = Float.NaN;
+        }
+        double[] lo = new double[length];
+        double[] hi = new double[length];
+        for (int j = 0; j < length; j++) {
+          // bands around the values, so that about half the coordinates are in; some exactly at
+          // a value (inclusive ends), some empty
+          double x = (double) w[j] - b[j];
+          double u = random.nextDouble();
+          lo[j] = u < 0.2 ? x : x - Math.abs(x) * random.nextDouble(-1, 1);
+          hi[j] = u > 0.8 ? x : lo[j] + Math.abs(x) * random.nextDouble(-0.5, 2);
+        }
+        double a = random.nextBoolean() ? 1.0 : random.nextDouble(0, 5);
+        double[] num = new double[to - from];
+        double[] den = new double[to - from];
+        for (int j = 0; j < num.length; j++) {
+          // a -0.0 accumulator: the scalar code's "+ 0.0" for an excluded coordinate makes it +0.0
+          num[j] = random.nextInt(3) == 0 ? -0.0 : random.nextGaussian();
+          den[j] = random.nextInt(3) == 0 ? -0.0 : random.nextDouble();
+        }
+        double[] num2 = num.clone();
+        double[] den2 = den.clone();
+        Kernels.scalar().addMasked(w, b, lo, hi, a, num, den, from, to);
+        vector.addMasked(w, b, lo, hi, a, num2, den2, from, to);
+        assertSameBits(num, num2, "numerators, kind " + kind + ", trial " + trial);
+        assertSameBits(den, den2, "denominators, kind " + kind + ", trial " + trial);
+      }
+    }
+    // hand-worked: x = 2 - 1 = 1 in [0, 1] adds 3 * 1 and 3; x = 5 - 1 = 4 outside adds +0.0,
+    // which turns the -0.0 accumulators into +0.0
+    float[] w = {2f, 5f};
+    float[] b = {1f, 1f};
+    for (FloatKernels kernels : new FloatKernels[] {Kernels.scalar(), vector}) {
+      double[] num = {1, -0.0};
+      double[] den = {0, -0.0};
+      kernels.addMasked(w, b, new double[] {0, 0}, new double[] {1, 1}, 3, num, den, 0, 2);
+      assertThat(num[0]).isEqualTo(4.0);
+      assertThat(den[0]).isEqualTo(3.0);
+      assertThat(Double.doubleToRawLongBits(num[1])).isZero();
+      assertThat(Double.doubleToRawLongBits(den[1])).isZero();
+    }
+  }
+
+  @Test
   void thePropertyPicksTheImplementation() {
     assertThat(Kernels.choose("scalar").name()).isEqualTo("scalar");
     assertThat(Kernels.choose(" Vector ").name()).isEqualTo("vector");

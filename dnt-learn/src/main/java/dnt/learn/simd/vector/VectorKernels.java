@@ -3,6 +3,7 @@ package dnt.learn.simd.vector;
 import dnt.learn.simd.FloatKernels;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -83,6 +84,55 @@ public final class VectorKernels implements FloatKernels {
         }
         out[j] = s;
       }
+    }
+  }
+
+  @Override
+  public void differences(
+      float[] w, int wOffset, float[] b, int bOffset, double[] out, int outOffset, int length) {
+    int step = D.length();
+    int j = 0;
+    int bound = D.loopBound(length);
+    for (; j < bound; j += step) {
+      widen(w, wOffset + j).sub(widen(b, bOffset + j)).intoArray(out, outOffset + j);
+    }
+    for (; j < length; j++) {
+      out[outOffset + j] = (double) w[wOffset + j] - b[bOffset + j];
+    }
+  }
+
+  @Override
+  public void addMasked(
+      float[] w,
+      float[] b,
+      double[] lo,
+      double[] hi,
+      double a,
+      double[] num,
+      double[] den,
+      int from,
+      int to) {
+    int step = D.length();
+    int j = from;
+    int bound = from + D.loopBound(to - from);
+    DoubleVector zero = DoubleVector.zero(D);
+    DoubleVector weight = DoubleVector.broadcast(D, a);
+    for (; j < bound; j += step) {
+      DoubleVector x = widen(w, j).sub(widen(b, j));
+      VectorMask<Double> in =
+          x.compare(VectorOperators.GE, DoubleVector.fromArray(D, lo, j))
+              .and(x.compare(VectorOperators.LE, DoubleVector.fromArray(D, hi, j)));
+      int k = j - from;
+      // blend keeps 0.0 where the coordinate is out, and the 0.0 is then added, as in the scalar
+      // expression (a masked add would keep a -0.0 accumulator that the scalar code turns to +0.0)
+      DoubleVector.fromArray(D, num, k).add(zero.blend(x.mul(a), in)).intoArray(num, k);
+      DoubleVector.fromArray(D, den, k).add(zero.blend(weight, in)).intoArray(den, k);
+    }
+    for (; j < to; j++) {
+      double x = (double) w[j] - b[j];
+      boolean in = x >= lo[j] && x <= hi[j];
+      num[j - from] += in ? a * x : 0.0;
+      den[j - from] += in ? a : 0.0;
     }
   }
 }
