@@ -33,6 +33,12 @@ public final class ScalarKernels implements FloatKernels {
       } else {
         add4(base, rows, weights, out, from, to);
       }
+    } else if (rows.length == 1 && weights != null) {
+      float[] w = rows[0];
+      double s = weights[0];
+      for (int j = from; j < to; j++) {
+        out[j] += s * ((double) w[j] - base[j]);
+      }
     } else {
       for (int j = from; j < to; j++) {
         double bj = base[j];
