@@ -8,12 +8,15 @@
 #   mvn -o -B -q -DskipTests package -pl benchmarks -am):
 #   benchmarks/scripts/aggregation-vs-numpy.sh [RULES] [N] [D] [ITERATIONS]
 # defaults: mean,median,trimmed-mean,tid,krum,multi-krum,bulyan  100  1000000  5
+# The JMH fork runs with --add-modules jdk.incubator.vector (AggregationBenchmark's @Fork), so the
+# Vector API kernels are measured; SIMD=scalar (or SIMD=vector,scalar) measures the plain loops.
 # Output: aggregation-vs-numpy/{jmh.csv,numpy.csv,comparison.csv} under $OUT (default: target/).
 set -euo pipefail
 rules="${1:-mean,median,trimmed-mean,tid,krum,multi-krum,bulyan}"
 n="${2:-100}"
 d="${3:-1000000}"
 iterations="${4:-5}"
+simd="${SIMD:-auto}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="${OUT:-$root/benchmarks/target}/aggregation-vs-numpy"
@@ -25,7 +28,7 @@ if [ ! -f "$jar" ]; then
 fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" | tee "$out/load.txt"
 java -cp "$jar:$root/benchmarks/target/lib/*" org.openjdk.jmh.Main AggregationBenchmark \
-  -p rule="$rules" -p n="$n" -p d="$d" -f 1 -wi 1 -i "$iterations" -w 5s -r 5s \
+  -p rule="$rules" -p simd="$simd" -p n="$n" -p d="$d" -f 1 -wi 1 -i "$iterations" -w 5s -r 5s \
   -rf csv -rff "$out/jmh.csv" | tee "$out/jmh.txt"
 echo "load between: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" | tee -a "$out/load.txt"
 numpy=yes
@@ -38,15 +41,17 @@ fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" | tee -a "$out/load.txt"
 python_or_awk_table() {
   # JMH csv: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",
-  # "Param: d","Param: n","Param: networks","Param: rule" (the rule stays last: JMH sorts the params)
-  echo "rule,java_ms,java_error_ms,numpy_ms,numpy_over_java"
+  # then one "Param: <name>" column per parameter (d, n, networks, rule, simd): the rule's column
+  # is found by its header
+  echo "rule,java_ms,java_error_ms,numpy_ms,numpy_over_java,simd"
   awk -F, -v numpy="$numpy" -v npfile="$out/numpy.csv" '
     BEGIN { if (numpy == "yes") { while ((getline line < npfile) > 0) { split(line, a, ","); np[a[1]] = a[2] } } }
-    NR > 1 {
-      gsub(/["\r]/, "");
-      rule = $NF; score = $5; err = $6;
+    { gsub(/["\r]/, "") }
+    NR == 1 { for (c = 1; c <= NF; c++) { if ($c == "Param: rule") rc = c; if ($c == "Param: simd") sc = c }; next }
+    {
+      rule = $rc; score = $5; err = $6;
       ratio = (rule in np && score > 0) ? sprintf("%.2f", np[rule] / score) : "";
-      printf "%s,%.1f,%.1f,%s,%s\n", rule, score, err, (rule in np ? np[rule] : ""), ratio
+      printf "%s,%.1f,%.1f,%s,%s,%s\n", rule, score, err, (rule in np ? np[rule] : ""), ratio, (sc ? $sc : "")
     }' "$out/jmh.csv"
 }
 python_or_awk_table | tee "$out/comparison.csv"

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar runs as {@code ./dnt} runs it ({@code java -jar dnt-cli.jar}, its manifest's
- * class path), so a library that the in-JVM tests see but the jar does not (a test-scoped
- * declaration shadowing a module's compile dependency) fails here. One command per reader family.
+ * The packaged jar runs as {@code ./dnt} runs it ({@code java --add-modules jdk.incubator.vector
+ * -jar dnt-cli.jar}, its manifest's class path), so a library that the in-JVM tests see but the jar
+ * does not (a test-scoped declaration shadowing a module's compile dependency) fails here. One
+ * command per reader family.
  */
 final class PackagedJarIT {
   @TempDir Path dir;
@@ -27,6 +28,9 @@ final class PackagedJarIT {
     Path jar = Path.of(System.getProperty("dnt.cli.jar", "target/dnt-cli.jar"));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // as ./dnt: the Vector API kernels' module, and with it the JVM's one-line incubator warning
+    command.add("--add-modules");
+    command.add("jdk.incubator.vector");
     command.add("-Djava.awt.headless=true");
     command.add("-jar");
     command.add(jar.toString());

@@ -51,6 +51,8 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {
       "-Xmx6g",
+      "--add-modules",
+      "jdk.incubator.vector",
       "-Dai.djl.offline=true",
       "-Dai.djl.pytorch.num_threads=1",
       "-Dai.djl.pytorch.num_interop_threads=1"
@@ -87,6 +89,15 @@ public class AggregationBenchmark {
   @Param({"true"})
   public String networks;
 
+  /**
+   * The float-to-double kernels ({@code dnt.simd}: {@code auto}, the default, takes the Vector API
+   * kernels, which the fork's {@code --add-modules jdk.incubator.vector} makes available; {@code
+   * scalar} the plain loops); both give the same aggregates. {@code -p simd=vector,scalar} measures
+   * the two in one run.
+   */
+  @Param({"auto"})
+  public String simd;
+
   private List<ClientUpdate> updates;
   private AggregationContext context;
   private AggregationRule aggregationRule;
@@ -95,6 +106,7 @@ public class AggregationBenchmark {
   @Setup(Level.Trial)
   public void data() {
     System.setProperty("dnt.robust.networks", networks);
+    System.setProperty("dnt.simd", simd);
     RandomGenerator rng = Seeds.generator(7);
     double[] centre = new double[d];
     for (int j = 0; j < d; j++) {

@@ -1,5 +1,8 @@
 package dnt.learn.fl;
 
+import dnt.learn.simd.FloatKernels;
+import dnt.learn.simd.Kernels;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,30 +96,30 @@ public final class FedAvg implements AggregationRule {
    * {@code out[j] = (sum_i w_i x_ij) * inv} over {@code [from, to)}, the terms added in row order
    * exactly as {@link RunningMean} adds them (so the list and the streaming mean agree bit for
    * bit). Eight (else four) consecutive updates kept as float weights over one shared base are
-   * added in one pass over the range (the accumulator read and written once per group, the base
-   * read and converted once); any other update is added on its own. A group whose weights are all
-   * exactly 1 (the unweighted mean) skips the products {@code 1 * x_ij}, which are exact: the same
-   * sums with one operation fewer per term.
+   * added in one pass over the range by {@link FloatKernels#addDifferences} (the accumulator read
+   * and written once per group, the base read and converted once; the Vector API kernels where the
+   * JVM has them, see {@link Kernels}, the same doubles either way); any other update is added on
+   * its own. A group whose weights are all exactly 1 (the unweighted mean) skips the products
+   * {@code 1 * x_ij}, which are exact: the same sums with one operation fewer per term.
    */
   private static void sum(
       UpdateVector[] rows, double[] w, double inv, double[] out, int from, int to) {
+    FloatKernels kernels = Kernels.get();
     int n = rows.length;
     int i = 0;
     while (i < n) {
-      if (i + 7 < n && UpdateVector.sameBase(rows, i, 8)) {
-        if (ones(w, i, 8)) {
-          add8(rows, i, out, from, to);
-        } else {
-          add8(rows, i, w, out, from, to);
+      int group = i + 7 < n && UpdateVector.sameBase(rows, i, 8) ? 8 : 0;
+      if (group == 0 && i + 3 < n && UpdateVector.sameBase(rows, i, 4)) {
+        group = 4;
+      }
+      if (group > 0) {
+        float[][] weights = new float[group][];
+        for (int k = 0; k < group; k++) {
+          weights[k] = rows[i + k].weights();
         }
-        i += 8;
-      } else if (i + 3 < n && UpdateVector.sameBase(rows, i, 4)) {
-        if (ones(w, i, 4)) {
-          add4(rows, i, out, from, to);
-        } else {
-          add4(rows, i, w, out, from, to);
-        }
-        i += 4;
+        double[] factors = ones(w, i, group) ? null : Arrays.copyOfRange(w, i, i + group);
+        kernels.addDifferences(rows[i].base(), weights, factors, out, from, to);
+        i += group;
       } else {
         rows[i].addScaled(w[i], out, from, to);
         i++;
@@ -135,105 +138,5 @@ public final class FedAvg implements AggregationRule {
       }
     }
     return true;
-  }
-
-  /** Adds rows {@code i..i+7} (differences over one base), unit weights. */
-  private static void add8(UpdateVector[] rows, int i, double[] out, int from, int to) {
-    float[] b = rows[i].base();
-    float[] r0 = rows[i].weights();
-    float[] r1 = rows[i + 1].weights();
-    float[] r2 = rows[i + 2].weights();
-    float[] r3 = rows[i + 3].weights();
-    float[] r4 = rows[i + 4].weights();
-    float[] r5 = rows[i + 5].weights();
-    float[] r6 = rows[i + 6].weights();
-    float[] r7 = rows[i + 7].weights();
-    for (int j = from; j < to; j++) {
-      double bj = b[j];
-      double s = out[j];
-      s += r0[j] - bj;
-      s += r1[j] - bj;
-      s += r2[j] - bj;
-      s += r3[j] - bj;
-      s += r4[j] - bj;
-      s += r5[j] - bj;
-      s += r6[j] - bj;
-      s += r7[j] - bj;
-      out[j] = s;
-    }
-  }
-
-  /** Adds rows {@code i..i+7} (differences over one base) with their weights. */
-  private static void add8(UpdateVector[] rows, int i, double[] w, double[] out, int from, int to) {
-    float[] b = rows[i].base();
-    float[] r0 = rows[i].weights();
-    float[] r1 = rows[i + 1].weights();
-    float[] r2 = rows[i + 2].weights();
-    float[] r3 = rows[i + 3].weights();
-    float[] r4 = rows[i + 4].weights();
-    float[] r5 = rows[i + 5].weights();
-    float[] r6 = rows[i + 6].weights();
-    float[] r7 = rows[i + 7].weights();
-    double w0 = w[i];
-    double w1 = w[i + 1];
-    double w2 = w[i + 2];
-    double w3 = w[i + 3];
-    double w4 = w[i + 4];
-    double w5 = w[i + 5];
-    double w6 = w[i + 6];
-    double w7 = w[i + 7];
-    for (int j = from; j < to; j++) {
-      double bj = b[j];
-      double s = out[j];
-      s += w0 * (r0[j] - bj);
-      s += w1 * (r1[j] - bj);
-      s += w2 * (r2[j] - bj);
-      s += w3 * (r3[j] - bj);
-      s += w4 * (r4[j] - bj);
-      s += w5 * (r5[j] - bj);
-      s += w6 * (r6[j] - bj);
-      s += w7 * (r7[j] - bj);
-      out[j] = s;
-    }
-  }
-
-  /** Adds rows {@code i..i+3} (differences over one base), unit weights. */
-  private static void add4(UpdateVector[] rows, int i, double[] out, int from, int to) {
-    float[] b = rows[i].base();
-    float[] r0 = rows[i].weights();
-    float[] r1 = rows[i + 1].weights();
-    float[] r2 = rows[i + 2].weights();
-    float[] r3 = rows[i + 3].weights();
-    for (int j = from; j < to; j++) {
-      double bj = b[j];
-      double s = out[j];
-      s += r0[j] - bj;
-      s += r1[j] - bj;
-      s += r2[j] - bj;
-      s += r3[j] - bj;
-      out[j] = s;
-    }
-  }
-
-  /** Adds rows {@code i..i+3} (differences over one base) with their weights. */
-  private static void add4(UpdateVector[] rows, int i, double[] w, double[] out, int from, int to) {
-    float[] b = rows[i].base();
-    float[] r0 = rows[i].weights();
-    float[] r1 = rows[i + 1].weights();
-    float[] r2 = rows[i + 2].weights();
-    float[] r3 = rows[i + 3].weights();
-    double w0 = w[i];
-    double w1 = w[i + 1];
-    double w2 = w[i + 2];
-    double w3 = w[i + 3];
-    for (int j = from; j < to; j++) {
-      double bj = b[j];
-      double s = out[j];
-      s += w0 * (r0[j] - bj);
-      s += w1 * (r1[j] - bj);
-      s += w2 * (r2[j] - bj);
-      s += w3 * (r3[j] - bj);
-      out[j] = s;
-    }
   }
 }

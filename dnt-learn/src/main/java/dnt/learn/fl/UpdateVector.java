@@ -1,5 +1,6 @@
 package dnt.learn.fl;
 
+import dnt.learn.simd.Kernels;
 import java.util.Objects;
 
 /**
@@ -145,11 +146,8 @@ public final class UpdateVector {
    */
   public void read(int from, int to, double[] dst, int offset) {
     if (difference) {
-      float[] w = weights;
-      float[] b = base;
-      for (int j = from, o = offset; j < to; j++, o++) {
-        dst[o] = (double) w[j] - b[j];
-      }
+      // dst[offset + j - from] = (double) w[j] - b[j], through the Vector API where the JVM has it
+      Kernels.get().differences(weights, from, base, from, dst, offset, to - from);
     } else {
       System.arraycopy(values, from, dst, offset, to - from);
     }
@@ -166,11 +164,8 @@ public final class UpdateVector {
    */
   public void addScaled(double s, double[] acc, int from, int to) {
     if (difference) {
-      float[] w = weights;
-      float[] b = base;
-      for (int j = from; j < to; j++) {
-        acc[j] += s * ((double) w[j] - b[j]);
-      }
+      // acc[j] += s * ((double) w[j] - b[j]), through the Vector API where the JVM has it
+      Kernels.get().addDifferences(base, new float[][] {weights}, new double[] {s}, acc, from, to);
     } else {
       double[] x = values;
       for (int j = from; j < to; j++) {

@@ -4,6 +4,8 @@ import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
 import dnt.learn.fl.UpdateVector;
+import dnt.learn.simd.FloatKernels;
+import dnt.learn.simd.Kernels;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,9 @@ import org.jspecify.annotations.Nullable;
  * otherwise from an out-of-place selection per transposed coordinate ({@link ColumnSelector}); both
  * give the same bands and counts. Precision: the bands come from exact order statistics of the
  * updates' exact values (the MAD scaling and the band ends are computed in double), the masked
- * weighted sums are accumulated in double in row order.
+ * weighted sums are accumulated in double in row order. The float-to-double work of the aggregation
+ * pass and of the sorted blocks' decoding goes through {@link Kernels} (the Vector API where the
+ * JVM has it; the same doubles either way).
  */
 public final class TwinInconsistencyDefense implements AggregationRule {
   /**
@@ -184,6 +188,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
           // by
           double[] num = new double[CHUNK];
           double[] den = new double[CHUNK];
+          FloatKernels kernels = Kernels.get();
           for (int c = from; c < to; c += CHUNK) {
             int end = Math.min(to, c + CHUNK);
             java.util.Arrays.fill(num, 0);
@@ -195,14 +200,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
               }
               UpdateVector row = rows[i];
               if (row.isDifference()) {
-                float[] w = row.weights();
-                float[] base = row.base();
-                for (int j = c; j < end; j++) {
-                  double x = (double) w[j] - base[j];
-                  boolean in = x >= lo[j] && x <= hi[j];
-                  num[j - c] += in ? ai * x : 0.0;
-                  den[j - c] += in ? ai : 0.0;
-                }
+                kernels.addMasked(row.weights(), row.base(), lo, hi, ai, num, den, c, end);
               } else {
                 double[] values = row.values();
                 for (int j = c; j < end; j++) {

@@ -1,6 +1,8 @@
 package dnt.learn.robust;
 
 import dnt.learn.fl.UpdateVector;
+import dnt.learn.simd.FloatKernels;
+import dnt.learn.simd.Kernels;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -281,13 +283,9 @@ final class WeightBlock {
       s = new double[n][WIDTH];
       decoded = s;
     }
-    float[] b = base;
+    FloatKernels kernels = Kernels.get();
     for (int r = 0; r < n; r++) {
-      float[] w = work[network.row(r)];
-      double[] out = s[r];
-      for (int j = 0; j < width; j++) {
-        out[j] = (double) w[j] - b[from + j];
-      }
+      kernels.differences(work[network.row(r)], 0, base, from, s[r], 0, width);
     }
     return s;
   }

@@ -1,0 +1,79 @@
+package dnt.learn.simd;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The aggregation kernels that turn float32 weights into double values, one strategy per
+ * implementation ({@link ScalarKernels}, the Vector API's in {@code dnt.learn.simd.vector}).
+ * Contract: every implementation returns the same doubles bit for bit for the same arguments (each
+ * method states the exact operations and their order), so the choice changes speed only.
+ */
+public interface FloatKernels {
+  /**
+   * The implementation's name, as {@link Kernels#PROPERTY} names it.
+   *
+   * @return {@code scalar} or {@code vector}
+   */
+  String name();
+
+  /**
+   * Adds the rows' differences over one base to an accumulator: for every {@code j} in {@code
+   * [from, to)} and every row {@code k} in order, {@code out[j] = out[j] + w_k * ((double)
+   * rows[k][j] - (double) base[j])}, or {@code out[j] = out[j] + ((double) rows[k][j] - (double)
+   * base[j])} when {@code weights} is null (a unit weight's product {@code 1 * x} is exact, so both
+   * forms give the same sums when every weight is 1). Each operation is rounded to double on its
+   * own (no fused multiply-add), as Java evaluates the scalar expression.
+   *
+   * @param base the shared base weights
+   * @param rows the rows' float weights, each at least {@code to} long
+   * @param weights one weight per row, or null for unit weights
+   * @param out the accumulator
+   * @param from the first coordinate
+   * @param to one past the last
+   */
+  void addDifferences(
+      float[] base, float[][] rows, double @Nullable [] weights, double[] out, int from, int to);
+
+  /**
+   * Decodes float differences into doubles: {@code out[outOffset + j] = (double) w[wOffset + j] -
+   * (double) b[bOffset + j]} for {@code j} in {@code [0, length)}.
+   *
+   * @param w the weights
+   * @param wOffset the first weight
+   * @param b the base
+   * @param bOffset the first base value
+   * @param out receives the differences
+   * @param outOffset the first output position
+   * @param length how many
+   */
+  void differences(
+      float[] w, int wOffset, float[] b, int bOffset, double[] out, int outOffset, int length);
+
+  /**
+   * One row's share of a masked weighted mean (TID's aggregation pass): for every {@code j} in
+   * {@code [from, to)}, with {@code x = (double) w[j] - (double) b[j]} and {@code in = x >= lo[j]
+   * && x <= hi[j]} (false for NaN), {@code num[j - from] = num[j - from] + (in ? a * x : 0.0)} and
+   * {@code den[j - from] = den[j - from] + (in ? a : 0.0)}. The 0.0 is added, not skipped: {@code
+   * -0.0 + 0.0} is {@code +0.0}, and the result must be that of the scalar expression.
+   *
+   * @param w the row's weights
+   * @param b the base
+   * @param lo the bands' lower ends, by coordinate
+   * @param hi the bands' upper ends, by coordinate
+   * @param a the row's weight
+   * @param num the numerators, from index 0 for coordinate {@code from}
+   * @param den the denominators, likewise
+   * @param from the first coordinate
+   * @param to one past the last
+   */
+  void addMasked(
+      float[] w,
+      float[] b,
+      double[] lo,
+      double[] hi,
+      double a,
+      double[] num,
+      double[] den,
+      int from,
+      int to);
+}
