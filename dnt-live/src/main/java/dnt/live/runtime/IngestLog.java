@@ -72,6 +72,14 @@ public final class IngestLog
   /** Batches whose cells have not all applied them yet, by position: whom to answer. */
   private final Map<Long, Waiter> waiting = new HashMap<>();
 
+  /** The cells that have not applied a batch sent again after the recovery, by position. */
+  private final Map<Long, Set<Integer>> recovering = new HashMap<>();
+
+  /** Who waits for {@link #recovering} to empty. */
+  private final List<ActorRef<Stats>> settling = new ArrayList<>();
+
+  private long recoveredNanos;
+
   private IngestLog(
       int partition,
       IngestSettings settings,
@@ -101,7 +109,7 @@ public final class IngestLog
 
   /** What a log partition is told. */
   public sealed interface Command extends CrossNode
-      permits Append, Applied, Confirm, Resend, Tick, Get {}
+      permits Append, Applied, Confirm, Resend, Tick, Get, Settled {}
 
   /**
    * The rows of one cell in a batch.
@@ -173,6 +181,16 @@ public final class IngestLog
    * @param replyTo gets {@link Stats}
    */
   public record Get(ActorRef<Stats> replyTo) implements Command {}
+
+  /**
+   * The partition's counters once the batches it sent again after its recovery have been applied by
+   * their cells (or, for a cell that does not answer, once {@link IngestSettings#resendAfter()} has
+   * passed since the recovery): a node starting on a state folder asks it before it serves, so a
+   * query right after the start shows the rows that only the log held.
+   *
+   * @param replyTo gets {@link Stats}
+   */
+  public record Settled(ActorRef<Stats> replyTo) implements Command {}
 
   /**
    * The answer to {@link Get}.
@@ -340,6 +358,11 @@ public final class IngestLog
         .onCommand(
             Applied.class,
             (state, cmd) -> {
+              Set<Integer> r = recovering.get(cmd.position());
+              if (r != null && r.remove(cmd.cell()) && r.isEmpty()) {
+                recovering.remove(cmd.position());
+                settle(state, false);
+              }
               Waiter w = waiting.get(cmd.position());
               if (w != null && w.cells.remove(cmd.cell())) {
                 w.replaced += cmd.replaced();
@@ -373,6 +396,7 @@ public final class IngestLog
             (state, cmd) -> {
               long now = System.nanoTime();
               long after = settings.resendAfter().toNanos();
+              settle(state, now - recoveredNanos >= after);
               for (Map.Entry<Long, Pending> e : state.pending.entrySet()) {
                 Pending p = e.getValue();
                 if (now - p.sentNanos >= after) {
@@ -382,12 +406,29 @@ public final class IngestLog
               return Effect().none();
             })
         .onCommand(
+            Settled.class,
+            (state, cmd) -> {
+              settling.add(cmd.replyTo());
+              settle(state, false);
+              return Effect().none();
+            })
+        .onCommand(
             Get.class,
             (state, cmd) ->
                 Effect()
                     .reply(
                         cmd.replyTo(), new Stats(state.rows, state.position, state.pending.size())))
         .build();
+  }
+
+  /** Answers who waits for the recovery's batches once they are applied, or at once if forced. */
+  private void settle(LogState state, boolean force) {
+    if (recovering.isEmpty() || force) {
+      recovering.clear();
+      Stats stats = new Stats(state.rows, state.position, state.pending.size());
+      settling.forEach(r -> r.tell(stats));
+      settling.clear();
+    }
   }
 
   private void send(long position, CellRows c) {
@@ -423,8 +464,14 @@ public final class IngestLog
               // after a restart nobody waits for an answer (the asks timed out); every pending
               // batch goes again to the cells that have not confirmed it, in position order
               waiting.clear();
+              recovering.clear();
               long now = System.nanoTime();
-              state.pending.forEach((pos, p) -> resend(pos, p, now));
+              recoveredNanos = now;
+              state.pending.forEach(
+                  (pos, p) -> {
+                    recovering.put(pos, new HashSet<>(p.unconfirmed.keySet()));
+                    resend(pos, p, now);
+                  });
             })
         .build();
   }

@@ -57,6 +57,7 @@ public final class MessageSerializer extends WireSerializer {
           Map.entry(IngestLog.Resend.class, "ingest-resend-1"),
           Map.entry(IngestLog.Tick.class, "ingest-tick-1"),
           Map.entry(IngestLog.Get.class, "ingest-get-1"),
+          Map.entry(IngestLog.Settled.class, "ingest-settled-1"),
           Map.entry(IngestLog.Stats.class, "ingest-stats-1"),
           Map.entry(TwinStats.Count.class, "stats-count-1"),
           Map.entry(TwinStats.Get.class, "stats-get-1"),
@@ -164,6 +165,8 @@ public final class MessageSerializer extends WireSerializer {
       out.writeInt(m.cell());
       out.writeLong(m.after());
     } else if (o instanceof IngestLog.Get m) {
+      ref(out, m.replyTo());
+    } else if (o instanceof IngestLog.Settled m) {
       ref(out, m.replyTo());
     } else if (o instanceof IngestLog.Stats m) {
       out.writeLong(m.rows());
@@ -447,6 +450,7 @@ public final class MessageSerializer extends WireSerializer {
       case "ingest-confirm-1" -> new IngestLog.Confirm(in.readInt(), in.readLong());
       case "ingest-resend-1" -> new IngestLog.Resend(in.readInt(), in.readLong());
       case "ingest-get-1" -> new IngestLog.Get(ref(in));
+      case "ingest-settled-1" -> new IngestLog.Settled(ref(in));
       case "ingest-stats-1" -> new IngestLog.Stats(in.readLong(), in.readLong(), in.readInt());
       default -> readView(in, manifest);
     };

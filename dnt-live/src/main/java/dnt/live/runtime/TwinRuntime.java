@@ -609,7 +609,8 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * The rows acknowledged so far.
+   * The rows acknowledged so far; with the ingest log, once every partition has recovered and its
+   * cells applied the batches it sent again.
    *
    * @return the total
    */
@@ -618,11 +619,14 @@ public final class TwinRuntime implements AutoCloseable {
         asks.ask(
             sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID), TwinStats.Get::new);
     // with the ingest log, the rows of its batches (recovered with each partition) add to the
-    // count of the batches acknowledged before it was turned on
+    // count of the batches acknowledged before it was turned on; each partition answers once the
+    // batches it sent again on recovery are applied (IngestLog.Settled), so the node serves the
+    // rows only the log held from its first query on
     for (int p = 0; p < ingest.partitions(); p++) {
       CompletableFuture<IngestLog.Stats> part =
           asks.ask(
-              sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(p)), IngestLog.Get::new);
+              sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(p)),
+              IngestLog.Settled::new);
       total = total.thenCombine(part, (t, s) -> t + s.rows());
     }
     return total;

@@ -172,10 +172,13 @@ final class IngestLogTest {
     startCell(2);
     assertThat(totals(1, 100, 101)[0]).containsExactly(0, 0, 0, 0, 0);
     startLog();
-    // the recovered partition sends its pending batch again: each row once (1 + 2, not doubled)
-    awaitFirstService(1, 100, 3);
-    awaitFirstService(2, 100, 7);
-    assertThat(stats().rows()).isEqualTo(3);
+    // the recovered partition sends its pending batch again: each row once (1 + 2, not doubled),
+    // applied before the partition answers Settled
+    TestProbe<IngestLog.Stats> settled = kit.createTestProbe();
+    log.get().tell(new IngestLog.Settled(settled.getRef()));
+    assertThat(settled.receiveMessage(WAIT)).isEqualTo(new IngestLog.Stats(3, 1, 1));
+    assertThat(totals(1, 100, 101)[0]).containsExactly(3, 6, 9, 12, 15);
+    assertThat(totals(2, 100, 101)[0]).containsExactly(7, 14, 21, 28, 35);
   }
 
   @Test

@@ -120,6 +120,7 @@ final class MessageSerializerTest {
     all.add(new IngestLog.Resend(5161, 41));
     all.add(new IngestLog.Tick());
     all.add(new IngestLog.Get(ref.narrow()));
+    all.add(new IngestLog.Settled(ref.narrow()));
     all.add(new IngestLog.Stats(5_600_000L, 5600, 3));
     all.add(new TwinStats.Count(123_456_789_012L, ref.narrow()));
     all.add(new TwinStats.Get(ref.narrow()));
