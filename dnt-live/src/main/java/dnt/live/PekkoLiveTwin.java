@@ -340,6 +340,11 @@ final class PekkoLiveTwin implements LiveTwin {
                     .toList());
   }
 
+  /** Whether batches go through the ingest log, for the tests. */
+  boolean ingestLog() {
+    return runtime.ingestLog().enabled();
+  }
+
   /** Makes this node's cluster view stop answering other nodes, for the tests of the error. */
   void silenceView() {
     runtime.silenceView();
