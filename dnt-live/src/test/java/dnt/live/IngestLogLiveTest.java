@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,14 @@ final class IngestLogLiveTest {
 
   @TempDir Path tmp;
 
+  /** The properties' values before the test (a run of the suite may set them for every test). */
+  private final Map<String, String> before = new java.util.HashMap<>();
+
+  @BeforeEach
+  void remember() {
+    LOG_ON.keySet().forEach(k -> before.put(k, System.getProperty(k)));
+  }
+
   private static void set(Map<String, String> properties) {
     LOG_ON.keySet().forEach(System::clearProperty);
     properties.forEach(System::setProperty);
@@ -48,8 +57,16 @@ final class IngestLogLiveTest {
   }
 
   @AfterEach
-  void clear() {
-    set(Map.of());
+  void restore() {
+    before.forEach(
+        (k, v) -> {
+          if (v == null) {
+            System.clearProperty(k);
+          } else {
+            System.setProperty(k, v);
+          }
+        });
+    ConfigFactory.invalidateCaches();
   }
 
   private LiveSettings settings(Path state) {

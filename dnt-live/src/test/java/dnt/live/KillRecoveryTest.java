@@ -69,7 +69,10 @@ final class KillRecoveryTest {
     }
     List<String> acked = Files.readAllLines(acks);
     int lastAcked = Integer.parseInt(acked.get(acked.size() - 1).strip());
-    // the restart runs the settings of the killed JVM (Pekko reads them from system properties)
+    // the restart runs the settings of the killed JVM (Pekko reads them from system properties);
+    // the values before are restored after
+    Map<String, String> before = new java.util.HashMap<>();
+    properties.keySet().forEach(k -> before.put(k, System.getProperty(k)));
     properties.forEach(System::setProperty);
     ConfigFactory.invalidateCaches();
     try (LiveTwin twin = LiveTwins.start(LiveSettings.defaults(state))) {
@@ -91,7 +94,14 @@ final class KillRecoveryTest {
       assertThat(twin.status().rowsAccepted())
           .isGreaterThanOrEqualTo((long) KillTarget.ROWS * (lastAcked + 1));
     } finally {
-      properties.keySet().forEach(System::clearProperty);
+      before.forEach(
+          (k, v) -> {
+            if (v == null) {
+              System.clearProperty(k);
+            } else {
+              System.setProperty(k, v);
+            }
+          });
       ConfigFactory.invalidateCaches();
     }
   }

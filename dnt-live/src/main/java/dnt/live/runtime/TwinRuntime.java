@@ -344,11 +344,18 @@ public final class TwinRuntime implements AutoCloseable {
     List<IngestLog.CellRows> rows = new ArrayList<>(cells.size());
     cells.forEach((cell, obs) -> rows.add(new IngestLog.CellRows(cell, 0, obs)));
     String partition = Long.toString(nextPartition.getAndIncrement() % ingest.partitions());
+    // the answer waits for every touched cell, some of which may first recover from the journal:
+    // one ask timeout per write-gate's worth of cells, as the per-cell writes had when the gate
+    // sent them in waves (ColdStartTest: 3,000 cells in one batch)
+    Duration wait =
+        asks.timeout()
+            .multipliedBy(Math.max(1, (cells.size() + writes.limit() - 1) / writes.limit()));
     return writes.submit(
         () ->
             asks.ask(
                 sharding.entityRefFor(IngestLog.TYPE_KEY, partition),
-                (ActorRef<IngestLog.Appended> replyTo) -> new IngestLog.Append(rows, replyTo)));
+                (ActorRef<IngestLog.Appended> replyTo) -> new IngestLog.Append(rows, replyTo),
+                wait));
   }
 
   /** A node's boards and the view that serves them to the other nodes. */
