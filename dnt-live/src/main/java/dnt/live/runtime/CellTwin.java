@@ -665,6 +665,17 @@ public final class CellTwin
               bufferedFrom.clear();
               flushQueued = false;
               asked.clear();
+              Ingest in = ingest;
+              if (in != null) {
+                // ask every partition at once for what this twin may have lost (rows applied but
+                // not journaled before a crash, a node loss or a failed write) instead of waiting
+                // for their periodic re-sending
+                for (int p = 0; p < in.settings().partitions(); p++) {
+                  long at = state.applied(p);
+                  asked.put(p, at);
+                  in.logs().apply(p).tell(new IngestLog.Resend(cell, at));
+                }
+              }
               tellAlerts(state);
               tellHeld(state);
               tellLatest(state);
