@@ -42,9 +42,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The running Pekko system behind a live twin: a one-node cluster (Artery on the configured host,
- * joined to itself) with Cluster Sharding of {@link CellTwin}s and the {@link TwinStats} entity,
- * persisted through {@code pekko-persistence-jdbc}. A cluster of several nodes differs only in
- * configuration (seed nodes and a shared PostgreSQL journal).
+ * joined to itself) with Cluster Sharding of {@link CellTwin}s, the {@link TwinStats} entity and,
+ * where it is on, the partitions of the {@link IngestLog}, persisted through {@code
+ * pekko-persistence-jdbc}. A cluster of several nodes differs only in configuration (seed nodes and
+ * a shared PostgreSQL journal).
  *
  * <p>Configuration: {@code dnt-live.conf} on the class path, with the journal database and the
  * address set from {@link RuntimeSettings}, Java system properties on top, Pekko's own {@code
@@ -324,9 +325,9 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * Whether batches go through the ingest log.
+   * The ingest log's settings; {@link IngestSettings#enabled()} says whether batches go through it.
    *
-   * @return the log's settings
+   * @return the settings
    */
   public IngestSettings ingestLog() {
     return ingest;
