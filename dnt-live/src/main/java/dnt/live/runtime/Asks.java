@@ -52,7 +52,23 @@ final class Asks {
    * @return the answer, completed on the dispatcher
    */
   <M, T> CompletableFuture<T> ask(EntityRef<M> ref, Function<ActorRef<T>, M> message) {
-    return answered(ref.ask(message::apply, timeout), timeout);
+    return ask(ref, message, timeout);
+  }
+
+  /**
+   * Asks a sharded entity with its own timeout (a batch of the ingest log, which waits for every
+   * cell it touches).
+   *
+   * @param ref the entity
+   * @param message builds the message from the reply address
+   * @param wait how long this ask waits once sent
+   * @param <M> the entity's command type
+   * @param <T> the answer's type
+   * @return the answer, completed on the dispatcher
+   */
+  <M, T> CompletableFuture<T> ask(
+      EntityRef<M> ref, Function<ActorRef<T>, M> message, Duration wait) {
+    return answered(ref.ask(message::apply, wait), wait);
   }
 
   /**

@@ -16,6 +16,8 @@ package dnt.live.runtime;
  * @param judgedBefore slots before this one have been judged
  * @param predictor the {@link dnt.data.integrity.Predictor#code()} of the newest judged slot's
  *     predictor, -1 before the first judgement
+ * @param positions the newest ingest-log position applied per partition, as pairs (partition,
+ *     position), partitions ascending; empty without the log and in snapshots before version 5
  */
 public record CellSnapshot(
     long[] keys,
@@ -28,15 +30,75 @@ public record CellSnapshot(
     boolean diverging,
     long checked,
     long judgedBefore,
-    int predictor)
+    int predictor,
+    long[] positions)
     implements Journaled {
 
   /** Checks the shapes agree. */
   public CellSnapshot {
     if (values.length != keys.length * Observation.SERVICES
-        || maskValues.length != maskedSlots.length * Observation.SERVICES) {
+        || maskValues.length != maskedSlots.length * Observation.SERVICES
+        || positions.length % 2 != 0) {
       throw new IllegalArgumentException("the arrays of a cell snapshot disagree in length");
     }
+  }
+
+  /**
+   * A snapshot without ingest-log positions (versions before 5, or a twin without the log).
+   *
+   * @param keys the keys
+   * @param values the values
+   * @param maskedSlots the masked slots
+   * @param maskValues their predictions
+   * @param window the residual window
+   * @param outlierRun outliers in a row
+   * @param inlierRun inliers in a row
+   * @param diverging whether flagged
+   * @param checked observations checked
+   * @param judgedBefore slots before it are judged
+   * @param predictor the newest judgement's predictor code, -1 for none
+   */
+  public CellSnapshot(
+      long[] keys,
+      double[] values,
+      long[] maskedSlots,
+      double[] maskValues,
+      double[] window,
+      int outlierRun,
+      int inlierRun,
+      boolean diverging,
+      long checked,
+      long judgedBefore,
+      int predictor) {
+    this(
+        keys,
+        values,
+        maskedSlots,
+        maskValues,
+        window,
+        outlierRun,
+        inlierRun,
+        diverging,
+        checked,
+        judgedBefore,
+        predictor,
+        new long[0]);
+  }
+
+  /**
+   * Positions as the flat pairs a snapshot holds.
+   *
+   * @param positions partition to position
+   * @return (partition, position) pairs in the map's order
+   */
+  static long[] pairs(java.util.Map<Integer, Long> positions) {
+    long[] a = new long[2 * positions.size()];
+    int i = 0;
+    for (java.util.Map.Entry<Integer, Long> e : positions.entrySet()) {
+      a[i++] = e.getKey();
+      a[i++] = e.getValue();
+    }
+    return a;
   }
 
   /**

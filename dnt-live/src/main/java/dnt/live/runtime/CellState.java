@@ -47,6 +47,12 @@ final class CellState {
   private final IntegrityMonitor integrity;
   private final IntegrityParams params;
 
+  /**
+   * The newest ingest-log position applied, per log partition ({@link IngestLog}): a batch at or
+   * below it is not applied again. Empty without the log.
+   */
+  private final TreeMap<Integer, Long> applied = new TreeMap<>();
+
   /** Slots before this one have been judged (or had no prediction when their turn came). */
   private long judgedBefore;
 
@@ -433,6 +439,50 @@ final class CellState {
     return rows.count;
   }
 
+  /**
+   * The newest ingest-log position applied from a partition.
+   *
+   * @param partition the partition
+   * @return the position, 0 for none
+   */
+  long applied(int partition) {
+    return applied.getOrDefault(partition, 0L);
+  }
+
+  /**
+   * Records positions as applied (a position never goes back).
+   *
+   * @param positions partition to position
+   */
+  void advance(Map<Integer, Long> positions) {
+    positions.forEach((p, pos) -> applied.merge(p, pos, Math::max));
+  }
+
+  /**
+   * The newest positions applied.
+   *
+   * @return partition to position, a copy
+   */
+  Map<Integer, Long> positions() {
+    return new TreeMap<>(applied);
+  }
+
+  /**
+   * Whether the state already holds everything up to these positions (the live twin applied the
+   * rows of a {@link CellTwin.Flushed} before journaling it).
+   *
+   * @param positions partition to position
+   * @return whether every partition's applied position is at least the given one
+   */
+  boolean covers(Map<Integer, Long> positions) {
+    for (Map.Entry<Integer, Long> e : positions.entrySet()) {
+      if (applied(e.getKey()) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** An immutable copy for the snapshot store: copies of the arrays' used parts. */
   CellSnapshot snapshot() {
     return new CellSnapshot(
@@ -446,7 +496,8 @@ final class CellState {
         integrity.diverging(),
         integrity.checked(),
         judgedBefore,
-        predictor == null ? -1 : predictor.code());
+        predictor == null ? -1 : predictor.code(),
+        CellSnapshot.pairs(applied));
   }
 
   /**
@@ -479,6 +530,10 @@ final class CellState {
         snap.window(), snap.outlierRun(), snap.inlierRun(), snap.diverging(), snap.checked());
     s.judgedBefore = snap.judgedBefore();
     s.predictor = snap.predictor() < 0 ? null : Predictor.ofCode(snap.predictor());
+    long[] pos = snap.positions();
+    for (int i = 0; i + 1 < pos.length; i += 2) {
+      s.applied.put(Math.toIntExact(pos[i]), pos[i + 1]);
+    }
     return s;
   }
 

@@ -3,17 +3,26 @@ package dnt.live.runtime;
 import dnt.data.integrity.IntegrityParams;
 import dnt.data.integrity.Verdict;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
@@ -40,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * twin on its own node, so the series never crosses the network.
  */
 public final class CellTwin
-    extends EventSourcedBehavior<CellTwin.Command, CellTwin.Observed, CellState> {
+    extends EventSourcedBehavior<CellTwin.Command, CellTwin.Event, CellState> {
 
   /** The sharding type of cell twins; the entity id is the cell number. */
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "cell");
@@ -122,7 +131,54 @@ public final class CellTwin
 
   /** What a cell twin is asked. */
   public sealed interface Command extends CrossNode
-      permits Observe, Totals, Integrity, FlClientEntity.Command {}
+      permits Observe,
+          Totals,
+          Integrity,
+          Apply,
+          FlushDue,
+          FlushPermit,
+          Stop,
+          FlClientEntity.Command {}
+
+  /**
+   * Apply the rows of this cell from a batch of the ingest log ({@link IngestLog}): at once in
+   * memory, journaled later with other batches' rows in one {@link Flushed}. Ignored (but answered)
+   * when the cell applied the position before; not applied when the cell has not applied {@code
+   * prev} yet (it asks the partition for the batches it missed instead, {@link IngestLog.Resend}).
+   *
+   * @param partition the log partition
+   * @param position the batch's position in the partition
+   * @param prev the partition's previous batch for this cell, 0 for none
+   * @param rows the rows, in batch order
+   * @param replyTo the partition, told {@link IngestLog.Applied}
+   */
+  public record Apply(
+      int partition,
+      long position,
+      long prev,
+      List<Observation> rows,
+      ActorRef<IngestLog.Command> replyTo)
+      implements Command {
+    /** Copies the rows. */
+    public Apply {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** The flush interval passed, or the buffer reached its bound: journal the buffered rows. */
+  public record FlushDue() implements Command {}
+
+  /**
+   * The node's {@link WriteGate} lets this twin journal its buffered rows now (sent by the twin to
+   * itself; the permit is freed once the flush is journaled).
+   */
+  public record FlushPermit() implements Command {}
+
+  /**
+   * Sharding's stop message (passivation, hand-off, coordinated shutdown) where the ingest log is
+   * on: journal the buffered rows, then stop.
+   */
+  public record Stop() implements Command {}
 
   /**
    * Apply rows of this cell durably.
@@ -191,6 +247,23 @@ public final class CellTwin
       HeldCells.@Nullable Span span)
       implements CrossNode {}
 
+  /** The events of a cell twin. */
+  public sealed interface Event extends Journaled permits Observed, Flushed {
+    /**
+     * The rows, in the order they were applied.
+     *
+     * @return the rows
+     */
+    List<Observation> rows();
+
+    /**
+     * The integrity verdicts of the slots the rows touched, in the order they were made.
+     *
+     * @return the verdicts
+     */
+    List<Verdict> verdicts();
+  }
+
   /**
    * The event of a cell twin: rows of one batch, applied in order, and the integrity verdicts of
    * the slots they touched (flagged observations stay in the journal, marked).
@@ -198,12 +271,89 @@ public final class CellTwin
    * @param rows the rows
    * @param verdicts the verdicts, in slot order
    */
-  public record Observed(List<Observation> rows, List<Verdict> verdicts) implements Journaled {
+  public record Observed(List<Observation> rows, List<Verdict> verdicts) implements Event {
     /** Copies the lists. */
     public Observed {
       rows = List.copyOf(rows);
       verdicts = List.copyOf(verdicts);
     }
+  }
+
+  /**
+   * The event of a cell twin fed by the ingest log: the rows of the batches it applied since its
+   * last flush, in order, and their verdicts, in order; applying them at once gives the state that
+   * applying them batch by batch gave (a row replaces by key in order, verdicts are per slot and in
+   * order, and the judged-before slot is the newest of all). Journaled after the twin applied them,
+   * so its event handler applies it only on recovery: when the state's positions do not cover
+   * {@code covered} yet.
+   *
+   * @param rows the rows
+   * @param verdicts the verdicts
+   * @param covered the newest position of each log partition the twin had applied, all included
+   */
+  public record Flushed(List<Observation> rows, List<Verdict> verdicts, Map<Integer, Long> covered)
+      implements Event {
+    /** Copies the lists and the map. */
+    public Flushed {
+      rows = List.copyOf(rows);
+      verdicts = List.copyOf(verdicts);
+      covered = Map.copyOf(covered);
+    }
+  }
+
+  /** What a cell twin fed by the ingest log needs from its node. */
+  private record Ingest(
+      IngestSettings settings,
+      IntFunction<RecipientRef<IngestLog.Command>> logs,
+      TimerScheduler<Command> timers,
+      @Nullable WriteGate gate,
+      ActorRef<Command> self,
+      Duration permitTimeout) {}
+
+  private @Nullable Ingest ingest;
+
+  /** Rows applied since the last flush, and their verdicts. */
+  private final List<Observation> bufferedRows = new ArrayList<>();
+
+  private final List<Verdict> bufferedVerdicts = new ArrayList<>();
+
+  /** Partitions whose batches the buffer holds. */
+  private final Set<Integer> bufferedFrom = new HashSet<>();
+
+  /** Whether a flush waits for the gate's permit. */
+  private boolean flushQueued;
+
+  /** Completed once the permitted flush is journaled: frees the gate's permit. */
+  private final java.util.concurrent.atomic.AtomicReference<
+          java.util.concurrent.@Nullable CompletableFuture<Void>>
+      permit = new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** Per partition, the position after which this twin asked for the batches again. */
+  private final Map<Integer, Long> asked = new HashMap<>();
+
+  private static final String FLUSH_TIMER = "flush";
+
+  /**
+   * This twin fed by the ingest log: it applies {@link Apply} in memory and journals what it
+   * applied as one {@link Flushed} per flush interval.
+   *
+   * @param settings the log's settings
+   * @param logs a log partition by number
+   * @param timers this entity's timers
+   * @param gate the node's write gate, which a flush waits for (null: flush at once)
+   * @param self this entity
+   * @param permitTimeout how long a flush holds the gate's permit at most
+   * @return this twin
+   */
+  public CellTwin withIngest(
+      IngestSettings settings,
+      IntFunction<RecipientRef<IngestLog.Command>> logs,
+      TimerScheduler<Command> timers,
+      @Nullable WriteGate gate,
+      ActorRef<Command> self,
+      Duration permitTimeout) {
+    this.ingest = new Ingest(settings, logs, timers, gate, self, permitTimeout);
+    return this;
   }
 
   @Override
@@ -212,9 +362,25 @@ public final class CellTwin
   }
 
   @Override
-  public CommandHandler<Command, Observed, CellState> commandHandler() {
+  public CommandHandler<Command, Event, CellState> commandHandler() {
     return newCommandHandlerBuilder()
         .forAnyState()
+        .onCommand(Apply.class, this::onApply)
+        .onCommand(FlushDue.class, (state, cmd) -> requestFlush(state))
+        .onCommand(
+            FlushPermit.class,
+            (state, cmd) -> {
+              flushQueued = false;
+              java.util.concurrent.CompletableFuture<Void> done = permit.getAndSet(null);
+              if (bufferedRows.isEmpty()) {
+                release(done);
+                return Effect().none();
+              }
+              return flush(state).thenRun(s -> release(done));
+            })
+        .onCommand(
+            Stop.class,
+            (state, cmd) -> bufferedRows.isEmpty() ? Effect().stop() : flush(state).thenStop())
         .onCommand(
             Observe.class,
             (state, cmd) -> {
@@ -255,6 +421,122 @@ public final class CellTwin
             FlClientEntity.Command.class,
             (state, cmd) -> Effect().none().thenRun(s -> toClient(cmd)))
         .build();
+  }
+
+  private Effect<Event, CellState> onApply(CellState state, Apply cmd) {
+    Ingest in = ingest;
+    int p = cmd.partition();
+    long at = state.applied(p);
+    if (cmd.position() <= at) {
+      // a batch sent again: applied before; the partition may wait for the answer
+      cmd.replyTo().tell(new IngestLog.Applied(cmd.position(), cell, 0));
+      if (!bufferedFrom.contains(p) && in != null) {
+        // journaled too (nothing of the partition is buffered): confirm it again
+        in.logs().apply(p).tell(new IngestLog.Confirm(cell, at));
+      }
+      return Effect().none();
+    }
+    if (cmd.prev() > at) {
+      // a batch before it is missing (this twin restarted and lost rows it had not journaled):
+      // ask for the batches after the newest it applied, once per gap; they come in order
+      if (asked.getOrDefault(p, -1L) != at) {
+        asked.put(p, at);
+        cmd.replyTo().tell(new IngestLog.Resend(cell, at));
+      }
+      return Effect().none();
+    }
+    int replaced = state.replacements(cmd.rows());
+    List<Verdict> verdicts = state.judge(cmd.rows(), model());
+    state.apply(cmd.rows(), verdicts);
+    state.advance(Map.of(p, cmd.position()));
+    bufferedRows.addAll(cmd.rows());
+    bufferedVerdicts.addAll(verdicts);
+    bufferedFrom.add(p);
+    tellRadio(state);
+    tellAlerts(state);
+    tellHeld(state);
+    tellLatest(state);
+    cmd.replyTo().tell(new IngestLog.Applied(cmd.position(), cell, replaced));
+    if (in == null || bufferedRows.size() >= in.settings().flushRows()) {
+      return requestFlush(state);
+    }
+    if (!in.timers().isTimerActive(FLUSH_TIMER)) {
+      in.timers().startSingleTimer(FLUSH_TIMER, new FlushDue(), in.settings().flushInterval());
+    }
+    return Effect().none();
+  }
+
+  /** Journals the buffer now without a gate, else once the node's write gate lets it. */
+  private Effect<Event, CellState> requestFlush(CellState state) {
+    Ingest in = ingest;
+    WriteGate gate = in == null ? null : in.gate();
+    if (bufferedRows.isEmpty()) {
+      return Effect().none();
+    }
+    if (in == null || gate == null) {
+      return flush(state);
+    }
+    if (!flushQueued) {
+      flushQueued = true;
+      ActorRef<Command> self = in.self();
+      Duration timeout = in.permitTimeout();
+      java.util.concurrent.atomic.AtomicBoolean sent =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      var unused =
+          gate.submit(
+                  () -> {
+                    java.util.concurrent.CompletableFuture<Void> done =
+                        new java.util.concurrent.CompletableFuture<>();
+                    sent.set(true);
+                    permit.set(done);
+                    self.tell(new FlushPermit());
+                    // a twin that stops or fails before it flushes frees the permit after the
+                    // timeout
+                    return done.orTimeout(
+                        timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                  })
+              .whenComplete(
+                  (v, e) -> {
+                    if (e != null && !sent.get()) {
+                      // the gate failed its waiting writes (the node is stopping): flush anyway
+                      self.tell(new FlushPermit());
+                    }
+                  });
+    }
+    return Effect().none();
+  }
+
+  private static void release(java.util.concurrent.@Nullable CompletableFuture<Void> done) {
+    if (done != null) {
+      done.complete(null);
+    }
+  }
+
+  /**
+   * Journals the buffered rows as one {@link Flushed}; once it is written, tells each partition
+   * whose rows it holds the newest position it covers ({@link IngestLog.Confirm}).
+   */
+  private EffectBuilder<Event, CellState> flush(CellState state) {
+    Map<Integer, Long> covered = state.positions();
+    Flushed event = new Flushed(bufferedRows, bufferedVerdicts, covered);
+    Set<Integer> from = Set.copyOf(bufferedFrom);
+    bufferedRows.clear();
+    bufferedVerdicts.clear();
+    bufferedFrom.clear();
+    Ingest in = ingest;
+    if (in != null) {
+      in.timers().cancel(FLUSH_TIMER);
+    }
+    return Effect()
+        .persist(event)
+        .thenRun(
+            s -> {
+              if (in != null) {
+                for (int p : from) {
+                  in.logs().apply(p).tell(new IngestLog.Confirm(cell, covered.getOrDefault(p, 0L)));
+                }
+              }
+            });
   }
 
   /**
@@ -376,6 +658,24 @@ public final class CellTwin
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
+              // a restart (a failed write) recovered the journaled state: what the buffer held
+              // was lost with the write, and comes again from the ingest log
+              bufferedRows.clear();
+              bufferedVerdicts.clear();
+              bufferedFrom.clear();
+              flushQueued = false;
+              asked.clear();
+              Ingest in = ingest;
+              if (in != null) {
+                // ask every partition at once for what this twin may have lost (rows applied but
+                // not journaled before a crash, a node loss or a failed write) instead of waiting
+                // for their periodic re-sending
+                for (int p = 0; p < in.settings().partitions(); p++) {
+                  long at = state.applied(p);
+                  asked.put(p, at);
+                  in.logs().apply(p).tell(new IngestLog.Resend(cell, at));
+                }
+              }
               tellAlerts(state);
               tellHeld(state);
               tellLatest(state);
@@ -384,7 +684,7 @@ public final class CellTwin
   }
 
   @Override
-  public EventHandler<CellState, Observed> eventHandler() {
+  public EventHandler<CellState, Event> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(
@@ -393,11 +693,21 @@ public final class CellTwin
               state.apply(event.rows(), event.verdicts());
               return state;
             })
+        .onEvent(
+            Flushed.class,
+            (state, event) -> {
+              // the live twin applied the rows when they came (onApply); recovery applies them here
+              if (!state.covers(event.covered())) {
+                state.apply(event.rows(), event.verdicts());
+                state.advance(event.covered());
+              }
+              return state;
+            })
         .build();
   }
 
   @Override
-  public Set<String> tagsFor(Observed event) {
+  public Set<String> tagsFor(Event event) {
     return Set.of(TAG);
   }
 

@@ -35,7 +35,19 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  *       bytes, written into an array of exactly that size. {@code cell-snapshot-3} (read only) has
  *       the same fields with each length just before its array; {@code cell-snapshot-2} (read only)
  *       has no predictor code; {@code cell-snapshot-1} (read only) is the telemetry part alone.
+ *   <li>{@code cell-snapshot-5}: {@code cell-snapshot-4} followed by the ingest-log positions:
+ *       their count {@code k} (int), then per partition its number (int) and position (long):
+ *       {@code 42 + 48n + 48m + 8w + 12k} bytes.
  *   <li>{@code counted-1}: the row count (long).
+ *   <li>{@code flushed-1}: a cell twin's coalesced rows ({@link CellTwin.Flushed}): the rows and
+ *       verdicts as in {@code observed-3}, then the covered positions as in {@code
+ *       cell-snapshot-5}.
+ *   <li>{@code ingest-logged-1}: a batch of the ingest log ({@link IngestLog.Logged}): its position
+ *       (long), the count of cells (int), then per cell its number (int), its previous position
+ *       (long) and its rows as in {@code observed-3}.
+ *   <li>{@code ingest-log-snapshot-1}: a log partition's snapshot ({@link IngestLog.LogSnapshot}):
+ *       position, rows (longs), the count of pending batches (int), each as {@code
+ *       ingest-logged-1}.
  * </ul>
  */
 public final class LiveSerializer extends SerializerWithStringManifest {
@@ -48,8 +60,12 @@ public final class LiveSerializer extends SerializerWithStringManifest {
   static final String CELL_SNAPSHOT_1 = "cell-snapshot-1";
   static final String CELL_SNAPSHOT_2 = "cell-snapshot-2";
   static final String CELL_SNAPSHOT_3 = "cell-snapshot-3";
-  static final String CELL_SNAPSHOT = "cell-snapshot-4";
+  static final String CELL_SNAPSHOT_4 = "cell-snapshot-4";
+  static final String CELL_SNAPSHOT = "cell-snapshot-5";
   static final String COUNTED = "counted-1";
+  static final String FLUSHED = "flushed-1";
+  static final String LOGGED = "ingest-logged-1";
+  static final String LOG_SNAPSHOT = "ingest-log-snapshot-1";
 
   /** A serializer; Pekko instantiates it from the configuration. */
   public LiveSerializer() {}
@@ -67,6 +83,12 @@ public final class LiveSerializer extends SerializerWithStringManifest {
       return CELL_SNAPSHOT;
     } else if (o instanceof TwinStats.Counted) {
       return COUNTED;
+    } else if (o instanceof CellTwin.Flushed) {
+      return FLUSHED;
+    } else if (o instanceof IngestLog.Logged) {
+      return LOGGED;
+    } else if (o instanceof IngestLog.LogSnapshot) {
+      return LOG_SNAPSHOT;
     }
     throw new IllegalArgumentException("dnt-live cannot serialize " + o.getClass().getName());
   }
@@ -80,16 +102,19 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       if (o instanceof CellTwin.Observed e) {
         writeRows(out, e.rows());
-        out.writeInt(e.verdicts().size());
-        for (Verdict v : e.verdicts()) {
-          out.writeLong(v.slot());
-          out.writeDouble(v.observed());
-          out.writeDouble(v.predicted());
-          out.writeDouble(v.score());
-          out.writeBoolean(v.outlier());
-          out.writeBoolean(v.masked());
-          writeDoubles(out, v.prediction());
-          out.writeByte(v.predictor().code());
+        writeVerdicts(out, e.verdicts());
+      } else if (o instanceof CellTwin.Flushed e) {
+        writeRows(out, e.rows());
+        writeVerdicts(out, e.verdicts());
+        writePositions(out, e.covered());
+      } else if (o instanceof IngestLog.Logged e) {
+        writeLogged(out, e);
+      } else if (o instanceof IngestLog.LogSnapshot e) {
+        out.writeLong(e.position());
+        out.writeLong(e.rows());
+        out.writeInt(e.pending().size());
+        for (IngestLog.Logged l : e.pending()) {
+          writeLogged(out, l);
         }
       } else if (o instanceof TwinStats.Counted c) {
         out.writeLong(c.rows());
@@ -102,6 +127,78 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     return bytes.toByteArray();
   }
 
+  private static void writeVerdicts(DataOutputStream out, List<Verdict> verdicts)
+      throws IOException {
+    out.writeInt(verdicts.size());
+    for (Verdict v : verdicts) {
+      out.writeLong(v.slot());
+      out.writeDouble(v.observed());
+      out.writeDouble(v.predicted());
+      out.writeDouble(v.score());
+      out.writeBoolean(v.outlier());
+      out.writeBoolean(v.masked());
+      writeDoubles(out, v.prediction());
+      out.writeByte(v.predictor().code());
+    }
+  }
+
+  private static List<Verdict> readVerdicts(DataInputStream in, boolean withPredictor)
+      throws IOException {
+    int m = in.readInt();
+    List<Verdict> verdicts = new ArrayList<>(m);
+    for (int i = 0; i < m; i++) {
+      verdicts.add(
+          new Verdict(
+              in.readLong(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readBoolean(),
+              in.readBoolean(),
+              readDoubles(in, Observation.SERVICES),
+              withPredictor ? Predictor.ofCode(in.readByte()) : Predictor.SEASONAL_NAIVE));
+    }
+    return verdicts;
+  }
+
+  private static void writePositions(DataOutputStream out, java.util.Map<Integer, Long> positions)
+      throws IOException {
+    out.writeInt(positions.size());
+    for (java.util.Map.Entry<Integer, Long> e : positions.entrySet()) {
+      out.writeInt(e.getKey());
+      out.writeLong(e.getValue());
+    }
+  }
+
+  private static java.util.Map<Integer, Long> readPositions(DataInputStream in) throws IOException {
+    int k = in.readInt();
+    java.util.Map<Integer, Long> positions = new java.util.TreeMap<>();
+    for (int i = 0; i < k; i++) {
+      positions.put(in.readInt(), in.readLong());
+    }
+    return positions;
+  }
+
+  private static void writeLogged(DataOutputStream out, IngestLog.Logged e) throws IOException {
+    out.writeLong(e.position());
+    out.writeInt(e.cells().size());
+    for (IngestLog.CellRows c : e.cells()) {
+      out.writeInt(c.cell());
+      out.writeLong(c.prev());
+      writeRows(out, c.rows());
+    }
+  }
+
+  private static IngestLog.Logged readLogged(DataInputStream in) throws IOException {
+    long position = in.readLong();
+    int n = in.readInt();
+    List<IngestLog.CellRows> cells = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      cells.add(new IngestLog.CellRows(in.readInt(), in.readLong(), readRows(in)));
+    }
+    return new IngestLog.Logged(position, cells);
+  }
+
   /**
    * The bytes of {@code cell-snapshot-4}: an array of exactly their size, the snapshot's arrays
    * copied in bulk (a snapshot of a cell holding three days is some hundred kB, so per-value writes
@@ -111,7 +208,10 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     int n = snap.keys().length;
     int m = snap.maskedSlots().length;
     int w = snap.window().length;
-    ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(snapshotSize(n, m, w)));
+    long[] pos = snap.positions();
+    ByteBuffer b =
+        ByteBuffer.allocate(
+            Math.toIntExact(snapshotSize(n, m, w) + Integer.BYTES + 6L * pos.length));
     b.putInt(n).putInt(m).putInt(w);
     b.asLongBuffer().put(snap.keys());
     b.position(b.position() + Long.BYTES * n);
@@ -124,6 +224,10 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     b.put((byte) (snap.diverging() ? 1 : 0));
     b.putLong(snap.checked()).putLong(snap.judgedBefore());
     b.put((byte) snap.predictor());
+    b.putInt(pos.length / 2);
+    for (int i = 0; i < pos.length; i += 2) {
+      b.putInt(Math.toIntExact(pos[i])).putLong(pos[i + 1]);
+    }
     return b.array();
   }
 
@@ -164,15 +268,37 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     return a;
   }
 
-  /** Reads {@code cell-snapshot-4}. */
+  /** Reads {@code cell-snapshot-5}. */
   static CellSnapshot readSnapshot(byte[] bytes) {
+    return readSnapshot(bytes, true);
+  }
+
+  /** Reads {@code cell-snapshot-5}, or {@code cell-snapshot-4} without positions. */
+  static CellSnapshot readSnapshot(byte[] bytes, boolean withPositions) {
     try {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       int n = b.getInt();
       int m = b.getInt();
       int w = b.getInt();
-      if (n < 0 || m < 0 || w < 0 || snapshotSize(n, m, w) != bytes.length) {
+      if (n < 0 || m < 0 || w < 0) {
         throw new BufferUnderflowException();
+      }
+      long base = snapshotSize(n, m, w);
+      if (withPositions ? base + Integer.BYTES > bytes.length : base != bytes.length) {
+        throw new BufferUnderflowException();
+      }
+      long[] positions = new long[0];
+      if (withPositions) {
+        int k = ByteBuffer.wrap(bytes, Math.toIntExact(base), Integer.BYTES).getInt();
+        if (k < 0 || base + Integer.BYTES + 12L * k != bytes.length) {
+          throw new BufferUnderflowException();
+        }
+        ByteBuffer p = ByteBuffer.wrap(bytes, Math.toIntExact(base) + Integer.BYTES, 12 * k);
+        positions = new long[2 * k];
+        for (int i = 0; i < k; i++) {
+          positions[2 * i] = p.getInt();
+          positions[2 * i + 1] = p.getLong();
+        }
       }
       long[] keys = getLongs(b, n);
       double[] values = getDoubles(b, Observation.SERVICES * n);
@@ -190,10 +316,11 @@ public final class LiveSerializer extends SerializerWithStringManifest {
           b.get() != 0,
           b.getLong(),
           b.getLong(),
-          b.get());
-    } catch (BufferUnderflowException e) {
+          b.get(),
+          positions);
+    } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
       throw new UncheckedIOException(
-          "a corrupt dnt-live " + CELL_SNAPSHOT + " record",
+          "a corrupt dnt-live " + (withPositions ? CELL_SNAPSHOT : CELL_SNAPSHOT_4) + " record",
           new IOException("its lengths disagree with its " + bytes.length + " bytes", e));
     }
   }
@@ -223,31 +350,36 @@ public final class LiveSerializer extends SerializerWithStringManifest {
   @Override
   public Object fromBinary(byte[] bytes, String manifest) {
     if (manifest.equals(CELL_SNAPSHOT)) {
-      return readSnapshot(bytes);
+      return readSnapshot(bytes, true);
+    }
+    if (manifest.equals(CELL_SNAPSHOT_4)) {
+      return readSnapshot(bytes, false);
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       switch (manifest) {
         case OBSERVED_1, OBSERVED_2, OBSERVED -> {
           List<Observation> rows = readRows(in);
-          List<Verdict> verdicts = new ArrayList<>();
-          if (!manifest.equals(OBSERVED_1)) {
-            int m = in.readInt();
-            for (int i = 0; i < m; i++) {
-              verdicts.add(
-                  new Verdict(
-                      in.readLong(),
-                      in.readDouble(),
-                      in.readDouble(),
-                      in.readDouble(),
-                      in.readBoolean(),
-                      in.readBoolean(),
-                      readDoubles(in, Observation.SERVICES),
-                      manifest.equals(OBSERVED)
-                          ? Predictor.ofCode(in.readByte())
-                          : Predictor.SEASONAL_NAIVE));
-            }
-          }
+          List<Verdict> verdicts =
+              manifest.equals(OBSERVED_1) ? List.of() : readVerdicts(in, manifest.equals(OBSERVED));
           return new CellTwin.Observed(rows, verdicts);
+        }
+        case FLUSHED -> {
+          List<Observation> rows = readRows(in);
+          List<Verdict> verdicts = readVerdicts(in, true);
+          return new CellTwin.Flushed(rows, verdicts, readPositions(in));
+        }
+        case LOGGED -> {
+          return readLogged(in);
+        }
+        case LOG_SNAPSHOT -> {
+          long position = in.readLong();
+          long rows = in.readLong();
+          int n = in.readInt();
+          List<IngestLog.Logged> pending = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            pending.add(readLogged(in));
+          }
+          return new IngestLog.LogSnapshot(position, rows, pending);
         }
         case CELL_SNAPSHOT_1 -> {
           int n = in.readInt();

@@ -46,6 +46,19 @@ public final class MessageSerializer extends WireSerializer {
           Map.entry(CellTwin.SlotTotals.class, "cell-slot-totals-1"),
           Map.entry(CellTwin.Integrity.class, "cell-integrity-1"),
           Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-3"),
+          Map.entry(CellTwin.Apply.class, "cell-apply-1"),
+          Map.entry(CellTwin.FlushDue.class, "cell-flush-due-1"),
+          Map.entry(CellTwin.FlushPermit.class, "cell-flush-permit-1"),
+          Map.entry(CellTwin.Stop.class, "cell-stop-1"),
+          Map.entry(IngestLog.Append.class, "ingest-append-1"),
+          Map.entry(IngestLog.Appended.class, "ingest-appended-1"),
+          Map.entry(IngestLog.Applied.class, "ingest-applied-1"),
+          Map.entry(IngestLog.Confirm.class, "ingest-confirm-1"),
+          Map.entry(IngestLog.Resend.class, "ingest-resend-1"),
+          Map.entry(IngestLog.Tick.class, "ingest-tick-1"),
+          Map.entry(IngestLog.Get.class, "ingest-get-1"),
+          Map.entry(IngestLog.Settled.class, "ingest-settled-1"),
+          Map.entry(IngestLog.Stats.class, "ingest-stats-1"),
           Map.entry(TwinStats.Count.class, "stats-count-1"),
           Map.entry(TwinStats.Get.class, "stats-get-1"),
           Map.entry(NodeView.GetAlerts.class, "view-get-alerts-1"),
@@ -119,6 +132,46 @@ public final class MessageSerializer extends WireSerializer {
         out.writeLong(span.oldest());
         out.writeLong(span.newest());
       }
+    } else if (o instanceof CellTwin.Apply m) {
+      out.writeInt(m.partition());
+      out.writeLong(m.position());
+      out.writeLong(m.prev());
+      LiveSerializer.writeRows(out, m.rows());
+      ref(out, m.replyTo());
+    } else if (o instanceof CellTwin.FlushDue
+        || o instanceof CellTwin.FlushPermit
+        || o instanceof CellTwin.Stop
+        || o instanceof IngestLog.Tick) {
+      // no fields: the manifest says it all
+    } else if (o instanceof IngestLog.Append m) {
+      out.writeInt(m.cells().size());
+      for (IngestLog.CellRows c : m.cells()) {
+        out.writeInt(c.cell());
+        out.writeLong(c.prev());
+        LiveSerializer.writeRows(out, c.rows());
+      }
+      ref(out, m.replyTo());
+    } else if (o instanceof IngestLog.Appended m) {
+      out.writeInt(m.accepted());
+      out.writeInt(m.replaced());
+    } else if (o instanceof IngestLog.Applied m) {
+      out.writeLong(m.position());
+      out.writeInt(m.cell());
+      out.writeInt(m.replaced());
+    } else if (o instanceof IngestLog.Confirm m) {
+      out.writeInt(m.cell());
+      out.writeLong(m.upTo());
+    } else if (o instanceof IngestLog.Resend m) {
+      out.writeInt(m.cell());
+      out.writeLong(m.after());
+    } else if (o instanceof IngestLog.Get m) {
+      ref(out, m.replyTo());
+    } else if (o instanceof IngestLog.Settled m) {
+      ref(out, m.replyTo());
+    } else if (o instanceof IngestLog.Stats m) {
+      out.writeLong(m.rows());
+      out.writeLong(m.position());
+      out.writeInt(m.pending());
     } else if (o instanceof TwinStats.Count m) {
       out.writeLong(m.rows());
       ref(out, m.replyTo());
@@ -376,6 +429,29 @@ public final class MessageSerializer extends WireSerializer {
               in.readBoolean() ? new HeldCells.Span(in.readLong(), in.readLong()) : null);
       case "stats-count-1" -> new TwinStats.Count(in.readLong(), ref(in));
       case "stats-get-1" -> new TwinStats.Get(ref(in));
+      case "cell-apply-1" ->
+          new CellTwin.Apply(
+              in.readInt(), in.readLong(), in.readLong(), LiveSerializer.readRows(in), ref(in));
+      case "cell-flush-due-1" -> new CellTwin.FlushDue();
+      case "cell-flush-permit-1" -> new CellTwin.FlushPermit();
+      case "cell-stop-1" -> new CellTwin.Stop();
+      case "ingest-tick-1" -> new IngestLog.Tick();
+      case "ingest-append-1" -> {
+        int n = count(in);
+        List<IngestLog.CellRows> cells = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          cells.add(
+              new IngestLog.CellRows(in.readInt(), in.readLong(), LiveSerializer.readRows(in)));
+        }
+        yield new IngestLog.Append(cells, ref(in));
+      }
+      case "ingest-appended-1" -> new IngestLog.Appended(in.readInt(), in.readInt());
+      case "ingest-applied-1" -> new IngestLog.Applied(in.readLong(), in.readInt(), in.readInt());
+      case "ingest-confirm-1" -> new IngestLog.Confirm(in.readInt(), in.readLong());
+      case "ingest-resend-1" -> new IngestLog.Resend(in.readInt(), in.readLong());
+      case "ingest-get-1" -> new IngestLog.Get(ref(in));
+      case "ingest-settled-1" -> new IngestLog.Settled(ref(in));
+      case "ingest-stats-1" -> new IngestLog.Stats(in.readLong(), in.readLong(), in.readInt());
       default -> readView(in, manifest);
     };
   }

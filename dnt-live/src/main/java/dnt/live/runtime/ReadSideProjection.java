@@ -109,7 +109,15 @@ final class ReadSideProjection {
   private static void apply(ReadSide readSide, List<EventEnvelope> envelopes) throws SQLException {
     List<ReadSide.Applied> batch = new ArrayList<>(envelopes.size());
     for (EventEnvelope e : envelopes) {
-      if (e.event() instanceof CellTwin.Observed o) {
+      // a Flushed (the ingest log's coalesced rows) carries the same rows and marks as the
+      // Observed events of the batches it covers
+      CellTwin.Observed o =
+          e.event() instanceof CellTwin.Observed observed
+              ? observed
+              : e.event() instanceof CellTwin.Flushed f
+                  ? new CellTwin.Observed(f.rows(), f.verdicts())
+                  : null;
+      if (o != null) {
         String id = e.persistenceId();
         int cell = Integer.parseInt(id.substring(id.indexOf('|') + 1));
         batch.add(new ReadSide.Applied(cell, ((Sequence) e.offset()).value(), o));

@@ -42,9 +42,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The running Pekko system behind a live twin: a one-node cluster (Artery on the configured host,
- * joined to itself) with Cluster Sharding of {@link CellTwin}s and the {@link TwinStats} entity,
- * persisted through {@code pekko-persistence-jdbc}. A cluster of several nodes differs only in
- * configuration (seed nodes and a shared PostgreSQL journal).
+ * joined to itself) with Cluster Sharding of {@link CellTwin}s, the {@link TwinStats} entity and,
+ * where it is on, the partitions of the {@link IngestLog}, persisted through {@code
+ * pekko-persistence-jdbc}. A cluster of several nodes differs only in configuration (seed nodes and
+ * a shared PostgreSQL journal).
  *
  * <p>Configuration: {@code dnt-live.conf} on the class path, with the journal database and the
  * address set from {@link RuntimeSettings}, Java system properties on top, Pekko's own {@code
@@ -86,6 +87,9 @@ public final class TwinRuntime implements AutoCloseable {
   private @Nullable ReadSide readSide;
   private @Nullable ReadSideProjection projection;
   private volatile @Nullable CellStarter starter;
+  private final IngestSettings ingest;
+  private final java.util.concurrent.atomic.AtomicLong nextPartition =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private TwinRuntime(
       RuntimeSettings settings,
@@ -112,6 +116,7 @@ public final class TwinRuntime implements AutoCloseable {
             Math.max(1, system.settings().config().getInt("jdbc-journal.bufferSize") / 2),
             system.executionContext());
     this.sharding = ClusterSharding.get(system);
+    this.ingest = IngestSettings.of(system.settings().config());
     this.views = new ClusterViews(system, asks, alerts, latest);
     ClusterSharding sh = sharding;
     Asks a = asks;
@@ -228,17 +233,63 @@ public final class TwinRuntime implements AutoCloseable {
       FlClients clients = rt.clients;
       int every = settings.snapshotEvery();
       IntegrityParams integrity = settings.integrity();
-      rt.sharding.init(
-          Entity.of(
-              CellTwin.TYPE_KEY,
-              ctx ->
-                  Behaviors.setup(
-                      actor ->
-                          CellTwin.create(
-                                  ctx.getEntityId(), every, integrity, radio, alerts, latest)
-                              .withHeld(held)
-                              .withModels(models)
-                              .withClients(clients, actor))));
+      IngestSettings ingest = rt.ingest;
+      ClusterSharding sharding = rt.sharding;
+      WriteGate gate = rt.writes;
+      Duration permitTimeout = settings.askTimeout();
+      if (ingest.enabled()) {
+        // the ingest log (docs/live.md, "The ingest log"): cell twins apply in memory and
+        // journal coalesced; sharding's stop message makes them journal their buffer first
+        rt.sharding.init(
+            Entity.of(
+                    CellTwin.TYPE_KEY,
+                    ctx ->
+                        Behaviors.<CellTwin.Command>withTimers(
+                            timers ->
+                                Behaviors.setup(
+                                    actor ->
+                                        CellTwin.create(
+                                                ctx.getEntityId(),
+                                                every,
+                                                integrity,
+                                                radio,
+                                                alerts,
+                                                latest)
+                                            .withHeld(held)
+                                            .withModels(models)
+                                            .withClients(clients, actor)
+                                            .withIngest(
+                                                ingest,
+                                                p ->
+                                                    sharding.entityRefFor(
+                                                        IngestLog.TYPE_KEY, Integer.toString(p)),
+                                                timers,
+                                                gate,
+                                                actor.getSelf(),
+                                                permitTimeout))))
+                .withStopMessage(new CellTwin.Stop()));
+        rt.sharding.init(
+            Entity.of(
+                IngestLog.TYPE_KEY,
+                ctx ->
+                    IngestLog.create(
+                        Integer.parseInt(ctx.getEntityId()),
+                        ingest,
+                        c -> sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(c)))));
+        system.systemActorOf(keepAlive(sharding, ingest), "ingest-keep-alive", Props.empty());
+      } else {
+        rt.sharding.init(
+            Entity.of(
+                CellTwin.TYPE_KEY,
+                ctx ->
+                    Behaviors.setup(
+                        actor ->
+                            CellTwin.create(
+                                    ctx.getEntityId(), every, integrity, radio, alerts, latest)
+                                .withHeld(held)
+                                .withModels(models)
+                                .withClients(clients, actor))));
+      }
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
       rt.starter = CellStarter.start(system, rt::integrity);
@@ -251,6 +302,61 @@ public final class TwinRuntime implements AutoCloseable {
       system.terminate();
       throw e;
     }
+  }
+
+  /**
+   * Ticks every ingest log partition through sharding, at once and then every {@link
+   * IngestSettings#keepAlive()}: every node does, so the partitions run (recover, send their
+   * pending batches again) after a restart or a node loss even when no new batch arrives.
+   */
+  private static org.apache.pekko.actor.typed.Behavior<IngestLog.Tick> keepAlive(
+      ClusterSharding sharding, IngestSettings ingest) {
+    return Behaviors.withTimers(
+        timers -> {
+          timers.startTimerWithFixedDelay(new IngestLog.Tick(), Duration.ZERO, ingest.keepAlive());
+          return Behaviors.receiveMessage(
+              tick -> {
+                for (int p = 0; p < ingest.partitions(); p++) {
+                  sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(p)).tell(tick);
+                }
+                return Behaviors.same();
+              });
+        });
+  }
+
+  /**
+   * The ingest log's settings; {@link IngestSettings#enabled()} says whether batches go through it.
+   *
+   * @return the settings
+   */
+  public IngestSettings ingestLog() {
+    return ingest;
+  }
+
+  /**
+   * Makes a batch durable as one event of an ingest log partition (round robin), then applies it in
+   * the touched cells' memory ({@link IngestLog}); waits in the {@link WriteGate} like a cell's
+   * write.
+   *
+   * @param cells the rows per touched cell
+   * @return completes once the batch is journaled and every touched cell has applied its rows
+   */
+  public CompletionStage<IngestLog.Appended> append(Map<Integer, List<Observation>> cells) {
+    List<IngestLog.CellRows> rows = new ArrayList<>(cells.size());
+    cells.forEach((cell, obs) -> rows.add(new IngestLog.CellRows(cell, 0, obs)));
+    String partition = Long.toString(nextPartition.getAndIncrement() % ingest.partitions());
+    // the answer waits for every touched cell, some of which may first recover from the journal:
+    // one ask timeout per write-gate's worth of cells, as the per-cell writes had when the gate
+    // sent them in waves (ColdStartTest: 3,000 cells in one batch)
+    Duration wait =
+        asks.timeout()
+            .multipliedBy(Math.max(1, (cells.size() + writes.limit() - 1) / writes.limit()));
+    return writes.submit(
+        () ->
+            asks.ask(
+                sharding.entityRefFor(IngestLog.TYPE_KEY, partition),
+                (ActorRef<IngestLog.Appended> replyTo) -> new IngestLog.Append(rows, replyTo),
+                wait));
   }
 
   /** A node's boards and the view that serves them to the other nodes. */
@@ -511,13 +617,27 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * The rows acknowledged so far.
+   * The rows acknowledged so far; with the ingest log, once every partition has recovered and its
+   * cells applied the batches it sent again.
    *
    * @return the total
    */
   public CompletionStage<Long> counted() {
-    return asks.ask(
-        sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID), TwinStats.Get::new);
+    CompletableFuture<Long> total =
+        asks.ask(
+            sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID), TwinStats.Get::new);
+    // with the ingest log, the rows of its batches (recovered with each partition) add to the
+    // count of the batches acknowledged before it was turned on; each partition answers once the
+    // batches it sent again on recovery are applied (IngestLog.Settled), so the node serves the
+    // rows only the log held from its first query on
+    for (int p = 0; p < ingest.partitions(); p++) {
+      CompletableFuture<IngestLog.Stats> part =
+          asks.ask(
+              sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(p)),
+              IngestLog.Settled::new);
+      total = total.thenCombine(part, (t, s) -> t + s.rows());
+    }
+    return total;
   }
 
   /**
@@ -547,6 +667,9 @@ public final class TwinRuntime implements AutoCloseable {
     org.apache.pekko.actor.Address leader = state.getLeader();
     List<ClusterStatus.Singleton> singletons = new ArrayList<>();
     List<EntityTypeKey<?>> types = new ArrayList<>(List.of(CellTwin.TYPE_KEY, TwinStats.TYPE_KEY));
+    if (ingest.enabled()) {
+      types.add(IngestLog.TYPE_KEY);
+    }
     if (settings.radioUsers() >= 0 && settings.radioRegionTileM() > 0) {
       types.add(RadioRegion.TYPE_KEY);
     }

@@ -111,7 +111,7 @@ final class CellStateLayoutTest {
             .isEqualTo(ref.snapshot());
         packed =
             CellState.of(
-                (CellSnapshot) serializer.fromBinary(serializer.toBinary(snap), "cell-snapshot-4"),
+                (CellSnapshot) serializer.fromBinary(serializer.toBinary(snap), "cell-snapshot-5"),
                 params);
         restores++;
         assertSameState(packed, ref, r, t);

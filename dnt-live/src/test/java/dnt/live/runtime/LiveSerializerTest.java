@@ -8,10 +8,13 @@ import dnt.data.integrity.Predictor;
 import dnt.data.integrity.Verdict;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every journaled type survives the binary format bit for bit. */
 final class LiveSerializerTest {
+  private static final IntegrityParams OFF = new IntegrityParams(288, 36, 6, 3, false);
+
   private final LiveSerializer serializer = new LiveSerializer();
 
   private Object roundTrip(Object o) {
@@ -149,8 +152,8 @@ final class LiveSerializerTest {
     }
   }
 
-  @Test
-  void theFourthSnapshotFormatIsTheArraysWithTheirLengthsFirst() {
+  /** The hand-written {@code cell-snapshot-4} record of {@link #handWritten}. */
+  private static byte[] fourth() {
     // 38 + 48 n + 48 m + 8 w bytes: 2 keys, 1 masked slot, 3 residuals
     ByteBuffer b = ByteBuffer.allocate(38 + 48 * 2 + 48 + 8 * 3);
     b.putInt(2).putInt(1).putInt(3);
@@ -163,35 +166,116 @@ final class LiveSerializerTest {
     putScalars(b);
     b.put((byte) Predictor.FORECASTER.code());
     assertThat(b.remaining()).isZero();
+    return b.array();
+  }
+
+  @Test
+  void theFourthSnapshotFormatIsTheArraysWithTheirLengthsFirstAndStillRead() {
     CellSnapshot snap = handWritten(Predictor.FORECASTER.code());
-    assertThat(serializer.manifest(snap)).isEqualTo("cell-snapshot-4");
-    assertThat(serializer.toBinary(snap)).isEqualTo(b.array());
-    assertThat(serializer.fromBinary(b.array(), "cell-snapshot-4"))
+    assertThat(serializer.fromBinary(fourth(), "cell-snapshot-4"))
         .usingRecursiveComparison()
         .isEqualTo(snap);
+    // the fifth is the fourth and the ingest log's positions: none here
+    assertThat(serializer.manifest(snap)).isEqualTo("cell-snapshot-5");
+    byte[] fifth = ByteBuffer.allocate(fourth().length + 4).put(fourth()).putInt(0).array();
+    assertThat(serializer.toBinary(snap)).isEqualTo(fifth);
     CellSnapshot none = handWritten(-1);
-    assertThat(serializer.fromBinary(serializer.toBinary(none), "cell-snapshot-4"))
+    assertThat(serializer.fromBinary(serializer.toBinary(none), "cell-snapshot-5"))
         .usingRecursiveComparison()
         .isEqualTo(none);
     CellSnapshot empty = CellSnapshot.telemetryOnly(new long[0], new double[0]);
-    assertThat(serializer.toBinary(empty)).hasSize(38);
-    assertThat(serializer.fromBinary(serializer.toBinary(empty), "cell-snapshot-4"))
+    assertThat(serializer.toBinary(empty)).hasSize(42);
+    assertThat(serializer.fromBinary(serializer.toBinary(empty), "cell-snapshot-5"))
         .usingRecursiveComparison()
         .isEqualTo(empty);
   }
 
   @Test
-  void aTruncatedSnapshotIsRefusedByName() {
-    byte[] whole = serializer.toBinary(handWritten(-1));
-    for (int length : new int[] {0, 11, 12, whole.length - 1}) {
-      byte[] cut = java.util.Arrays.copyOf(whole, length);
-      assertThatThrownBy(() -> serializer.fromBinary(cut, "cell-snapshot-4"))
-          .isInstanceOf(java.io.UncheckedIOException.class)
-          .hasMessageContaining("corrupt dnt-live cell-snapshot-4");
+  void theFifthSnapshotFormatEndsWithTheIngestLogPositions() {
+    CellSnapshot h = handWritten(Predictor.FORECASTER.code());
+    CellSnapshot snap =
+        new CellSnapshot(
+            h.keys(),
+            h.values(),
+            h.maskedSlots(),
+            h.maskValues(),
+            h.window(),
+            h.outlierRun(),
+            h.inlierRun(),
+            h.diverging(),
+            h.checked(),
+            h.judgedBefore(),
+            h.predictor(),
+            new long[] {0, 7, 3, 1L << 40});
+    // 42 + 48 n + 48 m + 8 w + 12 k bytes: the fourth's, then k = 2 and (partition, position) pairs
+    ByteBuffer b = ByteBuffer.allocate(fourth().length + 4 + 2 * 12);
+    b.put(fourth()).putInt(2).putInt(0).putLong(7).putInt(3).putLong(1L << 40);
+    assertThat(serializer.toBinary(snap)).isEqualTo(b.array());
+    assertThat(serializer.fromBinary(b.array(), "cell-snapshot-5"))
+        .usingRecursiveComparison()
+        .isEqualTo(snap);
+    CellState state = CellState.of(snap, OFF);
+    assertThat(state.applied(0)).isEqualTo(7);
+    assertThat(state.applied(3)).isEqualTo(1L << 40);
+    assertThat(state.applied(1)).isZero();
+  }
+
+  @Test
+  void theIngestLogsEventsAndSnapshotAndTheFlushedEventRoundTrip() {
+    List<Observation> rows =
+        List.of(
+            new Observation(2_300_000L, 39, 0.1, 0, Double.MIN_VALUE, 1e300, 7),
+            new Observation(1, 0, 1, 2, 3, 4, 5));
+    IngestLog.Logged logged =
+        new IngestLog.Logged(
+            12,
+            List.of(
+                new IngestLog.CellRows(5161, 9, rows), new IngestLog.CellRows(1, 0, List.of())));
+    // position (8), cell count (4), per cell: cell (4), prev (8), rows (4 + 52 each)
+    assertThat(serializer.toBinary(logged)).hasSize(8 + 4 + (4 + 8 + 4 + 2 * 52) + (4 + 8 + 4));
+    IngestLog.LogSnapshot snap = new IngestLog.LogSnapshot(12, 5_600_000L, List.of(logged));
+    CellTwin.Flushed flushed =
+        new CellTwin.Flushed(
+            rows,
+            List.of(
+                new Verdict(
+                    300,
+                    10,
+                    9,
+                    0.5,
+                    true,
+                    true,
+                    new double[] {1, 2, 3, 4, 5},
+                    Predictor.FORECASTER)),
+            Map.of(0, 3L, 2, 12L));
+    for (Object o : List.of(logged, snap, flushed)) {
+      Object back = serializer.fromBinary(serializer.toBinary(o), serializer.manifest(o));
+      assertThat(back).as(serializer.manifest(o)).usingRecursiveComparison().isEqualTo(o);
     }
-    byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 8);
-    assertThatThrownBy(() -> serializer.fromBinary(longer, "cell-snapshot-4"))
-        .isInstanceOf(java.io.UncheckedIOException.class);
+    assertThat(
+            List.of(
+                serializer.manifest(logged),
+                serializer.manifest(snap),
+                serializer.manifest(flushed)))
+        .containsExactly("ingest-logged-1", "ingest-log-snapshot-1", "flushed-1");
+  }
+
+  @Test
+  void aTruncatedSnapshotIsRefusedByName() {
+    byte[] fifth = serializer.toBinary(handWritten(-1));
+    byte[] fourth = java.util.Arrays.copyOf(fifth, fifth.length - 4);
+    for (String manifest : List.of("cell-snapshot-4", "cell-snapshot-5")) {
+      byte[] whole = manifest.endsWith("4") ? fourth : fifth;
+      for (int length : new int[] {0, 11, 12, whole.length - 1}) {
+        byte[] cut = java.util.Arrays.copyOf(whole, length);
+        assertThatThrownBy(() -> serializer.fromBinary(cut, manifest))
+            .isInstanceOf(java.io.UncheckedIOException.class)
+            .hasMessageContaining("corrupt dnt-live " + manifest);
+      }
+      byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 8);
+      assertThatThrownBy(() -> serializer.fromBinary(longer, manifest))
+          .isInstanceOf(java.io.UncheckedIOException.class);
+    }
   }
 
   @Test

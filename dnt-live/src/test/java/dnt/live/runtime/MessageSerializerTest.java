@@ -102,6 +102,26 @@ final class MessageSerializerTest {
         new CellTwin.IntegrityState(
             true, 400, new long[] {12, 13, 2_300_000L}, "forecaster", new HeldCells.Span(3, 99)));
     all.add(new CellTwin.IntegrityState(false, 0, new long[0], "none", null));
+    List<Observation> rows =
+        List.of(
+            new Observation(2_300_000L, 39, 0.1, 0, Double.MIN_VALUE, 1e300, 7),
+            new Observation(1, 0, 1, 2, 3, 4, 5));
+    all.add(new CellTwin.Apply(3, 1_000_000_000_000L, 999, rows, ref.narrow()));
+    all.add(new CellTwin.FlushDue());
+    all.add(new CellTwin.FlushPermit());
+    all.add(new CellTwin.Stop());
+    all.add(
+        new IngestLog.Append(
+            List.of(new IngestLog.CellRows(5161, 7, rows), new IngestLog.CellRows(1, 0, List.of())),
+            ref.narrow()));
+    all.add(new IngestLog.Appended(1000, 12));
+    all.add(new IngestLog.Applied(Long.MAX_VALUE, 10_000, 3));
+    all.add(new IngestLog.Confirm(5161, 42));
+    all.add(new IngestLog.Resend(5161, 41));
+    all.add(new IngestLog.Tick());
+    all.add(new IngestLog.Get(ref.narrow()));
+    all.add(new IngestLog.Settled(ref.narrow()));
+    all.add(new IngestLog.Stats(5_600_000L, 5600, 3));
     all.add(new TwinStats.Count(123_456_789_012L, ref.narrow()));
     all.add(new TwinStats.Get(ref.narrow()));
     all.add(new NodeView.GetAlerts(0, NodeView.ALERT_PAGE, ref.narrow()));
@@ -252,6 +272,7 @@ final class MessageSerializerTest {
       boolean command =
           c.isAssignableTo(CellTwin.Command.class)
               || c.isAssignableTo(TwinStats.Command.class)
+              || c.isAssignableTo(IngestLog.Command.class)
               || c.isAssignableTo(FlClientEntity.Command.class)
               || c.isAssignableTo(FlAggregator.Command.class)
               || c.isAssignableTo(RadioTwin.Command.class)
