@@ -64,7 +64,9 @@ final class PekkoLiveTwin implements LiveTwin {
               .counted()
               .toCompletableFuture()
               .get(LiveTwins.ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return new PekkoLiveTwin(settings, runtime, counted, onClosed);
+      PekkoLiveTwin twin = new PekkoLiveTwin(settings, runtime, counted, onClosed);
+      runtime.refreshCount(total -> twin.accepted.accumulateAndGet(total, Math::max));
+      return twin;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the live twin recovered", e);

@@ -2,6 +2,7 @@ package dnt.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.typesafe.config.ConfigFactory;
 import dnt.core.CellId;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
@@ -12,6 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +28,34 @@ final class PostgresJournalTest {
   private static final int[] CELLS = {1, 2, 5000, 10000};
 
   @TempDir Path tmp;
+
+  /** The flush bound's value before the test (a run of the suite may set it). */
+  private @Nullable String flushRowsBefore;
+
+  /**
+   * With the ingest log (the default), a cell twin journals what it applied per flush interval:
+   * flushing after every batch gives each cell twin one event per batch, so the snapshot interval
+   * below is crossed as on the per-cell path.
+   */
+  @BeforeEach
+  void flushEveryBatch() {
+    flushRowsBefore = System.getProperty(FLUSH_ROWS);
+    System.setProperty(FLUSH_ROWS, "1");
+    ConfigFactory.invalidateCaches();
+  }
+
+  @AfterEach
+  void restore() {
+    String b = flushRowsBefore;
+    if (b == null) {
+      System.clearProperty(FLUSH_ROWS);
+    } else {
+      System.setProperty(FLUSH_ROWS, b);
+    }
+    ConfigFactory.invalidateCaches();
+  }
+
+  private static final String FLUSH_ROWS = "dnt-live.ingest-log.flush-rows";
 
   @Test
   void aNodeOnPostgresKeepsEveryAcknowledgedRowAcrossARestart() throws Exception {
@@ -46,7 +78,7 @@ final class PostgresJournalTest {
           assertThat(twin.ingest(b).toCompletableFuture().join().accepted()).isEqualTo(100);
         }
       }
-      // one event per cell per batch, in the schema's own tables
+      // one event per cell per batch (and the log's), in the schema's own tables
       assertThat(pg.count("event_journal")).isGreaterThanOrEqualTo(8);
       assertThat(pg.count("snapshot")).isPositive();
       try (LiveTwin twin = LiveTwins.start(settings)) {

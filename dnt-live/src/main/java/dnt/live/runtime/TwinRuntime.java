@@ -641,6 +641,43 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
+   * Tells {@code total} the rows acknowledged on every node (the counter of the batches from before
+   * the ingest log plus every log partition's rows), every {@link IngestSettings#keepAlive()}: a
+   * node adds its own batches to its count at once, the other nodes' batches reach it this way.
+   * Does nothing without the ingest log (the counter entity counts every batch there).
+   *
+   * @param total told each fresh total
+   */
+  public void refreshCount(java.util.function.LongConsumer total) {
+    if (!ingest.enabled()) {
+      return;
+    }
+    var unused =
+        system
+            .scheduler()
+            .scheduleWithFixedDelay(
+                ingest.keepAlive(),
+                ingest.keepAlive(),
+                () -> {
+                  CompletableFuture<Long> sum =
+                      asks.ask(
+                          sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID),
+                          TwinStats.Get::new);
+                  for (int p = 0; p < ingest.partitions(); p++) {
+                    CompletableFuture<IngestLog.Stats> part =
+                        asks.ask(
+                            sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(p)),
+                            IngestLog.Get::new);
+                    sum = sum.thenCombine(part, (t, st) -> t + st.rows());
+                  }
+                  // a partition that does not answer in time (moving to another node) is counted
+                  // at the next refresh
+                  var ignored = sum.thenAccept(total::accept);
+                },
+                system.executionContext());
+  }
+
+  /**
    * The cluster as this node sees it now: its members, the shards of every entity type per node
    * with their running entities (Pekko's {@code GetClusterShardingStats}, which asks every node's
    * region), and where the aggregator singleton runs (the oldest member that is up).
