@@ -9,9 +9,7 @@ import dnt.core.InvalidInputException;
 import dnt.data.Service;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dnt.live.runtime.JournalSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -446,14 +443,7 @@ final class LiveTwinTest {
   void aJournalWithTheEarlierLayoutIsKeptAndServesWritesRecoveryAndTheReadSide() throws Exception {
     Path state = tmp.resolve("s");
     String url = JournalSettings.embedded(state).url();
-    try (Connection c = DriverManager.getConnection(url, "sa", "");
-        Statement st = c.createStatement()) {
-      for (String sql : legacyDdl().split(";", -1)) {
-        if (!sql.isBlank()) {
-          st.execute(sql.strip());
-        }
-      }
-    }
+    JournalSchema.run(url, "sa", "", "dnt/live/h2-journal-schema-legacy.sql");
     List<List<RawRow>> batches = new ArrayList<>();
     try (LiveTwin twin = LiveTwins.start(settings(state))) {
       // more batches than the snapshot interval (3): recovery reads a snapshot and later events
@@ -490,16 +480,6 @@ final class LiveTwinTest {
                     + " WHERE INDEX_NAME = 'event_journal_ordering_idx'")) {
       assertThat(r.next()).isTrue();
       assertThat(r.getLong(1)).isEqualTo(1);
-    }
-  }
-
-  private static String legacyDdl() throws IOException {
-    try (InputStream in =
-        LiveTwinTest.class
-            .getClassLoader()
-            .getResourceAsStream("dnt/live/h2-journal-schema-legacy.sql")) {
-      assertThat(in).isNotNull();
-      return new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

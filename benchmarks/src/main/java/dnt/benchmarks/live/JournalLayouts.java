@@ -1,14 +1,9 @@
 package dnt.benchmarks.live;
 
 import dnt.live.JournalSettings;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dnt.live.runtime.JournalSchema;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 
 /**
@@ -66,23 +61,6 @@ final class JournalLayouts {
    * @throws SQLException if a statement fails
    */
   static void create(String url, String resource) throws SQLException {
-    String ddl;
-    try (InputStream in = JournalLayouts.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new SQLException("the journal DDL " + resource + " is not on the class path");
-      }
-      ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new SQLException("cannot read the journal DDL " + resource, e);
-    }
-    try (Connection c = DriverManager.getConnection(url, "sa", "");
-        Statement st = c.createStatement()) {
-      // the resources have no semicolon in a comment (JournalSchema splits them so too)
-      for (String sql : ddl.split(";", -1)) {
-        if (!sql.isBlank()) {
-          st.execute(sql.strip());
-        }
-      }
-    }
+    JournalSchema.run(url, "sa", "", resource);
   }
 }

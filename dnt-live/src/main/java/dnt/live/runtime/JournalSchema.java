@@ -18,8 +18,37 @@ import java.util.Properties;
  * connection's current schema. On PostgreSQL, creators that start together are serialised by an
  * advisory lock.
  */
-final class JournalSchema {
+public final class JournalSchema {
   private JournalSchema() {}
+
+  /**
+   * Runs a journal DDL resource on a database, statement by statement: for tests and A/B
+   * measurements that create the tables of an earlier layout ({@code
+   * dnt/live/h2-journal-schema-legacy.sql}, embedded journals created before 5 December 2026) in a
+   * fresh state folder, which a twin then keeps as it finds them.
+   *
+   * @param url the database
+   * @param user its user
+   * @param password the user's password
+   * @param resource the DDL resource on the class path
+   * @throws SQLException if the resource is missing or a statement fails
+   */
+  public static void run(String url, String user, String password, String resource)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        Statement st = c.createStatement()) {
+      execute(st, resource);
+    }
+  }
+
+  /** Runs the statements of a DDL resource (the resources have no semicolon in a comment). */
+  private static void execute(Statement st, String resource) throws SQLException {
+    for (String sql : ddl(resource).split(";", -1)) {
+      if (!sql.isBlank()) {
+        st.execute(sql.strip());
+      }
+    }
+  }
 
   /**
    * Ensures the tables exist.
@@ -104,11 +133,7 @@ final class JournalSchema {
       if (postgres) {
         st.execute("SELECT pg_advisory_xact_lock(" + CREATE_LOCK + ")");
       }
-      for (String sql : ddl(schemaResource).split(";", -1)) {
-        if (!sql.isBlank()) {
-          st.execute(sql.strip());
-        }
-      }
+      execute(st, schemaResource);
       if (postgres) {
         c.commit();
       }
