@@ -153,7 +153,7 @@ final class IngestLogLiveTest {
     }
     // the clean stop made every cell journal its buffer: with the log off (the cells' journals
     // alone) every row is there once
-    set(Map.of());
+    set(Map.of("dnt-live.ingest-log.partitions", "0"));
     try (LiveTwin twin = LiveTwins.start(settings(state))) {
       assertThat(((PekkoLiveTwin) twin).ingestLog()).isFalse();
       assertEveryCell(twin, batches);

@@ -22,9 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 final class KillRecoveryTest {
   @TempDir Path tmp;
 
+  /** The default settings: the ingest log with its default flush interval. */
   @Test
   void everyAcknowledgedBatchSurvivesKillNine() throws Exception {
     killAndRestart(Map.of());
+  }
+
+  /** Without the ingest log: one event per touched cell twin per batch. */
+  @Test
+  void everyAcknowledgedBatchSurvivesKillNineOnThePerCellPath() throws Exception {
+    killAndRestart(Map.of("dnt-live.ingest-log.partitions", "0"));
   }
 
   /**
