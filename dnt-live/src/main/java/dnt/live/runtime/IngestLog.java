@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
@@ -70,7 +71,7 @@ public final class IngestLog
   private final ActorRef<Command> self;
 
   /** Batches whose cells have not all applied them yet, by position: whom to answer. */
-  private final Map<Long, Waiter> waiting = new HashMap<>();
+  private final TreeMap<Long, Waiter> waiting = new TreeMap<>();
 
   /** The cells that have not applied a batch sent again after the recovery, by position. */
   private final Map<Long, Set<Integer>> recovering = new HashMap<>();
@@ -366,10 +367,7 @@ public final class IngestLog
               Waiter w = waiting.get(cmd.position());
               if (w != null && w.cells.remove(cmd.cell())) {
                 w.replaced += cmd.replaced();
-                if (w.cells.isEmpty()) {
-                  waiting.remove(cmd.position());
-                  w.replyTo.tell(new Appended(w.rows, w.replaced));
-                }
+                answerIfDone(cmd.position(), w);
               }
               return Effect().none();
             })
@@ -377,6 +375,19 @@ public final class IngestLog
             Confirm.class,
             (state, cmd) -> {
               state.confirm(cmd.cell(), cmd.upTo());
+              // a cell journaled its rows up to upTo, so it applied every batch up to there: a
+              // batch still waiting for its Applied (lost, or behind the confirm) waits no more
+              // (its replaced count then lacks that cell's)
+              for (Iterator<Map.Entry<Long, Waiter>> it =
+                      waiting.headMap(cmd.upTo(), true).entrySet().iterator();
+                  it.hasNext(); ) {
+                Map.Entry<Long, Waiter> e = it.next();
+                Waiter w = e.getValue();
+                if (w.cells.remove(cmd.cell()) && w.cells.isEmpty()) {
+                  it.remove();
+                  w.replyTo.tell(new Appended(w.rows, w.replaced));
+                }
+              }
               return Effect().none();
             })
         .onCommand(
@@ -419,6 +430,28 @@ public final class IngestLog
                     .reply(
                         cmd.replyTo(), new Stats(state.rows, state.position, state.pending.size())))
         .build();
+  }
+
+  private void answerIfDone(long position, Waiter w) {
+    if (w.cells.isEmpty()) {
+      waiting.remove(position);
+      w.replyTo.tell(new Appended(w.rows, w.replaced));
+    }
+  }
+
+  /**
+   * The bound of the commands that wait in the partition's stash while it journals a batch: the
+   * cells' {@link Applied} answers (one per touched cell and batch, up to about 1,000 per batch at
+   * 10,000 cells) and {@link Confirm}s (one per flushing cell) arrive then, and Pekko's default
+   * bound ({@code pekko.persistence.typed.stash-capacity}, 4,096, overflow strategy {@code drop})
+   * dropped them on a loaded node (a replayed city day's asks timed out). Each is a small record
+   * (tens of bytes), so a million is tens of megabytes at most.
+   */
+  static final int STASH_CAPACITY = 1 << 20;
+
+  @Override
+  public Optional<Integer> stashCapacity() {
+    return Optional.of(STASH_CAPACITY);
   }
 
   /** Answers who waits for the recovery's batches once they are applied, or at once if forced. */

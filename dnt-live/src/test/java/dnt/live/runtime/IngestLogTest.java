@@ -264,4 +264,25 @@ final class IngestLogTest {
     startCell(1);
     awaitFirstService(1, 100, 2, 8, 16);
   }
+
+  /**
+   * A cell that journaled a batch has applied it: its {@code Confirm} answers a batch still waiting
+   * for the cell's {@code Applied} (lost: Pekko drops what overflows a persistent actor's stash).
+   */
+  @Test
+  void aConfirmAnswersABatchWhoseAppliedWasLost() {
+    TestProbe<CellTwin.Command> cell = kit.createTestProbe();
+    cells.put(7, cell.getRef());
+    startLog();
+    TestProbe<IngestLog.Appended> answer = kit.createTestProbe();
+    log.get()
+        .tell(
+            new IngestLog.Append(
+                List.of(rows(7, obs(100, 39, 1), obs(101, 39, 2))), answer.getRef()));
+    CellTwin.Apply apply = cell.expectMessageClass(CellTwin.Apply.class, WAIT);
+    answer.expectNoMessage(Duration.ofMillis(300));
+    log.get().tell(new IngestLog.Confirm(7, apply.position()));
+    assertThat(answer.receiveMessage(WAIT).accepted()).isEqualTo(2);
+    assertThat(stats().pending()).isZero();
+  }
 }
