@@ -43,6 +43,14 @@ final class PekkoLiveTwin implements LiveTwin {
   private final LiveSettings settings;
   private final TwinRuntime runtime;
   private final AtomicLong accepted;
+
+  /**
+   * Rows of this node's batches sent to the ingest log and not answered yet: the count refreshed
+   * from the log partitions ({@link TwinRuntime#refreshCount}) holds such a batch once it is
+   * journaled, and its answer adds it too, so the refresh leaves them out.
+   */
+  private final AtomicLong unanswered = new AtomicLong();
+
   private final Map<Long, CompletableFuture<IngestReceipt>> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong batches = new AtomicLong();
   private final BatchListeners listeners = new BatchListeners();
@@ -65,7 +73,8 @@ final class PekkoLiveTwin implements LiveTwin {
               .toCompletableFuture()
               .get(LiveTwins.ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       PekkoLiveTwin twin = new PekkoLiveTwin(settings, runtime, counted, onClosed);
-      runtime.refreshCount(total -> twin.accepted.accumulateAndGet(total, Math::max));
+      runtime.refreshCount(
+          total -> twin.accepted.accumulateAndGet(total - twin.unanswered.get(), Math::max));
       return twin;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -107,7 +116,9 @@ final class PekkoLiveTwin implements LiveTwin {
         return CompletableFuture.completedFuture(new IngestReceipt(0, 0));
       }
       if (runtime.ingestLog().enabled()) {
-        receipt = logged(rows, byCell);
+        // counted as unanswered until after the answer has added the rows to the count
+        unanswered.addAndGet(rows.size());
+        receipt = logged(rows, byCell).whenComplete((r, e) -> unanswered.addAndGet(-rows.size()));
         inFlight.put(id, receipt);
         return receipt.whenComplete((r, e) -> inFlight.remove(id));
       }
