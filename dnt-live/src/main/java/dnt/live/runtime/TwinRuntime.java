@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -623,18 +624,25 @@ public final class TwinRuntime implements AutoCloseable {
    * @return the total
    */
   public CompletionStage<Long> counted() {
-    CompletableFuture<Long> total =
-        asks.ask(
-            sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID), TwinStats.Get::new);
     // with the ingest log, the rows of its batches (recovered with each partition) add to the
     // count of the batches acknowledged before it was turned on; each partition answers once the
     // batches it sent again on recovery are applied (IngestLog.Settled), so the node serves the
     // rows only the log held from its first query on
+    return rows(IngestLog.Settled::new);
+  }
+
+  /**
+   * The counter entity's rows plus every ingest log partition's, each partition asked {@code
+   * question}.
+   */
+  private CompletableFuture<Long> rows(
+      Function<ActorRef<IngestLog.Stats>, IngestLog.Command> question) {
+    CompletableFuture<Long> total =
+        asks.ask(
+            sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID), TwinStats.Get::new);
     for (int p = 0; p < ingest.partitions(); p++) {
       CompletableFuture<IngestLog.Stats> part =
-          asks.ask(
-              sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(p)),
-              IngestLog.Settled::new);
+          asks.ask(sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(p)), question);
       total = total.thenCombine(part, (t, s) -> t + s.rows());
     }
     return total;
@@ -659,20 +667,9 @@ public final class TwinRuntime implements AutoCloseable {
                 ingest.keepAlive(),
                 ingest.keepAlive(),
                 () -> {
-                  CompletableFuture<Long> sum =
-                      asks.ask(
-                          sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID),
-                          TwinStats.Get::new);
-                  for (int p = 0; p < ingest.partitions(); p++) {
-                    CompletableFuture<IngestLog.Stats> part =
-                        asks.ask(
-                            sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(p)),
-                            IngestLog.Get::new);
-                    sum = sum.thenCombine(part, (t, st) -> t + st.rows());
-                  }
                   // a partition that does not answer in time (moving to another node) is counted
                   // at the next refresh
-                  var ignored = sum.thenAccept(total::accept);
+                  var ignored = rows(IngestLog.Get::new).thenAccept(total::accept);
                 },
                 system.executionContext());
   }

@@ -2,7 +2,6 @@ package dnt.live.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import dnt.data.integrity.IntegrityParams;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,19 +46,7 @@ final class IngestLogTest {
 
   @BeforeEach
   void start() {
-    kit =
-        ActorTestKit.create(
-            ConfigFactory.parseString(
-                    "pekko.persistence.journal.plugin = \"pekko.persistence.journal.inmem\"\n"
-                        + "pekko.persistence.journal.inmem.test-serialization = on\n"
-                        + "pekko.persistence.snapshot-store.plugin ="
-                        + " \"pekko.persistence.snapshot-store.local\"\n"
-                        + "pekko.persistence.snapshot-store.local.dir = \""
-                        + tmp.toString().replace("\\", "/")
-                        + "\"\n"
-                        + "pekko.actor.provider = local\n")
-                .withFallback(ConfigFactory.parseResources("dnt-live.conf"))
-                .withFallback(ConfigFactory.load()));
+    kit = InMemoryPersistence.kit(tmp);
   }
 
   @AfterEach
@@ -68,7 +55,7 @@ final class IngestLogTest {
   }
 
   private static Observation obs(long slot, int cc, double v) {
-    return new Observation(slot, cc, v, 2 * v, 3 * v, 4 * v, 5 * v);
+    return InMemoryPersistence.obs(slot, cc, v);
   }
 
   /** (Re)starts a cell twin, recovering it from the journal; snapshots every two events. */
