@@ -3,7 +3,6 @@ package dnt.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.typesafe.config.ConfigFactory;
 import dnt.core.CellId;
 import dnt.data.Service;
 import dnt.data.raw.RawRow;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,30 +43,24 @@ final class IngestLogLiveTest {
   @TempDir Path tmp;
 
   /** The properties' values before the test (a run of the suite may set them for every test). */
-  private final Map<String, String> before = new java.util.HashMap<>();
+  private Map<String, @Nullable String> before = Map.of();
 
   @BeforeEach
   void remember() {
-    LOG_ON.keySet().forEach(k -> before.put(k, System.getProperty(k)));
+    before = TestProperties.current(LOG_ON.keySet());
   }
 
+  /** Sets the properties given and clears the other ones of {@link #LOG_ON}. */
   private static void set(Map<String, String> properties) {
-    LOG_ON.keySet().forEach(System::clearProperty);
-    properties.forEach(System::setProperty);
-    ConfigFactory.invalidateCaches();
+    Map<String, @Nullable String> values = new java.util.HashMap<>();
+    LOG_ON.keySet().forEach(k -> values.put(k, null));
+    values.putAll(properties);
+    TestProperties.set(values);
   }
 
   @AfterEach
   void restore() {
-    before.forEach(
-        (k, v) -> {
-          if (v == null) {
-            System.clearProperty(k);
-          } else {
-            System.setProperty(k, v);
-          }
-        });
-    ConfigFactory.invalidateCaches();
+    TestProperties.set(before);
   }
 
   private LiveSettings settings(Path state) {

@@ -2,7 +2,6 @@ package dnt.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import dnt.core.CellId;
 import dnt.data.Service;
 import dnt.data.store.Resolution;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,10 +78,8 @@ final class KillRecoveryTest {
     int lastAcked = Integer.parseInt(acked.get(acked.size() - 1).strip());
     // the restart runs the settings of the killed JVM (Pekko reads them from system properties);
     // the values before are restored after
-    Map<String, String> before = new java.util.HashMap<>();
-    properties.keySet().forEach(k -> before.put(k, System.getProperty(k)));
-    properties.forEach(System::setProperty);
-    ConfigFactory.invalidateCaches();
+    Map<String, @Nullable String> before = TestProperties.current(properties.keySet());
+    TestProperties.set(properties);
     try (LiveTwin twin = LiveTwins.start(LiveSettings.defaults(state))) {
       int slots = lastAcked + 10;
       CellTraffic got =
@@ -101,15 +99,7 @@ final class KillRecoveryTest {
       assertThat(twin.status().rowsAccepted())
           .isGreaterThanOrEqualTo((long) KillTarget.ROWS * (lastAcked + 1));
     } finally {
-      before.forEach(
-          (k, v) -> {
-            if (v == null) {
-              System.clearProperty(k);
-            } else {
-              System.setProperty(k, v);
-            }
-          });
-      ConfigFactory.invalidateCaches();
+      TestProperties.set(before);
     }
   }
 

@@ -2,7 +2,6 @@ package dnt.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import dnt.core.CellId;
 import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ final class PostgresJournalTest {
   @TempDir Path tmp;
 
   /** The flush bound's value before the test (a run of the suite may set it). */
-  private @Nullable String flushRowsBefore;
+  private Map<String, @Nullable String> before = Map.of();
 
   /**
    * With the ingest log (the default), a cell twin journals what it applied per flush interval:
@@ -39,20 +39,13 @@ final class PostgresJournalTest {
    */
   @BeforeEach
   void flushEveryBatch() {
-    flushRowsBefore = System.getProperty(FLUSH_ROWS);
-    System.setProperty(FLUSH_ROWS, "1");
-    ConfigFactory.invalidateCaches();
+    before = TestProperties.current(List.of(FLUSH_ROWS));
+    TestProperties.set(Map.of(FLUSH_ROWS, "1"));
   }
 
   @AfterEach
   void restore() {
-    String b = flushRowsBefore;
-    if (b == null) {
-      System.clearProperty(FLUSH_ROWS);
-    } else {
-      System.setProperty(FLUSH_ROWS, b);
-    }
-    ConfigFactory.invalidateCaches();
+    TestProperties.set(before);
   }
 
   private static final String FLUSH_ROWS = "dnt-live.ingest-log.flush-rows";
