@@ -9,6 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -324,9 +328,7 @@ public final class CellTwin
   private boolean flushQueued;
 
   /** Completed once the permitted flush is journaled: frees the gate's permit. */
-  private final java.util.concurrent.atomic.AtomicReference<
-          java.util.concurrent.@Nullable CompletableFuture<Void>>
-      permit = new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicReference<@Nullable CompletableFuture<Void>> permit = new AtomicReference<>();
 
   /** Per partition, the position after which this twin asked for the batches again. */
   private final Map<Integer, Long> asked = new HashMap<>();
@@ -371,7 +373,7 @@ public final class CellTwin
             FlushPermit.class,
             (state, cmd) -> {
               flushQueued = false;
-              java.util.concurrent.CompletableFuture<Void> done = permit.getAndSet(null);
+              CompletableFuture<Void> done = permit.getAndSet(null);
               if (bufferedRows.isEmpty()) {
                 release(done);
                 return Effect().none();
@@ -480,20 +482,17 @@ public final class CellTwin
       flushQueued = true;
       ActorRef<Command> self = in.self();
       Duration timeout = in.permitTimeout();
-      java.util.concurrent.atomic.AtomicBoolean sent =
-          new java.util.concurrent.atomic.AtomicBoolean();
+      AtomicBoolean sent = new AtomicBoolean();
       var unused =
           gate.submit(
                   () -> {
-                    java.util.concurrent.CompletableFuture<Void> done =
-                        new java.util.concurrent.CompletableFuture<>();
+                    CompletableFuture<Void> done = new CompletableFuture<>();
                     sent.set(true);
                     permit.set(done);
                     self.tell(new FlushPermit());
                     // a twin that stops or fails before it flushes frees the permit after the
                     // timeout
-                    return done.orTimeout(
-                        timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    return done.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
                   })
               .whenComplete(
                   (v, e) -> {
@@ -506,7 +505,7 @@ public final class CellTwin
     return Effect().none();
   }
 
-  private static void release(java.util.concurrent.@Nullable CompletableFuture<Void> done) {
+  private static void release(@Nullable CompletableFuture<Void> done) {
     if (done != null) {
       done.complete(null);
     }

@@ -22,11 +22,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -89,8 +92,7 @@ public final class TwinRuntime implements AutoCloseable {
   private @Nullable ReadSideProjection projection;
   private volatile @Nullable CellStarter starter;
   private final IngestSettings ingest;
-  private final java.util.concurrent.atomic.AtomicLong nextPartition =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong nextPartition = new AtomicLong();
 
   private TwinRuntime(
       RuntimeSettings settings,
@@ -310,7 +312,7 @@ public final class TwinRuntime implements AutoCloseable {
    * IngestSettings#keepAlive()}: every node does, so the partitions run (recover, send their
    * pending batches again) after a restart or a node loss even when no new batch arrives.
    */
-  private static org.apache.pekko.actor.typed.Behavior<IngestLog.Tick> keepAlive(
+  private static Behavior<IngestLog.Tick> keepAlive(
       ClusterSharding sharding, IngestSettings ingest) {
     return Behaviors.withTimers(
         timers -> {
@@ -656,7 +658,7 @@ public final class TwinRuntime implements AutoCloseable {
    *
    * @param total told each fresh total
    */
-  public void refreshCount(java.util.function.LongConsumer total) {
+  public void refreshCount(LongConsumer total) {
     if (!ingest.enabled()) {
       return;
     }
