@@ -90,13 +90,15 @@ final class PekkoLiveTwin implements LiveTwin {
    * <p>The batch is validated whole first (known cell, slot start aligned to 10 minutes, slot at
    * most {@link LiveSettings#maxAhead()} after the clock, non-negative country code, finite
    * non-negative activity); the first bad row fails it with an {@link InvalidInputException} that
-   * names the row (1-based) and nothing is applied. Then each cell gets its rows as one event and
-   * the receipt comes once every cell's event and the row count are journaled.
+   * names the row (1-based) and nothing is applied. With the ingest log (the default) the batch is
+   * then one event of a log partition and the receipt comes once that event is journaled and every
+   * touched cell has applied its rows in memory; without it each cell gets its rows as one event
+   * and the receipt comes once every cell's event and the row count are journaled.
    *
-   * <p>If the journal fails mid-batch (or the ask times out), the returned stage fails; the cells
-   * whose events were written keep them, the others do not. Retrying the whole batch is safe: a row
-   * replaces the one with the same (cell, slot, country code), so the retried rows end up exactly
-   * once.
+   * <p>If the journal fails (or the ask times out), the returned stage fails; without the log, the
+   * cells whose events were written keep them, the others do not. Retrying the whole batch is safe
+   * either way: a row replaces the one with the same (cell, slot, country code), so the retried
+   * rows end up exactly once.
    */
   @Override
   public CompletionStage<IngestReceipt> ingest(List<RawRow> rows) {
