@@ -121,28 +121,32 @@ final class PekkoLiveTwin implements LiveTwin {
         // counted as unanswered until after the answer has added the rows to the count
         unanswered.addAndGet(rows.size());
         receipt = logged(rows, byCell).whenComplete((r, e) -> unanswered.addAndGet(-rows.size()));
-        inFlight.put(id, receipt);
-        return receipt.whenComplete((r, e) -> inFlight.remove(id));
+      } else {
+        receipt = perCell(rows, byCell);
       }
-      List<CompletableFuture<Integer>> replaced = new ArrayList<>(byCell.size());
-      byCell.forEach(
-          (cell, obs) ->
-              replaced.add(
-                  runtime.observe(cell, obs).thenApply(a -> a.replaced()).toCompletableFuture()));
-      receipt =
-          CompletableFuture.allOf(replaced.toArray(CompletableFuture[]::new))
-              .thenCompose(v -> runtime.count(rows.size()))
-              .thenApply(
-                  total -> {
-                    accepted.accumulateAndGet(total, Math::max);
-                    int r = replaced.stream().mapToInt(CompletableFuture::join).sum();
-                    listeners.publish(rows);
-                    return new IngestReceipt(rows.size(), r);
-                  })
-              .toCompletableFuture();
       inFlight.put(id, receipt);
     }
     return receipt.whenComplete((r, e) -> inFlight.remove(id));
+  }
+
+  /** A batch as one event per touched cell twin, then the row count's event. */
+  private CompletableFuture<IngestReceipt> perCell(
+      List<RawRow> rows, Map<Integer, List<Observation>> byCell) {
+    List<CompletableFuture<Integer>> replaced = new ArrayList<>(byCell.size());
+    byCell.forEach(
+        (cell, obs) ->
+            replaced.add(
+                runtime.observe(cell, obs).thenApply(a -> a.replaced()).toCompletableFuture()));
+    return CompletableFuture.allOf(replaced.toArray(CompletableFuture[]::new))
+        .thenCompose(v -> runtime.count(rows.size()))
+        .thenApply(
+            total -> {
+              accepted.accumulateAndGet(total, Math::max);
+              int r = replaced.stream().mapToInt(CompletableFuture::join).sum();
+              listeners.publish(rows);
+              return new IngestReceipt(rows.size(), r);
+            })
+        .toCompletableFuture();
   }
 
   /**

@@ -37,6 +37,7 @@ import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
 import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -240,37 +241,41 @@ public final class TwinRuntime implements AutoCloseable {
       ClusterSharding sharding = rt.sharding;
       WriteGate gate = rt.writes;
       Duration permitTimeout = settings.askTimeout();
+      // with the ingest log (docs/live.md, "The ingest log") cell twins apply in memory and
+      // journal coalesced; sharding's stop message makes them journal their buffer first
+      Entity<CellTwin.Command, ShardingEnvelope<CellTwin.Command>> cells =
+          Entity.of(
+              CellTwin.TYPE_KEY,
+              ctx ->
+                  Behaviors.<CellTwin.Command>withTimers(
+                      timers ->
+                          Behaviors.setup(
+                              actor -> {
+                                CellTwin twin =
+                                    CellTwin.create(
+                                            ctx.getEntityId(),
+                                            every,
+                                            integrity,
+                                            radio,
+                                            alerts,
+                                            latest)
+                                        .withHeld(held)
+                                        .withModels(models)
+                                        .withClients(clients, actor);
+                                return ingest.enabled()
+                                    ? twin.withIngest(
+                                        ingest,
+                                        p ->
+                                            sharding.entityRefFor(
+                                                IngestLog.TYPE_KEY, Integer.toString(p)),
+                                        timers,
+                                        gate,
+                                        actor.getSelf(),
+                                        permitTimeout)
+                                    : twin;
+                              })));
       if (ingest.enabled()) {
-        // the ingest log (docs/live.md, "The ingest log"): cell twins apply in memory and
-        // journal coalesced; sharding's stop message makes them journal their buffer first
-        rt.sharding.init(
-            Entity.of(
-                    CellTwin.TYPE_KEY,
-                    ctx ->
-                        Behaviors.<CellTwin.Command>withTimers(
-                            timers ->
-                                Behaviors.setup(
-                                    actor ->
-                                        CellTwin.create(
-                                                ctx.getEntityId(),
-                                                every,
-                                                integrity,
-                                                radio,
-                                                alerts,
-                                                latest)
-                                            .withHeld(held)
-                                            .withModels(models)
-                                            .withClients(clients, actor)
-                                            .withIngest(
-                                                ingest,
-                                                p ->
-                                                    sharding.entityRefFor(
-                                                        IngestLog.TYPE_KEY, Integer.toString(p)),
-                                                timers,
-                                                gate,
-                                                actor.getSelf(),
-                                                permitTimeout))))
-                .withStopMessage(new CellTwin.Stop()));
+        rt.sharding.init(cells.withStopMessage(new CellTwin.Stop()));
         rt.sharding.init(
             Entity.of(
                 IngestLog.TYPE_KEY,
@@ -281,17 +286,7 @@ public final class TwinRuntime implements AutoCloseable {
                         c -> sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(c)))));
         system.systemActorOf(keepAlive(sharding, ingest), "ingest-keep-alive", Props.empty());
       } else {
-        rt.sharding.init(
-            Entity.of(
-                CellTwin.TYPE_KEY,
-                ctx ->
-                    Behaviors.setup(
-                        actor ->
-                            CellTwin.create(
-                                    ctx.getEntityId(), every, integrity, radio, alerts, latest)
-                                .withHeld(held)
-                                .withModels(models)
-                                .withClients(clients, actor))));
+        rt.sharding.init(cells);
       }
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
