@@ -96,7 +96,7 @@ final class BlockGram {
                 Arrays.fill(lanes, 0);
                 float max = 0;
                 for (int b = first; b < end; b++) {
-                  max = Math.max(max, fill(rows, b * WIDTH, block));
+                  max = Math.max(max, fill(rows, b * WIDTH, block, kernels));
                   kernels.addGramBlock(block, padded, WIDTH, lanes);
                 }
                 double[] s = new double[n * n];
@@ -139,12 +139,18 @@ final class BlockGram {
    *
    * @return the largest absolute value written (NaN if any is NaN)
    */
-  private static float fill(UpdateVector[] rows, int from, float[] block) {
+  private static float fill(UpdateVector[] rows, int from, float[] block, FloatKernels kernels) {
     int d = rows[0].dimension();
     int to = Math.min(d, from + WIDTH);
     float max = 0;
     for (int i = 0; i < rows.length; i++) {
-      max = Math.max(max, FloatGram.fillRow(rows[i], from, to, block, i * WIDTH - from));
+      UpdateVector row = rows[i];
+      float m =
+          row.isDifference()
+              ? kernels.floatDifferences(
+                  row.weights(), from, row.base(), from, block, i * WIDTH, to - from)
+              : FloatGram.fillRow(row, from, to, block, i * WIDTH - from);
+      max = Math.max(max, m);
       Arrays.fill(block, i * WIDTH + (to - from), (i + 1) * WIDTH, 0f);
     }
     return max;

@@ -108,4 +108,21 @@ public interface FloatKernels {
    * @param acc the lane accumulators, at least {@code n * n * 8} long
    */
   void addGramBlock(float[] block, int n, int width, double[] acc);
+
+  /**
+   * Rounds a difference row to float for a float32 product: {@code out[outOffset + j] = w[wOffset +
+   * j] - b[bOffset + j]}, the float subtraction (the same float as {@code (float) ((double) w -
+   * (double) b)}), for {@code j} in {@code [0, length)}.
+   *
+   * @param w the weights
+   * @param wOffset the first weight
+   * @param b the base
+   * @param bOffset the first base value
+   * @param out receives the differences
+   * @param outOffset the first output position
+   * @param length how many
+   * @return the largest absolute value written (0 for none), NaN if any value is NaN
+   */
+  float floatDifferences(
+      float[] w, int wOffset, float[] b, int bOffset, float[] out, int outOffset, int length);
 }

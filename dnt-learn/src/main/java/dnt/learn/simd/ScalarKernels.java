@@ -236,4 +236,16 @@ public final class ScalarKernels implements FloatKernels {
               + acc.length);
     }
   }
+
+  @Override
+  public float floatDifferences(
+      float[] w, int wOffset, float[] b, int bOffset, float[] out, int outOffset, int length) {
+    float max = 0;
+    for (int j = 0; j < length; j++) {
+      float v = w[wOffset + j] - b[bOffset + j];
+      out[outOffset + j] = v;
+      max = Math.max(max, Math.abs(v));
+    }
+    return max;
+  }
 }

@@ -7,12 +7,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FloatKernels#addGramBlock}: the Vector API kernel against the scalar reference bit for bit
- * (raw bits of every accumulator, the lower triangle's untouched ones included; any NaN for a NaN,
- * whose payload is not part of the contract), on random blocks with signed zeros, subnormals,
- * magnitudes whose products overflow float, NaN and near-cancelling chains; and the contract itself
- * on hand-worked blocks (which lane a coordinate lands in, the pairing {@code s_l + s_(l+8)}, one
- * rounding per fused multiply-add).
+ * {@link FloatKernels#addGramBlock} and {@link FloatKernels#floatDifferences} (the Gram matrix's
+ * fill): the Vector API kernels against the scalar reference bit for bit (raw bits of every
+ * accumulator, the lower triangle's untouched ones included; any NaN for a NaN, whose payload is
+ * not part of the contract), on random blocks with signed zeros, subnormals, magnitudes whose
+ * products overflow float, NaN and near-cancelling chains; and the contract itself on hand-worked
+ * blocks (which lane a coordinate lands in, the pairing {@code s_l + s_(l+8)}, one rounding per
+ * fused multiply-add).
  */
 final class GramBlockKernelTest {
   private static FloatKernels vector() {
@@ -167,6 +168,75 @@ final class GramBlockKernelTest {
       assertThatThrownBy(() -> kernels.addGramBlock(new float[64], 4, 16, new double[127]))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("needs");
+    }
+  }
+
+  @Test
+  void floatDifferencesAreTheScalarKernelsBitForBit() {
+    FloatKernels vector = vector();
+    SplittableRandom random = new SplittableRandom(17);
+    int cases = 0;
+    for (int length : new int[] {0, 1, 7, 15, 16, 17, 33, 1000, 1024}) {
+      for (int kind = -1; kind < 7; kind++) {
+        // offsets off the vector length, and w, b and out at different offsets
+        int wOffset = random.nextInt(20);
+        int bOffset = random.nextInt(20);
+        int outOffset = random.nextInt(20);
+        float[] w = new float[wOffset + length];
+        float[] b = new float[bOffset + length];
+        for (int j = 0; j < length; j++) {
+          w[wOffset + j] = value(random, kind < 0 ? random.nextInt(7) : kind);
+          b[bOffset + j] = value(random, kind < 0 ? random.nextInt(7) : kind);
+        }
+        float[] expected = new float[outOffset + length + 3];
+        float[] actual = new float[outOffset + length + 3];
+        float m =
+            ScalarKernels.INSTANCE.floatDifferences(
+                w, wOffset, b, bOffset, expected, outOffset, length);
+        float v = vector.floatDifferences(w, wOffset, b, bOffset, actual, outOffset, length);
+        String what = "length " + length + ", kind " + kind;
+        for (int e = 0; e < expected.length; e++) {
+          if (!(Float.isNaN(expected[e]) && Float.isNaN(actual[e]))) {
+            assertThat(Float.floatToRawIntBits(actual[e]))
+                .as("%s, position %d", what, e)
+                .isEqualTo(Float.floatToRawIntBits(expected[e]));
+          }
+        }
+        if (Float.isNaN(m)) {
+          assertThat(v).as(what).isNaN();
+        } else {
+          assertThat(Float.floatToRawIntBits(v)).as(what).isEqualTo(Float.floatToRawIntBits(m));
+        }
+        cases++;
+      }
+    }
+    assertThat(cases).isEqualTo(9 * 8);
+  }
+
+  @Test
+  void floatDifferencesHandWorked() {
+    // 1.5 - 0.25, -3 - 1 (the largest magnitude, 4), 0 - 0 (+0), -0 - 0 (-0), and 20 equal pairs
+    // past the first vector
+    float[] w = new float[24];
+    float[] b = new float[24];
+    w[0] = 1.5f;
+    b[0] = 0.25f;
+    w[1] = -3f;
+    b[1] = 1f;
+    w[3] = -0.0f;
+    for (FloatKernels kernels : new FloatKernels[] {ScalarKernels.INSTANCE, vector()}) {
+      float[] out = new float[24];
+      assertThat(kernels.floatDifferences(w, 0, b, 0, out, 0, 24)).isEqualTo(4f);
+      assertThat(out[0]).isEqualTo(1.25f);
+      assertThat(out[1]).isEqualTo(-4f);
+      assertThat(Float.floatToRawIntBits(out[2])).isZero();
+      assertThat(Float.floatToRawIntBits(out[3])).isEqualTo(Float.floatToRawIntBits(-0.0f));
+      w[20] = Float.NaN;
+      assertThat(kernels.floatDifferences(w, 0, b, 0, out, 0, 24)).isNaN();
+      w[20] = 0;
+      w[5] = Float.NaN;
+      assertThat(kernels.floatDifferences(w, 0, b, 0, out, 0, 24)).isNaN();
+      w[5] = 0;
     }
   }
 }
