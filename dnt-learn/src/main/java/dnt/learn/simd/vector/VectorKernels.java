@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * scalar loop does for its coordinate (widening is exact; add, subtract and multiply are the
  * correctly rounded IEEE operations in both; no lane-crossing reduction and no fused multiply-add),
  * so the results are identical bit for bit. Coordinates past the last whole vector go through the
- * scalar expressions.
+ * scalar expressions. The Gram block ({@link #addGramBlock}) is float work whose contract itself is
+ * made of fused multiply-adds, lane for lane those of the scalar reference.
  *
  * <p>Instantiated only by {@link dnt.learn.simd.Kernels}, when {@code jdk.incubator.vector} is
  * resolved.
