@@ -122,4 +122,21 @@ final class BlockGramTest {
       }
     }
   }
+
+  @Test
+  void rowsGivenAsDoublesGiveTheSameMatrixAsTheirFloatWeights() {
+    // an attacker's or a codec's update is a double row, rounded by (float) x; a benign one is
+    // rounded by the float subtraction w - b: the same float for the same value (FloatGramFillTest)
+    UpdateVector[] rows = KrumSelectionTest.updates(10, 7_000, 12, 4);
+    UpdateVector[] mixed = rows.clone();
+    for (int i = 0; i < mixed.length; i += 3) {
+      mixed[i] = UpdateVector.of(rows[i].toDouble());
+      assertThat(mixed[i].isDifference()).isFalse();
+    }
+    FloatGram.Result floats = BlockGram.compute(rows, vector());
+    FloatGram.Result doubles = BlockGram.compute(mixed, vector());
+    assertThat(floats).isNotNull();
+    assertThat(doubles).isNotNull();
+    assertThat(doubles.gram()).containsExactly(floats.gram());
+  }
 }
