@@ -9,7 +9,8 @@
 #   benchmarks/scripts/aggregation-vs-numpy.sh [RULES] [N] [D] [ITERATIONS]
 # defaults: mean,median,trimmed-mean,tid,krum,multi-krum,bulyan  100  1000000  5
 # The JMH fork runs with --add-modules jdk.incubator.vector (AggregationBenchmark's @Fork), so the
-# Vector API kernels are measured; SIMD=scalar (or SIMD=vector,scalar) measures the plain loops.
+# Vector API kernels are measured; SIMD=scalar (or SIMD=vector,scalar) measures the plain loops,
+# and Krum's and Multi-Krum's float Gram product through PyTorch instead of the Java kernel.
 # Output: aggregation-vs-numpy/{jmh.csv,numpy.csv,comparison.csv} under $OUT (default: target/).
 set -euo pipefail
 rules="${1:-mean,median,trimmed-mean,tid,krum,multi-krum,bulyan}"

@@ -92,8 +92,9 @@ public class AggregationBenchmark {
   /**
    * The float-to-double kernels ({@code dnt.simd}: {@code auto}, the default, takes the Vector API
    * kernels, which the fork's {@code --add-modules jdk.incubator.vector} makes available; {@code
-   * scalar} the plain loops); both give the same aggregates. {@code -p simd=vector,scalar} measures
-   * the two in one run.
+   * scalar} the plain loops, and Krum's float Gram product through PyTorch instead of the Java
+   * kernel); both give the same aggregates. {@code -p simd=vector,scalar} measures the two in one
+   * run.
    */
   @Param({"auto"})
   public String simd;

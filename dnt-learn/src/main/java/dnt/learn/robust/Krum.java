@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  * the updates accumulated in double, with nearly equal pairs recomputed directly ({@link
  * PairwiseDistances} states the error bound: every distance within about 1e-6 relative of the exact
  * one). With at least {@link KrumSelection#MIN_VALUES} values the updates are first scored from a
- * float32 Gram matrix computed by PyTorch's BLAS ({@link FloatGram}) with a bound on every score
+ * float32 Gram matrix ({@link FloatGram}: a Java kernel of fused multiply-adds, {@link BlockGram},
+ * where the Vector API runs 16 float lanes, PyTorch's BLAS otherwise) with a bound on every score
  * ({@link KrumSelection}): the bounds place most updates in or out of the chosen set, and the exact
- * scores of the few they leave undecided (near ties; for Krum on Gaussian updates, often the
- * runner-up) settle the rest ({@link #exactAmong}); otherwise (more than {@link
- * #MAX_UNDECIDED_FRACTION} of the updates undecided, a float32 overflow, no PyTorch engine) the
- * exact choice is computed from the whole distance matrix. The chosen updates, and so the
+ * scores of the few they leave undecided (near ties; for Krum on Gaussian updates under PyTorch's
+ * looser bound, often the runner-up) settle the rest ({@link #exactAmong}); otherwise (more than
+ * {@link #MAX_UNDECIDED_FRACTION} of the updates undecided, a float32 overflow, no PyTorch engine)
+ * the exact choice is computed from the whole distance matrix. The chosen updates, and so the
  * aggregate, are therefore always those of the exact computation. Krum returns the selected update
  * exactly; Multi-Krum's mean is accumulated in double in row order. Multi-Krum with f = 0 averages
  * every update without scoring them.

@@ -76,4 +76,53 @@ public interface FloatKernels {
       double[] den,
       int from,
       int to);
+
+  /**
+   * The float lanes of {@link #addGramBlock}: coordinate {@code j} of a block is summed in lane
+   * {@code j mod GRAM_LANES}.
+   */
+  int GRAM_LANES = 16;
+
+  /**
+   * Whether {@link #addGramBlock} runs in vector registers here (the Vector API with at least
+   * {@link #GRAM_LANES} float lanes, AVX-512); otherwise it is a reference loop, correct but slow,
+   * and callers should take another route to the Gram matrix.
+   *
+   * @return true for a fast implementation
+   */
+  boolean fastGram();
+
+  /**
+   * Adds one block's float32 products to lane accumulators of a Gram matrix's upper triangle. For
+   * every pair of rows {@code i <= k} in {@code [0, n)} and every lane {@code l} in {@code [0,
+   * 16)}: {@code s_l = 0.0f}, then for {@code j = l, l + 16, ...} below {@code width}, in that
+   * order, {@code s_l = Math.fma(x_i[j], x_k[j], s_l)} in float, {@code x_i[j] = block[i * width +
+   * j]}; then for {@code l} in {@code [0, 8)}: {@code acc[(i * n + k) * 8 + l] = acc[(i * n + k) *
+   * 8 + l] + ((double) s_l + (double) s_(l + 8))}. Entries of pairs {@code i > k} are left alone.
+   * Each lane's chain is {@code width / 16} fused multiply-adds, each rounded once to float.
+   *
+   * @param block n rows of {@code width} floats, row after row
+   * @param n the number of rows, a multiple of 4 (pad with zero rows)
+   * @param width the coordinates per row, a positive multiple of {@link #GRAM_LANES} (pad with
+   *     zeros)
+   * @param acc the lane accumulators, at least {@code n * n * 8} long
+   */
+  void addGramBlock(float[] block, int n, int width, double[] acc);
+
+  /**
+   * Rounds a difference row to float for a float32 product: {@code out[outOffset + j] = w[wOffset +
+   * j] - b[bOffset + j]}, the float subtraction (the same float as {@code (float) ((double) w -
+   * (double) b)}), for {@code j} in {@code [0, length)}.
+   *
+   * @param w the weights
+   * @param wOffset the first weight
+   * @param b the base
+   * @param bOffset the first base value
+   * @param out receives the differences
+   * @param outOffset the first output position
+   * @param length how many
+   * @return the largest absolute value written (0 for none), NaN if any value is NaN
+   */
+  float floatDifferences(
+      float[] w, int wOffset, float[] b, int bOffset, float[] out, int outOffset, int length);
 }

@@ -169,4 +169,83 @@ public final class ScalarKernels implements FloatKernels {
       out[j] = s;
     }
   }
+
+  /** The scalar loop is the contract's reference, not a fast route to the Gram matrix. */
+  @Override
+  public boolean fastGram() {
+    return false;
+  }
+
+  @Override
+  public void addGramBlock(float[] block, int n, int width, double[] acc) {
+    checkGramBlock(block, n, width, acc);
+    float[] s = new float[GRAM_LANES];
+    int half = GRAM_LANES / 2;
+    for (int i = 0; i < n; i++) {
+      int a = i * width;
+      for (int k = i; k < n; k++) {
+        int b = k * width;
+        for (int l = 0; l < GRAM_LANES; l++) {
+          s[l] = 0.0f;
+        }
+        for (int j = 0; j < width; j++) {
+          int l = j % GRAM_LANES;
+          s[l] = Math.fma(block[a + j], block[b + j], s[l]);
+        }
+        int o = (i * n + k) * half;
+        for (int l = 0; l < half; l++) {
+          acc[o + l] += (double) s[l] + (double) s[l + half];
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks {@link #addGramBlock}'s shape arguments (shared with the vector implementation).
+   *
+   * @param block the block
+   * @param n the rows
+   * @param width the coordinates per row
+   * @param acc the lane accumulators
+   * @throws IllegalArgumentException if n is not a multiple of 4, width not a positive multiple of
+   *     {@link #GRAM_LANES}, or an array too short
+   */
+  public static void checkGramBlock(float[] block, int n, int width, double[] acc) {
+    if (n < 0 || n % 4 != 0 || width <= 0 || width % GRAM_LANES != 0) {
+      throw new IllegalArgumentException(
+          "a Gram block needs n a multiple of 4 and width a positive multiple of "
+              + GRAM_LANES
+              + ", got n = "
+              + n
+              + ", width = "
+              + width);
+    }
+    if (block.length < (long) n * width || acc.length < (long) n * n * (GRAM_LANES / 2)) {
+      throw new IllegalArgumentException(
+          "a Gram block of "
+              + n
+              + " rows of "
+              + width
+              + " needs "
+              + (long) n * width
+              + " floats and "
+              + (long) n * n * (GRAM_LANES / 2)
+              + " accumulators, got "
+              + block.length
+              + " and "
+              + acc.length);
+    }
+  }
+
+  @Override
+  public float floatDifferences(
+      float[] w, int wOffset, float[] b, int bOffset, float[] out, int outOffset, int length) {
+    float max = 0;
+    for (int j = 0; j < length; j++) {
+      float v = w[wOffset + j] - b[bOffset + j];
+      out[outOffset + j] = v;
+      max = Math.max(max, Math.abs(v));
+    }
+    return max;
+  }
 }

@@ -6,7 +6,9 @@
  * compiled and loaded only where the JVM resolves {@code jdk.incubator.vector}); {@link
  * dnt.learn.simd.Kernels} picks one. Both give the same doubles bit for bit: the vector kernels
  * widen float lanes to double and then perform the scalar loops' operations, lane by lane, in the
- * same order, with no fused multiply-add.
+ * same order, with no fused multiply-add. The exception is the float32 Gram block of Krum's
+ * selection ({@code addGramBlock}), whose contract is made of fused multiply-adds in float lanes,
+ * in both implementations.
  */
 @NullMarked
 package dnt.learn.simd;

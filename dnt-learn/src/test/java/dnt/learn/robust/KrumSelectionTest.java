@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class KrumSelectionTest {
   /** Updates as float weights over a random base, Gaussian around a common centre. */
-  private static UpdateVector[] updates(int n, int d, long seed, int outlierEvery) {
+  static UpdateVector[] updates(int n, int d, long seed, int outlierEvery) {
     Random rng = new Random(seed);
     float[] base = new float[d];
     double[] centre = new double[d];
@@ -39,7 +39,8 @@ class KrumSelectionTest {
     // beyond one native call (16,384 coordinates)
     for (int d : new int[] {3, 256, 1000, 40_000}) {
       UpdateVector[] rows = updates(9, d, d, 3);
-      FloatGram.Result g = FloatGram.compute(rows);
+      // PyTorch's path explicitly (compute takes BlockGram where the Vector API runs it)
+      FloatGram.Result g = FloatGram.torch(rows);
       assertThat(g).isNotNull();
       assertThat(g.epsilon()).isLessThan(2e-5);
       for (int i = 0; i < rows.length; i++) {
@@ -91,6 +92,7 @@ class KrumSelectionTest {
     big[10] = 1e30; // its square overflows float32
     rows[3] = UpdateVector.of(big);
     assertThat(FloatGram.compute(rows)).isNull();
+    assertThat(FloatGram.torch(rows)).isNull();
     assertThat(KrumSelection.certified(rows, 1, 1)).isNull();
     Krum krum = Krum.krum(1);
     assertThat(krum.chosen(rows, true)).containsExactly(krum.chosen(rows, false));
@@ -126,12 +128,16 @@ class KrumSelectionTest {
       rows[2 * p] = UpdateVector.of(x);
       rows[2 * p + 1] = UpdateVector.of(Arrays.stream(x).map(v -> -v).toArray());
     }
-    FloatGram.Result g = FloatGram.compute(rows);
-    assertThat(g).isNotNull();
     // Krum (one of the pair nearest the origin) and Multi-Krum with f = 1 (five of six: the
-    // boundary splits the outermost pair) both hit a tie
-    assertThat(KrumSelection.certified(g, d, 1, 1)).isNull();
-    assertThat(KrumSelection.certified(g, d, 1, 5)).isNull();
+    // boundary splits the outermost pair) both hit a tie, through PyTorch and through the kernel
+    for (FloatGram.Result g :
+        new FloatGram.Result[] {
+          FloatGram.torch(rows), BlockGram.compute(rows, dnt.learn.simd.Kernels.get())
+        }) {
+      assertThat(g).isNotNull();
+      assertThat(KrumSelection.certified(g, d, 1, 1)).isNull();
+      assertThat(KrumSelection.certified(g, d, 1, 5)).isNull();
+    }
     Krum krum = Krum.krum(1);
     Krum multi = Krum.multiKrum(1);
     assertThat(krum.chosen(rows, true)).containsExactly(krum.chosen(rows, false));
