@@ -110,7 +110,8 @@ public interface BlockKernels {
    * {@code [fromRank, toRank)} with {@code sorted[r][j] < threshold[j]}, or {@code <=} when {@code
    * orEqual} (false for a NaN threshold).
    *
-   * @param sorted {@code sorted[r][j]}: the value of rank r at lane j
+   * @param sorted {@code sorted[r][j]}: the value of rank r at lane j, nondecreasing in r (an
+   *     implementation may search rather than count)
    * @param fromRank the first rank
    * @param toRank one past the last
    * @param threshold the thresholds, by lane

@@ -56,8 +56,6 @@ public final class VectorBlockKernels implements BlockKernels {
   private static final VectorSpecies<Integer> IH =
       VectorSpecies.of(int.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
-  private static final boolean LANE_MAJOR = Boolean.getBoolean("tidspeed.laneMajor");
-
   /** The magnitude bits of a float. */
   private static final int MAGNITUDE = 0x7fffffff;
 
@@ -81,14 +79,11 @@ public final class VectorBlockKernels implements BlockKernels {
     return bits ^ ((bits >> 31) & MAGNITUDE);
   }
 
-  private static IntVector key(IntVector bits) {
-    return bits.lanewise(
-        VectorOperators.XOR, bits.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE));
-  }
-
-  private static DoubleVector widen(float[] a, int j) {
-    return (DoubleVector) FloatVector.fromArray(FH, a, j).convertShape(VectorOperators.F2D, D, 0);
-  }
+  // Where a vector goes into or comes out of a method, C2 in JDK 17 must inline that method to keep
+  // the vector in registers, and it will not inline one it has already compiled into a large body
+  // (a few vector operations are enough): a helper for the key transform or the widening made the
+  // decoding box every vector, about five times slower. So every vector expression is written out
+  // where it is used.
 
   /** The block as int keys, row after row, each row {@code stride} lanes. */
   private static final class KeyBlock implements Block {
@@ -127,7 +122,8 @@ public final class VectorBlockKernels implements BlockKernels {
         for (int v = 0; v < bound; v += I.length()) {
           IntVector bits = FloatVector.fromArray(F, w, from + v).reinterpretAsInts();
           largest = largest.max(bits.and(MAGNITUDE));
-          key(bits).intoArray(k, row + v);
+          bits.lanewise(VectorOperators.XOR, bits.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE))
+              .intoArray(k, row + v);
         }
         for (int j = bound; j < width; j++) {
           int bits = Float.floatToRawIntBits(w[from + j]);
@@ -141,10 +137,6 @@ public final class VectorBlockKernels implements BlockKernels {
 
     @Override
     public void exchange(int[] low, int[] high) {
-      if (LANE_MAJOR) {
-        exchangeLaneMajor(low, high);
-        return;
-      }
       int[] k = keys;
       int s = stride;
       int p = padded;
@@ -391,23 +383,6 @@ public final class VectorBlockKernels implements BlockKernels {
       }
     }
 
-    private void exchangeLaneMajor(int[] low, int[] high) {
-      int[] k = keys;
-      int s = stride;
-      int p = padded;
-      int step = I.length();
-      for (int v = 0; v < p; v += step) {
-        for (int c = 0; c < low.length; c++) {
-          int a = low[c] * s + v;
-          int b = high[c] * s + v;
-          IntVector x = IntVector.fromArray(I, k, a);
-          IntVector y = IntVector.fromArray(I, k, b);
-          x.min(y).intoArray(k, a);
-          x.max(y).intoArray(k, b);
-        }
-      }
-    }
-
     @Override
     public float weight(int row, int lane) {
       return Float.intBitsToFloat(key(keys[row * stride + lane]));
@@ -420,12 +395,16 @@ public final class VectorBlockKernels implements BlockKernels {
       int bound = D.loopBound(width);
       int j = 0;
       for (; j < bound; j += D.length()) {
+        IntVector key = IntVector.fromArray(IH, k, off + j);
+        IntVector bits =
+            key.lanewise(
+                VectorOperators.XOR, key.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE));
         DoubleVector x =
+            (DoubleVector) bits.reinterpretAsFloats().convertShape(VectorOperators.F2D, D, 0);
+        DoubleVector b =
             (DoubleVector)
-                key(IntVector.fromArray(IH, k, off + j))
-                    .reinterpretAsFloats()
-                    .convertShape(VectorOperators.F2D, D, 0);
-        x.sub(widen(base, from + j)).intoArray(out, j);
+                FloatVector.fromArray(FH, base, from + j).convertShape(VectorOperators.F2D, D, 0);
+        x.sub(b).intoArray(out, j);
       }
       for (; j < width; j++) {
         out[j] = (double) Float.intBitsToFloat(key(k[off + j])) - base[from + j];
@@ -469,16 +448,32 @@ public final class VectorBlockKernels implements BlockKernels {
       boolean orEqual,
       double[] counts,
       int width) {
-    VectorOperators.Comparison below = orEqual ? VectorOperators.LE : VectorOperators.LT;
     int bound = D.loopBound(width);
     int j = 0;
-    for (; j < bound; j += D.length()) {
-      DoubleVector t = DoubleVector.fromArray(D, threshold, j);
-      DoubleVector count = DoubleVector.fromArray(D, counts, j);
-      for (int r = fromRank; r < toRank; r++) {
-        count = count.add(1.0, DoubleVector.fromArray(D, sorted[r], j).compare(below, t));
+    DoubleVector zero = DoubleVector.zero(D);
+    DoubleVector one = DoubleVector.broadcast(D, 1.0);
+    // two loops with a constant comparison each: an operator the JIT cannot see as a constant, and
+    // masked arithmetic, both compile to slow fallbacks in JDK 17; a blend does not
+    if (orEqual) {
+      for (; j < bound; j += D.length()) {
+        DoubleVector t = DoubleVector.fromArray(D, threshold, j);
+        DoubleVector count = DoubleVector.fromArray(D, counts, j);
+        for (int r = fromRank; r < toRank; r++) {
+          DoubleVector x = DoubleVector.fromArray(D, sorted[r], j);
+          count = count.add(zero.blend(one, x.compare(VectorOperators.LE, t)));
+        }
+        count.intoArray(counts, j);
       }
-      count.intoArray(counts, j);
+    } else {
+      for (; j < bound; j += D.length()) {
+        DoubleVector t = DoubleVector.fromArray(D, threshold, j);
+        DoubleVector count = DoubleVector.fromArray(D, counts, j);
+        for (int r = fromRank; r < toRank; r++) {
+          DoubleVector x = DoubleVector.fromArray(D, sorted[r], j);
+          count = count.add(zero.blend(one, x.compare(VectorOperators.LT, t)));
+        }
+        count.intoArray(counts, j);
+      }
     }
     for (; j < width; j++) {
       double t = threshold[j];
@@ -496,12 +491,14 @@ public final class VectorBlockKernels implements BlockKernels {
       float[] w, int from, float[] lowest, float[] highest, float[] outside, int width) {
     int bound = F.loopBound(width);
     int j = 0;
+    FloatVector zero = FloatVector.zero(F);
+    FloatVector one = FloatVector.broadcast(F, 1f);
     for (; j < bound; j += F.length()) {
       FloatVector x = FloatVector.fromArray(F, w, from + j);
       VectorMask<Float> in =
           x.compare(VectorOperators.GE, FloatVector.fromArray(F, lowest, j))
               .and(x.compare(VectorOperators.LE, FloatVector.fromArray(F, highest, j)));
-      FloatVector.fromArray(F, outside, j).add(1f, in.not()).intoArray(outside, j);
+      FloatVector.fromArray(F, outside, j).add(one.blend(zero, in)).intoArray(outside, j);
     }
     for (; j < width; j++) {
       float x = w[from + j];
@@ -525,14 +522,18 @@ public final class VectorBlockKernels implements BlockKernels {
     int bound = from + D.loopBound(to - from);
     DoubleVector zero = DoubleVector.zero(D);
     for (; j < bound; j += step) {
-      DoubleVector bj = widen(b, j);
+      DoubleVector bj =
+          (DoubleVector) FloatVector.fromArray(FH, b, j).convertShape(VectorOperators.F2D, D, 0);
       DoubleVector l = DoubleVector.fromArray(D, lo, j);
       DoubleVector h = DoubleVector.fromArray(D, hi, j);
       int k = j - from;
       DoubleVector sn = DoubleVector.fromArray(D, num, k);
       DoubleVector sd = DoubleVector.fromArray(D, den, k);
       for (int r = 0; r < rows.length; r++) {
-        DoubleVector x = widen(rows[r], j).sub(bj);
+        DoubleVector x =
+            ((DoubleVector)
+                    FloatVector.fromArray(FH, rows[r], j).convertShape(VectorOperators.F2D, D, 0))
+                .sub(bj);
         VectorMask<Double> in =
             x.compare(VectorOperators.GE, l).and(x.compare(VectorOperators.LE, h));
         double ar = a[r];
