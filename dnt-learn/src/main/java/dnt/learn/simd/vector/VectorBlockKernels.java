@@ -27,6 +27,11 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li><b>Decoding</b> undoes the key, widens the float lanes to double ({@code
  *       convertShape(F2D)}, exact) and subtracts the widened base: the scalar {@code (double) w -
  *       (double) b}.
+ *   <li><b>Group sorts</b> hold a group's 16 rows of one vector of lanes in 16 registers through a
+ *       60-comparator network (the same sorted group as any other sort).
+ *   <li><b>The masked rows</b> of TID's aggregation pass widen and subtract as the decoding does,
+ *       then add, row by row in order, a blend of the product or the weight with {@code 0.0}, as
+ *       the scalar expression adds its {@code 0.0}.
  *   <li><b>Windows, rank counts and outside counts</b> are the scalar loops' operations lane by
  *       lane: {@code abs}, {@code max}, {@code min} of non-negative, non-NaN doubles (no signed
  *       zero: {@code abs} clears the sign) and IEEE comparisons, whose results do not depend on how
