@@ -127,7 +127,8 @@ public enum BandRule {
         double[] med = block.lane2;
         BlockStatistics.median(sorted, block.rowCount(), width, med);
         double[] mad = block.lane3;
-        BlockStatistics.mad(sorted, block.rowCount(), width, med, mad, block.lane4);
+        BlockStatistics.mad(
+            block.kernels(), sorted, block.rowCount(), width, med, mad, block.lane4);
         for (int j = 0; j < width; j++) {
           double m = 1.4826 * mad[j];
           low[j] = med[j] - parameter * m;
@@ -145,6 +146,28 @@ public enum BandRule {
           high[j] = q3 + parameter * iqr;
         }
       }
+    }
+  }
+
+  /**
+   * Adds the block's rows outside the bands {@link #band(WeightBlock, SelectionNetwork, double,
+   * double[], double[])} just computed to {@code outside} (TID's mask counts): for the MAD band
+   * from the sorted values ({@link WeightBlock#countOutsideOfSortedBand}; its ends lie either side
+   * of the median, so the ranks below the upper median rank decide the lower end and the ranks
+   * above the lower median rank the upper end), for the others by searching the weights' range
+   * ({@link WeightBlock#countOutside}). The counts are the same either way.
+   *
+   * @param block the block, after {@code band}
+   * @param low the bands' lower ends, by lane
+   * @param high the bands' upper ends, by lane
+   * @param outside the per-row, per-lane counts
+   */
+  void countOutside(WeightBlock block, double[] low, double[] high, float[][] outside) {
+    if (this == MAD) {
+      int n = block.rowCount();
+      block.countOutsideOfSortedBand(low, high, n / 2, (n + 1) / 2, outside);
+    } else {
+      block.countOutside(low, high, outside);
     }
   }
 }

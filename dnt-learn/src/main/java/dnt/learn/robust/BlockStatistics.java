@@ -1,5 +1,6 @@
 package dnt.learn.robust;
 
+import dnt.learn.simd.BlockKernels;
 import java.util.Arrays;
 
 /**
@@ -121,6 +122,7 @@ final class BlockStatistics {
    * ColumnSelector#medianAbsoluteDeviation}, from sorted values by the window argument of the class
    * comment.
    *
+   * @param kernels the kernels that run the windows ({@link BlockKernels#smallestWindow})
    * @param sorted {@code sorted[r][j]}: the value of rank r at lane j, finite
    * @param n the number of values
    * @param width the number of lanes
@@ -129,34 +131,22 @@ final class BlockStatistics {
    * @param scratch a buffer of at least {@code width} values (for an even n)
    */
   static void mad(
-      double[][] sorted, int n, int width, double[] centre, double[] out, double[] scratch) {
+      BlockKernels kernels,
+      double[][] sorted,
+      int n,
+      int width,
+      double[] centre,
+      double[] out,
+      double[] scratch) {
     if ((n & 1) == 1) {
-      smallestWindow(sorted, n, (n >>> 1) + 1, width, centre, out);
+      kernels.smallestWindow(sorted, n, (n >>> 1) + 1, centre, out, width);
       return;
     }
     double[] high = scratch;
-    smallestWindow(sorted, n, n >>> 1, width, centre, out);
-    smallestWindow(sorted, n, (n >>> 1) + 1, width, centre, high);
+    kernels.smallestWindow(sorted, n, n >>> 1, centre, out, width);
+    kernels.smallestWindow(sorted, n, (n >>> 1) + 1, centre, high, width);
     for (int j = 0; j < width; j++) {
       out[j] = mean(out[j], high[j]);
-    }
-  }
-
-  /**
-   * The m-th smallest deviation {@code |x - centre|} of every lane: the minimum over the windows of
-   * m consecutive ranks of the larger deviation at the window's ends.
-   */
-  private static void smallestWindow(
-      double[][] sorted, int n, int m, int width, double[] centre, double[] out) {
-    Arrays.fill(out, 0, width, Double.POSITIVE_INFINITY);
-    for (int a = 0; a + m <= n; a++) {
-      double[] first = sorted[a];
-      double[] last = sorted[a + m - 1];
-      for (int j = 0; j < width; j++) {
-        double c = centre[j];
-        double window = Math.max(Math.abs(first[j] - c), Math.abs(last[j] - c));
-        out[j] = Math.min(out[j], window);
-      }
     }
   }
 

@@ -1,14 +1,17 @@
 package dnt.learn.robust;
 
+import dnt.learn.simd.BlockKernels;
 import java.util.Arrays;
 
 /**
  * A comparator network that places chosen ranks of n values (Batcher's odd-even merge sort, pruned
- * to what those ranks need), applied to many columns at once: each compare-exchange is a pair of
- * lane-wise {@code Math.min} / {@code Math.max} loops over two rows of floats (NaN-free), which the
- * JIT turns into packed vector instructions, with no data-dependent branch. (Order-preserving int
- * keys were tried: Java 17's JIT does not vectorize int {@code Math.min}/{@code Math.max}, which
- * made them about four times slower per lane; docs/PERFORMANCE.md.)
+ * to what those ranks need), applied to many columns at once: each compare-exchange is a lane-wise
+ * minimum and maximum of two rows, with no data-dependent branch. On a {@link BlockKernels.Block}
+ * ({@link #apply(BlockKernels.Block)}) the kernels decide how: the Vector API's as int minimum and
+ * maximum of order-preserving int keys ({@code vpminsd}/{@code vpmaxsd}), the scalar ones as {@code
+ * Math.min}/{@code Math.max} loops over floats (NaN-free), which C2 vectorizes (C2 in Java 17 does
+ * not vectorize the int versions of plain loops, which made int keys four times slower there;
+ * docs/PERFORMANCE.md).
  *
  * <p>Construction (K. E. Batcher, "Sorting networks and their applications", AFIPS Spring Joint
  * Computer Conference 1968; D. E. Knuth, The Art of Computer Programming vol. 3, Sec. 5.3.4,
@@ -35,11 +38,24 @@ final class SelectionNetwork {
   private final int[] high;
   private final int[] rowOfRank;
 
-  private SelectionNetwork(int n, int[] low, int[] high, int[] rowOfRank) {
+  /** The whole groups of {@link BlockKernels#GROUP} rows that the first levels sort. */
+  private final int groups;
+
+  /** The comparators left once those groups are sorted: lower rows. */
+  private final int[] restLow;
+
+  /** The comparators left once those groups are sorted: upper rows. */
+  private final int[] restHigh;
+
+  private SelectionNetwork(
+      int n, int[] low, int[] high, int[] rowOfRank, int groups, int[] restLow, int[] restHigh) {
     this.n = n;
     this.low = low;
     this.high = high;
     this.rowOfRank = rowOfRank;
+    this.groups = groups;
+    this.restLow = restLow;
+    this.restHigh = restHigh;
   }
 
   /**
@@ -77,6 +93,7 @@ final class SelectionNetwork {
     }
     int[] lo = new int[16];
     int[] hi = new int[16];
+    int[] level = new int[16];
     int count = 0;
     for (int p = 1; p < size; p <<= 1) {
       for (int k = p; k >= 1; k >>= 1) {
@@ -98,9 +115,11 @@ final class SelectionNetwork {
             if (count == lo.length) {
               lo = Arrays.copyOf(lo, 2 * count);
               hi = Arrays.copyOf(hi, 2 * count);
+              level = Arrays.copyOf(level, 2 * count);
             }
             lo[count] = row[a];
             hi[count] = row[b];
+            level[count] = p;
             count++;
           }
         }
@@ -126,14 +145,31 @@ final class SelectionNetwork {
     }
     int[] keptLow = new int[kept];
     int[] keptHigh = new int[kept];
+    int groups = n / BlockKernels.GROUP;
+    int grouped = groups * BlockKernels.GROUP;
+    int[] restLow = new int[kept];
+    int[] restHigh = new int[kept];
+    int rest = 0;
     for (int c = 0, k = 0; c < count; c++) {
       if (keep[c]) {
         keptLow[k] = lo[c];
         keptHigh[k] = hi[c];
         k++;
+        if (level[c] >= BlockKernels.GROUP || lo[c] >= grouped) {
+          restLow[rest] = lo[c];
+          restHigh[rest] = hi[c];
+          rest++;
+        }
       }
     }
-    return new SelectionNetwork(n, keptLow, keptHigh, rowOfRank);
+    return new SelectionNetwork(
+        n,
+        keptLow,
+        keptHigh,
+        rowOfRank,
+        groups,
+        Arrays.copyOf(restLow, rest),
+        Arrays.copyOf(restHigh, rest));
   }
 
   /**
@@ -177,6 +213,24 @@ final class SelectionNetwork {
     for (int c = 0; c < lo.length; c++) {
       exchange(rows[lo[c]], rows[hi[c]], width);
     }
+  }
+
+  /**
+   * Runs the network on a loaded block of the kernels, with the same floats at the ranks it was
+   * built for as {@link #apply(float[][], int)} on the block's floats: first the whole groups of
+   * {@link BlockKernels#GROUP} rows are sorted ({@link BlockKernels.Block#sortGroups}), which is
+   * what Batcher's levels below {@code GROUP} do to them (they sort each aligned group of wires,
+   * and no padding wire lies in a whole group, so there wires are rows); then the other
+   * comparators, in order ({@link BlockKernels.Block#exchange}): the later levels and the first
+   * levels' comparators in the last, partial group, whose rows no group sort touches. Where the
+   * backward pruning dropped a comparator of a whole group, sorting the group anyway changes only
+   * values that no requested rank depends on.
+   *
+   * @param block a block of n rows
+   */
+  void apply(BlockKernels.Block block) {
+    block.sortGroups(groups);
+    block.exchange(restLow, restHigh);
   }
 
   /** One compare-exchange over all lanes: the lane-wise minimum to a, maximum to b. */

@@ -4,6 +4,7 @@ import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
 import dnt.learn.fl.UpdateVector;
+import dnt.learn.simd.BlockKernels;
 import dnt.learn.simd.FloatKernels;
 import dnt.learn.simd.Kernels;
 import java.util.HashMap;
@@ -45,9 +46,12 @@ import org.jspecify.annotations.Nullable;
  * otherwise from an out-of-place selection per transposed coordinate ({@link ColumnSelector}); both
  * give the same bands and counts. Precision: the bands come from exact order statistics of the
  * updates' exact values (the MAD scaling and the band ends are computed in double), the masked
- * weighted sums are accumulated in double in row order. The float-to-double work of the aggregation
- * pass and of the sorted blocks' decoding goes through {@link Kernels} (the Vector API where the
- * JVM has it; the same doubles either way).
+ * weighted sums are accumulated in double in row order. The loops of the network path (loading a
+ * block, the network, decoding the sorted values, the MAD windows, the mask counts) and the
+ * aggregation pass over rows sharing one base (eight rows at a time) run on {@link BlockKernels},
+ * the aggregation pass over other rows through {@link Kernels} (the Vector API where the JVM has
+ * it; the same doubles either way). The MAD band's mask counts read the range of weights inside
+ * each band from the sorted values ({@link BandRule#countOutside}).
  */
 public final class TwinInconsistencyDefense implements AggregationRule {
   /**
@@ -125,6 +129,9 @@ public final class TwinInconsistencyDefense implements AggregationRule {
   /** Coordinates per chunk of the aggregation pass. */
   private static final int CHUNK = 1024;
 
+  /** Rows per group of the aggregation pass's kernel: eight rows streamed side by side. */
+  private static final int GROUP = 8;
+
   private final Settings settings;
   private final Map<String, Double> agreement = new HashMap<>();
   private double @Nullable [] initialGlobal;
@@ -181,6 +188,12 @@ public final class TwinInconsistencyDefense implements AggregationRule {
       java.util.Arrays.fill(a, 1.0);
     }
     double[] out = new double[d];
+    // rows over one shared base go through the kernels a group at a time (the rows of nonzero
+    // weight, in row order, so every coordinate's sums take the same terms in the same order)
+    boolean shared = UpdateVector.sameBase(rows, 0, n);
+    float @Nullable [][][] groups = shared ? groups(rows, a) : null;
+    double @Nullable [][] groupWeights = shared ? groupWeights(a) : null;
+    float @Nullable [] base = shared ? rows[0].base() : null;
     Columns.forRanges(
         d,
         (from, to) -> {
@@ -189,11 +202,17 @@ public final class TwinInconsistencyDefense implements AggregationRule {
           double[] num = new double[CHUNK];
           double[] den = new double[CHUNK];
           FloatKernels kernels = Kernels.get();
+          BlockKernels grouped = BlockKernels.get();
           for (int c = from; c < to; c += CHUNK) {
             int end = Math.min(to, c + CHUNK);
             java.util.Arrays.fill(num, 0);
             java.util.Arrays.fill(den, 0);
-            for (int i = 0; i < n; i++) {
+            if (groups != null && groupWeights != null && base != null) {
+              for (int g = 0; g < groups.length; g++) {
+                grouped.addMaskedRows(base, groups[g], groupWeights[g], lo, hi, num, den, c, end);
+              }
+            }
+            for (int i = 0; i < n && groups == null; i++) {
               double ai = a[i];
               if (ai == 0) {
                 continue;
@@ -218,6 +237,38 @@ public final class TwinInconsistencyDefense implements AggregationRule {
           }
         });
     return out;
+  }
+
+  /** The weights of the rows of nonzero weight, in row order, in groups of {@link #GROUP}. */
+  private static float[][][] groups(UpdateVector[] rows, double[] a) {
+    int[] active = activeRows(a);
+    float[][][] groups = new float[(active.length + GROUP - 1) / GROUP][][];
+    for (int g = 0; g < groups.length; g++) {
+      int size = Math.min(GROUP, active.length - g * GROUP);
+      groups[g] = new float[size][];
+      for (int k = 0; k < size; k++) {
+        groups[g][k] = rows[active[g * GROUP + k]].weights();
+      }
+    }
+    return groups;
+  }
+
+  /** The nonzero weights in the groups of {@link #groups}. */
+  private static double[][] groupWeights(double[] a) {
+    int[] active = activeRows(a);
+    double[][] weights = new double[(active.length + GROUP - 1) / GROUP][];
+    for (int g = 0; g < weights.length; g++) {
+      int size = Math.min(GROUP, active.length - g * GROUP);
+      weights[g] = new double[size];
+      for (int k = 0; k < size; k++) {
+        weights[g][k] = a[active[g * GROUP + k]];
+      }
+    }
+    return weights;
+  }
+
+  private static int[] activeRows(double[] a) {
+    return java.util.stream.IntStream.range(0, a.length).filter(i -> a[i] != 0).toArray();
   }
 
   /**
@@ -278,7 +329,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
           int from = block.from();
           System.arraycopy(low, 0, lo, from, block.width());
           System.arraycopy(high, 0, out, from, block.width());
-          block.countOutside(low, high, tally.outside);
+          rule.countOutside(block, low, high, tally.outside);
           tally.coordinates += block.width();
         },
         (tally, v, from, cnt, selector, j) -> column.apply(tally.kept, v, from, cnt, selector, j),

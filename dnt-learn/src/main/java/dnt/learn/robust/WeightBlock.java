@@ -1,8 +1,8 @@
 package dnt.learn.robust;
 
 import dnt.learn.fl.UpdateVector;
-import dnt.learn.simd.FloatKernels;
-import dnt.learn.simd.Kernels;
+import dnt.learn.simd.BlockKernels;
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -21,11 +21,12 @@ import org.jspecify.annotations.Nullable;
  * (double) b} with the same base b for every row of the coordinate, and {@code w -> fl(w - b)} is
  * nondecreasing (rounding is monotone), so sorting the weights sorts the values, ties included; a
  * rank's value is then formed from its weight exactly as the scalar kernels form every value. The
- * network's compare-exchange is {@code Math.min}/{@code Math.max} on floats, which orders {@code
- * -0.0f} below {@code 0.0f} (the order of {@link Float#compare}) and which the JIT of Java 17
- * vectorizes (it does not vectorize the int versions, which we measured at four times the cost). A
- * block in which any weight or base value is not finite (infinity, NaN) is handed to the scalar
- * fallback, which keeps the old behaviour on such input.
+ * block's loops run on {@link BlockKernels} ({@link BlockKernels#get()}: the Vector API's, which
+ * hold the weights as order-preserving int keys, or plain loops on floats): the network's
+ * compare-exchange orders {@code -0.0f} below {@code 0.0f} (the order of {@link Float#compare}) in
+ * both, so both leave the same float in every row and lane. A block in which any weight or base
+ * value is not finite (infinity, NaN) is handed to the scalar fallback, which keeps the old
+ * behaviour on such input.
  */
 final class WeightBlock {
   /** The system property that, set to {@code false}, turns the network kernels off. */
@@ -49,8 +50,9 @@ final class WeightBlock {
   private final UpdateVector[] rows;
   private final int n;
   private final float[] base;
-  private final float[][] work;
-  private final float[] largest = new float[WIDTH];
+  private final float[][] weights;
+  private final BlockKernels kernels;
+  private final BlockKernels.Block work;
   private final float[] lowestWeight = new float[WIDTH];
   private final float[] highestWeight = new float[WIDTH];
   private int from;
@@ -71,13 +73,31 @@ final class WeightBlock {
   /** Scratch lanes for the rules. */
   final double[] lane4 = new double[WIDTH];
 
+  /** Scratch lanes for the rank counts of {@link #countOutsideOfSortedBand}. */
+  private final double[] belowLow = new double[WIDTH];
+
+  /** Scratch lanes for the rank counts of {@link #countOutsideOfSortedBand}. */
+  private final double[] atMostHigh = new double[WIDTH];
+
+  /** The buffer of {@link #sorted}. */
+  private double @Nullable [][] buffer;
+
+  /** The loaded block's sorted values, once {@link #sorted} has decoded them; else null. */
   private double @Nullable [][] decoded;
+
+  /** The network that sorted {@link #decoded}. */
+  private @Nullable SelectionNetwork sortedBy;
 
   private WeightBlock(UpdateVector[] rows) {
     this.rows = rows;
     this.n = rows.length;
     this.base = rows[0].base();
-    this.work = new float[n][WIDTH];
+    this.weights = new float[n][];
+    for (int i = 0; i < n; i++) {
+      weights[i] = rows[i].weights();
+    }
+    this.kernels = BlockKernels.get();
+    this.work = kernels.block(n, WIDTH);
   }
 
   /**
@@ -171,25 +191,17 @@ final class WeightBlock {
   private boolean load(int from, int width) {
     this.from = from;
     this.width = width;
-    float[] m = largest;
-    float[] b = base;
-    for (int j = 0; j < width; j++) {
-      m[j] = Math.abs(b[from + j]);
-    }
-    for (int i = 0; i < n; i++) {
-      float[] w = rows[i].weights();
-      float[] r = work[i];
-      for (int j = 0; j < width; j++) {
-        float x = w[from + j];
-        r[j] = x;
-        m[j] = Math.max(m[j], Math.abs(x)); // NaN propagates
-      }
-    }
-    boolean finite = true;
-    for (int j = 0; j < width; j++) {
-      finite &= m[j] <= Float.MAX_VALUE;
-    }
-    return finite;
+    this.decoded = null;
+    return work.load(weights, base, from, width);
+  }
+
+  /**
+   * The kernels this block runs on (for the rules' lane-wise statistics).
+   *
+   * @return the kernels
+   */
+  BlockKernels kernels() {
+    return kernels;
   }
 
   /**
@@ -256,7 +268,7 @@ final class WeightBlock {
    * @param network a network for n values
    */
   void rank(SelectionNetwork network) {
-    network.apply(work, width);
+    network.apply(work);
   }
 
   /**
@@ -268,7 +280,7 @@ final class WeightBlock {
    * @return the value
    */
   double ranked(SelectionNetwork network, int r, int j) {
-    return (double) work[network.row(r)][j] - base[from + j];
+    return (double) work.weight(network.row(r), j) - base[from + j];
   }
 
   /**
@@ -278,15 +290,16 @@ final class WeightBlock {
    * @return the sorted values, lane by lane (a buffer reused by the next call)
    */
   double[][] sorted(SelectionNetwork network) {
-    double[][] s = decoded;
+    double[][] s = buffer;
     if (s == null) {
       s = new double[n][WIDTH];
-      decoded = s;
+      buffer = s;
     }
-    FloatKernels kernels = Kernels.get();
     for (int r = 0; r < n; r++) {
-      kernels.differences(work[network.row(r)], 0, base, from, s[r], 0, width);
+      work.differences(network.row(r), base, s[r]);
     }
+    decoded = s;
+    sortedBy = network;
     return s;
   }
 
@@ -316,11 +329,10 @@ final class WeightBlock {
    * {@code [low_j, high_j]} and 0 if inside (the complement of TID's mask). Each band is first
    * turned into the range of weights {@code [lowest, highest]} whose values {@code fl(w - b)} lie
    * in it (the values are nondecreasing in w, so this range is exact; {@link #lowestKeyAtLeast}),
-   * then counted branch-free in float so that the loop vectorizes: the weight clamped to the range
-   * differs from the weight exactly when it is outside, and a nonzero float difference, at least
-   * {@code 2^-149} in magnitude, scaled by {@code 2^149} and capped at 1 is 1. An empty or NaN band
-   * (which the scalar test {@code low <= x && x <= high} never passes) becomes {@code [+inf,
-   * +inf]}, which holds no finite weight. The float counts are exact below {@code 2^24} per lane.
+   * then each row is compared with it lane by lane ({@link BlockKernels#countOutside}). An empty or
+   * NaN band (which the scalar test {@code low <= x && x <= high} never passes) becomes {@code
+   * [+inf, +inf]}, which holds no finite weight. The float counts are exact below {@code 2^24} per
+   * lane.
    *
    * @param low the bands' lower ends, by lane
    * @param high the bands' upper ends, by lane
@@ -341,14 +353,62 @@ final class WeightBlock {
         highest[j] = weight(hi);
       }
     }
-    for (int i = 0; i < n; i++) {
-      float[] w = rows[i].weights();
-      float[] o = outside[i];
-      for (int j = 0; j < width; j++) {
-        float x = w[from + j];
-        float c = Math.min(Math.max(x, lowest[j]), highest[j]);
-        o[j] += Math.min(Math.abs(c - x) * 0x1p126f * 0x1p23f, 1f);
+    countOutsideOfWeights(outside);
+  }
+
+  /**
+   * As {@link #countOutside}, for a block that {@link #sorted} has decoded, with the range of
+   * weights read from the sorted values instead of searched: the ranks whose values lie in {@code
+   * [low_j, high_j]} are {@code [p, q)}, p the number of values below {@code low_j} and q the
+   * number at most {@code high_j} (the values are sorted), so the weights inside are those from the
+   * weight of rank p to the weight of rank {@code q - 1} (the values are nondecreasing in the
+   * weights, and a {@code -0.0f} and a {@code 0.0f} weight give values that compare equal, so
+   * either one's IEEE comparison with these ends decides as its value does). A band whose ends are
+   * known to bracket some ranks needs fewer comparisons: ranks from {@code lowRankEnd} on are not
+   * below a non-NaN {@code low_j}, and ranks before {@code highRankStart} are at most a non-NaN
+   * {@code high_j} (for TID's MAD band, whose ends lie either side of the median: {@code n / 2} and
+   * {@code (n + 1) / 2}; any band: n and 0).
+   *
+   * @param low the bands' lower ends, by lane
+   * @param high the bands' upper ends, by lane
+   * @param lowRankEnd the ranks from here on are at least any non-NaN {@code low_j}
+   * @param highRankStart the ranks before here are at most any non-NaN {@code high_j}
+   * @param outside the per-row, per-lane counts, each at least {@link #WIDTH} long
+   * @throws IllegalStateException if the block was not sorted and decoded by a sorting network
+   */
+  void countOutsideOfSortedBand(
+      double[] low, double[] high, int lowRankEnd, int highRankStart, float[][] outside) {
+    double[][] s = decoded;
+    SelectionNetwork network = sortedBy;
+    if (s == null || network == null) {
+      throw new IllegalStateException("the block has not been sorted and decoded");
+    }
+    double[] below = belowLow;
+    double[] atMost = atMostHigh;
+    Arrays.fill(below, 0, width, 0);
+    Arrays.fill(atMost, 0, width, highRankStart);
+    kernels.countBelow(s, 0, lowRankEnd, low, false, below, width);
+    kernels.countBelow(s, highRankStart, n, high, true, atMost, width);
+    float[] lowest = lowestWeight;
+    float[] highest = highestWeight;
+    for (int j = 0; j < width; j++) {
+      int p = (int) below[j];
+      int q = (int) atMost[j];
+      if (Double.isNaN(low[j]) || Double.isNaN(high[j]) || p >= q) {
+        lowest[j] = Float.POSITIVE_INFINITY;
+        highest[j] = Float.POSITIVE_INFINITY;
+      } else {
+        lowest[j] = work.weight(network.row(p), j);
+        highest[j] = work.weight(network.row(q - 1), j);
       }
+    }
+    countOutsideOfWeights(outside);
+  }
+
+  /** Adds each row's lanes outside {@code [lowestWeight_j, highestWeight_j]} to {@code outside}. */
+  private void countOutsideOfWeights(float[][] outside) {
+    for (int i = 0; i < n; i++) {
+      kernels.countOutside(weights[i], from, lowestWeight, highestWeight, outside[i], width);
     }
   }
 

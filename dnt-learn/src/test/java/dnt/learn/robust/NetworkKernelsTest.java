@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dnt.learn.fl.AggregationContext;
 import dnt.learn.fl.AggregationRule;
 import dnt.learn.fl.ClientUpdate;
+import dnt.learn.simd.Kernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -138,6 +139,54 @@ final class NetworkKernelsTest {
             double[] a = scalar(() -> tid.clientWeights(u));
             assertThat(tid.clientWeights(u)).as("tid weights n %d kind %d", n, kind).isEqualTo(a);
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * The same with the block kernels of either implementation ({@code dnt.simd=scalar} selects the
+   * plain loops, the default the Vector API's int-key network), plus TID with an infinite MAD
+   * multiple (bands of infinite ends, or NaN ends where the MAD is zero, which no value passes).
+   */
+  @Test
+  void everyRuleMatchesTheScalarKernelsWithEitherBlockKernels() {
+    int d = 2 * WeightBlock.WIDTH + 21;
+    for (String simd : new String[] {"scalar", "auto"}) {
+      String old = System.getProperty(Kernels.PROPERTY);
+      System.setProperty(Kernels.PROPERTY, simd);
+      try {
+        for (int n : COUNTS) {
+          for (int kind = 0; kind < 5; kind++) {
+            List<ClientUpdate> u = updates(n, d, kind, 7L * n + kind);
+            List<AggregationRule> rules = rules(n);
+            rules.add(
+                new TwinInconsistencyDefense(
+                    new TwinInconsistencyDefense.Settings(
+                        BandRule.MAD, Double.POSITIVE_INFINITY, 2, 0.5, false, false, 0.8)));
+            for (AggregationRule rule : rules) {
+              AggregationContext ctx = context(d);
+              double[] expected = scalar(() -> rule.aggregate(u, ctx));
+              boolean zeros = rule instanceof CoordinateMedian || rule instanceof TrimmedMean;
+              check(
+                  rule.name() + " " + simd + " n " + n + " kind " + kind,
+                  expected,
+                  rule.aggregate(u, ctx),
+                  zeros);
+              if (rule instanceof TwinInconsistencyDefense tid) {
+                double[] a = scalar(() -> tid.clientWeights(u));
+                assertThat(tid.clientWeights(u))
+                    .as("tid weights %s n %d kind %d", simd, n, kind)
+                    .isEqualTo(a);
+              }
+            }
+          }
+        }
+      } finally {
+        if (old == null) {
+          System.clearProperty(Kernels.PROPERTY);
+        } else {
+          System.setProperty(Kernels.PROPERTY, old);
         }
       }
     }

@@ -3,6 +3,7 @@ package dnt.learn.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dnt.learn.simd.BlockKernels;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,58 @@ final class SelectionNetworkTest {
             assertThat(Float.floatToRawIntBits(rows[net.row(r)][j]))
                 .as("n %d rank %d lane %d", n, r, j)
                 .isEqualTo(Float.floatToRawIntBits(expected[r]));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * On the kernels' blocks ({@link SelectionNetwork#apply(BlockKernels.Block)}: the whole groups of
+   * 16 rows sorted at once, then the other comparators), scalar and Vector API, the sorting and the
+   * pruned networks place their ranks as {@code Arrays.sort} does, for every n from 1 to 130.
+   */
+  @Test
+  void placesItsRanksOnTheBlockKernelsToo() {
+    Random rng = new Random(23);
+    BlockKernels[] kernels = {
+      BlockKernels.scalar(),
+      BlockKernels.vector().orElseThrow(() -> new AssertionError("jdk.incubator.vector missing"))
+    };
+    for (int n = 1; n <= 130; n++) {
+      int[][] rankSets = {
+        {}, BlockStatistics.medianRanks(n), {n / 10, n - 1 - n / 10}, {0}, {n - 1}
+      };
+      for (int[] ranks : rankSets) {
+        // no ranks: the sorting network, which places every rank
+        boolean all = ranks.length == 0;
+        SelectionNetwork net =
+            all ? SelectionNetwork.sorting(n) : SelectionNetwork.forRanks(n, ranks);
+        int[] placed = all ? java.util.stream.IntStream.range(0, n).toArray() : ranks;
+        int width = 1 + rng.nextInt(WeightBlock.WIDTH);
+        float[][] columns = columns(rng, width, n, rng.nextInt(4));
+        float[][] weights = new float[n][width];
+        for (int j = 0; j < width; j++) {
+          for (int i = 0; i < n; i++) {
+            weights[i][j] = columns[j][i];
+          }
+        }
+        for (BlockKernels k : kernels) {
+          BlockKernels.Block block = k.block(n, WeightBlock.WIDTH);
+          assertThat(block.load(weights, new float[width], 0, width)).isTrue();
+          net.apply(block);
+          for (int j = 0; j < width; j++) {
+            float[] expected = columns[j].clone();
+            Arrays.sort(expected);
+            for (int r : placed) {
+              if (Float.floatToRawIntBits(block.weight(net.row(r), j))
+                  != Float.floatToRawIntBits(expected[r])) {
+                throw new AssertionError(
+                    String.format(
+                        "%s n %d rank %d lane %d: %s, expected %s",
+                        k.name(), n, r, j, block.weight(net.row(r), j), expected[r]));
+              }
+            }
           }
         }
       }

@@ -1,0 +1,205 @@
+package dnt.learn.simd;
+
+import java.util.Optional;
+
+/**
+ * The kernels of the column-wise robust rules' selection networks ({@code
+ * dnt.learn.robust.WeightBlock}: a block of lanes, one lane per coordinate, holding the n updates'
+ * float weights), one strategy per implementation: {@link ScalarBlockKernels} (plain loops, which
+ * C2 vectorizes where it can) and the Vector API's in {@code dnt.learn.simd.vector}. Contract, as
+ * for {@link FloatKernels}: every implementation gives the same results bit for bit (each method
+ * states them exactly), so the choice changes speed only. {@link #get()} follows {@link Kernels}:
+ * the vector implementation exactly when {@link Kernels#get()} is the vector one.
+ *
+ * <p>Order: the block's compare-exchanges order floats as {@link Float#compare} does ({@code -0.0f}
+ * below {@code 0.0f}); the block holds no NaN when {@link Block#load} returned true.
+ */
+public interface BlockKernels {
+  /** Rows per group of {@link Block#sortGroups}. */
+  int GROUP = 16;
+
+  /**
+   * The implementation's name.
+   *
+   * @return {@code scalar} or {@code vector}
+   */
+  String name();
+
+  /**
+   * A workspace of {@code rows} rows of up to {@code lanes} lanes.
+   *
+   * @param rows the number of rows (updates), at least one
+   * @param lanes the most lanes (coordinates) a block holds
+   * @return the workspace
+   */
+  Block block(int rows, int lanes);
+
+  /**
+   * A block of lanes: one float per row and lane, in a representation the implementation chooses.
+   */
+  interface Block {
+    /**
+     * Loads lanes {@code [0, width)} from coordinates {@code [from, from + width)} of every row.
+     *
+     * @param weights the rows' weights, one array per row, each at least {@code from + width} long
+     * @param base the shared base, at least {@code from + width} long
+     * @param from the first coordinate
+     * @param width the number of lanes, at most the workspace's
+     * @return whether every loaded weight and every base value {@code base[from, from + width)} is
+     *     finite; when false, the block's contents are unspecified
+     */
+    boolean load(float[][] weights, float[] base, int from, int width);
+
+    /**
+     * Runs comparators in order: comparator c puts, in every loaded lane, the smaller of rows
+     * {@code low[c]} and {@code high[c]} (in {@link Float#compare}'s order) into row {@code low[c]}
+     * and the larger into row {@code high[c]}.
+     *
+     * @param low each comparator's lower row
+     * @param high each comparator's upper row, as long as {@code low}
+     */
+    void exchange(int[] low, int[] high);
+
+    /**
+     * Sorts every group of {@link #GROUP} consecutive rows {@code [GROUP g, GROUP (g + 1))}, {@code
+     * g < groups}, in every loaded lane: afterwards the group's lowest row holds its smallest float
+     * (in {@link Float#compare}'s order) and each next row the next one. The floats of a sorted
+     * group do not depend on how it was sorted, so any sorting network may do it.
+     *
+     * @param groups the number of groups, at most the rows divided by {@link #GROUP}
+     */
+    void sortGroups(int groups);
+
+    /**
+     * The float at a row and lane.
+     *
+     * @param row the row
+     * @param lane a loaded lane
+     * @return the float
+     */
+    float weight(int row, int lane);
+
+    /**
+     * Decodes a row: {@code out[j] = (double) weight(row, j) - (double) base[from + j]} for the
+     * loaded lanes j, where {@code from} is the loaded block's first coordinate.
+     *
+     * @param row the row
+     * @param base the shared base
+     * @param out receives the differences, at least the loaded width long
+     */
+    void differences(int row, float[] base, double[] out);
+  }
+
+  /**
+   * The m-th smallest deviation {@code |x - centre|} of every lane of sorted values, by windows:
+   * {@code out[j] = min over a in [0, n - m] of max(|sorted[a][j] - centre[j]|, |sorted[a + m -
+   * 1][j] - centre[j]|)}, the minimum starting from {@code +infinity} and taken in the order of a,
+   * with {@link Math#abs}, {@link Math#max} and {@link Math#min}.
+   *
+   * @param sorted {@code sorted[r][j]}: the value of rank r at lane j, finite
+   * @param n the number of ranks
+   * @param m the window length, in {@code [1, n]}
+   * @param centre the centre of each lane, finite
+   * @param out receives the deviations
+   * @param width the number of lanes
+   */
+  void smallestWindow(double[][] sorted, int n, int m, double[] centre, double[] out, int width);
+
+  /**
+   * Counts, lane by lane, the ranks below a threshold: {@code counts[j] += } the number of r in
+   * {@code [fromRank, toRank)} with {@code sorted[r][j] < threshold[j]}, or {@code <=} when {@code
+   * orEqual} (false for a NaN threshold).
+   *
+   * @param sorted {@code sorted[r][j]}: the value of rank r at lane j, nondecreasing in r (an
+   *     implementation may search rather than count)
+   * @param fromRank the first rank
+   * @param toRank one past the last
+   * @param threshold the thresholds, by lane
+   * @param orEqual count values equal to the threshold too
+   * @param counts the counts, by lane (exact: whole numbers below {@code 2^53})
+   * @param width the number of lanes
+   */
+  void countBelow(
+      double[][] sorted,
+      int fromRank,
+      int toRank,
+      double[] threshold,
+      boolean orEqual,
+      double[] counts,
+      int width);
+
+  /**
+   * Counts one row's lanes outside a range of weights: {@code outside[j] += 1} unless {@code
+   * lowest[j] <= w[from + j] && w[from + j] <= highest[j]} (IEEE comparisons: {@code -0.0f ==
+   * 0.0f}). The counts are floats, exact below {@code 2^24}.
+   *
+   * @param w the row's weights, finite
+   * @param from the coordinate of lane 0
+   * @param lowest the ranges' lower ends, by lane, not NaN
+   * @param highest the ranges' upper ends, by lane, not NaN, each at least its lower end
+   * @param outside the counts, by lane
+   * @param width the number of lanes
+   */
+  void countOutside(
+      float[] w, int from, float[] lowest, float[] highest, float[] outside, int width);
+
+  /**
+   * Several rows' shares of a masked weighted mean (TID's aggregation pass), the same sums as
+   * {@link FloatKernels#addMasked} called for each row in order: for every {@code j} in {@code
+   * [from, to)} and every row k in order, with {@code x = (double) rows[k][j] - (double) b[j]} and
+   * {@code in = x >= lo[j] && x <= hi[j]} (false for NaN), {@code num[j - from] = num[j - from] +
+   * (in ? a[k] * x : 0.0)} and {@code den[j - from] = den[j - from] + (in ? a[k] : 0.0)}; the
+   * {@code 0.0} is added, not skipped (it turns a {@code -0.0} sum into {@code 0.0}).
+   *
+   * @param b the shared base
+   * @param rows the rows' weights, each at least {@code to} long
+   * @param a the rows' weights in the mean, at least as many as rows
+   * @param lo the bands' lower ends, by coordinate
+   * @param hi the bands' upper ends, by coordinate
+   * @param num the numerators, from index 0 for coordinate {@code from}
+   * @param den the denominators, likewise
+   * @param from the first coordinate
+   * @param to one past the last
+   */
+  void addMaskedRows(
+      float[] b,
+      float[][] rows,
+      double[] a,
+      double[] lo,
+      double[] hi,
+      double[] num,
+      double[] den,
+      int from,
+      int to);
+
+  /**
+   * The kernels to use now: the Vector API's when {@link Kernels#get()} is the vector
+   * implementation (the module resolved and {@value Kernels#PROPERTY} not {@code scalar}), the
+   * scalar ones otherwise.
+   *
+   * @return the implementation
+   * @throws IllegalStateException as {@link Kernels#get()}
+   */
+  static BlockKernels get() {
+    return "vector".equals(Kernels.get().name()) ? VectorBlockKernelsHolder.get() : scalar();
+  }
+
+  /**
+   * The plain-loop kernels, whatever the property says.
+   *
+   * @return the scalar implementation
+   */
+  static BlockKernels scalar() {
+    return ScalarBlockKernels.INSTANCE;
+  }
+
+  /**
+   * The Vector API kernels, whatever the property says, when this JVM resolved {@value
+   * Kernels#MODULE}.
+   *
+   * @return the vector implementation, or empty without the module
+   */
+  static Optional<BlockKernels> vector() {
+    return VectorBlockKernelsHolder.vector();
+  }
+}

@@ -1,0 +1,220 @@
+package dnt.learn.simd;
+
+import java.util.Arrays;
+
+/**
+ * {@link BlockKernels} as plain Java loops over {@code float[rows][lanes]}: what the selection
+ * networks ran before the Vector API kernels, moved here. C2 in JDK 17 vectorizes the
+ * compare-exchange ({@code Math.min}/{@code Math.max} on floats; it does not vectorize the int
+ * versions) and the outside count (a branch-free float expression), not the windows' double min/max
+ * nor the rank counts.
+ */
+public final class ScalarBlockKernels implements BlockKernels {
+  /**
+   * A sorting network of 16 inputs with 60 comparators in 10 layers (the size of M. W. Green's
+   * network, the smallest known for 16 inputs; D. E. Knuth, TAOCP vol. 3, Sec. 5.3.4), checked on
+   * all 2^16 zero-one inputs by {@code BlockKernelsTest} (a network sorts every input if it sorts
+   * every zero-one input, Knuth's Theorem 5.3.4Z): the comparators' lower rows.
+   */
+  static final int[] GROUP_LOW = {
+    0, 1, 2, 3, 4, 5, 7, 9, 0, 1, 2, 3, 6, 8, 10, 11, 0, 2, 4, 6, 7, 10, 12, 14, 0, 1, 4, 5, 6, 8,
+    12, 13, 1, 3, 4, 5, 8, 9, 13, 1, 2, 5, 7, 9, 11, 2, 3, 9, 11, 3, 6, 7, 10, 3, 5, 7, 9, 11, 6, 8
+  };
+
+  /** The upper rows of {@link #GROUP_LOW}'s comparators. */
+  static final int[] GROUP_HIGH = {
+    13, 12, 15, 14, 8, 6, 11, 10, 5, 7, 9, 4, 13, 14, 15, 12, 1, 3, 5, 8, 9, 11, 13, 15, 2, 3, 10,
+    11, 7, 9, 14, 15, 2, 12, 6, 7, 10, 11, 14, 4, 6, 8, 10, 13, 14, 4, 6, 12, 13, 5, 8, 9, 12, 4,
+    6, 8, 10, 12, 7, 9
+  };
+
+  /** The one instance (the class has no state). */
+  public static final ScalarBlockKernels INSTANCE = new ScalarBlockKernels();
+
+  private ScalarBlockKernels() {}
+
+  @Override
+  public String name() {
+    return "scalar";
+  }
+
+  @Override
+  public Block block(int rows, int lanes) {
+    return new FloatBlock(rows, lanes);
+  }
+
+  /** The block as floats, one array per row. */
+  private static final class FloatBlock implements Block {
+    private final float[][] work;
+    private final float[] largest;
+    private int from;
+    private int width;
+
+    FloatBlock(int rows, int lanes) {
+      work = new float[rows][lanes];
+      largest = new float[lanes];
+    }
+
+    @Override
+    public boolean load(float[][] weights, float[] base, int from, int width) {
+      this.from = from;
+      this.width = width;
+      float[] m = largest;
+      for (int j = 0; j < width; j++) {
+        m[j] = Math.abs(base[from + j]);
+      }
+      for (int i = 0; i < work.length; i++) {
+        float[] w = weights[i];
+        float[] r = work[i];
+        for (int j = 0; j < width; j++) {
+          float x = w[from + j];
+          r[j] = x;
+          m[j] = Math.max(m[j], Math.abs(x)); // NaN propagates
+        }
+      }
+      boolean finite = true;
+      for (int j = 0; j < width; j++) {
+        finite &= m[j] <= Float.MAX_VALUE;
+      }
+      return finite;
+    }
+
+    @Override
+    public void exchange(int[] low, int[] high) {
+      float[][] rows = work;
+      int n = width;
+      for (int c = 0; c < low.length; c++) {
+        float[] a = rows[low[c]];
+        float[] b = rows[high[c]];
+        for (int k = 0; k < n; k++) {
+          float x = a[k];
+          float y = b[k];
+          a[k] = Math.min(x, y);
+          b[k] = Math.max(x, y);
+        }
+      }
+    }
+
+    @Override
+    public void sortGroups(int groups) {
+      for (int g = 0; g < groups; g++) {
+        int o = g * GROUP;
+        for (int c = 0; c < GROUP_LOW.length; c++) {
+          float[] a = work[o + GROUP_LOW[c]];
+          float[] b = work[o + GROUP_HIGH[c]];
+          for (int k = 0; k < width; k++) {
+            float x = a[k];
+            float y = b[k];
+            a[k] = Math.min(x, y);
+            b[k] = Math.max(x, y);
+          }
+        }
+      }
+    }
+
+    @Override
+    public float weight(int row, int lane) {
+      return work[row][lane];
+    }
+
+    @Override
+    public void differences(int row, float[] base, double[] out) {
+      float[] w = work[row];
+      for (int j = 0; j < width; j++) {
+        out[j] = (double) w[j] - base[from + j];
+      }
+    }
+  }
+
+  @Override
+  public void smallestWindow(
+      double[][] sorted, int n, int m, double[] centre, double[] out, int width) {
+    Arrays.fill(out, 0, width, Double.POSITIVE_INFINITY);
+    for (int a = 0; a + m <= n; a++) {
+      double[] first = sorted[a];
+      double[] last = sorted[a + m - 1];
+      for (int j = 0; j < width; j++) {
+        double c = centre[j];
+        double window = Math.max(Math.abs(first[j] - c), Math.abs(last[j] - c));
+        out[j] = Math.min(out[j], window);
+      }
+    }
+  }
+
+  /**
+   * A binary search per lane (the ranks are sorted, so the ranks below a threshold are a prefix of
+   * {@code [fromRank, toRank)}; a NaN threshold has none): about {@code 2 log2(n)} comparisons per
+   * lane where a count of every rank would take n, which C2 does not vectorize.
+   */
+  @Override
+  public void countBelow(
+      double[][] sorted,
+      int fromRank,
+      int toRank,
+      double[] threshold,
+      boolean orEqual,
+      double[] counts,
+      int width) {
+    for (int j = 0; j < width; j++) {
+      double t = threshold[j];
+      int first = fromRank; // the first rank not below t, searched in [first, first + size]
+      int size = toRank - fromRank;
+      while (size > 0) {
+        int half = size >>> 1;
+        double x = sorted[first + half][j];
+        if (orEqual ? x <= t : x < t) {
+          first += half + 1;
+          size -= half + 1;
+        } else {
+          size = half;
+        }
+      }
+      counts[j] += first - fromRank;
+    }
+  }
+
+  /**
+   * Branch-free in float so that C2 vectorizes it: the weight clamped to the range differs from the
+   * weight exactly when it is outside, and a nonzero float difference, at least {@code 2^-149} in
+   * magnitude, scaled by {@code 2^149} and capped at 1 is 1 (an empty range {@code [+inf, +inf]}
+   * clamps every finite weight to infinity). Signed zeros: a {@code -0.0f} weight against a {@code
+   * 0.0f} end clamps to {@code 0.0f}, a zero difference, inside, as the IEEE comparison says.
+   */
+  @Override
+  public void countOutside(
+      float[] w, int from, float[] lowest, float[] highest, float[] outside, int width) {
+    for (int j = 0; j < width; j++) {
+      float x = w[from + j];
+      float c = Math.min(Math.max(x, lowest[j]), highest[j]);
+      outside[j] += Math.min(Math.abs(c - x) * 0x1p126f * 0x1p23f, 1f);
+    }
+  }
+
+  @Override
+  public void addMaskedRows(
+      float[] b,
+      float[][] rows,
+      double[] a,
+      double[] lo,
+      double[] hi,
+      double[] num,
+      double[] den,
+      int from,
+      int to) {
+    for (int j = from; j < to; j++) {
+      double bj = b[j];
+      double l = lo[j];
+      double h = hi[j];
+      double sn = num[j - from];
+      double sd = den[j - from];
+      for (int k = 0; k < rows.length; k++) {
+        double x = rows[k][j] - bj;
+        boolean in = x >= l && x <= h;
+        sn += in ? a[k] * x : 0.0;
+        sd += in ? a[k] : 0.0;
+      }
+      num[j - from] = sn;
+      den[j - from] = sd;
+    }
+  }
+}

@@ -1,0 +1,566 @@
+package dnt.learn.simd.vector;
+
+import dnt.learn.simd.BlockKernels;
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BlockKernels} on the incubating Vector API (JEP 414 in JDK 17).
+ *
+ * <ul>
+ *   <li><b>The block holds order-preserving int keys</b>, not floats: a finite float's bits with
+ *       the magnitude flipped when negative ({@code bits ^ ((bits >> 31) & 0x7fffffff)}), whose
+ *       signed int order is {@link Float#compare}'s ({@code -0.0f} below {@code 0.0f}) and which is
+ *       its own inverse. A compare-exchange is then one int minimum and one int maximum per vector
+ *       ({@code vpminsd}/{@code vpmaxsd}), exact with no NaN or signed-zero case to emulate, where
+ *       the float {@code Math.min}/{@code Math.max} of the scalar kernels needs a blend sequence
+ *       for Java's semantics (and C2 in JDK 17 does not vectorize the int versions of plain loops
+ *       at all). The key of the smaller float is the smaller key, so every row holds the key of the
+ *       float the scalar network puts there. The finiteness check is on the same bits (magnitude
+ *       bits below {@code 0x7f800000}).
+ *   <li><b>Decoding</b> undoes the key, widens the float lanes to double ({@code
+ *       convertShape(F2D)}, exact) and subtracts the widened base: the scalar {@code (double) w -
+ *       (double) b}.
+ *   <li><b>Group sorts</b> hold a group's 16 rows of one vector of lanes in 16 registers through a
+ *       60-comparator network (the same sorted group as any other sort).
+ *   <li><b>The masked rows</b> of TID's aggregation pass widen and subtract as the decoding does,
+ *       then add, row by row in order, a blend of the product or the weight with {@code 0.0}, as
+ *       the scalar expression adds its {@code 0.0}.
+ *   <li><b>Windows, rank counts and outside counts</b> are the scalar loops' operations lane by
+ *       lane: {@code abs}, {@code max}, {@code min} of non-negative, non-NaN doubles (no signed
+ *       zero: {@code abs} clears the sign) and IEEE comparisons, whose results do not depend on how
+ *       a lane is computed; the counts are whole numbers in double or float, exact.
+ * </ul>
+ *
+ * Lanes past the last whole vector run the scalar expressions, except in the compare-exchanges,
+ * which run whole vectors over the block's padded width (each lane is independent, and padding
+ * lanes are never read). Instantiated only reflectively, when {@code jdk.incubator.vector} is
+ * resolved.
+ */
+public final class VectorBlockKernels implements BlockKernels {
+  /** Int lanes for the keys, as many as the preferred vector holds (16 with AVX-512). */
+  private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+
+  /** Float lanes of the same shape, for loading weights as bits and for the outside counts. */
+  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+  /** Double lanes (8 with AVX-512). */
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
+  /** Float lanes, as many as {@link #D} has, in half its bits. */
+  private static final VectorSpecies<Float> FH =
+      VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+
+  /** Int lanes of {@link #FH}'s shape, for decoding keys into doubles. */
+  private static final VectorSpecies<Integer> IH =
+      VectorSpecies.of(int.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+
+  /** The magnitude bits of a float. */
+  private static final int MAGNITUDE = 0x7fffffff;
+
+  /** The magnitude bits of infinity: a float is finite when its magnitude bits are below. */
+  private static final int INFINITE = 0x7f800000;
+
+  /** Public for the reflective construction. */
+  public VectorBlockKernels() {}
+
+  @Override
+  public String name() {
+    return "vector";
+  }
+
+  @Override
+  public Block block(int rows, int lanes) {
+    return new KeyBlock(rows, lanes);
+  }
+
+  private static int key(int bits) {
+    return bits ^ ((bits >> 31) & MAGNITUDE);
+  }
+
+  // Where a vector goes into or comes out of a method, C2 in JDK 17 must inline that method to keep
+  // the vector in registers, and it will not inline one it has already compiled into a large body
+  // (a few vector operations are enough): a helper for the key transform or the widening made the
+  // decoding box every vector, about five times slower. So every vector expression is written out
+  // where it is used.
+
+  /** The block as int keys, row after row, each row {@code stride} lanes. */
+  private static final class KeyBlock implements Block {
+    private final int n;
+    private final int stride;
+    private final int[] keys;
+    private int from;
+    private int width;
+    private int padded;
+
+    KeyBlock(int n, int lanes) {
+      this.n = n;
+      this.stride = (lanes + I.length() - 1) / I.length() * I.length();
+      this.keys = new int[n * stride];
+    }
+
+    @Override
+    public boolean load(float[][] weights, float[] base, int from, int width) {
+      this.from = from;
+      this.width = width;
+      this.padded = (width + I.length() - 1) / I.length() * I.length();
+      int bound = I.loopBound(width);
+      IntVector largest = IntVector.zero(I);
+      int largestTail = 0;
+      for (int v = 0; v < bound; v += I.length()) {
+        IntVector bits = FloatVector.fromArray(F, base, from + v).reinterpretAsInts();
+        largest = largest.max(bits.and(MAGNITUDE));
+      }
+      for (int j = bound; j < width; j++) {
+        largestTail = Math.max(largestTail, Float.floatToRawIntBits(base[from + j]) & MAGNITUDE);
+      }
+      int[] k = keys;
+      for (int i = 0; i < n; i++) {
+        float[] w = weights[i];
+        int row = i * stride;
+        for (int v = 0; v < bound; v += I.length()) {
+          IntVector bits = FloatVector.fromArray(F, w, from + v).reinterpretAsInts();
+          largest = largest.max(bits.and(MAGNITUDE));
+          bits.lanewise(VectorOperators.XOR, bits.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE))
+              .intoArray(k, row + v);
+        }
+        for (int j = bound; j < width; j++) {
+          int bits = Float.floatToRawIntBits(w[from + j]);
+          largestTail = Math.max(largestTail, bits & MAGNITUDE);
+          k[row + j] = key(bits);
+        }
+        Arrays.fill(k, row + width, row + padded, 0);
+      }
+      return largest.reduceLanes(VectorOperators.MAX) < INFINITE && largestTail < INFINITE;
+    }
+
+    @Override
+    public void exchange(int[] low, int[] high) {
+      int[] k = keys;
+      int s = stride;
+      int p = padded;
+      int step = I.length();
+      for (int c = 0; c < low.length; c++) {
+        int a = low[c] * s;
+        int b = high[c] * s;
+        for (int v = 0; v < p; v += step) {
+          IntVector x = IntVector.fromArray(I, k, a + v);
+          IntVector y = IntVector.fromArray(I, k, b + v);
+          x.min(y).intoArray(k, a + v);
+          x.max(y).intoArray(k, b + v);
+        }
+      }
+    }
+
+    /**
+     * Each group through the 16-input network of {@code ScalarBlockKernels.GROUP_LOW} (60
+     * comparators), its 16 rows of one vector of lanes held in registers: 32 loads and stores per
+     * vector instead of 240 for the same comparators run one at a time.
+     */
+    @Override
+    public void sortGroups(int groups) {
+      int[] k = keys;
+      int s = stride;
+      int p = padded;
+      for (int g = 0; g < groups; g++) {
+        int o = g * GROUP * s;
+        for (int v = 0; v < p; v += I.length()) {
+          IntVector r0 = IntVector.fromArray(I, k, o + v);
+          IntVector r1 = IntVector.fromArray(I, k, o + 1 * s + v);
+          IntVector r2 = IntVector.fromArray(I, k, o + 2 * s + v);
+          IntVector r3 = IntVector.fromArray(I, k, o + 3 * s + v);
+          IntVector r4 = IntVector.fromArray(I, k, o + 4 * s + v);
+          IntVector r5 = IntVector.fromArray(I, k, o + 5 * s + v);
+          IntVector r6 = IntVector.fromArray(I, k, o + 6 * s + v);
+          IntVector r7 = IntVector.fromArray(I, k, o + 7 * s + v);
+          IntVector r8 = IntVector.fromArray(I, k, o + 8 * s + v);
+          IntVector r9 = IntVector.fromArray(I, k, o + 9 * s + v);
+          IntVector r10 = IntVector.fromArray(I, k, o + 10 * s + v);
+          IntVector r11 = IntVector.fromArray(I, k, o + 11 * s + v);
+          IntVector r12 = IntVector.fromArray(I, k, o + 12 * s + v);
+          IntVector r13 = IntVector.fromArray(I, k, o + 13 * s + v);
+          IntVector r14 = IntVector.fromArray(I, k, o + 14 * s + v);
+          IntVector r15 = IntVector.fromArray(I, k, o + 15 * s + v);
+          IntVector t;
+          t = r0.min(r13);
+          r13 = r0.max(r13);
+          r0 = t;
+          t = r1.min(r12);
+          r12 = r1.max(r12);
+          r1 = t;
+          t = r2.min(r15);
+          r15 = r2.max(r15);
+          r2 = t;
+          t = r3.min(r14);
+          r14 = r3.max(r14);
+          r3 = t;
+          t = r4.min(r8);
+          r8 = r4.max(r8);
+          r4 = t;
+          t = r5.min(r6);
+          r6 = r5.max(r6);
+          r5 = t;
+          t = r7.min(r11);
+          r11 = r7.max(r11);
+          r7 = t;
+          t = r9.min(r10);
+          r10 = r9.max(r10);
+          r9 = t;
+          t = r0.min(r5);
+          r5 = r0.max(r5);
+          r0 = t;
+          t = r1.min(r7);
+          r7 = r1.max(r7);
+          r1 = t;
+          t = r2.min(r9);
+          r9 = r2.max(r9);
+          r2 = t;
+          t = r3.min(r4);
+          r4 = r3.max(r4);
+          r3 = t;
+          t = r6.min(r13);
+          r13 = r6.max(r13);
+          r6 = t;
+          t = r8.min(r14);
+          r14 = r8.max(r14);
+          r8 = t;
+          t = r10.min(r15);
+          r15 = r10.max(r15);
+          r10 = t;
+          t = r11.min(r12);
+          r12 = r11.max(r12);
+          r11 = t;
+          t = r0.min(r1);
+          r1 = r0.max(r1);
+          r0 = t;
+          t = r2.min(r3);
+          r3 = r2.max(r3);
+          r2 = t;
+          t = r4.min(r5);
+          r5 = r4.max(r5);
+          r4 = t;
+          t = r6.min(r8);
+          r8 = r6.max(r8);
+          r6 = t;
+          t = r7.min(r9);
+          r9 = r7.max(r9);
+          r7 = t;
+          t = r10.min(r11);
+          r11 = r10.max(r11);
+          r10 = t;
+          t = r12.min(r13);
+          r13 = r12.max(r13);
+          r12 = t;
+          t = r14.min(r15);
+          r15 = r14.max(r15);
+          r14 = t;
+          t = r0.min(r2);
+          r2 = r0.max(r2);
+          r0 = t;
+          t = r1.min(r3);
+          r3 = r1.max(r3);
+          r1 = t;
+          t = r4.min(r10);
+          r10 = r4.max(r10);
+          r4 = t;
+          t = r5.min(r11);
+          r11 = r5.max(r11);
+          r5 = t;
+          t = r6.min(r7);
+          r7 = r6.max(r7);
+          r6 = t;
+          t = r8.min(r9);
+          r9 = r8.max(r9);
+          r8 = t;
+          t = r12.min(r14);
+          r14 = r12.max(r14);
+          r12 = t;
+          t = r13.min(r15);
+          r15 = r13.max(r15);
+          r13 = t;
+          t = r1.min(r2);
+          r2 = r1.max(r2);
+          r1 = t;
+          t = r3.min(r12);
+          r12 = r3.max(r12);
+          r3 = t;
+          t = r4.min(r6);
+          r6 = r4.max(r6);
+          r4 = t;
+          t = r5.min(r7);
+          r7 = r5.max(r7);
+          r5 = t;
+          t = r8.min(r10);
+          r10 = r8.max(r10);
+          r8 = t;
+          t = r9.min(r11);
+          r11 = r9.max(r11);
+          r9 = t;
+          t = r13.min(r14);
+          r14 = r13.max(r14);
+          r13 = t;
+          t = r1.min(r4);
+          r4 = r1.max(r4);
+          r1 = t;
+          t = r2.min(r6);
+          r6 = r2.max(r6);
+          r2 = t;
+          t = r5.min(r8);
+          r8 = r5.max(r8);
+          r5 = t;
+          t = r7.min(r10);
+          r10 = r7.max(r10);
+          r7 = t;
+          t = r9.min(r13);
+          r13 = r9.max(r13);
+          r9 = t;
+          t = r11.min(r14);
+          r14 = r11.max(r14);
+          r11 = t;
+          t = r2.min(r4);
+          r4 = r2.max(r4);
+          r2 = t;
+          t = r3.min(r6);
+          r6 = r3.max(r6);
+          r3 = t;
+          t = r9.min(r12);
+          r12 = r9.max(r12);
+          r9 = t;
+          t = r11.min(r13);
+          r13 = r11.max(r13);
+          r11 = t;
+          t = r3.min(r5);
+          r5 = r3.max(r5);
+          r3 = t;
+          t = r6.min(r8);
+          r8 = r6.max(r8);
+          r6 = t;
+          t = r7.min(r9);
+          r9 = r7.max(r9);
+          r7 = t;
+          t = r10.min(r12);
+          r12 = r10.max(r12);
+          r10 = t;
+          t = r3.min(r4);
+          r4 = r3.max(r4);
+          r3 = t;
+          t = r5.min(r6);
+          r6 = r5.max(r6);
+          r5 = t;
+          t = r7.min(r8);
+          r8 = r7.max(r8);
+          r7 = t;
+          t = r9.min(r10);
+          r10 = r9.max(r10);
+          r9 = t;
+          t = r11.min(r12);
+          r12 = r11.max(r12);
+          r11 = t;
+          t = r6.min(r7);
+          r7 = r6.max(r7);
+          r6 = t;
+          t = r8.min(r9);
+          r9 = r8.max(r9);
+          r8 = t;
+          r0.intoArray(k, o + v);
+          r1.intoArray(k, o + 1 * s + v);
+          r2.intoArray(k, o + 2 * s + v);
+          r3.intoArray(k, o + 3 * s + v);
+          r4.intoArray(k, o + 4 * s + v);
+          r5.intoArray(k, o + 5 * s + v);
+          r6.intoArray(k, o + 6 * s + v);
+          r7.intoArray(k, o + 7 * s + v);
+          r8.intoArray(k, o + 8 * s + v);
+          r9.intoArray(k, o + 9 * s + v);
+          r10.intoArray(k, o + 10 * s + v);
+          r11.intoArray(k, o + 11 * s + v);
+          r12.intoArray(k, o + 12 * s + v);
+          r13.intoArray(k, o + 13 * s + v);
+          r14.intoArray(k, o + 14 * s + v);
+          r15.intoArray(k, o + 15 * s + v);
+        }
+      }
+    }
+
+    @Override
+    public float weight(int row, int lane) {
+      return Float.intBitsToFloat(key(keys[row * stride + lane]));
+    }
+
+    @Override
+    public void differences(int row, float[] base, double[] out) {
+      int[] k = keys;
+      int off = row * stride;
+      int bound = D.loopBound(width);
+      int j = 0;
+      for (; j < bound; j += D.length()) {
+        IntVector key = IntVector.fromArray(IH, k, off + j);
+        IntVector bits =
+            key.lanewise(
+                VectorOperators.XOR, key.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE));
+        DoubleVector x =
+            (DoubleVector) bits.reinterpretAsFloats().convertShape(VectorOperators.F2D, D, 0);
+        DoubleVector b =
+            (DoubleVector)
+                FloatVector.fromArray(FH, base, from + j).convertShape(VectorOperators.F2D, D, 0);
+        x.sub(b).intoArray(out, j);
+      }
+      for (; j < width; j++) {
+        out[j] = (double) Float.intBitsToFloat(key(k[off + j])) - base[from + j];
+      }
+    }
+  }
+
+  @Override
+  public void smallestWindow(
+      double[][] sorted, int n, int m, double[] centre, double[] out, int width) {
+    int bound = D.loopBound(width);
+    int j = 0;
+    DoubleVector infinity = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+    for (; j < bound; j += D.length()) {
+      DoubleVector c = DoubleVector.fromArray(D, centre, j);
+      DoubleVector best = infinity;
+      for (int a = 0; a + m <= n; a++) {
+        DoubleVector first = DoubleVector.fromArray(D, sorted[a], j).sub(c).abs();
+        DoubleVector last = DoubleVector.fromArray(D, sorted[a + m - 1], j).sub(c).abs();
+        best = best.min(first.max(last));
+      }
+      best.intoArray(out, j);
+    }
+    for (; j < width; j++) {
+      double c = centre[j];
+      double best = Double.POSITIVE_INFINITY;
+      for (int a = 0; a + m <= n; a++) {
+        double window = Math.max(Math.abs(sorted[a][j] - c), Math.abs(sorted[a + m - 1][j] - c));
+        best = Math.min(best, window);
+      }
+      out[j] = best;
+    }
+  }
+
+  @Override
+  public void countBelow(
+      double[][] sorted,
+      int fromRank,
+      int toRank,
+      double[] threshold,
+      boolean orEqual,
+      double[] counts,
+      int width) {
+    int bound = D.loopBound(width);
+    int j = 0;
+    DoubleVector zero = DoubleVector.zero(D);
+    DoubleVector one = DoubleVector.broadcast(D, 1.0);
+    // two loops with a constant comparison each: an operator the JIT cannot see as a constant, and
+    // masked arithmetic, both compile to slow fallbacks in JDK 17; a blend does not
+    if (orEqual) {
+      for (; j < bound; j += D.length()) {
+        DoubleVector t = DoubleVector.fromArray(D, threshold, j);
+        DoubleVector count = DoubleVector.fromArray(D, counts, j);
+        for (int r = fromRank; r < toRank; r++) {
+          DoubleVector x = DoubleVector.fromArray(D, sorted[r], j);
+          count = count.add(zero.blend(one, x.compare(VectorOperators.LE, t)));
+        }
+        count.intoArray(counts, j);
+      }
+    } else {
+      for (; j < bound; j += D.length()) {
+        DoubleVector t = DoubleVector.fromArray(D, threshold, j);
+        DoubleVector count = DoubleVector.fromArray(D, counts, j);
+        for (int r = fromRank; r < toRank; r++) {
+          DoubleVector x = DoubleVector.fromArray(D, sorted[r], j);
+          count = count.add(zero.blend(one, x.compare(VectorOperators.LT, t)));
+        }
+        count.intoArray(counts, j);
+      }
+    }
+    for (; j < width; j++) {
+      double t = threshold[j];
+      double count = counts[j];
+      for (int r = fromRank; r < toRank; r++) {
+        double x = sorted[r][j];
+        count += (orEqual ? x <= t : x < t) ? 1 : 0;
+      }
+      counts[j] = count;
+    }
+  }
+
+  @Override
+  public void countOutside(
+      float[] w, int from, float[] lowest, float[] highest, float[] outside, int width) {
+    int bound = F.loopBound(width);
+    int j = 0;
+    FloatVector zero = FloatVector.zero(F);
+    FloatVector one = FloatVector.broadcast(F, 1f);
+    for (; j < bound; j += F.length()) {
+      FloatVector x = FloatVector.fromArray(F, w, from + j);
+      VectorMask<Float> in =
+          x.compare(VectorOperators.GE, FloatVector.fromArray(F, lowest, j))
+              .and(x.compare(VectorOperators.LE, FloatVector.fromArray(F, highest, j)));
+      FloatVector.fromArray(F, outside, j).add(one.blend(zero, in)).intoArray(outside, j);
+    }
+    for (; j < width; j++) {
+      float x = w[from + j];
+      outside[j] += lowest[j] <= x && x <= highest[j] ? 0f : 1f;
+    }
+  }
+
+  @Override
+  public void addMaskedRows(
+      float[] b,
+      float[][] rows,
+      double[] a,
+      double[] lo,
+      double[] hi,
+      double[] num,
+      double[] den,
+      int from,
+      int to) {
+    int step = D.length();
+    int j = from;
+    int bound = from + D.loopBound(to - from);
+    DoubleVector zero = DoubleVector.zero(D);
+    for (; j < bound; j += step) {
+      DoubleVector bj =
+          (DoubleVector) FloatVector.fromArray(FH, b, j).convertShape(VectorOperators.F2D, D, 0);
+      DoubleVector l = DoubleVector.fromArray(D, lo, j);
+      DoubleVector h = DoubleVector.fromArray(D, hi, j);
+      int k = j - from;
+      DoubleVector sn = DoubleVector.fromArray(D, num, k);
+      DoubleVector sd = DoubleVector.fromArray(D, den, k);
+      for (int r = 0; r < rows.length; r++) {
+        DoubleVector x =
+            ((DoubleVector)
+                    FloatVector.fromArray(FH, rows[r], j).convertShape(VectorOperators.F2D, D, 0))
+                .sub(bj);
+        VectorMask<Double> in =
+            x.compare(VectorOperators.GE, l).and(x.compare(VectorOperators.LE, h));
+        double ar = a[r];
+        // blend to 0.0 and add it, as the scalar expression does (a masked add would keep -0.0)
+        sn = sn.add(zero.blend(x.mul(ar), in));
+        sd = sd.add(zero.blend(DoubleVector.broadcast(D, ar), in));
+      }
+      sn.intoArray(num, k);
+      sd.intoArray(den, k);
+    }
+    for (; j < to; j++) {
+      double bj = b[j];
+      double sn = num[j - from];
+      double sd = den[j - from];
+      for (int r = 0; r < rows.length; r++) {
+        double x = rows[r][j] - bj;
+        boolean in = x >= lo[j] && x <= hi[j];
+        sn += in ? a[r] * x : 0.0;
+        sd += in ? a[r] : 0.0;
+      }
+      num[j - from] = sn;
+      den[j - from] = sd;
+    }
+  }
+}
