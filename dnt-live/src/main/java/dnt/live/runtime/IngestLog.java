@@ -18,6 +18,7 @@ import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
@@ -102,10 +103,14 @@ public final class IngestLog
 
   private long recoveredNanos;
 
+  /** The shard that runs this partition (it passivates a drained one), or null outside sharding. */
+  private final @Nullable ActorRef<ClusterSharding.ShardCommand> shard;
+
   private IngestLog(
       int partition,
       IngestSettings settings,
       IntFunction<RecipientRef<CellTwin.Command>> cells,
+      @Nullable ActorRef<ClusterSharding.ShardCommand> shard,
       ActorContext<Command> context) {
     super(
         PersistenceId.of(TYPE_KEY.name(), Integer.toString(partition)),
@@ -114,6 +119,7 @@ public final class IngestLog
     this.settings = settings;
     this.draining = partition >= settings.partitions();
     this.cells = cells;
+    this.shard = shard;
     this.self = context.getSelf();
   }
 
@@ -128,7 +134,27 @@ public final class IngestLog
    */
   public static Behavior<Command> create(
       int partition, IngestSettings settings, IntFunction<RecipientRef<CellTwin.Command>> cells) {
-    return Behaviors.setup(ctx -> new IngestLog(partition, settings, cells, ctx));
+    return create(partition, settings, cells, null);
+  }
+
+  /**
+   * The behavior of one partition run by Cluster Sharding: a drained partition asks its shard to
+   * passivate it ({@link ClusterSharding.Passivate}) rather than stopping itself, so that a message
+   * that reaches the shard meanwhile (a node's {@link Settled} at its start) is kept and starts the
+   * partition again instead of dying with it.
+   *
+   * @param partition the partition number, the entity id
+   * @param settings the log's settings
+   * @param cells the cell twin of a cell number
+   * @param shard the entity's shard ({@code EntityContext.getShard()}), or null to stop directly
+   * @return the behavior
+   */
+  public static Behavior<Command> create(
+      int partition,
+      IngestSettings settings,
+      IntFunction<RecipientRef<CellTwin.Command>> cells,
+      @Nullable ActorRef<ClusterSharding.ShardCommand> shard) {
+    return Behaviors.setup(ctx -> new IngestLog(partition, settings, cells, shard, ctx));
   }
 
   /** What a log partition is told. */
@@ -475,6 +501,18 @@ public final class IngestLog
         .build();
   }
 
+  /**
+   * Stops this partition after the effect: through its shard where it has one (messages sent to it
+   * meanwhile wait in the shard for its next incarnation), else at once.
+   */
+  private EffectBuilder<Event, LogState> passivate(EffectBuilder<Event, LogState> effect) {
+    ActorRef<ClusterSharding.ShardCommand> s = shard;
+    if (s == null) {
+      return effect.thenStop();
+    }
+    return effect.thenRun(state -> s.tell(new ClusterSharding.Passivate<>(self)));
+  }
+
   private static Stats stats(LogState state) {
     return new Stats(state.rows, state.position, state.pending.size());
   }
@@ -491,13 +529,13 @@ public final class IngestLog
     }
     settle(state, true);
     if (!recoveredPending) {
-      return Effect().stop();
+      return passivate(Effect().none());
     }
     recoveredPending = false;
     LOG.info(
         "ingest log partition {} drained: every batch it held is journaled by its cells; it stops",
         partition);
-    return Effect().persist(new Drained()).thenStop();
+    return passivate(Effect().persist(new Drained()));
   }
 
   private void answerIfDone(long position, Waiter w) {

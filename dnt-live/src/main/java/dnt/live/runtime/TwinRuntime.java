@@ -316,7 +316,8 @@ public final class TwinRuntime implements AutoCloseable {
                     IngestLog.create(
                         Integer.parseInt(ctx.getEntityId()),
                         ingest,
-                        c -> sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(c)))));
+                        c -> sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(c)),
+                        ctx.getShard())));
         var unused =
             system
                 .scheduler()
