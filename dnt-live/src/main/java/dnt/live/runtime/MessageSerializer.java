@@ -164,12 +164,13 @@ public final class MessageSerializer extends WireSerializer {
       out.writeInt(m.cell());
       out.writeLong(m.after());
     } else if (o instanceof IngestLog.Tick m) {
-      // a tick of an earlier version asked for no answer: there is none to write
+      // whether it asks for an answer (one read from an earlier node's ingest-tick-1 does not, and
+      // sharding may forward it to another node), then whom to answer
       ActorRef<IngestLog.Stats> replyTo = m.replyTo();
-      if (replyTo == null) {
-        throw new IllegalArgumentException("ingest-tick-2 carries whom to answer");
+      out.writeBoolean(replyTo != null);
+      if (replyTo != null) {
+        ref(out, replyTo);
       }
-      ref(out, replyTo);
     } else if (o instanceof IngestLog.Settled m) {
       ref(out, m.replyTo());
     } else if (o instanceof IngestLog.Stats m) {
@@ -442,7 +443,8 @@ public final class MessageSerializer extends WireSerializer {
       // ingest-tick-1 (no answer) and ingest-get-1 (the counters alone) of an earlier version: the
       // one keep-alive message now does both
       case "ingest-tick-1" -> new IngestLog.Tick(null);
-      case "ingest-tick-2", "ingest-get-1" -> new IngestLog.Tick(ref(in));
+      case "ingest-tick-2" -> new IngestLog.Tick(in.readBoolean() ? ref(in) : null);
+      case "ingest-get-1" -> new IngestLog.Tick(ref(in));
       case "ingest-append-1" -> {
         int n = count(in);
         List<IngestLog.CellRows> cells = new ArrayList<>(n);
