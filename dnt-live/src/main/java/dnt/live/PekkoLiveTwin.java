@@ -364,6 +364,14 @@ final class PekkoLiveTwin implements LiveTwin {
     return runtime.ingestLog().enabled();
   }
 
+  /**
+   * The ingest log partitions of an earlier start beyond the configured count that have not drained
+   * yet, for the tests.
+   */
+  java.util.List<Integer> drainingPartitions() {
+    return runtime.drainingPartitions();
+  }
+
   /** Makes this node's cluster view stop answering other nodes, for the tests of the error. */
   void silenceView() {
     runtime.silenceView();

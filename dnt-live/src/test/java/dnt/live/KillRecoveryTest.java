@@ -8,8 +8,11 @@ import dnt.data.store.Resolution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -48,13 +51,96 @@ final class KillRecoveryTest {
             "dnt-live.ingest-log.flush-rows", "100000000"));
   }
 
+  /** Four partitions whose cells never flush before the kill. */
+  private static final Map<String, String> FOUR_UNFLUSHED =
+      Map.of(
+          "dnt-live.ingest-log.partitions", "4",
+          "dnt-live.ingest-log.flush-interval", "1h",
+          "dnt-live.ingest-log.flush-rows", "100000000");
+
+  /**
+   * Killed with rows only in the log, restarted with the log off: the four partitions of the
+   * journal still start, send their batches to the cells (which journal them at once) and drain;
+   * every acknowledged row is there once and counted, and stays after a second start.
+   */
+  @Test
+  void rowsOnlyTheLogHeldSurviveARestartWithTheLogOff() throws Exception {
+    Map<String, String> off = Map.of("dnt-live.ingest-log.partitions", "0");
+    int lastAcked =
+        killAndRestart(
+            FOUR_UNFLUSHED,
+            off,
+            twin -> {
+              assertThat(((PekkoLiveTwin) twin).ingestLog()).isFalse();
+              awaitDrained(twin);
+              // the count holds the drained partitions' rows, and a batch on the per-cell path
+              // adds its own to them
+              long counted = twin.status().rowsAccepted();
+              twin.ingest(KillTarget.batch(500)).toCompletableFuture().join();
+              assertThat(twin.status().rowsAccepted()).isEqualTo(counted + KillTarget.ROWS);
+            });
+    // drained: the cells' own journals hold every row, and the partitions send nothing again
+    restartAndCheck(FOUR_UNFLUSHED, off, lastAcked, twin -> {});
+  }
+
+  /**
+   * Killed with four partitions holding the only copy of the rows, restarted with two: partitions 2
+   * and 3 drain (their cells flush every 300 ms and confirm), 0 and 1 run on.
+   */
+  @Test
+  void rowsOnlyTheLogHeldSurviveARestartWithFewerPartitions() throws Exception {
+    killAndRestart(
+        FOUR_UNFLUSHED,
+        Map.of(
+            "dnt-live.ingest-log.partitions", "2", "dnt-live.ingest-log.flush-interval", "300ms"),
+        twin -> {
+          assertThat(((PekkoLiveTwin) twin).ingestLog()).isTrue();
+          awaitDrained(twin);
+        });
+  }
+
+  /** The other direction: killed with the log off, restarted with it on. */
+  @Test
+  void rowsOfThePerCellPathSurviveARestartWithTheLogOn() throws Exception {
+    killAndRestart(
+        Map.of("dnt-live.ingest-log.partitions", "0"),
+        Map.of("dnt-live.ingest-log.partitions", "2"),
+        twin -> assertThat(((PekkoLiveTwin) twin).ingestLog()).isTrue());
+  }
+
+  /** The partitions beyond the count drain within the keep-alive walks of 30 s. */
+  private static void awaitDrained(LiveTwin twin) throws InterruptedException {
+    PekkoLiveTwin t = (PekkoLiveTwin) twin;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!t.drainingPartitions().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(t.drainingPartitions()).as("partitions still draining after 30 s").isEmpty();
+  }
+
+  /** What a test checks of the restarted twin besides its rows. */
+  private interface Check {
+    void accept(LiveTwin twin) throws Exception;
+  }
+
   private void killAndRestart(Map<String, String> properties) throws Exception {
+    killAndRestart(properties, properties, twin -> {});
+  }
+
+  /**
+   * Kills a JVM ingesting with {@code kill}'s settings, restarts on its state folder with {@code
+   * restart}'s and checks every acknowledged row.
+   *
+   * @return the last acknowledged batch
+   */
+  private int killAndRestart(Map<String, String> kill, Map<String, String> restart, Check check)
+      throws Exception {
     Path state = tmp.resolve("state");
     Path acks = tmp.resolve("acks.txt");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
         new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-    properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    kill.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of(KillTarget.class.getName(), state.toString(), acks.toString()));
     Process child =
         new ProcessBuilder(command)
@@ -76,10 +162,25 @@ final class KillRecoveryTest {
     }
     List<String> acked = Files.readAllLines(acks);
     int lastAcked = Integer.parseInt(acked.get(acked.size() - 1).strip());
-    // the restart runs the settings of the killed JVM (Pekko reads them from system properties);
-    // the values before are restored after
-    Map<String, @Nullable String> before = TestProperties.current(properties.keySet());
-    TestProperties.set(properties);
+    restartAndCheck(kill, restart, lastAcked, check);
+    return lastAcked;
+  }
+
+  /**
+   * Starts a twin on the state folder with {@code restart}'s settings (Pekko reads them from system
+   * properties; those of {@code kill} it does not name are cleared, and the values before are
+   * restored after) and checks every acknowledged batch, whole, and nothing doubled.
+   */
+  private void restartAndCheck(
+      Map<String, String> kill, Map<String, String> restart, int lastAcked, Check check)
+      throws Exception {
+    Path state = tmp.resolve("state");
+    Set<String> keys = new HashSet<>(kill.keySet());
+    keys.addAll(restart.keySet());
+    Map<String, @Nullable String> before = TestProperties.current(keys);
+    Map<String, @Nullable String> values = new HashMap<>();
+    keys.forEach(k -> values.put(k, restart.get(k)));
+    TestProperties.set(values);
     try (LiveTwin twin = LiveTwins.start(LiveSettings.defaults(state))) {
       int slots = lastAcked + 10;
       CellTraffic got =
@@ -98,6 +199,7 @@ final class KillRecoveryTest {
       }
       assertThat(twin.status().rowsAccepted())
           .isGreaterThanOrEqualTo((long) KillTarget.ROWS * (lastAcked + 1));
+      check.accept(twin);
     } finally {
       TestProperties.set(before);
     }

@@ -113,6 +113,13 @@ final class ThreeNodeClusterTest {
           assertThat(a.ingest(b).toCompletableFuture().join().accepted()).isEqualTo(400);
         }
         readAll(c, batches, "through C");
+        // C acknowledged none of them: its count comes from the keep-alive walk, whose one message
+        // per partition answers that partition's rows (every keep-alive, 2 s by default)
+        long counted = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (c.status().rowsAccepted() < 5L * 400 && System.nanoTime() < counted) {
+          Thread.sleep(100);
+        }
+        assertThat(c.status().rowsAccepted()).isEqualTo(5L * 400);
 
         ClusterStatus before = c.cluster().toCompletableFuture().join();
         assertThat(before.self()).isEqualTo("pekko://dnt-live@127.0.0.1:" + ports[2]);

@@ -288,6 +288,51 @@ final class ServeCommandTest {
     assertThat(Files.exists(dir.resolve("s"))).isFalse();
   }
 
+  /**
+   * A bad {@code dnt-live.ingest-log} setting (a Java system property, as {@code DNT_JAVA_OPTS}
+   * passes it) stops {@code dnt serve} before the twin starts: exit 2 and one sentence naming the
+   * setting and the value, not Typesafe Config's exception. In a separate JVM, since Pekko's
+   * configuration reads the JVM's system properties.
+   */
+  @Test
+  void aBadIngestLogSettingIsExit2NamingTheSetting() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String[][] bad = {{"partitions", "four"}, {"flush-interval", "soon"}, {"keep-alive", "-1s"}};
+    for (String[] b : bad) {
+      Path err = dir.resolve("err-" + b[0] + ".txt");
+      Process p =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "-Ddnt-live.ingest-log." + b[0] + "=" + b[1],
+                  dnt.cli.Main.class.getName(),
+                  "serve",
+                  "--port",
+                  "0",
+                  "--state",
+                  dir.resolve("s-" + b[0]).toString(),
+                  "--replay",
+                  "off",
+                  "--forecast",
+                  "off")
+              .redirectOutput(dir.resolve("out-" + b[0] + ".txt").toFile())
+              .redirectError(err.toFile())
+              .start();
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("dnt serve did not stop on a bad " + b[0]);
+      }
+      String message = Files.readString(err);
+      assertThat(p.exitValue()).as(message).isEqualTo(2);
+      assertThat(message)
+          .startsWith("dnt: dnt-live.ingest-log." + b[0] + ": '" + b[1] + "' is")
+          .doesNotContain("\tat ")
+          .doesNotContain("Exception");
+      assertThat(message.lines().count()).as(message).isEqualTo(1);
+    }
+  }
+
   @Test
   void aBadSpeedIsExit2() {
     CliRun r =

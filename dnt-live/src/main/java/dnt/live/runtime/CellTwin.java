@@ -432,9 +432,10 @@ public final class CellTwin
     if (cmd.position() <= at) {
       // a batch sent again: applied before; the partition may wait for the answer
       cmd.replyTo().tell(new IngestLog.Applied(cmd.position(), cell, 0));
-      if (!bufferedFrom.contains(p) && in != null) {
-        // journaled too (nothing of the partition is buffered): confirm it again
-        in.logs().apply(p).tell(new IngestLog.Confirm(cell, at));
+      if (!bufferedFrom.contains(p)) {
+        // journaled too (nothing of the partition is buffered): confirm it again; a twin without
+        // the log (a partition of an earlier start drains) confirms to the sender
+        (in != null ? in.logs().apply(p) : cmd.replyTo()).tell(new IngestLog.Confirm(cell, at));
       }
       return Effect().none();
     }
@@ -459,7 +460,15 @@ public final class CellTwin
     tellHeld(state);
     tellLatest(state);
     cmd.replyTo().tell(new IngestLog.Applied(cmd.position(), cell, replaced));
-    if (in == null || bufferedRows.size() >= in.settings().flushRows()) {
+    if (in == null) {
+      // the log is off on this node and a partition of an earlier start drains (docs/live.md,
+      // "The ingest log"): journal the batch at once, in order with the Observed events, and
+      // confirm it to that partition
+      ActorRef<IngestLog.Command> from = cmd.replyTo();
+      long upTo = cmd.position();
+      return flush(state).thenRun(s -> from.tell(new IngestLog.Confirm(cell, upTo)));
+    }
+    if (bufferedRows.size() >= in.settings().flushRows()) {
       return requestFlush(state);
     }
     if (!in.timers().isTimerActive(FLUSH_TIMER)) {

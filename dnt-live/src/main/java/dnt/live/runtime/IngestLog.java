@@ -18,15 +18,20 @@ import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One partition of the ingest log: a sharded, event-sourced entity (persistence id {@code
@@ -59,14 +64,31 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * effect).
  */
 public final class IngestLog
-    extends EventSourcedBehavior<IngestLog.Command, IngestLog.Logged, IngestLog.LogState> {
+    extends EventSourcedBehavior<IngestLog.Command, IngestLog.Event, IngestLog.LogState> {
 
   /** The sharding type; the entity id is the partition number. */
   public static final EntityTypeKey<Command> TYPE_KEY =
       EntityTypeKey.create(Command.class, "ingest");
 
+  private static final Logger LOG = LoggerFactory.getLogger(IngestLog.class);
+
   private final int partition;
   private final IngestSettings settings;
+
+  /**
+   * Whether this partition is beyond the configured count ({@code partition >= P}): one of an
+   * earlier start's with more partitions (or with the log on, where it is off now) that the journal
+   * still holds. It drains: it recovers and sends its pending batches again as any partition, takes
+   * no new batch, and stops once every batch is confirmed.
+   */
+  private final boolean draining;
+
+  /**
+   * Whether the recovered state held pending batches: a draining partition then journals that it
+   * drained.
+   */
+  private boolean recoveredPending;
+
   private final IntFunction<RecipientRef<CellTwin.Command>> cells;
   private final ActorRef<Command> self;
 
@@ -81,22 +103,29 @@ public final class IngestLog
 
   private long recoveredNanos;
 
+  /** The shard that runs this partition (it passivates a drained one), or null outside sharding. */
+  private final @Nullable ActorRef<ClusterSharding.ShardCommand> shard;
+
   private IngestLog(
       int partition,
       IngestSettings settings,
       IntFunction<RecipientRef<CellTwin.Command>> cells,
+      @Nullable ActorRef<ClusterSharding.ShardCommand> shard,
       ActorContext<Command> context) {
     super(
         PersistenceId.of(TYPE_KEY.name(), Integer.toString(partition)),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
     this.partition = partition;
     this.settings = settings;
+    this.draining = partition >= settings.partitions();
     this.cells = cells;
+    this.shard = shard;
     this.self = context.getSelf();
   }
 
   /**
-   * The behavior of one partition.
+   * The behavior of one partition; a partition at or beyond {@link IngestSettings#partitions()}
+   * drains (docs/live.md, "The ingest log", "Changing the partitions").
    *
    * @param partition the partition number, the entity id
    * @param settings the log's settings
@@ -105,12 +134,32 @@ public final class IngestLog
    */
   public static Behavior<Command> create(
       int partition, IngestSettings settings, IntFunction<RecipientRef<CellTwin.Command>> cells) {
-    return Behaviors.setup(ctx -> new IngestLog(partition, settings, cells, ctx));
+    return create(partition, settings, cells, null);
+  }
+
+  /**
+   * The behavior of one partition run by Cluster Sharding: a drained partition asks its shard to
+   * passivate it ({@link ClusterSharding.Passivate}) rather than stopping itself, so that a message
+   * that reaches the shard meanwhile (a node's {@link Settled} at its start) is kept and starts the
+   * partition again instead of dying with it.
+   *
+   * @param partition the partition number, the entity id
+   * @param settings the log's settings
+   * @param cells the cell twin of a cell number
+   * @param shard the entity's shard ({@code EntityContext.getShard()}), or null to stop directly
+   * @return the behavior
+   */
+  public static Behavior<Command> create(
+      int partition,
+      IngestSettings settings,
+      IntFunction<RecipientRef<CellTwin.Command>> cells,
+      @Nullable ActorRef<ClusterSharding.ShardCommand> shard) {
+    return Behaviors.setup(ctx -> new IngestLog(partition, settings, cells, shard, ctx));
   }
 
   /** What a log partition is told. */
   public sealed interface Command extends CrossNode
-      permits Append, Applied, Confirm, Resend, Tick, Get, Settled {}
+      permits Append, Applied, Confirm, Resend, Tick, Settled {}
 
   /**
    * The rows of one cell in a batch.
@@ -173,15 +222,15 @@ public final class IngestLog
    */
   public record Resend(int cell, long after) implements Command {}
 
-  /** Keeps the partition running and sends overdue batches again. */
-  public record Tick() implements Command {}
-
   /**
-   * The partition's counters.
+   * The keep-alive: starts the partition if it is not running, sends its overdue batches again, and
+   * answers its counters, so that one walk over the partitions both keeps them running and brings
+   * the node the rows of every node's batches ({@link TwinRuntime#refreshCount}).
    *
-   * @param replyTo gets {@link Stats}
+   * @param replyTo gets {@link Stats}; null for a tick of a node of an earlier version ({@code
+   *     ingest-tick-1}), which asked for none
    */
-  public record Get(ActorRef<Stats> replyTo) implements Command {}
+  public record Tick(@Nullable ActorRef<Stats> replyTo) implements Command {}
 
   /**
    * The partition's counters once the batches it sent again after its recovery have been applied by
@@ -194,7 +243,7 @@ public final class IngestLog
   public record Settled(ActorRef<Stats> replyTo) implements Command {}
 
   /**
-   * The answer to {@link Get}.
+   * The answer to {@link Tick} and {@link Settled}.
    *
    * @param rows rows of every batch logged since the partition was created
    * @param position the newest batch's position
@@ -202,13 +251,16 @@ public final class IngestLog
    */
   public record Stats(long rows, long position, int pending) implements CrossNode {}
 
+  /** What a partition journals. */
+  public sealed interface Event extends Journaled permits Logged, Drained {}
+
   /**
    * The event: one batch.
    *
    * @param position the batch's position in the partition, from 1
    * @param cells the rows per touched cell, with each cell's previous position
    */
-  public record Logged(long position, List<CellRows> cells) implements Journaled {
+  public record Logged(long position, List<CellRows> cells) implements Event {
     /** Copies the list. */
     public Logged {
       cells = List.copyOf(cells);
@@ -227,6 +279,13 @@ public final class IngestLog
       return n;
     }
   }
+
+  /**
+   * A draining partition's last event: every batch it held is confirmed. It changes nothing in the
+   * state; its snapshot ({@link #shouldSnapshot}), with no batch pending, is what the next start
+   * recovers, so a drained partition then stops at once instead of sending its last batches again.
+   */
+  public record Drained() implements Event {}
 
   /**
    * The journaled snapshot of a partition.
@@ -330,12 +389,24 @@ public final class IngestLog
   }
 
   @Override
-  public CommandHandler<Command, Logged, LogState> commandHandler() {
+  public CommandHandler<Command, Event, LogState> commandHandler() {
     return newCommandHandlerBuilder()
         .forAnyState()
         .onCommand(
             Append.class,
             (state, cmd) -> {
+              if (draining) {
+                // every node sends batches to partitions 0..P-1 only: a node with another P (the
+                // docs say every node runs the same) gets no answer, its ask fails, and the batch
+                // is not acknowledged
+                LOG.warn(
+                    "ingest log partition {} drains (not among the {} configured): a batch sent to"
+                        + " it is refused; does every node run the same"
+                        + " dnt-live.ingest-log.partitions?",
+                    partition,
+                    settings.partitions());
+                return Effect().none();
+              }
               long position = state.position + 1;
               List<CellRows> rows = new ArrayList<>(cmd.cells().size());
               for (CellRows c : cmd.cells()) {
@@ -388,7 +459,7 @@ public final class IngestLog
                   w.replyTo.tell(new Appended(w.rows, w.replaced));
                 }
               }
-              return Effect().none();
+              return stopIfDrained(state);
             })
         .onCommand(
             Resend.class,
@@ -414,22 +485,57 @@ public final class IngestLog
                   resend(e.getKey(), p, now);
                 }
               }
-              return Effect().none();
+              ActorRef<Stats> replyTo = cmd.replyTo();
+              if (replyTo != null) {
+                replyTo.tell(stats(state));
+              }
+              return stopIfDrained(state);
             })
         .onCommand(
             Settled.class,
             (state, cmd) -> {
               settling.add(cmd.replyTo());
               settle(state, false);
-              return Effect().none();
+              return stopIfDrained(state);
             })
-        .onCommand(
-            Get.class,
-            (state, cmd) ->
-                Effect()
-                    .reply(
-                        cmd.replyTo(), new Stats(state.rows, state.position, state.pending.size())))
         .build();
+  }
+
+  /**
+   * Stops this partition after the effect: through its shard where it has one (messages sent to it
+   * meanwhile wait in the shard for its next incarnation), else at once.
+   */
+  private EffectBuilder<Event, LogState> passivate(EffectBuilder<Event, LogState> effect) {
+    ActorRef<ClusterSharding.ShardCommand> s = shard;
+    if (s == null) {
+      return effect.thenStop();
+    }
+    return effect.thenRun(state -> s.tell(new ClusterSharding.Passivate<>(self)));
+  }
+
+  private static Stats stats(LogState state) {
+    return new Stats(state.rows, state.position, state.pending.size());
+  }
+
+  /**
+   * A draining partition with no batch pending stops (after it answered): at once if it recovered
+   * that way, else once it has journaled {@link Drained}, whose snapshot the next start recovers.
+   * Anyone still waiting for {@link Settled} is answered first (every batch is confirmed, so
+   * applied).
+   */
+  private EffectBuilder<Event, LogState> stopIfDrained(LogState state) {
+    if (!draining || !state.pending.isEmpty()) {
+      return Effect().none();
+    }
+    settle(state, true);
+    if (!recoveredPending) {
+      return passivate(Effect().none());
+    }
+    recoveredPending = false;
+    LOG.info(
+        "ingest log partition {} drained: every batch it held is journaled by its cells; it stops",
+        partition);
+    return passivate(Effect().persist(new Drained()));
   }
 
   private void answerIfDone(long position, Waiter w) {
@@ -458,7 +564,7 @@ public final class IngestLog
   private void settle(LogState state, boolean force) {
     if (recovering.isEmpty() || force) {
       recovering.clear();
-      Stats stats = new Stats(state.rows, state.position, state.pending.size());
+      Stats stats = stats(state);
       settling.forEach(r -> r.tell(stats));
       settling.clear();
     }
@@ -476,7 +582,7 @@ public final class IngestLog
   }
 
   @Override
-  public EventHandler<LogState, Logged> eventHandler() {
+  public EventHandler<LogState, Event> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(
@@ -485,7 +591,16 @@ public final class IngestLog
               state.add(event);
               return state;
             })
+        .onEvent(Drained.class, (state, event) -> state)
         .build();
+  }
+
+  /**
+   * Besides every {@link IngestSettings#snapshotEvery()} events: a snapshot after {@link Drained}.
+   */
+  @Override
+  public boolean shouldSnapshot(LogState state, Event event, long sequenceNr) {
+    return event instanceof Drained;
   }
 
   @Override
@@ -500,6 +615,16 @@ public final class IngestLog
               recovering.clear();
               long now = System.nanoTime();
               recoveredNanos = now;
+              recoveredPending = !state.pending.isEmpty();
+              if (draining && recoveredPending) {
+                LOG.info(
+                    "ingest log partition {} is not among the {} configured now: it sends its {}"
+                        + " pending batches to their cells again, takes no new batch, and stops"
+                        + " once they are journaled",
+                    partition,
+                    settings.partitions(),
+                    state.pending.size());
+              }
               state.pending.forEach(
                   (pos, p) -> {
                     recovering.put(pos, new HashSet<>(p.unconfirmed.keySet()));

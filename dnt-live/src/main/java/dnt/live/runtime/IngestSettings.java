@@ -1,6 +1,8 @@
 package dnt.live.runtime;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import dnt.core.InvalidInputException;
 import java.time.Duration;
 
 /**
@@ -52,20 +54,95 @@ public record IngestSettings(
   }
 
   /**
-   * The settings of a node's configuration.
+   * The settings of a node's configuration, each checked: a value of the wrong type, a duration
+   * that does not parse, or one out of range fails with ONE sentence that names the setting (which
+   * {@code dnt serve} shows with exit status 2), not Typesafe Config's exception.
    *
    * @param config the resolved configuration
    * @return the settings
+   * @throws InvalidInputException naming the first bad setting
    */
   public static IngestSettings of(Config config) {
-    Config c = config.getConfig(PATH);
+    Config c;
+    try {
+      c = config.getConfig(PATH);
+    } catch (ConfigException e) {
+      throw new InvalidInputException(
+          PATH + " must be a group of settings (partitions, flush-interval, ...): " + reason(e), e);
+    }
+    int partitions = count(c, "partitions", 0, "0 turns the log off");
+    Duration flushInterval = duration(c, "flush-interval", false);
+    int flushRows = count(c, "flush-rows", 1, "rows a cell twin buffers before it journals them");
+    int snapshotEvery = count(c, "snapshot-every", 1, "log events between snapshots");
+    Duration resendAfter = duration(c, "resend-after", true);
+    Duration keepAlive = duration(c, "keep-alive", false);
     return new IngestSettings(
-        c.getInt("partitions"),
-        c.getDuration("flush-interval"),
-        c.getInt("flush-rows"),
-        c.getInt("snapshot-every"),
-        c.getDuration("resend-after"),
-        c.getDuration("keep-alive"));
+        partitions, flushInterval, flushRows, snapshotEvery, resendAfter, keepAlive);
+  }
+
+  /** A whole number of at least {@code min}. */
+  private static int count(Config c, String key, int min, String meaning) {
+    String name = PATH + "." + key;
+    Number n;
+    try {
+      n = c.getNumber(key);
+    } catch (ConfigException.Missing e) {
+      throw new InvalidInputException(name + " is missing (" + meaning + ")", e);
+    } catch (ConfigException e) {
+      throw new InvalidInputException(
+          name + ": " + shown(c, key) + " is not a whole number (" + meaning + ")", e);
+    }
+    // Typesafe Config's getInt would cut 1.5 to 1: only an int-sized whole number passes
+    if (!(n instanceof Integer || n instanceof Long) || n.longValue() != n.intValue()) {
+      throw new InvalidInputException(
+          name + ": " + shown(c, key) + " is not a whole number (" + meaning + ")");
+    }
+    int v = n.intValue();
+    if (v < min) {
+      throw new InvalidInputException(
+          name + ": " + v + " is below " + min + ", the least allowed (" + meaning + ")");
+    }
+    return v;
+  }
+
+  /** A duration, positive or (where {@code zeroAllowed}) not negative. */
+  private static Duration duration(Config c, String key, boolean zeroAllowed) {
+    String name = PATH + "." + key;
+    Duration d;
+    try {
+      d = c.getDuration(key);
+    } catch (ConfigException.Missing e) {
+      throw new InvalidInputException(name + " is missing (a duration such as 2s)", e);
+    } catch (ConfigException e) {
+      throw new InvalidInputException(
+          name + ": " + shown(c, key) + " is not a duration (such as 2s, 500ms or 1m)", e);
+    }
+    if (d.isNegative() || (d.isZero() && !zeroAllowed)) {
+      throw new InvalidInputException(
+          name
+              + ": "
+              + shown(c, key)
+              + " is "
+              + (d.isNegative() ? "negative" : "zero")
+              + "; give a "
+              + (zeroAllowed ? "duration of 0 or more" : "positive duration")
+              + " (such as 2s)");
+    }
+    return d;
+  }
+
+  /** The value as the user wrote it, quoted. */
+  private static String shown(Config c, String key) {
+    try {
+      return "'" + c.getValue(key).unwrapped() + "'";
+    } catch (ConfigException e) {
+      return "its value";
+    }
+  }
+
+  /** Typesafe Config's message without the origin's line noise, one line. */
+  private static String reason(ConfigException e) {
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 
   /**

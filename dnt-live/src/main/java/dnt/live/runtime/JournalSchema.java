@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -171,6 +174,47 @@ public final class JournalSchema {
       st.execute("SHUTDOWN");
     } catch (SQLException e) {
       // already closed, or closing: every acknowledged write is in the file (WRITE_DELAY=0)
+    }
+  }
+
+  /**
+   * The ingest log partitions at or beyond {@code from} that hold events in the journal
+   * (persistence ids {@code ingest|p}), whatever partition count wrote them: a twin started with
+   * fewer partitions (or the log off) starts them too, so that they drain ({@link IngestLog}).
+   *
+   * <p>One lookup by the journal's primary key per partition, {@code from}, {@code from + 1}, ...,
+   * up to the first that holds none: a node sends its k-th batch to partition {@code k mod P} from
+   * k = 0, so a partition gets its first batch only after every lower one has, and the partitions
+   * with events are always {@code 0..m-1}. (A {@code LIKE 'ingest|%'} would read the whole journal
+   * on PostgreSQL, whose text index does not serve a prefix under a non-C collation.) The journal
+   * plugin keeps at least the newest row of an id whose events it deleted, so a partition that
+   * snapshots and deletes is still found.
+   *
+   * @param s the settings
+   * @param from the configured partition count
+   * @return the partition numbers, ascending
+   * @throws SQLException if the journal cannot be read
+   */
+  static List<Integer> ingestPartitions(RuntimeSettings s, int from) throws SQLException {
+    String prefix = IngestLog.TYPE_KEY.name() + "|";
+    Properties props = new Properties();
+    props.setProperty("user", s.journalUser());
+    props.setProperty("password", s.journalPassword());
+    List<Integer> partitions = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(s.journalUrl(), props);
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT 1 FROM \"event_journal\" WHERE \"persistence_id\" = ?"
+                    + " FETCH FIRST 1 ROWS ONLY")) {
+      for (int p = from; ; p++) {
+        st.setString(1, prefix + p);
+        try (ResultSet rs = st.executeQuery()) {
+          if (!rs.next()) {
+            return List.copyOf(partitions);
+          }
+        }
+        partitions.add(p);
+      }
     }
   }
 

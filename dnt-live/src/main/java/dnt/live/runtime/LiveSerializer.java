@@ -48,6 +48,8 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  *   <li>{@code ingest-log-snapshot-1}: a log partition's snapshot ({@link IngestLog.LogSnapshot}):
  *       position, rows (longs), the count of pending batches (int), each as {@code
  *       ingest-logged-1}.
+ *   <li>{@code ingest-drained-1}: a draining log partition's last event ({@link
+ *       IngestLog.Drained}): no fields.
  * </ul>
  */
 public final class LiveSerializer extends SerializerWithStringManifest {
@@ -66,6 +68,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
   static final String FLUSHED = "flushed-1";
   static final String LOGGED = "ingest-logged-1";
   static final String LOG_SNAPSHOT = "ingest-log-snapshot-1";
+  static final String DRAINED = "ingest-drained-1";
 
   /** A serializer; Pekko instantiates it from the configuration. */
   public LiveSerializer() {}
@@ -89,6 +92,8 @@ public final class LiveSerializer extends SerializerWithStringManifest {
       return LOGGED;
     } else if (o instanceof IngestLog.LogSnapshot) {
       return LOG_SNAPSHOT;
+    } else if (o instanceof IngestLog.Drained) {
+      return DRAINED;
     }
     throw new IllegalArgumentException("dnt-live cannot serialize " + o.getClass().getName());
   }
@@ -118,6 +123,8 @@ public final class LiveSerializer extends SerializerWithStringManifest {
         }
       } else if (o instanceof TwinStats.Counted c) {
         out.writeLong(c.rows());
+      } else if (o instanceof IngestLog.Drained) {
+        // no fields: the manifest says it all
       } else {
         throw new IllegalArgumentException("dnt-live cannot serialize " + o.getClass().getName());
       }
@@ -409,6 +416,9 @@ public final class LiveSerializer extends SerializerWithStringManifest {
         }
         case COUNTED -> {
           return new TwinStats.Counted(in.readLong());
+        }
+        case DRAINED -> {
+          return new IngestLog.Drained();
         }
         default ->
             throw new IllegalArgumentException(

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,8 +56,7 @@ public final class MessageSerializer extends WireSerializer {
           Map.entry(IngestLog.Applied.class, "ingest-applied-1"),
           Map.entry(IngestLog.Confirm.class, "ingest-confirm-1"),
           Map.entry(IngestLog.Resend.class, "ingest-resend-1"),
-          Map.entry(IngestLog.Tick.class, "ingest-tick-1"),
-          Map.entry(IngestLog.Get.class, "ingest-get-1"),
+          Map.entry(IngestLog.Tick.class, "ingest-tick-2"),
           Map.entry(IngestLog.Settled.class, "ingest-settled-1"),
           Map.entry(IngestLog.Stats.class, "ingest-stats-1"),
           Map.entry(TwinStats.Count.class, "stats-count-1"),
@@ -140,8 +140,7 @@ public final class MessageSerializer extends WireSerializer {
       ref(out, m.replyTo());
     } else if (o instanceof CellTwin.FlushDue
         || o instanceof CellTwin.FlushPermit
-        || o instanceof CellTwin.Stop
-        || o instanceof IngestLog.Tick) {
+        || o instanceof CellTwin.Stop) {
       // no fields: the manifest says it all
     } else if (o instanceof IngestLog.Append m) {
       out.writeInt(m.cells().size());
@@ -164,8 +163,14 @@ public final class MessageSerializer extends WireSerializer {
     } else if (o instanceof IngestLog.Resend m) {
       out.writeInt(m.cell());
       out.writeLong(m.after());
-    } else if (o instanceof IngestLog.Get m) {
-      ref(out, m.replyTo());
+    } else if (o instanceof IngestLog.Tick m) {
+      // whether it asks for an answer (one read from an earlier node's ingest-tick-1 does not, and
+      // sharding may forward it to another node), then whom to answer
+      ActorRef<IngestLog.Stats> replyTo = m.replyTo();
+      out.writeBoolean(replyTo != null);
+      if (replyTo != null) {
+        ref(out, replyTo);
+      }
     } else if (o instanceof IngestLog.Settled m) {
       ref(out, m.replyTo());
     } else if (o instanceof IngestLog.Stats m) {
@@ -435,7 +440,11 @@ public final class MessageSerializer extends WireSerializer {
       case "cell-flush-due-1" -> new CellTwin.FlushDue();
       case "cell-flush-permit-1" -> new CellTwin.FlushPermit();
       case "cell-stop-1" -> new CellTwin.Stop();
-      case "ingest-tick-1" -> new IngestLog.Tick();
+      // ingest-tick-1 (no answer) and ingest-get-1 (the counters alone) of an earlier version: the
+      // one keep-alive message now does both
+      case "ingest-tick-1" -> new IngestLog.Tick(null);
+      case "ingest-tick-2" -> new IngestLog.Tick(in.readBoolean() ? ref(in) : null);
+      case "ingest-get-1" -> new IngestLog.Tick(ref(in));
       case "ingest-append-1" -> {
         int n = count(in);
         List<IngestLog.CellRows> cells = new ArrayList<>(n);
@@ -449,7 +458,6 @@ public final class MessageSerializer extends WireSerializer {
       case "ingest-applied-1" -> new IngestLog.Applied(in.readLong(), in.readInt(), in.readInt());
       case "ingest-confirm-1" -> new IngestLog.Confirm(in.readInt(), in.readLong());
       case "ingest-resend-1" -> new IngestLog.Resend(in.readInt(), in.readLong());
-      case "ingest-get-1" -> new IngestLog.Get(ref(in));
       case "ingest-settled-1" -> new IngestLog.Settled(ref(in));
       case "ingest-stats-1" -> new IngestLog.Stats(in.readLong(), in.readLong(), in.readInt());
       default -> readView(in, manifest);

@@ -18,18 +18,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -95,6 +95,25 @@ public final class TwinRuntime implements AutoCloseable {
   private final IngestSettings ingest;
   private final AtomicLong nextPartition = new AtomicLong();
 
+  /**
+   * The ingest log partitions in the journal beyond {@link IngestSettings#partitions()}: an earlier
+   * start's with more partitions (or with the log on, where it is off now). They drain ({@link
+   * IngestLog}) and take no new batch.
+   */
+  private final List<Integer> retired;
+
+  /** Of {@link #retired}, those the keep-alive walk has not yet seen with nothing pending. */
+  private final Set<Integer> draining = ConcurrentHashMap.newKeySet();
+
+  /**
+   * The rows of the {@link #retired} partitions, which take no new batch: read once at start
+   * ({@link #counted()}) and part of every total after.
+   */
+  private volatile long retiredRows;
+
+  /** Told each total of the keep-alive walk ({@link #refreshCount}); null until then. */
+  private volatile @Nullable LongConsumer countListener;
+
   private TwinRuntime(
       RuntimeSettings settings,
       ActorSystem<Void> system,
@@ -102,7 +121,9 @@ public final class TwinRuntime implements AutoCloseable {
       @Nullable ActorRef<RadioTwin.Command> radio,
       @Nullable LocalProjection radioProjection,
       IntFunction<double[]> cellPosition,
-      NodeBoards boards) {
+      NodeBoards boards,
+      IngestSettings ingest,
+      List<Integer> retired) {
     this.settings = settings;
     this.alerts = boards.alerts();
     this.latest = boards.latest();
@@ -120,7 +141,9 @@ public final class TwinRuntime implements AutoCloseable {
             Math.max(1, system.settings().config().getInt("jdbc-journal.bufferSize") / 2),
             system.executionContext());
     this.sharding = ClusterSharding.get(system);
-    this.ingest = IngestSettings.of(system.settings().config());
+    this.ingest = ingest;
+    this.retired = List.copyOf(retired);
+    this.draining.addAll(retired);
     this.views = new ClusterViews(system, asks, alerts, latest);
     ClusterSharding sh = sharding;
     Asks a = asks;
@@ -157,9 +180,15 @@ public final class TwinRuntime implements AutoCloseable {
    * @throws IllegalStateException if the node does not come up in time
    */
   public static TwinRuntime start(RuntimeSettings settings, NodeSettings node) throws SQLException {
+    Config config = config(settings, node);
+    // before anything is created: a bad dnt-live.ingest-log setting is one sentence naming it
+    // (InvalidInputException, exit 2 from dnt serve)
+    IngestSettings ingestSettings = IngestSettings.of(config);
     JournalSchema.ensure(settings);
-    ActorSystem<Void> system =
-        ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(settings, node));
+    // partitions of an earlier start beyond the count now: they drain (IngestLog)
+    List<Integer> retiredPartitions =
+        JournalSchema.ingestPartitions(settings, ingestSettings.partitions());
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
     try {
       // the node's view registers with the Receptionist before the node is up, so other nodes
       // find it as soon as they see the node up (ClusterViews)
@@ -229,7 +258,9 @@ public final class TwinRuntime implements AutoCloseable {
               radio,
               coupling == null ? null : coupling.projection(),
               network == null ? ForecastRuntime::milanPosition : ownPosition(network),
-              boards);
+              boards,
+              ingestSettings,
+              retiredPartitions);
       AlertSet alerts = rt.alerts;
       HeldCells held = rt.held;
       ModelBoard models = rt.models;
@@ -274,8 +305,10 @@ public final class TwinRuntime implements AutoCloseable {
                                         permitTimeout)
                                     : twin;
                               })));
-      if (ingest.enabled()) {
-        rt.sharding.init(cells.withStopMessage(new CellTwin.Stop()));
+      // without the log a cell twin journals each batch of a draining partition at once (in order
+      // with its Observed events) and needs no stop message
+      rt.sharding.init(ingest.enabled() ? cells.withStopMessage(new CellTwin.Stop()) : cells);
+      if (ingest.enabled() || !rt.retired.isEmpty()) {
         rt.sharding.init(
             Entity.of(
                 IngestLog.TYPE_KEY,
@@ -283,10 +316,13 @@ public final class TwinRuntime implements AutoCloseable {
                     IngestLog.create(
                         Integer.parseInt(ctx.getEntityId()),
                         ingest,
-                        c -> sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(c)))));
-        system.systemActorOf(keepAlive(sharding, ingest), "ingest-keep-alive", Props.empty());
-      } else {
-        rt.sharding.init(cells);
+                        c -> sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(c)),
+                        ctx.getShard())));
+        var unused =
+            system
+                .scheduler()
+                .scheduleWithFixedDelay(
+                    Duration.ZERO, ingest.keepAlive(), rt::walk, system.executionContext());
       }
       rt.sharding.init(Entity.of(TwinStats.TYPE_KEY, ctx -> TwinStats.create(ctx.getEntityId())));
       rt.startReadSide(settings.readSideFile());
@@ -303,23 +339,58 @@ public final class TwinRuntime implements AutoCloseable {
   }
 
   /**
-   * Ticks every ingest log partition through sharding, at once and then every {@link
-   * IngestSettings#keepAlive()}: every node does, so the partitions run (recover, send their
-   * pending batches again) after a restart or a node loss even when no new batch arrives.
+   * One keep-alive walk, at once and then every {@link IngestSettings#keepAlive()}: ONE message per
+   * partition ({@link IngestLog.Tick}) both keeps it running (every node ticks every partition
+   * through sharding, so the partitions recover and send their pending batches again after a
+   * restart or a node loss even when no new batch arrives) and answers its rows, whose sum with the
+   * counter entity's and the {@link #retired} partitions' goes to {@link #refreshCount}'s consumer.
+   * Draining partitions are ticked too (their re-sending runs on it) until one answers with nothing
+   * pending; it stops itself then.
    */
-  private static Behavior<IngestLog.Tick> keepAlive(
-      ClusterSharding sharding, IngestSettings ingest) {
-    return Behaviors.withTimers(
-        timers -> {
-          timers.startTimerWithFixedDelay(new IngestLog.Tick(), Duration.ZERO, ingest.keepAlive());
-          return Behaviors.receiveMessage(
-              tick -> {
-                for (int p = 0; p < ingest.partitions(); p++) {
-                  sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(p)).tell(tick);
-                }
-                return Behaviors.same();
-              });
-        });
+  private void walk() {
+    LongConsumer listener = countListener;
+    @Nullable CompletableFuture<Long> total =
+        listener == null || !ingest.enabled()
+            ? null
+            : asks.ask(
+                sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID), TwinStats.Get::new);
+    for (int p = 0; p < ingest.partitions(); p++) {
+      CompletableFuture<IngestLog.Stats> part = tick(p);
+      if (total != null) {
+        total = total.thenCombine(part, (t, s) -> t + s.rows());
+      }
+    }
+    for (int p : draining) {
+      var unused =
+          tick(p)
+              .thenAccept(
+                  s -> {
+                    if (s.pending() == 0) {
+                      draining.remove(p);
+                    }
+                  });
+    }
+    if (total != null && listener != null) {
+      // a partition that does not answer in time (moving to another node) is counted at the next
+      // walk
+      var unused = total.thenAccept(t -> listener.accept(t + retiredRows));
+    }
+  }
+
+  private CompletableFuture<IngestLog.Stats> tick(int partition) {
+    return asks.ask(
+        sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(partition)),
+        IngestLog.Tick::new);
+  }
+
+  /**
+   * The partitions of the journal beyond the configured count that have not drained yet, as the
+   * keep-alive walk last saw them ({@link #retired}).
+   *
+   * @return partition numbers, ascending
+   */
+  public List<Integer> drainingPartitions() {
+    return draining.stream().sorted().toList();
   }
 
   /**
@@ -611,12 +682,14 @@ public final class TwinRuntime implements AutoCloseable {
    * @return the total after a count that includes them
    */
   public CompletionStage<Long> count(long rows) {
-    return counts.count(rows);
+    return counts.count(rows).thenApply(t -> t + retiredRows);
   }
 
   /**
    * The rows acknowledged so far; with the ingest log, once every partition has recovered and its
-   * cells applied the batches it sent again.
+   * cells applied the batches it sent again. Partitions of the journal beyond the configured count
+   * ({@link #retired}) are asked too: their rows count, and their batches are in the cells before
+   * the node serves.
    *
    * @return the total
    */
@@ -625,50 +698,42 @@ public final class TwinRuntime implements AutoCloseable {
     // count of the batches acknowledged before it was turned on; each partition answers once the
     // batches it sent again on recovery are applied (IngestLog.Settled), so the node serves the
     // rows only the log held from its first query on
-    return rows(IngestLog.Settled::new);
-  }
-
-  /**
-   * The counter entity's rows plus every ingest log partition's, each partition asked {@code
-   * question}.
-   */
-  private CompletableFuture<Long> rows(
-      Function<ActorRef<IngestLog.Stats>, IngestLog.Command> question) {
     CompletableFuture<Long> total =
         asks.ask(
             sharding.entityRefFor(TwinStats.TYPE_KEY, TwinStats.ENTITY_ID), TwinStats.Get::new);
     for (int p = 0; p < ingest.partitions(); p++) {
-      CompletableFuture<IngestLog.Stats> part =
-          asks.ask(sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(p)), question);
-      total = total.thenCombine(part, (t, s) -> t + s.rows());
+      total = total.thenCombine(settled(p), (t, s) -> t + s.rows());
     }
-    return total;
+    CompletableFuture<Long> old = CompletableFuture.completedFuture(0L);
+    for (int p : retired) {
+      old = old.thenCombine(settled(p), (t, s) -> t + s.rows());
+    }
+    return total.thenCombine(
+        old,
+        (t, r) -> {
+          retiredRows = r;
+          return t + r;
+        });
+  }
+
+  private CompletableFuture<IngestLog.Stats> settled(int partition) {
+    return asks.ask(
+        sharding.entityRefFor(IngestLog.TYPE_KEY, Integer.toString(partition)),
+        IngestLog.Settled::new);
   }
 
   /**
    * Tells {@code total} the rows acknowledged on every node (the counter of the batches from before
-   * the ingest log plus every log partition's rows), every {@link IngestSettings#keepAlive()}: a
+   * the ingest log plus every log partition's rows) after every keep-alive walk ({@link #walk}): a
    * node adds its own batches to its count at once, the other nodes' batches reach it this way.
    * Does nothing without the ingest log (the counter entity counts every batch there).
    *
    * @param total told each fresh total
    */
   public void refreshCount(LongConsumer total) {
-    if (!ingest.enabled()) {
-      return;
+    if (ingest.enabled()) {
+      countListener = total;
     }
-    var unused =
-        system
-            .scheduler()
-            .scheduleWithFixedDelay(
-                ingest.keepAlive(),
-                ingest.keepAlive(),
-                () -> {
-                  // a partition that does not answer in time (moving to another node) is counted
-                  // at the next refresh
-                  var ignored = rows(IngestLog.Get::new).thenAccept(total::accept);
-                },
-                system.executionContext());
   }
 
   /**

@@ -80,7 +80,23 @@ final class IngestLogTest {
 
   /** (Re)starts the log partition, recovering it from the journal. */
   private void startLog() {
-    log.set(kit.spawn(IngestLog.create(0, SETTINGS, c -> cells.get(c)), "log-" + incarnation++));
+    startLog(0, SETTINGS);
+  }
+
+  /** (Re)starts a log partition, recovering it from the journal; draining at or beyond P. */
+  private void startLog(int partition, IngestSettings settings) {
+    log.set(
+        kit.spawn(
+            IngestLog.create(partition, settings, c -> cells.get(c)), "log-" + incarnation++));
+  }
+
+  /** (Re)starts a cell twin as on a node with the log off: no buffer, no partitions of its own. */
+  private void startCellWithoutLog(int cell) {
+    cells.put(
+        cell,
+        kit.spawn(
+            CellTwin.create(Integer.toString(cell), 2, OFF, null),
+            "cell-" + cell + "-" + incarnation++));
   }
 
   /** Stops an actor without a stop message: a cell twin loses what it has not journaled. */
@@ -106,7 +122,7 @@ final class IngestLogTest {
 
   private IngestLog.Stats stats() {
     TestProbe<IngestLog.Stats> answer = kit.createTestProbe();
-    log.get().tell(new IngestLog.Get(answer.getRef()));
+    log.get().tell(new IngestLog.Tick(answer.getRef()));
     return answer.receiveMessage(WAIT);
   }
 
@@ -200,7 +216,7 @@ final class IngestLogTest {
     awaitFirstService(1, 100, 1, 3, 5);
     awaitFirstService(2, 100, 2);
     // sent again, the batches are ignored by the cells, which confirm them: nothing pending
-    log.get().tell(new IngestLog.Tick());
+    log.get().tell(new IngestLog.Tick(null));
     awaitPending(0);
     awaitFirstService(1, 100, 1, 3, 5);
 
@@ -226,7 +242,7 @@ final class IngestLogTest {
     // the cell restarts and lost both; the log sends both again in order: the newer row wins
     crash(cells.get(1));
     startCell(1);
-    log.get().tell(new IngestLog.Tick());
+    log.get().tell(new IngestLog.Tick(null));
     awaitFirstService(1, 100, 2);
     flush(1);
     awaitPending(0);
@@ -271,5 +287,93 @@ final class IngestLogTest {
     log.get().tell(new IngestLog.Confirm(7, apply.position()));
     assertThat(answer.receiveMessage(WAIT).accepted()).isEqualTo(2);
     assertThat(stats().pending()).isZero();
+  }
+
+  /** {@link #SETTINGS} with two partitions: partition 1 runs as any. */
+  private static final IngestSettings TWO =
+      new IngestSettings(
+          2, Duration.ofHours(1), 1_000_000, 2, Duration.ZERO, Duration.ofSeconds(1));
+
+  /**
+   * A partition beyond the configured count (the twin restarted with fewer partitions) drains: it
+   * sends its pending batch again, takes no new batch, and once the cell has journaled and
+   * confirmed the batch it journals that it drained and stops; started again, it stops at once
+   * without sending anything.
+   */
+  @Test
+  void aPartitionBeyondTheCountSendsItsPendingBatchesAgainTakesNoNewOneAndStopsOnceConfirmed() {
+    startCell(1);
+    startLog(1, TWO);
+    append(List.of(rows(1, obs(100, 39, 1))));
+    append(List.of(rows(1, obs(101, 39, 2))));
+    // killed before the cell flushed: only partition 1's events hold the rows
+    crash(cells.get(1));
+    crash(log.get());
+    startCell(1);
+    // the twin restarts with one partition: partition 1 drains
+    startLog(1, SETTINGS);
+    TestProbe<IngestLog.Stats> settled = kit.createTestProbe();
+    log.get().tell(new IngestLog.Settled(settled.getRef()));
+    assertThat(settled.receiveMessage(WAIT)).isEqualTo(new IngestLog.Stats(2, 2, 2));
+    awaitFirstService(1, 100, 1, 2);
+    // a new batch is refused: no answer, nothing journaled
+    TestProbe<IngestLog.Appended> refused = kit.createTestProbe();
+    log.get().tell(new IngestLog.Append(List.of(rows(1, obs(102, 39, 4))), refused.getRef()));
+    refused.expectNoMessage(Duration.ofMillis(300));
+    assertThat(stats()).isEqualTo(new IngestLog.Stats(2, 2, 2));
+    // the cell journals and confirms both batches: the partition drains and stops
+    TestProbe<Object> watcher = kit.createTestProbe();
+    ActorRef<IngestLog.Command> draining = log.get();
+    flush(1);
+    watcher.expectTerminated(draining, WAIT);
+    awaitFirstService(1, 100, 1, 2, 0);
+
+    // started again (the next start of the twin, or a keep-alive tick): it recovers the drained
+    // snapshot, answers with nothing pending, sends nothing and stops at once
+    TestProbe<CellTwin.Command> cell = kit.createTestProbe();
+    cells.put(1, cell.getRef());
+    startLog(1, SETTINGS);
+    ActorRef<IngestLog.Command> again = log.get();
+    TestProbe<IngestLog.Stats> answer = kit.createTestProbe();
+    again.tell(new IngestLog.Tick(answer.getRef()));
+    assertThat(answer.receiveMessage(WAIT)).isEqualTo(new IngestLog.Stats(2, 2, 0));
+    watcher.expectTerminated(again, WAIT);
+    cell.expectNoMessage(Duration.ofMillis(300));
+  }
+
+  /**
+   * On a node with the log off (P = 0), a cell twin journals each batch of a draining partition at
+   * once and confirms it to the partition that sent it; a batch sent again is confirmed again, and
+   * the rows are in the cell's own journal.
+   */
+  @Test
+  void aCellWithoutTheLogJournalsADrainingPartitionsBatchAtOnceAndConfirmsItToTheSender() {
+    startCell(1);
+    startLog(0, TWO);
+    append(List.of(rows(1, obs(100, 39, 1), obs(101, 39, 2))));
+    crash(cells.get(1));
+    crash(log.get());
+    startCellWithoutLog(1);
+    IngestSettings off =
+        new IngestSettings(
+            0, Duration.ofHours(1), 1_000_000, 2, Duration.ZERO, Duration.ofSeconds(1));
+    startLog(0, off);
+    ActorRef<IngestLog.Command> draining = log.get();
+    TestProbe<Object> watcher = kit.createTestProbe();
+    TestProbe<IngestLog.Stats> settled = kit.createTestProbe();
+    draining.tell(new IngestLog.Settled(settled.getRef()));
+    assertThat(settled.receiveMessage(WAIT).rows()).isEqualTo(2);
+    // no flush asked: the cell journaled at once and confirmed, so the partition drains
+    watcher.expectTerminated(draining, WAIT);
+    // the cell's own journal holds the rows: a restart without any partition has them
+    crash(cells.get(1));
+    startCellWithoutLog(1);
+    awaitFirstService(1, 100, 1, 2);
+    // a batch sent again is answered and confirmed to its sender
+    TestProbe<IngestLog.Command> probe = kit.createTestProbe();
+    cells.get(1).tell(new CellTwin.Apply(0, 1, 0, List.of(obs(100, 39, 99)), probe.getRef()));
+    assertThat(probe.receiveMessage(WAIT)).isEqualTo(new IngestLog.Applied(1, 1, 0));
+    assertThat(probe.receiveMessage(WAIT)).isEqualTo(new IngestLog.Confirm(1, 1));
+    awaitFirstService(1, 100, 1, 2);
   }
 }

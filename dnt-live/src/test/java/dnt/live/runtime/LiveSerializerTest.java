@@ -248,7 +248,7 @@ final class LiveSerializerTest {
                     new double[] {1, 2, 3, 4, 5},
                     Predictor.FORECASTER)),
             Map.of(0, 3L, 2, 12L));
-    for (Object o : List.of(logged, snap, flushed)) {
+    for (Object o : List.of(logged, snap, flushed, new IngestLog.Drained())) {
       Object back = serializer.fromBinary(serializer.toBinary(o), serializer.manifest(o));
       assertThat(back).as(serializer.manifest(o)).usingRecursiveComparison().isEqualTo(o);
     }
@@ -256,8 +256,12 @@ final class LiveSerializerTest {
             List.of(
                 serializer.manifest(logged),
                 serializer.manifest(snap),
-                serializer.manifest(flushed)))
-        .containsExactly("ingest-logged-1", "ingest-log-snapshot-1", "flushed-1");
+                serializer.manifest(flushed),
+                serializer.manifest(new IngestLog.Drained())))
+        .containsExactly(
+            "ingest-logged-1", "ingest-log-snapshot-1", "flushed-1", "ingest-drained-1");
+    // the drained marker has no fields
+    assertThat(serializer.toBinary(new IngestLog.Drained())).isEmpty();
   }
 
   @Test

@@ -118,8 +118,8 @@ final class MessageSerializerTest {
     all.add(new IngestLog.Applied(Long.MAX_VALUE, 10_000, 3));
     all.add(new IngestLog.Confirm(5161, 42));
     all.add(new IngestLog.Resend(5161, 41));
-    all.add(new IngestLog.Tick());
-    all.add(new IngestLog.Get(ref.narrow()));
+    all.add(new IngestLog.Tick(ref.narrow()));
+    all.add(new IngestLog.Tick(null));
     all.add(new IngestLog.Settled(ref.narrow()));
     all.add(new IngestLog.Stats(5_600_000L, 5600, 3));
     all.add(new TwinStats.Count(123_456_789_012L, ref.narrow()));
@@ -253,6 +253,29 @@ final class MessageSerializerTest {
           .withComparatorForType(MessageSerializerTest::sameBits, Float.class)
           .isEqualTo(o);
     }
+  }
+
+  /**
+   * The keep-alive tick answers the counters now ({@code ingest-tick-2}: whether to answer, whom);
+   * a node of the earlier version sends {@code ingest-tick-1} (no answer wanted) and {@code
+   * ingest-get-1} (the counters alone), and both still read, as the one tick.
+   */
+  @Test
+  void theEarlierTickAndGetOfTheIngestLogReadAsTheOneTick() {
+    ActorRef<IngestLog.Stats> ref = kit.<IngestLog.Stats>createTestProbe().getRef();
+    IngestLog.Tick tick = new IngestLog.Tick(ref);
+    var serializer = serialization.findSerializerFor(tick);
+    assertThat(Serializers.manifestFor(serializer, tick)).isEqualTo("ingest-tick-2");
+    // the earlier Get carried just the reference, as Settled does
+    byte[] justTheRef = serializer.toBinary(new IngestLog.Settled(ref));
+    assertThat(serialization.deserialize(justTheRef, serializer.identifier(), "ingest-get-1").get())
+        .isEqualTo(tick);
+    assertThat(
+            serialization.deserialize(new byte[0], serializer.identifier(), "ingest-tick-1").get())
+        .isEqualTo(new IngestLog.Tick(null));
+    // such a tick travels on as ingest-tick-2 without a reference (sharding may forward it): one
+    // byte, the flag
+    assertThat(serializer.toBinary(new IngestLog.Tick(null))).containsExactly(0);
   }
 
   @Test
