@@ -93,6 +93,7 @@ public final class TwinRuntime implements AutoCloseable {
   private @Nullable ReadSideProjection projection;
   private volatile @Nullable CellStarter starter;
   private final IngestSettings ingest;
+  private final CellRetention retention;
   private final AtomicLong nextPartition = new AtomicLong();
 
   private TwinRuntime(
@@ -121,6 +122,7 @@ public final class TwinRuntime implements AutoCloseable {
             system.executionContext());
     this.sharding = ClusterSharding.get(system);
     this.ingest = IngestSettings.of(system.settings().config());
+    this.retention = CellRetention.of(system.settings().config());
     this.views = new ClusterViews(system, asks, alerts, latest);
     ClusterSharding sh = sharding;
     Asks a = asks;
@@ -157,9 +159,11 @@ public final class TwinRuntime implements AutoCloseable {
    * @throws IllegalStateException if the node does not come up in time
    */
   public static TwinRuntime start(RuntimeSettings settings, NodeSettings node) throws SQLException {
+    Config config = config(settings, node);
+    // a bad retention window is refused before the node starts
+    CellRetention retention = CellRetention.of(config);
     JournalSchema.ensure(settings);
-    ActorSystem<Void> system =
-        ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(settings, node));
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
     try {
       // the node's view registers with the Receptionist before the node is up, so other nodes
       // find it as soon as they see the node up (ClusterViews)
@@ -260,6 +264,7 @@ public final class TwinRuntime implements AutoCloseable {
                                             alerts,
                                             latest)
                                         .withHeld(held)
+                                        .withRetention(retention.slots())
                                         .withModels(models)
                                         .withClients(clients, actor);
                                 return ingest.enabled()
@@ -473,7 +478,61 @@ public final class TwinRuntime implements AutoCloseable {
             sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)),
             (ActorRef<CellTwin.SlotTotals> replyTo) ->
                 new CellTwin.Totals(fromSlot, toSlot, masked, replyTo))
-        .thenApply(CellTwin.SlotTotals::totals);
+        .thenCompose(t -> beforeWindow(cell, t, toSlot, masked));
+  }
+
+  /**
+   * A cell twin's totals with the slots before its retention window filled from the read side
+   * (docs/live.md, "The retention window"): the twin no longer holds them, the journal's events and
+   * the read side do.
+   */
+  private CompletionStage<double[][]> beforeWindow(
+      int cell, CellTwin.SlotTotals t, long toSlot, boolean masked) {
+    long from = t.fromSlot();
+    long split = Math.min(toSlot, t.heldFrom());
+    if (split <= from) {
+      return CompletableFuture.completedFuture(t.totals());
+    }
+    return history(cell, from, split, masked)
+        .thenApply(
+            old -> {
+              double[][] out = t.totals();
+              System.arraycopy(old, 0, out, 0, old.length);
+              return out;
+            });
+  }
+
+  /**
+   * The retention window of this node's cell twins ({@code dnt-live.cell.retention}).
+   *
+   * @return the window
+   */
+  public CellRetention retention() {
+    return retention;
+  }
+
+  /**
+   * The slots of a cell masked by the integrity check before a slot, from the read side (the slots
+   * a cell twin's retention window dropped; docs/live.md, "The retention window").
+   *
+   * @param cell the cell number
+   * @param beforeSlot the slot after the last one asked
+   * @return the masked slots, ascending
+   */
+  public CompletionStage<long[]> maskedBefore(int cell, long beforeSlot) {
+    ReadSide rs = readSide;
+    if (rs == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("no read side"));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return rs.maskedSlots(cell, beforeSlot);
+          } catch (SQLException e) {
+            throw new IllegalStateException("the read side failed: " + e.getMessage(), e);
+          }
+        },
+        blocking);
   }
 
   /**
@@ -771,6 +830,7 @@ public final class TwinRuntime implements AutoCloseable {
     if (forecasting != null) {
       throw new IllegalStateException("forecasting is already started");
     }
+    retention.requireFor(params);
     ForecastRuntime f =
         ForecastRuntime.start(
             system,
