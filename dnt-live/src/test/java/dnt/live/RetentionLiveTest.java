@@ -233,20 +233,31 @@ final class RetentionLiveTest {
     FlAggregator.Params p =
         new FlAggregator.Params(
             f.online(), f.minDays(), Path.of("x"), Duration.ofSeconds(1), Duration.ofSeconds(1));
-    // history 144 slots: the V-twin (2 + 1) days, an H-twin day (2 + 1 + 1) days, a forecast's
-    // inputs 144 + 144 slots; the most is 4 days
+    // history 144 slots: an H-twin day (2 + 1 + 1) days, a forecast's inputs 144 + 144 slots;
+    // the more is 4 days; the V-twin starts in a window of (2 + 1) days
     assertThat(CellRetention.forecastSlots(p)).isEqualTo(4 * 144);
+    assertThat(CellRetention.vtwinSlots(p)).isEqualTo(3 * 144);
     CellRetention.parse("4d").requireFor(p);
+    assertThat(CellRetention.parse("4d").vtwinNeverStarts(p)).isNull();
     CellRetention.OFF.requireFor(p);
+    assertThat(CellRetention.OFF.vtwinNeverStarts(p)).isNull();
     assertThatThrownBy(() -> CellRetention.parse("3d").requireFor(p))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(
             "dnt-live.cell.retention: 3d is shorter than the 4d the forecasters read before a"
-                + " cell's newest slot (minDays 2, historyDays 2); use a longer window or off");
+                + " cell's newest slot (historyDays 2, inputs of 144 slots); use a longer window"
+                + " or off");
     FlAggregator.Params late =
         new FlAggregator.Params(
             f.online(), 9, Path.of("x"), Duration.ofSeconds(1), Duration.ofSeconds(1));
-    // minDays 9: the V-twin starts once a window of 10 days holds 9 complete ones
-    assertThat(CellRetention.forecastSlots(late)).isEqualTo(10 * 144);
+    // minDays 9: the V-twin starts once a window of 10 days holds 9 complete ones; a shorter
+    // window is not refused (minDays beyond the data keeps a V-twin from starting), but told
+    assertThat(CellRetention.vtwinSlots(late)).isEqualTo(10 * 144);
+    CellRetention.parse("9d").requireFor(late);
+    assertThat(CellRetention.parse("9d").vtwinNeverStarts(late))
+        .isEqualTo(
+            "dnt-live.cell.retention 9d never holds the 9 complete days the V-twin waits for"
+                + " (minDays): it will not start; use a window of at least 10d or off");
+    assertThat(CellRetention.parse("10d").vtwinNeverStarts(late)).isNull();
   }
 }

@@ -8,6 +8,7 @@ import dnt.core.InvalidInputException;
 import dnt.data.integrity.MaskPredict;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The retention window of the cell twins' state, {@code dnt-live.cell.retention} of the node's
@@ -26,8 +27,10 @@ import java.util.Locale;
  * days before the newest day: 4 days with the newest, partial one; the V-twin starts once {@code
  * minDays} complete days are held, which a window of {@code minDays + 1} days reaches: 3 days. The
  * default, 14 days, holds all of them with room for late rows (and for settings that read more) and
- * answers the last two weeks' queries from memory; {@link #requireFor} refuses a window the
- * forecasters' settings would not fit in.
+ * answers the last two weeks' queries from memory; {@link #requireFor} refuses a window the H-twin
+ * days and forecasts would not fit in, and {@link #vtwinNeverStarts} tells when the V-twin would
+ * wait for more complete days than the window ever holds (a start is not refused for it: {@code
+ * minDays} beyond the data is also how a twin keeps its V-twin from starting).
  *
  * @param slots slots the window holds, {@link CellState#KEEP_ALL} for every slot
  */
@@ -126,23 +129,32 @@ public record CellRetention(long slots) {
 
   /**
    * Slots the federated forecasters read before a cell's newest slot (see the class comment): the
-   * most of the V-twin's start ({@code minDays + 1} days), an H-twin day ({@code historyDays +
-   * ceil(history / 144) + 1} days) and a forecast's or the integrity check's inputs ({@code history
-   * + 144} slots).
+   * more of an H-twin day's ({@code historyDays + ceil(history / 144) + 1} days, the newest partial
+   * day included) and a forecast's or the integrity check's inputs ({@code history + 144} slots).
    *
    * @param params the aggregator's settings
    * @return slots
    */
   public static long forecastSlots(FlAggregator.Params params) {
     long history = params.settings().windows().history();
-    long vtwin = (params.minDays() + 1L) * DAY;
     long htwin = (params.settings().historyDays() + (history + DAY - 1) / DAY + 1) * DAY;
-    return Math.max(vtwin, Math.max(htwin, history + DAY));
+    return Math.max(htwin, history + DAY);
   }
 
   /**
-   * Refuses a window the forecasters would not fit in: the V-twin would never start, or the H-twin
-   * days and forecasts would read slots the cell twins dropped.
+   * Slots a window needs for the V-twin to start: {@code minDays} complete days and the newest,
+   * partial one.
+   *
+   * @param params the aggregator's settings
+   * @return slots
+   */
+  public static long vtwinSlots(FlAggregator.Params params) {
+    return (params.minDays() + 1L) * DAY;
+  }
+
+  /**
+   * Refuses a window the forecasters would read past: the H-twin days and forecasts would read
+   * slots the cell twins dropped.
    *
    * @param params the aggregator's settings
    * @throws InvalidInputException naming {@link #PATH}, the window and the days needed
@@ -156,12 +168,34 @@ public record CellRetention(long slots) {
               + describe()
               + " is shorter than the "
               + describe(need)
-              + " the forecasters read before a cell's newest slot (minDays "
-              + params.minDays()
-              + ", historyDays "
+              + " the forecasters read before a cell's newest slot (historyDays "
               + params.settings().historyDays()
-              + "); use a longer window or off");
+              + ", inputs of "
+              + params.settings().windows().history()
+              + " slots); use a longer window or off");
     }
+  }
+
+  /**
+   * Why the V-twin will never start with this window, or null when it can.
+   *
+   * @param params the aggregator's settings
+   * @return the sentence, or null
+   */
+  public @Nullable String vtwinNeverStarts(FlAggregator.Params params) {
+    long need = vtwinSlots(params);
+    if (slots >= need) {
+      return null;
+    }
+    return PATH
+        + " "
+        + describe()
+        + " never holds the "
+        + params.minDays()
+        + " complete days the V-twin waits for (minDays): it will not start; use a window of at"
+        + " least "
+        + describe(need)
+        + " or off";
   }
 
   /**

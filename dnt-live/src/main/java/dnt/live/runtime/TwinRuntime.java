@@ -831,6 +831,10 @@ public final class TwinRuntime implements AutoCloseable {
       throw new IllegalStateException("forecasting is already started");
     }
     retention.requireFor(params);
+    String never = retention.vtwinNeverStarts(params);
+    if (never != null) {
+      system.log().warn(never);
+    }
     ForecastRuntime f =
         ForecastRuntime.start(
             system,
