@@ -33,8 +33,10 @@ public interface LiveTwin extends AutoCloseable {
 
   /**
    * One cell's traffic, summed over country codes, for every slot (or hour) in {@code [from, to)},
-   * 0 where no activity was observed; reflects every batch acknowledged before the call. The sums
-   * are doubles in the order {@link CellTraffic} states, so the same rows give the same numbers as
+   * 0 where no activity was observed; reflects every batch acknowledged before the call within the
+   * cell twin's retention window (the slots of the last 14 days before the cell's newest slot by
+   * default), and answers the slots before it from the read side ({@link #history}). The sums are
+   * doubles in the order {@link CellTraffic} states, so the same rows give the same numbers as
    * {@code dnt data ingest} + {@code dnt data export}.
    *
    * @param cell the cell

@@ -10,6 +10,7 @@ import dnt.data.raw.RawRow;
 import dnt.data.store.Resolution;
 import dnt.live.runtime.CellStartup;
 import dnt.live.runtime.ForecastRuntime;
+import dnt.live.runtime.HeldCells;
 import dnt.live.runtime.Observation;
 import dnt.live.runtime.TwinRuntime;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 /**
  * {@link LiveTwin} on the Pekko runtime: validates requests, fans a batch out to its cells' twins,
@@ -218,7 +220,9 @@ final class PekkoLiveTwin implements LiveTwin {
    * {@inheritDoc}
    *
    * <p>Answered from the cell twin's state, so it reflects every batch acknowledged before the
-   * call.
+   * call; the slots before the cell twin's retention window ({@code dnt-live.cell.retention}, 14
+   * days before its newest slot by default) from the read side, which shows a row once its event is
+   * journaled and read (docs/live.md, "The retention window").
    */
   @Override
   public CompletionStage<CellTraffic> traffic(
@@ -301,7 +305,8 @@ final class PekkoLiveTwin implements LiveTwin {
   /**
    * {@inheritDoc}
    *
-   * <p>Answered from the cell twin's state.
+   * <p>Answered from the cell twin's state; the slots masked before its retention window from the
+   * read side (docs/live.md, "The retention window").
    */
   @Override
   public CompletionStage<IntegrityReport> integrity(CellId cell) {
@@ -311,16 +316,25 @@ final class PekkoLiveTwin implements LiveTwin {
     }
     return runtime
         .integrity(cell.value())
-        .thenApply(
-            st ->
-                new IntegrityReport(
-                    cell,
-                    st.diverging(),
-                    st.checked(),
-                    Arrays.stream(st.maskedSlots())
-                        .mapToObj(slot -> slot * Observation.SLOT_MILLIS)
-                        .toList(),
-                    st.predictor()));
+        .thenCompose(
+            st -> {
+              // the slots masked before the cell twin's retention window: from the read side
+              HeldCells.Span span = st.span();
+              CompletionStage<long[]> before =
+                  span == null
+                      ? CompletableFuture.completedFuture(new long[0])
+                      : runtime.maskedBefore(cell.value(), span.oldest());
+              return before.thenApply(
+                  old ->
+                      new IntegrityReport(
+                          cell,
+                          st.diverging(),
+                          st.checked(),
+                          LongStream.concat(Arrays.stream(old), Arrays.stream(st.maskedSlots()))
+                              .mapToObj(slot -> slot * Observation.SLOT_MILLIS)
+                              .toList(),
+                          st.predictor()));
+            });
   }
 
   /**

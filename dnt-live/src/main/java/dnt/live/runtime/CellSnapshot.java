@@ -18,6 +18,9 @@ package dnt.live.runtime;
  *     predictor, -1 before the first judgement
  * @param positions the newest ingest-log position applied per partition, as pairs (partition,
  *     position), partitions ascending; empty without the log and in snapshots before version 5
+ * @param heldFrom the first slot of the cell twin's retention window: every row of a slot from it
+ *     on is held, the rows of earlier slots were dropped (they are in the journal and the read
+ *     side); {@link Long#MIN_VALUE} when nothing was dropped, and in snapshots before version 6
  */
 public record CellSnapshot(
     long[] keys,
@@ -31,8 +34,12 @@ public record CellSnapshot(
     long checked,
     long judgedBefore,
     int predictor,
-    long[] positions)
+    long[] positions,
+    long heldFrom)
     implements Journaled {
+
+  /** {@link #heldFrom()} of a state that dropped nothing. */
+  public static final long ALL_HELD = Long.MIN_VALUE;
 
   /** Checks the shapes agree. */
   public CellSnapshot {
@@ -41,6 +48,51 @@ public record CellSnapshot(
         || positions.length % 2 != 0) {
       throw new IllegalArgumentException("the arrays of a cell snapshot disagree in length");
     }
+  }
+
+  /**
+   * A snapshot of a state that dropped nothing (versions before 6).
+   *
+   * @param keys the keys
+   * @param values the values
+   * @param maskedSlots the masked slots
+   * @param maskValues their predictions
+   * @param window the residual window
+   * @param outlierRun outliers in a row
+   * @param inlierRun inliers in a row
+   * @param diverging whether flagged
+   * @param checked observations checked
+   * @param judgedBefore slots before it are judged
+   * @param predictor the newest judgement's predictor code, -1 for none
+   * @param positions the ingest-log positions as (partition, position) pairs
+   */
+  public CellSnapshot(
+      long[] keys,
+      double[] values,
+      long[] maskedSlots,
+      double[] maskValues,
+      double[] window,
+      int outlierRun,
+      int inlierRun,
+      boolean diverging,
+      long checked,
+      long judgedBefore,
+      int predictor,
+      long[] positions) {
+    this(
+        keys,
+        values,
+        maskedSlots,
+        maskValues,
+        window,
+        outlierRun,
+        inlierRun,
+        diverging,
+        checked,
+        judgedBefore,
+        predictor,
+        positions,
+        ALL_HELD);
   }
 
   /**

@@ -36,6 +36,18 @@ import org.jspecify.annotations.Nullable;
  * third) instead of a {@code TreeMap} entry, a boxed {@code Long} and a {@code double[5]}, 120
  * bytes in three objects that the collector had to trace; and a snapshot is two array copies. The
  * masked slots are kept the same way, keyed by slot ({@link #masks}).
+ *
+ * <p><b>Retention window</b> (docs/live.md, "The retention window"). With a finite {@code
+ * retention} of {@code W} slots the state holds only the slots of its window: every slot from
+ * {@link #heldFrom()} on, where {@code heldFrom} is the highest {@code newest - W + 1} the state
+ * has reached (it never goes back, also when the window is widened later). After each {@link
+ * #apply} the rows and masks of earlier slots are dropped, and a row of an earlier slot (a late
+ * batch, a replay of an old day) is not held at all; such rows stay in the journal's events and the
+ * read side, which answers the slots before the window. So the state is always: the latest row of
+ * every key ever applied whose slot is at least {@code heldFrom}, and the latest verdict's mask of
+ * every such slot; applying a {@link CellTwin.Flushed} at once gives the state its batches gave one
+ * by one (the rows of a slot the later {@code heldFrom} drops are dropped either way), and recovery
+ * from a snapshot (which holds {@code heldFrom}) and the later events gives the live twin's state.
  */
 final class CellState {
   /** The rows held, keyed by {@link Observation#key(long, int)}: the five services of each. */
@@ -46,6 +58,18 @@ final class CellState {
 
   private final IntegrityMonitor integrity;
   private final IntegrityParams params;
+
+  /** Slots the window holds ({@code W}); {@link #KEEP_ALL} holds every slot. */
+  private final long retention;
+
+  /**
+   * The first slot of the window: every row of a slot from it on is held, earlier slots' rows and
+   * masks were dropped; {@link CellSnapshot#ALL_HELD} while nothing was dropped.
+   */
+  private long heldFrom = CellSnapshot.ALL_HELD;
+
+  /** A {@code retention} that holds every slot (no window). */
+  static final long KEEP_ALL = Long.MAX_VALUE;
 
   /**
    * The newest ingest-log position applied, per log partition ({@link IngestLog}): a batch at or
@@ -78,7 +102,22 @@ final class CellState {
   private static final int CACHED_SLOTS = 512;
 
   CellState(IntegrityParams params) {
+    this(params, KEEP_ALL);
+  }
+
+  /**
+   * An empty state.
+   *
+   * @param params the integrity check's parameters
+   * @param retention slots the window holds (at least 1), {@link #KEEP_ALL} for every slot
+   */
+  CellState(IntegrityParams params, long retention) {
+    if (retention < 1) {
+      throw new IllegalArgumentException(
+          "a retention window holds at least one slot: " + retention);
+    }
     this.params = params;
+    this.retention = retention;
     this.integrity = new IntegrityMonitor(params);
   }
 
@@ -127,7 +166,7 @@ final class CellState {
     long last = Observation.key(newest, 0);
     long[] keys = rows.keys;
     for (int i = rows.lowerBound(Observation.key(judgedBefore, 0));
-        i < rows.count && keys[i] < last;
+        i < rows.end && keys[i] < last;
         i++) {
       after.computeIfAbsent(keys[i] >>> 32, k -> new HashMap<>()).put((int) keys[i], rows.row(i));
     }
@@ -209,6 +248,10 @@ final class CellState {
    * it holds the slot.
    */
   private double shownInternet(long slot) {
+    if (slot < heldFrom) {
+      // dropped from the window (a value cached before the drop would be stale)
+      return 0;
+    }
     long[] tags = shownSlot;
     double[] values = shownValue;
     if (tags == null || values == null) {
@@ -239,32 +282,64 @@ final class CellState {
 
   /** The newest slot held once {@code batch} is applied. */
   private long newestAfter(List<Observation> batch) {
-    long newest = rows.count == 0 ? 0 : rows.keys[rows.count - 1] >>> 32;
+    long newest = rows.size() == 0 ? 0 : newestSlot();
     for (Observation o : batch) {
       newest = Math.max(newest, o.slot());
     }
     return newest;
   }
 
-  /** Applies an event: rows in order (a later row with the same key replaces the earlier one). */
+  /**
+   * Applies an event: rows in order (a later row with the same key replaces the earlier one), then
+   * the verdicts; then drops what left the retention window. A row of a slot before the window
+   * after the batch is not held (the journal and the read side keep it).
+   */
   void apply(List<Observation> batch, List<Verdict> verdicts) {
     if (params.enabled() && !batch.isEmpty()) {
       judgedBefore = Math.max(judgedBefore, newestAfter(batch));
     }
+    long from = batch.isEmpty() ? heldFrom : windowFrom(newestAfter(batch));
     for (Observation o : batch) {
-      put(o);
+      if (o.slot() >= from) {
+        put(o);
+      }
       forget(o.slot());
     }
     for (Verdict v : verdicts) {
       forget(v.slot());
       integrity.apply(v);
       predictor = v.predictor();
-      if (v.masked()) {
+      if (v.masked() && v.slot() >= from) {
         putMask(v.slot(), v.prediction());
       } else {
         removeMask(v.slot());
       }
     }
+    holdFrom(from);
+  }
+
+  /** The first slot of the window once {@code newest} is the newest slot held. */
+  private long windowFrom(long newest) {
+    return retention == KEEP_ALL ? heldFrom : Math.max(heldFrom, newest - retention + 1);
+  }
+
+  /** Drops the rows and masks of the slots before {@code from}, if it is above the window's. */
+  private void holdFrom(long from) {
+    if (from > heldFrom) {
+      heldFrom = from;
+      rows.dropBefore(Observation.key(from, 0));
+      masks.dropBefore(from);
+    }
+  }
+
+  /**
+   * The first slot of the retention window: every row of a slot from it on is held, the rows of
+   * earlier slots were dropped (the read side answers them).
+   *
+   * @return the slot, {@link CellSnapshot#ALL_HELD} while nothing was dropped
+   */
+  long heldFrom() {
+    return heldFrom;
   }
 
   private static double[] values(Observation o) {
@@ -299,7 +374,7 @@ final class CellState {
       return true;
     }
     int i = rows.lowerBound(Observation.key(slot, 0));
-    return i < rows.count && rows.keys[i] < Observation.key(slot + 1, 0);
+    return i < rows.end && rows.keys[i] < Observation.key(slot + 1, 0);
   }
 
   private double[] effective(long slot) {
@@ -317,7 +392,7 @@ final class CellState {
     double[][] out = new double[Math.toIntExact(toSlot - fromSlot)][Observation.SERVICES];
     long end = Observation.key(toSlot, 0);
     long[] keys = rows.keys;
-    int count = rows.count;
+    int count = rows.end;
     int i = rows.lowerBound(Observation.key(fromSlot, 0));
     while (i < count && keys[i] < end) {
       long slot = keys[i] >>> 32;
@@ -331,7 +406,7 @@ final class CellState {
     if (!masked) {
       return out;
     }
-    for (int m = masks.lowerBound(fromSlot); m < masks.count && masks.keys[m] < toSlot; m++) {
+    for (int m = masks.lowerBound(fromSlot); m < masks.end && masks.keys[m] < toSlot; m++) {
       out[(int) (masks.keys[m] - fromSlot)] = masks.row(m);
     }
     return out;
@@ -426,17 +501,25 @@ final class CellState {
 
   /** The newest slot held; only when {@link #size()} is positive. */
   long newestSlot() {
-    return rows.keys[rows.count - 1] >>> 32;
+    return rows.keys[rows.end - 1] >>> 32;
   }
 
   /** The oldest slot held; only when {@link #size()} is positive. */
   long oldestSlot() {
-    return rows.keys[0] >>> 32;
+    return rows.keys[rows.first] >>> 32;
   }
 
   /** Number of keys held. */
   int size() {
-    return rows.count;
+    return rows.size();
+  }
+
+  /**
+   * The rows the arrays can hold without growing (held rows and dropped rows' room), for tests of
+   * the heap a cell keeps.
+   */
+  int capacity() {
+    return rows.capacity();
   }
 
   /**
@@ -497,7 +580,8 @@ final class CellState {
         integrity.checked(),
         judgedBefore,
         predictor == null ? -1 : predictor.code(),
-        CellSnapshot.pairs(applied));
+        CellSnapshot.pairs(applied),
+        heldFrom);
   }
 
   /**
@@ -506,7 +590,17 @@ final class CellState {
    * {@link #apply} would hold them, a later duplicate replacing the earlier.
    */
   static CellState of(CellSnapshot snap, IntegrityParams params) {
-    CellState s = new CellState(params);
+    return of(snap, params, KEEP_ALL);
+  }
+
+  /**
+   * The state a snapshot holds, in a retention window of {@code retention} slots: the snapshot's
+   * window, narrowed to {@code retention} slots before its newest slot where it is wider (a
+   * snapshot written before the window, or with a wider one). See {@link #of(CellSnapshot,
+   * IntegrityParams)}.
+   */
+  static CellState of(CellSnapshot snap, IntegrityParams params, long retention) {
+    CellState s = new CellState(params, retention);
     long[] k = snap.keys();
     if (ascending(k)) {
       s.rows.setAll(k, snap.values());
@@ -533,6 +627,10 @@ final class CellState {
     long[] pos = snap.positions();
     for (int i = 0; i + 1 < pos.length; i += 2) {
       s.applied.put(Math.toIntExact(pos[i]), pos[i + 1]);
+    }
+    s.heldFrom = snap.heldFrom();
+    if (s.size() > 0) {
+      s.holdFrom(s.windowFrom(s.newestSlot()));
     }
     return s;
   }

@@ -72,6 +72,11 @@ public final class CellTwin
   private @Nullable FlClients clients;
   private @Nullable ActorContext<Command> context;
 
+  /**
+   * Slots of the retention window ({@link CellState}); {@link CellState#KEEP_ALL} for no window.
+   */
+  private long retention = CellState.KEEP_ALL;
+
   /** The name of the FL client child. */
   static final String CLIENT = "fl-client";
 
@@ -221,9 +226,22 @@ public final class CellTwin
    * The answer to {@link Totals}.
    *
    * @param fromSlot the first slot
-   * @param totals {@code totals[slot - fromSlot][service]}
+   * @param totals {@code totals[slot - fromSlot][service]}; 0 for the slots before {@code heldFrom}
+   * @param heldFrom the first slot of the twin's retention window: the slots before it are no
+   *     longer held (the read side answers them), {@link CellSnapshot#ALL_HELD} when the twin
+   *     dropped nothing (or a node of an earlier version answered)
    */
-  public record SlotTotals(long fromSlot, double[][] totals) implements CrossNode {}
+  public record SlotTotals(long fromSlot, double[][] totals, long heldFrom) implements CrossNode {
+    /**
+     * The answer of a twin that dropped nothing.
+     *
+     * @param fromSlot the first slot
+     * @param totals the totals
+     */
+    public SlotTotals(long fromSlot, double[][] totals) {
+      this(fromSlot, totals, CellSnapshot.ALL_HELD);
+    }
+  }
 
   /**
    * The integrity state of the cell's stream.
@@ -358,9 +376,22 @@ public final class CellTwin
     return this;
   }
 
+  /**
+   * This twin with a retention window: it holds (in memory and in its snapshots) only the slots of
+   * the newest {@code slots} before its newest slot; the journal and the read side keep the rest
+   * (docs/live.md, "The retention window").
+   *
+   * @param slots slots the window holds, {@link CellState#KEEP_ALL} for every slot
+   * @return this twin
+   */
+  public CellTwin withRetention(long slots) {
+    this.retention = slots;
+    return this;
+  }
+
   @Override
   public CellState emptyState() {
-    return new CellState(integrity);
+    return new CellState(integrity, retention);
   }
 
   @Override
@@ -404,7 +435,8 @@ public final class CellTwin
                         cmd.replyTo(),
                         new SlotTotals(
                             cmd.fromSlot(),
-                            state.totals(cmd.fromSlot(), cmd.toSlot(), cmd.masked()))))
+                            state.totals(cmd.fromSlot(), cmd.toSlot(), cmd.masked()),
+                            state.heldFrom())))
         .onCommand(
             Integrity.class,
             (state, cmd) ->
@@ -734,7 +766,7 @@ public final class CellTwin
 
       @Override
       public CellState fromJournal(Object from) {
-        return CellState.of((CellSnapshot) from, integrity);
+        return CellState.of((CellSnapshot) from, integrity, retention);
       }
     };
   }

@@ -35,9 +35,12 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  *       bytes, written into an array of exactly that size. {@code cell-snapshot-3} (read only) has
  *       the same fields with each length just before its array; {@code cell-snapshot-2} (read only)
  *       has no predictor code; {@code cell-snapshot-1} (read only) is the telemetry part alone.
- *   <li>{@code cell-snapshot-5}: {@code cell-snapshot-4} followed by the ingest-log positions:
- *       their count {@code k} (int), then per partition its number (int) and position (long):
- *       {@code 42 + 48n + 48m + 8w + 12k} bytes.
+ *   <li>{@code cell-snapshot-6}: {@code cell-snapshot-4}, then the first slot of the cell twin's
+ *       retention window ({@link CellSnapshot#heldFrom()}, long; {@code Long.MIN_VALUE} when
+ *       nothing was dropped), then the ingest-log positions: their count {@code k} (int), then per
+ *       partition its number (int) and position (long): {@code 50 + 48n + 48m + 8w + 12k} bytes.
+ *       {@code cell-snapshot-5} (read only) has no window slot ({@code 42 + 48n + 48m + 8w + 12k}
+ *       bytes; read as having dropped nothing).
  *   <li>{@code counted-1}: the row count (long).
  *   <li>{@code flushed-1}: a cell twin's coalesced rows ({@link CellTwin.Flushed}): the rows and
  *       verdicts as in {@code observed-3}, then the covered positions as in {@code
@@ -63,7 +66,8 @@ public final class LiveSerializer extends SerializerWithStringManifest {
   static final String CELL_SNAPSHOT_2 = "cell-snapshot-2";
   static final String CELL_SNAPSHOT_3 = "cell-snapshot-3";
   static final String CELL_SNAPSHOT_4 = "cell-snapshot-4";
-  static final String CELL_SNAPSHOT = "cell-snapshot-5";
+  static final String CELL_SNAPSHOT_5 = "cell-snapshot-5";
+  static final String CELL_SNAPSHOT = "cell-snapshot-6";
   static final String COUNTED = "counted-1";
   static final String FLUSHED = "flushed-1";
   static final String LOGGED = "ingest-logged-1";
@@ -207,7 +211,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
   }
 
   /**
-   * The bytes of {@code cell-snapshot-4}: an array of exactly their size, the snapshot's arrays
+   * The bytes of {@code cell-snapshot-6}: an array of exactly their size, the snapshot's arrays
    * copied in bulk (a snapshot of a cell holding three days is some hundred kB, so per-value writes
    * through a growing stream cost more than the copy).
    */
@@ -218,7 +222,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     long[] pos = snap.positions();
     ByteBuffer b =
         ByteBuffer.allocate(
-            Math.toIntExact(snapshotSize(n, m, w) + Integer.BYTES + 6L * pos.length));
+            Math.toIntExact(snapshotSize(n, m, w) + Long.BYTES + Integer.BYTES + 6L * pos.length));
     b.putInt(n).putInt(m).putInt(w);
     b.asLongBuffer().put(snap.keys());
     b.position(b.position() + Long.BYTES * n);
@@ -231,6 +235,7 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     b.put((byte) (snap.diverging() ? 1 : 0));
     b.putLong(snap.checked()).putLong(snap.judgedBefore());
     b.put((byte) snap.predictor());
+    b.putLong(snap.heldFrom());
     b.putInt(pos.length / 2);
     for (int i = 0; i < pos.length; i += 2) {
       b.putInt(Math.toIntExact(pos[i])).putLong(pos[i + 1]);
@@ -275,13 +280,17 @@ public final class LiveSerializer extends SerializerWithStringManifest {
     return a;
   }
 
-  /** Reads {@code cell-snapshot-5}. */
+  /** Reads {@code cell-snapshot-6}. */
   static CellSnapshot readSnapshot(byte[] bytes) {
-    return readSnapshot(bytes, true);
+    return readSnapshot(bytes, 6);
   }
 
-  /** Reads {@code cell-snapshot-5}, or {@code cell-snapshot-4} without positions. */
-  static CellSnapshot readSnapshot(byte[] bytes, boolean withPositions) {
+  /**
+   * Reads {@code cell-snapshot-6}, {@code cell-snapshot-5} (without the window's slot) or {@code
+   * cell-snapshot-4} (without the window's slot and positions).
+   */
+  static CellSnapshot readSnapshot(byte[] bytes, int version) {
+    boolean withPositions = version >= 5;
     try {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       int n = b.getInt();
@@ -290,10 +299,15 @@ public final class LiveSerializer extends SerializerWithStringManifest {
       if (n < 0 || m < 0 || w < 0) {
         throw new BufferUnderflowException();
       }
-      long base = snapshotSize(n, m, w);
+      long fields = snapshotSize(n, m, w);
+      long base = version >= 6 ? fields + Long.BYTES : fields;
       if (withPositions ? base + Integer.BYTES > bytes.length : base != bytes.length) {
         throw new BufferUnderflowException();
       }
+      long heldFrom =
+          version >= 6
+              ? ByteBuffer.wrap(bytes, Math.toIntExact(fields), Long.BYTES).getLong()
+              : CellSnapshot.ALL_HELD;
       long[] positions = new long[0];
       if (withPositions) {
         int k = ByteBuffer.wrap(bytes, Math.toIntExact(base), Integer.BYTES).getInt();
@@ -324,10 +338,11 @@ public final class LiveSerializer extends SerializerWithStringManifest {
           b.getLong(),
           b.getLong(),
           b.get(),
-          positions);
+          positions,
+          heldFrom);
     } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
       throw new UncheckedIOException(
-          "a corrupt dnt-live " + (withPositions ? CELL_SNAPSHOT : CELL_SNAPSHOT_4) + " record",
+          "a corrupt dnt-live cell-snapshot-" + version + " record",
           new IOException("its lengths disagree with its " + bytes.length + " bytes", e));
     }
   }
@@ -357,10 +372,13 @@ public final class LiveSerializer extends SerializerWithStringManifest {
   @Override
   public Object fromBinary(byte[] bytes, String manifest) {
     if (manifest.equals(CELL_SNAPSHOT)) {
-      return readSnapshot(bytes, true);
+      return readSnapshot(bytes, 6);
+    }
+    if (manifest.equals(CELL_SNAPSHOT_5)) {
+      return readSnapshot(bytes, 5);
     }
     if (manifest.equals(CELL_SNAPSHOT_4)) {
-      return readSnapshot(bytes, false);
+      return readSnapshot(bytes, 4);
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       switch (manifest) {

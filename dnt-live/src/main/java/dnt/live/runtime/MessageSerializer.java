@@ -44,7 +44,7 @@ public final class MessageSerializer extends WireSerializer {
           Map.entry(CellTwin.Observe.class, "cell-observe-1"),
           Map.entry(CellTwin.Ack.class, "cell-ack-1"),
           Map.entry(CellTwin.Totals.class, "cell-totals-1"),
-          Map.entry(CellTwin.SlotTotals.class, "cell-slot-totals-1"),
+          Map.entry(CellTwin.SlotTotals.class, "cell-slot-totals-2"),
           Map.entry(CellTwin.Integrity.class, "cell-integrity-1"),
           Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-3"),
           Map.entry(CellTwin.Apply.class, "cell-apply-1"),
@@ -119,6 +119,7 @@ public final class MessageSerializer extends WireSerializer {
       for (double[] slot : m.totals()) {
         doubles(out, slot);
       }
+      out.writeLong(m.heldFrom());
     } else if (o instanceof CellTwin.Integrity m) {
       ref(out, m.replyTo());
     } else if (o instanceof CellTwin.IntegrityState m) {
@@ -411,13 +412,16 @@ public final class MessageSerializer extends WireSerializer {
       case "cell-ack-1" -> new CellTwin.Ack(in.readInt(), in.readInt());
       case "cell-totals-1" ->
           new CellTwin.Totals(in.readLong(), in.readLong(), in.readBoolean(), ref(in));
-      case "cell-slot-totals-1" -> {
+      case "cell-slot-totals-1", "cell-slot-totals-2" -> {
         long from = in.readLong();
         double[][] totals = new double[in.readInt()][];
         for (int i = 0; i < totals.length; i++) {
           totals[i] = doubles(in);
         }
-        yield new CellTwin.SlotTotals(from, totals);
+        // the first version came from a twin that held every slot
+        yield manifest.endsWith("1")
+            ? new CellTwin.SlotTotals(from, totals)
+            : new CellTwin.SlotTotals(from, totals, in.readLong());
       }
       case "cell-integrity-1" -> new CellTwin.Integrity(ref(in));
       case "cell-integrity-state-1" ->

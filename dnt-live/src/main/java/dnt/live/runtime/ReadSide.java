@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -175,6 +176,29 @@ final class ReadSide implements AutoCloseable {
       fill(q, cell, fromSlot, toSlot, out);
     }
     return out;
+  }
+
+  /**
+   * The masked slots of a cell before a slot.
+   *
+   * @param cell the cell
+   * @param beforeSlot the slot after the last one returned
+   * @return the slots, ascending
+   * @throws SQLException if DuckDB fails
+   */
+  synchronized long[] maskedSlots(int cell, long beforeSlot) throws SQLException {
+    try (PreparedStatement q =
+        db.prepareStatement("SELECT slot FROM masked WHERE cell = ? AND slot < ? ORDER BY slot")) {
+      q.setInt(1, cell);
+      q.setLong(2, beforeSlot);
+      try (ResultSet rs = q.executeQuery()) {
+        List<Long> slots = new ArrayList<>();
+        while (rs.next()) {
+          slots.add(rs.getLong(1));
+        }
+        return slots.stream().mapToLong(Long::longValue).toArray();
+      }
+    }
   }
 
   private static void fill(PreparedStatement q, int cell, long from, long to, double[][] out)

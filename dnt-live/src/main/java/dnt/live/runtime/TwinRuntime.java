@@ -93,6 +93,7 @@ public final class TwinRuntime implements AutoCloseable {
   private @Nullable ReadSideProjection projection;
   private volatile @Nullable CellStarter starter;
   private final IngestSettings ingest;
+  private final CellRetention retention;
   private final AtomicLong nextPartition = new AtomicLong();
 
   /**
@@ -123,6 +124,7 @@ public final class TwinRuntime implements AutoCloseable {
       IntFunction<double[]> cellPosition,
       NodeBoards boards,
       IngestSettings ingest,
+      CellRetention retention,
       List<Integer> retired) {
     this.settings = settings;
     this.alerts = boards.alerts();
@@ -142,6 +144,7 @@ public final class TwinRuntime implements AutoCloseable {
             system.executionContext());
     this.sharding = ClusterSharding.get(system);
     this.ingest = ingest;
+    this.retention = retention;
     this.retired = List.copyOf(retired);
     this.draining.addAll(retired);
     this.views = new ClusterViews(system, asks, alerts, latest);
@@ -181,9 +184,10 @@ public final class TwinRuntime implements AutoCloseable {
    */
   public static TwinRuntime start(RuntimeSettings settings, NodeSettings node) throws SQLException {
     Config config = config(settings, node);
-    // before anything is created: a bad dnt-live.ingest-log setting is one sentence naming it
-    // (InvalidInputException, exit 2 from dnt serve)
+    // before anything is created: a bad dnt-live.ingest-log setting or retention window is one
+    // sentence naming it (InvalidInputException, exit 2 from dnt serve)
     IngestSettings ingestSettings = IngestSettings.of(config);
+    CellRetention retention = CellRetention.of(config);
     JournalSchema.ensure(settings);
     // partitions of an earlier start beyond the count now: they drain (IngestLog)
     List<Integer> retiredPartitions =
@@ -260,6 +264,7 @@ public final class TwinRuntime implements AutoCloseable {
               network == null ? ForecastRuntime::milanPosition : ownPosition(network),
               boards,
               ingestSettings,
+              retention,
               retiredPartitions);
       AlertSet alerts = rt.alerts;
       HeldCells held = rt.held;
@@ -291,6 +296,7 @@ public final class TwinRuntime implements AutoCloseable {
                                             alerts,
                                             latest)
                                         .withHeld(held)
+                                        .withRetention(retention.slots())
                                         .withModels(models)
                                         .withClients(clients, actor);
                                 return ingest.enabled()
@@ -544,7 +550,61 @@ public final class TwinRuntime implements AutoCloseable {
             sharding.entityRefFor(CellTwin.TYPE_KEY, Integer.toString(cell)),
             (ActorRef<CellTwin.SlotTotals> replyTo) ->
                 new CellTwin.Totals(fromSlot, toSlot, masked, replyTo))
-        .thenApply(CellTwin.SlotTotals::totals);
+        .thenCompose(t -> beforeWindow(cell, t, toSlot, masked));
+  }
+
+  /**
+   * A cell twin's totals with the slots before its retention window filled from the read side
+   * (docs/live.md, "The retention window"): the twin no longer holds them, the journal's events and
+   * the read side do.
+   */
+  private CompletionStage<double[][]> beforeWindow(
+      int cell, CellTwin.SlotTotals t, long toSlot, boolean masked) {
+    long from = t.fromSlot();
+    long split = Math.min(toSlot, t.heldFrom());
+    if (split <= from) {
+      return CompletableFuture.completedFuture(t.totals());
+    }
+    return history(cell, from, split, masked)
+        .thenApply(
+            old -> {
+              double[][] out = t.totals();
+              System.arraycopy(old, 0, out, 0, old.length);
+              return out;
+            });
+  }
+
+  /**
+   * The retention window of this node's cell twins ({@code dnt-live.cell.retention}).
+   *
+   * @return the window
+   */
+  public CellRetention retention() {
+    return retention;
+  }
+
+  /**
+   * The slots of a cell masked by the integrity check before a slot, from the read side (the slots
+   * a cell twin's retention window dropped; docs/live.md, "The retention window").
+   *
+   * @param cell the cell number
+   * @param beforeSlot the slot after the last one asked
+   * @return the masked slots, ascending
+   */
+  public CompletionStage<long[]> maskedBefore(int cell, long beforeSlot) {
+    ReadSide rs = readSide;
+    if (rs == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("no read side"));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return rs.maskedSlots(cell, beforeSlot);
+          } catch (SQLException e) {
+            throw new IllegalStateException("the read side failed: " + e.getMessage(), e);
+          }
+        },
+        blocking);
   }
 
   /**
@@ -835,6 +895,11 @@ public final class TwinRuntime implements AutoCloseable {
       FlAggregator.Params params, @Nullable Executor training) {
     if (forecasting != null) {
       throw new IllegalStateException("forecasting is already started");
+    }
+    retention.requireFor(params);
+    String never = retention.vtwinNeverStarts(params);
+    if (never != null) {
+      system.log().warn(never);
     }
     ForecastRuntime f =
         ForecastRuntime.start(

@@ -111,7 +111,8 @@ final class CellStateLayoutTest {
             .isEqualTo(ref.snapshot());
         packed =
             CellState.of(
-                (CellSnapshot) serializer.fromBinary(serializer.toBinary(snap), "cell-snapshot-5"),
+                (CellSnapshot)
+                    serializer.fromBinary(serializer.toBinary(snap), serializer.manifest(snap)),
                 params);
         restores++;
         assertSameState(packed, ref, r, t);

@@ -175,17 +175,27 @@ final class LiveSerializerTest {
     assertThat(serializer.fromBinary(fourth(), "cell-snapshot-4"))
         .usingRecursiveComparison()
         .isEqualTo(snap);
-    // the fifth is the fourth and the ingest log's positions: none here
-    assertThat(serializer.manifest(snap)).isEqualTo("cell-snapshot-5");
+    // the fifth is the fourth and the ingest log's positions: none here; still read
     byte[] fifth = ByteBuffer.allocate(fourth().length + 4).put(fourth()).putInt(0).array();
-    assertThat(serializer.toBinary(snap)).isEqualTo(fifth);
+    assertThat(serializer.fromBinary(fifth, "cell-snapshot-5"))
+        .usingRecursiveComparison()
+        .isEqualTo(snap);
+    // the sixth is the fourth, the retention window's first slot (none dropped), the positions
+    assertThat(serializer.manifest(snap)).isEqualTo("cell-snapshot-6");
+    byte[] sixth =
+        ByteBuffer.allocate(fourth().length + 8 + 4)
+            .put(fourth())
+            .putLong(Long.MIN_VALUE)
+            .putInt(0)
+            .array();
+    assertThat(serializer.toBinary(snap)).isEqualTo(sixth);
     CellSnapshot none = handWritten(-1);
-    assertThat(serializer.fromBinary(serializer.toBinary(none), "cell-snapshot-5"))
+    assertThat(serializer.fromBinary(serializer.toBinary(none), "cell-snapshot-6"))
         .usingRecursiveComparison()
         .isEqualTo(none);
     CellSnapshot empty = CellSnapshot.telemetryOnly(new long[0], new double[0]);
-    assertThat(serializer.toBinary(empty)).hasSize(42);
-    assertThat(serializer.fromBinary(serializer.toBinary(empty), "cell-snapshot-5"))
+    assertThat(serializer.toBinary(empty)).hasSize(50);
+    assertThat(serializer.fromBinary(serializer.toBinary(empty), "cell-snapshot-6"))
         .usingRecursiveComparison()
         .isEqualTo(empty);
   }
@@ -210,10 +220,14 @@ final class LiveSerializerTest {
     // 42 + 48 n + 48 m + 8 w + 12 k bytes: the fourth's, then k = 2 and (partition, position) pairs
     ByteBuffer b = ByteBuffer.allocate(fourth().length + 4 + 2 * 12);
     b.put(fourth()).putInt(2).putInt(0).putLong(7).putInt(3).putLong(1L << 40);
-    assertThat(serializer.toBinary(snap)).isEqualTo(b.array());
     assertThat(serializer.fromBinary(b.array(), "cell-snapshot-5"))
         .usingRecursiveComparison()
         .isEqualTo(snap);
+    // the sixth writes the window's first slot between the fourth's fields and the positions
+    ByteBuffer six = ByteBuffer.allocate(fourth().length + 8 + 4 + 2 * 12);
+    six.put(fourth()).putLong(Long.MIN_VALUE);
+    six.putInt(2).putInt(0).putLong(7).putInt(3).putLong(1L << 40);
+    assertThat(serializer.toBinary(snap)).isEqualTo(six.array());
     CellState state = CellState.of(snap, OFF);
     assertThat(state.applied(0)).isEqualTo(7);
     assertThat(state.applied(3)).isEqualTo(1L << 40);
@@ -266,10 +280,12 @@ final class LiveSerializerTest {
 
   @Test
   void aTruncatedSnapshotIsRefusedByName() {
-    byte[] fifth = serializer.toBinary(handWritten(-1));
-    byte[] fourth = java.util.Arrays.copyOf(fifth, fifth.length - 4);
-    for (String manifest : List.of("cell-snapshot-4", "cell-snapshot-5")) {
-      byte[] whole = manifest.endsWith("4") ? fourth : fifth;
+    byte[] sixth = serializer.toBinary(handWritten(-1));
+    // no positions: the sixth is the fourth, 8 bytes of the window's slot and a count of 0
+    byte[] fourth = java.util.Arrays.copyOf(sixth, sixth.length - 12);
+    byte[] fifth = ByteBuffer.allocate(fourth.length + 4).put(fourth).putInt(0).array();
+    for (String manifest : List.of("cell-snapshot-4", "cell-snapshot-5", "cell-snapshot-6")) {
+      byte[] whole = manifest.endsWith("4") ? fourth : manifest.endsWith("5") ? fifth : sixth;
       for (int length : new int[] {0, 11, 12, whole.length - 1}) {
         byte[] cut = java.util.Arrays.copyOf(whole, length);
         assertThatThrownBy(() -> serializer.fromBinary(cut, manifest))

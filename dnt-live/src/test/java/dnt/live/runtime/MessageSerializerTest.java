@@ -96,7 +96,7 @@ final class MessageSerializerTest {
             ref.narrow()));
     all.add(new CellTwin.Ack(1000, 3));
     all.add(new CellTwin.Totals(10, 16, true, ref.narrow()));
-    all.add(new CellTwin.SlotTotals(10, new double[][] {{1, 2, 3, 4, 5}, {0, 0, 0, 0, 0.5}}));
+    all.add(new CellTwin.SlotTotals(10, new double[][] {{1, 2, 3, 4, 5}, {0, 0, 0, 0, 0.5}}, 11));
     all.add(new CellTwin.Integrity(ref.narrow()));
     all.add(
         new CellTwin.IntegrityState(
@@ -369,6 +369,26 @@ final class MessageSerializerTest {
     // version 1 is version 2 without its last two fields (timeout 8 bytes, traffic count 4)
     byte[] one = java.util.Arrays.copyOf(two, two.length - 12);
     assertThat(s.fromBinary(one, "fl-status-1")).isEqualTo(v2);
+  }
+
+  /**
+   * A node of the previous version answers totals without its retention window's first slot ({@code
+   * cell-slot-totals-1}): read as a twin that dropped nothing, so the asker takes every slot from
+   * it.
+   */
+  @Test
+  void theFormerSlotTotalsFormatStillReadsAsHoldingEverySlot() {
+    MessageSerializer s =
+        new MessageSerializer((ExtendedActorSystem) Adapter.toClassic(kit.system()));
+    CellTwin.SlotTotals now = new CellTwin.SlotTotals(10, new double[][] {{1, 2, 3, 4, 5}}, 11);
+    byte[] two = s.toBinary(now);
+    // version 1 is version 2 without the window's first slot (a long at the end)
+    byte[] one = java.util.Arrays.copyOf(two, two.length - 8);
+    CellTwin.SlotTotals read = (CellTwin.SlotTotals) s.fromBinary(one, "cell-slot-totals-1");
+    assertThat(read.heldFrom()).isEqualTo(CellSnapshot.ALL_HELD);
+    assertThat(read.fromSlot()).isEqualTo(10);
+    assertThat(read.totals()).isDeepEqualTo(now.totals());
+    assertThat(s.manifest(now)).isEqualTo("cell-slot-totals-2");
   }
 
   /**
