@@ -27,7 +27,7 @@ final class IngestSettingsTest {
     assertThat(s)
         .isEqualTo(
             new IngestSettings(
-                4, Duration.ofSeconds(2), 5000, 50, Duration.ofSeconds(10), Duration.ofSeconds(2)));
+                4, Duration.ofSeconds(2), 5000, 10, Duration.ofSeconds(10), Duration.ofSeconds(2)));
     assertThat(s.enabled()).isTrue();
   }
 
