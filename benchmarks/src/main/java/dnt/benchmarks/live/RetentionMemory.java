@@ -14,8 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -43,9 +41,6 @@ import java.util.random.RandomGeneratorFactory;
  * and bytes are not times: the figures do not depend on the load of the machine.
  */
 public final class RetentionMemory {
-  private static final long DAY = Instant.parse("2013-11-04T00:00:00Z").toEpochMilli();
-  private static final long SLOT = 600_000L;
-  private static final int[] CODES = {39, 33, 49, 44, 86, 1, 7};
 
   private RetentionMemory() {}
 
@@ -79,22 +74,7 @@ public final class RetentionMemory {
       try (LiveTwin twin = LiveTwins.start(settings)) {
         before = usedAfterGc();
         for (int t = 0; t < days * 144; t++) {
-          List<RawRow> batch = new ArrayList<>();
-          for (int cell = 1; cell <= cells; cell++) {
-            int codes = 1 + rng.nextInt(6);
-            for (int k = 0; k < codes; k++) {
-              batch.add(
-                  new RawRow(
-                      cell,
-                      DAY + t * SLOT,
-                      CODES[k],
-                      rng.nextDouble(),
-                      rng.nextDouble(),
-                      rng.nextDouble(),
-                      rng.nextDouble(),
-                      rng.nextDouble() * 50));
-            }
-          }
+          List<RawRow> batch = SnapshotSize.slot(rng, cells, t);
           twin.ingest(batch).toCompletableFuture().join();
           rows += batch.size();
         }

@@ -59,23 +59,7 @@ public final class SnapshotSize {
     LiveSettings settings = LiveSettings.defaults(state).withSnapshotEvery(144);
     try (LiveTwin twin = LiveTwins.start(settings)) {
       for (int t = 0; t < days * 144; t++) {
-        List<RawRow> batch = new ArrayList<>();
-        for (int cell = 1; cell <= cells; cell++) {
-          int codes = 1 + rng.nextInt(6);
-          for (int k = 0; k < codes; k++) {
-            batch.add(
-                new RawRow(
-                    cell,
-                    DAY + t * SLOT,
-                    CODES[k],
-                    rng.nextDouble(),
-                    rng.nextDouble(),
-                    rng.nextDouble(),
-                    rng.nextDouble(),
-                    rng.nextDouble() * 50));
-          }
-        }
-        twin.ingest(batch).toCompletableFuture().join();
+        twin.ingest(slot(rng, cells, t)).toCompletableFuture().join();
       }
     }
     try (Connection c =
@@ -112,5 +96,34 @@ public final class SnapshotSize {
             r.getLong(3));
       }
     }
+  }
+
+  /**
+   * One slot's rows of synthetic cells: 1 to 6 country codes per cell, random activities (the draws
+   * in a fixed order, so a seed gives the same rows; {@link RetentionMemory} uses it too).
+   *
+   * @param rng the draws
+   * @param cells cells 1 to {@code cells}
+   * @param t the slot's index from the first day's midnight
+   * @return the rows
+   */
+  static List<RawRow> slot(RandomGenerator rng, int cells, int t) {
+    List<RawRow> batch = new ArrayList<>();
+    for (int cell = 1; cell <= cells; cell++) {
+      int codes = 1 + rng.nextInt(6);
+      for (int k = 0; k < codes; k++) {
+        batch.add(
+            new RawRow(
+                cell,
+                DAY + t * SLOT,
+                CODES[k],
+                rng.nextDouble(),
+                rng.nextDouble(),
+                rng.nextDouble(),
+                rng.nextDouble(),
+                rng.nextDouble() * 50));
+      }
+    }
+    return batch;
   }
 }
