@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A JVM started without {@code --add-modules jdk.incubator.vector} (as a user's own launcher might
  * be) runs the scalar kernels, and {@code -Ddnt.simd=vector} there fails with a message naming the
- * missing option. Runs {@link Probe} in a child JVM on this test's class path.
+ * missing option. The block kernels follow {@link Kernels}: without the module the scalar block
+ * kernels run (the vector class is never loaded, so nothing fails), with it the Vector API's, and
+ * {@code -Ddnt.simd=scalar} turns them off. Runs {@link Probe} and {@link BlockProbe} in a child
+ * JVM on this test's class path.
  */
 final class KernelsWithoutModuleTest {
   /** Prints the chosen kernels' name, or the error's message with exit code 3. */
@@ -30,15 +33,29 @@ final class KernelsWithoutModuleTest {
     }
   }
 
+  /** Prints the chosen block kernels' name and whether the vector ones are available. */
+  static final class BlockProbe {
+    private BlockProbe() {}
+
+    public static void main(String[] args) {
+      System.out.println(BlockKernels.get().name() + " " + BlockKernels.vector().isPresent());
+    }
+  }
+
   private record Run(int exit, String out) {}
 
   private static Run run(String... properties) throws IOException, InterruptedException {
+    return run(Probe.class, properties);
+  }
+
+  private static Run run(Class<?> probe, String... properties)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(properties));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(Probe.class.getName());
+    command.add(probe.getName());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -63,5 +80,17 @@ final class KernelsWithoutModuleTest {
     assertThat(auto.out()).endsWith("vector true");
     assertThat(auto.out().lines().filter(l -> l.startsWith("WARNING")).count()).isEqualTo(1);
     assertThat(run(module, "-Ddnt.simd=scalar").out()).endsWith("scalar true");
+  }
+
+  @Test
+  void theBlockKernelsFollowTheModuleAndTheProperty() throws Exception {
+    assertThat(run(BlockProbe.class)).isEqualTo(new Run(0, "scalar false"));
+    String module = "--add-modules=jdk.incubator.vector";
+    Run auto = run(BlockProbe.class, module);
+    assertThat(auto.exit()).isZero();
+    assertThat(auto.out()).endsWith("vector true");
+    Run off = run(BlockProbe.class, module, "-Ddnt.simd=scalar");
+    assertThat(off.exit()).isZero();
+    assertThat(off.out()).endsWith("scalar true");
   }
 }
