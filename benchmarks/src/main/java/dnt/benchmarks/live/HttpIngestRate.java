@@ -55,7 +55,11 @@ import java.util.random.RandomGeneratorFactory;
  * tenth of the batches is a warm-up and not measured; with {@code warm} an open loop sends the
  * warm-up batches as fast as they are answered and starts its schedule at the first measured batch,
  * so that the backlog of a cold start (the first batches take seconds: the timeline shows it) is
- * not carried into the measured batches, as it is without.
+ * not carried into the measured batches, as it is without. An eighth argument, a settling time in
+ * seconds (with a rate and {@code warm}), sends the batches of that time at the offered rate after
+ * the closed-loop warm-up, unmeasured: the closed loop acknowledges batches faster than the cell
+ * twins, the read side and the radio twin work them off, and without it their backlog shows in the
+ * first measured seconds (the timeline's first windows).
  *
  * <p>{@code -Ddnt.benchmarks.journalSchema=legacy} runs the twin on the embedded journal's layout
  * of before 5 December 2026 (four B-trees in {@code event_journal} per event instead of two,
@@ -94,8 +98,14 @@ public final class HttpIngestRate {
     boolean radio = args.length > 4 && args[4].equals("on");
     double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
     boolean closedWarmup = args.length > 6 && args[6].equals("warm");
+    double settleSeconds = args.length > 7 ? Double.parseDouble(args[7]) : 0;
     if (!(rate >= 0) || Double.isInfinite(rate)) {
       throw new IllegalArgumentException("the rate must be finite and >= 0, got " + args[5]);
+    }
+    if (!(settleSeconds >= 0) || (settleSeconds > 0 && !(closedWarmup && rate > 0))) {
+      throw new IllegalArgumentException(
+          "the settling time must be >= 0 seconds, and needs a rate and warm; got "
+              + String.join(" ", args));
     }
     if (Files.exists(state)) {
       throw new IllegalArgumentException("the state folder " + state + " exists; give a new one");
@@ -105,7 +115,14 @@ public final class HttpIngestRate {
     long t0 = System.nanoTime();
     String[] rows = rows(cells, timeOrder, 42);
     int batches = rows.length / BATCH;
-    int warmup = batches / 10;
+    // the warm-up, unmeasured: the first tenth (closed loop with warm), plus with a settling time
+    // the batches the open loop offers in it
+    int settle = (int) Math.round(settleSeconds * rate / BATCH);
+    int warmup = batches / 10 + settle;
+    if (warmup >= batches) {
+      throw new IllegalArgumentException(
+          "the settling time leaves no batch to measure: " + batches + " batches in all");
+    }
     System.out.printf(
         Locale.ROOT,
         "%d rows of %d cells in %s order made in %.1f s%n",
@@ -138,7 +155,13 @@ public final class HttpIngestRate {
       if (closedWarmup) {
         // the warm-up batches as fast as they are answered, then the schedule from the first
         // measured batch: a backlog of the cold start does not carry into the measured batches
-        sender.send(0, warmup, clients, System.nanoTime(), 0);
+        int closed = warmup - settle;
+        sender.send(0, closed, clients, System.nanoTime(), 0);
+        if (settle > 0) {
+          // then the offered rate for the settling time, unmeasured: what the closed loop left
+          // behind (cells' flushes, the read side, the radio twin) is worked off at the rate
+          sender.send(closed, warmup, clients, System.nanoTime(), rate);
+        }
         begin = System.nanoTime();
         sender.send(warmup, batches, clients, begin, rate);
       } else {
@@ -168,7 +191,15 @@ public final class HttpIngestRate {
                   Locale.ROOT,
                   "open loop at %.0f rows/s offered%s",
                   rate,
-                  closedWarmup ? " after a closed-loop warm-up" : "")
+                  !closedWarmup
+                      ? ""
+                      : settle > 0
+                          ? String.format(
+                              Locale.ROOT,
+                              " after a closed-loop warm-up and %.0f s (%d batches) at the rate",
+                              settleSeconds,
+                              settle)
+                          : " after a closed-loop warm-up")
               : "closed loop",
           measuredRate(doneAt, warmup, begin, end, BATCH),
           LiveIngestRate.percentile(measured, 0.50) / 1e6,
