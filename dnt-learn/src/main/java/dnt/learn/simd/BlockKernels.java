@@ -173,6 +173,37 @@ public interface BlockKernels {
       int to);
 
   /**
+   * Several rows' shares of the numerator of a masked weighted mean that expects every row inside
+   * its band (TID's aggregation pass, where nearly every coordinate keeps every row of nonzero
+   * weight): for every {@code j} in {@code [from, to)} and every row k in order, with {@code x} and
+   * {@code in} as in {@link #addMaskedRows}, {@code num[j - from] = num[j - from] + a[k] * x}, and
+   * {@code inside[j - from] = 0.0} unless {@code in} (otherwise it keeps its value). Where {@code
+   * inside} is still nonzero after every row, every row was inside, so the numerator is the one
+   * {@link #addMaskedRows} would have summed, term for term in the same order, and the denominator
+   * is the plain sum of the weights; elsewhere the numerator is meaningless.
+   *
+   * @param b the shared base
+   * @param rows the rows' weights, each at least {@code to} long
+   * @param a the rows' weights in the mean, at least as many as rows
+   * @param lo the bands' lower ends, by coordinate
+   * @param hi the bands' upper ends, by coordinate
+   * @param num the numerators, from index 0 for coordinate {@code from}
+   * @param inside the flags, likewise: 1.0 before the first row, 0.0 once a row is outside
+   * @param from the first coordinate
+   * @param to one past the last
+   */
+  void addRowsExpectingInside(
+      float[] b,
+      float[][] rows,
+      double[] a,
+      double[] lo,
+      double[] hi,
+      double[] num,
+      double[] inside,
+      int from,
+      int to);
+
+  /**
    * The kernels to use now: the Vector API's when {@link Kernels#get()} is the vector
    * implementation (the module resolved and {@value Kernels#PROPERTY} not {@code scalar}), the
    * scalar ones otherwise.

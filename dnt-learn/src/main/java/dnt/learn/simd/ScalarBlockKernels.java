@@ -217,4 +217,31 @@ public final class ScalarBlockKernels implements BlockKernels {
       den[j - from] = sd;
     }
   }
+
+  @Override
+  public void addRowsExpectingInside(
+      float[] b,
+      float[][] rows,
+      double[] a,
+      double[] lo,
+      double[] hi,
+      double[] num,
+      double[] inside,
+      int from,
+      int to) {
+    for (int j = from; j < to; j++) {
+      double bj = b[j];
+      double l = lo[j];
+      double h = hi[j];
+      double sn = num[j - from];
+      boolean all = inside[j - from] != 0;
+      for (int k = 0; k < rows.length; k++) {
+        double x = rows[k][j] - bj;
+        all &= x >= l && x <= h;
+        sn += a[k] * x;
+      }
+      num[j - from] = sn;
+      inside[j - from] = all ? 1.0 : 0.0;
+    }
+  }
 }

@@ -451,6 +451,117 @@ final class BlockKernelsTest {
   }
 
   @Test
+  void rowsExpectingInsideAreTheMaskedSumsWhereEveryRowIsInside() {
+    BlockKernels vector = vector();
+    SplittableRandom random = new SplittableRandom(29);
+    int allInside = 0;
+    int notAllInside = 0;
+    for (int count = 1; count <= 9; count++) {
+      for (int kind = 0; kind < 6; kind++) {
+        int length = random.nextInt(1, 200);
+        int from = random.nextInt(0, Math.min(length, 13));
+        int to = random.nextInt(from, length + 1);
+        float[] base = row(random, length, kind);
+        float[][] rows = new float[count][];
+        double[] a = new double[count];
+        for (int k = 0; k < count; k++) {
+          rows[k] = row(random, length, kind);
+          a[k] = random.nextInt(3) == 0 ? 1.0 : random.nextDouble(1e-3, 10);
+        }
+        if (kind == 5 && length > 2) {
+          rows[0][from] = Float.NaN; // never inside
+          rows[count - 1][length - 1] = Float.POSITIVE_INFINITY;
+        }
+        double[] lo = new double[length];
+        double[] hi = new double[length];
+        for (int j = 0; j < length; j++) {
+          // the band around every row's value, most of the time
+          double least = Double.POSITIVE_INFINITY;
+          double most = Double.NEGATIVE_INFINITY;
+          for (float[] r : rows) {
+            double x = (double) r[j] - base[j];
+            least = Math.min(least, x);
+            most = Math.max(most, x);
+          }
+          switch (random.nextInt(5)) {
+            case 0 -> {
+              lo[j] = least; // ends equal to values
+              hi[j] = most;
+            }
+            case 1 -> {
+              lo[j] = Double.NaN;
+              hi[j] = most;
+            }
+            case 2 -> {
+              lo[j] = least + Math.abs(random.nextGaussian()); // some rows below
+              hi[j] = most;
+            }
+            default -> {
+              lo[j] = least - Math.abs(random.nextGaussian());
+              hi[j] = most + Math.abs(random.nextGaussian());
+            }
+          }
+        }
+        double[] num = new double[to - from];
+        double[] inside = new double[to - from];
+        for (int j = 0; j < num.length; j++) {
+          num[j] = random.nextBoolean() ? -0.0 : random.nextGaussian();
+          inside[j] = random.nextInt(8) == 0 ? 0.0 : 1.0;
+        }
+        double[] en = num.clone();
+        double[] ed = new double[to - from];
+        for (int k = 0; k < count; k++) {
+          Kernels.scalar().addMasked(rows[k], base, lo, hi, a[k], en, ed, from, to);
+        }
+        double weightSum = 0;
+        for (double x : a) {
+          weightSum += x;
+        }
+        double[] sn = num.clone();
+        double[] si = inside.clone();
+        BlockKernels.scalar().addRowsExpectingInside(base, rows, a, lo, hi, sn, si, from, to);
+        double[] vn = num.clone();
+        double[] vi = inside.clone();
+        vector.addRowsExpectingInside(base, rows, a, lo, hi, vn, vi, from, to);
+        for (int j = 0; j < sn.length; j++) {
+          int c = from + j;
+          boolean every = inside[j] != 0;
+          double plain = num[j];
+          for (int k = 0; k < count; k++) {
+            double x = (double) rows[k][c] - base[c];
+            every &= x >= lo[c] && x <= hi[c];
+            plain += a[k] * x;
+          }
+          String where = String.format("count %d kind %d coordinate %d", count, kind, c);
+          assertThat(si[j]).as("scalar flag, " + where).isEqualTo(every ? 1.0 : 0.0);
+          assertThat(vi[j]).as("vector flag, " + where).isEqualTo(every ? 1.0 : 0.0);
+          // NaN payloads aside (doubleToLongBits), the plain sums in row order, in both
+          assertThat(Double.doubleToLongBits(sn[j]))
+              .as("scalar sum, " + where)
+              .isEqualTo(Double.doubleToLongBits(plain));
+          assertThat(Double.doubleToLongBits(vn[j]))
+              .as("vector sum, " + where)
+              .isEqualTo(Double.doubleToLongBits(plain));
+          if (every) {
+            // where every row is inside: the masked sums, and the weights' plain sum
+            assertThat(doubleBits(vn[j]))
+                .as("masked numerator, " + where)
+                .isEqualTo(doubleBits(en[j]));
+            assertThat(doubleBits(ed[j]))
+                .as("masked denominator, " + where)
+                .isEqualTo(doubleBits(0.0 + weightSum));
+            allInside++;
+          } else {
+            notAllInside++;
+          }
+        }
+      }
+    }
+    assertThat(allInside).isPositive();
+    assertThat(notAllInside).isPositive();
+  }
+
+  @Test
   void maskedRowsAddTheZeroOfAnExcludedRow() {
     // hand-worked: -0.0 + 0.0 is 0.0, so an excluded row turns a -0.0 sum into 0.0
     float[][] rows = {{5f, 0.5f}};
