@@ -408,19 +408,21 @@ public final class VectorBlockKernels implements BlockKernels {
     public void differences(int row, float[] base, double[] out) {
       int[] k = keys;
       int off = row * stride;
-      int bound = D.loopBound(width);
+      int bound = I.loopBound(width);
+      int half = D.length();
       int j = 0;
-      for (; j < bound; j += D.length()) {
-        IntVector key = IntVector.fromArray(IH, k, off + j);
-        IntVector bits =
-            key.lanewise(
-                VectorOperators.XOR, key.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE));
-        DoubleVector x =
-            (DoubleVector) bits.reinterpretAsFloats().convertShape(VectorOperators.F2D, D, 0);
-        DoubleVector b =
-            (DoubleVector)
-                FloatVector.fromArray(FH, base, from + j).convertShape(VectorOperators.F2D, D, 0);
-        x.sub(b).intoArray(out, j);
+      for (; j < bound; j += I.length()) {
+        IntVector key = IntVector.fromArray(I, k, off + j);
+        FloatVector w =
+            key.lanewise(VectorOperators.XOR, key.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE))
+                .reinterpretAsFloats();
+        FloatVector b = FloatVector.fromArray(F, base, from + j);
+        ((DoubleVector) w.convertShape(VectorOperators.F2D, D, 0))
+            .sub((DoubleVector) b.convertShape(VectorOperators.F2D, D, 0))
+            .intoArray(out, j);
+        ((DoubleVector) w.convertShape(VectorOperators.F2D, D, 1))
+            .sub((DoubleVector) b.convertShape(VectorOperators.F2D, D, 1))
+            .intoArray(out, j + half);
       }
       for (; j < width; j++) {
         out[j] = (double) Float.intBitsToFloat(key(k[off + j])) - base[from + j];
