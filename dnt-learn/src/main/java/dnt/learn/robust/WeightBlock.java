@@ -85,6 +85,9 @@ final class WeightBlock {
   /** The loaded block's sorted values, once {@link #sorted} has decoded them; else null. */
   private double @Nullable [][] decoded;
 
+  /** Whether {@link #madBand} has filled the weight ranges for the loaded block. */
+  private boolean madBandRanges;
+
   /** The network that sorted {@link #decoded}. */
   private @Nullable SelectionNetwork sortedBy;
 
@@ -192,6 +195,7 @@ final class WeightBlock {
     this.from = from;
     this.width = width;
     this.decoded = null;
+    this.madBandRanges = false;
     return work.load(weights, base, from, width);
   }
 
@@ -401,6 +405,40 @@ final class WeightBlock {
         lowest[j] = work.weight(network.row(p), j);
         highest[j] = work.weight(network.row(q - 1), j);
       }
+    }
+    countOutsideOfWeights(outside);
+  }
+
+  /**
+   * TID's MAD band of every lane ({@code median +- k * 1.4826 * MAD}, bit for bit {@link
+   * BandRule#band(double[], int, int, double, ColumnSelector, double[], int)}'s), with the range of
+   * weights inside each band for {@link #countOutsideOfMadBand}, by one kernel over the ranked keys
+   * that decodes only the ranks it reads ({@link BlockKernels.Block#madBand}).
+   *
+   * @param network the sorting network for n values
+   * @param k the band's half-width in scaled MADs
+   * @param low receives the bands' lower ends, by lane
+   * @param high receives the bands' upper ends, by lane
+   */
+  void madBand(SelectionNetwork network, double k, double[] low, double[] high) {
+    rank(network);
+    work.madBand(network.rowsOfRanks(), base, k, low, high, lowestWeight, highestWeight);
+    madBandRanges = true;
+  }
+
+  /**
+   * Adds to {@code outside[i][j]}, for every row i and lane j, 1 if the row's value lies outside
+   * the band {@link #madBand} computed for lane j, 0 if inside: each row's weight compared with the
+   * range of weights inside the band ({@link BlockKernels#countOutside}; a {@code -0.0f} and a
+   * {@code 0.0f} weight give values that compare equal, so either one's IEEE comparison decides as
+   * its value does).
+   *
+   * @param outside the per-row, per-lane counts, each at least {@link #WIDTH} long
+   * @throws IllegalStateException if {@link #madBand} has not run since the block was loaded
+   */
+  void countOutsideOfMadBand(float[][] outside) {
+    if (!madBandRanges) {
+      throw new IllegalStateException("the block's MAD bands have not been computed");
     }
     countOutsideOfWeights(outside);
   }

@@ -88,6 +88,44 @@ public interface BlockKernels {
      * @param out receives the differences, at least the loaded width long
      */
     void differences(int row, float[] base, double[] out);
+
+    /**
+     * TID's MAD band of every loaded lane of a block that a full sorting network has sorted, and
+     * the range of weights inside it, without writing the sorted values anywhere. With {@code x_r =
+     * (double) weight(rowOfRank[r], j) - (double) base[from + j]} the value of rank r at lane j
+     * (nondecreasing in r, finite):
+     *
+     * <ul>
+     *   <li>{@code med}: {@code x_(n/2)} for odd n, else {@code (x_(n/2-1) + x_(n/2)) / 2} (halves
+     *       added when that sum overflows), as {@code ColumnSelector.median};
+     *   <li>{@code mad}: the m-th smallest {@code |x_r - med|} with {@code m = n/2 + 1} for odd n,
+     *       else the mean (as the median's) of the (n/2)-th and (n/2 + 1)-th smallest;
+     *   <li>{@code low[j] = med - k * (1.4826 * mad)}, {@code high[j] = med + k * (1.4826 * mad)};
+     *   <li>{@code lowest[j]} and {@code highest[j]}: the smallest and the largest weight (in
+     *       {@link Float#compare}'s order) of the ranks whose values lie in {@code [low[j],
+     *       high[j]]}, or {@code +infinity} for both when no value does or an end is NaN (an
+     *       infinite k times a zero MAD).
+     * </ul>
+     *
+     * Every operation is a correctly rounded double operation on exact inputs, so the results do
+     * not depend on how the order statistics are found.
+     *
+     * @param rowOfRank the row holding each rank, n long
+     * @param base the shared base
+     * @param k the band's half-width in scaled MADs, not negative (may be infinite)
+     * @param low receives the bands' lower ends, by lane
+     * @param high receives the bands' upper ends, by lane
+     * @param lowest receives the lowest weight inside each band, by lane
+     * @param highest receives the highest weight inside each band, by lane
+     */
+    void madBand(
+        int[] rowOfRank,
+        float[] base,
+        double k,
+        double[] low,
+        double[] high,
+        float[] lowest,
+        float[] highest);
   }
 
   /**

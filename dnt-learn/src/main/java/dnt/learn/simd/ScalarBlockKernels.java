@@ -50,9 +50,14 @@ public final class ScalarBlockKernels implements BlockKernels {
     private int from;
     private int width;
 
+    private final double[] column;
+    private final double[] ends = new double[2];
+    private final int[] ranks = new int[2];
+
     FloatBlock(int rows, int lanes) {
       work = new float[rows][lanes];
       largest = new float[lanes];
+      column = new double[rows];
     }
 
     @Override
@@ -122,6 +127,36 @@ public final class ScalarBlockKernels implements BlockKernels {
       float[] w = work[row];
       for (int j = 0; j < width; j++) {
         out[j] = (double) w[j] - base[from + j];
+      }
+    }
+
+    /** One lane at a time: the lane's sorted values decoded, then {@link #madBandOfSorted}. */
+    @Override
+    public void madBand(
+        int[] rowOfRank,
+        float[] base,
+        double k,
+        double[] low,
+        double[] high,
+        float[] lowest,
+        float[] highest) {
+      int n = work.length;
+      double[] x = column;
+      for (int j = 0; j < width; j++) {
+        double b = base[from + j];
+        for (int r = 0; r < n; r++) {
+          x[r] = (double) work[rowOfRank[r]][j] - b;
+        }
+        madBandOfSorted(x, n, k, ends, ranks);
+        low[j] = ends[0];
+        high[j] = ends[1];
+        if (Double.isNaN(ends[0]) || Double.isNaN(ends[1]) || ranks[0] >= ranks[1]) {
+          lowest[j] = Float.POSITIVE_INFINITY;
+          highest[j] = Float.POSITIVE_INFINITY;
+        } else {
+          lowest[j] = work[rowOfRank[ranks[0]]][j];
+          highest[j] = work[rowOfRank[ranks[1] - 1]][j];
+        }
       }
     }
   }
@@ -243,5 +278,60 @@ public final class ScalarBlockKernels implements BlockKernels {
       num[j - from] = sn;
       inside[j - from] = all ? 1.0 : 0.0;
     }
+  }
+
+  /**
+   * One lane of {@link Block#madBand}, from its sorted values, by the plain definitions: the
+   * median, the MAD as the smallest of the windows of m consecutive ranks (in sorted order the
+   * deviations from the median fall, then rise, so the m smallest deviations are those of m
+   * consecutive ranks and the m-th smallest is the smallest window's larger end; {@code
+   * dnt.learn.robust.BlockStatistics}), the band, and the ranks inside it: p, the ranks below
+   * {@code low} (only ranks below {@code n / 2} can be: the band's ends lie either side of the
+   * median) and q, the ranks up to {@code high}.
+   *
+   * @param x the lane's values in ascending order, finite, at least n long
+   * @param n the number of values, at least one
+   * @param k the band's half-width in scaled MADs
+   * @param ends receives the band's ends: {@code ends[0] = low}, {@code ends[1] = high}
+   * @param ranks receives p at {@code ranks[0]} and q at {@code ranks[1]}: the ranks inside the
+   *     band are {@code [p, q)} when neither end is NaN
+   */
+  public static void madBandOfSorted(double[] x, int n, double k, double[] ends, int[] ranks) {
+    int half = n >>> 1;
+    double med = (n & 1) == 1 ? x[half] : mean(x[half - 1], x[half]);
+    double mad =
+        (n & 1) == 1
+            ? windowOfSorted(x, n, half + 1, med)
+            : mean(windowOfSorted(x, n, half, med), windowOfSorted(x, n, half + 1, med));
+    double m = 1.4826 * mad;
+    double low = med - k * m;
+    double high = med + k * m;
+    int p = 0;
+    for (int r = 0; r < half; r++) {
+      p += x[r] < low ? 1 : 0;
+    }
+    int q = (n + 1) >>> 1;
+    for (int r = (n + 1) >>> 1; r < n; r++) {
+      q += x[r] <= high ? 1 : 0;
+    }
+    ends[0] = low;
+    ends[1] = high;
+    ranks[0] = p;
+    ranks[1] = q;
+  }
+
+  /** The smallest over windows of m consecutive ranks of the larger end's deviation from c. */
+  private static double windowOfSorted(double[] x, int n, int m, double c) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int a = 0; a + m <= n; a++) {
+      best = Math.min(best, Math.max(Math.abs(x[a] - c), Math.abs(x[a + m - 1] - c)));
+    }
+    return best;
+  }
+
+  /** The mean of two middle values, halves added when the sum overflows (the selector's). */
+  private static double mean(double low, double high) {
+    double mid = (low + high) / 2;
+    return Double.isInfinite(mid) ? low / 2 + high / 2 : mid;
   }
 }

@@ -577,6 +577,163 @@ final class BlockKernelsTest {
     }
   }
 
+  /**
+   * A weight of row i for {@link #madBandIsTheSortedColumnsBandInBoth}: the block kernels' kinds,
+   * plus shapes that put the MAD's smallest window far from the middle (a one-sided cluster, a
+   * skewed tail), an arithmetic progression (many windows of equal value) and small ties.
+   */
+  private static float bandValue(SplittableRandom random, int kind, int i) {
+    return switch (kind) {
+      case 6 ->
+          (float) (random.nextInt(10) < 4 ? 1e6 + random.nextGaussian() : random.nextGaussian());
+      case 7 -> (float) -Math.log(1 - random.nextDouble());
+      case 8 -> 0.5f * i;
+      case 9 -> random.nextInt(3);
+      case 10 -> (float) (random.nextInt(10) < 6 ? -1e3 : random.nextGaussian());
+      default -> value(random, kind);
+    };
+  }
+
+  /** The selector's mean of two middle values (halves added when the sum overflows). */
+  private static double mean(double low, double high) {
+    double mid = (low + high) / 2;
+    return Double.isInfinite(mid) ? low / 2 + high / 2 : mid;
+  }
+
+  @Test
+  void madBandIsTheSortedColumnsBandInBoth() {
+    SplittableRandom random = new SplittableRandom(23);
+    double[] multiples = {3, 0, Double.POSITIVE_INFINITY, 0.5, 1e-300};
+    int checked = 0;
+    for (int n : ROWS) {
+      for (int width : WIDTHS) {
+        int kind = random.nextInt(11);
+        int from = random.nextInt(0, 4);
+        int length = from + width + random.nextInt(0, 3);
+        float[] base = new float[length];
+        for (int j = 0; j < length; j++) {
+          base[j] = kind == 8 ? 0f : value(random, kind > 5 ? 0 : kind);
+        }
+        float[][] weights = new float[n][length];
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < length; j++) {
+            weights[i][j] = bandValue(random, kind, i);
+          }
+        }
+        // a full sort by odd-even transposition (n rounds), ranks placed on a random permutation of
+        // the rows: rank r ends in row rowOfRank[r]
+        int[] rowOfRank = new int[n];
+        for (int i = 0; i < n; i++) {
+          int t = random.nextInt(i + 1);
+          rowOfRank[i] = rowOfRank[t];
+          rowOfRank[t] = i;
+        }
+        int comparators = 0;
+        int[] low = new int[n * n];
+        int[] high = new int[n * n];
+        for (int round = 0; round < n; round++) {
+          for (int i = round & 1; i + 1 < n; i += 2) {
+            low[comparators] = rowOfRank[i];
+            high[comparators] = rowOfRank[i + 1];
+            comparators++;
+          }
+        }
+        low = Arrays.copyOf(low, comparators);
+        high = Arrays.copyOf(high, comparators);
+        double k = multiples[random.nextInt(multiples.length)];
+        for (BlockKernels kernels : new BlockKernels[] {BlockKernels.scalar(), vector()}) {
+          BlockKernels.Block b = kernels.block(n, 128);
+          assertThat(b.load(weights, base, from, width)).isTrue();
+          b.exchange(low, high);
+          double[] lo = new double[width];
+          double[] hi = new double[width];
+          float[] lowest = new float[width];
+          float[] highest = new float[width];
+          b.madBand(rowOfRank, base, k, lo, hi, lowest, highest);
+          for (int j = 0; j < width; j++) {
+            // brute force: the column sorted, the median, the deviations sorted, the band, and the
+            // smallest and largest weight whose value is inside it
+            float[] column = new float[n];
+            for (int i = 0; i < n; i++) {
+              column[i] = weights[i][from + j];
+            }
+            Arrays.sort(column); // Float.compare's order, as the network's
+            double bj = base[from + j];
+            double[] x = new double[n];
+            for (int r = 0; r < n; r++) {
+              x[r] = (double) column[r] - bj;
+            }
+            int h = n / 2;
+            double med = n % 2 == 1 ? x[h] : mean(x[h - 1], x[h]);
+            double[] deviations = new double[n];
+            for (int r = 0; r < n; r++) {
+              deviations[r] = Math.abs(x[r] - med);
+            }
+            Arrays.sort(deviations);
+            double mad = n % 2 == 1 ? deviations[h] : mean(deviations[h - 1], deviations[h]);
+            double expectedLow = med - k * (1.4826 * mad);
+            double expectedHigh = med + k * (1.4826 * mad);
+            float expectedLowest = Float.POSITIVE_INFINITY;
+            float expectedHighest = Float.POSITIVE_INFINITY;
+            for (int r = 0; r < n; r++) {
+              if (x[r] >= expectedLow && x[r] <= expectedHigh) {
+                if (expectedLowest == Float.POSITIVE_INFINITY) {
+                  expectedLowest = column[r];
+                }
+                expectedHighest = column[r];
+              }
+            }
+            String where =
+                String.format(
+                    "%s n %d width %d kind %d k %s lane %d", kernels.name(), n, width, kind, k, j);
+            assertThat(doubleBits(lo[j])).as("low, " + where).isEqualTo(doubleBits(expectedLow));
+            assertThat(doubleBits(hi[j])).as("high, " + where).isEqualTo(doubleBits(expectedHigh));
+            assertThat(Float.floatToRawIntBits(lowest[j]))
+                .as("lowest, " + where)
+                .isEqualTo(Float.floatToRawIntBits(expectedLowest));
+            assertThat(Float.floatToRawIntBits(highest[j]))
+                .as("highest, " + where)
+                .isEqualTo(Float.floatToRawIntBits(expectedHighest));
+          }
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(ROWS.length * WIDTHS.length);
+  }
+
+  @Test
+  void madBandOfAHandWorkedColumn() {
+    // weights 0, 1, 2, 3, 100 over a zero base: median 2, deviations 2, 1, 0, 1, 98, so the MAD
+    // (the 3rd smallest) is 1, and with k = 3 the band is 2 -+ 3 * 1.4826 = [-2.4478, 6.4478],
+    // holding the weights 0 to 3
+    float[][] weights = {{3f}, {100f}, {0f}, {2f}, {1f}};
+    for (BlockKernels kernels : new BlockKernels[] {BlockKernels.scalar(), vector()}) {
+      BlockKernels.Block b = kernels.block(5, 1);
+      assertThat(b.load(weights, new float[1], 0, 1)).isTrue();
+      // any order works: the kernel reads rank r from row rowOfRank[r]
+      int[] rowOfRank = {2, 4, 3, 0, 1};
+      double[] lo = new double[1];
+      double[] hi = new double[1];
+      float[] lowest = new float[1];
+      float[] highest = new float[1];
+      b.madBand(rowOfRank, new float[1], 3, lo, hi, lowest, highest);
+      assertThat(lo[0]).isEqualTo(2 - 3 * 1.4826);
+      assertThat(hi[0]).isEqualTo(2 + 3 * 1.4826);
+      assertThat(lowest[0]).isEqualTo(0f);
+      assertThat(highest[0]).isEqualTo(3f);
+      // an infinite multiple of a zero MAD is a NaN band: empty
+      float[][] equal = {{7f}, {7f}, {7f}};
+      b = kernels.block(3, 1);
+      assertThat(b.load(equal, new float[1], 0, 1)).isTrue();
+      b.madBand(
+          new int[] {0, 1, 2}, new float[1], Double.POSITIVE_INFINITY, lo, hi, lowest, highest);
+      assertThat(lo[0]).isNaN();
+      assertThat(lowest[0]).isEqualTo(Float.POSITIVE_INFINITY);
+      assertThat(highest[0]).isEqualTo(Float.POSITIVE_INFINITY);
+    }
+  }
+
   @Test
   void followsTheFloatKernelsChoice() {
     String old = System.getProperty(Kernels.PROPERTY);

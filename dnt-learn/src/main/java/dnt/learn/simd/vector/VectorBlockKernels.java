@@ -1,6 +1,7 @@
 package dnt.learn.simd.vector;
 
 import dnt.learn.simd.BlockKernels;
+import dnt.learn.simd.ScalarBlockKernels;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -104,11 +105,32 @@ public final class VectorBlockKernels implements BlockKernels {
     /** {@link #load}'s largest magnitude bits per lane. */
     private final int[] magnitudes;
 
+    /** {@link #madBand}'s state per lane (in arrays: see there). */
+    private final double[] centre;
+
+    private final double[] shorter;
+    private final double[] longer;
+    private final double[] lowDone;
+    private final double[] highDone;
+    private final double[] firstIn;
+    private final double[] endIn;
+    private final double[] column;
+    private final double[] ends = new double[2];
+    private final int[] ranks = new int[2];
+
     KeyBlock(int n, int lanes) {
       this.n = n;
       this.stride = (lanes + I.length() - 1) / I.length() * I.length();
       this.keys = new int[n * stride];
       this.magnitudes = new int[stride];
+      this.centre = new double[stride];
+      this.shorter = new double[stride];
+      this.longer = new double[stride];
+      this.lowDone = new double[stride];
+      this.highDone = new double[stride];
+      this.firstIn = new double[stride];
+      this.endIn = new double[stride];
+      this.column = new double[n];
     }
 
     @Override
@@ -426,6 +448,280 @@ public final class VectorBlockKernels implements BlockKernels {
       }
       for (; j < width; j++) {
         out[j] = (double) Float.intBitsToFloat(key(k[off + j])) - base[from + j];
+      }
+    }
+
+    /**
+     * Sixteen lanes at a time (one vector of int keys, decoded into two vectors of doubles, as
+     * {@link #differences} decodes: a half-width int species there made C2 in JDK 17 box a vector
+     * per eight lanes), decoding only the ranks it reads, in three passes over the lanes, each its
+     * own method with its state in arrays (a vector carried round a loop that can be left early is
+     * boxed too):
+     *
+     * <ul>
+     *   <li>{@link #centres}: the medians;
+     *   <li>{@link #windows}: the MAD's windows, <b>bracketed</b>. With {@code dev(r) = |x_r -
+     *       med|}, which does not rise up to the lower median rank {@code lm} and does not fall
+     *       from the upper one {@code hm}, a window {@code [a, a + m - 1]} of value {@code f(a) =
+     *       max(dev(a), dev(a + m - 1))} with {@code a <= lm} and {@code dev(a) >= dev(a + m - 1)}
+     *       is no larger than any window starting before it ({@code f(a') >= dev(a') >= dev(a) =
+     *       f(a)}), and one with {@code a + m - 1 >= hm} and {@code dev(a) <= dev(a + m - 1)} no
+     *       larger than any starting after it. So the windows are evaluated outwards from the
+     *       middle start {@code (n - m) / 2}, downwards until every lane has met the first
+     *       condition (or start 0), upwards until every lane has met the second (or the last
+     *       start): the minimum over the evaluated windows is the minimum over all of them, and a
+     *       minimum of doubles does not depend on the order;
+     *   <li>{@link #bands}: the bands, and the ranks inside them from the ends: ranks below {@code
+     *       low} counted upwards from rank 0 until no lane has one (the values are sorted), ranks
+     *       above {@code high} downwards from rank {@code n - 1}; for a NaN end no value compares,
+     *       and the empty range follows from the NaN.
+     * </ul>
+     *
+     * The lanes past the last whole vector of keys run {@link ScalarBlockKernels#madBandOfSorted}.
+     */
+    @Override
+    public void madBand(
+        int[] rowOfRank,
+        float[] base,
+        double k,
+        double[] low,
+        double[] high,
+        float[] lowest,
+        float[] highest) {
+      int bound = I.loopBound(width);
+      boolean odd = (n & 1) == 1;
+      centres(rowOfRank, base, bound);
+      // the windows of length n / 2 (even n only) and n / 2 + 1
+      for (int m = odd ? (n >>> 1) + 1 : n >>> 1; m <= (n >>> 1) + 1; m++) {
+        windows(rowOfRank, base, m, m == n >>> 1 ? shorter : longer, bound);
+      }
+      // for an odd n the mean of the longer windows' deviation with itself: that deviation
+      bands(rowOfRank, base, k, odd ? longer : shorter, low, high, bound);
+      for (int j = 0; j < bound; j++) {
+        int p = (int) firstIn[j];
+        int q = (int) endIn[j];
+        if (Double.isNaN(low[j]) || Double.isNaN(high[j]) || p >= q) {
+          lowest[j] = Float.POSITIVE_INFINITY;
+          highest[j] = Float.POSITIVE_INFINITY;
+        } else {
+          lowest[j] = weight(rowOfRank[p], j);
+          highest[j] = weight(rowOfRank[q - 1], j);
+        }
+      }
+      double[] x = column;
+      for (int j = bound; j < width; j++) {
+        double bj = base[from + j];
+        for (int r = 0; r < n; r++) {
+          x[r] = (double) weight(rowOfRank[r], j) - bj;
+        }
+        ScalarBlockKernels.madBandOfSorted(x, n, k, ends, ranks);
+        low[j] = ends[0];
+        high[j] = ends[1];
+        if (Double.isNaN(ends[0]) || Double.isNaN(ends[1]) || ranks[0] >= ranks[1]) {
+          lowest[j] = Float.POSITIVE_INFINITY;
+          highest[j] = Float.POSITIVE_INFINITY;
+        } else {
+          lowest[j] = weight(rowOfRank[ranks[0]], j);
+          highest[j] = weight(rowOfRank[ranks[1] - 1], j);
+        }
+      }
+    }
+
+    /**
+     * {@link #madBand}'s medians of lanes {@code [0, bound)} into {@link #centre}: the mean of the
+     * two middle ranks (halves added when the sum overflows); for an odd n they are one rank, and
+     * {@code (x + x) / 2} is x.
+     */
+    private void centres(int[] rowOfRank, float[] base, int bound) {
+      int[] key = keys;
+      int s = stride;
+      int ol = rowOfRank[(n - 1) >>> 1] * s;
+      int oh = rowOfRank[n >>> 1] * s;
+      int h = D.length();
+      for (int j = 0; j < bound; j += I.length()) {
+        FloatVector bf = FloatVector.fromArray(F, base, from + j);
+        DoubleVector b0 = (DoubleVector) bf.convertShape(VectorOperators.F2D, D, 0);
+        DoubleVector b1 = (DoubleVector) bf.convertShape(VectorOperators.F2D, D, 1);
+        IntVector kl = IntVector.fromArray(I, key, ol + j);
+        FloatVector fl =
+            kl.lanewise(VectorOperators.XOR, kl.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE))
+                .reinterpretAsFloats();
+        DoubleVector xl0 = ((DoubleVector) fl.convertShape(VectorOperators.F2D, D, 0)).sub(b0);
+        DoubleVector xl1 = ((DoubleVector) fl.convertShape(VectorOperators.F2D, D, 1)).sub(b1);
+        IntVector kh = IntVector.fromArray(I, key, oh + j);
+        FloatVector fh =
+            kh.lanewise(VectorOperators.XOR, kh.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE))
+                .reinterpretAsFloats();
+        DoubleVector xh0 = ((DoubleVector) fh.convertShape(VectorOperators.F2D, D, 0)).sub(b0);
+        DoubleVector xh1 = ((DoubleVector) fh.convertShape(VectorOperators.F2D, D, 1)).sub(b1);
+        DoubleVector m0 = xl0.add(xh0).div(2.0);
+        m0.blend(
+                xl0.div(2.0).add(xh0.div(2.0)),
+                m0.abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY))
+            .intoArray(centre, j);
+        DoubleVector m1 = xl1.add(xh1).div(2.0);
+        m1.blend(
+                xl1.div(2.0).add(xh1.div(2.0)),
+                m1.abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY))
+            .intoArray(centre, j + h);
+      }
+    }
+
+    /**
+     * {@link #madBand}'s smallest windows of length m over lanes {@code [0, bound)}, bracketed (see
+     * there), into {@code best}; the lanes' flags in {@link #lowDone} and {@link #highDone}.
+     */
+    private void windows(int[] rowOfRank, float[] base, int m, double[] best, int bound) {
+      int[] key = keys;
+      int s = stride;
+      int lm = (n - 1) >>> 1;
+      int hm = n >>> 1;
+      int last = n - m;
+      int h = D.length();
+      for (int j = 0; j < bound; j += I.length()) {
+        FloatVector bf = FloatVector.fromArray(F, base, from + j);
+        DoubleVector b0 = (DoubleVector) bf.convertShape(VectorOperators.F2D, D, 0);
+        DoubleVector b1 = (DoubleVector) bf.convertShape(VectorOperators.F2D, D, 1);
+        DoubleVector c0 = DoubleVector.fromArray(D, centre, j);
+        DoubleVector c1 = DoubleVector.fromArray(D, centre, j + h);
+        Arrays.fill(best, j, j + 2 * h, Double.POSITIVE_INFINITY);
+        Arrays.fill(lowDone, j, j + 2 * h, 0);
+        Arrays.fill(highDone, j, j + 2 * h, 0);
+        int down = last >>> 1;
+        int up = down + 1;
+        boolean goDown = true;
+        boolean goUp = true;
+        while (goDown || goUp) {
+          int a = goDown ? down-- : up++;
+          IntVector ka = IntVector.fromArray(I, key, rowOfRank[a] * s + j);
+          FloatVector fa =
+              ka.lanewise(VectorOperators.XOR, ka.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE))
+                  .reinterpretAsFloats();
+          DoubleVector xa0 = ((DoubleVector) fa.convertShape(VectorOperators.F2D, D, 0)).sub(b0);
+          DoubleVector xa1 = ((DoubleVector) fa.convertShape(VectorOperators.F2D, D, 1)).sub(b1);
+          IntVector ke = IntVector.fromArray(I, key, rowOfRank[a + m - 1] * s + j);
+          FloatVector fe =
+              ke.lanewise(VectorOperators.XOR, ke.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE))
+                  .reinterpretAsFloats();
+          DoubleVector xe0 = ((DoubleVector) fe.convertShape(VectorOperators.F2D, D, 0)).sub(b0);
+          DoubleVector xe1 = ((DoubleVector) fe.convertShape(VectorOperators.F2D, D, 1)).sub(b1);
+          DoubleVector da0 = xa0.sub(c0).abs();
+          DoubleVector de0 = xe0.sub(c0).abs();
+          DoubleVector da1 = xa1.sub(c1).abs();
+          DoubleVector de1 = xe1.sub(c1).abs();
+          DoubleVector.fromArray(D, best, j).min(da0.max(de0)).intoArray(best, j);
+          DoubleVector.fromArray(D, best, j + h).min(da1.max(de1)).intoArray(best, j + h);
+          goDown = down >= 0;
+          if (a <= lm) {
+            DoubleVector f0 =
+                DoubleVector.fromArray(D, lowDone, j)
+                    .max(DoubleVector.zero(D).blend(1.0, da0.compare(VectorOperators.GE, de0)));
+            DoubleVector f1 =
+                DoubleVector.fromArray(D, lowDone, j + h)
+                    .max(DoubleVector.zero(D).blend(1.0, da1.compare(VectorOperators.GE, de1)));
+            f0.intoArray(lowDone, j);
+            f1.intoArray(lowDone, j + h);
+            goDown &=
+                !(f0.compare(VectorOperators.NE, 0.0).allTrue()
+                    && f1.compare(VectorOperators.NE, 0.0).allTrue());
+          }
+          goUp = up <= last;
+          if (a + m - 1 >= hm) {
+            DoubleVector f0 =
+                DoubleVector.fromArray(D, highDone, j)
+                    .max(DoubleVector.zero(D).blend(1.0, da0.compare(VectorOperators.LE, de0)));
+            DoubleVector f1 =
+                DoubleVector.fromArray(D, highDone, j + h)
+                    .max(DoubleVector.zero(D).blend(1.0, da1.compare(VectorOperators.LE, de1)));
+            f0.intoArray(highDone, j);
+            f1.intoArray(highDone, j + h);
+            goUp &=
+                !(f0.compare(VectorOperators.NE, 0.0).allTrue()
+                    && f1.compare(VectorOperators.NE, 0.0).allTrue());
+          }
+        }
+      }
+    }
+
+    /**
+     * {@link #madBand}'s bands over lanes {@code [0, bound)} from {@link #centre} and the two
+     * windows' deviations (the same array twice for an odd n), and the ranks below and above each
+     * band into {@link #firstIn} and {@link #endIn}, counted from the ends.
+     */
+    private void bands(
+        int[] rowOfRank,
+        float[] base,
+        double k,
+        double[] shortWindows,
+        double[] low,
+        double[] high,
+        int bound) {
+      int[] key = keys;
+      int s = stride;
+      int lm = (n - 1) >>> 1;
+      int hm = n >>> 1;
+      int h = D.length();
+      for (int j = 0; j < bound; j += I.length()) {
+        FloatVector bf = FloatVector.fromArray(F, base, from + j);
+        DoubleVector b0 = (DoubleVector) bf.convertShape(VectorOperators.F2D, D, 0);
+        DoubleVector b1 = (DoubleVector) bf.convertShape(VectorOperators.F2D, D, 1);
+        for (int half = 0; half < 2 * h; half += h) {
+          DoubleVector c = DoubleVector.fromArray(D, centre, j + half);
+          DoubleVector sh = DoubleVector.fromArray(D, shortWindows, j + half);
+          DoubleVector lg = DoubleVector.fromArray(D, longer, j + half);
+          DoubleVector mid = sh.add(lg).div(2.0);
+          DoubleVector mad =
+              mid.blend(
+                  sh.div(2.0).add(lg.div(2.0)),
+                  mid.abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+          DoubleVector spread = mad.mul(1.4826).mul(k);
+          c.sub(spread).intoArray(low, j + half);
+          c.add(spread).intoArray(high, j + half);
+        }
+        DoubleVector lo0 = DoubleVector.fromArray(D, low, j);
+        DoubleVector lo1 = DoubleVector.fromArray(D, low, j + h);
+        DoubleVector hi0 = DoubleVector.fromArray(D, high, j);
+        DoubleVector hi1 = DoubleVector.fromArray(D, high, j + h);
+        Arrays.fill(firstIn, j, j + 2 * h, 0);
+        Arrays.fill(endIn, j, j + 2 * h, n);
+        for (int r = 0; r < hm; r++) {
+          IntVector kr = IntVector.fromArray(I, key, rowOfRank[r] * s + j);
+          FloatVector fr =
+              kr.lanewise(VectorOperators.XOR, kr.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE))
+                  .reinterpretAsFloats();
+          DoubleVector xr0 = ((DoubleVector) fr.convertShape(VectorOperators.F2D, D, 0)).sub(b0);
+          DoubleVector xr1 = ((DoubleVector) fr.convertShape(VectorOperators.F2D, D, 1)).sub(b1);
+          VectorMask<Double> u0 = xr0.compare(VectorOperators.LT, lo0);
+          VectorMask<Double> u1 = xr1.compare(VectorOperators.LT, lo1);
+          if (!u0.anyTrue() && !u1.anyTrue()) {
+            break;
+          }
+          DoubleVector.fromArray(D, firstIn, j)
+              .add(DoubleVector.zero(D).blend(1.0, u0))
+              .intoArray(firstIn, j);
+          DoubleVector.fromArray(D, firstIn, j + h)
+              .add(DoubleVector.zero(D).blend(1.0, u1))
+              .intoArray(firstIn, j + h);
+        }
+        for (int r = n - 1; r > lm; r--) {
+          IntVector kr = IntVector.fromArray(I, key, rowOfRank[r] * s + j);
+          FloatVector fr =
+              kr.lanewise(VectorOperators.XOR, kr.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE))
+                  .reinterpretAsFloats();
+          DoubleVector xr0 = ((DoubleVector) fr.convertShape(VectorOperators.F2D, D, 0)).sub(b0);
+          DoubleVector xr1 = ((DoubleVector) fr.convertShape(VectorOperators.F2D, D, 1)).sub(b1);
+          VectorMask<Double> o0 = xr0.compare(VectorOperators.GT, hi0);
+          VectorMask<Double> o1 = xr1.compare(VectorOperators.GT, hi1);
+          if (!o0.anyTrue() && !o1.anyTrue()) {
+            break;
+          }
+          DoubleVector.fromArray(D, endIn, j)
+              .sub(DoubleVector.zero(D).blend(1.0, o0))
+              .intoArray(endIn, j);
+          DoubleVector.fromArray(D, endIn, j + h)
+              .sub(DoubleVector.zero(D).blend(1.0, o1))
+              .intoArray(endIn, j + h);
+        }
       }
     }
   }
