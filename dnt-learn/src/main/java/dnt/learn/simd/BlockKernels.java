@@ -129,44 +129,6 @@ public interface BlockKernels {
   }
 
   /**
-   * The m-th smallest deviation {@code |x - centre|} of every lane of sorted values, by windows:
-   * {@code out[j] = min over a in [0, n - m] of max(|sorted[a][j] - centre[j]|, |sorted[a + m -
-   * 1][j] - centre[j]|)}, the minimum starting from {@code +infinity} and taken in the order of a,
-   * with {@link Math#abs}, {@link Math#max} and {@link Math#min}.
-   *
-   * @param sorted {@code sorted[r][j]}: the value of rank r at lane j, finite
-   * @param n the number of ranks
-   * @param m the window length, in {@code [1, n]}
-   * @param centre the centre of each lane, finite
-   * @param out receives the deviations
-   * @param width the number of lanes
-   */
-  void smallestWindow(double[][] sorted, int n, int m, double[] centre, double[] out, int width);
-
-  /**
-   * Counts, lane by lane, the ranks below a threshold: {@code counts[j] += } the number of r in
-   * {@code [fromRank, toRank)} with {@code sorted[r][j] < threshold[j]}, or {@code <=} when {@code
-   * orEqual} (false for a NaN threshold).
-   *
-   * @param sorted {@code sorted[r][j]}: the value of rank r at lane j, nondecreasing in r (an
-   *     implementation may search rather than count)
-   * @param fromRank the first rank
-   * @param toRank one past the last
-   * @param threshold the thresholds, by lane
-   * @param orEqual count values equal to the threshold too
-   * @param counts the counts, by lane (exact: whole numbers below {@code 2^53})
-   * @param width the number of lanes
-   */
-  void countBelow(
-      double[][] sorted,
-      int fromRank,
-      int toRank,
-      double[] threshold,
-      boolean orEqual,
-      double[] counts,
-      int width);
-
-  /**
    * Counts one row's lanes outside a range of weights: {@code outside[j] += 1} unless {@code
    * lowest[j] <= w[from + j] && w[from + j] <= highest[j]} (IEEE comparisons: {@code -0.0f ==
    * 0.0f}). The counts are floats, exact below {@code 2^24}.

@@ -1,13 +1,11 @@
 package dnt.learn.simd;
 
-import java.util.Arrays;
-
 /**
  * {@link BlockKernels} as plain Java loops over {@code float[rows][lanes]}: what the selection
  * networks ran before the Vector API kernels, moved here. C2 in JDK 17 vectorizes the
  * compare-exchange ({@code Math.min}/{@code Math.max} on floats; it does not vectorize the int
- * versions) and the outside count (a branch-free float expression), not the windows' double min/max
- * nor the rank counts.
+ * versions) and the outside count (a branch-free float expression), not the MAD band's double
+ * min/max nor its rank counts.
  */
 public final class ScalarBlockKernels implements BlockKernels {
   /**
@@ -158,53 +156,6 @@ public final class ScalarBlockKernels implements BlockKernels {
           highest[j] = work[rowOfRank[ranks[1] - 1]][j];
         }
       }
-    }
-  }
-
-  @Override
-  public void smallestWindow(
-      double[][] sorted, int n, int m, double[] centre, double[] out, int width) {
-    Arrays.fill(out, 0, width, Double.POSITIVE_INFINITY);
-    for (int a = 0; a + m <= n; a++) {
-      double[] first = sorted[a];
-      double[] last = sorted[a + m - 1];
-      for (int j = 0; j < width; j++) {
-        double c = centre[j];
-        double window = Math.max(Math.abs(first[j] - c), Math.abs(last[j] - c));
-        out[j] = Math.min(out[j], window);
-      }
-    }
-  }
-
-  /**
-   * A binary search per lane (the ranks are sorted, so the ranks below a threshold are a prefix of
-   * {@code [fromRank, toRank)}; a NaN threshold has none): about {@code 2 log2(n)} comparisons per
-   * lane where a count of every rank would take n, which C2 does not vectorize.
-   */
-  @Override
-  public void countBelow(
-      double[][] sorted,
-      int fromRank,
-      int toRank,
-      double[] threshold,
-      boolean orEqual,
-      double[] counts,
-      int width) {
-    for (int j = 0; j < width; j++) {
-      double t = threshold[j];
-      int first = fromRank; // the first rank not below t, searched in [first, first + size]
-      int size = toRank - fromRank;
-      while (size > 0) {
-        int half = size >>> 1;
-        double x = sorted[first + half][j];
-        if (orEqual ? x <= t : x < t) {
-          first += half + 1;
-          size -= half + 1;
-        } else {
-          size = half;
-        }
-      }
-      counts[j] += first - fromRank;
     }
   }
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * sorting networks, must leave every row and lane with the same float) on row counts 1 to 20 and
  * around 32, 64, 100 and 128, widths with and without a tail past the last whole vector, blocks
  * starting at odd coordinates; values with heavy ties, both signed zeros, subnormals and the
- * largest finite floats; blocks with an infinity or a NaN (the finiteness answer only); the windows
- * against a sort of the deviations, the rank counts and the outside counts against plain
+ * largest finite floats; blocks with an infinity or a NaN (the finiteness answer only); TID's MAD
+ * band against a sort of the column and of its deviations, the outside counts against plain
  * comparisons, with NaN thresholds, ends equal to values and signed-zero ends.
  */
 final class BlockKernelsTest {
@@ -239,93 +239,6 @@ final class BlockKernelsTest {
             w[width + 1] = bad;
           }
           assertThat(b.load(weights, base, 1, width)).isTrue();
-        }
-      }
-    }
-  }
-
-  /** n sorted values per lane, as {@code sorted[r][j]}. */
-  private static double[][] sortedColumns(SplittableRandom random, int n, int width, int kind) {
-    double[][] sorted = new double[n][width];
-    for (int j = 0; j < width; j++) {
-      double[] column = new double[n];
-      for (int r = 0; r < n; r++) {
-        column[r] =
-            kind == 1 ? random.nextInt(4) : (double) value(random, kind) - value(random, kind);
-      }
-      Arrays.sort(column);
-      for (int r = 0; r < n; r++) {
-        sorted[r][j] = column[r];
-      }
-    }
-    return sorted;
-  }
-
-  @Test
-  void windowsAreTheMthSmallestDeviationInBoth() {
-    BlockKernels vector = vector();
-    SplittableRandom random = new SplittableRandom(7);
-    for (int n : ROWS) {
-      int width = WIDTHS[random.nextInt(WIDTHS.length)];
-      int kind = random.nextInt(4); // finite values
-      double[][] sorted = sortedColumns(random, n, width, kind);
-      double[] centre = new double[width];
-      for (int j = 0; j < width; j++) {
-        centre[j] = random.nextBoolean() ? sorted[n / 2][j] : sorted[random.nextInt(n)][j] + 0.25;
-      }
-      for (int m = 1; m <= n; m++) {
-        double[] s = new double[width];
-        double[] v = new double[width];
-        BlockKernels.scalar().smallestWindow(sorted, n, m, centre, s, width);
-        vector.smallestWindow(sorted, n, m, centre, v, width);
-        for (int j = 0; j < width; j++) {
-          double[] deviations = new double[n];
-          for (int r = 0; r < n; r++) {
-            deviations[r] = Math.abs(sorted[r][j] - centre[j]);
-          }
-          Arrays.sort(deviations);
-          long expected = doubleBits(deviations[m - 1]);
-          assertThat(doubleBits(s[j])).as("n %d m %d lane %d", n, m, j).isEqualTo(expected);
-          assertThat(doubleBits(v[j])).as("n %d m %d lane %d", n, m, j).isEqualTo(expected);
-        }
-      }
-    }
-  }
-
-  @Test
-  void rankCountsAreThePlainComparisons() {
-    BlockKernels vector = vector();
-    SplittableRandom random = new SplittableRandom(11);
-    for (int n : ROWS) {
-      int width = WIDTHS[random.nextInt(WIDTHS.length)];
-      double[][] sorted = sortedColumns(random, n, width, random.nextInt(4));
-      double[] threshold = new double[width];
-      for (int j = 0; j < width; j++) {
-        threshold[j] =
-            switch (random.nextInt(4)) {
-              case 0 -> Double.NaN;
-              case 1 -> sorted[random.nextInt(n)][j]; // equal to a value
-              case 2 -> random.nextBoolean() ? 0.0 : -0.0;
-              default -> random.nextGaussian();
-            };
-      }
-      int fromRank = random.nextInt(n);
-      int toRank = random.nextInt(fromRank, n + 1);
-      for (boolean orEqual : new boolean[] {false, true}) {
-        double[] s = new double[width];
-        double[] v = new double[width];
-        Arrays.fill(s, 3);
-        Arrays.fill(v, 3);
-        BlockKernels.scalar().countBelow(sorted, fromRank, toRank, threshold, orEqual, s, width);
-        vector.countBelow(sorted, fromRank, toRank, threshold, orEqual, v, width);
-        for (int j = 0; j < width; j++) {
-          int expected = 3;
-          for (int r = fromRank; r < toRank; r++) {
-            double x = sorted[r][j];
-            expected += (orEqual ? x <= threshold[j] : x < threshold[j]) ? 1 : 0;
-          }
-          assertThat(s[j]).as("scalar n %d lane %d", n, j).isEqualTo(expected);
-          assertThat(v[j]).as("vector n %d lane %d", n, j).isEqualTo(expected);
         }
       }
     }

@@ -35,10 +35,11 @@ import jdk.incubator.vector.VectorSpecies;
  *       the scalar expression adds its {@code 0.0}; the rows expected inside add the product
  *       unblended and keep the lanes' flags as doubles (a mask carried round the row loop is boxed
  *       by C2 in JDK 17: 46 KB allocated per call of 8 rows by 1,024 coordinates, measured).
- *   <li><b>Windows, rank counts and outside counts</b> are the scalar loops' operations lane by
- *       lane: {@code abs}, {@code max}, {@code min} of non-negative, non-NaN doubles (no signed
- *       zero: {@code abs} clears the sign) and IEEE comparisons, whose results do not depend on how
- *       a lane is computed; the counts are whole numbers in double or float, exact.
+ *   <li><b>TID's MAD band and the outside counts</b> are the scalar loops' operations lane by lane:
+ *       {@code abs}, {@code max}, {@code min} of non-negative, non-NaN doubles (no signed zero:
+ *       {@code abs} clears the sign), correctly rounded arithmetic and IEEE comparisons, whose
+ *       results do not depend on how a lane is computed; the counts are whole numbers in double or
+ *       float, exact.
  * </ul>
  *
  * Lanes past the last whole vector run the scalar expressions, except in the compare-exchanges,
@@ -723,80 +724,6 @@ public final class VectorBlockKernels implements BlockKernels {
               .intoArray(endIn, j + h);
         }
       }
-    }
-  }
-
-  @Override
-  public void smallestWindow(
-      double[][] sorted, int n, int m, double[] centre, double[] out, int width) {
-    int bound = D.loopBound(width);
-    int j = 0;
-    DoubleVector infinity = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
-    for (; j < bound; j += D.length()) {
-      DoubleVector c = DoubleVector.fromArray(D, centre, j);
-      DoubleVector best = infinity;
-      for (int a = 0; a + m <= n; a++) {
-        DoubleVector first = DoubleVector.fromArray(D, sorted[a], j).sub(c).abs();
-        DoubleVector last = DoubleVector.fromArray(D, sorted[a + m - 1], j).sub(c).abs();
-        best = best.min(first.max(last));
-      }
-      best.intoArray(out, j);
-    }
-    for (; j < width; j++) {
-      double c = centre[j];
-      double best = Double.POSITIVE_INFINITY;
-      for (int a = 0; a + m <= n; a++) {
-        double window = Math.max(Math.abs(sorted[a][j] - c), Math.abs(sorted[a + m - 1][j] - c));
-        best = Math.min(best, window);
-      }
-      out[j] = best;
-    }
-  }
-
-  @Override
-  public void countBelow(
-      double[][] sorted,
-      int fromRank,
-      int toRank,
-      double[] threshold,
-      boolean orEqual,
-      double[] counts,
-      int width) {
-    int bound = D.loopBound(width);
-    int j = 0;
-    DoubleVector zero = DoubleVector.zero(D);
-    DoubleVector one = DoubleVector.broadcast(D, 1.0);
-    // two loops with a constant comparison each: an operator the JIT cannot see as a constant, and
-    // masked arithmetic, both compile to slow fallbacks in JDK 17; a blend does not
-    if (orEqual) {
-      for (; j < bound; j += D.length()) {
-        DoubleVector t = DoubleVector.fromArray(D, threshold, j);
-        DoubleVector count = DoubleVector.fromArray(D, counts, j);
-        for (int r = fromRank; r < toRank; r++) {
-          DoubleVector x = DoubleVector.fromArray(D, sorted[r], j);
-          count = count.add(zero.blend(one, x.compare(VectorOperators.LE, t)));
-        }
-        count.intoArray(counts, j);
-      }
-    } else {
-      for (; j < bound; j += D.length()) {
-        DoubleVector t = DoubleVector.fromArray(D, threshold, j);
-        DoubleVector count = DoubleVector.fromArray(D, counts, j);
-        for (int r = fromRank; r < toRank; r++) {
-          DoubleVector x = DoubleVector.fromArray(D, sorted[r], j);
-          count = count.add(zero.blend(one, x.compare(VectorOperators.LT, t)));
-        }
-        count.intoArray(counts, j);
-      }
-    }
-    for (; j < width; j++) {
-      double t = threshold[j];
-      double count = counts[j];
-      for (int r = fromRank; r < toRank; r++) {
-        double x = sorted[r][j];
-        count += (orEqual ? x <= t : x < t) ? 1 : 0;
-      }
-      counts[j] = count;
     }
   }
 
