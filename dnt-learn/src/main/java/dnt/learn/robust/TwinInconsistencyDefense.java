@@ -42,16 +42,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: one pass over coordinate blocks that computes the bands and counts each client's kept
  * coordinates, then one aggregation pass; extra memory two arrays of length d. The bands come from
  * a {@link SelectionNetwork} over 128 coordinates at a time when every update is float weights over
- * one shared base ({@link WeightBlock}; the MAD from the sorted values, {@link BlockStatistics}),
- * otherwise from an out-of-place selection per transposed coordinate ({@link ColumnSelector}); both
- * give the same bands and counts. Precision: the bands come from exact order statistics of the
- * updates' exact values (the MAD scaling and the band ends are computed in double), the masked
- * weighted sums are accumulated in double in row order. The loops of the network path (loading a
- * block, the network, decoding the sorted values, the MAD windows, the mask counts) and the
- * aggregation pass over rows sharing one base (eight rows at a time) run on {@link BlockKernels},
- * the aggregation pass over other rows through {@link Kernels} (the Vector API where the JVM has
- * it; the same doubles either way). Over rows sharing one base the aggregation pass first sums
- * every row of nonzero weight without the mask, noting which coordinates kept them all ({@link
+ * one shared base ({@link WeightBlock}; the MAD band from the sorted keys, {@link
+ * WeightBlock#madBand}), otherwise from an out-of-place selection per transposed coordinate ({@link
+ * ColumnSelector}); both give the same bands and counts. Precision: the bands come from exact order
+ * statistics of the updates' exact values (the MAD scaling and the band ends are computed in
+ * double), the masked weighted sums are accumulated in double in row order. The loops of the
+ * network path (loading a block, the network, the MAD band, the mask counts) and the aggregation
+ * pass over rows sharing one base (eight rows at a time) run on {@link BlockKernels}, the
+ * aggregation pass over other rows through {@link Kernels} (the Vector API where the JVM has it;
+ * the same doubles either way). Over rows sharing one base the aggregation pass first sums every
+ * row of nonzero weight without the mask, noting which coordinates kept them all ({@link
  * BlockKernels#addRowsExpectingInside}: nearly all of them, usually), whose denominator is then the
  * weights' sum, and sums the other coordinates again with the mask, one at a time; the terms and
  * their order are those of the masked sums, so the doubles are the same. The MAD band's mask counts
