@@ -83,7 +83,7 @@ public enum BandRule {
 
   /**
    * The network that places the ranks this rule's band needs among n values: the full sort for MAD
-   * (its deviations' median is read from the sorted values, {@link BlockStatistics#mad}), the
+   * (its deviations' median is read from the sorted values, {@link WeightBlock#madBand}), the
    * quantiles' neighbouring ranks otherwise.
    *
    * @param n the number of values
@@ -115,26 +115,16 @@ public enum BandRule {
   void band(
       WeightBlock block, SelectionNetwork network, double parameter, double[] low, double[] high) {
     int width = block.width();
-    block.rank(network);
+    if (this != MAD) {
+      block.rank(network); // the MAD band's kernel ranks the block itself
+    }
     switch (this) {
       case PERCENTILE -> {
         double p = parameter / 100.0;
         BlockStatistics.quantile(block, network, p, low);
         BlockStatistics.quantile(block, network, 1 - p, high);
       }
-      case MAD -> {
-        double[][] sorted = block.sorted(network);
-        double[] med = block.lane2;
-        BlockStatistics.median(sorted, block.rowCount(), width, med);
-        double[] mad = block.lane3;
-        BlockStatistics.mad(
-            block.kernels(), sorted, block.rowCount(), width, med, mad, block.lane4);
-        for (int j = 0; j < width; j++) {
-          double m = 1.4826 * mad[j];
-          low[j] = med[j] - parameter * m;
-          high[j] = med[j] + parameter * m;
-        }
-      }
+      case MAD -> block.madBand(network, parameter, low, high);
       case IQR -> {
         BlockStatistics.quantile(block, network, 0.25, low);
         BlockStatistics.quantile(block, network, 0.75, high);
@@ -152,9 +142,8 @@ public enum BandRule {
   /**
    * Adds the block's rows outside the bands {@link #band(WeightBlock, SelectionNetwork, double,
    * double[], double[])} just computed to {@code outside} (TID's mask counts): for the MAD band
-   * from the sorted values ({@link WeightBlock#countOutsideOfSortedBand}; its ends lie either side
-   * of the median, so the ranks below the upper median rank decide the lower end and the ranks
-   * above the lower median rank the upper end), for the others by searching the weights' range
+   * with the range of weights inside each band that the band's kernel found on the sorted keys
+   * ({@link WeightBlock#countOutsideOfMadBand}), for the others by searching the weights' range
    * ({@link WeightBlock#countOutside}). The counts are the same either way.
    *
    * @param block the block, after {@code band}
@@ -164,8 +153,7 @@ public enum BandRule {
    */
   void countOutside(WeightBlock block, double[] low, double[] high, float[][] outside) {
     if (this == MAD) {
-      int n = block.rowCount();
-      block.countOutsideOfSortedBand(low, high, n / 2, (n + 1) / 2, outside);
+      block.countOutsideOfMadBand(outside);
     } else {
       block.countOutside(low, high, outside);
     }

@@ -1,18 +1,13 @@
 package dnt.learn.robust;
 
-import dnt.learn.simd.BlockKernels;
 import java.util.Arrays;
 
 /**
  * Order statistics of a {@link WeightBlock}'s coordinates, lane by lane, with the arithmetic of
- * {@link ColumnSelector} (so the results are the same doubles): medians, type-7 quantiles and the
- * median absolute deviation.
+ * {@link ColumnSelector} (so the results are the same doubles): medians and type-7 quantiles.
  *
- * <p>The MAD from sorted values (an exact reformulation, not from a paper): in sorted order the
- * deviations {@code |x_(a) - med|} fall, then rise (rounding is monotone), so the values within any
- * distance of the median form a run of consecutive ranks, and the m-th smallest deviation is the
- * smallest, over the windows of m consecutive ranks, of the larger deviation at the window's two
- * ends. That is {@code n - m + 1} branch-free min/max steps per lane instead of a second selection.
+ * <p>TID's MAD band comes from one kernel over the sorted block instead ({@link
+ * WeightBlock#madBand}).
  */
 final class BlockStatistics {
   private BlockStatistics() {}
@@ -94,59 +89,6 @@ final class BlockStatistics {
     }
     for (int j = 0; j < width; j++) {
       out[j] = mean(block.ranked(network, (n >>> 1) - 1, j), block.ranked(network, n >>> 1, j));
-    }
-  }
-
-  /**
-   * The median of every lane of sorted values, as {@link ColumnSelector#median}.
-   *
-   * @param sorted {@code sorted[r][j]}: the value of rank r at lane j
-   * @param n the number of values
-   * @param width the number of lanes
-   * @param out receives the medians
-   */
-  static void median(double[][] sorted, int n, int width, double[] out) {
-    if ((n & 1) == 1) {
-      System.arraycopy(sorted[n >>> 1], 0, out, 0, width);
-      return;
-    }
-    double[] low = sorted[(n >>> 1) - 1];
-    double[] high = sorted[n >>> 1];
-    for (int j = 0; j < width; j++) {
-      out[j] = mean(low[j], high[j]);
-    }
-  }
-
-  /**
-   * The unscaled median absolute deviation of every lane, as {@link
-   * ColumnSelector#medianAbsoluteDeviation}, from sorted values by the window argument of the class
-   * comment.
-   *
-   * @param kernels the kernels that run the windows ({@link BlockKernels#smallestWindow})
-   * @param sorted {@code sorted[r][j]}: the value of rank r at lane j, finite
-   * @param n the number of values
-   * @param width the number of lanes
-   * @param centre the centre of each lane (its median)
-   * @param out receives the deviations' medians
-   * @param scratch a buffer of at least {@code width} values (for an even n)
-   */
-  static void mad(
-      BlockKernels kernels,
-      double[][] sorted,
-      int n,
-      int width,
-      double[] centre,
-      double[] out,
-      double[] scratch) {
-    if ((n & 1) == 1) {
-      kernels.smallestWindow(sorted, n, (n >>> 1) + 1, centre, out, width);
-      return;
-    }
-    double[] high = scratch;
-    kernels.smallestWindow(sorted, n, n >>> 1, centre, out, width);
-    kernels.smallestWindow(sorted, n, (n >>> 1) + 1, centre, high, width);
-    for (int j = 0; j < width; j++) {
-      out[j] = mean(out[j], high[j]);
     }
   }
 

@@ -201,6 +201,16 @@ final class SelectionNetwork {
   }
 
   /**
+   * The row that holds each rank after {@link #apply}, for a network built for every rank (the
+   * network's own array: not to be modified).
+   *
+   * @return {@code row(r)} at index r
+   */
+  int[] rowsOfRanks() {
+    return rowOfRank;
+  }
+
+  /**
    * Runs the network on lanes {@code [0, width)} of the n rows: afterwards, in every lane, row
    * {@link #row(int) row(r)} holds the value of rank r (for the ranks the network was built for).
    *

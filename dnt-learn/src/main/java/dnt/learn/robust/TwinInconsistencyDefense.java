@@ -42,16 +42,21 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: one pass over coordinate blocks that computes the bands and counts each client's kept
  * coordinates, then one aggregation pass; extra memory two arrays of length d. The bands come from
  * a {@link SelectionNetwork} over 128 coordinates at a time when every update is float weights over
- * one shared base ({@link WeightBlock}; the MAD from the sorted values, {@link BlockStatistics}),
- * otherwise from an out-of-place selection per transposed coordinate ({@link ColumnSelector}); both
- * give the same bands and counts. Precision: the bands come from exact order statistics of the
- * updates' exact values (the MAD scaling and the band ends are computed in double), the masked
- * weighted sums are accumulated in double in row order. The loops of the network path (loading a
- * block, the network, decoding the sorted values, the MAD windows, the mask counts) and the
- * aggregation pass over rows sharing one base (eight rows at a time) run on {@link BlockKernels},
- * the aggregation pass over other rows through {@link Kernels} (the Vector API where the JVM has
- * it; the same doubles either way). The MAD band's mask counts read the range of weights inside
- * each band from the sorted values ({@link BandRule#countOutside}).
+ * one shared base ({@link WeightBlock}; the MAD band from the sorted keys, {@link
+ * WeightBlock#madBand}), otherwise from an out-of-place selection per transposed coordinate ({@link
+ * ColumnSelector}); both give the same bands and counts. Precision: the bands come from exact order
+ * statistics of the updates' exact values (the MAD scaling and the band ends are computed in
+ * double), the masked weighted sums are accumulated in double in row order. The loops of the
+ * network path (loading a block, the network, the MAD band, the mask counts) and the aggregation
+ * pass over rows sharing one base (eight rows at a time) run on {@link BlockKernels}, the
+ * aggregation pass over other rows through {@link Kernels} (the Vector API where the JVM has it;
+ * the same doubles either way). Over rows sharing one base the aggregation pass first sums every
+ * row of nonzero weight without the mask, noting which coordinates kept them all ({@link
+ * BlockKernels#addRowsExpectingInside}: nearly all of them, usually), whose denominator is then the
+ * weights' sum, and sums the other coordinates again with the mask, one at a time; the terms and
+ * their order are those of the masked sums, so the doubles are the same. The MAD band's mask counts
+ * read the range of weights inside each band from the sorted values ({@link
+ * BandRule#countOutside}).
  */
 public final class TwinInconsistencyDefense implements AggregationRule {
   /**
@@ -132,6 +137,14 @@ public final class TwinInconsistencyDefense implements AggregationRule {
   /** Rows per group of the aggregation pass's kernel: eight rows streamed side by side. */
   private static final int GROUP = 8;
 
+  /**
+   * The aggregation pass sums a chunk expecting every row inside the band ({@link
+   * BlockKernels#addRowsExpectingInside}) unless, in the previous chunk, more than one coordinate
+   * in this many had a row outside (it then takes the masked sums, {@link
+   * BlockKernels#addMaskedRows}, directly). Both give the same sums; this only chooses the faster.
+   */
+  private static final int REPEATS = 16;
+
   private final Settings settings;
   private final Map<String, Double> agreement = new HashMap<>();
   private double @Nullable [] initialGlobal;
@@ -194,6 +207,7 @@ public final class TwinInconsistencyDefense implements AggregationRule {
     float @Nullable [][][] groups = shared ? groups(rows, a) : null;
     double @Nullable [][] groupWeights = shared ? groupWeights(a) : null;
     float @Nullable [] base = shared ? rows[0].base() : null;
+    double weightSum = groupWeights == null ? 0 : sum(groupWeights);
     Columns.forRanges(
         d,
         (from, to) -> {
@@ -201,11 +215,33 @@ public final class TwinInconsistencyDefense implements AggregationRule {
           // by
           double[] num = new double[CHUNK];
           double[] den = new double[CHUNK];
+          double[] inside = new double[CHUNK];
           FloatKernels kernels = Kernels.get();
           BlockKernels grouped = BlockKernels.get();
+          boolean expectInside = true;
           for (int c = from; c < to; c += CHUNK) {
             int end = Math.min(to, c + CHUNK);
             java.util.Arrays.fill(num, 0);
+            if (groups != null && groupWeights != null && base != null && expectInside) {
+              // every row inside: the plain sums; a coordinate with a row outside is summed again
+              java.util.Arrays.fill(inside, 1.0);
+              for (int g = 0; g < groups.length; g++) {
+                grouped.addRowsExpectingInside(
+                    base, groups[g], groupWeights[g], lo, hi, num, inside, c, end);
+              }
+              int outside = 0;
+              for (int j = c; j < end; j++) {
+                if (inside[j - c] != 0) {
+                  out[j] = weightSum > 0 ? num[j - c] / weightSum : 0;
+                } else {
+                  out[j] = maskedMean(base, groups, groupWeights, lo[j], hi[j], j);
+                  outside++;
+                }
+              }
+              // many coordinates summed twice: the next chunk takes the masked sums directly
+              expectInside = outside <= (end - c) / REPEATS;
+              continue;
+            }
             java.util.Arrays.fill(den, 0);
             if (groups != null && groupWeights != null && base != null) {
               for (int g = 0; g < groups.length; g++) {
@@ -230,13 +266,51 @@ public final class TwinInconsistencyDefense implements AggregationRule {
                 }
               }
             }
+            int partial = 0;
             for (int j = c; j < end; j++) {
               double dd = den[j - c];
               out[j] = dd > 0 ? num[j - c] / dd : 0;
+              partial += dd != weightSum ? 1 : 0;
             }
+            // a guess (a sum without some tiny weight can round to the full sum), only for speed
+            expectInside = groups != null && partial <= (end - c) / REPEATS;
           }
         });
     return out;
+  }
+
+  /**
+   * The weights of every group summed in row order from zero: the denominator of a coordinate that
+   * keeps every row of nonzero weight.
+   */
+  private static double sum(double[][] groupWeights) {
+    double total = 0;
+    for (double[] w : groupWeights) {
+      for (double x : w) {
+        total += x;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * One coordinate's masked mean over the grouped rows, with the arithmetic of {@link
+   * BlockKernels#addMaskedRows} (the same terms added in the same order from zero).
+   */
+  private static double maskedMean(
+      float[] base, float[][][] groups, double[][] groupWeights, double lo, double hi, int j) {
+    double bj = base[j];
+    double num = 0;
+    double den = 0;
+    for (int g = 0; g < groups.length; g++) {
+      for (int k = 0; k < groups[g].length; k++) {
+        double x = groups[g][k][j] - bj;
+        boolean in = x >= lo && x <= hi;
+        num += in ? groupWeights[g][k] * x : 0.0;
+        den += in ? groupWeights[g][k] : 0.0;
+      }
+    }
+    return den > 0 ? num / den : 0;
   }
 
   /** The weights of the rows of nonzero weight, in row order, in groups of {@link #GROUP}. */

@@ -2,7 +2,6 @@ package dnt.learn.robust;
 
 import dnt.learn.fl.UpdateVector;
 import dnt.learn.simd.BlockKernels;
-import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -67,26 +66,11 @@ final class WeightBlock {
   /** Scratch lanes for the rules. */
   final double[] lane2 = new double[WIDTH];
 
-  /** Scratch lanes for the rules. */
-  final double[] lane3 = new double[WIDTH];
-
-  /** Scratch lanes for the rules. */
-  final double[] lane4 = new double[WIDTH];
-
-  /** Scratch lanes for the rank counts of {@link #countOutsideOfSortedBand}. */
-  private final double[] belowLow = new double[WIDTH];
-
-  /** Scratch lanes for the rank counts of {@link #countOutsideOfSortedBand}. */
-  private final double[] atMostHigh = new double[WIDTH];
-
   /** The buffer of {@link #sorted}. */
   private double @Nullable [][] buffer;
 
-  /** The loaded block's sorted values, once {@link #sorted} has decoded them; else null. */
-  private double @Nullable [][] decoded;
-
-  /** The network that sorted {@link #decoded}. */
-  private @Nullable SelectionNetwork sortedBy;
+  /** Whether {@link #madBand} has filled the weight ranges for the loaded block. */
+  private boolean madBandRanges;
 
   private WeightBlock(UpdateVector[] rows) {
     this.rows = rows;
@@ -191,17 +175,8 @@ final class WeightBlock {
   private boolean load(int from, int width) {
     this.from = from;
     this.width = width;
-    this.decoded = null;
+    this.madBandRanges = false;
     return work.load(weights, base, from, width);
-  }
-
-  /**
-   * The kernels this block runs on (for the rules' lane-wise statistics).
-   *
-   * @return the kernels
-   */
-  BlockKernels kernels() {
-    return kernels;
   }
 
   /**
@@ -298,8 +273,6 @@ final class WeightBlock {
     for (int r = 0; r < n; r++) {
       work.differences(network.row(r), base, s[r]);
     }
-    decoded = s;
-    sortedBy = network;
     return s;
   }
 
@@ -357,50 +330,35 @@ final class WeightBlock {
   }
 
   /**
-   * As {@link #countOutside}, for a block that {@link #sorted} has decoded, with the range of
-   * weights read from the sorted values instead of searched: the ranks whose values lie in {@code
-   * [low_j, high_j]} are {@code [p, q)}, p the number of values below {@code low_j} and q the
-   * number at most {@code high_j} (the values are sorted), so the weights inside are those from the
-   * weight of rank p to the weight of rank {@code q - 1} (the values are nondecreasing in the
-   * weights, and a {@code -0.0f} and a {@code 0.0f} weight give values that compare equal, so
-   * either one's IEEE comparison with these ends decides as its value does). A band whose ends are
-   * known to bracket some ranks needs fewer comparisons: ranks from {@code lowRankEnd} on are not
-   * below a non-NaN {@code low_j}, and ranks before {@code highRankStart} are at most a non-NaN
-   * {@code high_j} (for TID's MAD band, whose ends lie either side of the median: {@code n / 2} and
-   * {@code (n + 1) / 2}; any band: n and 0).
+   * TID's MAD band of every lane ({@code median +- k * 1.4826 * MAD}, bit for bit {@link
+   * BandRule#band(double[], int, int, double, ColumnSelector, double[], int)}'s), with the range of
+   * weights inside each band for {@link #countOutsideOfMadBand}, by one kernel over the ranked keys
+   * that decodes only the ranks it reads ({@link BlockKernels.Block#madBand}).
    *
-   * @param low the bands' lower ends, by lane
-   * @param high the bands' upper ends, by lane
-   * @param lowRankEnd the ranks from here on are at least any non-NaN {@code low_j}
-   * @param highRankStart the ranks before here are at most any non-NaN {@code high_j}
-   * @param outside the per-row, per-lane counts, each at least {@link #WIDTH} long
-   * @throws IllegalStateException if the block was not sorted and decoded by a sorting network
+   * @param network the sorting network for n values
+   * @param k the band's half-width in scaled MADs
+   * @param low receives the bands' lower ends, by lane
+   * @param high receives the bands' upper ends, by lane
    */
-  void countOutsideOfSortedBand(
-      double[] low, double[] high, int lowRankEnd, int highRankStart, float[][] outside) {
-    double[][] s = decoded;
-    SelectionNetwork network = sortedBy;
-    if (s == null || network == null) {
-      throw new IllegalStateException("the block has not been sorted and decoded");
-    }
-    double[] below = belowLow;
-    double[] atMost = atMostHigh;
-    Arrays.fill(below, 0, width, 0);
-    Arrays.fill(atMost, 0, width, highRankStart);
-    kernels.countBelow(s, 0, lowRankEnd, low, false, below, width);
-    kernels.countBelow(s, highRankStart, n, high, true, atMost, width);
-    float[] lowest = lowestWeight;
-    float[] highest = highestWeight;
-    for (int j = 0; j < width; j++) {
-      int p = (int) below[j];
-      int q = (int) atMost[j];
-      if (Double.isNaN(low[j]) || Double.isNaN(high[j]) || p >= q) {
-        lowest[j] = Float.POSITIVE_INFINITY;
-        highest[j] = Float.POSITIVE_INFINITY;
-      } else {
-        lowest[j] = work.weight(network.row(p), j);
-        highest[j] = work.weight(network.row(q - 1), j);
-      }
+  void madBand(SelectionNetwork network, double k, double[] low, double[] high) {
+    rank(network);
+    work.madBand(network.rowsOfRanks(), base, k, low, high, lowestWeight, highestWeight);
+    madBandRanges = true;
+  }
+
+  /**
+   * Adds to {@code outside[i][j]}, for every row i and lane j, 1 if the row's value lies outside
+   * the band {@link #madBand} computed for lane j, 0 if inside: each row's weight compared with the
+   * range of weights inside the band ({@link BlockKernels#countOutside}; a {@code -0.0f} and a
+   * {@code 0.0f} weight give values that compare equal, so either one's IEEE comparison decides as
+   * its value does).
+   *
+   * @param outside the per-row, per-lane counts, each at least {@link #WIDTH} long
+   * @throws IllegalStateException if {@link #madBand} has not run since the block was loaded
+   */
+  void countOutsideOfMadBand(float[][] outside) {
+    if (!madBandRanges) {
+      throw new IllegalStateException("the block's MAD bands have not been computed");
     }
     countOutsideOfWeights(outside);
   }

@@ -88,45 +88,45 @@ public interface BlockKernels {
      * @param out receives the differences, at least the loaded width long
      */
     void differences(int row, float[] base, double[] out);
+
+    /**
+     * TID's MAD band of every loaded lane of a block that a full sorting network has sorted, and
+     * the range of weights inside it, without writing the sorted values anywhere. With {@code x_r =
+     * (double) weight(rowOfRank[r], j) - (double) base[from + j]} the value of rank r at lane j
+     * (nondecreasing in r, finite):
+     *
+     * <ul>
+     *   <li>{@code med}: {@code x_(n/2)} for odd n, else {@code (x_(n/2-1) + x_(n/2)) / 2} (halves
+     *       added when that sum overflows), as {@code ColumnSelector.median};
+     *   <li>{@code mad}: the m-th smallest {@code |x_r - med|} with {@code m = n/2 + 1} for odd n,
+     *       else the mean (as the median's) of the (n/2)-th and (n/2 + 1)-th smallest;
+     *   <li>{@code low[j] = med - k * (1.4826 * mad)}, {@code high[j] = med + k * (1.4826 * mad)};
+     *   <li>{@code lowest[j]} and {@code highest[j]}: the smallest and the largest weight (in
+     *       {@link Float#compare}'s order) of the ranks whose values lie in {@code [low[j],
+     *       high[j]]}, or {@code +infinity} for both when no value does or an end is NaN (an
+     *       infinite k times a zero MAD).
+     * </ul>
+     *
+     * Every operation is a correctly rounded double operation on exact inputs, so the results do
+     * not depend on how the order statistics are found.
+     *
+     * @param rowOfRank the row holding each rank, n long
+     * @param base the shared base
+     * @param k the band's half-width in scaled MADs, not negative (may be infinite)
+     * @param low receives the bands' lower ends, by lane
+     * @param high receives the bands' upper ends, by lane
+     * @param lowest receives the lowest weight inside each band, by lane
+     * @param highest receives the highest weight inside each band, by lane
+     */
+    void madBand(
+        int[] rowOfRank,
+        float[] base,
+        double k,
+        double[] low,
+        double[] high,
+        float[] lowest,
+        float[] highest);
   }
-
-  /**
-   * The m-th smallest deviation {@code |x - centre|} of every lane of sorted values, by windows:
-   * {@code out[j] = min over a in [0, n - m] of max(|sorted[a][j] - centre[j]|, |sorted[a + m -
-   * 1][j] - centre[j]|)}, the minimum starting from {@code +infinity} and taken in the order of a,
-   * with {@link Math#abs}, {@link Math#max} and {@link Math#min}.
-   *
-   * @param sorted {@code sorted[r][j]}: the value of rank r at lane j, finite
-   * @param n the number of ranks
-   * @param m the window length, in {@code [1, n]}
-   * @param centre the centre of each lane, finite
-   * @param out receives the deviations
-   * @param width the number of lanes
-   */
-  void smallestWindow(double[][] sorted, int n, int m, double[] centre, double[] out, int width);
-
-  /**
-   * Counts, lane by lane, the ranks below a threshold: {@code counts[j] += } the number of r in
-   * {@code [fromRank, toRank)} with {@code sorted[r][j] < threshold[j]}, or {@code <=} when {@code
-   * orEqual} (false for a NaN threshold).
-   *
-   * @param sorted {@code sorted[r][j]}: the value of rank r at lane j, nondecreasing in r (an
-   *     implementation may search rather than count)
-   * @param fromRank the first rank
-   * @param toRank one past the last
-   * @param threshold the thresholds, by lane
-   * @param orEqual count values equal to the threshold too
-   * @param counts the counts, by lane (exact: whole numbers below {@code 2^53})
-   * @param width the number of lanes
-   */
-  void countBelow(
-      double[][] sorted,
-      int fromRank,
-      int toRank,
-      double[] threshold,
-      boolean orEqual,
-      double[] counts,
-      int width);
 
   /**
    * Counts one row's lanes outside a range of weights: {@code outside[j] += 1} unless {@code
@@ -169,6 +169,37 @@ public interface BlockKernels {
       double[] hi,
       double[] num,
       double[] den,
+      int from,
+      int to);
+
+  /**
+   * Several rows' shares of the numerator of a masked weighted mean that expects every row inside
+   * its band (TID's aggregation pass, where nearly every coordinate keeps every row of nonzero
+   * weight): for every {@code j} in {@code [from, to)} and every row k in order, with {@code x} and
+   * {@code in} as in {@link #addMaskedRows}, {@code num[j - from] = num[j - from] + a[k] * x}, and
+   * {@code inside[j - from] = 0.0} unless {@code in} (otherwise it keeps its value). Where {@code
+   * inside} is still nonzero after every row, every row was inside, so the numerator is the one
+   * {@link #addMaskedRows} would have summed, term for term in the same order, and the denominator
+   * is the plain sum of the weights; elsewhere the numerator is meaningless.
+   *
+   * @param b the shared base
+   * @param rows the rows' weights, each at least {@code to} long
+   * @param a the rows' weights in the mean, at least as many as rows
+   * @param lo the bands' lower ends, by coordinate
+   * @param hi the bands' upper ends, by coordinate
+   * @param num the numerators, from index 0 for coordinate {@code from}
+   * @param inside the flags, likewise: 1.0 before the first row, 0.0 once a row is outside
+   * @param from the first coordinate
+   * @param to one past the last
+   */
+  void addRowsExpectingInside(
+      float[] b,
+      float[][] rows,
+      double[] a,
+      double[] lo,
+      double[] hi,
+      double[] num,
+      double[] inside,
       int from,
       int to);
 

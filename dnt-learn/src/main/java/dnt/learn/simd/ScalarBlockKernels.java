@@ -1,13 +1,11 @@
 package dnt.learn.simd;
 
-import java.util.Arrays;
-
 /**
  * {@link BlockKernels} as plain Java loops over {@code float[rows][lanes]}: what the selection
  * networks ran before the Vector API kernels, moved here. C2 in JDK 17 vectorizes the
  * compare-exchange ({@code Math.min}/{@code Math.max} on floats; it does not vectorize the int
- * versions) and the outside count (a branch-free float expression), not the windows' double min/max
- * nor the rank counts.
+ * versions) and the outside count (a branch-free float expression), not the MAD band's double
+ * min/max nor its rank counts.
  */
 public final class ScalarBlockKernels implements BlockKernels {
   /**
@@ -50,9 +48,14 @@ public final class ScalarBlockKernels implements BlockKernels {
     private int from;
     private int width;
 
+    private final double[] column;
+    private final double[] ends = new double[2];
+    private final int[] ranks = new int[2];
+
     FloatBlock(int rows, int lanes) {
       work = new float[rows][lanes];
       largest = new float[lanes];
+      column = new double[rows];
     }
 
     @Override
@@ -124,52 +127,35 @@ public final class ScalarBlockKernels implements BlockKernels {
         out[j] = (double) w[j] - base[from + j];
       }
     }
-  }
 
-  @Override
-  public void smallestWindow(
-      double[][] sorted, int n, int m, double[] centre, double[] out, int width) {
-    Arrays.fill(out, 0, width, Double.POSITIVE_INFINITY);
-    for (int a = 0; a + m <= n; a++) {
-      double[] first = sorted[a];
-      double[] last = sorted[a + m - 1];
+    /** One lane at a time: the lane's sorted values decoded, then {@link #madBandOfSorted}. */
+    @Override
+    public void madBand(
+        int[] rowOfRank,
+        float[] base,
+        double k,
+        double[] low,
+        double[] high,
+        float[] lowest,
+        float[] highest) {
+      int n = work.length;
+      double[] x = column;
       for (int j = 0; j < width; j++) {
-        double c = centre[j];
-        double window = Math.max(Math.abs(first[j] - c), Math.abs(last[j] - c));
-        out[j] = Math.min(out[j], window);
-      }
-    }
-  }
-
-  /**
-   * A binary search per lane (the ranks are sorted, so the ranks below a threshold are a prefix of
-   * {@code [fromRank, toRank)}; a NaN threshold has none): about {@code 2 log2(n)} comparisons per
-   * lane where a count of every rank would take n, which C2 does not vectorize.
-   */
-  @Override
-  public void countBelow(
-      double[][] sorted,
-      int fromRank,
-      int toRank,
-      double[] threshold,
-      boolean orEqual,
-      double[] counts,
-      int width) {
-    for (int j = 0; j < width; j++) {
-      double t = threshold[j];
-      int first = fromRank; // the first rank not below t, searched in [first, first + size]
-      int size = toRank - fromRank;
-      while (size > 0) {
-        int half = size >>> 1;
-        double x = sorted[first + half][j];
-        if (orEqual ? x <= t : x < t) {
-          first += half + 1;
-          size -= half + 1;
+        double b = base[from + j];
+        for (int r = 0; r < n; r++) {
+          x[r] = (double) work[rowOfRank[r]][j] - b;
+        }
+        madBandOfSorted(x, n, k, ends, ranks);
+        low[j] = ends[0];
+        high[j] = ends[1];
+        if (Double.isNaN(ends[0]) || Double.isNaN(ends[1]) || ranks[0] >= ranks[1]) {
+          lowest[j] = Float.POSITIVE_INFINITY;
+          highest[j] = Float.POSITIVE_INFINITY;
         } else {
-          size = half;
+          lowest[j] = work[rowOfRank[ranks[0]]][j];
+          highest[j] = work[rowOfRank[ranks[1] - 1]][j];
         }
       }
-      counts[j] += first - fromRank;
     }
   }
 
@@ -216,5 +202,87 @@ public final class ScalarBlockKernels implements BlockKernels {
       num[j - from] = sn;
       den[j - from] = sd;
     }
+  }
+
+  @Override
+  public void addRowsExpectingInside(
+      float[] b,
+      float[][] rows,
+      double[] a,
+      double[] lo,
+      double[] hi,
+      double[] num,
+      double[] inside,
+      int from,
+      int to) {
+    for (int j = from; j < to; j++) {
+      double bj = b[j];
+      double l = lo[j];
+      double h = hi[j];
+      double sn = num[j - from];
+      boolean all = inside[j - from] != 0;
+      for (int k = 0; k < rows.length; k++) {
+        double x = rows[k][j] - bj;
+        all &= x >= l && x <= h;
+        sn += a[k] * x;
+      }
+      num[j - from] = sn;
+      inside[j - from] = all ? 1.0 : 0.0;
+    }
+  }
+
+  /**
+   * One lane of {@link Block#madBand}, from its sorted values, by the plain definitions: the
+   * median, the MAD as the smallest of the windows of m consecutive ranks (in sorted order the
+   * deviations from the median fall, then rise, so the m smallest deviations are those of m
+   * consecutive ranks and the m-th smallest is the smallest window's larger end; {@code
+   * dnt.learn.robust.BlockStatistics}), the band, and the ranks inside it: p, the ranks below
+   * {@code low} (only ranks below {@code n / 2} can be: the band's ends lie either side of the
+   * median) and q, the ranks up to {@code high}.
+   *
+   * @param x the lane's values in ascending order, finite, at least n long
+   * @param n the number of values, at least one
+   * @param k the band's half-width in scaled MADs
+   * @param ends receives the band's ends: {@code ends[0] = low}, {@code ends[1] = high}
+   * @param ranks receives p at {@code ranks[0]} and q at {@code ranks[1]}: the ranks inside the
+   *     band are {@code [p, q)} when neither end is NaN
+   */
+  public static void madBandOfSorted(double[] x, int n, double k, double[] ends, int[] ranks) {
+    int half = n >>> 1;
+    double med = (n & 1) == 1 ? x[half] : mean(x[half - 1], x[half]);
+    double mad =
+        (n & 1) == 1
+            ? windowOfSorted(x, n, half + 1, med)
+            : mean(windowOfSorted(x, n, half, med), windowOfSorted(x, n, half + 1, med));
+    double m = 1.4826 * mad;
+    double low = med - k * m;
+    double high = med + k * m;
+    int p = 0;
+    for (int r = 0; r < half; r++) {
+      p += x[r] < low ? 1 : 0;
+    }
+    int q = (n + 1) >>> 1;
+    for (int r = (n + 1) >>> 1; r < n; r++) {
+      q += x[r] <= high ? 1 : 0;
+    }
+    ends[0] = low;
+    ends[1] = high;
+    ranks[0] = p;
+    ranks[1] = q;
+  }
+
+  /** The smallest over windows of m consecutive ranks of the larger end's deviation from c. */
+  private static double windowOfSorted(double[] x, int n, int m, double c) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int a = 0; a + m <= n; a++) {
+      best = Math.min(best, Math.max(Math.abs(x[a] - c), Math.abs(x[a + m - 1] - c)));
+    }
+    return best;
+  }
+
+  /** The mean of two middle values, halves added when the sum overflows (the selector's). */
+  private static double mean(double low, double high) {
+    double mid = (low + high) / 2;
+    return Double.isInfinite(mid) ? low / 2 + high / 2 : mid;
   }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * weight) gives bit for bit the aggregate of the same updates sent as doubles (one row at a time,
  * the plain loop, and the bands from the scalar selection): row counts around the group size, some
  * clients excluded (zero weight, skipped rather than added), sample weights, signed zeros over a
- * zero base (where adding an excluded row's 0.0 turns a -0.0 sum into 0.0) and heavy ties.
+ * zero base (where adding an excluded row's 0.0 turns a -0.0 sum into 0.0), heavy ties, and a zero
+ * MAD in the first chunk only (rows of kept clients outside the band: the sums that expect every
+ * row inside redo those coordinates, and the next chunk takes the masked sums).
  */
 final class TidAggregationPassTest {
   private static List<ClientUpdate> updates(int n, int d, int kind, long seed) {
@@ -31,6 +33,13 @@ final class TidAggregationPassTest {
             switch (kind) {
               case 1 -> rng.nextInt(3) == 0 ? -0.0f : rng.nextInt(4) == 0 ? 0.0f : rng.nextInt(3);
               case 2 -> base[j] + (rng.nextInt(3) - 1) * 0.25f;
+              // in the first chunk of 1,024 coordinates only, three in five values equal (a zero
+              // MAD: every other value is outside, kept clients' too), so that the pass both
+              // leaves and takes again the sums that expect every row inside
+              case 3 ->
+                  j < 1024
+                      ? base[j] + (rng.nextInt(5) < 3 ? 0f : rng.nextBoolean() ? 0.25f : -0.25f)
+                      : (float) (base[j] + 0.05 * rng.nextGaussian());
               // every fifth client far off, so that it keeps few coordinates and gets weight zero
               default -> (float) (base[j] + (i % 5 == 1 ? 50 : 1) * 0.05 * rng.nextGaussian());
             };
@@ -82,5 +91,21 @@ final class TidAggregationPassTest {
       }
     }
     assertThat(excluded).as("some clients excluded, so some rows are skipped").isPositive();
+  }
+
+  @Test
+  void chunksWithRowsOutsideAndChunksWithoutGiveTheOneRowAtATimeAggregate() {
+    int d = 3 * 1024 + 5;
+    for (int n : new int[] {9, 40, 100}) {
+      List<ClientUpdate> floats = updates(n, d, 3, 7L * n);
+      AggregationContext context = new AggregationContext(0, new double[d], 1, () -> new double[d]);
+      double[] expected = new TwinInconsistencyDefense().aggregate(asDoubles(floats), context);
+      double[] got = new TwinInconsistencyDefense().aggregate(floats, context);
+      for (int j = 0; j < d; j++) {
+        assertThat(Double.doubleToRawLongBits(got[j]))
+            .as("n %d coordinate %d: %s, expected %s", n, j, got[j], expected[j])
+            .isEqualTo(Double.doubleToRawLongBits(expected[j]));
+      }
+    }
   }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * sorting networks, must leave every row and lane with the same float) on row counts 1 to 20 and
  * around 32, 64, 100 and 128, widths with and without a tail past the last whole vector, blocks
  * starting at odd coordinates; values with heavy ties, both signed zeros, subnormals and the
- * largest finite floats; blocks with an infinity or a NaN (the finiteness answer only); the windows
- * against a sort of the deviations, the rank counts and the outside counts against plain
+ * largest finite floats; blocks with an infinity or a NaN (the finiteness answer only); TID's MAD
+ * band against a sort of the column and of its deviations, the outside counts against plain
  * comparisons, with NaN thresholds, ends equal to values and signed-zero ends.
  */
 final class BlockKernelsTest {
@@ -244,93 +244,6 @@ final class BlockKernelsTest {
     }
   }
 
-  /** n sorted values per lane, as {@code sorted[r][j]}. */
-  private static double[][] sortedColumns(SplittableRandom random, int n, int width, int kind) {
-    double[][] sorted = new double[n][width];
-    for (int j = 0; j < width; j++) {
-      double[] column = new double[n];
-      for (int r = 0; r < n; r++) {
-        column[r] =
-            kind == 1 ? random.nextInt(4) : (double) value(random, kind) - value(random, kind);
-      }
-      Arrays.sort(column);
-      for (int r = 0; r < n; r++) {
-        sorted[r][j] = column[r];
-      }
-    }
-    return sorted;
-  }
-
-  @Test
-  void windowsAreTheMthSmallestDeviationInBoth() {
-    BlockKernels vector = vector();
-    SplittableRandom random = new SplittableRandom(7);
-    for (int n : ROWS) {
-      int width = WIDTHS[random.nextInt(WIDTHS.length)];
-      int kind = random.nextInt(4); // finite values
-      double[][] sorted = sortedColumns(random, n, width, kind);
-      double[] centre = new double[width];
-      for (int j = 0; j < width; j++) {
-        centre[j] = random.nextBoolean() ? sorted[n / 2][j] : sorted[random.nextInt(n)][j] + 0.25;
-      }
-      for (int m = 1; m <= n; m++) {
-        double[] s = new double[width];
-        double[] v = new double[width];
-        BlockKernels.scalar().smallestWindow(sorted, n, m, centre, s, width);
-        vector.smallestWindow(sorted, n, m, centre, v, width);
-        for (int j = 0; j < width; j++) {
-          double[] deviations = new double[n];
-          for (int r = 0; r < n; r++) {
-            deviations[r] = Math.abs(sorted[r][j] - centre[j]);
-          }
-          Arrays.sort(deviations);
-          long expected = doubleBits(deviations[m - 1]);
-          assertThat(doubleBits(s[j])).as("n %d m %d lane %d", n, m, j).isEqualTo(expected);
-          assertThat(doubleBits(v[j])).as("n %d m %d lane %d", n, m, j).isEqualTo(expected);
-        }
-      }
-    }
-  }
-
-  @Test
-  void rankCountsAreThePlainComparisons() {
-    BlockKernels vector = vector();
-    SplittableRandom random = new SplittableRandom(11);
-    for (int n : ROWS) {
-      int width = WIDTHS[random.nextInt(WIDTHS.length)];
-      double[][] sorted = sortedColumns(random, n, width, random.nextInt(4));
-      double[] threshold = new double[width];
-      for (int j = 0; j < width; j++) {
-        threshold[j] =
-            switch (random.nextInt(4)) {
-              case 0 -> Double.NaN;
-              case 1 -> sorted[random.nextInt(n)][j]; // equal to a value
-              case 2 -> random.nextBoolean() ? 0.0 : -0.0;
-              default -> random.nextGaussian();
-            };
-      }
-      int fromRank = random.nextInt(n);
-      int toRank = random.nextInt(fromRank, n + 1);
-      for (boolean orEqual : new boolean[] {false, true}) {
-        double[] s = new double[width];
-        double[] v = new double[width];
-        Arrays.fill(s, 3);
-        Arrays.fill(v, 3);
-        BlockKernels.scalar().countBelow(sorted, fromRank, toRank, threshold, orEqual, s, width);
-        vector.countBelow(sorted, fromRank, toRank, threshold, orEqual, v, width);
-        for (int j = 0; j < width; j++) {
-          int expected = 3;
-          for (int r = fromRank; r < toRank; r++) {
-            double x = sorted[r][j];
-            expected += (orEqual ? x <= threshold[j] : x < threshold[j]) ? 1 : 0;
-          }
-          assertThat(s[j]).as("scalar n %d lane %d", n, j).isEqualTo(expected);
-          assertThat(v[j]).as("vector n %d lane %d", n, j).isEqualTo(expected);
-        }
-      }
-    }
-  }
-
   @Test
   void outsideCountsAreThePlainComparisons() {
     BlockKernels vector = vector();
@@ -451,6 +364,117 @@ final class BlockKernelsTest {
   }
 
   @Test
+  void rowsExpectingInsideAreTheMaskedSumsWhereEveryRowIsInside() {
+    BlockKernels vector = vector();
+    SplittableRandom random = new SplittableRandom(29);
+    int allInside = 0;
+    int notAllInside = 0;
+    for (int count = 1; count <= 9; count++) {
+      for (int kind = 0; kind < 6; kind++) {
+        int length = random.nextInt(1, 200);
+        int from = random.nextInt(0, Math.min(length, 13));
+        int to = random.nextInt(from, length + 1);
+        float[] base = row(random, length, kind);
+        float[][] rows = new float[count][];
+        double[] a = new double[count];
+        for (int k = 0; k < count; k++) {
+          rows[k] = row(random, length, kind);
+          a[k] = random.nextInt(3) == 0 ? 1.0 : random.nextDouble(1e-3, 10);
+        }
+        if (kind == 5 && length > 2) {
+          rows[0][from] = Float.NaN; // never inside
+          rows[count - 1][length - 1] = Float.POSITIVE_INFINITY;
+        }
+        double[] lo = new double[length];
+        double[] hi = new double[length];
+        for (int j = 0; j < length; j++) {
+          // the band around every row's value, most of the time
+          double least = Double.POSITIVE_INFINITY;
+          double most = Double.NEGATIVE_INFINITY;
+          for (float[] r : rows) {
+            double x = (double) r[j] - base[j];
+            least = Math.min(least, x);
+            most = Math.max(most, x);
+          }
+          switch (random.nextInt(5)) {
+            case 0 -> {
+              lo[j] = least; // ends equal to values
+              hi[j] = most;
+            }
+            case 1 -> {
+              lo[j] = Double.NaN;
+              hi[j] = most;
+            }
+            case 2 -> {
+              lo[j] = least + Math.abs(random.nextGaussian()); // some rows below
+              hi[j] = most;
+            }
+            default -> {
+              lo[j] = least - Math.abs(random.nextGaussian());
+              hi[j] = most + Math.abs(random.nextGaussian());
+            }
+          }
+        }
+        double[] num = new double[to - from];
+        double[] inside = new double[to - from];
+        for (int j = 0; j < num.length; j++) {
+          num[j] = random.nextBoolean() ? -0.0 : random.nextGaussian();
+          inside[j] = random.nextInt(8) == 0 ? 0.0 : 1.0;
+        }
+        double[] en = num.clone();
+        double[] ed = new double[to - from];
+        for (int k = 0; k < count; k++) {
+          Kernels.scalar().addMasked(rows[k], base, lo, hi, a[k], en, ed, from, to);
+        }
+        double weightSum = 0;
+        for (double x : a) {
+          weightSum += x;
+        }
+        double[] sn = num.clone();
+        double[] si = inside.clone();
+        BlockKernels.scalar().addRowsExpectingInside(base, rows, a, lo, hi, sn, si, from, to);
+        double[] vn = num.clone();
+        double[] vi = inside.clone();
+        vector.addRowsExpectingInside(base, rows, a, lo, hi, vn, vi, from, to);
+        for (int j = 0; j < sn.length; j++) {
+          int c = from + j;
+          boolean every = inside[j] != 0;
+          double plain = num[j];
+          for (int k = 0; k < count; k++) {
+            double x = (double) rows[k][c] - base[c];
+            every &= x >= lo[c] && x <= hi[c];
+            plain += a[k] * x;
+          }
+          String where = String.format("count %d kind %d coordinate %d", count, kind, c);
+          assertThat(si[j]).as("scalar flag, " + where).isEqualTo(every ? 1.0 : 0.0);
+          assertThat(vi[j]).as("vector flag, " + where).isEqualTo(every ? 1.0 : 0.0);
+          // NaN payloads aside (doubleToLongBits), the plain sums in row order, in both
+          assertThat(Double.doubleToLongBits(sn[j]))
+              .as("scalar sum, " + where)
+              .isEqualTo(Double.doubleToLongBits(plain));
+          assertThat(Double.doubleToLongBits(vn[j]))
+              .as("vector sum, " + where)
+              .isEqualTo(Double.doubleToLongBits(plain));
+          if (every) {
+            // where every row is inside: the masked sums, and the weights' plain sum
+            assertThat(doubleBits(vn[j]))
+                .as("masked numerator, " + where)
+                .isEqualTo(doubleBits(en[j]));
+            assertThat(doubleBits(ed[j]))
+                .as("masked denominator, " + where)
+                .isEqualTo(doubleBits(0.0 + weightSum));
+            allInside++;
+          } else {
+            notAllInside++;
+          }
+        }
+      }
+    }
+    assertThat(allInside).isPositive();
+    assertThat(notAllInside).isPositive();
+  }
+
+  @Test
   void maskedRowsAddTheZeroOfAnExcludedRow() {
     // hand-worked: -0.0 + 0.0 is 0.0, so an excluded row turns a -0.0 sum into 0.0
     float[][] rows = {{5f, 0.5f}};
@@ -463,6 +487,163 @@ final class BlockKernelsTest {
       assertThat(doubleBits(den[0])).isZero();
       assertThat(num[1]).isEqualTo(1.0); // 2 * 0.5
       assertThat(den[1]).isEqualTo(2.0);
+    }
+  }
+
+  /**
+   * A weight of row i for {@link #madBandIsTheSortedColumnsBandInBoth}: the block kernels' kinds,
+   * plus shapes that put the MAD's smallest window far from the middle (a one-sided cluster, a
+   * skewed tail), an arithmetic progression (many windows of equal value) and small ties.
+   */
+  private static float bandValue(SplittableRandom random, int kind, int i) {
+    return switch (kind) {
+      case 6 ->
+          (float) (random.nextInt(10) < 4 ? 1e6 + random.nextGaussian() : random.nextGaussian());
+      case 7 -> (float) -Math.log(1 - random.nextDouble());
+      case 8 -> 0.5f * i;
+      case 9 -> random.nextInt(3);
+      case 10 -> (float) (random.nextInt(10) < 6 ? -1e3 : random.nextGaussian());
+      default -> value(random, kind);
+    };
+  }
+
+  /** The selector's mean of two middle values (halves added when the sum overflows). */
+  private static double mean(double low, double high) {
+    double mid = (low + high) / 2;
+    return Double.isInfinite(mid) ? low / 2 + high / 2 : mid;
+  }
+
+  @Test
+  void madBandIsTheSortedColumnsBandInBoth() {
+    SplittableRandom random = new SplittableRandom(23);
+    double[] multiples = {3, 0, Double.POSITIVE_INFINITY, 0.5, 1e-300};
+    int checked = 0;
+    for (int n : ROWS) {
+      for (int width : WIDTHS) {
+        int kind = random.nextInt(11);
+        int from = random.nextInt(0, 4);
+        int length = from + width + random.nextInt(0, 3);
+        float[] base = new float[length];
+        for (int j = 0; j < length; j++) {
+          base[j] = kind == 8 ? 0f : value(random, kind > 5 ? 0 : kind);
+        }
+        float[][] weights = new float[n][length];
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < length; j++) {
+            weights[i][j] = bandValue(random, kind, i);
+          }
+        }
+        // a full sort by odd-even transposition (n rounds), ranks placed on a random permutation of
+        // the rows: rank r ends in row rowOfRank[r]
+        int[] rowOfRank = new int[n];
+        for (int i = 0; i < n; i++) {
+          int t = random.nextInt(i + 1);
+          rowOfRank[i] = rowOfRank[t];
+          rowOfRank[t] = i;
+        }
+        int comparators = 0;
+        int[] low = new int[n * n];
+        int[] high = new int[n * n];
+        for (int round = 0; round < n; round++) {
+          for (int i = round & 1; i + 1 < n; i += 2) {
+            low[comparators] = rowOfRank[i];
+            high[comparators] = rowOfRank[i + 1];
+            comparators++;
+          }
+        }
+        low = Arrays.copyOf(low, comparators);
+        high = Arrays.copyOf(high, comparators);
+        double k = multiples[random.nextInt(multiples.length)];
+        for (BlockKernels kernels : new BlockKernels[] {BlockKernels.scalar(), vector()}) {
+          BlockKernels.Block b = kernels.block(n, 128);
+          assertThat(b.load(weights, base, from, width)).isTrue();
+          b.exchange(low, high);
+          double[] lo = new double[width];
+          double[] hi = new double[width];
+          float[] lowest = new float[width];
+          float[] highest = new float[width];
+          b.madBand(rowOfRank, base, k, lo, hi, lowest, highest);
+          for (int j = 0; j < width; j++) {
+            // brute force: the column sorted, the median, the deviations sorted, the band, and the
+            // smallest and largest weight whose value is inside it
+            float[] column = new float[n];
+            for (int i = 0; i < n; i++) {
+              column[i] = weights[i][from + j];
+            }
+            Arrays.sort(column); // Float.compare's order, as the network's
+            double bj = base[from + j];
+            double[] x = new double[n];
+            for (int r = 0; r < n; r++) {
+              x[r] = (double) column[r] - bj;
+            }
+            int h = n / 2;
+            double med = n % 2 == 1 ? x[h] : mean(x[h - 1], x[h]);
+            double[] deviations = new double[n];
+            for (int r = 0; r < n; r++) {
+              deviations[r] = Math.abs(x[r] - med);
+            }
+            Arrays.sort(deviations);
+            double mad = n % 2 == 1 ? deviations[h] : mean(deviations[h - 1], deviations[h]);
+            double expectedLow = med - k * (1.4826 * mad);
+            double expectedHigh = med + k * (1.4826 * mad);
+            float expectedLowest = Float.POSITIVE_INFINITY;
+            float expectedHighest = Float.POSITIVE_INFINITY;
+            for (int r = 0; r < n; r++) {
+              if (x[r] >= expectedLow && x[r] <= expectedHigh) {
+                if (expectedLowest == Float.POSITIVE_INFINITY) {
+                  expectedLowest = column[r];
+                }
+                expectedHighest = column[r];
+              }
+            }
+            String where =
+                String.format(
+                    "%s n %d width %d kind %d k %s lane %d", kernels.name(), n, width, kind, k, j);
+            assertThat(doubleBits(lo[j])).as("low, " + where).isEqualTo(doubleBits(expectedLow));
+            assertThat(doubleBits(hi[j])).as("high, " + where).isEqualTo(doubleBits(expectedHigh));
+            assertThat(Float.floatToRawIntBits(lowest[j]))
+                .as("lowest, " + where)
+                .isEqualTo(Float.floatToRawIntBits(expectedLowest));
+            assertThat(Float.floatToRawIntBits(highest[j]))
+                .as("highest, " + where)
+                .isEqualTo(Float.floatToRawIntBits(expectedHighest));
+          }
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(ROWS.length * WIDTHS.length);
+  }
+
+  @Test
+  void madBandOfAHandWorkedColumn() {
+    // weights 0, 1, 2, 3, 100 over a zero base: median 2, deviations 2, 1, 0, 1, 98, so the MAD
+    // (the 3rd smallest) is 1, and with k = 3 the band is 2 -+ 3 * 1.4826 = [-2.4478, 6.4478],
+    // holding the weights 0 to 3
+    float[][] weights = {{3f}, {100f}, {0f}, {2f}, {1f}};
+    for (BlockKernels kernels : new BlockKernels[] {BlockKernels.scalar(), vector()}) {
+      BlockKernels.Block b = kernels.block(5, 1);
+      assertThat(b.load(weights, new float[1], 0, 1)).isTrue();
+      // any order works: the kernel reads rank r from row rowOfRank[r]
+      int[] rowOfRank = {2, 4, 3, 0, 1};
+      double[] lo = new double[1];
+      double[] hi = new double[1];
+      float[] lowest = new float[1];
+      float[] highest = new float[1];
+      b.madBand(rowOfRank, new float[1], 3, lo, hi, lowest, highest);
+      assertThat(lo[0]).isEqualTo(2 - 3 * 1.4826);
+      assertThat(hi[0]).isEqualTo(2 + 3 * 1.4826);
+      assertThat(lowest[0]).isEqualTo(0f);
+      assertThat(highest[0]).isEqualTo(3f);
+      // an infinite multiple of a zero MAD is a NaN band: empty
+      float[][] equal = {{7f}, {7f}, {7f}};
+      b = kernels.block(3, 1);
+      assertThat(b.load(equal, new float[1], 0, 1)).isTrue();
+      b.madBand(
+          new int[] {0, 1, 2}, new float[1], Double.POSITIVE_INFINITY, lo, hi, lowest, highest);
+      assertThat(lo[0]).isNaN();
+      assertThat(lowest[0]).isEqualTo(Float.POSITIVE_INFINITY);
+      assertThat(highest[0]).isEqualTo(Float.POSITIVE_INFINITY);
     }
   }
 
