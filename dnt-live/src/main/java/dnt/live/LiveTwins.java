@@ -3,6 +3,7 @@ package dnt.live;
 import dnt.core.InvalidInputException;
 import dnt.data.integrity.IntegrityParams;
 import dnt.live.runtime.FlAggregator;
+import dnt.live.runtime.LiveConfig;
 import dnt.live.runtime.NodeSettings;
 import dnt.live.runtime.RuntimeSettings;
 import dnt.live.runtime.TwinRuntime;
@@ -118,6 +119,7 @@ public final class LiveTwins {
               + " feed it: give every node the same RadioSettings.withRegions(tileM), or no radio"
               + " twin");
     }
+    check(settings);
     StateFolder.prepare(settings.stateFolder());
     AutoCloseable lock = StateFolder.lock(settings.stateFolder());
     try {
@@ -127,6 +129,35 @@ public final class LiveTwins {
       release(lock);
       throw e;
     }
+  }
+
+  /**
+   * Checks the node's own settings ({@code dnt-live.*}: the ingest log's and the retention window,
+   * Java system properties over {@code dnt-live.conf}; docs/live.md) and that the retention window
+   * holds what the settings' forecasters read, without touching the state folder: {@link #start}
+   * does it first, and a command that writes into the folder before it starts the twin (as {@code
+   * dnt serve} writes its admin token) calls it before that, so that a bad value leaves nothing
+   * behind.
+   *
+   * @param settings the twin's settings
+   * @throws InvalidInputException in one sentence naming the first bad setting
+   */
+  public static void check(LiveSettings settings) {
+    LiveConfig own = LiveConfig.read();
+    if (settings.forecast().enabled()) {
+      own.retention().requireFor(forecastParams(settings));
+    }
+  }
+
+  /** The federated aggregator's parameters for the settings' forecasters. */
+  private static FlAggregator.Params forecastParams(LiveSettings settings) {
+    ForecastSettings f = settings.forecast();
+    return new FlAggregator.Params(
+        f.online(),
+        f.minDays(),
+        settings.stateFolder().resolve(FORECAST_FILE),
+        FORECAST_TICK,
+        f.roundTimeout());
   }
 
   private static void release(AutoCloseable lock) {
@@ -193,16 +224,8 @@ public final class LiveTwins {
           e);
     }
     try {
-      ForecastSettings f = settings.forecast();
-      if (f.enabled()) {
-        runtime.startForecasting(
-            new FlAggregator.Params(
-                f.online(),
-                f.minDays(),
-                settings.stateFolder().resolve(FORECAST_FILE),
-                FORECAST_TICK,
-                f.roundTimeout()),
-            training);
+      if (settings.forecast().enabled()) {
+        runtime.startForecasting(forecastParams(settings), training);
       }
       return PekkoLiveTwin.start(settings, runtime, () -> release(lock));
     } catch (RuntimeException e) {

@@ -225,6 +225,9 @@ final class RetentionLiveTest {
             })
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("dnt-live.cell.retention: 3d is shorter than the 4d the forecasters");
+    // refused before the state folder is touched (BadNodeSettingsTest)
+    assertThat(tmp.resolve("bad")).doesNotExist();
+    assertThat(tmp.resolve("short")).doesNotExist();
   }
 
   @Test

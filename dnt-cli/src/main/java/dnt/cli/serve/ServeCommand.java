@@ -57,18 +57,15 @@ public final class ServeCommand implements Callable<Integer> {
   static final long RADIO_SEED = 1;
 
   /**
-   * How the command gets its twin: the Pekko runtime on the state folder with its defaults (the
-   * embedded H2 journal in the folder, the Milan grid; docs/live.md) or on the user's own network
-   * ({@code --stations}, {@code --grid}), the radio twin with {@code --radio on} (Milan: {@value
-   * #RADIO_USERS} users placed by station density, which adds about 1 to 1.5 s to the start,
-   * docs/api.md; an own network: {@link #radioUsers}), no forecasters with {@code --forecast off},
-   * and the journal and cluster of the {@link ClusterOptions} (docs/cluster.md).
+   * The settings of the command's twin: the Pekko runtime on the state folder with its defaults
+   * (the embedded H2 journal in the folder, the Milan grid; docs/live.md) or on the user's own
+   * network ({@code --stations}, {@code --grid}), the radio twin with {@code --radio on} (Milan:
+   * {@value #RADIO_USERS} users placed by station density, which adds about 1 to 1.5 s to the
+   * start, docs/api.md; an own network: {@link #radioUsers}), no forecasters with {@code --forecast
+   * off}, and the journal of the {@link ClusterOptions} (docs/cluster.md). Touches nothing.
    */
-  private LiveTwin startTwin(
-      Path state,
-      @Nullable OwnNetwork network,
-      @Nullable JournalSettings journal,
-      ClusterSettings node) {
+  private LiveSettings liveSettings(
+      Path state, @Nullable OwnNetwork network, @Nullable JournalSettings journal) {
     LiveSettings s = LiveSettings.defaults(state);
     if (network != null) {
       s = s.withNetwork(network);
@@ -82,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (forecast == Toggle.OFF) {
       s = s.withForecast(ForecastSettings.off());
     }
-    return LiveTwins.start(journal == null ? s : s.withJournal(journal), node);
+    return journal == null ? s : s.withJournal(journal);
   }
 
   /** A length as the user typed it: 3000 for 3000.0, 1500.5 as it is. */
@@ -369,6 +366,10 @@ public final class ServeCommand implements Callable<Integer> {
               + " --radio-regions METRES (e.g. 3000) or --radio off");
     }
     TokenStore store = tokens == null ? null : TokenStore.read(tokens);
+    LiveSettings live = liveSettings(state, network, journal);
+    // the dnt-live.* settings (system properties) before the state folder and its token: a bad
+    // value is exit 2 with nothing created
+    LiveTwins.check(live);
     prepareState(state);
     String tokenNote;
     if (store != null) {
@@ -382,7 +383,7 @@ public final class ServeCommand implements Callable<Integer> {
               + g.file().toAbsolutePath()
               + (g.created() ? " (generated now, mode 600)" : " (from an earlier start)");
     }
-    LiveTwin twin = startTwin(state, network, journal, node);
+    LiveTwin twin = LiveTwins.start(live, node);
     @Nullable Replay feed = source == null ? null : Replay.into(source, twin, pace);
     DntServer server;
     try {

@@ -289,47 +289,63 @@ final class ServeCommandTest {
   }
 
   /**
-   * A bad {@code dnt-live.ingest-log} setting (a Java system property, as {@code DNT_JAVA_OPTS}
-   * passes it) stops {@code dnt serve} before the twin starts: exit 2 and one sentence naming the
-   * setting and the value, not Typesafe Config's exception. In a separate JVM, since Pekko's
-   * configuration reads the JVM's system properties.
+   * A bad {@code dnt-live.*} setting (a Java system property, as {@code DNT_JAVA_OPTS} passes it)
+   * stops {@code dnt serve} before the twin starts: exit 2 and one sentence naming the setting and
+   * the value, not Typesafe Config's exception, and nothing left behind (no state folder, no admin
+   * token). In a separate JVM, since Pekko's configuration reads the JVM's system properties. The
+   * last case runs the forecasters (on by default), which read 4 days before a cell's newest slot.
    */
   @Test
-  void aBadIngestLogSettingIsExit2NamingTheSetting() throws Exception {
+  void aBadNodeSettingIsExit2NamingTheSettingAndCreatesNothing() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String[][] bad = {{"partitions", "four"}, {"flush-interval", "soon"}, {"keep-alive", "-1s"}};
+    String[][] bad = {
+      {"ingest-log.partitions", "four", "'four' is"},
+      {"ingest-log.flush-interval", "soon", "'soon' is"},
+      {"ingest-log.keep-alive", "-1s", "'-1s' is"},
+      {"cell.retention", "36h", "36h is shorter"},
+      {"cell.retention", "3d", "3d is shorter than the 4d the forecasters read"},
+    };
+    int n = 0;
     for (String[] b : bad) {
-      Path err = dir.resolve("err-" + b[0] + ".txt");
-      Process p =
-          new ProcessBuilder(
+      String name = "dnt-live." + b[0];
+      Path state = dir.resolve("s" + n);
+      Path err = dir.resolve("err-" + n + ".txt");
+      List<String> command =
+          new ArrayList<>(
+              List.of(
                   java,
                   "-cp",
                   System.getProperty("java.class.path"),
-                  "-Ddnt-live.ingest-log." + b[0] + "=" + b[1],
+                  "-D" + name + "=" + b[1],
                   dnt.cli.Main.class.getName(),
                   "serve",
                   "--port",
                   "0",
                   "--state",
-                  dir.resolve("s-" + b[0]).toString(),
+                  state.toString(),
                   "--replay",
-                  "off",
-                  "--forecast",
-                  "off")
-              .redirectOutput(dir.resolve("out-" + b[0] + ".txt").toFile())
+                  "off"));
+      if (!b[0].equals("cell.retention") || !b[1].equals("3d")) {
+        command.addAll(List.of("--forecast", "off"));
+      }
+      Process p =
+          new ProcessBuilder(command)
+              .redirectOutput(dir.resolve("out-" + n + ".txt").toFile())
               .redirectError(err.toFile())
               .start();
+      n++;
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError("dnt serve did not stop on a bad " + b[0]);
+        throw new AssertionError("dnt serve did not stop on a bad " + name);
       }
       String message = Files.readString(err);
       assertThat(p.exitValue()).as(message).isEqualTo(2);
       assertThat(message)
-          .startsWith("dnt: dnt-live.ingest-log." + b[0] + ": '" + b[1] + "' is")
+          .startsWith("dnt: " + name + ": " + b[2])
           .doesNotContain("\tat ")
           .doesNotContain("Exception");
       assertThat(message.lines().count()).as(message).isEqualTo(1);
+      assertThat(state).as("the state folder after a bad %s", name).doesNotExist();
     }
   }
 

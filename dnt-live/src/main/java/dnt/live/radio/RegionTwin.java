@@ -34,6 +34,13 @@ final class RegionTwin {
   private NetworkTwin twin;
   private final double coverageMw;
   private final Map<Integer, Long> latestSlot = new HashMap<>();
+
+  /**
+   * The demand each user of a cell got with its newest slot (not handed off: a restored region sets
+   * it again with each cell's next traffic).
+   */
+  private final Map<Integer, Double> latestEach = new HashMap<>();
+
   private boolean changed;
 
   /**
@@ -57,17 +64,23 @@ final class RegionTwin {
   /**
    * A cell's internet activity in a slot: sets the demand of the region's own users of the cell
    * ({@code each}, computed by the plan as the single twin does); older slots than the newest seen
-   * are ignored.
+   * are ignored, and so is the newest slot told again with the same demand (a cell twin tells its
+   * newest slot again each time it recovers: the demands are set already, and forwarded).
    *
    * @return the demands to forward to the regions holding replicas (empty when ignored)
    */
   List<Forward> traffic(int cell, long slot, double each) {
     List<UserId> users = region.ownByCell().get(cell);
     Long latest = latestSlot.get(cell);
-    if (users == null || (latest != null && slot < latest)) {
+    Double before = latestEach.get(cell);
+    if (users == null
+        || (latest != null
+            && (slot < latest
+                || (slot == latest && before != null && Double.compare(each, before) == 0)))) {
       return List.of();
     }
     latestSlot.put(cell, slot);
+    latestEach.put(cell, each);
     changed = true;
     setDemands(users, each);
     int[] holders = region.forwardTo().get(cell);

@@ -104,8 +104,8 @@ public final class CellTwin
    * @param cell the entity id, the cell number
    * @param snapshotEvery events between snapshots
    * @param integrity how the stream's integrity is checked
-   * @param radio the radio twin told the cell's newest internet activity after each event, or
-   *     {@code null} for none
+   * @param radio the radio twin told the cell's newest internet activity after each event and once
+   *     recovered, or {@code null} for none
    * @return the behavior
    */
   public static CellTwin create(
@@ -122,8 +122,8 @@ public final class CellTwin
    * @param cell the entity id, the cell number
    * @param snapshotEvery events between snapshots
    * @param integrity how the stream's integrity is checked
-   * @param radio the radio twin told the cell's newest internet activity after each event, or
-   *     {@code null} for none
+   * @param radio the radio twin told the cell's newest internet activity after each event and once
+   *     recovered, or {@code null} for none
    * @param alerts told whether the stream diverges after each event and after recovery
    * @param latest told the cell's newest slot after each event and after recovery
    * @return the behavior
@@ -754,6 +754,10 @@ public final class CellTwin
                   in.logs().apply(p).tell(new IngestLog.Resend(cell, at));
                 }
               }
+              // the radio twin gets the newest slot as the twin shows it, as after every event: a
+              // restarted node's radio twin (built from scratch) is thus restored as the cell twins
+              // recover, which CellStarter does for every cell of the journal in the background
+              tellRadio(state);
               tellAlerts(state);
               tellHeld(state);
               tellLatest(state);

@@ -34,7 +34,12 @@ final class RadioCoupling {
   private final NetworkTwin twin;
   private final Map<Integer, List<UserId>> usersByCell;
   private final double mbpsPerActivity;
-  private final Map<Integer, Long> latestSlot = new HashMap<>();
+
+  /** The newest slot told of each cell (held or applied) and its activity. */
+  private final Map<Integer, Told> told = new HashMap<>();
+
+  /** A cell's newest slot told and its activity. */
+  private record Told(long slot, double internet) {}
 
   /** Demand per user of each cell offered since the last flush, in the order first offered. */
   private final Map<Integer, Held> pending = new LinkedHashMap<>();
@@ -108,17 +113,22 @@ final class RadioCoupling {
 
   /**
    * A cell's internet activity in a slot, held until the next {@link #flush}; older slots than the
-   * latest seen (held or applied) are ignored, and a newer slot of a held cell replaces it.
+   * latest seen (held or applied) are ignored, and a newer slot of a held cell replaces it. The
+   * newest slot told again with the same activity is ignored too: it would set the same demands (a
+   * cell twin tells its newest slot again each time it recovers, such as after a passivation).
    *
    * @return whether it was accepted
    */
   boolean offer(int cell, long slot, double internet) {
     List<UserId> users = usersByCell.get(cell);
-    Long latest = latestSlot.get(cell);
-    if (users == null || (latest != null && slot < latest)) {
+    Told latest = told.get(cell);
+    if (users == null
+        || (latest != null
+            && (slot < latest.slot()
+                || (slot == latest.slot() && Double.compare(internet, latest.internet()) == 0)))) {
       return false;
     }
-    latestSlot.put(cell, slot);
+    told.put(cell, new Told(slot, internet));
     pending.put(cell, new Held(users, mbpsPerActivity * internet / users.size()));
     return true;
   }

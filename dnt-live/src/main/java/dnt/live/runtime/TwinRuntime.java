@@ -192,9 +192,11 @@ public final class TwinRuntime implements AutoCloseable {
   public static TwinRuntime start(RuntimeSettings settings, NodeSettings node) throws SQLException {
     Config config = config(settings, node);
     // before anything is created: a bad dnt-live.ingest-log setting or retention window is one
-    // sentence naming it (InvalidInputException, exit 2 from dnt serve)
-    IngestSettings ingestSettings = IngestSettings.of(config);
-    CellRetention retention = CellRetention.of(config);
+    // sentence naming it (InvalidInputException, exit 2 from dnt serve); LiveTwins checks the same
+    // before it touches the state folder
+    LiveConfig own = LiveConfig.of(config);
+    IngestSettings ingestSettings = own.ingest();
+    CellRetention retention = own.retention();
     JournalSchema.ensure(settings);
     // partitions of an earlier start beyond the count now: they drain (IngestLog)
     List<Integer> retiredPartitions =
@@ -521,7 +523,7 @@ public final class TwinRuntime implements AutoCloseable {
     return withIngestLane(
         ConfigFactory.defaultOverrides(loader)
             .withFallback(overrides)
-            .withFallback(ConfigFactory.parseResources(loader, "dnt-live.conf"))
+            .withFallback(ConfigFactory.parseResources(loader, LiveConfig.RESOURCE))
             .withFallback(ConfigFactory.defaultReference(loader))
             .resolve());
   }

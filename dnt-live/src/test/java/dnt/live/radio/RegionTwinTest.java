@@ -125,4 +125,42 @@ final class RegionTwinTest {
         .isLessThan(plan.regions().size() * f.whole.stationCount() - f.whole.stationCount());
     run(f, 1500, 12, 200);
   }
+
+  /**
+   * A cell twin tells its newest slot again each time it recovers: the same slot with the same
+   * demand sets nothing and forwards nothing; another value of that slot does, an older slot never.
+   */
+  @Test
+  void theNewestSlotToldAgainWithTheSameDemandIsIgnored() {
+    RadioFixture f = RadioFixture.milan(1000, 7, InterferenceFloor.defaults());
+    RegionPlan plan = f.plan(1500);
+    int region = -1;
+    int cell = -1;
+    for (int r : plan.regions()) {
+      if (!plan.region(r).forwardTo().isEmpty()) {
+        region = r;
+        cell = plan.region(r).forwardTo().keySet().iterator().next();
+        break;
+      }
+    }
+    assertThat(region).as("a region forwarding a cell's demands to a holder").isNotNegative();
+    RegionTwin twin = new RegionTwin(plan, region);
+    double each = plan.demandEach(cell, 1000);
+    assertThat(twin.traffic(cell, 5, each)).isNotEmpty();
+    RegionState told = twin.state();
+    assertThat(twin.traffic(cell, 5, each)).as("told again").isEmpty();
+    assertThat(twin.traffic(cell, 4, plan.demandEach(cell, 9))).as("an older slot").isEmpty();
+    assertThat(twin.state().users()).isEqualTo(told.users());
+    double more = plan.demandEach(cell, 2000);
+    assertThat(twin.traffic(cell, 5, more)).as("another value of the slot").isNotEmpty();
+    for (dnt.core.UserId u : plan.region(region).ownByCell().get(cell)) {
+      assertThat(
+              twin.state().users().stream()
+                  .filter(s -> s.id().equals(u))
+                  .findFirst()
+                  .orElseThrow()
+                  .demandMbps())
+          .isEqualTo(more);
+    }
+  }
 }

@@ -91,6 +91,29 @@ final class RadioCouplingBatchTest {
     }
   }
 
+  /**
+   * A cell twin tells its newest slot again each time it recovers (after a restart, a passivation):
+   * the same slot with the same activity is ignored, another activity of that slot replaces.
+   */
+  @Test
+  void theNewestSlotToldAgainWithTheSameActivityIsIgnored() {
+    RadioCoupling held = copy();
+    int cell = busyCells().get(2);
+    List<UserId> users = milan.usersByCell().get(cell);
+    assertThat(held.offer(cell, 5, 1000)).isTrue();
+    held.flush();
+    assertThat(held.offer(cell, 5, 1000)).as("told again").isFalse();
+    assertThat(held.pendingCells()).isZero();
+    assertThat(held.observe(cell, 5, 1000)).isFalse();
+    assertThat(held.offer(cell, 5, 2000)).as("another activity of the slot").isTrue();
+    assertThat(held.offer(cell, 5, 2000)).as("the same, held").isFalse();
+    held.flush();
+    double each = 0.01 * 2000 / users.size();
+    for (UserId u : users) {
+      assertThat(held.twin().userSpec(u).demandMbps()).isEqualTo(each);
+    }
+  }
+
   @Test
   void kpisAndForksApplyTheHeldCellsFirst() {
     RadioCoupling held = copy();
