@@ -145,7 +145,6 @@ public final class CellTwin
           Integrity,
           Apply,
           FlushDue,
-          FlushSoon,
           FlushPermit,
           Stop,
           FlClientEntity.Command {}
@@ -177,12 +176,6 @@ public final class CellTwin
 
   /** The flush interval passed, or the buffer reached its bound: journal the buffered rows. */
   public record FlushDue() implements Command {}
-
-  /**
-   * Half the flush interval passed since the first buffered row: journal the buffered rows after
-   * the next batch applied, or when the interval is up.
-   */
-  public record FlushSoon() implements Command {}
 
   /**
    * The node's {@link WriteGate} lets this twin journal its buffered rows now (sent by the twin to
@@ -352,12 +345,6 @@ public final class CellTwin
   /** Whether a flush waits for the gate's permit. */
   private boolean flushQueued;
 
-  /**
-   * Whether half the flush interval has passed since the first buffered row ({@link FlushSoon}):
-   * the next batch applied starts the flush.
-   */
-  private boolean flushOnApply;
-
   /** Completed once the permitted flush is journaled: frees the gate's permit. */
   private final AtomicReference<@Nullable CompletableFuture<Void>> permit = new AtomicReference<>();
 
@@ -413,7 +400,6 @@ public final class CellTwin
         .forAnyState()
         .onCommand(Apply.class, this::onApply)
         .onCommand(FlushDue.class, (state, cmd) -> requestFlush(state))
-        .onCommand(FlushSoon.class, (state, cmd) -> flushSoon())
         .onCommand(
             FlushPermit.class,
             (state, cmd) -> {
@@ -514,36 +500,13 @@ public final class CellTwin
       long upTo = cmd.position();
       return flush(state).thenRun(s -> from.tell(new IngestLog.Confirm(cell, upTo)));
     }
-    if (bufferedRows.size() >= in.settings().flushRows() || flushOnApply) {
+    if (bufferedRows.size() >= in.settings().flushRows()) {
       return requestFlush(state);
     }
     if (!in.timers().isTimerActive(FLUSH_TIMER)) {
-      in.timers().startSingleTimer(FLUSH_TIMER, new FlushSoon(), firstHalf(in.settings()));
+      in.timers().startSingleTimer(FLUSH_TIMER, new FlushDue(), in.settings().flushInterval());
     }
     return Effect().none();
-  }
-
-  /**
-   * Half the flush interval passed since the first buffered row: the next batch this twin applies
-   * starts the flush (right after the batch is answered, so the flush has until this cell's next
-   * batch, in a replay a whole slot later, before a batch waits for it); without one, the flush
-   * starts when the interval is up.
-   */
-  private Effect<Event, CellState> flushSoon() {
-    Ingest in = ingest;
-    if (in != null && !bufferedRows.isEmpty()) {
-      flushOnApply = true;
-      in.timers()
-          .startSingleTimer(
-              FLUSH_TIMER,
-              new FlushDue(),
-              in.settings().flushInterval().minus(firstHalf(in.settings())));
-    }
-    return Effect().none();
-  }
-
-  private static Duration firstHalf(IngestSettings settings) {
-    return settings.flushInterval().dividedBy(2);
   }
 
   /** Journals the buffer now without a gate, else once the node's write gate lets it. */
@@ -600,7 +563,6 @@ public final class CellTwin
     bufferedRows.clear();
     bufferedVerdicts.clear();
     bufferedFrom.clear();
-    flushOnApply = false;
     Ingest in = ingest;
     if (in != null) {
       in.timers().cancel(FLUSH_TIMER);

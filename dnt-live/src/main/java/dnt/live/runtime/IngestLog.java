@@ -1,6 +1,5 @@
 package dnt.live.runtime;
 
-import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,23 +106,6 @@ public final class IngestLog
   /** The shard that runs this partition (it passivates a drained one), or null outside sharding. */
   private final @Nullable ActorRef<ClusterSharding.ShardCommand> shard;
 
-  /**
-   * A persistence plugin where the configuration defines it, else the default one.
-   *
-   * @param config the actor system's configuration
-   * @param plugin the plugin's path
-   * @return the plugin's path, or "" for the default plugin
-   */
-  static String pluginOrDefault(Config config, String plugin) {
-    return config.hasPath(plugin) ? plugin : "";
-  }
-
-  /** {@link #JOURNAL} where configured, else "" (the default journal). */
-  private final String journalPlugin;
-
-  /** {@link #SNAPSHOTS} where configured, else "" (the default snapshot store). */
-  private final String snapshotPlugin;
-
   private IngestLog(
       int partition,
       IngestSettings settings,
@@ -139,9 +121,6 @@ public final class IngestLog
     this.cells = cells;
     this.shard = shard;
     this.self = context.getSelf();
-    Config config = context.getSystem().settings().config();
-    this.journalPlugin = pluginOrDefault(config, JOURNAL);
-    this.snapshotPlugin = pluginOrDefault(config, SNAPSHOTS);
   }
 
   /**
@@ -576,15 +555,6 @@ public final class IngestLog
    */
   static final int STASH_CAPACITY = 1 << 20;
 
-  /**
-   * The journal plugin of the log partitions where the node's configuration defines it ({@link
-   * TwinRuntime#config}), else the default journal (the tests' in-memory one).
-   */
-  static final String JOURNAL = "dnt-ingest-journal";
-
-  /** The snapshot store plugin of the log partitions, beside {@link #JOURNAL}. */
-  static final String SNAPSHOTS = "dnt-ingest-snapshot-store";
-
   @Override
   public Optional<Integer> stashCapacity() {
     return Optional.of(STASH_CAPACITY);
@@ -662,21 +632,6 @@ public final class IngestLog
                   });
             })
         .build();
-  }
-
-  /**
-   * The log's own lane to the journal ({@link #JOURNAL}: the same database and tables as the cell
-   * twins', with its own write queue and connections), so that the events a batch's acknowledgement
-   * waits for never queue behind the cells' flushes.
-   */
-  @Override
-  public String journalPluginId() {
-    return journalPlugin;
-  }
-
-  @Override
-  public String snapshotPluginId() {
-    return snapshotPlugin;
   }
 
   @Override

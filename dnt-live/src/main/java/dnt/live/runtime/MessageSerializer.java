@@ -49,7 +49,6 @@ public final class MessageSerializer extends WireSerializer {
           Map.entry(CellTwin.IntegrityState.class, "cell-integrity-state-3"),
           Map.entry(CellTwin.Apply.class, "cell-apply-1"),
           Map.entry(CellTwin.FlushDue.class, "cell-flush-due-1"),
-          Map.entry(CellTwin.FlushSoon.class, "cell-flush-soon-1"),
           Map.entry(CellTwin.FlushPermit.class, "cell-flush-permit-1"),
           Map.entry(CellTwin.Stop.class, "cell-stop-1"),
           Map.entry(IngestLog.Append.class, "ingest-append-1"),
@@ -141,7 +140,6 @@ public final class MessageSerializer extends WireSerializer {
       LiveSerializer.writeRows(out, m.rows());
       ref(out, m.replyTo());
     } else if (o instanceof CellTwin.FlushDue
-        || o instanceof CellTwin.FlushSoon
         || o instanceof CellTwin.FlushPermit
         || o instanceof CellTwin.Stop) {
       // no fields: the manifest says it all
@@ -444,7 +442,6 @@ public final class MessageSerializer extends WireSerializer {
           new CellTwin.Apply(
               in.readInt(), in.readLong(), in.readLong(), LiveSerializer.readRows(in), ref(in));
       case "cell-flush-due-1" -> new CellTwin.FlushDue();
-      case "cell-flush-soon-1" -> new CellTwin.FlushSoon();
       case "cell-flush-permit-1" -> new CellTwin.FlushPermit();
       case "cell-stop-1" -> new CellTwin.Stop();
       // ingest-tick-1 (no answer) and ingest-get-1 (the counters alone) of an earlier version: the

@@ -2,7 +2,6 @@ package dnt.live.runtime;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValueFactory;
 import dnt.core.geo.LocalProjection;
 import dnt.core.twin.NetworkTwin;
 import dnt.core.twin.TwinKpis;
@@ -69,12 +68,6 @@ public final class TwinRuntime implements AutoCloseable {
 
   /** The actor system's name, the same on every node: part of every node's address. */
   public static final String SYSTEM_NAME = "dnt-live";
-
-  /** Where pekko-persistence-jdbc reads its shared databases' configuration. */
-  private static final String DATABASES = "pekko-persistence-jdbc.shared-databases.";
-
-  /** The connections of the ingest log's lane to the journal ({@link #withIngestLane}). */
-  private static final int INGEST_CONNECTIONS = 2;
 
   private static final String NO_RADIO = "this live twin runs no radio twin";
 
@@ -477,11 +470,11 @@ public final class TwinRuntime implements AutoCloseable {
    * @return the resolved configuration
    */
   static Config config(RuntimeSettings s, NodeSettings node) {
+    String db = "pekko-persistence-jdbc.shared-databases.dnt.";
     List<String> seeds = new ArrayList<>();
     for (String seed : node.seedNodes()) {
       seeds.add("pekko://" + SYSTEM_NAME + "@" + seed);
     }
-    String db = DATABASES + "dnt.";
     Config overrides =
         ConfigFactory.parseMap(
             Map.of(
@@ -520,48 +513,11 @@ public final class TwinRuntime implements AutoCloseable {
                   Map.of(
                       "jdbc-read-journal.tables.event_tag.tableName", JournalSchema.H2_TAG_VIEW)));
     }
-    return withIngestLane(
-        ConfigFactory.defaultOverrides(loader)
-            .withFallback(overrides)
-            .withFallback(ConfigFactory.parseResources(loader, LiveConfig.RESOURCE))
-            .withFallback(ConfigFactory.defaultReference(loader))
-            .resolve());
-  }
-
-  /**
-   * Adds the ingest log's own lane to the journal ({@link IngestLog#JOURNAL}, {@link
-   * IngestLog#SNAPSHOTS}): copies of {@code jdbc-journal} and {@code jdbc-snapshot-store} as
-   * configured (system properties included) over a second shared database, {@code dnt-ingest}: the
-   * same database as {@code dnt} with a pool of {@value #INGEST_CONNECTIONS} connections of its
-   * own. A batch's acknowledgement waits for the log's event; in the shared write queue of {@code
-   * jdbc-journal} it waited behind the cell twins' flushes (up to {@code batchSize} events a
-   * transaction), a p99 cause at 20,000 rows/s (docs/PERFORMANCE.md, "Two lanes to the journal").
-   * Settings given for {@code dnt-ingest-journal} themselves (system properties) win.
-   *
-   * @param c a resolved configuration
-   * @return it with the lane
-   */
-  static Config withIngestLane(Config c) {
-    Config dnt = c.getConfig(DATABASES + "dnt");
-    Config lane =
-        ConfigFactory.parseMap(
-            Map.of(
-                "db.numThreads", INGEST_CONNECTIONS,
-                "db.maxConnections", INGEST_CONNECTIONS,
-                "db.minConnections", 1));
-    return c.withFallback(
-        ConfigFactory.empty()
-            .withValue(DATABASES + "dnt-ingest", lane.withFallback(dnt).root())
-            .withValue(
-                IngestLog.JOURNAL,
-                c.getConfig("jdbc-journal")
-                    .withValue("use-shared-db", ConfigValueFactory.fromAnyRef("dnt-ingest"))
-                    .root())
-            .withValue(
-                IngestLog.SNAPSHOTS,
-                c.getConfig("jdbc-snapshot-store")
-                    .withValue("use-shared-db", ConfigValueFactory.fromAnyRef("dnt-ingest"))
-                    .root()));
+    return ConfigFactory.defaultOverrides(loader)
+        .withFallback(overrides)
+        .withFallback(ConfigFactory.parseResources(loader, LiveConfig.RESOURCE))
+        .withFallback(ConfigFactory.defaultReference(loader))
+        .resolve();
   }
 
   /**

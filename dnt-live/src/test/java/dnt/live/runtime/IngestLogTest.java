@@ -229,34 +229,6 @@ final class IngestLogTest {
   }
 
   @Test
-  void halfTheIntervalOnTheNextBatchStartsTheFlushAndNoneWithoutABufferedRow() {
-    startCell(1);
-    startCell(2);
-    startLog();
-    append(List.of(rows(1, obs(100, 39, 1))));
-    // halfway with nothing more applied: still held (the hour's second half is not up)
-    cells.get(1).tell(new CellTwin.FlushSoon());
-    assertThat(stats().pending()).isEqualTo(1);
-    // the next batch of cell 1 is answered, then journaled with the first: both confirmed
-    assertThat(append(List.of(rows(1, obs(101, 39, 3))))).isEqualTo(new IngestLog.Appended(1, 0));
-    awaitPending(0);
-    // the flush cleared the mark: a third batch waits for its own interval
-    append(List.of(rows(1, obs(102, 39, 5))));
-    assertThat(stats().pending()).isEqualTo(1);
-    // halfway for a cell that holds nothing marks nothing: its first batch after it is held
-    cells.get(2).tell(new CellTwin.FlushSoon());
-    append(List.of(rows(2, obs(100, 39, 2))));
-    assertThat(stats().pending()).isEqualTo(2);
-    // what cell 1 journaled survives a crash without the log's help: the recovered twin shows
-    // the two flushed slots, and the third comes again from the log
-    crash(cells.get(1));
-    startCell(1);
-    awaitFirstService(1, 100, 1, 3, 0);
-    log.get().tell(new IngestLog.Tick(null));
-    awaitFirstService(1, 100, 1, 3, 5);
-  }
-
-  @Test
   void anOldBatchSentAgainNeverOverwritesANewerRowOfTheSameKey() {
     startCell(1);
     startLog();

@@ -108,7 +108,6 @@ final class MessageSerializerTest {
             new Observation(1, 0, 1, 2, 3, 4, 5));
     all.add(new CellTwin.Apply(3, 1_000_000_000_000L, 999, rows, ref.narrow()));
     all.add(new CellTwin.FlushDue());
-    all.add(new CellTwin.FlushSoon());
     all.add(new CellTwin.FlushPermit());
     all.add(new CellTwin.Stop());
     all.add(
