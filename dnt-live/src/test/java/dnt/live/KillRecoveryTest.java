@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dnt.core.CellId;
 import dnt.data.Service;
 import dnt.data.store.Resolution;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -137,31 +135,13 @@ final class KillRecoveryTest {
       throws Exception {
     Path state = tmp.resolve("state");
     Path acks = tmp.resolve("acks.txt");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-    kill.forEach((k, v) -> command.add("-D" + k + "=" + v));
-    command.addAll(List.of(KillTarget.class.getName(), state.toString(), acks.toString()));
-    Process child =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("child.log").toFile())
-            .start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (ackCount(acks) < 20) {
-        assertThat(child.isAlive()).as("the child JVM runs; see child.log").isTrue();
-        assertThat(System.nanoTime())
-            .as("20 acknowledged batches in 2 minutes")
-            .isLessThan(deadline);
-        Thread.sleep(50);
-      }
-    } finally {
-      child.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no coordinated shutdown
-      child.waitFor(30, TimeUnit.SECONDS);
-    }
-    List<String> acked = Files.readAllLines(acks);
-    int lastAcked = Integer.parseInt(acked.get(acked.size() - 1).strip());
+    int lastAcked =
+        ChildKill.killAfter(
+            ChildKill.command(kill, KillTarget.class, state.toString(), acks.toString()),
+            tmp.resolve("child.log"),
+            acks,
+            20,
+            Duration.ofMinutes(2));
     restartAndCheck(kill, restart, lastAcked, check);
     return lastAcked;
   }
@@ -203,9 +183,5 @@ final class KillRecoveryTest {
     } finally {
       TestProperties.set(before);
     }
-  }
-
-  private static int ackCount(Path acks) throws java.io.IOException {
-    return Files.exists(acks) ? Files.readAllLines(acks).size() : 0;
   }
 }

@@ -1,7 +1,6 @@
 package dnt.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dnt.core.UserId;
 import dnt.core.twin.NetworkTwin;
@@ -17,8 +16,9 @@ import dnt.data.raw.RawRow;
 import dnt.data.twinbuild.MilanTwin;
 import dnt.data.twinbuild.StationProfile;
 import dnt.data.twinbuild.UserPlacement;
-import java.nio.file.Files;
+import dnt.live.radio.RadioFixture;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -190,41 +190,21 @@ final class RadioRecoveryTest {
   private void killNine(double tileM, Map<String, String> properties) throws Exception {
     Path state = tmp.resolve("state");
     Path acks = tmp.resolve("acks.txt");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-    properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    Map<String, String> child = new HashMap<>(properties);
     // the radio twin's stations and grid, found here from the repository's root
-    command.add("-D" + BundledData.DATA_DIR_PROPERTY + "=" + BundledData.dir().toAbsolutePath());
-    command.addAll(
-        List.of(
-            RadioKillTarget.class.getName(),
-            state.toString(),
-            acks.toString(),
-            Double.toString(tileM)));
-    Process child =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("child.log").toFile())
-            .start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-      while (ackCount(acks) < 20) {
-        if (!child.isAlive()) {
-          throw new AssertionError(
-              "the child JVM stopped: " + Files.readString(tmp.resolve("child.log")));
-        }
-        assertThat(System.nanoTime())
-            .as("20 acknowledged batches in 3 minutes")
-            .isLessThan(deadline);
-        Thread.sleep(50);
-      }
-    } finally {
-      child.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no coordinated shutdown
-      child.waitFor(30, TimeUnit.SECONDS);
-    }
-    List<String> acked = Files.readAllLines(acks);
-    int lastAcked = Integer.parseInt(acked.get(acked.size() - 1).strip());
+    child.put(BundledData.DATA_DIR_PROPERTY, BundledData.dir().toAbsolutePath().toString());
+    int lastAcked =
+        ChildKill.killAfter(
+            ChildKill.command(
+                child,
+                RadioKillTarget.class,
+                state.toString(),
+                acks.toString(),
+                Double.toString(tileM)),
+            tmp.resolve("child.log"),
+            acks,
+            20,
+            Duration.ofMinutes(3));
     Map<String, @Nullable String> saved = TestProperties.current(properties.keySet());
     Map<String, @Nullable String> set = new HashMap<>(properties);
     TestProperties.set(set);
@@ -352,21 +332,6 @@ final class RadioRecoveryTest {
   }
 
   private static void assertClose(TwinKpis a, TwinKpis e) {
-    assertThat(a.users()).isEqualTo(e.users());
-    assertThat(a.servedUsers()).isEqualTo(e.servedUsers());
-    assertThat(a.activeStations()).isEqualTo(e.activeStations());
-    assertThat(a.usersPerStationMean()).isEqualTo(e.usersPerStationMean());
-    assertThat(a.usersPerStationMax()).isEqualTo(e.usersPerStationMax());
-    assertThat(a.coverageHoles()).isEqualTo(e.coverageHoles());
-    assertThat(a.overloadedStations()).isEqualTo(e.overloadedStations());
-    assertThat(a.sinrMeanDb()).isCloseTo(e.sinrMeanDb(), within(SINR_DB));
-    assertThat(a.sinrP5Db()).isCloseTo(e.sinrP5Db(), within(SINR_DB));
-    assertThat(a.rateMeanMbps()).isCloseTo(e.rateMeanMbps(), within(REL * e.rateMeanMbps()));
-    assertThat(a.rateP5Mbps()).isCloseTo(e.rateP5Mbps(), within(REL * e.rateP5Mbps()));
-    assertThat(a.meanActivity()).isCloseTo(e.meanActivity(), within(REL * e.meanActivity()));
-  }
-
-  private static int ackCount(Path acks) throws java.io.IOException {
-    return Files.exists(acks) ? Files.readAllLines(acks).size() : 0;
+    RadioFixture.assertKpis(a, e, SINR_DB, REL, REL);
   }
 }
