@@ -50,14 +50,15 @@ final class BatchedLstm {
       NDArray whh = w.get(from + 4 * l + 1);
       NDArray bias = w.get(from + 4 * l + 2).add(w.get(from + 4 * l + 3));
       long in = seq.getShape().get(3);
-      NDArray projected =
-          seq.reshape(g, t * b, in).batchMatMul(wih).add(bias).reshape(g, t, b, 4L * hidden);
+      // [G, T B, 4H]: step s is rows [s B, (s + 1) B), split off as [G, B, 4H] views (the same
+      // views as splitting [G, T, B, 4H] and squeezing, without the reshape and the squeezes)
+      NDArray projected = seq.reshape(g, t * b, in).batchMatMul(wih).add(bias);
       NDList steps = t == 1 ? new NDList(projected) : projected.split(t, 1);
       NDArray c = null;
       h = null;
       List<NDArray> outputs = new ArrayList<>((int) t);
       for (int s = 0; s < t; s++) {
-        NDArray gates = steps.get(s).squeeze(1);
+        NDArray gates = steps.get(s);
         if (h != null) {
           gates = gates.add(h.batchMatMul(whh));
         }
