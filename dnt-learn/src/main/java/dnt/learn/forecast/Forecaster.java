@@ -352,8 +352,7 @@ public final class Forecaster {
         System.arraycopy(all, offsets[i] + k * shape.sizes[i], trained, at, shape.sizes[i]);
       }
       out.add(
-          new Trained(
-              trained, new FitReport(steps, (long) n * recipe.epochs(), lastLoss[k], cpu)));
+          new Trained(trained, new FitReport(steps, (long) n * recipe.epochs(), lastLoss[k], cpu)));
     }
     return out;
   }
@@ -414,7 +413,9 @@ public final class Forecaster {
           mask[i] = r.nextDouble() < rate ? 0f : keep;
         }
       }
-      return x.mul(masks.upload(m, mask, size, x.getShape()));
+      // in place: x is the stacked layer output, which nothing else reads, and the product's
+      // gradient needs only the mask
+      return x.muli(masks.upload(m, mask, size, x.getShape()));
     };
   }
 
@@ -602,8 +603,8 @@ public final class Forecaster {
    * conventions. SGD runs in Java ({@link StepKernels}, one pass over the weights, the velocity and
    * the gradient) when the Vector API kernels are in use, and otherwise as the PyTorch operations
    * {@code v.mul_(mu).add_(g); w.sub_(v.mul(lr))}, which give the same floats; Adam runs as PyTorch
-   * operations. Segment i is the tensor {@code weights[i]} over the floats from {@code
-   * offsets[i]} of the buffer; {@link #apply} takes one gradient per segment, of its shape.
+   * operations. Segment i is the tensor {@code weights[i]} over the floats from {@code offsets[i]}
+   * of the buffer; {@link #apply} takes one gradient per segment, of its shape.
    */
   private static final class Step {
     private final TrainingRecipe recipe;
@@ -622,7 +623,8 @@ public final class Forecaster {
       this.offsets = offsets;
       this.storage = storage;
       StepKernels k = StepKernels.get();
-      boolean java = recipe.optimizer() == TrainingRecipe.Optimizer.SGD && "vector".equals(k.name());
+      boolean java =
+          recipe.optimizer() == TrainingRecipe.Optimizer.SGD && "vector".equals(k.name());
       this.kernels = java ? k : null;
       this.velocity = java ? ByteBuffer.allocateDirect(storage.capacity()) : null;
       this.first = new NDArray[java ? 0 : weights.length];

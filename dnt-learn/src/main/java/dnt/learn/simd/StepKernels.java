@@ -7,8 +7,8 @@ import java.util.Optional;
  * The optimizer's update over float32 weights held in native memory (the direct buffers that the
  * training's PyTorch tensors share), one strategy per implementation: {@link ScalarStepKernels}
  * (plain loops) and the Vector API's in {@code dnt.learn.simd.vector}. Contract, as for {@link
- * FloatKernels}: every implementation gives the same floats bit for bit, which are those of the same
- * update written as PyTorch operations one after the other (each a correctly rounded float
+ * FloatKernels}: every implementation gives the same floats bit for bit, which are those of the
+ * same update written as PyTorch operations one after the other (each a correctly rounded float
  * operation, no fused multiply-add), so the choice changes speed only. {@link #get()} follows
  * {@link Kernels}: the vector implementation exactly when {@link Kernels#get()} is the vector one.
  *
@@ -24,11 +24,11 @@ public interface StepKernels {
   String name();
 
   /**
-   * One step of SGD with momentum (PyTorch's {@code torch.optim.SGD}, dampening 0, no weight
-   * decay) over {@code count} coordinates: for every {@code j} in {@code [0, count)}, in float,
-   * each operation rounded on its own, {@code v = v * mu; v = v + g; w = w - v * lr} with {@code w
-   * = weights[wOffset + j]}, {@code v = velocity[vOffset + j]}, {@code g = gradient[j]}: what
-   * {@code v.mul_(mu).add_(g); w.sub_(v.mul(lr))} computes.
+   * One step of SGD with momentum (PyTorch's {@code torch.optim.SGD}, dampening 0, no weight decay)
+   * over {@code count} coordinates: for every {@code j} in {@code [0, count)}, in float, each
+   * operation rounded on its own, {@code v = v * mu; v = v + g; w = w - v * lr} with {@code w =
+   * weights[wOffset + j]}, {@code v = velocity[vOffset + j]}, {@code g = gradient[j]}: what {@code
+   * v.mul_(mu).add_(g); w.sub_(v.mul(lr))} computes.
    *
    * @param weights the weights, updated
    * @param wOffset the first weight, in floats

@@ -131,7 +131,8 @@ final class ForecasterTest {
     List<float[]> starts =
         List.of(Forecaster.initialise(a, 1).parameters(), Forecaster.initialise(a, 2).parameters());
     long[] seeds = {10, 20};
-    TrainingRecipe recipe = new TrainingRecipe(2, 16, TrainingRecipe.Optimizer.SGD, 0.05, 0.9, true);
+    TrainingRecipe recipe =
+        new TrainingRecipe(2, 16, TrainingRecipe.Optimizer.SGD, 0.05, 0.9, true);
     String key = dnt.learn.simd.Kernels.PROPERTY;
     String before = System.getProperty(key);
     List<List<float[]>> runs = new java.util.ArrayList<>();
@@ -172,8 +173,7 @@ final class ForecasterTest {
       float[][] batches = {{1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}};
       for (float[] v : batches) {
         masks.restart();
-        ai.djl.ndarray.NDArray first =
-            masks.upload(m, v, 6, new ai.djl.ndarray.types.Shape(2, 3));
+        ai.djl.ndarray.NDArray first = masks.upload(m, v, 6, new ai.djl.ndarray.types.Shape(2, 3));
         float[] other = new float[4];
         for (int i = 0; i < 4; i++) {
           other[i] = -v[i];

@@ -63,8 +63,12 @@ final class StepKernelsTest {
           ByteBuffer wb = floats(w);
           ByteBuffer vb = floats(v);
           k.sgdMomentum(wb, offset, vb, offset, floats(g), count, mu, lr);
-          assertThat(read(wb)).as("%s weights, %d at %d", k.name(), count, offset).containsExactly(ew);
-          assertThat(read(vb)).as("%s velocity, %d at %d", k.name(), count, offset).containsExactly(ev);
+          assertThat(read(wb))
+              .as("%s weights, %d at %d", k.name(), count, offset)
+              .containsExactly(ew);
+          assertThat(read(vb))
+              .as("%s velocity, %d at %d", k.name(), count, offset)
+              .containsExactly(ev);
         }
       }
     }
