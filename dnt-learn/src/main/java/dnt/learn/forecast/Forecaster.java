@@ -154,7 +154,8 @@ public final class Forecaster {
       // the weights in a direct buffer that the tensor shares (as NDManager.create(float[]) makes
       // it), so that the SGD step can update them in place from Java
       int d = parameters.length;
-      ByteBuffer storage = ByteBuffer.allocateDirect(4 * d).order(ByteOrder.nativeOrder());
+      ByteBuffer storage =
+          ByteBuffer.allocateDirect(Math.multiplyExact(4, d)).order(ByteOrder.nativeOrder());
       storage.asFloatBuffer().put(parameters);
       NDArray flat = session.create(storage, new Shape(d), DataType.FLOAT32);
       Step step = new Step(recipe, session, storage, new NDArray[] {flat}, new int[] {0});
@@ -279,7 +280,7 @@ public final class Forecaster {
     int steps = 0;
     boolean previousGrad = JniUtils.isGradMode();
     try (NDManager session = TorchThreads.manager()) {
-      ByteBuffer storage = alignedDirect(4 * all.length);
+      ByteBuffer storage = alignedDirect(Math.multiplyExact(4, all.length));
       storage.asFloatBuffer().put(all);
       NDArray[] weights = new NDArray[tensors];
       for (int i = 0; i < tensors; i++) {
@@ -363,7 +364,7 @@ public final class Forecaster {
    */
   static ByteBuffer alignedDirect(int bytes) {
     // alignedSlice also rounds the end down to the alignment: room for both ends
-    return ByteBuffer.allocateDirect(((bytes + 63) & ~63) + 64)
+    return ByteBuffer.allocateDirect(Math.addExact(bytes, 127) & ~63)
         .alignedSlice(64)
         .slice(0, bytes)
         .order(ByteOrder.nativeOrder());
