@@ -5,17 +5,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dnt.core.util.Seeds;
+import dnt.learn.simd.StepKernels;
 import dnt.torch.TorchThreads;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model and its weights as one flat {@code float[]}: trains on {@link Windows} with a {@link
@@ -145,8 +151,15 @@ public final class Forecaster {
     double lastEpochLoss = 0;
     boolean previousGrad = JniUtils.isGradMode();
     try (NDManager session = TorchThreads.manager()) {
-      NDArray flat = session.create(parameters);
-      Step step = new Step(recipe, flat, session);
+      // the weights in a direct buffer that the tensor shares (as NDManager.create(float[]) makes
+      // it), so that the SGD step can update them in place from Java
+      int d = parameters.length;
+      ByteBuffer storage =
+          ByteBuffer.allocateDirect(Math.multiplyExact(4, d)).order(ByteOrder.nativeOrder());
+      storage.asFloatBuffer().put(parameters);
+      NDArray flat = session.create(storage, new Shape(d), DataType.FLOAT32);
+      Step step = new Step(recipe, session, storage, new NDArray[] {flat}, new int[] {0});
+      MaskBuffers masks = new MaskBuffers();
       for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
         if (recipe.shuffle()) {
           shuffle(order, random);
@@ -160,12 +173,13 @@ public final class Forecaster {
             scope.suppressNotUsedWarning();
             NDList input = upload(batch, data, order, from, to);
             NDArray leaf = freshLeaf(flat, batch);
+            masks.restart();
             JniUtils.setGradMode(true);
             NDArray loss;
             try {
               NDArray pred =
                   architecture.forward(
-                      views(leaf), input.get(0), input.get(1), dropout(batch, random));
+                      views(leaf), input.get(0), input.get(1), dropout(batch, random, masks));
               loss = pred.sub(input.get(2)).square().mean();
               JniUtils.backward(
                   (PtNDArray) loss, (PtNDArray) batch.ones(new Shape()), false, false);
@@ -173,14 +187,16 @@ public final class Forecaster {
               JniUtils.setGradMode(false);
             }
             lossSum += loss.getFloat();
-            step.apply(leaf.getGradient());
+            step.apply(new NDArray[] {leaf.getGradient()});
           }
           steps++;
           batches++;
         }
         lastEpochLoss = lossSum / batches;
       }
-      parameters = flat.toFloatArray();
+      float[] trained = new float[d];
+      storage.asFloatBuffer().get(trained);
+      parameters = trained;
     } finally {
       JniUtils.setGradMode(previousGrad);
     }
@@ -226,20 +242,34 @@ public final class Forecaster {
     Forecaster shape = Forecaster.of(architecture, starts.get(0));
     int n = data.get(0).count();
     int d = architecture.parameterCount();
+    int tensors = shape.sizes.length;
+    // Weight array i of all C models is one contiguous block [C, shape_i] at offsets[i] (in floats)
+    // of one direct buffer, 64-byte aligned, that the tensors share: the views the forward pass
+    // merges to [C G, ...] are then views too (no copy of the C x d weights per batch), each
+    // array is a leaf whose gradient autograd hands over whole (no concatenation into a C x d
+    // gradient), and the SGD step updates the buffer in place. Each value is the same float as
+    // in the [C, d] rows of one tensor, which the old layout held, and so is every operation.
+    int[] offsets = new int[tensors];
+    for (int i = 1; i < tensors; i++) {
+      offsets[i] = offsets[i - 1] + c * shape.sizes[i - 1];
+    }
     float[] all = new float[c * d];
     RandomGenerator[] random = new RandomGenerator[c];
     int[][] order = new int[c][n];
-    for (int i = 0; i < c; i++) {
-      shape.checkShape(data.get(i));
-      if (data.get(i).count() != n) {
+    for (int k = 0; k < c; k++) {
+      shape.checkShape(data.get(k));
+      if (data.get(k).count() != n) {
         throw new IllegalArgumentException("fitMany needs equal sample counts");
       }
-      if (starts.get(i).length != d) {
-        throw new IllegalArgumentException("start model " + i + " has the wrong dimension");
+      float[] start = starts.get(k);
+      if (start.length != d) {
+        throw new IllegalArgumentException("start model " + k + " has the wrong dimension");
       }
-      System.arraycopy(starts.get(i), 0, all, i * d, d);
-      random[i] = Seeds.generator(seeds[i]);
-      int[] o = order[i];
+      for (int i = 0, at = 0; i < tensors; at += shape.sizes[i], i++) {
+        System.arraycopy(start, at, all, offsets[i] + k * shape.sizes[i], shape.sizes[i]);
+      }
+      random[k] = Seeds.generator(seeds[k]);
+      int[] o = order[k];
       Arrays.setAll(o, j -> j);
     }
     if (n == 0) {
@@ -250,8 +280,19 @@ public final class Forecaster {
     int steps = 0;
     boolean previousGrad = JniUtils.isGradMode();
     try (NDManager session = TorchThreads.manager()) {
-      NDArray flat = session.create(all, new Shape(c, d));
-      Step step = new Step(recipe, flat, session);
+      ByteBuffer storage = alignedDirect(Math.multiplyExact(4, all.length));
+      storage.asFloatBuffer().put(all);
+      NDArray[] weights = new NDArray[tensors];
+      for (int i = 0; i < tensors; i++) {
+        long[] dims = new long[shape.shapes[i].length + 1];
+        dims[0] = c;
+        System.arraycopy(shape.shapes[i], 0, dims, 1, shape.shapes[i].length);
+        ByteBuffer block =
+            storage.slice(4 * offsets[i], 4 * c * shape.sizes[i]).order(ByteOrder.nativeOrder());
+        weights[i] = session.create(block, new Shape(dims), DataType.FLOAT32);
+      }
+      Step step = new Step(recipe, session, storage, weights, offsets);
+      MaskBuffers masks = new MaskBuffers();
       for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
         if (recipe.shuffle()) {
           for (int i = 0; i < c; i++) {
@@ -266,16 +307,17 @@ public final class Forecaster {
               NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDList input = uploadMany(batch, data, order, from, to);
-            NDArray leaf = freshLeaf(flat, batch);
+            NDList leaves = new NDList(tensors);
+            for (NDArray w : weights) {
+              leaves.add(freshLeaf(w, batch));
+            }
+            masks.restart();
             JniUtils.setGradMode(true);
             NDArray perModel;
             try {
               NDArray pred =
                   architecture.forwardMany(
-                      shape.viewsMany(leaf, c),
-                      input.get(0),
-                      input.get(1),
-                      shape.dropoutMany(batch, random));
+                      leaves, input.get(0), input.get(1), shape.dropoutMany(batch, random, masks));
               perModel = pred.sub(input.get(2)).square().mean(new int[] {1});
               JniUtils.backward(
                   (PtNDArray) perModel.sum(), (PtNDArray) batch.ones(new Shape()), false, false);
@@ -286,7 +328,11 @@ public final class Forecaster {
             for (int i = 0; i < c; i++) {
               lossSum[i] += losses[i];
             }
-            step.apply(leaf.getGradient());
+            NDArray[] grads = new NDArray[tensors];
+            for (int i = 0; i < tensors; i++) {
+              grads[i] = leaves.get(i).getGradient();
+            }
+            step.apply(grads);
           }
           steps++;
           batches++;
@@ -295,37 +341,33 @@ public final class Forecaster {
           lastLoss[i] = lossSum[i] / batches;
         }
       }
-      all = flat.toFloatArray();
+      storage.asFloatBuffer().get(all);
     } finally {
       JniUtils.setGradMode(previousGrad);
     }
     long cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / c;
-    List<Trained> out = new java.util.ArrayList<>(c);
-    for (int i = 0; i < c; i++) {
+    List<Trained> out = new ArrayList<>(c);
+    for (int k = 0; k < c; k++) {
+      float[] trained = new float[d];
+      for (int i = 0, at = 0; i < tensors; at += shape.sizes[i], i++) {
+        System.arraycopy(all, offsets[i] + k * shape.sizes[i], trained, at, shape.sizes[i]);
+      }
       out.add(
-          new Trained(
-              Arrays.copyOfRange(all, i * d, (i + 1) * d),
-              new FitReport(steps, (long) n * recipe.epochs(), lastLoss[i], cpu)));
+          new Trained(trained, new FitReport(steps, (long) n * recipe.epochs(), lastLoss[k], cpu)));
     }
     return out;
   }
 
-  private NDList viewsMany(NDArray flat, int c) {
-    long[] cuts = new long[sizes.length - 1];
-    long at = 0;
-    for (int i = 0; i < cuts.length; i++) {
-      at += sizes[i];
-      cuts[i] = at;
-    }
-    NDList parts = sizes.length == 1 ? new NDList(flat) : flat.split(cuts, 1);
-    NDList views = new NDList(sizes.length);
-    for (int i = 0; i < sizes.length; i++) {
-      long[] shape = new long[shapes[i].length + 1];
-      shape[0] = c;
-      System.arraycopy(shapes[i], 0, shape, 1, shapes[i].length);
-      views.add(parts.get(i).reshape(shape));
-    }
-    return views;
+  /**
+   * A direct buffer of the given size in the platform's byte order whose first byte is 64-byte
+   * aligned, as PyTorch's own CPU allocations are.
+   */
+  static ByteBuffer alignedDirect(int bytes) {
+    // alignedSlice also rounds the end down to the alignment: room for both ends
+    return ByteBuffer.allocateDirect(Math.addExact(bytes, 127) & ~63)
+        .alignedSlice(64)
+        .slice(0, bytes)
+        .order(ByteOrder.nativeOrder());
   }
 
   private static NDList uploadMany(
@@ -355,23 +397,70 @@ public final class Forecaster {
   }
 
   /** Dropout whose mask rows for model i come from model i's generator. */
-  private Architecture.Dropout dropoutMany(NDManager m, RandomGenerator[] random) {
+  private Architecture.Dropout dropoutMany(
+      NDManager m, RandomGenerator[] random, MaskBuffers masks) {
     double rate = architecture.dropout();
     if (rate == 0) {
       return Architecture.Dropout.NONE;
     }
     float keep = (float) (1 / (1 - rate));
     return x -> {
-      float[] mask = new float[Math.toIntExact(x.size())];
-      int chunk = mask.length / random.length;
+      int size = Math.toIntExact(x.size());
+      float[] mask = masks.values(size);
+      int chunk = size / random.length;
       for (int k = 0; k < random.length; k++) {
         RandomGenerator r = random[k];
         for (int i = k * chunk; i < (k + 1) * chunk; i++) {
           mask[i] = r.nextDouble() < rate ? 0f : keep;
         }
       }
-      return x.mul(m.create(mask, x.getShape()));
+      // in place: x is the stacked layer output, which nothing else reads, and the product's
+      // gradient needs only the mask
+      return x.muli(masks.upload(m, mask, size, x.getShape()));
     };
+  }
+
+  /**
+   * The dropout masks' storage, reused from batch to batch: one float array to draw into and one
+   * direct buffer per dropout call of a batch (the mask tensor shares it, as a tensor created from
+   * a float array shares the direct buffer it is copied into). A batch's masks are read only by
+   * that batch's forward and backward passes, which end before {@link #restart()} lets the next
+   * batch overwrite them. Saves a float array, a direct buffer (zeroed) and a garbage-collected
+   * native block per mask.
+   */
+  static final class MaskBuffers {
+    private final List<ByteBuffer> buffers = new ArrayList<>();
+    private float[] values = new float[0];
+    private int next;
+
+    /** Starts a batch: its first mask reuses the first buffer. */
+    void restart() {
+      next = 0;
+    }
+
+    /** A float array of at least {@code size} values, for the next mask. */
+    float[] values(int size) {
+      if (values.length < size) {
+        values = new float[size];
+      }
+      return values;
+    }
+
+    /** The first {@code size} values as a tensor over the next buffer. */
+    NDArray upload(NDManager m, float[] mask, int size, Shape shape) {
+      if (next == buffers.size()) {
+        buffers.add(ByteBuffer.allocateDirect(0));
+      }
+      ByteBuffer b = buffers.get(next);
+      if (b.capacity() < 4 * size) {
+        b = ByteBuffer.allocateDirect(4 * size).order(ByteOrder.nativeOrder());
+        buffers.set(next, b);
+      }
+      next++;
+      ByteBuffer exact = b.slice(0, 4 * size).order(ByteOrder.nativeOrder());
+      exact.asFloatBuffer().put(mask, 0, size);
+      return m.create(exact, shape, DataType.FLOAT32);
+    }
   }
 
   /**
@@ -466,19 +555,19 @@ public final class Forecaster {
     return new NDList(xc, xp, m.create(target, new Shape(b)));
   }
 
-  private Architecture.Dropout dropout(NDManager m, RandomGenerator random) {
+  private Architecture.Dropout dropout(NDManager m, RandomGenerator random, MaskBuffers masks) {
     double rate = architecture.dropout();
     if (rate == 0) {
       return Architecture.Dropout.NONE;
     }
     float keep = (float) (1 / (1 - rate));
     return x -> {
-      long size = x.size();
-      float[] mask = new float[Math.toIntExact(size)];
-      for (int i = 0; i < mask.length; i++) {
+      int size = Math.toIntExact(x.size());
+      float[] mask = masks.values(size);
+      for (int i = 0; i < size; i++) {
         mask[i] = random.nextDouble() < rate ? 0f : keep;
       }
-      return x.mul(m.create(mask, x.getShape()));
+      return x.mul(masks.upload(m, mask, size, x.getShape()));
     };
   }
 
@@ -510,37 +599,78 @@ public final class Forecaster {
     }
   }
 
-  /** One optimizer's state over the flat weights, in PyTorch's update conventions. */
+  /**
+   * One optimizer's state over weights held in segments of one direct buffer, in PyTorch's update
+   * conventions. SGD runs in Java ({@link StepKernels}, one pass over the weights, the velocity and
+   * the gradient) when the Vector API kernels are in use, and otherwise as the PyTorch operations
+   * {@code v.mul_(mu).add_(g); w.sub_(v.mul(lr))}, which give the same floats; Adam runs as PyTorch
+   * operations. Segment i is the tensor {@code weights[i]} over the floats from {@code offsets[i]}
+   * of the buffer; {@link #apply} takes one gradient per segment, of its shape.
+   */
   private static final class Step {
     private final TrainingRecipe recipe;
-    private final NDArray weights;
-    private final NDArray first;
-    private final NDArray second;
+    private final NDArray[] weights;
+    private final int[] offsets;
+    private final ByteBuffer storage;
+    private final @Nullable StepKernels kernels;
+    private final @Nullable ByteBuffer velocity;
+    private final NDArray[] first;
+    private final NDArray[] second;
     private int t;
 
-    Step(TrainingRecipe recipe, NDArray weights, NDManager m) {
+    Step(TrainingRecipe recipe, NDManager m, ByteBuffer storage, NDArray[] weights, int[] offsets) {
       this.recipe = recipe;
       this.weights = weights;
-      this.first = m.zeros(weights.getShape());
-      this.second = m.zeros(weights.getShape());
+      this.offsets = offsets;
+      this.storage = storage;
+      StepKernels k = StepKernels.get();
+      boolean java =
+          recipe.optimizer() == TrainingRecipe.Optimizer.SGD && "vector".equals(k.name());
+      this.kernels = java ? k : null;
+      this.velocity = java ? ByteBuffer.allocateDirect(storage.capacity()) : null;
+      this.first = new NDArray[java ? 0 : weights.length];
+      this.second = new NDArray[java ? 0 : weights.length];
+      for (int i = 0; i < first.length; i++) {
+        first[i] = m.zeros(weights[i].getShape());
+        second[i] = m.zeros(weights[i].getShape());
+      }
     }
 
-    void apply(NDArray grad) {
+    void apply(NDArray[] grads) {
       t++;
       float lr = (float) recipe.learningRate();
-      if (recipe.optimizer() == TrainingRecipe.Optimizer.SGD) {
+      StepKernels k = kernels;
+      ByteBuffer v = velocity;
+      if (k != null && v != null) {
         // v = mu v + g ; w -= lr v  (torch.optim.SGD, dampening 0; v = g at the first step)
-        first.muli((float) recipe.momentum()).addi(grad);
-        weights.subi(first.mul(lr));
-      } else {
-        float b1 = 0.9f;
-        float b2 = 0.999f;
-        first.muli(b1).addi(grad.mul(1 - b1));
-        second.muli(b2).addi(grad.square().muli(1 - b2));
-        double c1 = 1 - Math.pow(b1, t);
-        double c2 = 1 - Math.pow(b2, t);
-        NDArray denom = second.div((float) c2).sqrt().addi(1e-8f);
-        weights.subi(first.mul((float) (lr / c1)).divi(denom));
+        float mu = (float) recipe.momentum();
+        for (int i = 0; i < grads.length; i++) {
+          int count = Math.toIntExact(weights[i].size());
+          ByteBuffer g = grads[i].toByteBuffer(true);
+          if (g.capacity() != 4 * count) {
+            throw new IllegalStateException("a gradient of " + g.capacity() + " bytes");
+          }
+          k.sgdMomentum(storage, offsets[i], v, offsets[i], g, count, mu, lr);
+        }
+        return;
+      }
+      for (int i = 0; i < grads.length; i++) {
+        NDArray grad = grads[i];
+        NDArray w = weights[i];
+        if (recipe.optimizer() == TrainingRecipe.Optimizer.SGD) {
+          // v = mu v + g ; w -= lr v  (torch.optim.SGD, dampening 0; v = g at the first step)
+          first[i].muli((float) recipe.momentum()).addi(grad);
+          w.subi(first[i].mul(lr));
+        } else {
+          float b1 = 0.9f;
+          float b2 = 0.999f;
+          first[i].muli(b1).addi(grad.mul(1 - b1));
+          second[i].muli(b2).addi(grad.square().muli(1 - b2));
+          double c1 = 1 - Math.pow(b1, t);
+          double c2 = 1 - Math.pow(b2, t);
+          NDArray denom = second[i].div((float) c2).sqrt().addi(1e-8f);
+          w.subi(first[i].mul((float) (lr / c1)).divi(denom));
+        }
       }
     }
   }
