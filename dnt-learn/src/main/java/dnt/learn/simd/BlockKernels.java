@@ -212,7 +212,9 @@ public interface BlockKernels {
    * @throws IllegalStateException as {@link Kernels#get()}
    */
   static BlockKernels get() {
-    return "vector".equals(Kernels.get().name()) ? VectorBlockKernelsHolder.get() : scalar();
+    return "vector".equals(Kernels.get().name())
+        ? VectorImplementations.require(VectorImplementations.Blocks.KERNELS, "block kernels")
+        : scalar();
   }
 
   /**
@@ -231,6 +233,6 @@ public interface BlockKernels {
    * @return the vector implementation, or empty without the module
    */
   static Optional<BlockKernels> vector() {
-    return VectorBlockKernelsHolder.vector();
+    return Optional.ofNullable(VectorImplementations.Blocks.KERNELS);
   }
 }

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * otherwise. {@value #PROPERTY} forces either for A/B runs: {@code auto} (the default), {@code
  * scalar}, or {@code vector} (an error without the module); it is read on every call (callers ask
  * once per kernel range, not per value), so a benchmark can switch it between trials. The vector
- * class is loaded reflectively, once, so this class and its callers load and run without the
- * module.
+ * class is loaded reflectively, once ({@link VectorImplementations}), so this class and its callers
+ * load and run without the module.
  */
 public final class Kernels {
   /** The system property that picks the implementation: auto, scalar or vector. */
@@ -20,8 +20,6 @@ public final class Kernels {
 
   /** The incubating module the vector kernels need. */
   public static final String MODULE = "jdk.incubator.vector";
-
-  private static final String VECTOR_CLASS = "dnt.learn.simd.vector.VectorKernels";
 
   private Kernels() {}
 
@@ -51,7 +49,7 @@ public final class Kernels {
    * @return the vector implementation, or empty without the module
    */
   public static Optional<FloatKernels> vector() {
-    return Optional.ofNullable(Vector.KERNELS);
+    return Optional.ofNullable(VectorImplementations.Floats.KERNELS);
   }
 
   /**
@@ -79,25 +77,5 @@ public final class Kernels {
           throw new IllegalStateException(
               "-D" + PROPERTY + " must be auto, scalar or vector, not '" + setting + "'");
     };
-  }
-
-  /** Lazy holder: the vector kernels, or null without the module. */
-  private static final class Vector {
-    static final @Nullable FloatKernels KERNELS = load();
-
-    private static @Nullable FloatKernels load() {
-      if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
-        return null;
-      }
-      try {
-        return Class.forName(VECTOR_CLASS)
-            .asSubclass(FloatKernels.class)
-            .getDeclaredConstructor()
-            .newInstance();
-      } catch (ReflectiveOperationException | LinkageError e) {
-        throw new IllegalStateException(
-            "the Vector API kernels failed to load although " + MODULE + " is resolved", e);
-      }
-    }
   }
 }

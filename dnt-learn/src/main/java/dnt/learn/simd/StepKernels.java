@@ -56,7 +56,9 @@ public interface StepKernels {
    * @return the implementation
    */
   static StepKernels get() {
-    return "vector".equals(Kernels.get().name()) ? VectorStepKernelsHolder.get() : scalar();
+    return "vector".equals(Kernels.get().name())
+        ? VectorImplementations.require(VectorImplementations.Steps.KERNELS, "step kernels")
+        : scalar();
   }
 
   /**
@@ -75,6 +77,6 @@ public interface StepKernels {
    * @return the vector implementation, or empty without the module
    */
   static Optional<StepKernels> vector() {
-    return VectorStepKernelsHolder.vector();
+    return Optional.ofNullable(VectorImplementations.Steps.KERNELS);
   }
 }

@@ -2,7 +2,17 @@ package dnt.learn.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dnt.learn.simd.Kernels;
+import dnt.learn.simd.StepKernels;
+import dnt.torch.TorchThreads;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -121,8 +131,7 @@ final class ForecasterTest {
    */
   @Test
   void theJavaSgdStepGivesThePyTorchStepsFloats() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        dnt.learn.simd.StepKernels.vector().isPresent(), "the tests' JVM resolves the module");
+    assumeTrue(StepKernels.vector().isPresent(), "the tests' JVM resolves the module");
     WindowSpec spec = new WindowSpec(3, 3, 24, true, false, false);
     Architecture a = new DualLstm(spec, 6, 2, 0.2);
     float[] x = sineSeries();
@@ -133,13 +142,13 @@ final class ForecasterTest {
     long[] seeds = {10, 20};
     TrainingRecipe recipe =
         new TrainingRecipe(2, 16, TrainingRecipe.Optimizer.SGD, 0.05, 0.9, true);
-    String key = dnt.learn.simd.Kernels.PROPERTY;
+    String key = Kernels.PROPERTY;
     String before = System.getProperty(key);
-    List<List<float[]>> runs = new java.util.ArrayList<>();
+    List<List<float[]>> runs = new ArrayList<>();
     try {
       for (String setting : new String[] {"scalar", "vector"}) {
         System.setProperty(key, setting);
-        List<float[]> out = new java.util.ArrayList<>();
+        List<float[]> out = new ArrayList<>();
         for (Forecaster.Trained t : Forecaster.fitMany(a, starts, data, recipe, seeds)) {
           out.add(t.parameters());
         }
@@ -169,10 +178,10 @@ final class ForecasterTest {
   @Test
   void alignedBuffersHaveTheirSizeAndAreAligned() {
     for (int bytes = 4; bytes <= 4 * 600; bytes += 4) {
-      java.nio.ByteBuffer b = Forecaster.alignedDirect(bytes);
+      ByteBuffer b = Forecaster.alignedDirect(bytes);
       assertThat(b.capacity()).isEqualTo(bytes);
       assertThat(b.alignmentOffset(0, 64)).as("%d bytes", bytes).isZero();
-      assertThat(b.order()).isEqualTo(java.nio.ByteOrder.nativeOrder());
+      assertThat(b.order()).isEqualTo(ByteOrder.nativeOrder());
     }
   }
 
@@ -183,21 +192,20 @@ final class ForecasterTest {
    */
   @Test
   void maskBuffersKeepABatchsMasksApartAndReuseThemAfterwards() {
-    try (ai.djl.ndarray.NDManager m = dnt.torch.TorchThreads.manager()) {
+    try (NDManager m = TorchThreads.manager()) {
       Forecaster.MaskBuffers masks = new Forecaster.MaskBuffers();
       float[][] batches = {{1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}};
       for (float[] v : batches) {
         masks.restart();
-        ai.djl.ndarray.NDArray first = masks.upload(m, v, 6, new ai.djl.ndarray.types.Shape(2, 3));
+        NDArray first = masks.upload(m, v, 6, new Shape(2, 3));
         float[] other = new float[4];
         for (int i = 0; i < 4; i++) {
           other[i] = -v[i];
         }
-        ai.djl.ndarray.NDArray second =
-            masks.upload(m, other, 4, new ai.djl.ndarray.types.Shape(4));
+        NDArray second = masks.upload(m, other, 4, new Shape(4));
         assertThat(first.toFloatArray()).containsExactly(v);
         assertThat(second.toFloatArray()).containsExactly(other);
-        assertThat(first.getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(2, 3));
+        assertThat(first.getShape()).isEqualTo(new Shape(2, 3));
       }
     }
   }

@@ -83,14 +83,16 @@ final class TrainingThreadTest {
   }
 
   /**
-   * A 10 x 64 by 64 x 64 product in a session opened without bringing the thread to the process's
-   * thread count: the size whose bits differed between threads before the fix (dnt-torch's {@code
-   * TorchThreadsTest}), so MKL runs it on its default team.
+   * A 512 x 512 by 512 x 512 product in a session opened without bringing the thread to the
+   * process's thread count, so MKL runs it on its default team. Large on purpose: MKL decides by
+   * size and CPU whether a product is worth its team (on an Intel Xeon of two cores it ran a 10 x
+   * 64 by 64 x 64 product, the size whose bits differed between threads before the fix, on the
+   * calling thread alone, so the control saw no helper there; on the AMD EPYC it used the team).
    */
   private static float[] rawProduct() {
     SplittableRandom random = new SplittableRandom(42);
-    float[] x = new float[10 * 64];
-    float[] y = new float[64 * 64];
+    float[] x = new float[512 * 512];
+    float[] y = new float[512 * 512];
     for (int i = 0; i < x.length; i++) {
       x[i] = (float) random.nextGaussian();
     }
@@ -98,8 +100,8 @@ final class TrainingThreadTest {
       y[i] = (float) random.nextGaussian();
     }
     try (NDManager m = NDManager.newBaseManager()) {
-      NDArray a = m.create(x, new Shape(10, 64));
-      NDArray b = m.create(y, new Shape(64, 64));
+      NDArray a = m.create(x, new Shape(512, 512));
+      NDArray b = m.create(y, new Shape(512, 512));
       return a.matMul(b).toFloatArray();
     }
   }
