@@ -170,14 +170,19 @@ public final class VectorKernels implements FloatKernels {
       ScalarKernels.INSTANCE.addGramBlock(block, n, width, acc);
       return;
     }
+    // the tiles' accumulators leave the loop through this array, not as vector objects: handed
+    // to the flush as vectors they were boxed, one float[16] each, 423 MB per Krum call at
+    // n = 100 and d = 10^6 (JMH -prof gc), and forcing the flush inline did not prevent it
+    float[] sums = new float[16 * F16.length()];
     for (int i0 = 0; i0 < n; i0 += 4) {
       for (int k0 = i0; k0 < n; k0 += 4) {
-        gramTile(block, n, width, i0, k0, acc);
+        gramTile(block, n, width, i0, k0, acc, sums);
       }
     }
   }
 
-  private static void gramTile(float[] x, int n, int width, int i0, int k0, double[] acc) {
+  private static void gramTile(
+      float[] x, int n, int width, int i0, int k0, double[] acc, float[] sums) {
     int a0 = i0 * width;
     int a1 = a0 + width;
     int a2 = a1 + width;
@@ -229,41 +234,58 @@ public final class VectorKernels implements FloatKernels {
       s32 = x3.fma(y2, s32);
       s33 = x3.fma(y3, s33);
     }
+    s00.intoArray(sums, 0);
+    s01.intoArray(sums, 16);
+    s02.intoArray(sums, 32);
+    s03.intoArray(sums, 48);
+    s10.intoArray(sums, 64);
+    s11.intoArray(sums, 80);
+    s12.intoArray(sums, 96);
+    s13.intoArray(sums, 112);
+    s20.intoArray(sums, 128);
+    s21.intoArray(sums, 144);
+    s22.intoArray(sums, 160);
+    s23.intoArray(sums, 176);
+    s30.intoArray(sums, 192);
+    s31.intoArray(sums, 208);
+    s32.intoArray(sums, 224);
+    s33.intoArray(sums, 240);
     boolean full = i0 != k0;
     int r0 = i0 * n + k0;
     int r1 = r0 + n;
     int r2 = r1 + n;
     int r3 = r2 + n;
-    flushGram(s00, acc, r0);
-    flushGram(s01, acc, r0 + 1);
-    flushGram(s02, acc, r0 + 2);
-    flushGram(s03, acc, r0 + 3);
+    flushGram(sums, 0, acc, r0);
+    flushGram(sums, 16, acc, r0 + 1);
+    flushGram(sums, 32, acc, r0 + 2);
+    flushGram(sums, 48, acc, r0 + 3);
     if (full) {
-      flushGram(s10, acc, r1);
+      flushGram(sums, 64, acc, r1);
     }
-    flushGram(s11, acc, r1 + 1);
-    flushGram(s12, acc, r1 + 2);
-    flushGram(s13, acc, r1 + 3);
+    flushGram(sums, 80, acc, r1 + 1);
+    flushGram(sums, 96, acc, r1 + 2);
+    flushGram(sums, 112, acc, r1 + 3);
     if (full) {
-      flushGram(s20, acc, r2);
-      flushGram(s21, acc, r2 + 1);
+      flushGram(sums, 128, acc, r2);
+      flushGram(sums, 144, acc, r2 + 1);
     }
-    flushGram(s22, acc, r2 + 2);
-    flushGram(s23, acc, r2 + 3);
+    flushGram(sums, 160, acc, r2 + 2);
+    flushGram(sums, 176, acc, r2 + 3);
     if (full) {
-      flushGram(s30, acc, r3);
-      flushGram(s31, acc, r3 + 1);
-      flushGram(s32, acc, r3 + 2);
+      flushGram(sums, 192, acc, r3);
+      flushGram(sums, 208, acc, r3 + 1);
+      flushGram(sums, 224, acc, r3 + 2);
     }
-    flushGram(s33, acc, r3 + 3);
+    flushGram(sums, 240, acc, r3 + 3);
   }
 
   /**
-   * Adds the widened halves of a pair's float lanes to its eight double lanes. ({@code
-   * convertShape} parts 0 and 1 straight from the register: going through a float scratch and two
-   * 8-lane loads was four times slower in thread CPU in a micro-benchmark.)
+   * Adds the widened halves of a pair's float lanes, stored at {@code at} of the tile's array, to
+   * its eight double lanes: one 16-lane load, then {@code convertShape} parts 0 and 1 (two 8-lane
+   * loads instead were four times slower in thread CPU in an earlier micro-benchmark).
    */
-  private static void flushGram(FloatVector s, double[] acc, int pair) {
+  private static void flushGram(float[] sums, int at, double[] acc, int pair) {
+    FloatVector s = FloatVector.fromArray(F16, sums, at);
     int o = pair * 8;
     DoubleVector lo = (DoubleVector) s.convertShape(VectorOperators.F2D, D8, 0);
     DoubleVector hi = (DoubleVector) s.convertShape(VectorOperators.F2D, D8, 1);
