@@ -2,14 +2,18 @@ package dnt.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dnt.data.raw.RawRow;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * What the kill -9 tests share: a JVM of the test class path that ingests and appends the number of
@@ -72,6 +76,28 @@ final class ChildKill {
     }
     List<String> acked = Files.readAllLines(acks);
     return Integer.parseInt(acked.get(acked.size() - 1).strip());
+  }
+
+  /**
+   * The child's side: ingests batch 0, 1, 2, ... into the twin without end and appends each batch's
+   * number to {@code acks} once its receipt comes (what {@link #killAfter} reads).
+   *
+   * @param twin the child's twin
+   * @param acks the acknowledgement file
+   * @param batch the rows of batch {@code b}
+   * @throws IOException if the file cannot be written
+   */
+  static void ingestUntilKilled(LiveTwin twin, Path acks, IntFunction<List<RawRow>> batch)
+      throws IOException {
+    for (int b = 0; ; b++) {
+      twin.ingest(batch.apply(b)).toCompletableFuture().join();
+      Files.writeString(
+          acks,
+          b + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
   }
 
   private static int ackCount(Path acks) throws IOException {

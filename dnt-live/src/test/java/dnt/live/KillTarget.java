@@ -2,10 +2,7 @@ package dnt.live;
 
 import dnt.data.raw.RawRow;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,15 +28,7 @@ final class KillTarget {
     Path state = Path.of(args[0]);
     Path acks = Path.of(args[1]);
     try (LiveTwin twin = LiveTwins.start(LiveSettings.defaults(state))) {
-      for (int b = 0; ; b++) {
-        twin.ingest(batch(b)).toCompletableFuture().join();
-        Files.writeString(
-            acks,
-            b + "\n",
-            StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
-      }
+      ChildKill.ingestUntilKilled(twin, acks, KillTarget::batch);
     }
   }
 }

@@ -2,10 +2,7 @@ package dnt.live;
 
 import dnt.data.raw.RawRow;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,15 +44,7 @@ final class RadioKillTarget {
       List<Integer> cells =
           RadioRecoveryTest.busiest(
               RadioRecoveryTest.usersByCell(twin.radioTwin().toCompletableFuture().join()));
-      for (int b = 0; ; b++) {
-        twin.ingest(batch(cells, b)).toCompletableFuture().join();
-        Files.writeString(
-            acks,
-            b + "\n",
-            StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
-      }
+      ChildKill.ingestUntilKilled(twin, acks, b -> batch(cells, b));
     }
   }
 }
